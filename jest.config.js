@@ -1,0 +1,15 @@
+/** Jest: unit, integration (emulator on an ephemeral loopback port) and browser (Chromium) tests, mirroring src/ under test/. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', isolatedModules: true, diagnostics: false }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
+  moduleNameMapper: {
+    '\\.(css|scss)$': 'identity-obj-proxy',
+    '^SamenwerkingsruimteStrings$': '<rootDir>/src/loc/nl-nl.js',
+  },
+  testTimeout: 30000,
+};
