@@ -1,0 +1,23 @@
+/** All cross-reference checks that run after the zod parse. */
+import type { ConfigError } from '../errors';
+import type { AgreementConfig } from '../schema';
+import { checkAgreementRecord } from './agreementRecord';
+import { keysOf } from './helpers';
+import { checkAccess, checkClassification, checkMeetings } from './organisation';
+import { checkParties } from './parties';
+import { checkRegister, checkRules } from './register';
+
+/** Every cross-reference error of a shape-valid configuration, in document order of the sections. */
+export function checkCrossReferences(config: AgreementConfig): ConfigError[] {
+  const parties = keysOf(config.parties);
+  const groups = keysOf(config.groups);
+  return [
+    ...checkAgreementRecord(config, parties),
+    ...checkParties(config, groups),
+    ...checkClassification(config),
+    ...checkRegister(config, parties),
+    ...checkRules(config, parties),
+    ...checkMeetings(config, parties),
+    ...checkAccess(config, parties),
+  ];
+}

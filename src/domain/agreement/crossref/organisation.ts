@@ -1,0 +1,92 @@
+/** Checks of classification levels, groups, the autorisatielijst (art. 1e, 10.1) and meetings (art. 6, 7, 12, 13). */
+import { configError, type ConfigError } from '../errors';
+import type { AgreementConfig } from '../schema';
+import { checkRef, checkUnique } from './helpers';
+
+const LEVEL: [string, string] = ['niveau', 'level'];
+
+/** Level keys, labels and ranks unique; a forbidden level never doubles as an allowed one. */
+export function checkClassification(config: AgreementConfig): ConfigError[] {
+  const { levels, forbidden } = config.classification;
+  const errors = [
+    ...checkUnique(levels, (l) => l.key, (i) => `classification.levels[${i}].key`, LEVEL),
+    ...checkUnique(levels, (l) => l.label.toLowerCase(), (i) => `classification.levels[${i}].label`, ['label', 'label']),
+    ...checkUnique(levels, (l) => String(l.rank), (i) => `classification.levels[${i}].rank`, ['rang', 'rank']),
+    ...checkUnique(forbidden, (l) => l.key, (i) => `classification.forbidden[${i}].key`, LEVEL),
+  ];
+  const allowed = new Set(levels.flatMap((l) => [l.key, l.label.toLowerCase()]));
+  forbidden.forEach((f, i) => {
+    if (allowed.has(f.key) || allowed.has(f.label.toLowerCase()))
+      errors.push(
+        configError(
+          `classification.forbidden[${i}]`,
+          'forbidden_level_allowed',
+          `'${f.label}' staat zowel bij de toegestane als bij de verboden niveaus`,
+          `'${f.label}' is both an allowed and a forbidden level`,
+          f.source,
+        ),
+      );
+  });
+  return errors;
+}
+
+/** Groups unique and owned by existing parties; the autorisatielijst maps titles to existing groups of their party. */
+export function checkAccess(config: AgreementConfig, parties: ReadonlySet<string>): ConfigError[] {
+  const errors = [
+    ...checkUnique(config.groups, (g) => g.key, (i) => `groups[${i}].key`, ['groep', 'group']),
+    ...checkUnique(config.groups, (g) => g.name.toLowerCase(), (i) => `groups[${i}].name`, ['groepsnaam', 'group name']),
+  ];
+  config.groups.forEach((g, i) => {
+    if (g.party !== undefined) errors.push(...checkRef(parties, g.party, `groups[${i}].party`, 'unknown_party', ['partij', 'party']));
+  });
+  const groups = new Map(config.groups.map((g) => [g.key, g]));
+  errors.push(
+    ...checkUnique(
+      config.autorisatielijst,
+      (a) => `${a.party}/${a.functionTitle.toLowerCase()}`,
+      (i) => `autorisatielijst[${i}].functionTitle`,
+      ['functietitel', 'function title'],
+    ),
+  );
+  config.autorisatielijst.forEach((a, i) => {
+    const base = `autorisatielijst[${i}]`;
+    errors.push(...checkRef(parties, a.party, `${base}.party`, 'unknown_party', ['partij', 'party']));
+    if (a.groups.length === 0)
+      errors.push(
+        configError(`${base}.groups`, 'no_groups', 'een functietitel op de lijst moet in minstens één groep', 'a listed title needs at least one group'),
+      );
+    a.groups.forEach((key, j) => {
+      const group = groups.get(key);
+      if (!group) {
+        errors.push(...checkRef(new Set(groups.keys()), key, `${base}.groups[${j}]`, 'unknown_group', ['groep', 'group']));
+        return;
+      }
+      if (group.party !== undefined && group.party !== a.party)
+        errors.push(
+          configError(
+            `${base}.groups[${j}]`,
+            'group_of_other_party',
+            `groep '${key}' hoort bij partij '${group.party}', niet bij '${a.party}'`,
+            `group '${key}' belongs to party '${group.party}', not '${a.party}'`,
+          ),
+        );
+    });
+  });
+  return errors;
+}
+
+/** Meeting keys unique, attendees of existing parties, topic keys unique. */
+export function checkMeetings(config: AgreementConfig, parties: ReadonlySet<string>): ConfigError[] {
+  const errors = checkUnique(config.meetings, (m) => m.key, (i) => `meetings[${i}].key`, ['overleg', 'meeting']);
+  config.meetings.forEach((m, i) => {
+    const base = `meetings[${i}]`;
+    errors.push(...checkUnique(m.mandatoryTopics, (t) => t.key, (j) => `${base}.mandatoryTopics[${j}].key`, ['onderwerp', 'topic']));
+    m.requiredAttendees.forEach((a, j) =>
+      errors.push(...checkRef(parties, a.party, `${base}.requiredAttendees[${j}].party`, 'unknown_party', ['partij', 'party'])),
+    );
+    errors.push(
+      ...checkUnique(m.reminderLeadDays, (d) => String(d), (j) => `${base}.reminderLeadDays[${j}]`, ['herinnering', 'reminder']),
+    );
+  });
+  return errors;
+}

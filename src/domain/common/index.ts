@@ -1,0 +1,3 @@
+/** Public surface of the shared domain types. */
+export type { Citation, Lang, Bilingual, Result } from './types';
+export { ok, err, pick } from './types';
