@@ -1,0 +1,35 @@
+/**
+ * Types of the personal-data content scan (seed 004: the scan warns on BSN and similar identifiers before upload).
+ * Results carry counts and offsets only, never the matched values, so a result can be logged or sent anywhere.
+ */
+
+/** Kind of personal-data identifier the scanner recognises. */
+export type FindingKind = 'bsn' | 'iban' | 'big' | 'email' | 'phone' | 'birthdate' | 'healthTerm';
+
+/** Every finding kind, in the order the UI lists them. */
+export const FINDING_KINDS: readonly FindingKind[] = ['bsn', 'iban', 'big', 'email', 'phone', 'birthdate', 'healthTerm'];
+
+/** A half-open character range [start, end) into the extracted text. */
+export interface TextPosition {
+  start: number;
+  end: number;
+}
+
+/** All occurrences of one kind: how many and where (offsets into the extracted text), never the values. */
+export interface Finding {
+  kind: FindingKind;
+  count: number;
+  positions: TextPosition[];
+}
+
+/** Outcome of scanning one text; `unsupported` is set when the file could not be turned into text. */
+export interface ScanResult {
+  findings: Finding[];
+  scannedChars: number;
+  unsupported?: { reason: string };
+}
+
+/** Options of a scan; `healthTerms` comes from the agreement configuration (`healthTerms`). */
+export interface ScanOptions {
+  healthTerms: string[];
+}
