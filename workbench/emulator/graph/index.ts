@@ -1,4 +1,99 @@
-import type { EmulatorHandler } from '../types';
+import type { EmulatorContext, EmulatorHandler, EmulatorRequest, EmulatorResponse, EmulatorUser } from '../types';
+import { listChannelMessages, postChannelMessage } from './channel';
+import { graphError, GraphValidationError } from './errors';
+import { createEvent, listEvents, type CalendarOwner } from './events';
+import { sendMail } from './mail';
+import { applySelect, userResource } from './me';
+import { readBack } from './readback';
+import { ensureGraphSchema, mailboxKey } from './store';
 
-/** Microsoft Graph subset of the emulator (being written: until then every Graph path falls through to 501). */
-export const graphHandler: EmulatorHandler = async () => null;
+export { TEAMS_MESSAGE_LIMIT_BYTES } from './channel';
+export { EMULATOR_PROPERTY } from './events';
+
+/** Path prefix of the workbench read-back endpoints (mount it next to `/v1.0/`). */
+export const GRAPH_READBACK_PREFIX = '/_emulator/graph/';
+
+/**
+ * Microsoft Graph subset of the emulator: `/me`, `/me/sendMail`, channel messages with Adaptive Cards, events with
+ * recurrence and reminders in user and group calendars, plus read-back under `/_emulator/graph/`. Any other path
+ * returns null so the server answers 501.
+ */
+export const graphHandler: EmulatorHandler = async (req, ctx) => {
+  const route = routeOf(req);
+  if (!route) return null;
+  ensureGraphSchema(ctx.db);
+  try {
+    if (route.readBack) return readBack(route.segments, ctx);
+    if (!req.user) {
+      // Graph over http carries no bearer token; identity is the EmuAuth cookie / X-Emulator-User header.
+      return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.', ctx.now());
+    }
+    return dispatch(req.method.toUpperCase(), route.segments, req, req.user, ctx);
+  } catch (e) {
+    if (e instanceof GraphValidationError) return graphError(e.status, e.code, e.message, ctx.now());
+    throw e;
+  }
+};
+
+function routeOf(req: EmulatorRequest): { segments: string[]; readBack: boolean } | null {
+  const split = (p: string): string[] => p.split('/').filter(Boolean).map(decodeURIComponent);
+  if (req.path.startsWith(GRAPH_READBACK_PREFIX)) {
+    return req.method.toUpperCase() === 'GET' ? { segments: split(req.path.slice(GRAPH_READBACK_PREFIX.length)), readBack: true } : null;
+  }
+  if (req.path.toLowerCase().startsWith('/v1.0/')) return { segments: split(req.path.slice('/v1.0/'.length)), readBack: false };
+  return null;
+}
+
+function dispatch(method: string, s: string[], req: EmulatorRequest, user: EmulatorUser, ctx: EmulatorContext): EmulatorResponse | null {
+  const lower = s.map((x) => x.toLowerCase());
+  const key = `${method} ${lower.map((x, i) => (isVariable(lower, i) ? '{}' : x)).join('/')}`;
+  switch (key) {
+    case 'GET me':
+      return json(200, applySelect(userResource(user), req.query.get('$select')));
+    case 'POST me/sendmail':
+      return sendMail(req.body, user, ctx);
+    case 'POST teams/{}/channels/{}/messages':
+      return postChannelMessage(s[1], s[3], req.body, user, ctx);
+    case 'GET teams/{}/channels/{}/messages': {
+      const value = listChannelMessages(s[1], s[3], ctx);
+      const context = `https://graph.microsoft.com/v1.0/$metadata#teams('${s[1]}')/channels('${s[3]}')/messages`;
+      return json(200, { '@odata.context': context, '@odata.count': value.length, value });
+    }
+    case 'POST me/events':
+    case 'GET me/events':
+      return events(method, { kind: 'user', id: mailboxKey(user.email) }, req, user, ctx);
+    case 'POST users/{}/events':
+    case 'GET users/{}/events': {
+      if (!isSelf(s[1], user)) {
+        // Without a delegate grant Exchange refuses another user's calendar; the emulator models no delegation.
+        return graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.', ctx.now());
+      }
+      return events(method, { kind: 'user', id: mailboxKey(user.email) }, req, user, ctx);
+    }
+    case 'POST groups/{}/events':
+    case 'GET groups/{}/events':
+      return events(method, { kind: 'group', id: s[1] }, req, user, ctx);
+    default:
+      return null;
+  }
+}
+
+function events(method: string, owner: CalendarOwner, req: EmulatorRequest, user: EmulatorUser, ctx: EmulatorContext): EmulatorResponse {
+  if (method === 'POST') return createEvent(owner, req.body, user, ctx);
+  const value = listEvents(owner, ctx);
+  return json(200, { '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#${owner.kind}s('${owner.id}')/events`, value });
+}
+
+/** Segments that are ids: the one after `teams`, `channels`, `users`, `groups`. */
+function isVariable(lower: string[], i: number): boolean {
+  return i > 0 && ['teams', 'channels', 'users', 'groups'].includes(lower[i - 1]);
+}
+
+function isSelf(idOrUpn: string, user: EmulatorUser): boolean {
+  const v = idOrUpn.toLowerCase();
+  return v === user.aadId.toLowerCase() || v === user.email.toLowerCase();
+}
+
+function json(status: number, body: unknown): EmulatorResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body };
+}
