@@ -1,0 +1,148 @@
+/**
+ * Internal names of the lists and columns the provisioning schema creates and the SharePoint adapters read.
+ * One place, so a column renamed here is renamed for schema, views and adapters together.
+ */
+
+/** Review state of a document in the exchange library (toetsstatus); the default catches native uploads (issue 4). */
+export const TOETSSTATUS = ['Te classificeren', 'Toegestaan', 'In review', 'Afgewezen', 'Onvolledig'] as const;
+/** One of {@link TOETSSTATUS}. */
+export type ToetsstatusValue = (typeof TOETSSTATUS)[number];
+
+/** Columns of the exchange library (uitwisselingsbibliotheek). */
+export const DOC = {
+  documentType: 'Documenttype',
+  classification: 'Classificatie',
+  toetsstatus: 'Toetsstatus',
+  activity: 'DoelbindingActiviteit',
+  categories: 'Categorieen',
+  party: 'Partij',
+  year: 'Jaar',
+  retainUntil: 'BewaarTot',
+  confidential: 'Vertrouwelijk',
+  uploader: 'Uploader',
+  toetsId: 'ToetsId',
+} as const;
+
+/** Titles of the lists beside the exchange library. */
+export const LISTS = {
+  agreements: 'Overeenkomstenregister',
+  audit: 'Toetslog',
+  breaches: 'Datalekregister',
+  meetings: 'Overleggen',
+  reminders: 'Herinneringen',
+} as const;
+
+/** Columns of the Overeenkomstenregister (art. 5, 13, 14). Per-party accounthouder columns are built by {@link accounthouderColumn}. */
+export const AGR = {
+  kind: 'Overeenkomsttype',
+  parties: 'Partijen',
+  status: 'Overeenkomststatus',
+  signedOn: 'Ondertekenddatum',
+  signedAt: 'Ondertekendplaats',
+  staatscourant: 'Staatscourant',
+  publishedOn: 'Publicatiedatum',
+  effectiveFrom: 'Inwerkingtreding',
+  evaluationDue: 'EvaluatieVoor',
+  expiresOn: 'VerlooptOp',
+  version: 'Versie',
+  supersedes: 'Vervangt',
+  documents: 'GekoppeldeDocumenten',
+  meeting: 'BestuurlijkOverleg',
+  history: 'Statusgeschiedenis',
+  details: 'Gegevens',
+} as const;
+
+/** Status of an agreement record (issue 5). */
+export const AGREEMENT_STATUS = [
+  'concept',
+  'in overleg',
+  'ondertekend',
+  'gepubliceerd',
+  'in werking',
+  'te evalueren',
+  'vervangen',
+  'beëindigd',
+] as const;
+
+/** Kinds of record the Overeenkomstenregister keeps. */
+export const AGREEMENT_KINDS = [
+  'samenwerkingsovereenkomst',
+  'convenant',
+  'samenwerkingsprotocol',
+  'onderzoekssamenwerking',
+  'werkafspraak',
+  'dva',
+  'verwerkersovereenkomst',
+] as const;
+
+/** Internal name of the accounthouder person column for one party, e.g. `Accounthouder_igj` (art. 5). */
+export function accounthouderColumn(partyKey: string): string {
+  return `Accounthouder_${partyKey.replace(/[^a-z0-9]/g, '_')}`;
+}
+
+/** Internal name of the accounthouder function-title column for one party (art. 5: named by function title). */
+export function accounthouderFunctionColumn(partyKey: string): string {
+  return `AccounthouderFunctie_${partyKey.replace(/[^a-z0-9]/g, '_')}`;
+}
+
+/** Columns of the Toetslog (audit record per upload decision, AVG art. 5(2)). */
+export const AUDIT = {
+  toetsId: 'ToetsId',
+  at: 'Tijdstip',
+  user: 'Gebruiker',
+  party: 'Partij',
+  file: 'Bestand',
+  activity: 'DoelbindingActiviteit',
+  decision: 'Besluit',
+  ruleVersion: 'Regelversie',
+  details: 'Gegevens',
+} as const;
+
+/** Decisions recorded in the Toetslog. */
+export const AUDIT_DECISIONS = ['toegestaan', 'review', 'geweigerd', 'goedgekeurd', 'afgewezen'] as const;
+
+/** Columns of the Datalekregister (AVG art. 33(5)). */
+export const BREACH = {
+  reportedAt: 'Meldingsdatum',
+  discoveredAt: 'OntdektOp',
+  reportingParty: 'MeldendePartij',
+  controller: 'Verwerkingsverantwoordelijke',
+  status: 'Datalekstatus',
+  reporter: 'Melder',
+  details: 'Gegevens',
+} as const;
+
+/** Status of a breach report (issue 6). */
+export const BREACH_STATUS = [
+  'gemeld aan wederpartij',
+  'beoordeeld',
+  'gemeld aan AP',
+  'betrokkenen geïnformeerd',
+  'afgesloten',
+] as const;
+
+/** Columns of the Overleggen list (art. 6, 7, 12, 13). */
+export const MEETING = {
+  series: 'Overlegreeks',
+  date: 'Overlegdatum',
+  status: 'Overlegstatus',
+  minutes: 'Verslag',
+  eventId: 'AgendaItemId',
+  details: 'Gegevens',
+} as const;
+
+/** Status of a meeting. */
+export const MEETING_STATUS = ['gepland', 'gehouden', 'geannuleerd'] as const;
+
+/** Columns of the Herinneringen list: one item per posted reminder card, unique key so it is posted once. */
+export const REMINDER = {
+  key: 'Herinneringssleutel',
+  postedAt: 'GeplaatstOp',
+  details: 'Gegevens',
+} as const;
+
+/** Where the runtime agreement configuration lives in the site (read through the ConfigStore port). */
+export const CONFIG_FILE = { library: 'SiteAssets', folder: 'Samenwerkingsruimte', name: 'agreement.json' } as const;
+
+/** The ListView Command Set "Toets" bound to the exchange library. */
+export const COMMAND_SET_ID = '62a9b070-7b05-4a56-bf0e-7aeaaac6a725';

@@ -1,0 +1,46 @@
+/**
+ * Idempotent provisioning of a Samenwerkingsruimte site from ONE schema, through PnPjs only: the same code a site owner
+ * runs against a tenant and the workbench seed runs against the emulator. A second run reports every step unchanged.
+ */
+import type { SPFI } from '@pnp/sp';
+import type { AgreementConfig } from '../domain/agreement/schema';
+import { StepRecorder, type OnProvisionStep, type ProvisionReport } from './report';
+import { ensureConfigFile } from './steps/configFile';
+import { ensureCustomAction } from './steps/customActions';
+import { ensureFields } from './steps/fields';
+import { ensureGroups } from './steps/groups';
+import { ensureListPermissions } from './steps/listPermissions';
+import { ensureList } from './steps/lists';
+import { RoleResolver } from './steps/roles';
+import { ensureViews } from './steps/views';
+import type { SiteSchema } from './types';
+
+/** Serialises the configuration as it is stored in the site (stable formatting, so re-runs compare equal). */
+export function serialiseConfig(config: AgreementConfig): string {
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+/** Makes the site match the schema: groups, lists, columns, indexes, views, permissions, command set, config file. */
+export async function provisionSite(sp: SPFI, schema: SiteSchema, config: AgreementConfig, onStep?: OnProvisionStep): Promise<ProvisionReport> {
+  const rec = new StepRecorder(onStep);
+  const roles = new RoleResolver(sp);
+  const groupIds = await ensureGroups(sp, schema.groups, roles, rec);
+  for (const spec of schema.lists) {
+    const list = await ensureList(sp, spec, rec);
+    await ensureFields(sp, list, spec, rec);
+    await ensureViews(list, spec, rec);
+    await ensureListPermissions(list, spec, groupIds, roles, rec);
+  }
+  for (const action of schema.customActions) {
+    const spec = schema.lists.find((l) => l.key === action.listKey);
+    if (!spec) throw new Error(`Custom action '${action.title}' verwijst naar onbekende lijst '${action.listKey}'.`);
+    await ensureCustomAction(sp.web.lists.getByTitle(spec.title), action, spec.title, rec);
+  }
+  // Last: the configuration goes in only when the site it describes is complete.
+  await ensureConfigFile(sp, schema.configFile, serialiseConfig(config), rec);
+  return {
+    schemaVersion: schema.version,
+    steps: rec.steps,
+    changed: rec.steps.filter((s) => s.outcome !== 'unchanged').length,
+  };
+}

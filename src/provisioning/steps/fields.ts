@@ -1,0 +1,146 @@
+/** Columns and indexes of one list: created when missing, reconciled (choices, index, description) when present. */
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/fields';
+import type { IList } from '@pnp/sp/lists';
+import type { StepRecorder } from '../report';
+import type { FieldKind, FieldSpec, ListSpec } from '../types';
+
+/** SharePoint TypeAsString per schema kind, to detect a column created with another type by hand. */
+const TYPE_AS_STRING: Record<FieldKind, string[]> = {
+  text: ['Text'],
+  note: ['Note'],
+  choice: ['Choice'],
+  multichoice: ['MultiChoice'],
+  number: ['Number'],
+  datetime: ['DateTime'],
+  boolean: ['Boolean'],
+  user: ['User'],
+  lookup: ['Lookup'],
+  url: ['URL'],
+};
+
+/** OData type name used for MERGE updates (avoids an extra GET per update in PnPjs). */
+const ODATA_TYPE: Record<FieldKind, string> = {
+  text: 'SP.FieldText',
+  note: 'SP.FieldMultiLineText',
+  choice: 'SP.FieldChoice',
+  multichoice: 'SP.FieldMultiChoice',
+  number: 'SP.FieldNumber',
+  datetime: 'SP.FieldDateTime',
+  boolean: 'SP.Field',
+  user: 'SP.FieldUser',
+  lookup: 'SP.FieldLookup',
+  url: 'SP.FieldUrl',
+};
+
+/** A field as read back from SharePoint. */
+interface FieldRow {
+  InternalName: string;
+  TypeAsString: string;
+  Indexed: boolean;
+  EnforceUniqueValues: boolean;
+  Description: string | null;
+  Choices?: string[];
+  DefaultValue: string | null;
+}
+
+/** Creates one field with the PnPjs helper for its kind. */
+async function createField(sp: SPFI, list: IList, spec: FieldSpec): Promise<void> {
+  const common = {
+    Description: spec.description,
+    Required: spec.required ?? false,
+    Indexed: spec.indexed ?? false,
+    EnforceUniqueValues: spec.unique ?? false,
+    ...(spec.defaultValue !== undefined ? { DefaultValue: spec.defaultValue } : {}),
+  };
+  switch (spec.kind) {
+    case 'text':
+      await list.fields.addText(spec.name, { ...common, MaxLength: 255 });
+      return;
+    case 'note':
+      await list.fields.addMultilineText(spec.name, { ...common, RichText: false, AllowHyperlink: false, NumberOfLines: 6 });
+      return;
+    case 'choice':
+      await list.fields.addChoice(spec.name, { ...common, Choices: [...(spec.choices ?? [])], EditFormat: 0, FillInChoice: false });
+      return;
+    case 'multichoice':
+      await list.fields.addMultiChoice(spec.name, { ...common, Choices: [...(spec.choices ?? [])], FillInChoice: false });
+      return;
+    case 'number':
+      await list.fields.addNumber(spec.name, common);
+      return;
+    case 'datetime':
+      await list.fields.addDateTime(spec.name, { ...common, DisplayFormat: spec.withTime ? 1 : 0 });
+      return;
+    case 'boolean':
+      await list.fields.addBoolean(spec.name, common);
+      return;
+    case 'user':
+      await list.fields.addUser(spec.name, { ...common, SelectionMode: 0 });
+      return;
+    case 'url':
+      await list.fields.addUrl(spec.name, common);
+      return;
+    case 'lookup': {
+      const target = await sp.web.lists.getByTitle(spec.lookupList as string).select('Id')();
+      await list.fields.addLookup(spec.name, {
+        FieldTypeKind: 7,
+        Title: spec.name,
+        LookupListId: target.Id,
+        LookupFieldName: spec.lookupField ?? 'Title',
+      });
+      if (spec.description) await list.fields.getByInternalNameOrTitle(spec.name).update({ Description: spec.description }, ODATA_TYPE.lookup);
+      return;
+    }
+  }
+}
+
+/** What differs between a field's spec and its state, as a MERGE body (empty when equal). */
+function diff(spec: FieldSpec, row: FieldRow): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  if (Boolean(spec.indexed) !== row.Indexed) patch.Indexed = Boolean(spec.indexed);
+  if (Boolean(spec.unique) !== row.EnforceUniqueValues) patch.EnforceUniqueValues = Boolean(spec.unique);
+  if ((row.Description ?? '') !== spec.description) patch.Description = spec.description;
+  if (spec.choices && JSON.stringify(row.Choices ?? []) !== JSON.stringify(spec.choices)) patch.Choices = [...spec.choices];
+  if (spec.defaultValue !== undefined && (row.DefaultValue ?? '') !== spec.defaultValue) patch.DefaultValue = spec.defaultValue;
+  return patch;
+}
+
+/** Ensures every column of a list and the indexes on its built-in columns. */
+export async function ensureFields(sp: SPFI, list: IList, spec: ListSpec, rec: StepRecorder): Promise<void> {
+  const rows: FieldRow[] = await list.fields.select('InternalName', 'TypeAsString', 'Indexed', 'EnforceUniqueValues', 'Description', 'Choices', 'DefaultValue')();
+  const byName = new Map(rows.map((r) => [r.InternalName, r]));
+  for (const field of spec.fields) {
+    const target = `${spec.title}/${field.name}`;
+    const row = byName.get(field.name);
+    if (!row) {
+      await createField(sp, list, field);
+      rec.record('field', target, 'created', field.indexed ? 'indexed' : undefined);
+      continue;
+    }
+    if (!TYPE_AS_STRING[field.kind].includes(row.TypeAsString)) {
+      // Converting a column's type loses data; a site owner must decide, so stop with a clear message.
+      throw new Error(`Kolom '${target}' bestaat al als ${row.TypeAsString}, verwacht ${TYPE_AS_STRING[field.kind][0]}; pas de kolom handmatig aan.`);
+    }
+    const patch = diff(field, row);
+    if (Object.keys(patch).length === 0) {
+      rec.record('field', target, 'unchanged');
+    } else {
+      await list.fields.getByInternalNameOrTitle(field.name).update(patch, ODATA_TYPE[field.kind]);
+      rec.record('field', target, 'updated', Object.keys(patch).join(','));
+    }
+  }
+  for (const name of spec.indexBuiltIn) {
+    const row = byName.get(name);
+    if (!row) throw new Error(`Ingebouwde kolom '${spec.title}/${name}' ontbreekt; kan geen index maken.`);
+    if (row.Indexed) {
+      rec.record('index', `${spec.title}/${name}`, 'unchanged');
+    } else {
+      // List view threshold: views and dashboard queries filter or sort on this built-in column.
+      await list.fields.getByInternalNameOrTitle(name).update({ Indexed: true }, 'SP.Field');
+      rec.record('index', `${spec.title}/${name}`, 'created');
+    }
+  }
+}

@@ -1,0 +1,96 @@
+/** Declarative description of everything a Samenwerkingsruimte site holds; built from the agreement configuration. */
+
+/** Column kinds the schema uses, each mapped to one SharePoint field type by the provisioner. */
+export type FieldKind = 'text' | 'note' | 'choice' | 'multichoice' | 'number' | 'datetime' | 'boolean' | 'user' | 'lookup' | 'url';
+
+/** One column (site column semantics, created on the list). */
+export interface FieldSpec {
+  /** Internal name and title (kept equal so REST, CAML and the UI speak one name). */
+  name: string;
+  kind: FieldKind;
+  description: string;
+  required?: boolean;
+  /** Indexed so views that filter or sort on it pass the 5,000-item list view threshold. */
+  indexed?: boolean;
+  /** Unique values (requires indexed), e.g. a reminder key that must be posted once. */
+  unique?: boolean;
+  choices?: readonly string[];
+  defaultValue?: string;
+  /** For 'lookup': title of the list looked up (may be the list itself). */
+  lookupList?: string;
+  /** For 'lookup': field shown, default Title. */
+  lookupField?: string;
+  /** For 'datetime': include time. */
+  withTime?: boolean;
+}
+
+/** A real SharePoint view with a CAML query that filters on an indexed column first and pages. */
+export interface ViewSpec {
+  title: string;
+  /** Inner XML of `<Query>`: `<Where>`, `<OrderBy>`, `<GroupBy>`. */
+  query: string;
+  fields: readonly string[];
+  rowLimit: number;
+  /** The indexed column the query filters (or, without filter, sorts) on first; checked by a schema test. */
+  firstIndexed: string;
+  isDefault?: boolean;
+}
+
+/** Permission level of a group, by SharePoint role type (locale independent). */
+export type RoleKind = 'reader' | 'contributor' | 'editor' | 'administrator';
+
+/** A group granted a role on a securable (web, list). */
+export interface Grant {
+  /** Group key from the configuration (`config.groups[].key`). */
+  group: string;
+  role: RoleKind;
+}
+
+/** A list or library. */
+export interface ListSpec {
+  /** Stable key used by adapters and tests. */
+  key: 'exchange' | 'agreements' | 'audit' | 'breaches' | 'meetings' | 'reminders';
+  title: string;
+  description: string;
+  /** 101 = document library, 100 = generic list. */
+  template: 100 | 101;
+  fields: readonly FieldSpec[];
+  /** Built-in columns to index (e.g. Author, Modified). */
+  indexBuiltIn: readonly string[];
+  views: readonly ViewSpec[];
+  versioning: boolean;
+  /** When set the list stops inheriting and only these grants apply (site owners always keep access). */
+  uniquePermissions?: readonly Grant[];
+  /** SharePoint item-level security: 2 = users read/edit only items they created (owners/editors see all). */
+  readSecurity?: 1 | 2;
+  writeSecurity?: 1 | 2 | 4;
+}
+
+/** A site group. */
+export interface GroupSpec {
+  key: string;
+  title: string;
+  description: string;
+  /** Role on the web; undefined = no web-level grant (used only for item-level permissions). */
+  webRole?: RoleKind;
+}
+
+/** A list-scoped user custom action binding an SPFx extension. */
+export interface CustomActionSpec {
+  listKey: ListSpec['key'];
+  title: string;
+  name: string;
+  location: string;
+  clientSideComponentId: string;
+  clientSideComponentProperties: string;
+}
+
+/** The whole site. */
+export interface SiteSchema {
+  /** Bumped when the shape changes; stored nowhere, shown in provisioning reports. */
+  version: string;
+  groups: readonly GroupSpec[];
+  lists: readonly ListSpec[];
+  customActions: readonly CustomActionSpec[];
+  configFile: { library: string; folder: string; name: string };
+}
