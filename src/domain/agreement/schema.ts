@@ -152,6 +152,8 @@ export const retentionSchema = z.strictObject({
   months: z.int().min(0).max(2400).optional(),
   /** The event the period runs from, e.g. 'verwijdering van de registratie uit het register'. */
   trigger: text,
+  /** English variant of the trigger, for the English UI. */
+  triggerEn: text.optional(),
   source: citationSchema,
   _comment: comment,
 });

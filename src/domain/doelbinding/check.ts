@@ -1,0 +1,49 @@
+/**
+ * The doelbinding check (art. 8: every sharing weighs purpose limitation, necessity and proportionality): a pure function
+ * from the upload's answers, document type, classification and scan findings to allowed, review (art. 9.2) or refused.
+ */
+import type { AgreementConfig } from '../agreement/schema';
+import { sortReasons, strictest } from './reason';
+import { checkAnswers } from './rules/answers';
+import { checkClassification } from './rules/classification';
+import { checkConsent } from './rules/consent';
+import type { Rule, RuleContext } from './rules/context';
+import { checkFindings } from './rules/findings';
+import { checkMinimisation } from './rules/minimisation';
+import { checkPurpose } from './rules/purpose';
+import { checkReferences } from './rules/references';
+import { checkSensitive } from './rules/sensitive';
+import type { Decision, DoelbindingInput } from './types';
+
+/** Version of this rule set; bump when a rule changes meaning, so stored decisions say which rules made them. */
+export const DOELBINDING_RULESET = 'doelbinding/1';
+
+/** Every rule, in the order its reasons are listed within one outcome. */
+const RULES: ReadonlyArray<Rule> = [
+  checkReferences,
+  checkClassification,
+  checkAnswers,
+  checkFindings,
+  checkPurpose,
+  checkMinimisation,
+  checkConsent,
+  checkSensitive,
+];
+
+/** The `ruleVersion` of decisions made under a configuration: id, agreement version and rule set. */
+export function ruleVersionOf(config: AgreementConfig): string {
+  return `${config.id}@${config.agreement.version}+${DOELBINDING_RULESET}`;
+}
+
+/** Decides on an intended upload; the outcome is the strictest of all reasons, each citing its article or seed. */
+export function checkDoelbinding(input: DoelbindingInput, config: AgreementConfig): Decision {
+  const activityKey = input.answers.activityKey;
+  const ctx: RuleContext = {
+    input,
+    config,
+    activity: activityKey === undefined ? undefined : config.processingActivities.find((a) => a.key === activityKey),
+    categories: config.categories.filter((c) => input.answers.categories.includes(c.key)),
+  };
+  const reasons = sortReasons(RULES.flatMap((rule) => rule(ctx)));
+  return { outcome: strictest(reasons), reasons, ruleVersion: ruleVersionOf(config) };
+}

@@ -1,0 +1,6 @@
+/** Public surface of the doelbinding (purpose limitation) check. */
+export { checkDoelbinding, ruleVersionOf, DOELBINDING_RULESET } from './check';
+export { MIN_NECESSITY_CHARS } from './rules/minimisation';
+export { categoriesForFinding } from './rules/findings';
+export { strictest } from './reason';
+export type { Decision, Reason, Outcome, DoelbindingAnswers, DoelbindingInput, FindingCount } from './types';

@@ -1,0 +1,2 @@
+/** Public surface of retention (bewaartermijnen). */
+export { keepUntil, mayDestroy, retentionMonths, describeRetention } from './keepUntil';
