@@ -1,0 +1,249 @@
+/** DocumentStore over PnPjs: the exchange library (views with paging, upload with chunks, metadata, permissions). */
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/files';
+import '@pnp/sp/folders';
+import type { IItem } from '@pnp/sp/items';
+import type { AgreementConfig } from '../../domain/agreement/schema';
+import {
+  UploadRefusedError,
+  type DocumentMetadata,
+  type DocumentQuery,
+  type DocumentStore,
+  type ExchangeDocument,
+  type Page,
+  type Toetsstatus,
+  type UploadRequest,
+  type UploadResult,
+} from '../../ports/documents';
+import { accessForDocument } from '../../provisioning/permissions';
+import { DOC } from '../../provisioning/names';
+import { DEFAULT_CHUNK_BYTES, uploadChunked } from './chunkedUpload';
+import { buildQuery } from './documentQueries';
+import { rethrowConcurrency, sharePointMessage } from './errors';
+import { checkUpload } from './fileNames';
+import { ItemAccess } from './itemAccess';
+import { fetchPage } from './paging';
+
+/** Columns read for every document. */
+const SELECT = [
+  'Id', 'FileLeafRef', 'FileRef', 'Created', 'Modified',
+  DOC.documentType, DOC.classification, DOC.toetsstatus, DOC.activity, DOC.categories, DOC.party, DOC.year,
+  DOC.retainUntil, DOC.confidential, DOC.toetsId,
+  `${DOC.uploader}/Id`, `${DOC.uploader}/Title`, `${DOC.uploader}/EMail`, 'Author/Id', 'Author/Title', 'Author/EMail',
+];
+/** Person columns expanded. */
+const EXPAND = [DOC.uploader, 'Author'];
+
+/** A raw item row. */
+type Row = Record<string, unknown>;
+
+/** A person column value as a PersonRef. */
+function person(v: unknown): ExchangeDocument['uploader'] {
+  if (typeof v !== 'object' || v === null || !('Id' in v)) return undefined;
+  const p = v as { Id: number; Title?: string; EMail?: string };
+  return { id: p.Id, displayName: p.Title ?? '', ...(p.EMail ? { email: p.EMail } : {}) };
+}
+
+/** A string column value, or undefined. */
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+/** Maps a row to the domain document. */
+export function toDocument(row: Row): ExchangeDocument {
+  const cats = row[DOC.categories];
+  return {
+    id: Number(row.Id),
+    name: String(row.FileLeafRef ?? ''),
+    serverRelativeUrl: String(row.FileRef ?? ''),
+    documentType: str(row[DOC.documentType]),
+    classification: str(row[DOC.classification]),
+    toetsstatus: (str(row[DOC.toetsstatus]) ?? 'Te classificeren') as Toetsstatus,
+    activity: str(row[DOC.activity]),
+    categories: Array.isArray(cats) ? cats.map(String) : [],
+    party: str(row[DOC.party]),
+    year: typeof row[DOC.year] === 'number' ? (row[DOC.year] as number) : undefined,
+    retainUntil: str(row[DOC.retainUntil])?.slice(0, 10),
+    confidential: row[DOC.confidential] === true,
+    toetsId: str(row[DOC.toetsId]),
+    uploader: person(row[DOC.uploader]),
+    author: person(row.Author),
+    created: String(row.Created ?? ''),
+    modified: String(row.Modified ?? ''),
+    etag: String(row['odata.etag'] ?? row.__etag ?? '*'),
+  };
+}
+
+/** The write body for metadata (plain JSON: SharePoint takes ISO dates and arrays for multi-choice). */
+function toFields(m: DocumentMetadata, uploaderId?: number): Record<string, unknown> {
+  return {
+    [DOC.documentType]: m.documentType,
+    [DOC.classification]: m.classification,
+    [DOC.toetsstatus]: m.toetsstatus,
+    [DOC.activity]: m.activity ?? null,
+    [DOC.categories]: m.categories,
+    [DOC.party]: m.party,
+    [DOC.year]: m.year ?? null,
+    [DOC.retainUntil]: m.retainUntil ? `${m.retainUntil}T00:00:00Z` : null,
+    [DOC.confidential]: m.confidential,
+    [DOC.toetsId]: m.toetsId ?? null,
+    ...(uploaderId !== undefined ? { [`${DOC.uploader}Id`]: uploaderId } : {}),
+  };
+}
+
+/** Options of {@link PnpDocumentStore}. */
+export interface DocumentStoreOptions {
+  /** Files above this many bytes go in chunks. */
+  chunkThresholdBytes?: number;
+  chunkBytes?: number;
+  /** Attempts per chunk. */
+  chunkAttempts?: number;
+  /** Clock for the 'Bewaartermijn verlopen' view. */
+  today?: () => string;
+}
+
+/** The exchange library through PnPjs. */
+export class PnpDocumentStore implements DocumentStore {
+  private readonly access: ItemAccess;
+  private rootFolder?: string;
+  private userId?: number;
+
+  public constructor(
+    private readonly sp: SPFI,
+    private readonly config: AgreementConfig,
+    private readonly options: DocumentStoreOptions = {},
+  ) {
+    this.access = new ItemAccess(sp, config);
+  }
+
+  /** The library list handle. */
+  private get list() {
+    return this.sp.web.lists.getByTitle(this.config.space.exchangeLibraryTitle);
+  }
+
+  /** One page of a view with the dashboard's filters; SharePoint trims what the user may not read. */
+  public async list(query: DocumentQuery): Promise<Page<ExchangeDocument>> {
+    const today = this.options.today?.() ?? new Date().toISOString().slice(0, 10);
+    const userId = query.view === 'mijn-gedeelde-stukken' ? await this.currentUserId() : 0;
+    const { filter, orderBy } = buildQuery(query, this.config, { today, userId });
+    let items = this.list.items.select(...SELECT).expand(...EXPAND).orderBy(orderBy[0], orderBy[1]).top(query.pageSize ?? 30);
+    if (filter) items = items.filter(filter);
+    const page = await fetchPage<Row>(items, query.pageToken);
+    return { items: page.rows.map(toDocument), ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
+  }
+
+  /** One document by id. */
+  public async get(id: number): Promise<ExchangeDocument> {
+    return toDocument(await this.list.items.getById(id).select(...SELECT).expand(...EXPAND)());
+  }
+
+  /** True when the library already holds a file with this name (at its root). */
+  public async exists(fileName: string): Promise<boolean> {
+    return this.sp.web.getFileByServerRelativePath(`${await this.root()}/${fileName}`).exists();
+  }
+
+  /**
+   * Uploads, then permissions (before metadata, so a restricted file never carries 'Toegestaan' while still readable by
+   * all), then metadata. A failure after the bytes landed flags the item 'Onvolledig' so it shows in "Te classificeren".
+   */
+  public async upload(request: UploadRequest): Promise<UploadResult> {
+    const bytes = await toBytes(request.content);
+    checkUpload(request.fileName, bytes.byteLength, this.config.space.maxUploadMB * 1024 * 1024);
+    if (await this.exists(request.fileName)) {
+      throw new UploadRefusedError('duplicate', `'${request.fileName}' bestaat al in ${this.config.space.exchangeLibraryTitle}; kies een andere naam.`);
+    }
+    const folderUrl = await this.root();
+    const total = bytes.byteLength;
+    const progress = (sent: number, retries: number): void => request.onProgress?.({ fileName: request.fileName, bytesSent: sent, totalBytes: total, retries });
+    progress(0, 0);
+    if (total <= (this.options.chunkThresholdBytes ?? DEFAULT_CHUNK_BYTES)) {
+      await this.sp.web.getFolderByServerRelativePath(folderUrl).files.addUsingPath(request.fileName, bytes, { Overwrite: false });
+      progress(total, 0);
+    } else {
+      await uploadChunked(this.sp, folderUrl, request.fileName, bytes, {
+        chunkBytes: this.options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+        attempts: this.options.chunkAttempts ?? 3,
+        onChunk: progress,
+      });
+    }
+    const file = this.sp.web.getFileByServerRelativePath(`${folderUrl}/${request.fileName}`);
+    const { Id: id }: { Id: number } = await file.listItemAllFields.select('Id')();
+    const item = this.list.items.getById(id);
+    const uploaderId = await this.currentUserId();
+    const problems: string[] = [];
+    try {
+      await this.access.apply(item, accessForDocument(this.config, request.metadata), uploaderId);
+    } catch (e) {
+      problems.push(`machtigingen: ${await sharePointMessage(e)}`);
+    }
+    const metadata: DocumentMetadata = problems.length > 0 ? { ...request.metadata, toetsstatus: 'Onvolledig' } : request.metadata;
+    try {
+      await item.update(toFields(metadata, uploaderId));
+    } catch (e) {
+      problems.push(`metadata: ${await sharePointMessage(e)}`);
+      await this.flagIncomplete(item);
+    }
+    return { document: await this.get(id), complete: problems.length === 0, problems };
+  }
+
+  /** Changes metadata with If-Match and re-applies the permissions the new state demands. */
+  public async updateMetadata(id: number, patch: Partial<DocumentMetadata>, etag?: string): Promise<ExchangeDocument> {
+    const current = await this.get(id);
+    const next: DocumentMetadata = {
+      documentType: patch.documentType ?? current.documentType ?? '',
+      classification: patch.classification ?? current.classification ?? '',
+      toetsstatus: patch.toetsstatus ?? current.toetsstatus,
+      activity: patch.activity ?? current.activity,
+      categories: patch.categories ?? current.categories,
+      party: patch.party ?? current.party ?? '',
+      year: patch.year ?? current.year,
+      retainUntil: patch.retainUntil ?? current.retainUntil,
+      confidential: patch.confidential ?? current.confidential,
+      toetsId: patch.toetsId ?? current.toetsId,
+    };
+    const item = this.list.items.getById(id);
+    // Tighten first: restricting before the status says 'Toegestaan' keeps the file from leaking in between.
+    await item.update(toFields(next), etag ?? '*').catch((e) => rethrowConcurrency(e, `'${current.name}'`));
+    await this.access.apply(item, accessForDocument(this.config, next), current.uploader?.id ?? current.author?.id);
+    return this.get(id);
+  }
+
+  /** The file's bytes. */
+  public async download(id: number): Promise<ArrayBuffer> {
+    const doc = await this.get(id);
+    return this.sp.web.getFileByServerRelativePath(doc.serverRelativeUrl).getBuffer();
+  }
+
+  /** Marks an item incomplete, best effort (the default status already keeps it in "Te classificeren"). */
+  private async flagIncomplete(item: IItem): Promise<void> {
+    await item.update({ [DOC.toetsstatus]: 'Onvolledig' }).catch(() => undefined);
+  }
+
+  /** Server-relative URL of the library's root folder. */
+  private async root(): Promise<string> {
+    if (!this.rootFolder) {
+      const f: { ServerRelativeUrl: string } = await this.list.rootFolder.select('ServerRelativeUrl')();
+      this.rootFolder = f.ServerRelativeUrl;
+    }
+    return this.rootFolder;
+  }
+
+  /** The current site user id. */
+  private async currentUserId(): Promise<number> {
+    if (this.userId === undefined) {
+      const u: { Id: number } = await this.sp.web.currentUser.select('Id')();
+      this.userId = u.Id;
+    }
+    return this.userId;
+  }
+}
+
+/** Normalises upload content to bytes. */
+async function toBytes(content: UploadRequest['content']): Promise<Uint8Array> {
+  if (content instanceof Uint8Array) return content;
+  if (content instanceof ArrayBuffer) return new Uint8Array(content);
+  return new Uint8Array(await content.arrayBuffer());
+}

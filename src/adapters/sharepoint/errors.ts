@@ -1,0 +1,30 @@
+/** Translates PnPjs/SharePoint errors into the ports' errors, so the UI never sees HTTP details. */
+import { ConcurrencyError } from '../../ports/documents';
+
+/** HTTP status of a PnPjs error, if any. */
+export function httpStatus(e: unknown): number | undefined {
+  return typeof e === 'object' && e !== null && 'status' in e ? Number((e as { status: unknown }).status) : undefined;
+}
+
+/** SharePoint's error message from a PnPjs HttpRequestError (odata.error.message.value), else the error's message. */
+export async function sharePointMessage(e: unknown): Promise<string> {
+  const response = typeof e === 'object' && e !== null ? (e as { response?: Response }).response : undefined;
+  if (response && !response.bodyUsed) {
+    try {
+      const json = (await response.clone().json()) as { 'odata.error'?: { message?: { value?: string } }; error?: { message?: { value?: string } } };
+      const msg = json['odata.error']?.message?.value ?? json.error?.message?.value;
+      if (msg) return msg;
+    } catch {
+      // not JSON: fall through to the error's own message
+    }
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Rethrows a 412 as {@link ConcurrencyError}; anything else unchanged. */
+export async function rethrowConcurrency(e: unknown, what: string): Promise<never> {
+  if (httpStatus(e) === 412) {
+    throw new ConcurrencyError(`${what} is intussen door iemand anders gewijzigd; laad opnieuw en probeer het nog eens. (${await sharePointMessage(e)})`);
+  }
+  throw e;
+}
