@@ -1,4 +1,17 @@
-/** Public surface of the agreement configuration: schema, types, loader, error formatting, queries. */
+/** Public surface of the agreement configuration: schema, types, loader, error formatting, lookups. */
 export * from './schema';
 export { loadAgreement, loadAgreementText, type LoadResult } from './load';
 export { formatConfigErrors, formatPath, type ConfigError } from './errors';
+export {
+  partyByKey,
+  otherParties,
+  partyForEmail,
+  normalizeFunctionTitle,
+  sameFunctionTitle,
+  groupsForFunctionTitle,
+  isAuthorised,
+  activityByKey,
+  categoryByKey,
+  activitiesForSharing,
+  effectiveDate,
+} from './queries';

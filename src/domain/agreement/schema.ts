@@ -179,6 +179,15 @@ export const processingActivitySchema = z.strictObject({
   legalBasis: legalBasisSchema,
   recipients: z.array(keySchema).min(1),
   retention: retentionSchema,
+  /** AVG art. 35 / seed 001 §II.2: data-protection impact assessment for this activity, when one applies. */
+  dpia: z
+    .strictObject({
+      status: z.enum(['uitgevoerd', 'gepland', 'vereist', 'niet-nodig']),
+      reference: text.optional(),
+      source: citationSchema,
+      _comment: comment,
+    })
+    .optional(),
   example: z.boolean(),
   _comment: comment,
 });

@@ -8,6 +8,7 @@ import { checkAnswers } from './rules/answers';
 import { checkClassification } from './rules/classification';
 import { checkConsent } from './rules/consent';
 import type { Rule, RuleContext } from './rules/context';
+import { checkDpia } from './rules/dpia';
 import { checkFindings } from './rules/findings';
 import { checkMinimisation } from './rules/minimisation';
 import { checkPurpose } from './rules/purpose';
@@ -28,6 +29,7 @@ const RULES: ReadonlyArray<Rule> = [
   checkMinimisation,
   checkConsent,
   checkSensitive,
+  checkDpia,
 ];
 
 /** The `ruleVersion` of decisions made under a configuration: id, agreement version and rule set. */

@@ -5,7 +5,7 @@ import { checkAgreementRecord } from './agreementRecord';
 import { keysOf } from './helpers';
 import { checkAccess, checkClassification, checkMeetings } from './organisation';
 import { checkParties } from './parties';
-import { checkRegister, checkRules } from './register';
+import { checkDpia, checkRegister, checkRules } from './register';
 
 /** Every cross-reference error of a shape-valid configuration, in document order of the sections. */
 export function checkCrossReferences(config: AgreementConfig): ConfigError[] {
@@ -17,6 +17,7 @@ export function checkCrossReferences(config: AgreementConfig): ConfigError[] {
     ...checkClassification(config),
     ...checkRegister(config, parties),
     ...checkRules(config, parties),
+    ...checkDpia(config),
     ...checkMeetings(config, parties),
     ...checkAccess(config, parties),
   ];

@@ -1,6 +1,7 @@
 /** Checks of classification levels, groups, the autorisatielijst (art. 1e, 10.1) and meetings (art. 6, 7, 12, 13). */
 import { configError, type ConfigError } from '../errors';
 import type { AgreementConfig } from '../schema';
+import { normalizeFunctionTitle } from '../queries';
 import { checkRef, checkUnique } from './helpers';
 
 const LEVEL: [string, string] = ['niveau', 'level'];
@@ -43,7 +44,7 @@ export function checkAccess(config: AgreementConfig, parties: ReadonlySet<string
   errors.push(
     ...checkUnique(
       config.autorisatielijst,
-      (a) => `${a.party}/${a.functionTitle.toLowerCase()}`,
+      (a) => `${a.party}/${normalizeFunctionTitle(a.functionTitle)}`,
       (i) => `autorisatielijst[${i}].functionTitle`,
       ['functietitel', 'function title'],
     ),

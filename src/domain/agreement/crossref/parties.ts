@@ -1,6 +1,7 @@
 /** Checks of the parties: unique keys and domains, contacts (annex 2a), privacy officer group, access by title. */
 import { configError, type ConfigError } from '../errors';
 import type { AgreementConfig } from '../schema';
+import { sameFunctionTitle } from '../queries';
 import { checkRef, checkUnique } from './helpers';
 
 /** Cross-checks every party against the groups and the autorisatielijst. */
@@ -53,7 +54,7 @@ export function checkParties(config: AgreementConfig, groups: ReadonlySet<string
       ['accounthouder', party.accounthouder.functionTitle],
       ['privacyOfficer', party.privacyOfficer.functionTitle],
     ] as const)
-      if (!titles.includes(title))
+      if (!titles.some((t) => sameFunctionTitle(t, title)))
         errors.push(
           configError(
             `${base}.${field}.functionTitle`,

@@ -100,3 +100,20 @@ export function checkRules(config: AgreementConfig, parties: ReadonlySet<string>
   );
   return errors;
 }
+
+/** A DPIA marked done must say where it is (AVG art. 35; seed 001 §II.2). */
+export function checkDpia(config: AgreementConfig): ConfigError[] {
+  return config.processingActivities.flatMap((a, i) =>
+    a.dpia?.status === 'uitgevoerd' && a.dpia.reference === undefined
+      ? [
+          configError(
+            `processingActivities[${i}].dpia.reference`,
+            'required',
+            "verplicht bij status 'uitgevoerd': waar staat de DPIA?",
+            "required with status 'uitgevoerd': where is the DPIA?",
+            'AVG art. 35; seed 001 §II.2',
+          ),
+        ]
+      : [],
+  );
+}
