@@ -32,4 +32,8 @@ export interface ScanResult {
 /** Options of a scan; `healthTerms` comes from the agreement configuration (`healthTerms`). */
 export interface ScanOptions {
   healthTerms: string[];
+  /** Day ages are computed against for the birth-date rule; defaults to today. */
+  referenceDate?: Date;
+  /** When true a date counts as a birth date only next to a context word (geboortedatum, geb., born); default false. */
+  birthdateNeedsContext?: boolean;
 }

@@ -1,0 +1,5 @@
+/** Public surface of the personal-data scan: types, scanner, summary, text extraction. */
+export * from './types';
+export { scanText, createScanner, type Scanner } from './scanner';
+export { summariseFindings, hasFindings, type FindingSummary } from './summary';
+export { isValidBsn, isValidIbanChecksum, ibanMod97 } from './checks';
