@@ -1,0 +1,49 @@
+import {
+  ChannelMessageTooLargeError,
+  type AdaptiveCardJson,
+  type ChannelPoster,
+  type ChannelRef,
+  type PostedChannelMessage,
+} from '../../ports/channel';
+import { callGraph, type GraphCallOptions, type GraphClientLike } from './client';
+
+/** Teams refuses channel messages over about 28 KB ("Request Entity too large"), counting the whole message. */
+export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
+
+const ATTACHMENT_ID = 'card1';
+
+/**
+ * {@link ChannelPoster} over Graph `POST /teams/{team}/channels/{channel}/messages` (delegated ChannelMessage.Send):
+ * the card goes as an `application/vnd.microsoft.card.adaptive` attachment referenced from the body.
+ */
+export class GraphChannelPoster implements ChannelPoster {
+  /** Posts as the signed-in user through `client`. */
+  constructor(
+    private readonly client: GraphClientLike,
+    private readonly options: GraphCallOptions = {},
+  ) {}
+
+  /** Posts the card; refuses before sending when the message would exceed 28 KB. */
+  async postCard(channel: ChannelRef, card: AdaptiveCardJson, opts: { subject?: string } = {}): Promise<PostedChannelMessage> {
+    const payload = {
+      ...(opts.subject ? { subject: opts.subject } : {}),
+      body: { contentType: 'html', content: `<attachment id="${ATTACHMENT_ID}"></attachment>` },
+      attachments: [
+        { id: ATTACHMENT_ID, contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(card) },
+      ],
+    };
+    // The Graph client sends JSON.stringify(payload); measure exactly that, in UTF-8 bytes as it travels.
+    const size = new TextEncoder().encode(JSON.stringify(payload)).length;
+    if (size > TEAMS_MESSAGE_LIMIT_BYTES) throw new ChannelMessageTooLargeError(size, TEAMS_MESSAGE_LIMIT_BYTES);
+    const path = `/teams/${encodeURIComponent(channel.teamId)}/channels/${encodeURIComponent(channel.channelId)}/messages`;
+    const res = (await callGraph(this.client, 'POST', path, payload, this.options)) as {
+      id?: string;
+      createdDateTime?: string;
+      webUrl?: string | null;
+    };
+    if (!res || typeof res.id !== 'string' || typeof res.createdDateTime !== 'string') {
+      throw new Error(`Graph POST ${path} answered without a message id and createdDateTime.`);
+    }
+    return { id: res.id, createdAt: res.createdDateTime, webUrl: res.webUrl ?? null };
+  }
+}

@@ -1,0 +1,9 @@
+/** Graph adapters: the ports implemented over `@microsoft/microsoft-graph-client` (SPFx MSGraphClientV3 or Client). */
+export { GraphDirectory } from './GraphDirectory';
+export { GraphMailSender } from './GraphMailSender';
+export { GraphChannelPoster, TEAMS_MESSAGE_LIMIT_BYTES } from './GraphChannelPoster';
+export { GraphCalendarWriter } from './GraphCalendarWriter';
+export { partyForEmail } from './partyForEmail';
+export { escapeHtml, renderMailBlocks } from './html';
+export { GraphRequestError, DEFAULT_GRAPH_TIMEOUT_MS, callGraph } from './client';
+export type { GraphClientLike, GraphRequestLike, GraphCallOptions } from './client';

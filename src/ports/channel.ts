@@ -1,0 +1,40 @@
+/** An Adaptive Card as JSON (built by `src/cards`). */
+export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string } & Record<string, unknown>;
+
+/** A Teams channel: the team (group) id and the channel id (`19:...@thread.tacv2`). */
+export interface ChannelRef {
+  teamId: string;
+  channelId: string;
+}
+
+/** What the channel answered for a posted message. */
+export interface PostedChannelMessage {
+  id: string;
+  /** ISO 8601 instant the channel recorded. */
+  createdAt: string;
+  webUrl: string | null;
+}
+
+/** Posts Adaptive Cards to a Teams channel as the signed-in user (e.g. the privacy officers' channel, annex 2). */
+export interface ChannelPoster {
+  /**
+   * Posts the card; rejects with {@link ChannelMessageTooLargeError} before sending when the message exceeds what the
+   * channel accepts, and with an Error naming the failure otherwise.
+   */
+  postCard(channel: ChannelRef, card: AdaptiveCardJson, options?: { subject?: string }): Promise<PostedChannelMessage>;
+}
+
+/** The message is larger than the channel accepts (Teams: about 28 KB including the card); nothing was sent. */
+export class ChannelMessageTooLargeError extends Error {
+  /** Builds the error with the measured and the allowed size in bytes. */
+  constructor(
+    readonly sizeBytes: number,
+    readonly limitBytes: number,
+  ) {
+    super(
+      `Channel message is ${sizeBytes} bytes; Teams accepts at most ${limitBytes} bytes (28 KB). ` +
+        'Shorten the card (fewer facts or shorter texts); nothing was sent.',
+    );
+    this.name = 'ChannelMessageTooLargeError';
+  }
+}
