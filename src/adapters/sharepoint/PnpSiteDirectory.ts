@@ -5,12 +5,7 @@ import '@pnp/sp/site-users/web';
 import '@pnp/sp/site-groups/web';
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import type { SiteDirectory, SiteUser } from '../../ports/site';
-
-/** The party whose e-mail domain matches, or null (an outsider). */
-export function partyForEmail(config: AgreementConfig, email: string): string | null {
-  const domain = email.toLowerCase().split('@')[1] ?? '';
-  return config.parties.find((p) => p.emailDomains.some((d) => domain === d || domain.endsWith(`.${d}`)))?.key ?? null;
-}
+import { partyForEmail } from '../graph/partyForEmail';
 
 /** Site users and groups of the configured space. */
 export class PnpSiteDirectory implements SiteDirectory {
@@ -33,7 +28,8 @@ export class PnpSiteDirectory implements SiteDirectory {
       isSiteAdmin: u.IsSiteAdmin,
       groups,
       groupKeys: this.config.groups.filter((g) => lower.has(g.name.toLowerCase())).map((g) => g.key),
-      party: partyForEmail(this.config, u.Email ?? ''),
+      // Same rule as the Graph directory: exact e-mail domain match, so both agree on a user's party.
+      party: partyForEmail(u.Email ?? '', this.config.parties),
     };
   }
 

@@ -1,0 +1,72 @@
+/** MeetingStore over PnPjs: the Overleggen list (art. 6, 7, 12, 13). */
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import type { MeetingEntry, MeetingStore } from '../../ports/registers';
+import { LISTS, MEETING } from '../../provisioning/names';
+import { lit } from './documentQueries';
+import { rethrowConcurrency } from './errors';
+import { etagOf, parseJson } from './listRows';
+
+/** Columns read. */
+const SELECT = ['Id', 'Title', MEETING.series, MEETING.date, MEETING.status, MEETING.minutes, MEETING.eventId, MEETING.details];
+
+/** Maps a row to an entry. */
+function toEntry(row: Record<string, unknown>): MeetingEntry {
+  const minutes = row[MEETING.minutes] as { Url?: string } | null | undefined;
+  return {
+    id: Number(row.Id),
+    series: String(row[MEETING.series]),
+    title: String(row.Title ?? ''),
+    date: String(row[MEETING.date]),
+    status: row[MEETING.status] as MeetingEntry['status'],
+    ...(minutes?.Url ? { minutesUrl: minutes.Url } : {}),
+    ...(row[MEETING.eventId] ? { eventId: String(row[MEETING.eventId]) } : {}),
+    details: parseJson<Record<string, unknown>>(row[MEETING.details], {}),
+    etag: etagOf(row),
+  };
+}
+
+/** The write body for (part of) an entry. */
+function toFields(e: Partial<MeetingEntry>): Record<string, unknown> {
+  const f: Record<string, unknown> = {};
+  if (e.title !== undefined) f.Title = e.title.slice(0, 255);
+  if (e.series !== undefined) f[MEETING.series] = e.series;
+  if (e.date !== undefined) f[MEETING.date] = e.date;
+  if (e.status !== undefined) f[MEETING.status] = e.status;
+  if (e.minutesUrl !== undefined) f[MEETING.minutes] = { Url: e.minutesUrl, Description: 'Verslag' };
+  if (e.eventId !== undefined) f[MEETING.eventId] = e.eventId;
+  if (e.details !== undefined) f[MEETING.details] = JSON.stringify(e.details);
+  return f;
+}
+
+/** The Overleggen list. */
+export class PnpMeetingStore implements MeetingStore {
+  public constructor(private readonly sp: SPFI) {}
+
+  /** The list handle. */
+  private get list() {
+    return this.sp.web.lists.getByTitle(LISTS.meetings);
+  }
+
+  /** Meetings newest first (the list stays small: a handful per year), optionally of one series (indexed). */
+  public async list(series?: string): Promise<MeetingEntry[]> {
+    let items = this.list.items.select(...SELECT).orderBy(MEETING.date, false).top(500);
+    if (series) items = items.filter(`${MEETING.series} eq ${lit(series)}`);
+    const rows: Array<Record<string, unknown>> = await items();
+    return rows.map(toEntry);
+  }
+
+  /** Creates a meeting. */
+  public async create(entry: MeetingEntry): Promise<MeetingEntry> {
+    const created: { Id: number } = await this.list.items.add(toFields(entry));
+    return toEntry(await this.list.items.getById(created.Id).select(...SELECT)());
+  }
+
+  /** Updates with If-Match (e.g. recording that it was held, with the verslag). */
+  public async update(id: number, patch: Partial<MeetingEntry>, etag?: string): Promise<MeetingEntry> {
+    await this.list.items.getById(id).update(toFields(patch), etag ?? '*').catch((e) => rethrowConcurrency(e, `Overleg ${id}`));
+    return toEntry(await this.list.items.getById(id).select(...SELECT)());
+  }
+}
