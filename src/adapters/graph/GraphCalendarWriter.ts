@@ -19,7 +19,8 @@ export class GraphCalendarWriter implements CalendarWriter {
   /** Creates the event; checks the request first so a bad one never reaches the calendar. */
   async createEvent(target: CalendarTarget, event: CalendarEventRequest): Promise<CreatedCalendarEvent> {
     for (const field of ['start', 'end'] as const) {
-      if (!LOCAL_TIME.test(event[field])) throw new Error(`event.${field}: '${event[field]}' is not a local time like 2027-04-15T10:00.`);
+      if (!LOCAL_TIME.test(event[field]))
+        throw new Error(`event.${field}: '${event[field]}' is not a local time like 2027-04-15T10:00.`);
     }
     if (event.end < event.start) throw new Error(`event.end: ${event.end} is before the start ${event.start}.`);
     const minutes = event.reminderMinutesBefore;
@@ -41,7 +42,10 @@ export class GraphCalendarWriter implements CalendarWriter {
       ...(event.repeat ? { recurrence: toGraphRecurrence(event.repeat, event.start.slice(0, 10)) } : {}),
     };
     const path = target.kind === 'group' ? `/groups/${encodeURIComponent(target.groupId)}/events` : '/me/events';
-    const res = (await callGraph(this.client, 'POST', path, body, this.options)) as { id?: string; webLink?: string | null };
+    const res = (await callGraph(this.client, 'POST', path, body, this.options)) as {
+      id?: string;
+      webLink?: string | null;
+    };
     if (!res || typeof res.id !== 'string') throw new Error(`Graph POST ${path} answered without an event id.`);
     return {
       id: res.id,

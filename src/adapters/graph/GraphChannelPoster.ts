@@ -24,7 +24,11 @@ export class GraphChannelPoster implements ChannelPoster {
   ) {}
 
   /** Posts the card; refuses before sending when the message would exceed 28 KB. */
-  async postCard(channel: ChannelRef, card: AdaptiveCardJson, opts: { subject?: string } = {}): Promise<PostedChannelMessage> {
+  async postCard(
+    channel: ChannelRef,
+    card: AdaptiveCardJson,
+    opts: { subject?: string } = {},
+  ): Promise<PostedChannelMessage> {
     const payload = {
       ...(opts.subject ? { subject: opts.subject } : {}),
       body: { contentType: 'html', content: `<attachment id="${ATTACHMENT_ID}"></attachment>` },

@@ -19,7 +19,13 @@ export class GraphMailSender implements MailSender {
       toRecipients: mail.to.map(recipient),
       ccRecipients: (mail.cc ?? []).map(recipient),
     };
-    await callGraph(this.client, 'POST', '/me/sendMail', { message, saveToSentItems: mail.saveToSentItems ?? true }, this.options);
+    await callGraph(
+      this.client,
+      'POST',
+      '/me/sendMail',
+      { message, saveToSentItems: mail.saveToSentItems ?? true },
+      this.options,
+    );
   }
 }
 

@@ -7,7 +7,10 @@ import type { PartyDomains } from '../../ports/directory';
 export function partyForEmail(email: string, parties: PartyDomains): string | null {
   const at = email.lastIndexOf('@');
   if (at < 0) return null;
-  const domain = email.slice(at + 1).trim().toLowerCase();
+  const domain = email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   const party = parties.find((p) => p.emailDomains.some((d) => d.toLowerCase() === domain));
   return party ? party.key : null;
 }

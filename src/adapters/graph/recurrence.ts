@@ -28,7 +28,9 @@ export function toGraphRecurrence(repeat: Repeat, startDate: string): GraphRecur
   }
   if (repeat.until !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(repeat.until) || repeat.until < startDate) {
-      throw new Error(`repeat.until: '${repeat.until}' must be a date (YYYY-MM-DD) on or after the start ${startDate}.`);
+      throw new Error(
+        `repeat.until: '${repeat.until}' must be a date (YYYY-MM-DD) on or after the start ${startDate}.`,
+      );
     }
     return { pattern, range: { type: 'endDate', startDate, endDate: repeat.until } };
   }

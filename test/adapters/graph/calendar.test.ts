@@ -27,7 +27,10 @@ type Calendar = { events: Record<string, any>[]; invitations: Record<string, any
 describe('GraphCalendarWriter', () => {
   it('creates a yearly event with reminder in the organiser calendar, attendees invited', async () => {
     const ctx = memoryContext();
-    const created = await new GraphCalendarWriter(inProcessClient(ctx, sanne)).createEvent({ kind: 'organiser' }, overleg());
+    const created = await new GraphCalendarWriter(inProcessClient(ctx, sanne)).createEvent(
+      { kind: 'organiser' },
+      overleg(),
+    );
     expect(created).toEqual({ id: expect.any(String), webLink: expect.any(String), reminderFires: true });
     const cal = (await call(ctx, 'GET', `/_emulator/graph/calendars/${sanne.email}`))?.body as Calendar;
     const ev = cal.events[0];
@@ -35,7 +38,11 @@ describe('GraphCalendarWriter', () => {
       pattern: { type: 'absoluteYearly', interval: 1, dayOfMonth: 15, month: 4 },
       range: { type: 'noEnd', startDate: '2027-04-15' },
     });
-    expect(ev).toMatchObject({ isReminderOn: true, reminderMinutesBeforeStart: 20160, location: { displayName: 'Utrecht' } });
+    expect(ev).toMatchObject({
+      isReminderOn: true,
+      reminderMinutesBeforeStart: 20160,
+      location: { displayName: 'Utrecht' },
+    });
     expect(ev.attendees.map((a: any) => [a.emailAddress.address, a.type])).toEqual([
       ['marko.stupar@cibg.example', 'required'],
       ['eva.mulder@igj.example', 'optional'],
@@ -49,7 +56,10 @@ describe('GraphCalendarWriter', () => {
 
   it('reports that reminders do not fire in a group calendar, as the emulator (after Graph docs) says', async () => {
     const ctx = memoryContext();
-    const created = await new GraphCalendarWriter(inProcessClient(ctx, sanne)).createEvent({ kind: 'group', groupId: 'grp-1' }, overleg());
+    const created = await new GraphCalendarWriter(inProcessClient(ctx, sanne)).createEvent(
+      { kind: 'group', groupId: 'grp-1' },
+      overleg(),
+    );
     expect(created.reminderFires).toBe(false);
     const cal = (await call(ctx, 'GET', '/_emulator/graph/calendars/grp-1'))?.body as Calendar;
     expect(cal.events[0]).toMatchObject({ isReminderOn: true, _emulator: { reminderFires: false } });
@@ -57,8 +67,16 @@ describe('GraphCalendarWriter', () => {
 
   it.each([
     [{ everyMonths: 6 }, { type: 'absoluteMonthly', interval: 6, dayOfMonth: 15 }, { type: 'noEnd' }],
-    [{ everyMonths: 24, occurrences: 3 }, { type: 'absoluteYearly', interval: 2, month: 4 }, { type: 'numbered', numberOfOccurrences: 3 }],
-    [{ everyMonths: 12, until: '2031-12-31' }, { type: 'absoluteYearly', interval: 1 }, { type: 'endDate', endDate: '2031-12-31' }],
+    [
+      { everyMonths: 24, occurrences: 3 },
+      { type: 'absoluteYearly', interval: 2, month: 4 },
+      { type: 'numbered', numberOfOccurrences: 3 },
+    ],
+    [
+      { everyMonths: 12, until: '2031-12-31' },
+      { type: 'absoluteYearly', interval: 1 },
+      { type: 'endDate', endDate: '2031-12-31' },
+    ],
   ])('maps repeat %j to a recurrence Graph accepts', async (repeat, pattern, range) => {
     const ctx = memoryContext();
     await new GraphCalendarWriter(inProcessClient(ctx, sanne)).createEvent({ kind: 'organiser' }, overleg({ repeat }));
@@ -87,13 +105,17 @@ describe('GraphCalendarWriter', () => {
     [{ repeat: { everyMonths: 12, occurrences: 0 } }, 'repeat.occurrences'],
   ])('refuses %j before sending, naming the field', async (over, field) => {
     const ctx = memoryContext();
-    await expect(new GraphCalendarWriter(inProcessClient(ctx, sanne)).createEvent({ kind: 'organiser' }, overleg(over))).rejects.toThrow(field);
+    await expect(
+      new GraphCalendarWriter(inProcessClient(ctx, sanne)).createEvent({ kind: 'organiser' }, overleg(over)),
+    ).rejects.toThrow(field);
     expect(((await call(ctx, 'GET', '/v1.0/me/events'))?.body as { value: unknown[] }).value).toHaveLength(0);
   });
 
   it('surfaces Graph refusing an unknown time zone, naming the field', async () => {
     const writer = new GraphCalendarWriter(inProcessClient(memoryContext(), sanne));
-    await expect(writer.createEvent({ kind: 'organiser' }, overleg({ timeZone: 'Mars/Olympus' }))).rejects.toMatchObject({
+    await expect(
+      writer.createEvent({ kind: 'organiser' }, overleg({ timeZone: 'Mars/Olympus' })),
+    ).rejects.toMatchObject({
       status: 400,
       code: 'TimeZoneNotSupportedException',
       message: expect.stringContaining('start.timeZone'),

@@ -8,7 +8,9 @@ import { ChannelMessageTooLargeError, type AdaptiveCardJson } from '../../../src
 import { call, memoryContext, sanne } from '../../workbench/emulator/graph/harness';
 import { inProcessClient } from './inProcessClient';
 
-const card = JSON.parse(readFileSync(join(__dirname, '../../fixtures/graph/breach-card.json'), 'utf8')) as AdaptiveCardJson;
+const card = JSON.parse(
+  readFileSync(join(__dirname, '../../fixtures/graph/breach-card.json'), 'utf8'),
+) as AdaptiveCardJson;
 const channel = { teamId: 'team-1', channelId: '19:privacy@thread.tacv2' };
 const withText = (text: string): AdaptiveCardJson => ({ ...card, body: [{ type: 'TextBlock', text, wrap: true }] });
 
@@ -21,8 +23,14 @@ function counting(client: GraphClientLike): { client: GraphClientLike; calls: st
 describe('GraphChannelPoster', () => {
   it('posts the card as an Adaptive Card attachment and the channel shows it', async () => {
     const ctx = memoryContext();
-    const posted = await new GraphChannelPoster(inProcessClient(ctx, sanne)).postCard(channel, card, { subject: 'Datalek' });
-    expect(posted).toEqual({ id: expect.stringMatching(/^\d+$/), createdAt: '2027-03-01T09:00:00.000Z', webUrl: expect.any(String) });
+    const posted = await new GraphChannelPoster(inProcessClient(ctx, sanne)).postCard(channel, card, {
+      subject: 'Datalek',
+    });
+    expect(posted).toEqual({
+      id: expect.stringMatching(/^\d+$/),
+      createdAt: '2027-03-01T09:00:00.000Z',
+      webUrl: expect.any(String),
+    });
     const pane = (await call(ctx, 'GET', '/_emulator/graph/channels/team-1/19%3Aprivacy%40thread.tacv2'))?.body as {
       messages: { id: string; subject: string; attachments: { contentType: string; content: string }[] }[];
     };
@@ -47,10 +55,14 @@ describe('GraphChannelPoster', () => {
     const poster = new GraphChannelPoster(inProcessClient(ctx, sanne));
     // The refusal reports the size; shrinking the text by the excess must give a message of exactly 28 KB.
     const tooBig = 29 * 1024;
-    const over = await poster.postCard(channel, withText('x'.repeat(tooBig))).catch((e: ChannelMessageTooLargeError) => e);
+    const over = await poster
+      .postCard(channel, withText('x'.repeat(tooBig)))
+      .catch((e: ChannelMessageTooLargeError) => e);
     const n = tooBig - ((over as ChannelMessageTooLargeError).sizeBytes - TEAMS_MESSAGE_LIMIT_BYTES);
     await expect(poster.postCard(channel, withText('x'.repeat(n)))).resolves.toMatchObject({ id: expect.any(String) });
-    const err = await poster.postCard(channel, withText('x'.repeat(n + 1))).catch((e: ChannelMessageTooLargeError) => e);
+    const err = await poster
+      .postCard(channel, withText('x'.repeat(n + 1)))
+      .catch((e: ChannelMessageTooLargeError) => e);
     expect((err as ChannelMessageTooLargeError).sizeBytes).toBe(TEAMS_MESSAGE_LIMIT_BYTES + 1);
   });
 });

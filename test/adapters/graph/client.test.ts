@@ -26,15 +26,24 @@ describe('callGraph', () => {
 
   it('maps a Graph client error (statusCode, code) and a network failure', async () => {
     const failing = (e: unknown): GraphClientLike => {
-      const request: GraphRequestLike = { header: () => request, option: () => request, get: () => Promise.reject(e), post: () => Promise.reject(e) };
+      const request: GraphRequestLike = {
+        header: () => request,
+        option: () => request,
+        get: () => Promise.reject(e),
+        post: () => Promise.reject(e),
+      };
       return { api: () => request };
     };
-    await expect(callGraph(failing({ statusCode: 429, code: 'TooManyRequests', message: 'slow down' }), 'GET', '/me')).rejects.toMatchObject({
+    await expect(
+      callGraph(failing({ statusCode: 429, code: 'TooManyRequests', message: 'slow down' }), 'GET', '/me'),
+    ).rejects.toMatchObject({
       status: 429,
       code: 'TooManyRequests',
       message: 'Graph GET /me failed (429 TooManyRequests): slow down',
     });
-    await expect(callGraph(failing(Object.assign(new TypeError('fetch failed'), { statusCode: -1 })), 'GET', '/me')).rejects.toMatchObject({
+    await expect(
+      callGraph(failing(Object.assign(new TypeError('fetch failed'), { statusCode: -1 })), 'GET', '/me'),
+    ).rejects.toMatchObject({
       status: 0,
       code: 'NetworkError',
     });

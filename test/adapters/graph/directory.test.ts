@@ -39,8 +39,12 @@ describe('GraphDirectory', () => {
   it('does not treat a subdomain or a look-alike domain as a party', async () => {
     const sub = { ...sanne, email: 'x@sub.igj.example', aadId: 's' };
     const alike = { ...sanne, email: 'x@notigj.example', aadId: 'n' };
-    expect((await new GraphDirectory(inProcessClient(memoryContext(), sub), config.parties).currentUser()).party).toBeNull();
-    expect((await new GraphDirectory(inProcessClient(memoryContext(), alike), config.parties).currentUser()).party).toBeNull();
+    expect(
+      (await new GraphDirectory(inProcessClient(memoryContext(), sub), config.parties).currentUser()).party,
+    ).toBeNull();
+    expect(
+      (await new GraphDirectory(inProcessClient(memoryContext(), alike), config.parties).currentUser()).party,
+    ).toBeNull();
   });
 
   it('rejects with a GraphRequestError carrying status and code when anonymous', async () => {

@@ -35,7 +35,10 @@ export function inProcessClient(ctx: EmulatorContext, user: EmulatorUser | null)
         context.response = new Response(payload === undefined ? null : JSON.stringify(payload), {
           status,
           // Like Graph, an empty answer (sendMail's 202) has no content type; the client would otherwise parse JSON.
-          headers: { ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...(res?.headers ?? {}) },
+          headers: {
+            ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+            ...(res?.headers ?? {}),
+          },
         });
       },
     },

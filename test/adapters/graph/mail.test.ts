@@ -27,14 +27,19 @@ describe('GraphMailSender', () => {
     const to = (await call(ctx, 'GET', '/_emulator/graph/mailboxes/datalek@cibg.example'))?.body as Inbox;
     expect(to.inbox).toHaveLength(1);
     expect(to.inbox[0].subject).toBe('Melding datalek (art. 9.6)');
-    expect(((await call(ctx, 'GET', '/_emulator/graph/mailboxes/johan.smit@cibg.example'))?.body as Inbox).inbox).toHaveLength(1);
-    expect(((await call(ctx, 'GET', `/_emulator/graph/mailboxes/${sanne.email}`))?.body as Inbox).sentItems).toHaveLength(1);
+    expect(
+      ((await call(ctx, 'GET', '/_emulator/graph/mailboxes/johan.smit@cibg.example'))?.body as Inbox).inbox,
+    ).toHaveLength(1);
+    expect(
+      ((await call(ctx, 'GET', `/_emulator/graph/mailboxes/${sanne.email}`))?.body as Inbox).sentItems,
+    ).toHaveLength(1);
   });
 
   it('escapes every user text: nothing a user typed becomes markup', async () => {
     const ctx = memoryContext();
     await new GraphMailSender(inProcessClient(ctx, sanne)).send(breachMail());
-    const html = ((await call(ctx, 'GET', '/_emulator/graph/mailboxes/datalek@cibg.example'))?.body as Inbox).inbox[0].body;
+    const html = ((await call(ctx, 'GET', '/_emulator/graph/mailboxes/datalek@cibg.example'))?.body as Inbox).inbox[0]
+      .body;
     expect(html.contentType).toBe('html');
     expect(html.content).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;meer&quot;<br>regel 2');
     expect(html.content).toContain('<li>&lt;b&gt;niet vet&lt;/b&gt;</li>');

@@ -6,7 +6,14 @@ import { isObject, parseJsonBody, type JsonObject } from './json';
 export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
 
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
-const KNOWN_ATTACHMENT_TYPES = new Set([CARD_TYPE, 'reference', 'messageReference', 'application/vnd.microsoft.card.thumbnail', 'application/vnd.microsoft.card.hero', 'application/vnd.microsoft.card.o365connector']);
+const KNOWN_ATTACHMENT_TYPES = new Set([
+  CARD_TYPE,
+  'reference',
+  'messageReference',
+  'application/vnd.microsoft.card.thumbnail',
+  'application/vnd.microsoft.card.hero',
+  'application/vnd.microsoft.card.o365connector',
+]);
 
 /** `POST /v1.0/teams/{team}/channels/{channel}/messages`: validates like Teams and stores the chatMessage (201). */
 export function postChannelMessage(
@@ -28,7 +35,8 @@ export function postChannelMessage(
   if (!isObject(body)) invalid('body', 'is required.');
   if (typeof body.content !== 'string' || !body.content.trim()) invalid('body.content', 'is required.');
   const contentType = body.contentType === undefined ? 'text' : body.contentType;
-  if (contentType !== 'text' && contentType !== 'html') invalid('body.contentType', `'${String(contentType)}' is not one of 'text', 'html'.`);
+  if (contentType !== 'text' && contentType !== 'html')
+    invalid('body.contentType', `'${String(contentType)}' is not one of 'text', 'html'.`);
   const attachments = parseAttachments(payload.attachments, body.content);
 
   const now = ctx.now().toISOString();
@@ -47,7 +55,11 @@ export function postChannelMessage(
     importance: typeof payload.importance === 'string' ? payload.importance : 'normal',
     locale: 'en-us',
     webUrl: `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${id}?groupId=${encodeURIComponent(teamId)}`,
-    from: { application: null, device: null, user: { id: user.aadId, displayName: user.displayName, userIdentityType: 'aadUser' } },
+    from: {
+      application: null,
+      device: null,
+      user: { id: user.aadId, displayName: user.displayName, userIdentityType: 'aadUser' },
+    },
     body: { contentType, content: body.content },
     channelIdentity: { teamId, channelId },
     attachments,
@@ -56,7 +68,9 @@ export function postChannelMessage(
   };
   const tx = ctx.db.transaction(() => {
     ctx.db
-      .prepare('INSERT INTO graph_channel_messages (id, team_id, channel_id, created_at, message_json) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO graph_channel_messages (id, team_id, channel_id, created_at, message_json) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(id, teamId, channelId, now, JSON.stringify(message));
   });
   tx();
@@ -84,12 +98,24 @@ function parseAttachments(value: unknown, content: string): JsonObject[] {
     if (typeof a.id !== 'string' || !a.id) invalid(`${at}.id`, 'is required.');
     if (seen.has(a.id)) invalid(`${at}.id`, `duplicate attachment id '${a.id}'.`);
     seen.add(a.id);
-    if (!referenced.has(a.id)) invalid(`${at}.id`, `attachment '${a.id}' is not referenced by <attachment id="${a.id}"></attachment> in body.content.`);
+    if (!referenced.has(a.id))
+      invalid(
+        `${at}.id`,
+        `attachment '${a.id}' is not referenced by <attachment id="${a.id}"></attachment> in body.content.`,
+      );
     if (typeof a.contentType !== 'string' || !KNOWN_ATTACHMENT_TYPES.has(a.contentType)) {
       invalid(`${at}.contentType`, `'${String(a.contentType)}' is not a supported attachment content type.`);
     }
     if (a.contentType === CARD_TYPE) validateCard(a.content, `${at}.content`);
-    return { id: a.id, contentType: a.contentType, contentUrl: a.contentUrl ?? null, content: a.content ?? null, name: a.name ?? null, thumbnailUrl: null, teamsAppId: null };
+    return {
+      id: a.id,
+      contentType: a.contentType,
+      contentUrl: a.contentUrl ?? null,
+      content: a.content ?? null,
+      name: a.name ?? null,
+      thumbnailUrl: null,
+      teamsAppId: null,
+    };
   });
   for (const id of referenced) {
     if (!seen.has(id)) invalid('body.content', `references attachment '${id}', which is not in attachments.`);
@@ -113,6 +139,8 @@ function validateCard(content: unknown, field: string): void {
 
 /** Teams message ids are the creation time in epoch milliseconds; bump past the last id so ids stay unique. */
 function nextMessageId(ctx: EmulatorContext, ms: number): string {
-  const row = ctx.db.prepare('SELECT MAX(CAST(id AS INTEGER)) AS last FROM graph_channel_messages').get() as { last: number | null };
+  const row = ctx.db.prepare('SELECT MAX(CAST(id AS INTEGER)) AS last FROM graph_channel_messages').get() as {
+    last: number | null;
+  };
   return String(Math.max(ms, (row.last ?? 0) + 1));
 }

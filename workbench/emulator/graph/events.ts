@@ -21,23 +21,35 @@ export const EMULATOR_PROPERTY = '_emulator';
  * `POST .../events`: validates like Graph (start/end, time zones, recurrence, attendees, reminder) and stores the event
  * with meeting requests delivered to attendees' inboxes, all in one transaction. Answers 201 with the event.
  */
-export function createEvent(owner: CalendarOwner, raw: Buffer, user: EmulatorUser, ctx: EmulatorContext): EmulatorResponse {
+export function createEvent(
+  owner: CalendarOwner,
+  raw: Buffer,
+  user: EmulatorUser,
+  ctx: EmulatorContext,
+): EmulatorResponse {
   const payload = parseJsonBody(raw);
-  if (payload.subject !== undefined && payload.subject !== null && typeof payload.subject !== 'string') invalid('subject', 'must be a string.');
+  if (payload.subject !== undefined && payload.subject !== null && typeof payload.subject !== 'string')
+    invalid('subject', 'must be a string.');
   const start = parseDateTimeTimeZone(payload.start, 'start');
   const end = parseDateTimeTimeZone(payload.end, 'end');
   if (end.utc < start.utc) {
-    throw new GraphValidationError("Property 'end': the end time of the event is earlier than its start time.", 'ErrorCalendarEndDateIsEarlierThanStartDate');
+    throw new GraphValidationError(
+      "Property 'end': the end time of the event is earlier than its start time.",
+      'ErrorCalendarEndDateIsEarlierThanStartDate',
+    );
   }
   const recurrence = validateRecurrence(payload.recurrence, start.date);
   const attendees = parseAttendees(payload.attendees);
   const isReminderOn = payload.isReminderOn ?? true;
   if (typeof isReminderOn !== 'boolean') invalid('isReminderOn', 'must be a boolean.');
   const minutes = payload.reminderMinutesBeforeStart ?? 15;
-  if (!Number.isInteger(minutes) || (minutes as number) < 0) invalid('reminderMinutesBeforeStart', 'must be a whole number of minutes, 0 or more.');
+  if (!Number.isInteger(minutes) || (minutes as number) < 0)
+    invalid('reminderMinutesBeforeStart', 'must be a whole number of minutes, 0 or more.');
   const body = parseItemBody(payload.body, 'body');
-  if (payload.location !== undefined && payload.location !== null && !isObject(payload.location)) invalid('location', 'must be a location object.');
-  if (payload.isAllDay !== undefined && typeof payload.isAllDay !== 'boolean') invalid('isAllDay', 'must be a boolean.');
+  if (payload.location !== undefined && payload.location !== null && !isObject(payload.location))
+    invalid('location', 'must be a location object.');
+  if (payload.isAllDay !== undefined && typeof payload.isAllDay !== 'boolean')
+    invalid('isAllDay', 'must be a boolean.');
 
   const now = ctx.now().toISOString();
   const id = opaqueId('AAMkAGEv', randomUUID());
@@ -56,7 +68,11 @@ export function createEvent(owner: CalendarOwner, raw: Buffer, user: EmulatorUse
     isReminderOn,
     hasAttachments: false,
     subject: (payload.subject as string | undefined) ?? '',
-    bodyPreview: body.content.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255),
+    bodyPreview: body.content
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 255),
     importance: 'normal',
     sensitivity: 'normal',
     isAllDay: payload.isAllDay ?? false,
@@ -73,7 +89,9 @@ export function createEvent(owner: CalendarOwner, raw: Buffer, user: EmulatorUse
     body,
     start: { dateTime: start.dateTime, timeZone: start.timeZoneName },
     end: { dateTime: end.dateTime, timeZone: end.timeZoneName },
-    location: isObject(payload.location) ? { displayName: payload.location.displayName ?? '', locationType: 'default' } : { displayName: '' },
+    location: isObject(payload.location)
+      ? { displayName: payload.location.displayName ?? '', locationType: 'default' }
+      : { displayName: '' },
     recurrence,
     attendees: attendees.map((a) => ({ ...a, status: { response: 'none', time: '0001-01-01T00:00:00Z' } })),
     organizer,
@@ -84,7 +102,9 @@ export function createEvent(owner: CalendarOwner, raw: Buffer, user: EmulatorUse
       .prepare('INSERT INTO graph_events (id, owner_kind, owner, created_at, event_json) VALUES (?, ?, ?, ?, ?)')
       .run(id, owner.kind, owner.id, now, JSON.stringify(event));
     const link = ctx.db.prepare('INSERT OR IGNORE INTO graph_event_attendees (event_id, address) VALUES (?, ?)');
-    const mail = ctx.db.prepare('INSERT INTO graph_mail (id, mailbox, folder, received_at, message_json) VALUES (?, ?, ?, ?, ?)');
+    const mail = ctx.db.prepare(
+      'INSERT INTO graph_mail (id, mailbox, folder, received_at, message_json) VALUES (?, ?, ?, ?, ?)',
+    );
     for (const a of attendees) {
       const address = mailboxKey(a.emailAddress.address);
       link.run(id, address);
@@ -127,17 +147,32 @@ function reminderFacts(owner: CalendarOwner, isReminderOn: boolean, minutes: num
     };
   }
   return isReminderOn
-    ? { reminderFires: true, reason: `Exchange reminds the organiser and accepting attendees ${minutes} minutes before start.` }
+    ? {
+        reminderFires: true,
+        reason: `Exchange reminds the organiser and accepting attendees ${minutes} minutes before start.`,
+      }
     : { reminderFires: false, reason: 'isReminderOn is false.' };
 }
 
-function parseDateTimeTimeZone(value: unknown, field: string): { dateTime: string; date: string; timeZone: string; timeZoneName: string; utc: number } {
+function parseDateTimeTimeZone(
+  value: unknown,
+  field: string,
+): { dateTime: string; date: string; timeZone: string; timeZoneName: string; utc: number } {
   if (!isObject(value)) invalid(field, 'is required as a dateTimeTimeZone { dateTime, timeZone }.');
   const wall = parseWallTime(value.dateTime);
   if (!wall) invalid(`${field}.dateTime`, `'${String(value.dateTime)}' is not a date-time like 2027-03-01T10:00:00.`);
   const timeZone = resolveTimeZone(value.timeZone, `${field}.timeZone`);
-  const dateTime = String(value.dateTime).length === 16 ? `${String(value.dateTime)}:00.0000000` : `${String(value.dateTime).slice(0, 19)}.0000000`;
-  return { dateTime, date: wall.date, timeZone, timeZoneName: String(value.timeZone), utc: wallToUtc(wall.fields, timeZone) };
+  const dateTime =
+    String(value.dateTime).length === 16
+      ? `${String(value.dateTime)}:00.0000000`
+      : `${String(value.dateTime).slice(0, 19)}.0000000`;
+  return {
+    dateTime,
+    date: wall.date,
+    timeZone,
+    timeZoneName: String(value.timeZone),
+    utc: wallToUtc(wall.fields, timeZone),
+  };
 }
 
 function parseAttendees(value: unknown): JsonObject[] {
@@ -145,7 +180,8 @@ function parseAttendees(value: unknown): JsonObject[] {
   const list = (value ?? []) as unknown[];
   return recipients.map((r, i) => {
     const type = (list[i] as JsonObject).type ?? 'required';
-    if (type !== 'required' && type !== 'optional' && type !== 'resource') invalid(`attendees[${i}].type`, `'${String(type)}' is not one of required, optional, resource.`);
+    if (type !== 'required' && type !== 'optional' && type !== 'resource')
+      invalid(`attendees[${i}].type`, `'${String(type)}' is not one of required, optional, resource.`);
     return { type, emailAddress: r.emailAddress };
   });
 }

@@ -38,13 +38,22 @@ export const graphHandler: EmulatorHandler = async (req, ctx) => {
 function routeOf(req: EmulatorRequest): { segments: string[]; readBack: boolean } | null {
   const split = (p: string): string[] => p.split('/').filter(Boolean).map(decodeURIComponent);
   if (req.path.startsWith(GRAPH_READBACK_PREFIX)) {
-    return req.method.toUpperCase() === 'GET' ? { segments: split(req.path.slice(GRAPH_READBACK_PREFIX.length)), readBack: true } : null;
+    return req.method.toUpperCase() === 'GET'
+      ? { segments: split(req.path.slice(GRAPH_READBACK_PREFIX.length)), readBack: true }
+      : null;
   }
-  if (req.path.toLowerCase().startsWith('/v1.0/')) return { segments: split(req.path.slice('/v1.0/'.length)), readBack: false };
+  if (req.path.toLowerCase().startsWith('/v1.0/'))
+    return { segments: split(req.path.slice('/v1.0/'.length)), readBack: false };
   return null;
 }
 
-function dispatch(method: string, s: string[], req: EmulatorRequest, user: EmulatorUser, ctx: EmulatorContext): EmulatorResponse | null {
+function dispatch(
+  method: string,
+  s: string[],
+  req: EmulatorRequest,
+  user: EmulatorUser,
+  ctx: EmulatorContext,
+): EmulatorResponse | null {
   const lower = s.map((x) => x.toLowerCase());
   const key = `${method} ${lower.map((x, i) => (isVariable(lower, i) ? '{}' : x)).join('/')}`;
   switch (key) {
@@ -78,10 +87,19 @@ function dispatch(method: string, s: string[], req: EmulatorRequest, user: Emula
   }
 }
 
-function events(method: string, owner: CalendarOwner, req: EmulatorRequest, user: EmulatorUser, ctx: EmulatorContext): EmulatorResponse {
+function events(
+  method: string,
+  owner: CalendarOwner,
+  req: EmulatorRequest,
+  user: EmulatorUser,
+  ctx: EmulatorContext,
+): EmulatorResponse {
   if (method === 'POST') return createEvent(owner, req.body, user, ctx);
   const value = listEvents(owner, ctx);
-  return json(200, { '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#${owner.kind}s('${owner.id}')/events`, value });
+  return json(200, {
+    '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#${owner.kind}s('${owner.id}')/events`,
+    value,
+  });
 }
 
 /** Segments that are ids: the one after `teams`, `channels`, `users`, `groups`. */

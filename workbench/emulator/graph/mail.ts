@@ -55,7 +55,13 @@ export function sendMail(body: Buffer, user: EmulatorUser, ctx: EmulatorContext)
     }
     if (save !== false) {
       const id = opaqueId('AAMkAG', randomUUID());
-      insert.run(id, mailboxKey(user.email), 'sentitems', now, JSON.stringify({ id, ...base, bccRecipients: bcc, isRead: true }));
+      insert.run(
+        id,
+        mailboxKey(user.email),
+        'sentitems',
+        now,
+        JSON.stringify({ id, ...base, bccRecipients: bcc, isRead: true }),
+      );
     }
   });
   deliver();

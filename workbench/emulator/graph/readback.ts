@@ -16,14 +16,17 @@ export function readBack(segments: string[], ctx: EmulatorContext): EmulatorResp
     const rows = ctx.db
       .prepare('SELECT folder, message_json FROM graph_mail WHERE mailbox = ? ORDER BY received_at DESC, rowid DESC')
       .all(mailbox) as { folder: string; message_json: string }[];
-    const pick = (folder: string): JsonObject[] => rows.filter((r) => r.folder === folder).map((r) => JSON.parse(r.message_json) as JsonObject);
+    const pick = (folder: string): JsonObject[] =>
+      rows.filter((r) => r.folder === folder).map((r) => JSON.parse(r.message_json) as JsonObject);
     return ok({ mailbox, inbox: pick('inbox'), sentItems: pick('sentitems') });
   }
   if (kind === 'channels' && rest.length === 2) {
     return ok({ teamId: rest[0], channelId: rest[1], messages: listChannelMessages(rest[0], rest[1], ctx) });
   }
   if (kind === 'calendars' && rest.length === 1) {
-    const owner = rest[0].includes('@') ? { kind: 'user' as const, id: mailboxKey(rest[0]) } : { kind: 'group' as const, id: rest[0] };
+    const owner = rest[0].includes('@')
+      ? { kind: 'user' as const, id: mailboxKey(rest[0]) }
+      : { kind: 'group' as const, id: rest[0] };
     const invitations = owner.kind === 'user' ? listInvitations(owner.id, ctx) : [];
     return ok({ owner: owner.id, ownerKind: owner.kind, events: listEvents(owner, ctx), invitations });
   }

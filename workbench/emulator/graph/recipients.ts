@@ -19,8 +19,11 @@ export function parseRecipients(value: unknown, field: string): Recipient[] {
     if (typeof address !== 'string' || !SMTP.test(address.trim())) {
       invalid(at, `'${String(address)}' is not a valid SMTP address.`, 'ErrorInvalidRecipients');
     }
-    if (name !== undefined && name !== null && typeof name !== 'string') invalid(`${field}[${i}].emailAddress.name`, 'must be a string.');
-    return { emailAddress: { address: address.trim(), name: typeof name === 'string' && name ? name : address.trim() } };
+    if (name !== undefined && name !== null && typeof name !== 'string')
+      invalid(`${field}[${i}].emailAddress.name`, 'must be a string.');
+    return {
+      emailAddress: { address: address.trim(), name: typeof name === 'string' && name ? name : address.trim() },
+    };
   });
 }
 
@@ -32,6 +35,7 @@ export function parseItemBody(value: unknown, field: string): { contentType: 'te
   if (typeof type !== 'string' || !['text', 'html'].includes(type.toLowerCase())) {
     invalid(`${field}.contentType`, `'${String(type)}' is not one of 'text', 'html'.`);
   }
-  if (value.content !== undefined && typeof value.content !== 'string') invalid(`${field}.content`, 'must be a string.');
+  if (value.content !== undefined && typeof value.content !== 'string')
+    invalid(`${field}.content`, 'must be a string.');
   return { contentType: type.toLowerCase() as 'text' | 'html', content: (value.content as string | undefined) ?? '' };
 }

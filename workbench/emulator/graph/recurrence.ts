@@ -46,7 +46,11 @@ export function validateRecurrence(value: unknown, startDate: string): JsonObjec
   }
   if (pattern.daysOfWeek !== undefined) {
     const days = pattern.daysOfWeek;
-    if (!Array.isArray(days) || days.length === 0 || days.some((d) => typeof d !== 'string' || !DAYS.includes(d.toLowerCase()))) {
+    if (
+      !Array.isArray(days) ||
+      days.length === 0 ||
+      days.some((d) => typeof d !== 'string' || !DAYS.includes(d.toLowerCase()))
+    ) {
       invalid('recurrence.pattern.daysOfWeek', `must be a non-empty array of ${DAYS.join(', ')}.`);
     }
   }
@@ -81,10 +85,15 @@ function validateRange(range: unknown, startDate: string): JsonObject {
     invalid('recurrence.range.startDate', `'${range.startDate}' must be the date of the event's start (${startDate}).`);
   }
   if (type === 'endDate') {
-    if (typeof range.endDate !== 'string' || !ISO_DATE.test(range.endDate)) invalid('recurrence.range.endDate', "is required as YYYY-MM-DD for 'endDate'.");
-    if (range.endDate < range.startDate) invalid('recurrence.range.endDate', 'must not be before recurrence.range.startDate.');
+    if (typeof range.endDate !== 'string' || !ISO_DATE.test(range.endDate))
+      invalid('recurrence.range.endDate', "is required as YYYY-MM-DD for 'endDate'.");
+    if (range.endDate < range.startDate)
+      invalid('recurrence.range.endDate', 'must not be before recurrence.range.startDate.');
   }
-  if (type === 'numbered' && (!Number.isInteger(range.numberOfOccurrences) || (range.numberOfOccurrences as number) < 1)) {
+  if (
+    type === 'numbered' &&
+    (!Number.isInteger(range.numberOfOccurrences) || (range.numberOfOccurrences as number) < 1)
+  ) {
     invalid('recurrence.range.numberOfOccurrences', "is required for 'numbered' and must be at least 1.");
   }
   return {

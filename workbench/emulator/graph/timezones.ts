@@ -17,7 +17,10 @@ const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,
 /** Resolves a Graph `timeZone` (Windows or IANA name) to IANA; Graph refuses an unknown zone. */
 export function resolveTimeZone(name: unknown, field: string): string {
   if (typeof name !== 'string' || !name.trim()) {
-    throw new GraphValidationError(`Property '${field}': a valid TimeZone value must be specified.`, 'TimeZoneNotSupportedException');
+    throw new GraphValidationError(
+      `Property '${field}': a valid TimeZone value must be specified.`,
+      'TimeZoneNotSupportedException',
+    );
   }
   const mapped = WINDOWS_TO_IANA[name.trim().toLowerCase()];
   if (mapped) return mapped;

@@ -37,8 +37,11 @@ describe('Graph emulator: channel messages', () => {
 
   it('gives messages posted in the same millisecond distinct ids, newest listed first', async () => {
     const ctx = memoryContext();
-    const first = (await call(ctx, 'POST', path, post('<attachment id="a"></attachment>', [cardAttachment(card, 'a')])))?.body as { id: string };
-    const second = (await call(ctx, 'POST', path, post('<attachment id="a"></attachment>', [cardAttachment(card, 'a')])))?.body as { id: string };
+    const first = (await call(ctx, 'POST', path, post('<attachment id="a"></attachment>', [cardAttachment(card, 'a')])))
+      ?.body as { id: string };
+    const second = (
+      await call(ctx, 'POST', path, post('<attachment id="a"></attachment>', [cardAttachment(card, 'a')]))
+    )?.body as { id: string };
     expect(Number(second.id)).toBe(Number(first.id) + 1);
     const value = ((await call(ctx, 'GET', path))?.body as { value: { id: string }[] }).value;
     expect(value.map((m) => m.id)).toEqual([second.id, first.id]);
@@ -55,21 +58,54 @@ describe('Graph emulator: channel messages', () => {
 
   it('accepts a message of exactly 28 KB', async () => {
     const ctx = memoryContext();
-    const envelope = JSON.stringify(post('<attachment id="att1"></attachment>', [cardAttachment(JSON.stringify({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '' }] }))]));
+    const envelope = JSON.stringify(
+      post('<attachment id="att1"></attachment>', [
+        cardAttachment(
+          JSON.stringify({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '' }] }),
+        ),
+      ]),
+    );
     const room = 28 * 1024 - Buffer.byteLength(envelope);
     const text = 'y'.repeat(room);
-    const res = await call(ctx, 'POST', path, post('<attachment id="att1"></attachment>', [cardAttachment(JSON.stringify({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text }] }))]));
+    const res = await call(
+      ctx,
+      'POST',
+      path,
+      post('<attachment id="att1"></attachment>', [
+        cardAttachment(JSON.stringify({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text }] })),
+      ]),
+    );
     expect(res?.status).toBe(201);
   });
 
   it.each([
-    ['invalid card JSON', post('<attachment id="att1"></attachment>', [cardAttachment('{"type":"AdaptiveCard",')]), "'attachments[0].content'"],
-    ['card without version', post('<attachment id="att1"></attachment>', [cardAttachment('{"type":"AdaptiveCard","body":[]}')]), "'attachments[0].content.version'"],
-    ['not a card', post('<attachment id="att1"></attachment>', [cardAttachment('{"type":"Container"}')]), "'attachments[0].content.type'"],
-    ['card as an object, not a string', post('<attachment id="att1"></attachment>', [{ ...cardAttachment(''), content: JSON.parse(card) }]), "'attachments[0].content'"],
+    [
+      'invalid card JSON',
+      post('<attachment id="att1"></attachment>', [cardAttachment('{"type":"AdaptiveCard",')]),
+      "'attachments[0].content'",
+    ],
+    [
+      'card without version',
+      post('<attachment id="att1"></attachment>', [cardAttachment('{"type":"AdaptiveCard","body":[]}')]),
+      "'attachments[0].content.version'",
+    ],
+    [
+      'not a card',
+      post('<attachment id="att1"></attachment>', [cardAttachment('{"type":"Container"}')]),
+      "'attachments[0].content.type'",
+    ],
+    [
+      'card as an object, not a string',
+      post('<attachment id="att1"></attachment>', [{ ...cardAttachment(''), content: JSON.parse(card) }]),
+      "'attachments[0].content'",
+    ],
     ['attachment not referenced in the body', post('<p>hallo</p>', [cardAttachment(card)]), "'attachments[0].id'"],
     ['body references a missing attachment', post('<attachment id="att2"></attachment>', []), "'body.content'"],
-    ['unknown contentType', post('<attachment id="att1"></attachment>', [{ ...cardAttachment(card), contentType: 'text/html' }]), "'attachments[0].contentType'"],
+    [
+      'unknown contentType',
+      post('<attachment id="att1"></attachment>', [{ ...cardAttachment(card), contentType: 'text/html' }]),
+      "'attachments[0].contentType'",
+    ],
     ['missing body', { attachments: [] }, "'body'"],
   ])('refuses %s with 400 naming the field', async (_name, payload, field) => {
     const res = await call(memoryContext(), 'POST', path, payload);

@@ -32,7 +32,10 @@ describe('Graph emulator: events', () => {
       isReminderOn: true,
       reminderMinutesBeforeStart: 20160,
       start: { dateTime: '2027-04-15T10:00:00.0000000', timeZone: 'W. Europe Standard Time' },
-      recurrence: { pattern: { type: 'absoluteYearly', interval: 1, dayOfMonth: 15, month: 4 }, range: { type: 'noEnd', startDate: '2027-04-15' } },
+      recurrence: {
+        pattern: { type: 'absoluteYearly', interval: 1, dayOfMonth: 15, month: 4 },
+        range: { type: 'noEnd', startDate: '2027-04-15' },
+      },
       organizer: { emailAddress: { address: 'sanne.devries@igj.example' } },
       _emulator: { reminderFires: true },
     });
@@ -40,13 +43,15 @@ describe('Graph emulator: events', () => {
     expect(own.events.map((e) => e.id)).toEqual([ev.id]);
     const invitee = (await call(ctx, 'GET', '/_emulator/graph/calendars/marko.stupar@cibg.example'))?.body as Calendar;
     expect(invitee.invitations.map((e) => e.id)).toEqual([ev.id]);
-    const inbox = (await call(ctx, 'GET', '/_emulator/graph/mailboxes/marko.stupar@cibg.example'))?.body as { inbox: Record<string, unknown>[] };
+    const inbox = (await call(ctx, 'GET', '/_emulator/graph/mailboxes/marko.stupar@cibg.example'))?.body as {
+      inbox: Record<string, unknown>[];
+    };
     expect(inbox.inbox[0]).toMatchObject({ meetingMessageType: 'meetingRequest', eventId: ev.id });
     const listed = (await call(ctx, 'GET', '/v1.0/me/events'))?.body as { value: unknown[] };
     expect(listed.value).toHaveLength(1);
   });
 
-  it('accepts /users/{upn}/events for the signed-in user and refuses someone else\'s calendar with 403', async () => {
+  it("accepts /users/{upn}/events for the signed-in user and refuses someone else's calendar with 403", async () => {
     const ctx = memoryContext();
     expect((await call(ctx, 'POST', '/v1.0/users/sanne.devries@igj.example/events', yearly()))?.status).toBe(201);
     const other = await call(ctx, 'POST', '/v1.0/users/bram.jansen@cibg.example/events', yearly());
@@ -58,33 +63,85 @@ describe('Graph emulator: events', () => {
     const ctx = memoryContext();
     const res = await call(ctx, 'POST', '/v1.0/groups/0c9f6d3e-group/events', yearly());
     expect(res?.status).toBe(201);
-    expect(res?.body).toMatchObject({ isReminderOn: true, reminderMinutesBeforeStart: 20160, _emulator: { reminderFires: false } });
-    const cal = (await call(ctx, 'GET', '/_emulator/graph/calendars/0c9f6d3e-group'))?.body as Calendar & { ownerKind: string };
+    expect(res?.body).toMatchObject({
+      isReminderOn: true,
+      reminderMinutesBeforeStart: 20160,
+      _emulator: { reminderFires: false },
+    });
+    const cal = (await call(ctx, 'GET', '/_emulator/graph/calendars/0c9f6d3e-group'))?.body as Calendar & {
+      ownerKind: string;
+    };
     expect(cal.ownerKind).toBe('group');
     expect(cal.events).toHaveLength(1);
-    expect(((await call(ctx, 'GET', '/v1.0/groups/0c9f6d3e-group/events'))?.body as { value: unknown[] }).value).toHaveLength(1);
+    expect(
+      ((await call(ctx, 'GET', '/v1.0/groups/0c9f6d3e-group/events'))?.body as { value: unknown[] }).value,
+    ).toHaveLength(1);
   });
 
-  const rec = (pattern: Record<string, unknown>, range: Record<string, unknown> = { type: 'noEnd', startDate: '2027-04-15' }) => ({
+  const rec = (
+    pattern: Record<string, unknown>,
+    range: Record<string, unknown> = { type: 'noEnd', startDate: '2027-04-15' },
+  ) => ({
     recurrence: { pattern, range },
   });
   it.each([
-    ['absoluteYearly without month', rec({ type: 'absoluteYearly', interval: 1, dayOfMonth: 15 }), 'recurrence.pattern.month'],
-    ['absoluteYearly without dayOfMonth', rec({ type: 'absoluteYearly', interval: 1, month: 4 }), 'recurrence.pattern.dayOfMonth'],
-    ['absoluteYearly with month 0', rec({ type: 'absoluteYearly', interval: 1, dayOfMonth: 15, month: 0 }), 'recurrence.pattern.month'],
-    ['absoluteYearly without interval', rec({ type: 'absoluteYearly', dayOfMonth: 15, month: 4 }), 'recurrence.pattern.interval'],
+    [
+      'absoluteYearly without month',
+      rec({ type: 'absoluteYearly', interval: 1, dayOfMonth: 15 }),
+      'recurrence.pattern.month',
+    ],
+    [
+      'absoluteYearly without dayOfMonth',
+      rec({ type: 'absoluteYearly', interval: 1, month: 4 }),
+      'recurrence.pattern.dayOfMonth',
+    ],
+    [
+      'absoluteYearly with month 0',
+      rec({ type: 'absoluteYearly', interval: 1, dayOfMonth: 15, month: 0 }),
+      'recurrence.pattern.month',
+    ],
+    [
+      'absoluteYearly without interval',
+      rec({ type: 'absoluteYearly', dayOfMonth: 15, month: 4 }),
+      'recurrence.pattern.interval',
+    ],
     ['month 13', rec({ type: 'absoluteYearly', interval: 1, dayOfMonth: 15, month: 13 }), 'recurrence.pattern.month'],
     ['unknown pattern type', rec({ type: 'yearly', interval: 1 }), 'recurrence.pattern.type'],
     ['weekly without daysOfWeek', rec({ type: 'weekly', interval: 1 }), 'recurrence.pattern.daysOfWeek'],
-    ['range.startDate not the start date', rec({ type: 'absoluteYearly', interval: 1, dayOfMonth: 15, month: 4 }, { type: 'noEnd', startDate: '2027-04-16' }), 'recurrence.range.startDate'],
-    ['endDate range without endDate', rec({ type: 'absoluteYearly', interval: 1, dayOfMonth: 15, month: 4 }, { type: 'endDate', startDate: '2027-04-15' }), 'recurrence.range.endDate'],
-    ['numbered range without count', rec({ type: 'absoluteYearly', interval: 1, dayOfMonth: 15, month: 4 }, { type: 'numbered', startDate: '2027-04-15' }), 'recurrence.range.numberOfOccurrences'],
+    [
+      'range.startDate not the start date',
+      rec(
+        { type: 'absoluteYearly', interval: 1, dayOfMonth: 15, month: 4 },
+        { type: 'noEnd', startDate: '2027-04-16' },
+      ),
+      'recurrence.range.startDate',
+    ],
+    [
+      'endDate range without endDate',
+      rec(
+        { type: 'absoluteYearly', interval: 1, dayOfMonth: 15, month: 4 },
+        { type: 'endDate', startDate: '2027-04-15' },
+      ),
+      'recurrence.range.endDate',
+    ],
+    [
+      'numbered range without count',
+      rec(
+        { type: 'absoluteYearly', interval: 1, dayOfMonth: 15, month: 4 },
+        { type: 'numbered', startDate: '2027-04-15' },
+      ),
+      'recurrence.range.numberOfOccurrences',
+    ],
     ['missing range', { recurrence: { pattern: { type: 'daily', interval: 1 } } }, 'recurrence.range'],
     ['bad start dateTime', { start: { dateTime: '2027-02-30T10:00:00', timeZone: 'UTC' } }, 'start.dateTime'],
     ['missing end', { end: undefined }, 'end'],
     ['negative reminder', { reminderMinutesBeforeStart: -5 }, 'reminderMinutesBeforeStart'],
     ['attendee without address', { attendees: [{ emailAddress: {} }] }, 'attendees[0].emailAddress.address'],
-    ['bad attendee type', { attendees: [{ emailAddress: { address: 'a@b.example' }, type: 'vip' }] }, 'attendees[0].type'],
+    [
+      'bad attendee type',
+      { attendees: [{ emailAddress: { address: 'a@b.example' }, type: 'vip' }] },
+      'attendees[0].type',
+    ],
   ])('refuses %s with a Graph 400 naming the field', async (_name, over, field) => {
     const ctx = memoryContext();
     const res = await call(ctx, 'POST', '/v1.0/me/events', yearly(over));
@@ -95,15 +152,33 @@ describe('Graph emulator: events', () => {
 
   it('refuses an unknown time zone and an end before the start with Graph codes', async () => {
     const ctx = memoryContext();
-    const tz = await call(ctx, 'POST', '/v1.0/me/events', yearly({ start: { dateTime: '2027-04-15T10:00:00', timeZone: 'Mars/Olympus' } }));
-    expect(errorOf(tz)).toMatchObject({ code: 'TimeZoneNotSupportedException', message: expect.stringContaining('start.timeZone') });
-    const backwards = await call(ctx, 'POST', '/v1.0/me/events', yearly({ end: { dateTime: '2027-04-15T09:00:00', timeZone: 'W. Europe Standard Time' } }));
+    const tz = await call(
+      ctx,
+      'POST',
+      '/v1.0/me/events',
+      yearly({ start: { dateTime: '2027-04-15T10:00:00', timeZone: 'Mars/Olympus' } }),
+    );
+    expect(errorOf(tz)).toMatchObject({
+      code: 'TimeZoneNotSupportedException',
+      message: expect.stringContaining('start.timeZone'),
+    });
+    const backwards = await call(
+      ctx,
+      'POST',
+      '/v1.0/me/events',
+      yearly({ end: { dateTime: '2027-04-15T09:00:00', timeZone: 'W. Europe Standard Time' } }),
+    );
     expect(errorOf(backwards).code).toBe('ErrorCalendarEndDateIsEarlierThanStartDate');
   });
 
   it('compares start and end across time zones as instants', async () => {
     // 10:00 Amsterdam (CEST, UTC+2) is 08:00 UTC: an end of 09:00 UTC is after the start.
-    const res = await call(memoryContext(), 'POST', '/v1.0/me/events', yearly({ end: { dateTime: '2027-04-15T09:00:00', timeZone: 'UTC' } }));
+    const res = await call(
+      memoryContext(),
+      'POST',
+      '/v1.0/me/events',
+      yearly({ end: { dateTime: '2027-04-15T09:00:00', timeZone: 'UTC' } }),
+    );
     expect(res?.status).toBe(201);
   });
 

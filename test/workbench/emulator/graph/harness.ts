@@ -1,5 +1,10 @@
 import Database from 'better-sqlite3';
-import type { EmulatorContext, EmulatorRequest, EmulatorResponse, EmulatorUser } from '../../../../workbench/emulator/types';
+import type {
+  EmulatorContext,
+  EmulatorRequest,
+  EmulatorResponse,
+  EmulatorUser,
+} from '../../../../workbench/emulator/types';
 import { graphHandler } from '../../../../workbench/emulator/graph';
 
 /** Demo identity for handler tests (mirrors workbench/seed/users.json `igj-medewerker`). */
@@ -27,7 +32,8 @@ export async function call(
   user: EmulatorUser | null = sanne,
 ): Promise<EmulatorResponse | null> {
   const [path, rawQuery = ''] = pathAndQuery.split('?');
-  const buf = body === undefined ? Buffer.alloc(0) : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+  const buf =
+    body === undefined ? Buffer.alloc(0) : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
   const req: EmulatorRequest = {
     method,
     path,

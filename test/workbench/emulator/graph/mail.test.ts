@@ -43,7 +43,11 @@ describe('Graph emulator: sendMail', () => {
 
   it.each([
     [{ toRecipients: [], ccRecipients: [], bccRecipients: [] }, 'message.toRecipients', 'ErrorInvalidRecipients'],
-    [{ toRecipients: [{ emailAddress: { address: 'not-an-address' } }] }, 'message.toRecipients[0].emailAddress.address', 'ErrorInvalidRecipients'],
+    [
+      { toRecipients: [{ emailAddress: { address: 'not-an-address' } }] },
+      'message.toRecipients[0].emailAddress.address',
+      'ErrorInvalidRecipients',
+    ],
     [{ ccRecipients: [{ name: 'x' }] }, 'message.ccRecipients[0].emailAddress', 'ErrorInvalidRequest'],
     [{ body: { contentType: 'markdown', content: 'x' } }, 'message.body.contentType', 'ErrorInvalidRequest'],
     [{ subject: 42 }, 'message.subject', 'ErrorInvalidRequest'],
