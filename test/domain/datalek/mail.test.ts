@@ -1,0 +1,57 @@
+/** renderDatalekMail: every bijlage 2b label and value, AP extras, escaped HTML (user text is never markup). */
+import { DATALEK_FIELDS, renderDatalekMail } from '../../../src/domain/datalek';
+import { fixtureConfig } from '../../fixtures/cards/agreement';
+import { HOSTILE, validReport } from '../../fixtures/cards/report';
+
+const config = fixtureConfig();
+
+describe('renderDatalekMail', () => {
+  it.each(['nl', 'en'] as const)('shows every bijlage 2b field label in text and html (%s)', (lang) => {
+    const mail = renderDatalekMail(validReport(), config, lang);
+    for (const f of DATALEK_FIELDS.filter((x) => x.form2b)) {
+      expect(mail.text).toContain(f.label[lang]);
+      expect(mail.html).toContain(f.label[lang].replace(/'/g, '&#39;'));
+    }
+  });
+
+  it('shows the values: dates in Amsterdam time, scale numbers, controller, documents, contacts and the AP deadline', () => {
+    const { text, subject } = renderDatalekMail(validReport(), config, 'nl');
+    expect(subject).toBe('Melding (mogelijk) datalek – IGJ aan CIBG – 23-11-2026 13:30');
+    expect(text).toContain('Datum melding: 23-11-2026 13:30');
+    expect(text).toContain('(Vermoedelijke) datum datalek: 22-11-2026 (vermoedelijk)');
+    expect(text).toContain('Ontdekt op: 23-11-2026 09:15');
+    expect(text).toContain('Aantal getroffen betrokkenen: 12');
+    expect(text).toContain('Verwerkingsverantwoordelijke: CIBG');
+    expect(text).toContain('vóór 26-11-2026 09:15 (AVG art. 33 lid 1)');
+    expect(text).toContain('- signaal-2026-114.docx <https://example.test/doc/17>');
+    expect(text).toContain('CIBG 1e contactpersoon: Johan Smit, +31 70 340 7000, johan.smit@cibg.example');
+    expect(text).toContain('Duurt het datalek nog voort?: Nee');
+  });
+
+  it.each(HOSTILE)('escapes %p in every text field of the HTML and keeps it verbatim in the text', (payload) => {
+    const r = validReport({
+      reportingOrganisation: payload,
+      contactName: payload,
+      contactFunction: payload,
+      description: payload,
+      affectedPersonalData: payload,
+      affectedDataSubjects: payload,
+      scaleDescription: payload,
+      consequences: payload,
+      measures: payload,
+      measuresBefore: payload,
+      documents: [{ id: '1', name: payload, url: 'https://x.test/1', activityKey: 'tucht-signalen', categories: [] }],
+    });
+    const mail = renderDatalekMail(r, config, 'nl');
+    expect(mail.text.split(payload).length - 1).toBeGreaterThanOrEqual(10);
+    const body = mail.html.replace(/<\/?(html|body|p|table|tr|th|td|span|ul|li|strong)( style="[^"]*")?>|<!DOCTYPE html>/g, '');
+    expect(body).not.toMatch(/[<>]/);
+    expect(mail.html).not.toContain(payload.includes('<') ? payload : '\u0000');
+    expect(mail.subject).not.toContain(payload);
+  });
+
+  it('keeps line breaks of user text visible in the HTML (pre-wrap), without injecting markup', () => {
+    const mail = renderDatalekMail(validReport({ description: 'regel 1\nregel 2' }), config, 'nl');
+    expect(mail.html).toContain('white-space:pre-wrap">regel 1\nregel 2</span>');
+  });
+});
