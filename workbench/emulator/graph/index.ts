@@ -19,10 +19,11 @@ export const GRAPH_READBACK_PREFIX = '/_emulator/graph/';
  * returns null so the server answers 501.
  */
 export const graphHandler: EmulatorHandler = async (req, ctx) => {
-  const route = routeOf(req);
-  if (!route) return null;
+  if (!owns(req)) return null;
   ensureGraphSchema(ctx.db);
   try {
+    const route = routeOf(req);
+    if (!route) return null;
     if (route.readBack) return readBack(route.segments, ctx);
     if (!req.user) {
       // Graph over http carries no bearer token; identity is the EmuAuth cookie / X-Emulator-User header.
@@ -35,8 +36,12 @@ export const graphHandler: EmulatorHandler = async (req, ctx) => {
   }
 };
 
+function owns(req: EmulatorRequest): boolean {
+  return req.path.startsWith(GRAPH_READBACK_PREFIX) || req.path.toLowerCase().startsWith('/v1.0/');
+}
+
 function routeOf(req: EmulatorRequest): { segments: string[]; readBack: boolean } | null {
-  const split = (p: string): string[] => p.split('/').filter(Boolean).map(decodeURIComponent);
+  const split = (p: string): string[] => p.split('/').filter(Boolean).map(decodeSegment);
   if (req.path.startsWith(GRAPH_READBACK_PREFIX)) {
     return req.method.toUpperCase() === 'GET'
       ? { segments: split(req.path.slice(GRAPH_READBACK_PREFIX.length)), readBack: true }
@@ -110,6 +115,14 @@ function isVariable(lower: string[], i: number): boolean {
 function isSelf(idOrUpn: string, user: EmulatorUser): boolean {
   const v = idOrUpn.toLowerCase();
   return v === user.aadId.toLowerCase() || v === user.email.toLowerCase();
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new GraphValidationError(`Malformed percent-encoding in the URL segment '${segment}'.`, 'BadRequest');
+  }
 }
 
 function json(status: number, body: unknown): EmulatorResponse {

@@ -38,6 +38,12 @@ describe('Graph emulator: /me', () => {
     expect(errorOf(res).code).toBe('InvalidAuthenticationToken');
   });
 
+  it('answers 400 for a malformed percent-encoded path', async () => {
+    const res = await call(memoryContext(), 'GET', '/v1.0/teams/%E0%A4%A/channels/x/messages');
+    expect(res?.status).toBe(400);
+    expect(errorOf(res).code).toBe('BadRequest');
+  });
+
   it('returns null for Graph paths it does not implement, so the server answers 501', async () => {
     const ctx = memoryContext();
     expect(await call(ctx, 'GET', '/v1.0/me/drive/root')).toBeNull();
