@@ -56,11 +56,10 @@ export const SCALE_LABELS: { dataSubjects: Bilingual; files: Bilingual } = {
 
 /** Display labels of the status values. */
 export const STATUS_LABELS: Record<DatalekReport['status'], Bilingual> = {
-  geregistreerd: { nl: 'Geregistreerd', en: 'Registered' },
-  'gemeld-aan-wederpartij': { nl: 'Gemeld aan wederpartij', en: 'Reported to the other party' },
+  'gemeld aan wederpartij': { nl: 'Gemeld aan wederpartij', en: 'Reported to the other party' },
   beoordeeld: { nl: 'Beoordeeld', en: 'Assessed' },
-  'gemeld-aan-ap': { nl: 'Gemeld aan AP', en: 'Notified to the AP' },
-  'betrokkenen-geinformeerd': { nl: 'Betrokkenen geïnformeerd', en: 'Data subjects informed' },
+  'gemeld aan AP': { nl: 'Gemeld aan AP', en: 'Notified to the AP' },
+  'betrokkenen geïnformeerd': { nl: 'Betrokkenen geïnformeerd', en: 'Data subjects informed' },
   afgesloten: { nl: 'Afgesloten', en: 'Closed' },
 };
 

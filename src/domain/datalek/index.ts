@@ -5,6 +5,6 @@ export { validateDatalek, MAX_SCALE, type DatalekValidation } from './validate';
 export { prefillDatalek, partyForEmail, type DatalekPrefill, type DatalekReporter, type PrefillDocument, type PrefillInput, type PrefillNote } from './prefill';
 export { deadline72h, formatRemaining, AP_DEADLINE_HOURS, type Deadline72h } from './deadline';
 export { recipientsFor, partiesToInform, breachContacts, type DatalekRecipient } from './recipients';
-export { renderDatalekMail, datalekRows, type DatalekMail } from './mail';
+export { renderDatalekMail, buildDatalekOutgoingMail, datalekRows, type DatalekMail, type DatalekMailBlock } from './mail';
 export { containsMarkup, escapeHtml } from './markup';
 export { amsterdamDate, formatAmsterdam, formatIsoDate, parseIsoDateTime, AGREEMENT_TIME_ZONE } from './zone';

@@ -7,7 +7,7 @@ import type { Lang } from '../common/types';
 import { deadline72h } from './deadline';
 import { ANSWER_LABELS, DATALEK_FIELDS, SCALE_LABELS, type DatalekFieldInfo } from './fields';
 import { escapeHtml } from './markup';
-import { breachContacts, partiesToInform } from './recipients';
+import { breachContacts, partiesToInform, recipientsFor } from './recipients';
 import type { DatalekReport } from './types';
 import { formatAmsterdam, formatIsoDate } from './zone';
 
@@ -111,4 +111,39 @@ function displayValue(field: DatalekFieldInfo, r: DatalekReport, config: Agreeme
       return typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
     }
   }
+}
+
+/** A mail block in the shape of the MailSender port (plain text; the adapter escapes it). */
+export type DatalekMailBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'fields'; rows: { label: string; value: string }[] };
+
+/** The same mail as {@link renderDatalekMail}, as recipients + plain-text blocks for the MailSender port (bijlage 2, step 1). */
+export function buildDatalekOutgoingMail(
+  report: DatalekReport,
+  config: AgreementConfig,
+  lang: Lang,
+): { to: Array<{ address: string; name?: string }>; subject: string; blocks: DatalekMailBlock[] } {
+  const { subject, text } = renderDatalekMail(report, config, lang);
+  const rows = datalekRows(report, config, lang).map((r) => ({ label: r.field.label[lang], value: r.value }));
+  const [intro] = text.split('\n');
+  const contacts = partiesToInform(report, config).flatMap((p) =>
+    breachContacts(p).map((c) => `${p.shortName} ${c.order}e contactpersoon: ${c.name}, ${c.phone}, ${c.email}`),
+  );
+  const deadline = text.split('\n').find((l) => l.includes('72'));
+  const docs = report.documents.map((d) => `${d.name || d.id}${d.url ? ` <${d.url}>` : ''}`);
+  return {
+    to: recipientsFor(report, config).map((r) => ({ address: r.email, name: r.name })),
+    subject,
+    blocks: [
+      { kind: 'heading', text: lang === 'en' ? 'Notification (possible) data breach (annex 2b)' : 'Melding (mogelijk) datalek (bijlage 2b)' },
+      { kind: 'paragraph', text: intro },
+      { kind: 'fields', rows },
+      ...(deadline ? [{ kind: 'paragraph' as const, text: deadline }] : []),
+      ...(docs.length ? [{ kind: 'list' as const, items: docs }] : []),
+      { kind: 'list', items: contacts },
+    ],
+  };
 }

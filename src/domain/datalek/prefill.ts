@@ -128,7 +128,7 @@ export function prefillDatalek({ me, myParty, config, documents, now }: PrefillI
     controllerParty,
     documents: refs,
     procedure: {},
-    status: 'geregistreerd',
+    status: 'gemeld aan wederpartij',
   };
   const inform = partiesToInform(draft, config).map((p) => ({
     party: p.key,

@@ -4,22 +4,18 @@
  */
 import type { Citation } from '../common/types';
 
-/** Register status of a report; each later status implies the earlier steps were done. */
-export type DatalekStatus =
-  | 'geregistreerd'
-  | 'gemeld-aan-wederpartij'
-  | 'beoordeeld'
-  | 'gemeld-aan-ap'
-  | 'betrokkenen-geinformeerd'
-  | 'afgesloten';
+/**
+ * Register status of a report (the same values as `BreachStatus` of the register port). A report starts as
+ * 'gemeld aan wederpartij': it is stored first and the mail follows; whether the mail went out is `procedure.formMailedAt`.
+ */
+export type DatalekStatus = 'gemeld aan wederpartij' | 'beoordeeld' | 'gemeld aan AP' | 'betrokkenen geïnformeerd' | 'afgesloten';
 
 /** Every status in procedure order. */
 export const DATALEK_STATUSES: readonly DatalekStatus[] = [
-  'geregistreerd',
-  'gemeld-aan-wederpartij',
+  'gemeld aan wederpartij',
   'beoordeeld',
-  'gemeld-aan-ap',
-  'betrokkenen-geinformeerd',
+  'gemeld aan AP',
+  'betrokkenen geïnformeerd',
   'afgesloten',
 ];
 

@@ -167,7 +167,7 @@ export function validateDatalek(input: unknown, now: Date, config?: AgreementCon
 
   const documents = checkDocuments(c, i.documents);
   const procedure = checkProcedure(c, i.procedure);
-  const status = i.status === undefined ? 'geregistreerd' : i.status;
+  const status = i.status === undefined ? 'gemeld aan wederpartij' : i.status;
   if (typeof status !== 'string' || !(DATALEK_STATUSES as readonly string[]).includes(status))
     c.add('status', 'invalid_choice', 'art. 8 (seed 003)', `ongeldige status; kies ${DATALEK_STATUSES.join(', ')}`, `invalid status; choose ${DATALEK_STATUSES.join(', ')}`);
   const apDecision = checkDecision(c, i.apDecision, 'apDecision', 'notify', 'AVG art. 33(5)');
@@ -315,13 +315,13 @@ function checkStatusConsistency(
   subjects: { inform: boolean } | undefined,
   procedure: DatalekProcedure,
 ): void {
-  const rank = DATALEK_STATUSES.indexOf(status);
-  if (rank < 0) return;
-  if (status === 'gemeld-aan-wederpartij' && !procedure.formMailedAt)
+  if (!DATALEK_STATUSES.includes(status)) return;
+  // Past the first step the other party must have had the form (bijlage 2, step 1); the first status is set on storing.
+  if (status !== 'gemeld aan wederpartij' && !procedure.formMailedAt)
     c.add('status', 'form_not_mailed', 'bijlage 2, stap 1', 'het meldingsformulier is nog niet gemaild aan de wederpartij', 'the form has not been mailed to the other party yet');
-  if (status === 'gemeld-aan-ap' && !ap?.notify)
+  if (status === 'gemeld aan AP' && !ap?.notify)
     c.add('status', 'ap_decision_missing', 'AVG art. 33', 'leg eerst het besluit vast om het datalek bij de AP te melden', 'first record the decision to notify the AP');
-  if (status === 'betrokkenen-geinformeerd' && !subjects?.inform)
+  if (status === 'betrokkenen geïnformeerd' && !subjects?.inform)
     c.add('status', 'subjects_decision_missing', 'AVG art. 34', 'leg eerst het besluit vast om de betrokkenen te informeren', 'first record the decision to inform the data subjects');
   if (status === 'afgesloten' && (!ap || !subjects))
     c.add('status', 'decisions_missing', 'AVG art. 33(5)', 'afsluiten kan pas als beide besluiten (AP en betrokkenen) met redenen zijn vastgelegd', 'closing needs both decisions (AP and data subjects) recorded with reasons');

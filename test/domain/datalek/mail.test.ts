@@ -1,5 +1,5 @@
 /** renderDatalekMail: every bijlage 2b label and value, AP extras, escaped HTML (user text is never markup). */
-import { DATALEK_FIELDS, renderDatalekMail } from '../../../src/domain/datalek';
+import { buildDatalekOutgoingMail, DATALEK_FIELDS, renderDatalekMail } from '../../../src/domain/datalek';
 import { fixtureConfig } from '../../fixtures/cards/agreement';
 import { HOSTILE, validReport } from '../../fixtures/cards/report';
 
@@ -53,5 +53,15 @@ describe('renderDatalekMail', () => {
   it('keeps line breaks of user text visible in the HTML (pre-wrap), without injecting markup', () => {
     const mail = renderDatalekMail(validReport({ description: 'regel 1\nregel 2' }), config, 'nl');
     expect(mail.html).toContain('white-space:pre-wrap">regel 1\nregel 2</span>');
+  });
+});
+
+describe('buildDatalekOutgoingMail', () => {
+  it('addresses the breach address and both contacts and carries every 2b field as a label/value row', () => {
+    const mail = buildDatalekOutgoingMail(validReport(), config, 'nl');
+    expect(mail.to.map((t) => t.address)).toEqual(['CIBGDatalekregister@minvws.nl', 'johan.smit@cibg.example', 'lotte.visser@cibg.example']);
+    const fields = mail.blocks.find((b) => b.kind === 'fields');
+    expect(fields?.kind === 'fields' && fields.rows.map((r) => r.label)).toEqual(DATALEK_FIELDS.map((f) => f.label.nl));
+    expect(mail.blocks.some((b) => b.kind === 'paragraph' && b.text.includes('72 uur'))).toBe(true);
   });
 });

@@ -19,7 +19,7 @@ describe('prefillDatalek', () => {
       reportedAt: NOW.toISOString(),
       breachDate: '',
       discoveredAt: '',
-      status: 'geregistreerd',
+      status: 'gemeld aan wederpartij',
     });
   });
 

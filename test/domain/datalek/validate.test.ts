@@ -161,9 +161,9 @@ describe('validateDatalek', () => {
     });
 
     it.each<[DatalekReport['status'], Partial<DatalekReport>, string]>([
-      ['gemeld-aan-wederpartij', {}, 'form_not_mailed'],
-      ['gemeld-aan-ap', { apDecision: { ...decision, notify: false } }, 'ap_decision_missing'],
-      ['betrokkenen-geinformeerd', {}, 'subjects_decision_missing'],
+      ['beoordeeld', {}, 'form_not_mailed'],
+      ['gemeld aan AP', { apDecision: { ...decision, notify: false } }, 'ap_decision_missing'],
+      ['betrokkenen geïnformeerd', {}, 'subjects_decision_missing'],
       ['afgesloten', { apDecision: { ...decision, notify: false } }, 'decisions_missing'],
     ])('status %s needs what it claims (%s)', (status, extra, code) => {
       expect(errorsOf(validReport({ status, ...extra })).map((e) => e.code)).toContain(code);
