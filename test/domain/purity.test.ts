@@ -45,11 +45,17 @@ describe('domain purity', () => {
     expect(forbiddenImports("import { sp } from '@pnp/sp';")).toEqual(['@pnp/sp']);
     expect(forbiddenImports("import * as React from 'react';")).toEqual(['react']);
     expect(forbiddenImports("import type { X } from '@microsoft/sp-http';")).toEqual(['@microsoft/sp-http']);
-    expect(forbiddenImports("export { Button } from '@fluentui/react-components';")).toEqual(['@fluentui/react-components']);
+    expect(forbiddenImports("export { Button } from '@fluentui/react-components';")).toEqual([
+      '@fluentui/react-components',
+    ]);
     expect(forbiddenImports("const d = await import('react-dom');")).toEqual(['react-dom']);
     expect(forbiddenImports("const fs = require('fs');")).toEqual(['fs']);
     expect(forbiddenImports("import 'node:http';")).toEqual(['node:http']);
-    expect(forbiddenImports("import { z } from 'zod';\nimport { unzipSync } from 'fflate';\nimport { x } from './reactive';")).toEqual([]);
+    expect(
+      forbiddenImports(
+        "import { z } from 'zod';\nimport { unzipSync } from 'fflate';\nimport { x } from './reactive';",
+      ),
+    ).toEqual([]);
   });
 
   const files = sourceFiles(DOMAIN);

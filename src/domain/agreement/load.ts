@@ -25,7 +25,10 @@ export function loadAgreementText(text: string): LoadResult {
     json = JSON.parse(text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, errors: [configError('', 'invalid_json', `geen geldige JSON: ${detail}`, `not valid JSON: ${detail}`)] };
+    return {
+      ok: false,
+      errors: [configError('', 'invalid_json', `geen geldige JSON: ${detail}`, `not valid JSON: ${detail}`)],
+    };
   }
   return loadAgreement(json);
 }

@@ -1,12 +1,6 @@
 /** Read-only lookups on a validated agreement configuration, shared by the UI, provisioning and other domain modules. */
 import { addDaysIso } from '../common/dates';
-import type {
-  AgreementConfig,
-  GroupConfig,
-  Party,
-  PersonalDataCategory,
-  ProcessingActivity,
-} from './schema';
+import type { AgreementConfig, GroupConfig, Party, PersonalDataCategory, ProcessingActivity } from './schema';
 
 /** The party with this key. */
 export function partyByKey(config: AgreementConfig, key: string): Party | undefined {
@@ -22,7 +16,10 @@ export function otherParties(config: AgreementConfig, key: string): Party[] {
 export function partyForEmail(config: AgreementConfig, email: string): Party | undefined {
   const at = email.lastIndexOf('@');
   if (at < 0) return undefined;
-  const domain = email.slice(at + 1).trim().toLowerCase();
+  const domain = email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   return config.parties.find((p) => p.emailDomains.some((d) => domain === d || domain.endsWith(`.${d}`)));
 }
 
@@ -44,10 +41,18 @@ export function sameFunctionTitle(a: string, b: string): boolean {
 }
 
 /** The groups a function title of a party is placed in by the autorisatielijst (art. 1e, 10.1); empty = no access. */
-export function groupsForFunctionTitle(config: AgreementConfig, partyKey: string, functionTitle: string): GroupConfig[] {
-  const line = config.autorisatielijst.find((a) => a.party === partyKey && sameFunctionTitle(a.functionTitle, functionTitle));
+export function groupsForFunctionTitle(
+  config: AgreementConfig,
+  partyKey: string,
+  functionTitle: string,
+): GroupConfig[] {
+  const line = config.autorisatielijst.find(
+    (a) => a.party === partyKey && sameFunctionTitle(a.functionTitle, functionTitle),
+  );
   if (!line) return [];
-  return line.groups.map((g) => config.groups.find((x) => x.key === g)).filter((g): g is GroupConfig => g !== undefined);
+  return line.groups
+    .map((g) => config.groups.find((x) => x.key === g))
+    .filter((g): g is GroupConfig => g !== undefined);
 }
 
 /** True when the function title of that party is on the autorisatielijst (art. 1e, 10.1). */
@@ -66,7 +71,11 @@ export function categoryByKey(config: AgreementConfig, key: string): PersonalDat
 }
 
 /** The activities a party may share for: those listing the other party as recipient. */
-export function activitiesForSharing(config: AgreementConfig, uploaderParty: string, recipient: string): ProcessingActivity[] {
+export function activitiesForSharing(
+  config: AgreementConfig,
+  uploaderParty: string,
+  recipient: string,
+): ProcessingActivity[] {
   return config.processingActivities.filter((a) => a.recipients.includes(recipient) && recipient !== uploaderParty);
 }
 

@@ -195,7 +195,13 @@ export const processingActivitySchema = z.strictObject({
 /** Agreement rules applied by the doelbinding check. */
 export const rulesSchema = z.strictObject({
   blockedCategories: z.array(
-    z.strictObject({ category: keySchema, recipient: keySchema, reason: text, source: citationSchema, _comment: comment }),
+    z.strictObject({
+      category: keySchema,
+      recipient: keySchema,
+      reason: text,
+      source: citationSchema,
+      _comment: comment,
+    }),
   ),
   consentRequired: z.array(
     z.strictObject({

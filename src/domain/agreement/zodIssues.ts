@@ -41,7 +41,8 @@ function typeOf(value: unknown): string {
 /** A readable hint of the required form of a key or phone number, from the path's last segment. */
 function regexHint(path: string): [string, string] {
   if (/\.phone$/.test(path)) return ['geen geldig telefoonnummer', 'not a valid phone number'];
-  if (/emailDomains\[\d+\]$/.test(path)) return ['geen geldig domein (bijv. igj.nl)', 'not a valid domain (e.g. igj.nl)'];
+  if (/emailDomains\[\d+\]$/.test(path))
+    return ['geen geldig domein (bijv. igj.nl)', 'not a valid domain (e.g. igj.nl)'];
   return [
     'geen geldige sleutel (kleine letters, cijfers, - of _)',
     'not a valid key (lower-case letters, digits, - or _)',
@@ -54,26 +55,31 @@ function translate(issue: z.core.$ZodIssue, input: unknown): ConfigError[] {
   switch (issue.code) {
     case 'invalid_type': {
       const actual = valueAt(input, issue.path);
-      if (actual === undefined) return [configError(path, 'required', 'verplicht veld ontbreekt', 'required field is missing')];
+      if (actual === undefined)
+        return [configError(path, 'required', 'verplicht veld ontbreekt', 'required field is missing')];
       const [nl, en] = TYPE_NAMES[issue.expected] ?? [issue.expected, issue.expected];
       const [gotNl, gotEn] = TYPE_NAMES[typeOf(actual)] ?? [typeOf(actual), typeOf(actual)];
       return [configError(path, 'invalid_type', `verwacht ${nl}, gekregen ${gotNl}`, `expected ${en}, got ${gotEn}`)];
     }
     case 'invalid_format': {
-      const [nl, en] = issue.format === 'regex' ? regexHint(path) : FORMAT_NAMES[issue.format] ?? FORMAT_NAMES.regex;
+      const [nl, en] = issue.format === 'regex' ? regexHint(path) : (FORMAT_NAMES[issue.format] ?? FORMAT_NAMES.regex);
       return [configError(path, `invalid_${issue.format}`, nl, en)];
     }
     case 'too_small': {
       const min = String(issue.minimum);
       if (issue.origin === 'string') return [configError(path, 'empty', 'mag niet leeg zijn', 'must not be empty')];
       if (issue.origin === 'array')
-        return [configError(path, 'too_few', `moet minstens ${min} item(s) bevatten`, `must hold at least ${min} item(s)`)];
+        return [
+          configError(path, 'too_few', `moet minstens ${min} item(s) bevatten`, `must hold at least ${min} item(s)`),
+        ];
       return [configError(path, 'too_small', `moet minstens ${min} zijn`, `must be at least ${min}`)];
     }
     case 'too_big': {
       const max = String(issue.maximum);
       if (issue.origin === 'array')
-        return [configError(path, 'too_many', `mag hoogstens ${max} item(s) bevatten`, `may hold at most ${max} item(s)`)];
+        return [
+          configError(path, 'too_many', `mag hoogstens ${max} item(s) bevatten`, `may hold at most ${max} item(s)`),
+        ];
       return [configError(path, 'too_big', `mag hoogstens ${max} zijn`, `must be at most ${max}`)];
     }
     case 'invalid_value': {

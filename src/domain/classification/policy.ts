@@ -44,12 +44,16 @@ export interface MinimumRequirement {
 }
 
 /** The strictest minimum level over the given categories (to pre-select in the dialog), if any applies. */
-export function minimumLevelFor(config: ClassificationConfig, categories: ReadonlyArray<string>): MinimumRequirement | undefined {
+export function minimumLevelFor(
+  config: ClassificationConfig,
+  categories: ReadonlyArray<string>,
+): MinimumRequirement | undefined {
   let best: MinimumRequirement | undefined;
   for (const rule of config.rules.minimumClassification) {
     if (!categories.includes(rule.category)) continue;
     const level = findLevel(config, rule.level);
-    if (level && (!best || level.rank > best.level.rank)) best = { category: rule.category, level, source: rule.source };
+    if (level && (!best || level.rank > best.level.rank))
+      best = { category: rule.category, level, source: rule.source };
   }
   return best;
 }

@@ -6,7 +6,14 @@ import type { Outcome, Reason } from './types';
 const SEVERITY: Record<Outcome, number> = { allowed: 0, review: 1, refused: 2 };
 
 /** Builds a {@link Reason}. */
-export function reason(code: string, outcome: Outcome, source: Citation, nl: string, en: string, advice?: Bilingual): Reason {
+export function reason(
+  code: string,
+  outcome: Outcome,
+  source: Citation,
+  nl: string,
+  en: string,
+  advice?: Bilingual,
+): Reason {
   return advice ? { code, outcome, source, nl, en, advice } : { code, outcome, source, nl, en };
 }
 

@@ -20,7 +20,11 @@ export function keepUntil(activity: Pick<ProcessingActivity, 'retention'> | Rete
 }
 
 /** True when data whose trigger event was at `from` may be destroyed on `on` (the keep-until date has passed). */
-export function mayDestroy(activity: Pick<ProcessingActivity, 'retention'> | RetentionRule, from: Date, on: Date): boolean {
+export function mayDestroy(
+  activity: Pick<ProcessingActivity, 'retention'> | RetentionRule,
+  from: Date,
+  on: Date,
+): boolean {
   return on.getTime() > keepUntil(activity, from).getTime();
 }
 

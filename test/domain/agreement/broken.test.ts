@@ -60,8 +60,12 @@ describe('broken agreement configurations', () => {
     const result = loadAgreement(doc);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(formatConfigErrors(result.errors, 'nl')).toEqual(['parties[1].breachAddress: geen geldig e-mailadres (art. 9.6)']);
-    expect(formatConfigErrors(result.errors, 'en')).toEqual(['parties[1].breachAddress: not a valid e-mail address (art. 9.6)']);
+    expect(formatConfigErrors(result.errors, 'nl')).toEqual([
+      'parties[1].breachAddress: geen geldig e-mailadres (art. 9.6)',
+    ]);
+    expect(formatConfigErrors(result.errors, 'en')).toEqual([
+      'parties[1].breachAddress: not a valid e-mail address (art. 9.6)',
+    ]);
   });
 
   it('reports every cross-reference error at once, not only the first', () => {

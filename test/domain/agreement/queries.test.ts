@@ -39,7 +39,9 @@ describe('agreement lookups', () => {
       'IGJ Privacy officers',
       'Autorisatielijst Vertrouwelijk',
     ]);
-    expect(groupsForFunctionTitle(config, 'cibg', 'Privacy officer').map((g) => g.name)).toContain('CIBG Privacy officers');
+    expect(groupsForFunctionTitle(config, 'cibg', 'Privacy officer').map((g) => g.name)).toContain(
+      'CIBG Privacy officers',
+    );
     expect(isAuthorised(config, 'igj', 'Externe adviseur')).toBe(false);
     expect(isAuthorised(config, 'cibg', 'Inspecteur')).toBe(false);
   });
@@ -60,6 +62,8 @@ describe('agreement lookups', () => {
     };
     expect(effectiveDate(config)).toBeUndefined();
     expect(effectiveDate(published)).toBe('2025-07-01');
-    expect(effectiveDate({ ...config, agreement: { ...config.agreement, effectiveRule: 'onSigning' } })).toBe('2025-06-04');
+    expect(effectiveDate({ ...config, agreement: { ...config.agreement, effectiveRule: 'onSigning' } })).toBe(
+      '2025-06-04',
+    );
   });
 });

@@ -8,7 +8,9 @@ export const AGREEMENTS_DIR = join(__dirname, '..', '..', '..', 'config', 'agree
 
 /** File names of every shipped configuration. */
 export function shippedFiles(): string[] {
-  return readdirSync(AGREEMENTS_DIR).filter((f) => f.endsWith('.json')).sort();
+  return readdirSync(AGREEMENTS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }
 
 /** The raw JSON of a shipped configuration (a fresh copy each call, safe to mutate). */

@@ -39,11 +39,15 @@ describe('classification policy (igj-cibg)', () => {
     expect(minimumLevelFor(config, [])).toBeUndefined();
     const problems = classificationProblems(config, 'intern', ['naw', 'gezondheid']);
     expect(problems).toEqual([expect.objectContaining({ code: 'below_minimum', category: 'gezondheid' })]);
-    expect(problems[0].nl).toBe("'Gezondheidsgegevens' vraagt minstens 'Departementaal Vertrouwelijk', gekozen is 'Intern'");
+    expect(problems[0].nl).toBe(
+      "'Gezondheidsgegevens' vraagt minstens 'Departementaal Vertrouwelijk', gekozen is 'Intern'",
+    );
   });
 
   it('accepts a level at or above every minimum', () => {
-    expect(classificationProblems(config, 'departementaal-vertrouwelijk', ['naw', 'gezondheid', 'identificatie'])).toEqual([]);
+    expect(
+      classificationProblems(config, 'departementaal-vertrouwelijk', ['naw', 'gezondheid', 'identificatie']),
+    ).toEqual([]);
     expect(classificationProblems(config, 'intern', ['naw', 'big-gegevens'])).toEqual([]);
   });
 

@@ -5,7 +5,10 @@ import type { DoelbindingInput } from '../../../src/domain/doelbinding';
 export const NECESSITY = 'De tuchtmaatregel moet in het BIG-register worden aangetekend.';
 
 /** IGJ shares a disciplinary measure with the CIBG for the register: allowed as is. */
-export function igjCibgInput(overrides: Partial<DoelbindingInput> = {}, answers: Partial<DoelbindingInput['answers']> = {}): DoelbindingInput {
+export function igjCibgInput(
+  overrides: Partial<DoelbindingInput> = {},
+  answers: Partial<DoelbindingInput['answers']> = {},
+): DoelbindingInput {
   return {
     documentType: 'signaal',
     classification: 'intern',

@@ -58,18 +58,31 @@ describe.each(shippedFiles())('doelbinding properties on %s', (file) => {
   it('a forbidden classification level always refuses', () => {
     if (config.classification.forbidden.length === 0) return;
     fc.assert(
-      fc.property(inputArb(config), fc.constantFrom(...config.classification.forbidden.map((f) => f.key)), (input, level) => {
-        expect(checkDoelbinding({ ...input, classification: level }, config).outcome).toBe('refused');
-      }),
+      fc.property(
+        inputArb(config),
+        fc.constantFrom(...config.classification.forbidden.map((f) => f.key)),
+        (input, level) => {
+          expect(checkDoelbinding({ ...input, classification: level }, config).outcome).toBe('refused');
+        },
+      ),
     );
   });
 
   it('a strong identifier found after "no personal data" always refuses', () => {
     fc.assert(
-      fc.property(inputArb(config), fc.constantFrom('bsn', 'iban', 'big', 'birthdate' as const), fc.integer({ min: 1, max: 9 }), (input, kind, count) => {
-        const i = { ...input, findings: [{ kind, count }], answers: { ...input.answers, containsPersonalData: false } };
-        expect(checkDoelbinding(i, config).outcome).toBe('refused');
-      }),
+      fc.property(
+        inputArb(config),
+        fc.constantFrom('bsn', 'iban', 'big', 'birthdate' as const),
+        fc.integer({ min: 1, max: 9 }),
+        (input, kind, count) => {
+          const i = {
+            ...input,
+            findings: [{ kind, count }],
+            answers: { ...input.answers, containsPersonalData: false },
+          };
+          expect(checkDoelbinding(i, config).outcome).toBe('refused');
+        },
+      ),
     );
   });
 });

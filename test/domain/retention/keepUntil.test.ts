@@ -83,9 +83,9 @@ describe('describeRetention', () => {
     expect(describeRetention(activity('signalen-big-register').retention, 'nl')).toBe(
       '20 jaar na verwijdering van de registratie uit het register',
     );
-    expect(describeRetention({ years: 1, months: 6, trigger: 'afronding', triggerEn: 'completion', source: 's' }, 'en')).toBe(
-      '1 year and 6 months after completion',
-    );
+    expect(
+      describeRetention({ years: 1, months: 6, trigger: 'afronding', triggerEn: 'completion', source: 's' }, 'en'),
+    ).toBe('1 year and 6 months after completion');
     expect(describeRetention(activity('identiteitsverificatie').retention, 'nl')).toMatch(/^tot afhandeling/);
   });
 });

@@ -9,11 +9,18 @@ export function checkAgreementRecord(config: AgreementConfig, parties: ReadonlyS
   const a = config.agreement;
   const errors: ConfigError[] = [];
   a.signatories.forEach((s, i) =>
-    errors.push(...checkRef(parties, s.party, `agreement.signatories[${i}].party`, 'unknown_party', ['partij', 'party'])),
+    errors.push(
+      ...checkRef(parties, s.party, `agreement.signatories[${i}].party`, 'unknown_party', ['partij', 'party']),
+    ),
   );
   if (a.supersedes !== undefined && a.supersedes === a.version)
     errors.push(
-      configError('agreement.supersedes', 'supersedes_self', 'een versie kan zichzelf niet vervangen', 'a version cannot supersede itself'),
+      configError(
+        'agreement.supersedes',
+        'supersedes_self',
+        'een versie kan zichzelf niet vervangen',
+        'a version cannot supersede itself',
+      ),
     );
   const published = a.staatscourant?.publishedOn;
   if (published !== undefined && published < a.signedOn)
@@ -37,11 +44,21 @@ export function checkAgreementRecord(config: AgreementConfig, parties: ReadonlyS
     );
   if (!a.indefinite && a.endsOn === undefined)
     errors.push(
-      configError('agreement.endsOn', 'required', 'verplicht als indefinite false is', 'required when indefinite is false'),
+      configError(
+        'agreement.endsOn',
+        'required',
+        'verplicht als indefinite false is',
+        'required when indefinite is false',
+      ),
     );
   if (a.endsOn !== undefined && a.endsOn <= (a.effectiveFrom ?? a.signedOn))
     errors.push(
-      configError('agreement.endsOn', 'ends_before_start', 'einddatum ligt niet na de ingangsdatum', 'end date is not after the start'),
+      configError(
+        'agreement.endsOn',
+        'ends_before_start',
+        'einddatum ligt niet na de ingangsdatum',
+        'end date is not after the start',
+      ),
     );
   return errors;
 }
@@ -53,7 +70,14 @@ function checkEffective(config: AgreementConfig): ConfigError[] {
   const path = 'agreement.effectiveFrom';
   if (a.effectiveRule === 'explicit')
     return a.effectiveFrom === undefined
-      ? [configError(path, 'required', "verplicht bij effectiveRule 'explicit'", "required with effectiveRule 'explicit'")]
+      ? [
+          configError(
+            path,
+            'required',
+            "verplicht bij effectiveRule 'explicit'",
+            "required with effectiveRule 'explicit'",
+          ),
+        ]
       : [];
   if (a.effectiveRule === 'onSigning')
     return a.effectiveFrom !== undefined && a.effectiveFrom !== a.signedOn

@@ -38,7 +38,12 @@ export function checkRef(
   if (known.has(key)) return [];
   const list = [...known].join(', ') || '—';
   return [
-    configError(path, code, `${what[0]} '${key}' bestaat niet (bekend: ${list})`, `${what[1]} '${key}' does not exist (known: ${list})`),
+    configError(
+      path,
+      code,
+      `${what[0]} '${key}' bestaat niet (bekend: ${list})`,
+      `${what[1]} '${key}' does not exist (known: ${list})`,
+    ),
   ];
 }
 

@@ -10,10 +10,30 @@ const LEVEL: [string, string] = ['niveau', 'level'];
 export function checkClassification(config: AgreementConfig): ConfigError[] {
   const { levels, forbidden } = config.classification;
   const errors = [
-    ...checkUnique(levels, (l) => l.key, (i) => `classification.levels[${i}].key`, LEVEL),
-    ...checkUnique(levels, (l) => l.label.toLowerCase(), (i) => `classification.levels[${i}].label`, ['label', 'label']),
-    ...checkUnique(levels, (l) => String(l.rank), (i) => `classification.levels[${i}].rank`, ['rang', 'rank']),
-    ...checkUnique(forbidden, (l) => l.key, (i) => `classification.forbidden[${i}].key`, LEVEL),
+    ...checkUnique(
+      levels,
+      (l) => l.key,
+      (i) => `classification.levels[${i}].key`,
+      LEVEL,
+    ),
+    ...checkUnique(
+      levels,
+      (l) => l.label.toLowerCase(),
+      (i) => `classification.levels[${i}].label`,
+      ['label', 'label'],
+    ),
+    ...checkUnique(
+      levels,
+      (l) => String(l.rank),
+      (i) => `classification.levels[${i}].rank`,
+      ['rang', 'rank'],
+    ),
+    ...checkUnique(
+      forbidden,
+      (l) => l.key,
+      (i) => `classification.forbidden[${i}].key`,
+      LEVEL,
+    ),
   ];
   const allowed = new Set(levels.flatMap((l) => [l.key, l.label.toLowerCase()]));
   forbidden.forEach((f, i) => {
@@ -34,11 +54,22 @@ export function checkClassification(config: AgreementConfig): ConfigError[] {
 /** Groups unique and owned by existing parties; the autorisatielijst maps titles to existing groups of their party. */
 export function checkAccess(config: AgreementConfig, parties: ReadonlySet<string>): ConfigError[] {
   const errors = [
-    ...checkUnique(config.groups, (g) => g.key, (i) => `groups[${i}].key`, ['groep', 'group']),
-    ...checkUnique(config.groups, (g) => g.name.toLowerCase(), (i) => `groups[${i}].name`, ['groepsnaam', 'group name']),
+    ...checkUnique(
+      config.groups,
+      (g) => g.key,
+      (i) => `groups[${i}].key`,
+      ['groep', 'group'],
+    ),
+    ...checkUnique(
+      config.groups,
+      (g) => g.name.toLowerCase(),
+      (i) => `groups[${i}].name`,
+      ['groepsnaam', 'group name'],
+    ),
   ];
   config.groups.forEach((g, i) => {
-    if (g.party !== undefined) errors.push(...checkRef(parties, g.party, `groups[${i}].party`, 'unknown_party', ['partij', 'party']));
+    if (g.party !== undefined)
+      errors.push(...checkRef(parties, g.party, `groups[${i}].party`, 'unknown_party', ['partij', 'party']));
   });
   const groups = new Map(config.groups.map((g) => [g.key, g]));
   errors.push(
@@ -54,12 +85,19 @@ export function checkAccess(config: AgreementConfig, parties: ReadonlySet<string
     errors.push(...checkRef(parties, a.party, `${base}.party`, 'unknown_party', ['partij', 'party']));
     if (a.groups.length === 0)
       errors.push(
-        configError(`${base}.groups`, 'no_groups', 'een functietitel op de lijst moet in minstens één groep', 'a listed title needs at least one group'),
+        configError(
+          `${base}.groups`,
+          'no_groups',
+          'een functietitel op de lijst moet in minstens één groep',
+          'a listed title needs at least one group',
+        ),
       );
     a.groups.forEach((key, j) => {
       const group = groups.get(key);
       if (!group) {
-        errors.push(...checkRef(new Set(groups.keys()), key, `${base}.groups[${j}]`, 'unknown_group', ['groep', 'group']));
+        errors.push(
+          ...checkRef(new Set(groups.keys()), key, `${base}.groups[${j}]`, 'unknown_group', ['groep', 'group']),
+        );
         return;
       }
       if (group.party !== undefined && group.party !== a.party)
@@ -78,15 +116,34 @@ export function checkAccess(config: AgreementConfig, parties: ReadonlySet<string
 
 /** Meeting keys unique, attendees of existing parties, topic keys unique. */
 export function checkMeetings(config: AgreementConfig, parties: ReadonlySet<string>): ConfigError[] {
-  const errors = checkUnique(config.meetings, (m) => m.key, (i) => `meetings[${i}].key`, ['overleg', 'meeting']);
+  const errors = checkUnique(
+    config.meetings,
+    (m) => m.key,
+    (i) => `meetings[${i}].key`,
+    ['overleg', 'meeting'],
+  );
   config.meetings.forEach((m, i) => {
     const base = `meetings[${i}]`;
-    errors.push(...checkUnique(m.mandatoryTopics, (t) => t.key, (j) => `${base}.mandatoryTopics[${j}].key`, ['onderwerp', 'topic']));
+    errors.push(
+      ...checkUnique(
+        m.mandatoryTopics,
+        (t) => t.key,
+        (j) => `${base}.mandatoryTopics[${j}].key`,
+        ['onderwerp', 'topic'],
+      ),
+    );
     m.requiredAttendees.forEach((a, j) =>
-      errors.push(...checkRef(parties, a.party, `${base}.requiredAttendees[${j}].party`, 'unknown_party', ['partij', 'party'])),
+      errors.push(
+        ...checkRef(parties, a.party, `${base}.requiredAttendees[${j}].party`, 'unknown_party', ['partij', 'party']),
+      ),
     );
     errors.push(
-      ...checkUnique(m.reminderLeadDays, (d) => String(d), (j) => `${base}.reminderLeadDays[${j}]`, ['herinnering', 'reminder']),
+      ...checkUnique(
+        m.reminderLeadDays,
+        (d) => String(d),
+        (j) => `${base}.reminderLeadDays[${j}]`,
+        ['herinnering', 'reminder'],
+      ),
     );
   });
   return errors;

@@ -7,7 +7,14 @@ import { checkRef, checkUnique } from './helpers';
 /** Cross-checks every party against the groups and the autorisatielijst. */
 export function checkParties(config: AgreementConfig, groups: ReadonlySet<string>): ConfigError[] {
   const errors: ConfigError[] = [];
-  errors.push(...checkUnique(config.parties, (p) => p.key, (i) => `parties[${i}].key`, ['partij', 'party']));
+  errors.push(
+    ...checkUnique(
+      config.parties,
+      (p) => p.key,
+      (i) => `parties[${i}].key`,
+      ['partij', 'party'],
+    ),
+  );
   const domainOwner = new Map<string, string>();
   config.parties.forEach((party, i) => {
     const base = `parties[${i}]`;
@@ -25,18 +32,28 @@ export function checkParties(config: AgreementConfig, groups: ReadonlySet<string
       domainOwner.set(domain, party.key);
     });
     errors.push(
-      ...checkUnique(party.contacts, (c) => String(c.order), (c) => `${base}.contacts[${c}].order`, [
-        'contactvolgorde',
-        'contact order',
-      ]),
+      ...checkUnique(
+        party.contacts,
+        (c) => String(c.order),
+        (c) => `${base}.contacts[${c}].order`,
+        ['contactvolgorde', 'contact order'],
+      ),
     );
     // Annex 2: a breach form goes to the 1st and 2nd contact; the 1st must exist.
     if (!party.contacts.some((c) => c.order === 1))
       errors.push(
-        configError(`${base}.contacts`, 'first_contact_missing', 'de 1e contactpersoon ontbreekt', 'the 1st contact is missing'),
+        configError(
+          `${base}.contacts`,
+          'first_contact_missing',
+          'de 1e contactpersoon ontbreekt',
+          'the 1st contact is missing',
+        ),
       );
     errors.push(
-      ...checkRef(groups, party.privacyOfficer.group, `${base}.privacyOfficer.group`, 'unknown_group', ['groep', 'group']),
+      ...checkRef(groups, party.privacyOfficer.group, `${base}.privacyOfficer.group`, 'unknown_group', [
+        'groep',
+        'group',
+      ]),
     );
     const group = config.groups.find((g) => g.key === party.privacyOfficer.group);
     if (group && group.kind !== 'privacy')

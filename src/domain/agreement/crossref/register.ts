@@ -11,14 +11,30 @@ export function checkRegister(config: AgreementConfig, parties: ReadonlySet<stri
   const errors: ConfigError[] = [];
   const categories = keysOf(config.categories);
   const subjects = keysOf(config.dataSubjectCategories);
-  errors.push(...checkUnique(config.categories, (c) => c.key, (i) => `categories[${i}].key`, CATEGORY));
   errors.push(
-    ...checkUnique(config.dataSubjectCategories, (c) => c.key, (i) => `dataSubjectCategories[${i}].key`, [
-      'categorie betrokkenen',
-      'data-subject category',
-    ]),
+    ...checkUnique(
+      config.categories,
+      (c) => c.key,
+      (i) => `categories[${i}].key`,
+      CATEGORY,
+    ),
   );
-  errors.push(...checkUnique(config.documentTypes, (c) => c.key, (i) => `documentTypes[${i}].key`, ['documenttype', 'document type']));
+  errors.push(
+    ...checkUnique(
+      config.dataSubjectCategories,
+      (c) => c.key,
+      (i) => `dataSubjectCategories[${i}].key`,
+      ['categorie betrokkenen', 'data-subject category'],
+    ),
+  );
+  errors.push(
+    ...checkUnique(
+      config.documentTypes,
+      (c) => c.key,
+      (i) => `documentTypes[${i}].key`,
+      ['documenttype', 'document type'],
+    ),
+  );
   if (config.categories.some((c) => c.healthTerm) && config.healthTerms.length === 0)
     errors.push(
       configError(
@@ -28,18 +44,40 @@ export function checkRegister(config: AgreementConfig, parties: ReadonlySet<stri
         'empty, while a category is recognised by health terms',
       ),
     );
-  errors.push(...checkUnique(config.processingActivities, (a) => a.key, (i) => `processingActivities[${i}].key`, ['activiteit', 'activity']));
+  errors.push(
+    ...checkUnique(
+      config.processingActivities,
+      (a) => a.key,
+      (i) => `processingActivities[${i}].key`,
+      ['activiteit', 'activity'],
+    ),
+  );
   config.processingActivities.forEach((activity, i) => {
     const base = `processingActivities[${i}]`;
-    activity.categories.forEach((c, j) => errors.push(...checkRef(categories, c, `${base}.categories[${j}]`, 'unknown_category', CATEGORY)));
+    activity.categories.forEach((c, j) =>
+      errors.push(...checkRef(categories, c, `${base}.categories[${j}]`, 'unknown_category', CATEGORY)),
+    );
     activity.dataSubjects.forEach((s, j) =>
-      errors.push(...checkRef(subjects, s, `${base}.dataSubjects[${j}]`, 'unknown_data_subject', ['categorie betrokkenen', 'data-subject category'])),
+      errors.push(
+        ...checkRef(subjects, s, `${base}.dataSubjects[${j}]`, 'unknown_data_subject', [
+          'categorie betrokkenen',
+          'data-subject category',
+        ]),
+      ),
     );
     errors.push(...checkRef(parties, activity.controller, `${base}.controller`, 'unknown_party', PARTY));
-    activity.recipients.forEach((r, j) => errors.push(...checkRef(parties, r, `${base}.recipients[${j}]`, 'unknown_party', PARTY)));
+    activity.recipients.forEach((r, j) =>
+      errors.push(...checkRef(parties, r, `${base}.recipients[${j}]`, 'unknown_party', PARTY)),
+    );
     if (activity.retention.years === undefined && activity.retention.months === undefined)
       errors.push(
-        configError(`${base}.retention`, 'retention_period_missing', 'geef years of months op', 'give years or months', 'seed 004 §Bewaren'),
+        configError(
+          `${base}.retention`,
+          'retention_period_missing',
+          'geef years of months op',
+          'give years or months',
+          'seed 004 §Bewaren',
+        ),
       );
     // AVG art. 9(2) / art. 10: special or criminal data need an exception to the processing ban, named per activity.
     const sensitive = config.categories.filter((c) => activity.categories.includes(c.key) && (c.special || c.criminal));
@@ -82,21 +120,44 @@ export function checkRules(config: AgreementConfig, parties: ReadonlySet<string>
     });
   });
   errors.push(
-    ...checkUnique(r.blockedCategories, (b) => `${b.category}→${b.recipient}`, (i) => `rules.blockedCategories[${i}]`, ['regel', 'rule']),
+    ...checkUnique(
+      r.blockedCategories,
+      (b) => `${b.category}→${b.recipient}`,
+      (i) => `rules.blockedCategories[${i}]`,
+      ['regel', 'rule'],
+    ),
   );
   r.consentRequired.forEach((c, i) =>
-    errors.push(...checkRef(categories, c.category, `rules.consentRequired[${i}].category`, 'unknown_category', CATEGORY)),
+    errors.push(
+      ...checkRef(categories, c.category, `rules.consentRequired[${i}].category`, 'unknown_category', CATEGORY),
+    ),
   );
-  errors.push(...checkUnique(r.consentRequired, (c) => c.category, (i) => `rules.consentRequired[${i}].category`, CATEGORY));
+  errors.push(
+    ...checkUnique(
+      r.consentRequired,
+      (c) => c.category,
+      (i) => `rules.consentRequired[${i}].category`,
+      CATEGORY,
+    ),
+  );
   r.alwaysReview.forEach((c, i) =>
     errors.push(...checkRef(categories, c.category, `rules.alwaysReview[${i}].category`, 'unknown_category', CATEGORY)),
   );
   r.minimumClassification.forEach((m, i) => {
-    errors.push(...checkRef(categories, m.category, `rules.minimumClassification[${i}].category`, 'unknown_category', CATEGORY));
-    errors.push(...checkRef(levels, m.level, `rules.minimumClassification[${i}].level`, 'unknown_level', ['niveau', 'level']));
+    errors.push(
+      ...checkRef(categories, m.category, `rules.minimumClassification[${i}].category`, 'unknown_category', CATEGORY),
+    );
+    errors.push(
+      ...checkRef(levels, m.level, `rules.minimumClassification[${i}].level`, 'unknown_level', ['niveau', 'level']),
+    );
   });
   errors.push(
-    ...checkUnique(r.minimumClassification, (m) => m.category, (i) => `rules.minimumClassification[${i}].category`, CATEGORY),
+    ...checkUnique(
+      r.minimumClassification,
+      (m) => m.category,
+      (i) => `rules.minimumClassification[${i}].category`,
+      CATEGORY,
+    ),
   );
   return errors;
 }

@@ -9,7 +9,11 @@ export const checkClassification: Rule = ({ input, config, categories }) => {
   const present = input.answers.containsPersonalData ? categories.map((c) => c.key) : [];
   const reasons: Reason[] = classificationProblems(config, input.classification, present).map((p) =>
     reason(
-      p.code === 'below_minimum' ? 'classification_below_minimum' : p.code === 'forbidden_level' ? 'classification_forbidden' : 'classification_unknown',
+      p.code === 'below_minimum'
+        ? 'classification_below_minimum'
+        : p.code === 'forbidden_level'
+          ? 'classification_forbidden'
+          : 'classification_unknown',
       'refused',
       p.source,
       p.nl,

@@ -23,9 +23,15 @@ const KIND_NAMES: Record<FindingKind, [string, string]> = {
 const STRONG: ReadonlySet<FindingKind> = new Set<FindingKind>(['bsn', 'iban', 'big', 'birthdate']);
 
 /** The configured categories a finding kind points at. */
-export function categoriesForFinding(categories: ReadonlyArray<PersonalDataCategory>, kind: FindingKind): PersonalDataCategory[] {
+export function categoriesForFinding(
+  categories: ReadonlyArray<PersonalDataCategory>,
+  kind: FindingKind,
+): PersonalDataCategory[] {
   return categories.filter(
-    (c) => (kind === 'bsn' && c.bsn) || (kind === 'healthTerm' && c.healthTerm === true) || (c.findingKinds ?? []).includes(kind),
+    (c) =>
+      (kind === 'bsn' && c.bsn) ||
+      (kind === 'healthTerm' && c.healthTerm === true) ||
+      (c.findingKinds ?? []).includes(kind),
   );
 }
 
@@ -66,7 +72,9 @@ export const checkFindings: Rule = ({ input, config }) => {
         mapped.length > 0
           ? `${found.nl}, maar '${names}' is niet aangegeven`
           : `${found.nl}, maar het register kent daarvoor geen categorie`,
-        mapped.length > 0 ? `${found.en}, but '${names}' was not declared` : `${found.en}, but the register has no category for it`,
+        mapped.length > 0
+          ? `${found.en}, but '${names}' was not declared`
+          : `${found.en}, but the register has no category for it`,
         {
           nl: 'Verwijder deze gegevens uit het document (streep bijv. het BSN door) of geef de categorie aan.',
           en: 'Remove this data from the document (e.g. strike out the BSN) or declare the category.',

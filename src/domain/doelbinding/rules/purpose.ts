@@ -55,7 +55,13 @@ export const checkPurpose: Rule = (ctx) => {
   for (const key of answers.categories) {
     if (!known.has(key)) {
       reasons.push(
-        reason('category_unknown', 'refused', REGISTER, `categorie '${key}' is onbekend`, `category '${key}' is unknown`),
+        reason(
+          'category_unknown',
+          'refused',
+          REGISTER,
+          `categorie '${key}' is onbekend`,
+          `category '${key}' is unknown`,
+        ),
       );
       continue;
     }

@@ -29,7 +29,13 @@ export const checkReferences: Rule = ({ input, config }) => {
     );
   if (input.recipients.length === 0)
     reasons.push(
-      reason('recipient_missing', 'refused', 'art. 8', 'kies met welke partij u deelt', 'choose which party you share with'),
+      reason(
+        'recipient_missing',
+        'refused',
+        'art. 8',
+        'kies met welke partij u deelt',
+        'choose which party you share with',
+      ),
     );
   for (const r of input.recipients)
     if (!parties.has(r))

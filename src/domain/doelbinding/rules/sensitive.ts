@@ -11,8 +11,18 @@ const ESCALATIONS: ReadonlyArray<{
   nl: string;
   en: string;
 }> = [
-  { flag: 'special', source: 'art. 9.2; AVG art. 9', nl: 'bijzondere persoonsgegevens', en: 'special-category personal data' },
-  { flag: 'bsn', source: 'art. 9.2; seed 004 (BSN)', nl: 'het burgerservicenummer (BSN)', en: 'the citizen service number (BSN)' },
+  {
+    flag: 'special',
+    source: 'art. 9.2; AVG art. 9',
+    nl: 'bijzondere persoonsgegevens',
+    en: 'special-category personal data',
+  },
+  {
+    flag: 'bsn',
+    source: 'art. 9.2; seed 004 (BSN)',
+    nl: 'het burgerservicenummer (BSN)',
+    en: 'the citizen service number (BSN)',
+  },
   { flag: 'criminal', source: 'art. 9.2; AVG art. 10', nl: 'strafrechtelijke gegevens', en: 'criminal-law data' },
   { flag: 'children', source: 'art. 9.2; seed 004 (kinderen)', nl: 'gegevens van kinderen', en: 'data of children' },
 ];
