@@ -136,6 +136,8 @@ export class ConcurrencyError extends Error {
 export interface DocumentStore {
   /** One page of a view, security-trimmed by SharePoint. */
   list(query: DocumentQuery): Promise<Page<ExchangeDocument>>;
+  /** First pages of several views in one round trip ($batch), for the dashboard's first render. */
+  listMany(queries: DocumentQuery[]): Promise<Array<Page<ExchangeDocument>>>;
   /** One document by id. */
   get(id: number): Promise<ExchangeDocument>;
   /** Uploads a file, sets its metadata and the permissions its classification and status demand. */
