@@ -4,7 +4,13 @@
  * pointed at the emulator). Nothing below knows which host it runs in.
  */
 import { spfi, type SPFI } from '@pnp/sp';
-import { GraphCalendarWriter, GraphChannelPoster, GraphDirectory, GraphMailSender, type GraphClientLike } from '../adapters/graph';
+import {
+  GraphCalendarWriter,
+  GraphChannelPoster,
+  GraphDirectory,
+  GraphMailSender,
+  type GraphClientLike,
+} from '../adapters/graph';
 import {
   PnpAgreementRegister,
   PnpAuditLog,
@@ -44,7 +50,9 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     siteUrl: deps.siteUrl,
     ...(deps.teams?.theme ? { theme: deps.teams.theme } : {}),
     ...(privacyChannel ? { privacyChannel } : {}),
-    ...(channel(teamId, config.space.reminderChannelId) ?? privacyChannel ? { reminderChannel: channel(teamId, config.space.reminderChannelId) ?? privacyChannel } : {}),
+    ...((channel(teamId, config.space.reminderChannelId) ?? privacyChannel)
+      ? { reminderChannel: channel(teamId, config.space.reminderChannelId) ?? privacyChannel }
+      : {}),
   };
   return {
     config,

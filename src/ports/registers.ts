@@ -43,7 +43,14 @@ export type AgreementStatus =
 /** One entry of the Overeenkomstenregister. */
 export interface AgreementEntry {
   id?: number;
-  kind: 'samenwerkingsovereenkomst' | 'convenant' | 'samenwerkingsprotocol' | 'onderzoekssamenwerking' | 'werkafspraak' | 'dva' | 'verwerkersovereenkomst';
+  kind:
+    | 'samenwerkingsovereenkomst'
+    | 'convenant'
+    | 'samenwerkingsprotocol'
+    | 'onderzoekssamenwerking'
+    | 'werkafspraak'
+    | 'dva'
+    | 'verwerkersovereenkomst';
   title: string;
   parties: string[];
   /** Per party key: accounthouder function title (art. 5) and, when known, the person. */
@@ -80,7 +87,12 @@ export interface AgreementRegister {
 }
 
 /** Status of a breach report (issue 6). */
-export type BreachStatus = 'gemeld aan wederpartij' | 'beoordeeld' | 'gemeld aan AP' | 'betrokkenen geïnformeerd' | 'afgesloten';
+export type BreachStatus =
+  | 'gemeld aan wederpartij'
+  | 'beoordeeld'
+  | 'gemeld aan AP'
+  | 'betrokkenen geïnformeerd'
+  | 'afgesloten';
 
 /** One entry of the Datalekregister (AVG art. 33(5)); `form` holds the annex 2b form and register data. */
 export interface BreachEntry {

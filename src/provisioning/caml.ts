@@ -2,7 +2,12 @@
 
 /** Escapes text for use inside CAML XML. */
 export function xmlEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** `<Eq>` on a field with a literal value. */
@@ -11,7 +16,13 @@ export function eq(field: string, type: string, value: string): string {
 }
 
 /** A comparison with inner value XML (e.g. `<Today/>`, `<UserID/>`) that is not escaped. */
-export function cmp(op: 'Eq' | 'Neq' | 'Lt' | 'Leq' | 'Gt' | 'Geq', field: string, type: string, valueXml: string, lookupId = false): string {
+export function cmp(
+  op: 'Eq' | 'Neq' | 'Lt' | 'Leq' | 'Gt' | 'Geq',
+  field: string,
+  type: string,
+  valueXml: string,
+  lookupId = false,
+): string {
   const ref = lookupId ? `<FieldRef Name='${field}' LookupId='TRUE'/>` : `<FieldRef Name='${field}'/>`;
   return `<${op}>${ref}<Value Type='${type}'>${valueXml}</Value></${op}>`;
 }

@@ -8,22 +8,72 @@ import type { FieldSpec, ListSpec, ViewSpec } from './types';
 export const VIEW_ROW_LIMIT = 30;
 
 /** Columns shown in most library views. */
-const COMMON_VIEW_FIELDS = ['DocIcon', 'LinkFilename', DOC.documentType, DOC.classification, DOC.party, DOC.toetsstatus, 'Modified', 'Editor'];
+const COMMON_VIEW_FIELDS = [
+  'DocIcon',
+  'LinkFilename',
+  DOC.documentType,
+  DOC.classification,
+  DOC.party,
+  DOC.toetsstatus,
+  'Modified',
+  'Editor',
+];
 
 /** The library's columns, choices taken from the configuration. */
 function exchangeFields(config: AgreementConfig): FieldSpec[] {
   return [
-    { name: DOC.documentType, kind: 'choice', indexed: true, choices: config.documentTypes.map((t) => t.key), description: 'Soort stuk (werkafspraak art. 11, DVA art. 12, …)' },
-    { name: DOC.classification, kind: 'choice', indexed: true, choices: config.classification.levels.map((l) => l.key), description: 'Rubricering (art. 9.3, 10.1)' },
-    { name: DOC.toetsstatus, kind: 'choice', indexed: true, choices: TOETSSTATUS, defaultValue: 'Te classificeren', description: 'Uitkomst van de doelbindingstoets; standaard "Te classificeren" vangt uploads buiten de toets' },
+    {
+      name: DOC.documentType,
+      kind: 'choice',
+      indexed: true,
+      choices: config.documentTypes.map((t) => t.key),
+      description: 'Soort stuk (werkafspraak art. 11, DVA art. 12, …)',
+    },
+    {
+      name: DOC.classification,
+      kind: 'choice',
+      indexed: true,
+      choices: config.classification.levels.map((l) => l.key),
+      description: 'Rubricering (art. 9.3, 10.1)',
+    },
+    {
+      name: DOC.toetsstatus,
+      kind: 'choice',
+      indexed: true,
+      choices: TOETSSTATUS,
+      defaultValue: 'Te classificeren',
+      description: 'Uitkomst van de doelbindingstoets; standaard "Te classificeren" vangt uploads buiten de toets',
+    },
     { name: DOC.activity, kind: 'text', description: 'Verwerkingsactiviteit uit het register (doelbinding, art. 8)' },
-    { name: DOC.categories, kind: 'multichoice', choices: config.categories.map((c) => c.key), description: 'Categorieën persoonsgegevens' },
-    { name: DOC.party, kind: 'choice', indexed: true, choices: config.parties.map((p) => p.key), description: 'Partij die het stuk deelt' },
+    {
+      name: DOC.categories,
+      kind: 'multichoice',
+      choices: config.categories.map((c) => c.key),
+      description: 'Categorieën persoonsgegevens',
+    },
+    {
+      name: DOC.party,
+      kind: 'choice',
+      indexed: true,
+      choices: config.parties.map((p) => p.key),
+      description: 'Partij die het stuk deelt',
+    },
     { name: DOC.year, kind: 'number', indexed: true, description: 'Jaar (DVA per jaar, art. 12)' },
     { name: DOC.retainUntil, kind: 'datetime', indexed: true, description: 'Bewaren tot (bewaartermijn)' },
-    { name: DOC.confidential, kind: 'boolean', indexed: true, defaultValue: '0', description: 'Vertrouwelijke informatie (art. 10.2)' },
+    {
+      name: DOC.confidential,
+      kind: 'boolean',
+      indexed: true,
+      defaultValue: '0',
+      description: 'Vertrouwelijke informatie (art. 10.2)',
+    },
     { name: DOC.uploader, kind: 'user', indexed: true, description: 'Wie het stuk via de toets deelde' },
-    { name: DOC.toetsId, kind: 'text', indexed: true, description: 'Verwijzing naar het toetsrecord in de Toetslog (AVG art. 5(2))' },
+    {
+      name: DOC.toetsId,
+      kind: 'text',
+      indexed: true,
+      description: 'Verwijzing naar het toetsrecord in de Toetslog (AVG art. 5(2))',
+    },
   ];
 }
 

@@ -24,7 +24,9 @@ const PARTY_ONLY: ReadonlySet<ToetsstatusValue> = new Set(['Te classificeren', '
 
 /** Computes the access plan for one document. */
 export function accessForDocument(config: AgreementConfig, facts: AccessFacts): AccessPlan {
-  const owners: Grant[] = config.groups.filter((g) => g.kind === 'owners').map((g) => ({ group: g.key, role: 'administrator' }));
+  const owners: Grant[] = config.groups
+    .filter((g) => g.kind === 'owners')
+    .map((g) => ({ group: g.key, role: 'administrator' }));
   if (PARTY_ONLY.has(facts.toetsstatus)) {
     // art. 9.2: until the sharing party's privacy officer approves, only that party (and its privacy officer) reads it.
     const party = config.parties.find((p) => p.key === facts.party);
@@ -44,10 +46,12 @@ export function accessForDocument(config: AgreementConfig, facts: AccessFacts): 
     // art. 10.1: only the groups on the autorisatielijst for confidential material read a restricted file.
     const grants: Grant[] = [...owners];
     for (const g of config.groups) {
-      if (g.kind === 'vertrouwelijk') grants.push({ group: g.key, role: g.party === facts.party ? 'contributor' : 'reader' });
+      if (g.kind === 'vertrouwelijk')
+        grants.push({ group: g.key, role: g.party === facts.party ? 'contributor' : 'reader' });
     }
     for (const p of config.parties) {
-      if (!grants.some((g) => g.group === p.privacyOfficer.group)) grants.push({ group: p.privacyOfficer.group, role: 'reader' });
+      if (!grants.some((g) => g.group === p.privacyOfficer.group))
+        grants.push({ group: p.privacyOfficer.group, role: 'reader' });
     }
     return { inherit: false, grants, uploaderRole: 'contributor', reason: `art. 10.1: ${level.label}` };
   }

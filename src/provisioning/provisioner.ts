@@ -21,7 +21,12 @@ export function serialiseConfig(config: AgreementConfig): string {
 }
 
 /** Makes the site match the schema: groups, lists, columns, indexes, views, permissions, command set, config file. */
-export async function provisionSite(sp: SPFI, schema: SiteSchema, config: AgreementConfig, onStep?: OnProvisionStep): Promise<ProvisionReport> {
+export async function provisionSite(
+  sp: SPFI,
+  schema: SiteSchema,
+  config: AgreementConfig,
+  onStep?: OnProvisionStep,
+): Promise<ProvisionReport> {
   const rec = new StepRecorder(onStep);
   const roles = new RoleResolver(sp);
   const groupIds = await ensureGroups(sp, schema.groups, roles, rec);

@@ -25,22 +25,48 @@ const ROWS = 30;
 function agreementsRegister(config: AgreementConfig): ListSpec {
   const parties = config.parties.map((p) => p.key);
   const perParty: FieldSpec[] = config.parties.flatMap((p): FieldSpec[] => [
-    { name: accounthouderColumn(p.key), kind: 'user', indexed: true, description: `Accounthouder ${p.shortName} (art. 5)` },
-    { name: accounthouderFunctionColumn(p.key), kind: 'text', defaultValue: p.accounthouder.functionTitle, description: `Functie accounthouder ${p.shortName} (art. 5)` },
+    {
+      name: accounthouderColumn(p.key),
+      kind: 'user',
+      indexed: true,
+      description: `Accounthouder ${p.shortName} (art. 5)`,
+    },
+    {
+      name: accounthouderFunctionColumn(p.key),
+      kind: 'text',
+      defaultValue: p.accounthouder.functionTitle,
+      description: `Functie accounthouder ${p.shortName} (art. 5)`,
+    },
   ]);
   const mine = or(...config.parties.map((p) => cmp('Eq', accounthouderColumn(p.key), 'Integer', '<UserID/>', true)));
   return {
     key: 'agreements',
     title: LISTS.agreements,
-    description: 'Register van de samenwerkingsovereenkomst, werkafspraken (art. 11), DVA\'s (art. 12) en verwerkersovereenkomsten',
+    description:
+      "Register van de samenwerkingsovereenkomst, werkafspraken (art. 11), DVA's (art. 12) en verwerkersovereenkomsten",
     template: 100,
     versioning: true,
     indexBuiltIn: ['Modified'],
     fields: [
-      { name: AGR.kind, kind: 'choice', indexed: true, required: true, choices: AGREEMENT_KINDS, description: 'Soort overeenkomst' },
+      {
+        name: AGR.kind,
+        kind: 'choice',
+        indexed: true,
+        required: true,
+        choices: AGREEMENT_KINDS,
+        description: 'Soort overeenkomst',
+      },
       { name: AGR.parties, kind: 'multichoice', choices: parties, description: 'Partijen' },
       ...perParty,
-      { name: AGR.status, kind: 'choice', indexed: true, required: true, choices: AGREEMENT_STATUS, defaultValue: 'concept', description: 'Status (art. 13, 14)' },
+      {
+        name: AGR.status,
+        kind: 'choice',
+        indexed: true,
+        required: true,
+        choices: AGREEMENT_STATUS,
+        defaultValue: 'concept',
+        description: 'Status (art. 13, 14)',
+      },
       { name: AGR.signedOn, kind: 'datetime', description: 'Datum ondertekening' },
       { name: AGR.signedAt, kind: 'text', description: 'Plaats ondertekening' },
       { name: AGR.staatscourant, kind: 'text', description: 'Publicatie in de Staatscourant (art. 14.1)' },
@@ -49,19 +75,48 @@ function agreementsRegister(config: AgreementConfig): ListSpec {
       { name: AGR.evaluationDue, kind: 'datetime', indexed: true, description: 'Evaluatie uiterlijk (art. 13.2)' },
       { name: AGR.expiresOn, kind: 'datetime', indexed: true, description: 'Verloopt op (DVA jaarlijks, art. 12)' },
       { name: AGR.version, kind: 'text', description: 'Versie (art. 13.3)' },
-      { name: AGR.supersedes, kind: 'lookup', lookupList: LISTS.agreements, description: 'Vervangt deze eerdere versie' },
-      { name: AGR.meeting, kind: 'lookup', lookupList: LISTS.meetings, description: 'Bestuurlijk overleg waarin de wijziging is overeengekomen (art. 13.2)' },
-      { name: AGR.documents, kind: 'note', description: 'Gekoppelde documenten (JSON: server-relatieve URL\'s)' },
+      {
+        name: AGR.supersedes,
+        kind: 'lookup',
+        lookupList: LISTS.agreements,
+        description: 'Vervangt deze eerdere versie',
+      },
+      {
+        name: AGR.meeting,
+        kind: 'lookup',
+        lookupList: LISTS.meetings,
+        description: 'Bestuurlijk overleg waarin de wijziging is overeengekomen (art. 13.2)',
+      },
+      { name: AGR.documents, kind: 'note', description: "Gekoppelde documenten (JSON: server-relatieve URL's)" },
       { name: AGR.history, kind: 'note', description: 'Statusgeschiedenis (JSON, alleen aanvullen)' },
       { name: AGR.details, kind: 'note', description: 'Overige gegevens (JSON)' },
     ],
     views: [
-      { title: 'Alle overeenkomsten', isDefault: true, query: orderBy(['Modified', false]), fields: ['LinkTitle', AGR.kind, AGR.status, AGR.version, AGR.effectiveFrom, AGR.evaluationDue], rowLimit: ROWS, firstIndexed: 'Modified' },
-      { title: 'Mijn overeenkomsten', query: where(mine) + orderBy(['Modified', false]), fields: ['LinkTitle', AGR.kind, AGR.status, AGR.evaluationDue], rowLimit: ROWS, firstIndexed: accounthouderColumn(config.parties[0].key) },
+      {
+        title: 'Alle overeenkomsten',
+        isDefault: true,
+        query: orderBy(['Modified', false]),
+        fields: ['LinkTitle', AGR.kind, AGR.status, AGR.version, AGR.effectiveFrom, AGR.evaluationDue],
+        rowLimit: ROWS,
+        firstIndexed: 'Modified',
+      },
+      {
+        title: 'Mijn overeenkomsten',
+        query: where(mine) + orderBy(['Modified', false]),
+        fields: ['LinkTitle', AGR.kind, AGR.status, AGR.evaluationDue],
+        rowLimit: ROWS,
+        firstIndexed: accounthouderColumn(config.parties[0].key),
+      },
       {
         title: 'Evaluatie nodig',
         // art. 13.2: evaluation due within 60 days (or passed) for a record still in force.
-        query: where(and(cmp('Leq', AGR.evaluationDue, 'DateTime', "<Today OffsetDays='60'/>"), eq(AGR.status, 'Choice', 'in werking'))) + orderBy([AGR.evaluationDue, true]),
+        query:
+          where(
+            and(
+              cmp('Leq', AGR.evaluationDue, 'DateTime', "<Today OffsetDays='60'/>"),
+              eq(AGR.status, 'Choice', 'in werking'),
+            ),
+          ) + orderBy([AGR.evaluationDue, true]),
         fields: ['LinkTitle', AGR.kind, AGR.status, AGR.evaluationDue],
         rowLimit: ROWS,
         firstIndexed: AGR.evaluationDue,
@@ -69,7 +124,9 @@ function agreementsRegister(config: AgreementConfig): ListSpec {
       {
         title: 'DVA verloopt',
         // art. 12: DVAs are agreed yearly; show those ending within 90 days.
-        query: where(and(cmp('Leq', AGR.expiresOn, 'DateTime', "<Today OffsetDays='90'/>"), eq(AGR.kind, 'Choice', 'dva'))) + orderBy([AGR.expiresOn, true]),
+        query:
+          where(and(cmp('Leq', AGR.expiresOn, 'DateTime', "<Today OffsetDays='90'/>"), eq(AGR.kind, 'Choice', 'dva'))) +
+          orderBy([AGR.expiresOn, true]),
         fields: ['LinkTitle', AGR.status, AGR.expiresOn],
         rowLimit: ROWS,
         firstIndexed: AGR.expiresOn,
@@ -92,19 +149,56 @@ function auditLog(config: AgreementConfig, members: Grant[], privacy: Grant[]): 
     readSecurity: 2,
     writeSecurity: 2,
     fields: [
-      { name: AUDIT.toetsId, kind: 'text', indexed: true, unique: true, required: true, description: 'Unieke toets-id' },
-      { name: AUDIT.at, kind: 'datetime', withTime: true, indexed: true, required: true, description: 'Tijdstip van het besluit' },
+      {
+        name: AUDIT.toetsId,
+        kind: 'text',
+        indexed: true,
+        unique: true,
+        required: true,
+        description: 'Unieke toets-id',
+      },
+      {
+        name: AUDIT.at,
+        kind: 'datetime',
+        withTime: true,
+        indexed: true,
+        required: true,
+        description: 'Tijdstip van het besluit',
+      },
       { name: AUDIT.user, kind: 'user', indexed: true, description: 'Wie toetste' },
-      { name: AUDIT.party, kind: 'choice', indexed: true, choices: config.parties.map((p) => p.key), description: 'Partij van de gebruiker' },
+      {
+        name: AUDIT.party,
+        kind: 'choice',
+        indexed: true,
+        choices: config.parties.map((p) => p.key),
+        description: 'Partij van de gebruiker',
+      },
       { name: AUDIT.file, kind: 'text', description: 'Bestand' },
       { name: AUDIT.activity, kind: 'text', description: 'Verwerkingsactiviteit (doelbinding)' },
       { name: AUDIT.decision, kind: 'choice', indexed: true, choices: AUDIT_DECISIONS, description: 'Besluit' },
       { name: AUDIT.ruleVersion, kind: 'text', description: 'Versie van de regels' },
-      { name: AUDIT.details, kind: 'note', description: 'Antwoorden, bevindingen (soorten en aantallen), redenen (JSON)' },
+      {
+        name: AUDIT.details,
+        kind: 'note',
+        description: 'Antwoorden, bevindingen (soorten en aantallen), redenen (JSON)',
+      },
     ],
     views: [
-      { title: 'Alle toetsen', isDefault: true, query: orderBy([AUDIT.at, false]), fields: ['LinkTitle', AUDIT.at, AUDIT.user, AUDIT.party, AUDIT.decision], rowLimit: ROWS, firstIndexed: AUDIT.at },
-      { title: 'Te beoordelen', query: where(eq(AUDIT.decision, 'Choice', 'review')) + orderBy([AUDIT.at, true]), fields: ['LinkTitle', AUDIT.at, AUDIT.user, AUDIT.party], rowLimit: ROWS, firstIndexed: AUDIT.decision },
+      {
+        title: 'Alle toetsen',
+        isDefault: true,
+        query: orderBy([AUDIT.at, false]),
+        fields: ['LinkTitle', AUDIT.at, AUDIT.user, AUDIT.party, AUDIT.decision],
+        rowLimit: ROWS,
+        firstIndexed: AUDIT.at,
+      },
+      {
+        title: 'Te beoordelen',
+        query: where(eq(AUDIT.decision, 'Choice', 'review')) + orderBy([AUDIT.at, true]),
+        fields: ['LinkTitle', AUDIT.at, AUDIT.user, AUDIT.party],
+        rowLimit: ROWS,
+        firstIndexed: AUDIT.decision,
+      },
     ],
   };
 }
@@ -123,17 +217,63 @@ function breachRegister(config: AgreementConfig, members: Grant[], privacy: Gran
     readSecurity: 2,
     writeSecurity: 2,
     fields: [
-      { name: BREACH.reportedAt, kind: 'datetime', withTime: true, indexed: true, required: true, description: 'Datum melding' },
-      { name: BREACH.discoveredAt, kind: 'datetime', withTime: true, indexed: true, required: true, description: 'Ontdekt op (72-uurstermijn AVG art. 33)' },
-      { name: BREACH.reportingParty, kind: 'choice', indexed: true, choices: config.parties.map((p) => p.key), description: 'Meldende partij' },
-      { name: BREACH.controller, kind: 'choice', indexed: true, choices: config.parties.map((p) => p.key), description: 'Verwerkingsverantwoordelijke' },
-      { name: BREACH.status, kind: 'choice', indexed: true, choices: BREACH_STATUS, defaultValue: 'gemeld aan wederpartij', description: 'Status' },
+      {
+        name: BREACH.reportedAt,
+        kind: 'datetime',
+        withTime: true,
+        indexed: true,
+        required: true,
+        description: 'Datum melding',
+      },
+      {
+        name: BREACH.discoveredAt,
+        kind: 'datetime',
+        withTime: true,
+        indexed: true,
+        required: true,
+        description: 'Ontdekt op (72-uurstermijn AVG art. 33)',
+      },
+      {
+        name: BREACH.reportingParty,
+        kind: 'choice',
+        indexed: true,
+        choices: config.parties.map((p) => p.key),
+        description: 'Meldende partij',
+      },
+      {
+        name: BREACH.controller,
+        kind: 'choice',
+        indexed: true,
+        choices: config.parties.map((p) => p.key),
+        description: 'Verwerkingsverantwoordelijke',
+      },
+      {
+        name: BREACH.status,
+        kind: 'choice',
+        indexed: true,
+        choices: BREACH_STATUS,
+        defaultValue: 'gemeld aan wederpartij',
+        description: 'Status',
+      },
       { name: BREACH.reporter, kind: 'user', indexed: true, description: 'Melder' },
       { name: BREACH.details, kind: 'note', description: 'Formulier bijlage 2b, besluiten en verzendstatus (JSON)' },
     ],
     views: [
-      { title: 'Alle meldingen', isDefault: true, query: orderBy([BREACH.reportedAt, false]), fields: ['LinkTitle', BREACH.reportedAt, BREACH.discoveredAt, BREACH.controller, BREACH.status], rowLimit: ROWS, firstIndexed: BREACH.reportedAt },
-      { title: 'Open meldingen', query: where(cmp('Neq', BREACH.status, 'Choice', 'afgesloten')) + orderBy([BREACH.discoveredAt, true]), fields: ['LinkTitle', BREACH.discoveredAt, BREACH.controller, BREACH.status], rowLimit: ROWS, firstIndexed: BREACH.status },
+      {
+        title: 'Alle meldingen',
+        isDefault: true,
+        query: orderBy([BREACH.reportedAt, false]),
+        fields: ['LinkTitle', BREACH.reportedAt, BREACH.discoveredAt, BREACH.controller, BREACH.status],
+        rowLimit: ROWS,
+        firstIndexed: BREACH.reportedAt,
+      },
+      {
+        title: 'Open meldingen',
+        query: where(cmp('Neq', BREACH.status, 'Choice', 'afgesloten')) + orderBy([BREACH.discoveredAt, true]),
+        fields: ['LinkTitle', BREACH.discoveredAt, BREACH.controller, BREACH.status],
+        rowLimit: ROWS,
+        firstIndexed: BREACH.status,
+      },
     ],
   };
 }
@@ -148,16 +288,43 @@ function meetings(config: AgreementConfig): ListSpec {
     versioning: true,
     indexBuiltIn: [],
     fields: [
-      { name: MEETING.series, kind: 'choice', indexed: true, required: true, choices: config.meetings.map((m) => m.key), description: 'Overlegreeks' },
+      {
+        name: MEETING.series,
+        kind: 'choice',
+        indexed: true,
+        required: true,
+        choices: config.meetings.map((m) => m.key),
+        description: 'Overlegreeks',
+      },
       { name: MEETING.date, kind: 'datetime', withTime: true, indexed: true, required: true, description: 'Datum' },
-      { name: MEETING.status, kind: 'choice', indexed: true, choices: MEETING_STATUS, defaultValue: 'gepland', description: 'Status' },
+      {
+        name: MEETING.status,
+        kind: 'choice',
+        indexed: true,
+        choices: MEETING_STATUS,
+        defaultValue: 'gepland',
+        description: 'Status',
+      },
       { name: MEETING.minutes, kind: 'url', description: 'Verslag' },
       { name: MEETING.eventId, kind: 'text', description: 'Id van de agenda-afspraak (Graph)' },
       { name: MEETING.details, kind: 'note', description: 'Deelnemers en agenda (JSON)' },
     ],
     views: [
-      { title: 'Alle overleggen', isDefault: true, query: orderBy([MEETING.date, false]), fields: ['LinkTitle', MEETING.series, MEETING.date, MEETING.status, MEETING.minutes], rowLimit: ROWS, firstIndexed: MEETING.date },
-      { title: 'Gehouden', query: where(eq(MEETING.status, 'Choice', 'gehouden')) + orderBy([MEETING.date, false]), fields: ['LinkTitle', MEETING.series, MEETING.date, MEETING.minutes], rowLimit: ROWS, firstIndexed: MEETING.status },
+      {
+        title: 'Alle overleggen',
+        isDefault: true,
+        query: orderBy([MEETING.date, false]),
+        fields: ['LinkTitle', MEETING.series, MEETING.date, MEETING.status, MEETING.minutes],
+        rowLimit: ROWS,
+        firstIndexed: MEETING.date,
+      },
+      {
+        title: 'Gehouden',
+        query: where(eq(MEETING.status, 'Choice', 'gehouden')) + orderBy([MEETING.date, false]),
+        fields: ['LinkTitle', MEETING.series, MEETING.date, MEETING.minutes],
+        rowLimit: ROWS,
+        firstIndexed: MEETING.status,
+      },
     ],
   };
 }
@@ -172,17 +339,43 @@ function reminders(): ListSpec {
     versioning: false,
     indexBuiltIn: [],
     fields: [
-      { name: REMINDER.key, kind: 'text', indexed: true, unique: true, required: true, description: 'Sleutel: reeks + vervaldatum + aanloop' },
+      {
+        name: REMINDER.key,
+        kind: 'text',
+        indexed: true,
+        unique: true,
+        required: true,
+        description: 'Sleutel: reeks + vervaldatum + aanloop',
+      },
       { name: REMINDER.postedAt, kind: 'datetime', withTime: true, indexed: true, description: 'Geplaatst op' },
       { name: REMINDER.details, kind: 'note', description: 'Kanaal en bericht-id (JSON)' },
     ],
-    views: [{ title: 'Alle herinneringen', isDefault: true, query: orderBy([REMINDER.postedAt, false]), fields: ['LinkTitle', REMINDER.key, REMINDER.postedAt], rowLimit: ROWS, firstIndexed: REMINDER.postedAt }],
+    views: [
+      {
+        title: 'Alle herinneringen',
+        isDefault: true,
+        query: orderBy([REMINDER.postedAt, false]),
+        fields: ['LinkTitle', REMINDER.key, REMINDER.postedAt],
+        rowLimit: ROWS,
+        firstIndexed: REMINDER.postedAt,
+      },
+    ],
   };
 }
 
 /** All register lists, in creation order (lookups need their target first: Overleggen before the register). */
 export function registerLists(config: AgreementConfig): ListSpec[] {
-  const members: Grant[] = config.groups.filter((g) => g.kind !== 'owners' && g.kind !== 'privacy').map((g) => ({ group: g.key, role: 'contributor' }));
-  const privacy: Grant[] = config.groups.filter((g) => g.kind === 'privacy').map((g) => ({ group: g.key, role: 'contributor' }));
-  return [meetings(config), agreementsRegister(config), auditLog(config, members, privacy), breachRegister(config, members, privacy), reminders()];
+  const members: Grant[] = config.groups
+    .filter((g) => g.kind !== 'owners' && g.kind !== 'privacy')
+    .map((g) => ({ group: g.key, role: 'contributor' }));
+  const privacy: Grant[] = config.groups
+    .filter((g) => g.kind === 'privacy')
+    .map((g) => ({ group: g.key, role: 'contributor' }));
+  return [
+    meetings(config),
+    agreementsRegister(config),
+    auditLog(config, members, privacy),
+    breachRegister(config, members, privacy),
+    reminders(),
+  ];
 }

@@ -1,7 +1,17 @@
 /** Declarative description of everything a Samenwerkingsruimte site holds; built from the agreement configuration. */
 
 /** Column kinds the schema uses, each mapped to one SharePoint field type by the provisioner. */
-export type FieldKind = 'text' | 'note' | 'choice' | 'multichoice' | 'number' | 'datetime' | 'boolean' | 'user' | 'lookup' | 'url';
+export type FieldKind =
+  | 'text'
+  | 'note'
+  | 'choice'
+  | 'multichoice'
+  | 'number'
+  | 'datetime'
+  | 'boolean'
+  | 'user'
+  | 'lookup'
+  | 'url';
 
 /** One column (site column semantics, created on the list). */
 export interface FieldSpec {

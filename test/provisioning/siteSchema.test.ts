@@ -24,11 +24,23 @@ describe('buildSiteSchema', () => {
   it('creates every view the issues name', () => {
     const lib = schema.lists.find((l) => l.key === 'exchange')!;
     expect(lib.views.map((v) => v.title)).toEqual(
-      expect.arrayContaining(['Werkafspraken', "DVA's", 'Te classificeren', 'In review', 'Vertrouwelijk', 'Bewaartermijn verlopen', 'Mijn gedeelde stukken']),
+      expect.arrayContaining([
+        'Werkafspraken',
+        "DVA's",
+        'Te classificeren',
+        'In review',
+        'Vertrouwelijk',
+        'Bewaartermijn verlopen',
+        'Mijn gedeelde stukken',
+      ]),
     );
     const reg = schema.lists.find((l) => l.key === 'agreements')!;
-    expect(reg.views.map((v) => v.title)).toEqual(expect.arrayContaining(['Mijn overeenkomsten', 'Evaluatie nodig', 'DVA verloopt']));
-    expect(lib.views.find((v) => v.title === "DVA's")!.query).toContain(`<GroupBy Collapse='TRUE' GroupLimit='30'><FieldRef Name='${DOC.year}'`);
+    expect(reg.views.map((v) => v.title)).toEqual(
+      expect.arrayContaining(['Mijn overeenkomsten', 'Evaluatie nodig', 'DVA verloopt']),
+    );
+    expect(lib.views.find((v) => v.title === "DVA's")!.query).toContain(
+      `<GroupBy Collapse='TRUE' GroupLimit='30'><FieldRef Name='${DOC.year}'`,
+    );
   });
 
   it('indexes every column a view filters or sorts on, and filters on an indexed column first', () => {
@@ -36,7 +48,12 @@ describe('buildSiteSchema', () => {
       const indexed = new Set([...list.fields.filter((f) => f.indexed).map((f) => f.name), ...list.indexBuiltIn]);
       for (const view of list.views) {
         const refs = fieldRefs(view.query);
-        for (const ref of refs) expect({ view: `${list.title}/${view.title}`, ref, indexed: indexed.has(ref) }).toEqual({ view: `${list.title}/${view.title}`, ref, indexed: true });
+        for (const ref of refs)
+          expect({ view: `${list.title}/${view.title}`, ref, indexed: indexed.has(ref) }).toEqual({
+            view: `${list.title}/${view.title}`,
+            ref,
+            indexed: true,
+          });
         expect(refs[0]).toBe(view.firstIndexed);
         expect(view.rowLimit).toBeLessThanOrEqual(5000);
       }
@@ -50,24 +67,37 @@ describe('buildSiteSchema', () => {
   it('creates lookup targets before the lists that look them up', () => {
     const order = schema.lists.map((l) => l.title);
     for (const [i, list] of schema.lists.entries()) {
-      for (const f of list.fields.filter((x) => x.kind === 'lookup')) expect(order.indexOf(f.lookupList!)).toBeLessThanOrEqual(i);
+      for (const f of list.fields.filter((x) => x.kind === 'lookup'))
+        expect(order.indexOf(f.lookupList!)).toBeLessThanOrEqual(i);
     }
   });
 
   it('binds the Toets command set to the exchange library', () => {
     expect(schema.customActions).toEqual([
-      expect.objectContaining({ listKey: 'exchange', location: 'ClientSideExtension.ListViewCommandSet.CommandBar', clientSideComponentId: '62a9b070-7b05-4a56-bf0e-7aeaaac6a725' }),
+      expect.objectContaining({
+        listKey: 'exchange',
+        location: 'ClientSideExtension.ListViewCommandSet.CommandBar',
+        clientSideComponentId: '62a9b070-7b05-4a56-bf0e-7aeaaac6a725',
+      }),
     ]);
   });
 
   it('keeps the breach register to privacy officers (editors) and reporters (own items only)', () => {
     const breaches = schema.lists.find((l) => l.key === 'breaches')!;
     expect(breaches.readSecurity).toBe(2);
-    expect(breaches.uniquePermissions).toEqual(expect.arrayContaining([{ group: 'igj-privacy', role: 'editor' }, { group: 'cibg-privacy', role: 'editor' }]));
+    expect(breaches.uniquePermissions).toEqual(
+      expect.arrayContaining([
+        { group: 'igj-privacy', role: 'editor' },
+        { group: 'cibg-privacy', role: 'editor' },
+      ]),
+    );
   });
 
   it('escapes configured labels in CAML', () => {
-    const odd = { ...config, documentTypes: [...config.documentTypes, { key: 'dva-x', label: 'x', view: 'dva' as const }] };
+    const odd = {
+      ...config,
+      documentTypes: [...config.documentTypes, { key: 'dva-x', label: 'x', view: 'dva' as const }],
+    };
     const q = buildSiteSchema(odd).lists[0].views.find((v) => v.title === "DVA's")!.query;
     expect(q).toContain('<Or>');
   });
@@ -84,13 +114,24 @@ describe('accessForDocument', () => {
   });
 
   it('restricts a restricted level to the autorisatielijst groups (art. 10.1)', () => {
-    const plan = accessForDocument(config, { toetsstatus: 'Toegestaan', party: 'cibg', classification: 'departementaal-vertrouwelijk' });
+    const plan = accessForDocument(config, {
+      toetsstatus: 'Toegestaan',
+      party: 'cibg',
+      classification: 'departementaal-vertrouwelijk',
+    });
     expect(plan.inherit).toBe(false);
     if (plan.inherit) return;
-    expect(plan.grants.map((g) => g.group).sort()).toEqual(['cibg-privacy', 'eigenaars', 'igj-privacy', 'vertrouwelijk']);
+    expect(plan.grants.map((g) => g.group).sort()).toEqual([
+      'cibg-privacy',
+      'eigenaars',
+      'igj-privacy',
+      'vertrouwelijk',
+    ]);
   });
 
   it('inherits for an allowed, unrestricted document', () => {
-    expect(accessForDocument(config, { toetsstatus: 'Toegestaan', party: 'igj', classification: 'intern' }).inherit).toBe(true);
+    expect(
+      accessForDocument(config, { toetsstatus: 'Toegestaan', party: 'igj', classification: 'intern' }).inherit,
+    ).toBe(true);
   });
 });

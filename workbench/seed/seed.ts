@@ -6,7 +6,13 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { SPFI } from '@pnp/sp';
-import { PnpAgreementRegister, PnpAuditLog, PnpDocumentStore, PnpSiteDirectory, Resilience } from '../../src/adapters/sharepoint';
+import {
+  PnpAgreementRegister,
+  PnpAuditLog,
+  PnpDocumentStore,
+  PnpSiteDirectory,
+  Resilience,
+} from '../../src/adapters/sharepoint';
 import { formatConfigErrors, loadAgreement } from '../../src/domain/agreement';
 import type { AgreementConfig } from '../../src/domain/agreement/schema';
 import { effectiveDate, groupsForFunctionTitle } from '../../src/domain/agreement/queries';
@@ -58,7 +64,12 @@ function spFor(siteUrl: string, key: string): SPFI {
 }
 
 /** Adds every demo user to the groups the autorisatielijst gives their function title (art. 1e, 10.1). */
-async function seedMemberships(sp: SPFI, config: AgreementConfig, users: SeedUser[], log: (l: string) => void): Promise<number> {
+async function seedMemberships(
+  sp: SPFI,
+  config: AgreementConfig,
+  users: SeedUser[],
+  log: (l: string) => void,
+): Promise<number> {
   const directory = new PnpSiteDirectory(sp, config);
   let count = 0;
   for (const user of users) {
@@ -73,15 +84,26 @@ async function seedMemberships(sp: SPFI, config: AgreementConfig, users: SeedUse
 }
 
 /** Shares the demo documents as their uploaders, with an audit record each; skips files already there. */
-async function seedDocuments(siteUrl: string, config: AgreementConfig, now: Date, log: (l: string) => void): Promise<number> {
+async function seedDocuments(
+  siteUrl: string,
+  config: AgreementConfig,
+  now: Date,
+  log: (l: string) => void,
+): Promise<number> {
   let count = 0;
   for (const doc of DEMO_DOCUMENTS) {
     const sp = spFor(siteUrl, doc.uploader);
     const store = new PnpDocumentStore(sp, config);
     if (await store.exists(doc.file)) continue;
-    const activity = doc.retentionFrom ? config.processingActivities.find((a) => a.key === doc.retentionFrom) : undefined;
+    const activity = doc.retentionFrom
+      ? config.processingActivities.find((a) => a.key === doc.retentionFrom)
+      : undefined;
     const toetsId = `seed-${doc.file.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`;
-    const metadata = { ...doc.metadata, toetsId, ...(activity ? { retainUntil: keepUntil(activity, now).toISOString().slice(0, 10) } : {}) };
+    const metadata = {
+      ...doc.metadata,
+      toetsId,
+      ...(activity ? { retainUntil: keepUntil(activity, now).toISOString().slice(0, 10) } : {}),
+    };
     const me: { Id: number; Title: string; Email: string } = await sp.web.currentUser.select('Id', 'Title', 'Email')();
     await new PnpAuditLog(sp).append({
       toetsId,
@@ -92,11 +114,20 @@ async function seedDocuments(siteUrl: string, config: AgreementConfig, now: Date
       ...(metadata.activity ? { activity: metadata.activity } : {}),
       decision: 'toegestaan',
       ruleVersion: `${config.id}@${config.agreement.version}`,
-      answers: { documentType: metadata.documentType, classification: metadata.classification, categories: metadata.categories, seeded: true },
+      answers: {
+        documentType: metadata.documentType,
+        classification: metadata.classification,
+        categories: metadata.categories,
+        seeded: true,
+      },
       findings: [],
       reasons: [{ article: 'art. 8', text: 'Voorbeelddocument van de werkbank' }],
     });
-    const result = await store.upload({ fileName: doc.file, content: readFileSync(join(__dirname, 'documents', doc.file)), metadata });
+    const result = await store.upload({
+      fileName: doc.file,
+      content: readFileSync(join(__dirname, 'documents', doc.file)),
+      metadata,
+    });
     if (!result.complete) throw new Error(`Seed: '${doc.file}' onvolledig: ${result.problems.join('; ')}`);
     count++;
   }
@@ -112,7 +143,11 @@ function addMonths(date: string, months: number): string {
 }
 
 /** The register entries: the agreement itself (signed Utrecht 2025-06-04), a werkafspraak and the DVA's. */
-function registerEntries(config: AgreementConfig, accounthouders: AgreementEntry['accounthouders'], libraryUrl: string): AgreementEntry[] {
+function registerEntries(
+  config: AgreementConfig,
+  accounthouders: AgreementEntry['accounthouders'],
+  libraryUrl: string,
+): AgreementEntry[] {
   const a = config.agreement;
   const parties = config.parties.map((p) => p.key);
   const effective = effectiveDate(config);
@@ -146,7 +181,7 @@ function registerEntries(config: AgreementConfig, accounthouders: AgreementEntry
     {
       ...base,
       kind: 'dva',
-      title: "Dienstverleningsafspraken 2025",
+      title: 'Dienstverleningsafspraken 2025',
       status: 'in werking',
       effectiveFrom: '2025-01-01',
       expiresOn: '2025-12-31',
@@ -169,13 +204,24 @@ function registerEntries(config: AgreementConfig, accounthouders: AgreementEntry
 }
 
 /** Adds the register entries as the IGJ accounthouder; skips titles already present. */
-async function seedRegister(siteUrl: string, admin: SPFI, config: AgreementConfig, users: SeedUser[], log: (l: string) => void): Promise<number> {
+async function seedRegister(
+  siteUrl: string,
+  admin: SPFI,
+  config: AgreementConfig,
+  users: SeedUser[],
+  log: (l: string) => void,
+): Promise<number> {
   const directory = new PnpSiteDirectory(admin, config);
   const accounthouders: AgreementEntry['accounthouders'] = {};
   for (const p of config.parties) {
-    const user = users.find((u) => u.party === p.key && u.jobTitle.toLowerCase() === p.accounthouder.functionTitle.toLowerCase());
+    const user = users.find(
+      (u) => u.party === p.key && u.jobTitle.toLowerCase() === p.accounthouder.functionTitle.toLowerCase(),
+    );
     accounthouders[p.key] = user
-      ? { functionTitle: p.accounthouder.functionTitle, person: { id: await directory.ensureUser(user.email), displayName: user.displayName, email: user.email } }
+      ? {
+          functionTitle: p.accounthouder.functionTitle,
+          person: { id: await directory.ensureUser(user.email), displayName: user.displayName, email: user.email },
+        }
       : { functionTitle: p.accounthouder.functionTitle };
   }
   const editorKey = users.find((u) => u.key.endsWith('accounthouder'))?.key ?? 'beheerder';
@@ -186,7 +232,9 @@ async function seedRegister(siteUrl: string, admin: SPFI, config: AgreementConfi
     page.items.forEach((e) => existing.add(e.title));
     token = page.nextPageToken;
   }
-  const lib: { ServerRelativeUrl: string } = await admin.web.lists.getByTitle(config.space.exchangeLibraryTitle).rootFolder.select('ServerRelativeUrl')();
+  const lib: { ServerRelativeUrl: string } = await admin.web.lists
+    .getByTitle(config.space.exchangeLibraryTitle)
+    .rootFolder.select('ServerRelativeUrl')();
   let count = 0;
   for (const entry of registerEntries(config, accounthouders, lib.ServerRelativeUrl)) {
     if (existing.has(entry.title)) continue;
@@ -200,7 +248,8 @@ async function seedRegister(siteUrl: string, admin: SPFI, config: AgreementConfi
 /** Seeds (or re-checks) the demo site at `siteUrl`. */
 export async function seedSite(siteUrl: string, opts: SeedOptions): Promise<SeedReport> {
   const loaded = loadAgreement(opts.agreement);
-  if (!loaded.ok) throw new Error(`Seed: configuratie ongeldig:\n${formatConfigErrors(loaded.errors, 'nl').join('\n')}`);
+  if (!loaded.ok)
+    throw new Error(`Seed: configuratie ongeldig:\n${formatConfigErrors(loaded.errors, 'nl').join('\n')}`);
   const config = loaded.config;
   const log = opts.log ?? (() => undefined);
   const users = opts.users ?? defaultUsers();

@@ -35,17 +35,50 @@ export class PnpAgreementRegister implements AgreementRegister {
 
   /** Columns read. */
   private select(): string[] {
-    const people = this.config.parties.flatMap((p) => [`${accounthouderColumn(p.key)}/Id`, `${accounthouderColumn(p.key)}/Title`, `${accounthouderColumn(p.key)}/EMail`, accounthouderFunctionColumn(p.key)]);
-    return ['Id', 'Title', AGR.kind, AGR.parties, AGR.status, AGR.signedAt, AGR.staatscourant, AGR.version, `${AGR.supersedes}Id`, `${AGR.meeting}Id`, AGR.documents, AGR.history, AGR.details, ...DATES.map(([, c]) => c), ...people];
+    const people = this.config.parties.flatMap((p) => [
+      `${accounthouderColumn(p.key)}/Id`,
+      `${accounthouderColumn(p.key)}/Title`,
+      `${accounthouderColumn(p.key)}/EMail`,
+      accounthouderFunctionColumn(p.key),
+    ]);
+    return [
+      'Id',
+      'Title',
+      AGR.kind,
+      AGR.parties,
+      AGR.status,
+      AGR.signedAt,
+      AGR.staatscourant,
+      AGR.version,
+      `${AGR.supersedes}Id`,
+      `${AGR.meeting}Id`,
+      AGR.documents,
+      AGR.history,
+      AGR.details,
+      ...DATES.map(([, c]) => c),
+      ...people,
+    ];
   }
 
   /** Maps a row to an entry. */
   private toEntry(row: Record<string, unknown>): AgreementEntry {
     const accounthouders: AgreementEntry['accounthouders'] = {};
     for (const p of this.config.parties) {
-      const person = row[accounthouderColumn(p.key)] as { Id?: number; Title?: string; EMail?: string } | null | undefined;
+      const person = row[accounthouderColumn(p.key)] as
+        | { Id?: number; Title?: string; EMail?: string }
+        | null
+        | undefined;
       const functionTitle = String(row[accounthouderFunctionColumn(p.key)] ?? p.accounthouder.functionTitle);
-      accounthouders[p.key] = person?.Id ? { functionTitle, person: { id: person.Id, displayName: person.Title ?? '', ...(person.EMail ? { email: person.EMail } : {}) } } : { functionTitle };
+      accounthouders[p.key] = person?.Id
+        ? {
+            functionTitle,
+            person: {
+              id: person.Id,
+              displayName: person.Title ?? '',
+              ...(person.EMail ? { email: person.EMail } : {}),
+            },
+          }
+        : { functionTitle };
     }
     const entry: AgreementEntry = {
       id: Number(row.Id),
@@ -98,16 +131,26 @@ export class PnpAgreementRegister implements AgreementRegister {
 
   /** The OData filter of a register view (same indexed column first as the provisioned view). */
   private async viewQuery(view: AgreementView): Promise<{ filter?: string; orderBy: [string, boolean] }> {
-    const plus = (days: number): string => new Date(Date.parse(`${this.today()}T00:00:00Z`) + days * 86400000).toISOString();
+    const plus = (days: number): string =>
+      new Date(Date.parse(`${this.today()}T00:00:00Z`) + days * 86400000).toISOString();
     switch (view) {
       case 'mijn': {
         const me: { Id: number } = await this.sp.web.currentUser.select('Id')();
-        return { filter: `(${this.config.parties.map((p) => `${accounthouderColumn(p.key)}Id eq ${me.Id}`).join(' or ')})`, orderBy: ['Modified', false] };
+        return {
+          filter: `(${this.config.parties.map((p) => `${accounthouderColumn(p.key)}Id eq ${me.Id}`).join(' or ')})`,
+          orderBy: ['Modified', false],
+        };
       }
       case 'evaluatie-nodig':
-        return { filter: `${AGR.evaluationDue} le datetime'${plus(60)}' and ${AGR.status} eq 'in werking'`, orderBy: [AGR.evaluationDue, true] };
+        return {
+          filter: `${AGR.evaluationDue} le datetime'${plus(60)}' and ${AGR.status} eq 'in werking'`,
+          orderBy: [AGR.evaluationDue, true],
+        };
       case 'dva-verloopt':
-        return { filter: `${AGR.expiresOn} le datetime'${plus(90)}' and ${AGR.kind} eq 'dva'`, orderBy: [AGR.expiresOn, true] };
+        return {
+          filter: `${AGR.expiresOn} le datetime'${plus(90)}' and ${AGR.kind} eq 'dva'`,
+          orderBy: [AGR.expiresOn, true],
+        };
       case 'alle':
         return { orderBy: ['Modified', false] };
     }
@@ -117,16 +160,28 @@ export class PnpAgreementRegister implements AgreementRegister {
   public async list(view: AgreementView, pageToken?: string): Promise<Page<AgreementEntry>> {
     const q = await this.viewQuery(view);
     const expand = this.config.parties.map((p) => accounthouderColumn(p.key));
-    let items = this.list.items.select(...this.select()).expand(...expand).orderBy(q.orderBy[0], q.orderBy[1]).top(30);
+    let items = this.list.items
+      .select(...this.select())
+      .expand(...expand)
+      .orderBy(q.orderBy[0], q.orderBy[1])
+      .top(30);
     if (q.filter) items = items.filter(q.filter);
     const page = await fetchPage<Record<string, unknown>>(items, pageToken);
-    return { items: page.rows.map((r) => this.toEntry(r)), ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
+    return {
+      items: page.rows.map((r) => this.toEntry(r)),
+      ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
+    };
   }
 
   /** One entry. */
   public async get(id: number): Promise<AgreementEntry> {
     const expand = this.config.parties.map((p) => accounthouderColumn(p.key));
-    return this.toEntry(await this.list.items.getById(id).select(...this.select()).expand(...expand)());
+    return this.toEntry(
+      await this.list.items
+        .getById(id)
+        .select(...this.select())
+        .expand(...expand)(),
+    );
   }
 
   /** Creates an entry. */
@@ -137,7 +192,10 @@ export class PnpAgreementRegister implements AgreementRegister {
 
   /** Updates with If-Match; a stale etag becomes a ConcurrencyError. */
   public async update(id: number, patch: Partial<AgreementEntry>, etag?: string): Promise<AgreementEntry> {
-    await this.list.items.getById(id).update(this.toFields(patch), etag ?? '*').catch((e) => rethrowConcurrency(e, `Overeenkomst ${id}`));
+    await this.list.items
+      .getById(id)
+      .update(this.toFields(patch), etag ?? '*')
+      .catch((e) => rethrowConcurrency(e, `Overeenkomst ${id}`));
     return this.get(id);
   }
 }

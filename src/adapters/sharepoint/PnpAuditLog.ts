@@ -12,11 +12,29 @@ import { parseJson } from './listRows';
 import { httpStatus } from './errors';
 
 /** Columns read. */
-const SELECT = ['Id', 'Title', AUDIT.toetsId, AUDIT.at, AUDIT.party, AUDIT.file, AUDIT.activity, AUDIT.decision, AUDIT.ruleVersion, AUDIT.details, `${AUDIT.user}/Id`, `${AUDIT.user}/Title`, `${AUDIT.user}/EMail`];
+const SELECT = [
+  'Id',
+  'Title',
+  AUDIT.toetsId,
+  AUDIT.at,
+  AUDIT.party,
+  AUDIT.file,
+  AUDIT.activity,
+  AUDIT.decision,
+  AUDIT.ruleVersion,
+  AUDIT.details,
+  `${AUDIT.user}/Id`,
+  `${AUDIT.user}/Title`,
+  `${AUDIT.user}/EMail`,
+];
 
 /** Maps a row to a record. */
 function toRecord(row: Record<string, unknown>): AuditRecord {
-  const details = parseJson<Pick<AuditRecord, 'answers' | 'findings' | 'reasons' | 'reviewNote'>>(row[AUDIT.details], { answers: {}, findings: [], reasons: [] });
+  const details = parseJson<Pick<AuditRecord, 'answers' | 'findings' | 'reasons' | 'reviewNote'>>(row[AUDIT.details], {
+    answers: {},
+    findings: [],
+    reasons: [],
+  });
   const user = (row[AUDIT.user] ?? {}) as { Id?: number; Title?: string; EMail?: string };
   return {
     toetsId: String(row[AUDIT.toetsId]),
@@ -57,7 +75,12 @@ export class PnpAuditLog implements AuditLog {
       [AUDIT.activity]: record.activity ?? null,
       [AUDIT.decision]: record.decision,
       [AUDIT.ruleVersion]: record.ruleVersion,
-      [AUDIT.details]: JSON.stringify({ answers: record.answers, findings, reasons: record.reasons, reviewNote: record.reviewNote }),
+      [AUDIT.details]: JSON.stringify({
+        answers: record.answers,
+        findings,
+        reasons: record.reasons,
+        reviewNote: record.reviewNote,
+      }),
     };
     try {
       await this.list.items.add(body);
@@ -68,14 +91,22 @@ export class PnpAuditLog implements AuditLog {
 
   /** Records newest first. */
   public async list(pageToken?: string, pageSize = 50): Promise<Page<AuditRecord>> {
-    const items = this.list.items.select(...SELECT).expand(AUDIT.user).orderBy(AUDIT.at, false).top(pageSize);
+    const items = this.list.items
+      .select(...SELECT)
+      .expand(AUDIT.user)
+      .orderBy(AUDIT.at, false)
+      .top(pageSize);
     const page = await fetchPage<Record<string, unknown>>(items, pageToken);
     return { items: page.rows.map(toRecord), ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
   }
 
   /** One record by ToetsId (indexed column). */
   public async get(toetsId: string): Promise<AuditRecord | null> {
-    const rows: Array<Record<string, unknown>> = await this.list.items.select(...SELECT).expand(AUDIT.user).filter(`${AUDIT.toetsId} eq ${lit(toetsId)}`).top(1)();
+    const rows: Array<Record<string, unknown>> = await this.list.items
+      .select(...SELECT)
+      .expand(AUDIT.user)
+      .filter(`${AUDIT.toetsId} eq ${lit(toetsId)}`)
+      .top(1)();
     return rows.length > 0 ? toRecord(rows[0]) : null;
   }
 }

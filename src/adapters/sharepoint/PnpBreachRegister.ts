@@ -13,7 +13,19 @@ import { etagOf, parseJson } from './listRows';
 import { fetchPage } from './paging';
 
 /** Columns read. */
-const SELECT = ['Id', 'Title', BREACH.reportedAt, BREACH.discoveredAt, BREACH.reportingParty, BREACH.controller, BREACH.status, BREACH.details, `${BREACH.reporter}/Id`, `${BREACH.reporter}/Title`, `${BREACH.reporter}/EMail`];
+const SELECT = [
+  'Id',
+  'Title',
+  BREACH.reportedAt,
+  BREACH.discoveredAt,
+  BREACH.reportingParty,
+  BREACH.controller,
+  BREACH.status,
+  BREACH.details,
+  `${BREACH.reporter}/Id`,
+  `${BREACH.reporter}/Title`,
+  `${BREACH.reporter}/EMail`,
+];
 
 /** Maps a row to an entry. */
 function toEntry(row: Record<string, unknown>): BreachEntry {
@@ -65,28 +77,48 @@ export class PnpBreachRegister implements BreachRegister {
   /** Stores the report, then narrows the item to the privacy officers of every party and the reporter (art. 33(5)). */
   public async create(entry: BreachEntry): Promise<BreachEntry> {
     const me: { Id: number } = await this.sp.web.currentUser.select('Id')();
-    const created: { Id: number } = await this.list.items.add(toFields({ ...entry, reporter: entry.reporter ?? { id: me.Id, displayName: '' } }));
+    const created: { Id: number } = await this.list.items.add(
+      toFields({ ...entry, reporter: entry.reporter ?? { id: me.Id, displayName: '' } }),
+    );
     const grants = this.config.parties.map((p) => ({ group: p.privacyOfficer.group, role: 'editor' as const }));
-    const owners = this.config.groups.filter((g) => g.kind === 'owners').map((g) => ({ group: g.key, role: 'administrator' as const }));
-    await this.access.apply(this.list.items.getById(created.Id), { inherit: false, grants: [...owners, ...grants], uploaderRole: 'contributor', reason: 'AVG art. 33(5)' }, me.Id);
+    const owners = this.config.groups
+      .filter((g) => g.kind === 'owners')
+      .map((g) => ({ group: g.key, role: 'administrator' as const }));
+    await this.access.apply(
+      this.list.items.getById(created.Id),
+      { inherit: false, grants: [...owners, ...grants], uploaderRole: 'contributor', reason: 'AVG art. 33(5)' },
+      me.Id,
+    );
     return this.get(created.Id);
   }
 
   /** One report. */
   public async get(id: number): Promise<BreachEntry> {
-    return toEntry(await this.list.items.getById(id).select(...SELECT).expand(BREACH.reporter)());
+    return toEntry(
+      await this.list.items
+        .getById(id)
+        .select(...SELECT)
+        .expand(BREACH.reporter)(),
+    );
   }
 
   /** Reports, newest first, trimmed by SharePoint to what the user may read. */
   public async list(pageToken?: string): Promise<Page<BreachEntry>> {
-    const items = this.list.items.select(...SELECT).expand(BREACH.reporter).orderBy(BREACH.reportedAt, false).top(30);
+    const items = this.list.items
+      .select(...SELECT)
+      .expand(BREACH.reporter)
+      .orderBy(BREACH.reportedAt, false)
+      .top(30);
     const page = await fetchPage<Record<string, unknown>>(items, pageToken);
     return { items: page.rows.map(toEntry), ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
   }
 
   /** Updates with If-Match. */
   public async update(id: number, patch: Partial<BreachEntry>, etag?: string): Promise<BreachEntry> {
-    await this.list.items.getById(id).update(toFields(patch), etag ?? '*').catch((e) => rethrowConcurrency(e, `Datalekmelding ${id}`));
+    await this.list.items
+      .getById(id)
+      .update(toFields(patch), etag ?? '*')
+      .catch((e) => rethrowConcurrency(e, `Datalekmelding ${id}`));
     return this.get(id);
   }
 }

@@ -22,7 +22,10 @@ export class PnpConfigStore implements ConfigStore {
       text = await this.sp.web.getFileByServerRelativePath(path).getText();
     } catch (e) {
       if (httpStatus(e) === 404) {
-        throw new ConfigLoadError(`Configuratie ontbreekt: ${path}. Richt de site in (provisioning) om de overeenkomst te laden.`, []);
+        throw new ConfigLoadError(
+          `Configuratie ontbreekt: ${path}. Richt de site in (provisioning) om de overeenkomst te laden.`,
+          [],
+        );
       }
       throw e;
     }

@@ -30,10 +30,27 @@ import { fetchPage } from './paging';
 
 /** Columns read for every document. */
 const SELECT = [
-  'Id', 'FileLeafRef', 'FileRef', 'Created', 'Modified',
-  DOC.documentType, DOC.classification, DOC.toetsstatus, DOC.activity, DOC.categories, DOC.party, DOC.year,
-  DOC.retainUntil, DOC.confidential, DOC.toetsId,
-  `${DOC.uploader}/Id`, `${DOC.uploader}/Title`, `${DOC.uploader}/EMail`, 'Author/Id', 'Author/Title', 'Author/EMail',
+  'Id',
+  'FileLeafRef',
+  'FileRef',
+  'Created',
+  'Modified',
+  DOC.documentType,
+  DOC.classification,
+  DOC.toetsstatus,
+  DOC.activity,
+  DOC.categories,
+  DOC.party,
+  DOC.year,
+  DOC.retainUntil,
+  DOC.confidential,
+  DOC.toetsId,
+  `${DOC.uploader}/Id`,
+  `${DOC.uploader}/Title`,
+  `${DOC.uploader}/EMail`,
+  'Author/Id',
+  'Author/Title',
+  'Author/EMail',
 ];
 /** Person columns expanded. */
 const EXPAND = [DOC.uploader, 'Author'];
@@ -145,7 +162,11 @@ export class PnpDocumentStore implements DocumentStore {
     const today = this.options.today?.() ?? new Date().toISOString().slice(0, 10);
     const { filter, orderBy } = buildQuery(query, this.config, { today, userId });
     const list = sp.web.lists.getByTitle(this.config.space.exchangeLibraryTitle);
-    let items = list.items.select(...SELECT).expand(...EXPAND).orderBy(orderBy[0], orderBy[1]).top(query.pageSize ?? 30);
+    let items = list.items
+      .select(...SELECT)
+      .expand(...EXPAND)
+      .orderBy(orderBy[0], orderBy[1])
+      .top(query.pageSize ?? 30);
     if (filter) items = items.filter(filter);
     const page = await fetchPage<Row>(items, query.pageToken);
     return { items: page.rows.map(toDocument), ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
@@ -153,7 +174,12 @@ export class PnpDocumentStore implements DocumentStore {
 
   /** One document by id. */
   public async get(id: number): Promise<ExchangeDocument> {
-    return toDocument(await this.list.items.getById(id).select(...SELECT).expand(...EXPAND)());
+    return toDocument(
+      await this.list.items
+        .getById(id)
+        .select(...SELECT)
+        .expand(...EXPAND)(),
+    );
   }
 
   /** True when the library already holds a file with this name (at its root). */
@@ -169,14 +195,20 @@ export class PnpDocumentStore implements DocumentStore {
     const bytes = await toBytes(request.content);
     checkUpload(request.fileName, bytes.byteLength, this.config.space.maxUploadMB * 1024 * 1024);
     if (await this.exists(request.fileName)) {
-      throw new UploadRefusedError('duplicate', `'${request.fileName}' bestaat al in ${this.config.space.exchangeLibraryTitle}; kies een andere naam.`);
+      throw new UploadRefusedError(
+        'duplicate',
+        `'${request.fileName}' bestaat al in ${this.config.space.exchangeLibraryTitle}; kies een andere naam.`,
+      );
     }
     const folderUrl = await this.root();
     const total = bytes.byteLength;
-    const progress = (sent: number, retries: number): void => request.onProgress?.({ fileName: request.fileName, bytesSent: sent, totalBytes: total, retries });
+    const progress = (sent: number, retries: number): void =>
+      request.onProgress?.({ fileName: request.fileName, bytesSent: sent, totalBytes: total, retries });
     progress(0, 0);
     if (total <= (this.options.chunkThresholdBytes ?? DEFAULT_CHUNK_BYTES)) {
-      await this.sp.web.getFolderByServerRelativePath(folderUrl).files.addUsingPath(request.fileName, bytes, { Overwrite: false });
+      await this.sp.web
+        .getFolderByServerRelativePath(folderUrl)
+        .files.addUsingPath(request.fileName, bytes, { Overwrite: false });
       progress(total, 0);
     } else {
       await uploadChunked(this.sp, folderUrl, request.fileName, bytes, {
@@ -195,7 +227,8 @@ export class PnpDocumentStore implements DocumentStore {
     } catch (e) {
       problems.push(`machtigingen: ${await sharePointMessage(e)}`);
     }
-    const metadata: DocumentMetadata = problems.length > 0 ? { ...request.metadata, toetsstatus: 'Onvolledig' } : request.metadata;
+    const metadata: DocumentMetadata =
+      problems.length > 0 ? { ...request.metadata, toetsstatus: 'Onvolledig' } : request.metadata;
     try {
       await item.update(toFields(metadata, uploaderId));
     } catch (e) {

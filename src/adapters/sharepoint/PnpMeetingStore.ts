@@ -10,7 +10,16 @@ import { rethrowConcurrency } from './errors';
 import { etagOf, parseJson } from './listRows';
 
 /** Columns read. */
-const SELECT = ['Id', 'Title', MEETING.series, MEETING.date, MEETING.status, MEETING.minutes, MEETING.eventId, MEETING.details];
+const SELECT = [
+  'Id',
+  'Title',
+  MEETING.series,
+  MEETING.date,
+  MEETING.status,
+  MEETING.minutes,
+  MEETING.eventId,
+  MEETING.details,
+];
 
 /** Maps a row to an entry. */
 function toEntry(row: Record<string, unknown>): MeetingEntry {
@@ -52,7 +61,10 @@ export class PnpMeetingStore implements MeetingStore {
 
   /** Meetings newest first (the list stays small: a handful per year), optionally of one series (indexed). */
   public async list(series?: string): Promise<MeetingEntry[]> {
-    let items = this.list.items.select(...SELECT).orderBy(MEETING.date, false).top(500);
+    let items = this.list.items
+      .select(...SELECT)
+      .orderBy(MEETING.date, false)
+      .top(500);
     if (series) items = items.filter(`${MEETING.series} eq ${lit(series)}`);
     const rows: Array<Record<string, unknown>> = await items();
     return rows.map(toEntry);
@@ -66,7 +78,10 @@ export class PnpMeetingStore implements MeetingStore {
 
   /** Updates with If-Match (e.g. recording that it was held, with the verslag). */
   public async update(id: number, patch: Partial<MeetingEntry>, etag?: string): Promise<MeetingEntry> {
-    await this.list.items.getById(id).update(toFields(patch), etag ?? '*').catch((e) => rethrowConcurrency(e, `Overleg ${id}`));
+    await this.list.items
+      .getById(id)
+      .update(toFields(patch), etag ?? '*')
+      .catch((e) => rethrowConcurrency(e, `Overleg ${id}`));
     return toEntry(await this.list.items.getById(id).select(...SELECT)());
   }
 }

@@ -18,16 +18,27 @@ export class PnpReminderLog implements ReminderLog {
   /** Claims a key: SharePoint's unique-value constraint decides, so two page loads at once cannot both post. */
   public async claim(key: string, details: Record<string, unknown>): Promise<boolean> {
     const list = this.sp.web.lists.getByTitle(LISTS.reminders);
-    const existing: unknown[] = await list.items.select('Id').filter(`${REMINDER.key} eq ${lit(key)}`).top(1)();
+    const existing: unknown[] = await list.items
+      .select('Id')
+      .filter(`${REMINDER.key} eq ${lit(key)}`)
+      .top(1)();
     if (existing.length > 0) return false;
     try {
-      await list.items.add({ Title: key.slice(0, 255), [REMINDER.key]: key, [REMINDER.postedAt]: this.now().toISOString(), [REMINDER.details]: JSON.stringify(details) });
+      await list.items.add({
+        Title: key.slice(0, 255),
+        [REMINDER.key]: key,
+        [REMINDER.postedAt]: this.now().toISOString(),
+        [REMINDER.details]: JSON.stringify(details),
+      });
       return true;
     } catch (e) {
       // A duplicate value is refused with 400 or 409 by SharePoint: someone else claimed it first.
       const status = httpStatus(e);
       if (status === 400 || status === 409) {
-        const again: unknown[] = await list.items.select('Id').filter(`${REMINDER.key} eq ${lit(key)}`).top(1)();
+        const again: unknown[] = await list.items
+          .select('Id')
+          .filter(`${REMINDER.key} eq ${lit(key)}`)
+          .top(1)();
         if (again.length > 0) return false;
       }
       throw e;

@@ -16,8 +16,16 @@ export class PnpSiteDirectory implements SiteDirectory {
 
   /** The current user with group memberships, from `/_api/web/currentuser?$expand=Groups`. */
   public async currentUser(): Promise<SiteUser> {
-    const u: { Id: number; LoginName: string; Title: string; Email: string; IsSiteAdmin: boolean; Groups: Array<{ Title: string }> } =
-      await this.sp.web.currentUser.select('Id', 'LoginName', 'Title', 'Email', 'IsSiteAdmin', 'Groups/Title').expand('Groups')();
+    const u: {
+      Id: number;
+      LoginName: string;
+      Title: string;
+      Email: string;
+      IsSiteAdmin: boolean;
+      Groups: Array<{ Title: string }>;
+    } = await this.sp.web.currentUser
+      .select('Id', 'LoginName', 'Title', 'Email', 'IsSiteAdmin', 'Groups/Title')
+      .expand('Groups')();
     const groups = (u.Groups ?? []).map((g) => g.Title);
     const lower = new Set(groups.map((g) => g.toLowerCase()));
     return {
@@ -44,14 +52,18 @@ export class PnpSiteDirectory implements SiteDirectory {
   public async addToGroup(groupKey: string, loginOrEmail: string): Promise<void> {
     const group = this.group(groupKey);
     const login = loginOrEmail.includes('|') ? loginOrEmail : `i:0#.f|membership|${loginOrEmail}`;
-    const members: Array<{ LoginName: string }> = await this.sp.web.siteGroups.getByName(group).users.select('LoginName')();
+    const members: Array<{ LoginName: string }> = await this.sp.web.siteGroups
+      .getByName(group)
+      .users.select('LoginName')();
     if (members.some((m) => m.LoginName.toLowerCase() === login.toLowerCase())) return;
     await this.sp.web.siteGroups.getByName(group).users.add(login);
   }
 
   /** Members of a configured group. */
   public async groupMembers(groupKey: string): Promise<Array<{ id: number; displayName: string; email: string }>> {
-    const rows: Array<{ Id: number; Title: string; Email: string }> = await this.sp.web.siteGroups.getByName(this.group(groupKey)).users.select('Id', 'Title', 'Email')();
+    const rows: Array<{ Id: number; Title: string; Email: string }> = await this.sp.web.siteGroups
+      .getByName(this.group(groupKey))
+      .users.select('Id', 'Title', 'Email')();
     return rows.map((r) => ({ id: r.Id, displayName: r.Title, email: r.Email }));
   }
 

@@ -37,11 +37,15 @@ export function Resilience(options: ResilienceOptions = {}): TimelinePipe<Querya
           if ((e as Error).name === 'AbortError' || !IDEMPOTENT.has(method) || attempt >= retries) throw e;
         }
         if (response) {
-          const retryable = response.status === 429 || response.status === 503 || (response.status === 504 && IDEMPOTENT.has(method));
+          const retryable =
+            response.status === 429 || response.status === 503 || (response.status === 504 && IDEMPOTENT.has(method));
           if (!retryable || attempt >= retries) return response;
           const after = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
           if (Number.isFinite(after)) wait = after * 1000;
-          this.log(`Resilience: ${response.status} on ${method} ${url.toString()}, retry ${attempt + 1} in ${wait} ms`, 1);
+          this.log(
+            `Resilience: ${response.status} on ${method} ${url.toString()}, retry ${attempt + 1} in ${wait} ms`,
+            1,
+          );
         }
         await delay(Math.min(wait, maxWait));
         wait *= 2;

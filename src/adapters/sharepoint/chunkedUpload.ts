@@ -30,12 +30,22 @@ function newGuid(): string {
 }
 
 /** Runs one chunk request with retries; returns the server's new offset. */
-async function sendChunk(file: IFile, path: string, bytes: Uint8Array, attempts: number, onRetry: () => void): Promise<number> {
+async function sendChunk(
+  file: IFile,
+  path: string,
+  bytes: Uint8Array,
+  attempts: number,
+  onRetry: () => void,
+): Promise<number> {
   let lastError: unknown;
   for (let attempt = 0; attempt < attempts; attempt++) {
     try {
       const result: unknown = await spPost(File(file, path), { body: bytes });
-      return Number(typeof result === 'object' && result !== null && 'value' in result ? (result as { value: unknown }).value : result);
+      return Number(
+        typeof result === 'object' && result !== null && 'value' in result
+          ? (result as { value: unknown }).value
+          : result,
+      );
     } catch (e) {
       lastError = e;
       onRetry();
@@ -46,7 +56,13 @@ async function sendChunk(file: IFile, path: string, bytes: Uint8Array, attempts:
 }
 
 /** Uploads `content` into the folder as `fileName` in chunks; on final failure cancels the session and removes the stub. */
-export async function uploadChunked(sp: SPFI, folderUrl: string, fileName: string, content: Uint8Array, options: ChunkedOptions): Promise<void> {
+export async function uploadChunked(
+  sp: SPFI,
+  folderUrl: string,
+  fileName: string,
+  content: Uint8Array,
+  options: ChunkedOptions,
+): Promise<void> {
   const folder = sp.web.getFolderByServerRelativePath(folderUrl);
   // The session needs an existing (empty) file to upload into.
   await folder.files.addUsingPath(fileName, '', { Overwrite: false });
@@ -62,9 +78,12 @@ export async function uploadChunked(sp: SPFI, folderUrl: string, fileName: strin
     let first = true;
     while (total - offset > options.chunkBytes) {
       const chunk = content.subarray(offset, offset + options.chunkBytes);
-      const path = first ? `startUpload(uploadId=guid'${uploadId}')` : `continueUpload(uploadId=guid'${uploadId}',fileOffset=${offset})`;
+      const path = first
+        ? `startUpload(uploadId=guid'${uploadId}')`
+        : `continueUpload(uploadId=guid'${uploadId}',fileOffset=${offset})`;
       const next = await sendChunk(file, path, chunk, options.attempts, onRetry);
-      if (next !== offset + chunk.byteLength) throw new Error(`Server bevestigde offset ${next}, verwacht ${offset + chunk.byteLength}.`);
+      if (next !== offset + chunk.byteLength)
+        throw new Error(`Server bevestigde offset ${next}, verwacht ${offset + chunk.byteLength}.`);
       offset = next;
       first = false;
       options.onChunk(offset, retries);
@@ -73,9 +92,21 @@ export async function uploadChunked(sp: SPFI, folderUrl: string, fileName: strin
     if (first) {
       // Fits in one chunk: start and finish the session with the whole content.
       await sendChunk(file, `startUpload(uploadId=guid'${uploadId}')`, last, options.attempts, onRetry);
-      await sendChunk(file, `finishUpload(uploadId=guid'${uploadId}',fileOffset=${last.byteLength})`, new Uint8Array(), options.attempts, onRetry);
+      await sendChunk(
+        file,
+        `finishUpload(uploadId=guid'${uploadId}',fileOffset=${last.byteLength})`,
+        new Uint8Array(),
+        options.attempts,
+        onRetry,
+      );
     } else {
-      await sendChunk(file, `finishUpload(uploadId=guid'${uploadId}',fileOffset=${offset})`, last, options.attempts, onRetry);
+      await sendChunk(
+        file,
+        `finishUpload(uploadId=guid'${uploadId}',fileOffset=${offset})`,
+        last,
+        options.attempts,
+        onRetry,
+      );
     }
     options.onChunk(total, retries);
   } catch (e) {

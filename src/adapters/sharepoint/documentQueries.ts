@@ -13,7 +13,8 @@ export function lit(value: string): string {
 
 /** `field eq a or field eq b` in parentheses. */
 function anyOf(field: string, values: string[]): string {
-  if (values.length === 0) throw new Error(`Geen documenttype in de configuratie hoort bij deze weergave (documentTypes[].view, art. 11/12).`);
+  if (values.length === 0)
+    throw new Error(`Geen documenttype in de configuratie hoort bij deze weergave (documentTypes[].view, art. 11/12).`);
   return `(${values.map((v) => `${field} eq ${lit(v)}`).join(' or ')})`;
 }
 
@@ -24,7 +25,11 @@ export interface QueryContext {
 }
 
 /** The view's own filter (on an indexed column) and default order. */
-export function viewFilter(view: LibraryView, config: AgreementConfig, ctx: QueryContext): { filter?: string; orderBy: [string, boolean] } {
+export function viewFilter(
+  view: LibraryView,
+  config: AgreementConfig,
+  ctx: QueryContext,
+): { filter?: string; orderBy: [string, boolean] } {
   const types = (v: string): string[] => config.documentTypes.filter((t) => t.view === v).map((t) => t.key);
   switch (view) {
     case 'werkafspraken':
@@ -47,16 +52,27 @@ export function viewFilter(view: LibraryView, config: AgreementConfig, ctx: Quer
 }
 
 /** Order field names per the port's sort keys. */
-const ORDER_FIELD = { modified: 'Modified', name: 'FileLeafRef', year: DOC.year, retainUntil: DOC.retainUntil } as const;
+const ORDER_FIELD = {
+  modified: 'Modified',
+  name: 'FileLeafRef',
+  year: DOC.year,
+  retainUntil: DOC.retainUntil,
+} as const;
 
 /** The complete $filter and $orderby for a dashboard query: the view's indexed filter first, then the extra filters. */
-export function buildQuery(query: DocumentQuery, config: AgreementConfig, ctx: QueryContext): { filter?: string; orderBy: [string, boolean] } {
+export function buildQuery(
+  query: DocumentQuery,
+  config: AgreementConfig,
+  ctx: QueryContext,
+): { filter?: string; orderBy: [string, boolean] } {
   const base = viewFilter(query.view, config, ctx);
   const parts = base.filter ? [base.filter] : [];
   if (query.party) parts.push(`${DOC.party} eq ${lit(query.party)}`);
   if (query.year !== undefined) parts.push(`${DOC.year} eq ${Math.trunc(query.year)}`);
   if (query.classification) parts.push(`${DOC.classification} eq ${lit(query.classification)}`);
   if (query.documentType) parts.push(`${DOC.documentType} eq ${lit(query.documentType)}`);
-  const orderBy: [string, boolean] = query.orderBy ? [ORDER_FIELD[query.orderBy.field], query.orderBy.ascending] : base.orderBy;
+  const orderBy: [string, boolean] = query.orderBy
+    ? [ORDER_FIELD[query.orderBy.field], query.orderBy.ascending]
+    : base.orderBy;
   return { filter: parts.length > 0 ? parts.join(' and ') : undefined, orderBy };
 }

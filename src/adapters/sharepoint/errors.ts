@@ -11,7 +11,10 @@ export async function sharePointMessage(e: unknown): Promise<string> {
   const response = typeof e === 'object' && e !== null ? (e as { response?: Response }).response : undefined;
   if (response && !response.bodyUsed) {
     try {
-      const json = (await response.clone().json()) as { 'odata.error'?: { message?: { value?: string } }; error?: { message?: { value?: string } } };
+      const json = (await response.clone().json()) as {
+        'odata.error'?: { message?: { value?: string } };
+        error?: { message?: { value?: string } };
+      };
       const msg = json['odata.error']?.message?.value ?? json.error?.message?.value;
       if (msg) return msg;
     } catch {
@@ -24,7 +27,9 @@ export async function sharePointMessage(e: unknown): Promise<string> {
 /** Rethrows a 412 as {@link ConcurrencyError}; anything else unchanged. */
 export async function rethrowConcurrency(e: unknown, what: string): Promise<never> {
   if (httpStatus(e) === 412) {
-    throw new ConcurrencyError(`${what} is intussen door iemand anders gewijzigd; laad opnieuw en probeer het nog eens. (${await sharePointMessage(e)})`);
+    throw new ConcurrencyError(
+      `${what} is intussen door iemand anders gewijzigd; laad opnieuw en probeer het nog eens. (${await sharePointMessage(e)})`,
+    );
   }
   throw e;
 }

@@ -11,17 +11,30 @@ export function checkUpload(fileName: string, size: number, maxBytes: number): v
   if (size === 0) throw new UploadRefusedError('empty', `'${fileName}' is leeg; een leeg bestand wordt niet gedeeld.`);
   if (size > maxBytes) {
     const mb = Math.round(maxBytes / 1024 / 1024);
-    throw new UploadRefusedError('too-large', `'${fileName}' is groter dan het maximum van ${mb} MB (configuratie: space.maxUploadMB).`);
+    throw new UploadRefusedError(
+      'too-large',
+      `'${fileName}' is groter dan het maximum van ${mb} MB (configuratie: space.maxUploadMB).`,
+    );
   }
   if (fileName.trim() !== fileName || fileName.length === 0) {
-    throw new UploadRefusedError('bad-name', `De naam '${fileName}' begint of eindigt met een spatie; SharePoint staat dat niet toe.`);
+    throw new UploadRefusedError(
+      'bad-name',
+      `De naam '${fileName}' begint of eindigt met een spatie; SharePoint staat dat niet toe.`,
+    );
   }
   if (FORBIDDEN.test(fileName)) {
-    throw new UploadRefusedError('bad-name', `De naam '${fileName}' bevat een teken dat SharePoint niet toestaat: " * : < > ? / \\ |`);
+    throw new UploadRefusedError(
+      'bad-name',
+      `De naam '${fileName}' bevat een teken dat SharePoint niet toestaat: " * : < > ? / \\ |`,
+    );
   }
   const stem = fileName.replace(/\.[^.]*$/, '');
   if (RESERVED.test(fileName) || RESERVED.test(stem) || fileName.startsWith('~$') || fileName.includes('_vti_')) {
-    throw new UploadRefusedError('bad-name', `De naam '${fileName}' is in SharePoint gereserveerd; kies een andere naam.`);
+    throw new UploadRefusedError(
+      'bad-name',
+      `De naam '${fileName}' is in SharePoint gereserveerd; kies een andere naam.`,
+    );
   }
-  if (fileName.length > 250) throw new UploadRefusedError('bad-name', `De naam '${fileName.slice(0, 40)}…' is langer dan 250 tekens.`);
+  if (fileName.length > 250)
+    throw new UploadRefusedError('bad-name', `De naam '${fileName.slice(0, 40)}…' is langer dan 250 tekens.`);
 }

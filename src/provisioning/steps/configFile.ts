@@ -9,7 +9,12 @@ import type { SiteSchema } from '../types';
 import { statusOf } from './lists';
 
 /** Ensures the folder and the file; rewrites the file only when its content differs. */
-export async function ensureConfigFile(sp: SPFI, file: SiteSchema['configFile'], content: string, rec: StepRecorder): Promise<void> {
+export async function ensureConfigFile(
+  sp: SPFI,
+  file: SiteSchema['configFile'],
+  content: string,
+  rec: StepRecorder,
+): Promise<void> {
   const web: { ServerRelativeUrl: string } = await sp.web.select('ServerRelativeUrl')();
   const root = web.ServerRelativeUrl.replace(/\/$/, '');
   const libraryUrl = `${root}/${file.library}`;

@@ -15,8 +15,20 @@ interface ActionRow {
 }
 
 /** Ensures the custom action exists once (matched by component id) with the spec's values. */
-export async function ensureCustomAction(list: IList, spec: CustomActionSpec, listTitle: string, rec: StepRecorder): Promise<void> {
-  const rows: ActionRow[] = await list.userCustomActions.select('Id', 'Name', 'Title', 'Location', 'ClientSideComponentId', 'ClientSideComponentProperties')();
+export async function ensureCustomAction(
+  list: IList,
+  spec: CustomActionSpec,
+  listTitle: string,
+  rec: StepRecorder,
+): Promise<void> {
+  const rows: ActionRow[] = await list.userCustomActions.select(
+    'Id',
+    'Name',
+    'Title',
+    'Location',
+    'ClientSideComponentId',
+    'ClientSideComponentProperties',
+  )();
   const found = rows.find((r) => r.ClientSideComponentId?.toLowerCase() === spec.clientSideComponentId);
   const wanted = {
     Title: spec.title,
@@ -31,7 +43,9 @@ export async function ensureCustomAction(list: IList, spec: CustomActionSpec, li
     rec.record('customAction', target, 'created');
     return;
   }
-  const changed = (Object.keys(wanted) as Array<keyof typeof wanted>).filter((k) => k !== 'ClientSideComponentId' && found[k] !== wanted[k]);
+  const changed = (Object.keys(wanted) as Array<keyof typeof wanted>).filter(
+    (k) => k !== 'ClientSideComponentId' && found[k] !== wanted[k],
+  );
   if (changed.length === 0) {
     rec.record('customAction', target, 'unchanged');
   } else {

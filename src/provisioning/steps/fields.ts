@@ -60,13 +60,27 @@ async function createField(sp: SPFI, list: IList, spec: FieldSpec): Promise<void
       await list.fields.addText(spec.name, { ...common, MaxLength: 255 });
       return;
     case 'note':
-      await list.fields.addMultilineText(spec.name, { ...common, RichText: false, AllowHyperlink: false, NumberOfLines: 6 });
+      await list.fields.addMultilineText(spec.name, {
+        ...common,
+        RichText: false,
+        AllowHyperlink: false,
+        NumberOfLines: 6,
+      });
       return;
     case 'choice':
-      await list.fields.addChoice(spec.name, { ...common, Choices: [...(spec.choices ?? [])], EditFormat: 0, FillInChoice: false });
+      await list.fields.addChoice(spec.name, {
+        ...common,
+        Choices: [...(spec.choices ?? [])],
+        EditFormat: 0,
+        FillInChoice: false,
+      });
       return;
     case 'multichoice':
-      await list.fields.addMultiChoice(spec.name, { ...common, Choices: [...(spec.choices ?? [])], FillInChoice: false });
+      await list.fields.addMultiChoice(spec.name, {
+        ...common,
+        Choices: [...(spec.choices ?? [])],
+        FillInChoice: false,
+      });
       return;
     case 'number':
       await list.fields.addNumber(spec.name, common);
@@ -91,7 +105,10 @@ async function createField(sp: SPFI, list: IList, spec: FieldSpec): Promise<void
         LookupListId: target.Id,
         LookupFieldName: spec.lookupField ?? 'Title',
       });
-      if (spec.description) await list.fields.getByInternalNameOrTitle(spec.name).update({ Description: spec.description }, ODATA_TYPE.lookup);
+      if (spec.description)
+        await list.fields
+          .getByInternalNameOrTitle(spec.name)
+          .update({ Description: spec.description }, ODATA_TYPE.lookup);
       return;
     }
   }
@@ -103,14 +120,24 @@ function diff(spec: FieldSpec, row: FieldRow): Record<string, unknown> {
   if (Boolean(spec.indexed) !== row.Indexed) patch.Indexed = Boolean(spec.indexed);
   if (Boolean(spec.unique) !== row.EnforceUniqueValues) patch.EnforceUniqueValues = Boolean(spec.unique);
   if ((row.Description ?? '') !== spec.description) patch.Description = spec.description;
-  if (spec.choices && JSON.stringify(row.Choices ?? []) !== JSON.stringify(spec.choices)) patch.Choices = [...spec.choices];
-  if (spec.defaultValue !== undefined && (row.DefaultValue ?? '') !== spec.defaultValue) patch.DefaultValue = spec.defaultValue;
+  if (spec.choices && JSON.stringify(row.Choices ?? []) !== JSON.stringify(spec.choices))
+    patch.Choices = [...spec.choices];
+  if (spec.defaultValue !== undefined && (row.DefaultValue ?? '') !== spec.defaultValue)
+    patch.DefaultValue = spec.defaultValue;
   return patch;
 }
 
 /** Ensures every column of a list and the indexes on its built-in columns. */
 export async function ensureFields(sp: SPFI, list: IList, spec: ListSpec, rec: StepRecorder): Promise<void> {
-  const rows: FieldRow[] = await list.fields.select('InternalName', 'TypeAsString', 'Indexed', 'EnforceUniqueValues', 'Description', 'Choices', 'DefaultValue')();
+  const rows: FieldRow[] = await list.fields.select(
+    'InternalName',
+    'TypeAsString',
+    'Indexed',
+    'EnforceUniqueValues',
+    'Description',
+    'Choices',
+    'DefaultValue',
+  )();
   const byName = new Map(rows.map((r) => [r.InternalName, r]));
   for (const field of spec.fields) {
     const target = `${spec.title}/${field.name}`;
@@ -122,7 +149,9 @@ export async function ensureFields(sp: SPFI, list: IList, spec: ListSpec, rec: S
     }
     if (!TYPE_AS_STRING[field.kind].includes(row.TypeAsString)) {
       // Converting a column's type loses data; a site owner must decide, so stop with a clear message.
-      throw new Error(`Kolom '${target}' bestaat al als ${row.TypeAsString}, verwacht ${TYPE_AS_STRING[field.kind][0]}; pas de kolom handmatig aan.`);
+      throw new Error(
+        `Kolom '${target}' bestaat al als ${row.TypeAsString}, verwacht ${TYPE_AS_STRING[field.kind][0]}; pas de kolom handmatig aan.`,
+      );
     }
     const patch = diff(field, row);
     if (Object.keys(patch).length === 0) {

@@ -7,8 +7,17 @@ import type { GroupSpec } from '../types';
 import { currentAssignments, ensureAssignment, type RoleResolver } from './roles';
 
 /** Ensures every group exists with its description and web role; returns group key -> principal id. */
-export async function ensureGroups(sp: SPFI, groups: readonly GroupSpec[], roles: RoleResolver, rec: StepRecorder): Promise<Map<string, number>> {
-  const existing: Array<{ Id: number; Title: string; Description: string | null }> = await sp.web.siteGroups.select('Id', 'Title', 'Description')();
+export async function ensureGroups(
+  sp: SPFI,
+  groups: readonly GroupSpec[],
+  roles: RoleResolver,
+  rec: StepRecorder,
+): Promise<Map<string, number>> {
+  const existing: Array<{ Id: number; Title: string; Description: string | null }> = await sp.web.siteGroups.select(
+    'Id',
+    'Title',
+    'Description',
+  )();
   const ids = new Map<string, number>();
   for (const spec of groups) {
     const found = existing.find((g) => g.Title.toLowerCase() === spec.title.toLowerCase());

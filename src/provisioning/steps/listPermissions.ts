@@ -24,7 +24,8 @@ export async function ensureListPermissions(
   const assigned = await currentAssignments(list);
   for (const grant of spec.uniquePermissions) {
     const principal = groupIds.get(grant.group);
-    if (principal === undefined) throw new Error(`Groep '${grant.group}' voor '${spec.title}' bestaat niet in de configuratie (groups).`);
+    if (principal === undefined)
+      throw new Error(`Groep '${grant.group}' voor '${spec.title}' bestaat niet in de configuratie (groups).`);
     const added = await ensureAssignment(list, assigned, principal, await roles.id(grant.role));
     rec.record('permissions', `${spec.title}: ${grant.group} ${grant.role}`, added ? 'created' : 'unchanged');
   }

@@ -25,9 +25,10 @@ export class RoleResolver {
 
 /** Current assignments of a securable as principal id -> role definition ids. */
 export async function currentAssignments(securable: ISecurableQueryable): Promise<Map<number, number[]>> {
-  const rows: Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }> = await securable.roleAssignments
-    .select('PrincipalId', 'RoleDefinitionBindings/Id')
-    .expand('RoleDefinitionBindings')();
+  const rows: Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }> =
+    await securable.roleAssignments
+      .select('PrincipalId', 'RoleDefinitionBindings/Id')
+      .expand('RoleDefinitionBindings')();
   return new Map(rows.map((r) => [r.PrincipalId, r.RoleDefinitionBindings.map((b) => b.Id)]));
 }
 

@@ -29,13 +29,25 @@ export async function ensureViews(list: IList, spec: ListSpec, rec: StepRecorder
   let rows: ViewRow[] = await list.views.select('Id', 'Title', 'ViewQuery', 'RowLimit', 'Paged', 'DefaultView')();
   for (const view of spec.views) {
     const target = `${spec.title}/${view.title}`;
-    const wanted = { ViewQuery: view.query, RowLimit: view.rowLimit, Paged: true, ...(view.isDefault ? { DefaultView: true } : {}) };
+    const wanted = {
+      ViewQuery: view.query,
+      RowLimit: view.rowLimit,
+      Paged: true,
+      ...(view.isDefault ? { DefaultView: true } : {}),
+    };
     let row = rows.find((r) => r.Title === view.title);
     let outcome: 'created' | 'updated' | 'unchanged' = 'unchanged';
     const changed: string[] = [];
     if (!row) {
       const created = await list.views.add(view.title, false, wanted);
-      row = { Id: created.Id, Title: view.title, ViewQuery: view.query, RowLimit: view.rowLimit, Paged: true, DefaultView: Boolean(view.isDefault) };
+      row = {
+        Id: created.Id,
+        Title: view.title,
+        ViewQuery: view.query,
+        RowLimit: view.rowLimit,
+        Paged: true,
+        DefaultView: Boolean(view.isDefault),
+      };
       rows = [...rows, row];
       outcome = 'created';
     } else {

@@ -9,7 +9,9 @@ import '@pnp/sp/webs';
 import { Resilience } from '../../../src/adapters/sharepoint/behaviours';
 
 /** A scripted server: each request takes the next action. */
-function scripted(actions: Array<'429' | '503' | 'reset' | 'ok'>): Promise<{ server: Server; url: string; seen: string[] }> {
+function scripted(
+  actions: Array<'429' | '503' | 'reset' | 'ok'>,
+): Promise<{ server: Server; url: string; seen: string[] }> {
   const seen: string[] = [];
   const server = createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
@@ -26,7 +28,11 @@ function scripted(actions: Array<'429' | '503' | 'reset' | 'ok'>): Promise<{ ser
     res.writeHead(Number(action), { 'Retry-After': '0', 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ 'odata.error': { code: '-2147024860', message: { lang: 'en-US', value: 'throttled' } } }));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sites/x`, seen })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sites/x`, seen }),
+    ),
+  );
 }
 
 /** PnPjs with the production defaults but our send step. */

@@ -27,12 +27,16 @@ describe('document view queries', () => {
 
   it('puts the view filter first and the dashboard filters after it, quoting values', () => {
     const q = buildQuery({ view: 'dva', party: "o'brien", year: 2026, classification: 'intern' }, config, ctx);
-    expect(q.filter).toBe("(Documenttype eq 'dva') and Partij eq 'o''brien' and Jaar eq 2026 and Classificatie eq 'intern'");
+    expect(q.filter).toBe(
+      "(Documenttype eq 'dva') and Partij eq 'o''brien' and Jaar eq 2026 and Classificatie eq 'intern'",
+    );
     expect(q.orderBy).toEqual(['Jaar', false]);
   });
 
   it('uses today and the current user', () => {
-    expect(viewFilter('bewaartermijn-verlopen', config, ctx).filter).toBe("BewaarTot lt datetime'2026-11-23T00:00:00Z'");
+    expect(viewFilter('bewaartermijn-verlopen', config, ctx).filter).toBe(
+      "BewaarTot lt datetime'2026-11-23T00:00:00Z'",
+    );
     expect(viewFilter('mijn-gedeelde-stukken', config, ctx).filter).toBe('AuthorId eq 7');
   });
 
