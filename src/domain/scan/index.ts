@@ -3,3 +3,4 @@ export * from './types';
 export { scanText, createScanner, type Scanner } from './scanner';
 export { summariseFindings, hasFindings, type FindingSummary } from './summary';
 export { isValidBsn, isValidIbanChecksum, ibanMod97 } from './checks';
+export { extractText, isScannable, extensionOf, SCANNABLE_EXTENSIONS, type ExtractResult } from './extract';
