@@ -10,6 +10,7 @@ export {
   sameFunctionTitle,
   groupsForFunctionTitle,
   isAuthorised,
+  privacyOfficerGroup,
   activityByKey,
   categoryByKey,
   activitiesForSharing,

@@ -60,6 +60,12 @@ export function isAuthorised(config: AgreementConfig, partyKey: string, function
   return groupsForFunctionTitle(config, partyKey, functionTitle).length > 0;
 }
 
+/** The SharePoint group of a party's privacy officers, who review that party's intentions to share (art. 9.2). */
+export function privacyOfficerGroup(config: AgreementConfig, partyKey: string): GroupConfig | undefined {
+  const party = partyByKey(config, partyKey);
+  return party ? config.groups.find((g) => g.key === party.privacyOfficer.group) : undefined;
+}
+
 /** The processing activity with this key. */
 export function activityByKey(config: AgreementConfig, key: string): ProcessingActivity | undefined {
   return config.processingActivities.find((a) => a.key === key);

@@ -47,5 +47,9 @@ export function checkDoelbinding(input: DoelbindingInput, config: AgreementConfi
     categories: config.categories.filter((c) => input.answers.categories.includes(c.key)),
   };
   const reasons = sortReasons(RULES.flatMap((rule) => rule(ctx)));
-  return { outcome: strictest(reasons), reasons, ruleVersion: ruleVersionOf(config) };
+  const outcome = strictest(reasons);
+  const decision: Decision = { outcome, reasons, ruleVersion: ruleVersionOf(config) };
+  // art. 9.2: the organisation that intends to share has its own privacy officer test the intention.
+  if (outcome === 'review') decision.reviewParty = input.uploaderParty;
+  return decision;
 }

@@ -61,4 +61,6 @@ export interface Decision {
   reasons: Reason[];
   /** Which rules decided: configuration id, agreement version and rule-set version. */
   ruleVersion: string;
+  /** On review: the party whose privacy officer tests the intention, the sharing party (art. 9.2). */
+  reviewParty?: string;
 }

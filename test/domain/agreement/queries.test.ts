@@ -6,6 +6,7 @@ import {
   isAuthorised,
   otherParties,
   partyForEmail,
+  privacyOfficerGroup,
   sameFunctionTitle,
   type AgreementConfig,
 } from '../../../src/domain/agreement';
@@ -44,6 +45,11 @@ describe('agreement lookups', () => {
     );
     expect(isAuthorised(config, 'igj', 'Externe adviseur')).toBe(false);
     expect(isAuthorised(config, 'cibg', 'Inspecteur')).toBe(false);
+  });
+
+  it("art. 9.2: finds a party's privacy officers' group", () => {
+    expect(privacyOfficerGroup(config, 'cibg')?.name).toBe('CIBG Privacy officers');
+    expect(privacyOfficerGroup(config, 'om')).toBeUndefined();
   });
 
   it('lists the other party and the purposes it may receive', () => {

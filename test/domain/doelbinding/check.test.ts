@@ -441,6 +441,18 @@ describe('checkDoelbinding', () => {
     expect(decision.reasons.filter((r) => r.outcome === 'refused')).toEqual([]);
   });
 
+  it("art. 9.2: a review goes to the sharing party's privacy officer; other outcomes name no reviewer", () => {
+    const review = checkDoelbinding(
+      igjCibgInput(
+        { classification: 'departementaal-vertrouwelijk' },
+        { categories: ['naw', 'big-gegevens', 'tucht-strafrecht'] },
+      ),
+      igjCibg,
+    );
+    expect(review.reviewParty).toBe('igj');
+    expect(checkDoelbinding(igjCibgInput(), igjCibg).reviewParty).toBeUndefined();
+  });
+
   it('art. 9.2: escalation defaults can be turned off by configuration', () => {
     const relaxed: AgreementConfig = {
       ...igjCibg,
