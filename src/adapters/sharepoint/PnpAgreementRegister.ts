@@ -3,6 +3,7 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
+import type { IList } from '@pnp/sp/lists';
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import type { Page } from '../../ports/documents';
 import type { AgreementEntry, AgreementRegister, AgreementView } from '../../ports/registers';
@@ -29,7 +30,7 @@ export class PnpAgreementRegister implements AgreementRegister {
   ) {}
 
   /** The list handle. */
-  private get list() {
+  private get ref(): IList {
     return this.sp.web.lists.getByTitle(LISTS.agreements);
   }
 
@@ -160,7 +161,7 @@ export class PnpAgreementRegister implements AgreementRegister {
   public async list(view: AgreementView, pageToken?: string): Promise<Page<AgreementEntry>> {
     const q = await this.viewQuery(view);
     const expand = this.config.parties.map((p) => accounthouderColumn(p.key));
-    let items = this.list.items
+    let items = this.ref.items
       .select(...this.select())
       .expand(...expand)
       .orderBy(q.orderBy[0], q.orderBy[1])
@@ -177,7 +178,7 @@ export class PnpAgreementRegister implements AgreementRegister {
   public async get(id: number): Promise<AgreementEntry> {
     const expand = this.config.parties.map((p) => accounthouderColumn(p.key));
     return this.toEntry(
-      await this.list.items
+      await this.ref.items
         .getById(id)
         .select(...this.select())
         .expand(...expand)(),
@@ -186,13 +187,13 @@ export class PnpAgreementRegister implements AgreementRegister {
 
   /** Creates an entry. */
   public async create(entry: AgreementEntry): Promise<AgreementEntry> {
-    const created: { Id: number } = await this.list.items.add(this.toFields(entry));
+    const created: { Id: number } = await this.ref.items.add(this.toFields(entry));
     return this.get(created.Id);
   }
 
   /** Updates with If-Match; a stale etag becomes a ConcurrencyError. */
   public async update(id: number, patch: Partial<AgreementEntry>, etag?: string): Promise<AgreementEntry> {
-    await this.list.items
+    await this.ref.items
       .getById(id)
       .update(this.toFields(patch), etag ?? '*')
       .catch((e) => rethrowConcurrency(e, `Overeenkomst ${id}`));

@@ -3,6 +3,7 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
+import type { IList } from '@pnp/sp/lists';
 import type { Page } from '../../ports/documents';
 import type { AuditLog, AuditRecord } from '../../ports/registers';
 import { AUDIT, LISTS } from '../../provisioning/names';
@@ -57,7 +58,7 @@ export class PnpAuditLog implements AuditLog {
   public constructor(private readonly sp: SPFI) {}
 
   /** The list handle. */
-  private get list() {
+  private get ref(): IList {
     return this.sp.web.lists.getByTitle(LISTS.audit);
   }
 
@@ -83,7 +84,7 @@ export class PnpAuditLog implements AuditLog {
       }),
     };
     try {
-      await this.list.items.add(body);
+      await this.ref.items.add(body);
     } catch (e) {
       if (httpStatus(e) !== 400 || !(await this.get(record.toetsId))) throw e;
     }
@@ -91,7 +92,7 @@ export class PnpAuditLog implements AuditLog {
 
   /** Records newest first. */
   public async list(pageToken?: string, pageSize = 50): Promise<Page<AuditRecord>> {
-    const items = this.list.items
+    const items = this.ref.items
       .select(...SELECT)
       .expand(AUDIT.user)
       .orderBy(AUDIT.at, false)
@@ -102,7 +103,7 @@ export class PnpAuditLog implements AuditLog {
 
   /** One record by ToetsId (indexed column). */
   public async get(toetsId: string): Promise<AuditRecord | null> {
-    const rows: Array<Record<string, unknown>> = await this.list.items
+    const rows: Array<Record<string, unknown>> = await this.ref.items
       .select(...SELECT)
       .expand(AUDIT.user)
       .filter(`${AUDIT.toetsId} eq ${lit(toetsId)}`)

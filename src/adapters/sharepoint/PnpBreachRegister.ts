@@ -3,6 +3,7 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
+import type { IList } from '@pnp/sp/lists';
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import type { Page } from '../../ports/documents';
 import type { BreachEntry, BreachRegister } from '../../ports/registers';
@@ -70,14 +71,14 @@ export class PnpBreachRegister implements BreachRegister {
   }
 
   /** The list handle. */
-  private get list() {
+  private get ref(): IList {
     return this.sp.web.lists.getByTitle(LISTS.breaches);
   }
 
   /** Stores the report, then narrows the item to the privacy officers of every party and the reporter (art. 33(5)). */
   public async create(entry: BreachEntry): Promise<BreachEntry> {
     const me: { Id: number } = await this.sp.web.currentUser.select('Id')();
-    const created: { Id: number } = await this.list.items.add(
+    const created: { Id: number } = await this.ref.items.add(
       toFields({ ...entry, reporter: entry.reporter ?? { id: me.Id, displayName: '' } }),
     );
     const grants = this.config.parties.map((p) => ({ group: p.privacyOfficer.group, role: 'editor' as const }));
@@ -85,7 +86,7 @@ export class PnpBreachRegister implements BreachRegister {
       .filter((g) => g.kind === 'owners')
       .map((g) => ({ group: g.key, role: 'administrator' as const }));
     await this.access.apply(
-      this.list.items.getById(created.Id),
+      this.ref.items.getById(created.Id),
       { inherit: false, grants: [...owners, ...grants], uploaderRole: 'contributor', reason: 'AVG art. 33(5)' },
       me.Id,
     );
@@ -95,7 +96,7 @@ export class PnpBreachRegister implements BreachRegister {
   /** One report. */
   public async get(id: number): Promise<BreachEntry> {
     return toEntry(
-      await this.list.items
+      await this.ref.items
         .getById(id)
         .select(...SELECT)
         .expand(BREACH.reporter)(),
@@ -104,7 +105,7 @@ export class PnpBreachRegister implements BreachRegister {
 
   /** Reports, newest first, trimmed by SharePoint to what the user may read. */
   public async list(pageToken?: string): Promise<Page<BreachEntry>> {
-    const items = this.list.items
+    const items = this.ref.items
       .select(...SELECT)
       .expand(BREACH.reporter)
       .orderBy(BREACH.reportedAt, false)
@@ -115,7 +116,7 @@ export class PnpBreachRegister implements BreachRegister {
 
   /** Updates with If-Match. */
   public async update(id: number, patch: Partial<BreachEntry>, etag?: string): Promise<BreachEntry> {
-    await this.list.items
+    await this.ref.items
       .getById(id)
       .update(toFields(patch), etag ?? '*')
       .catch((e) => rethrowConcurrency(e, `Datalekmelding ${id}`));

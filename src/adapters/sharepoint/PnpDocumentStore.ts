@@ -4,6 +4,7 @@ import '@pnp/sp/batching';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
+import type { IList } from '@pnp/sp/lists';
 import '@pnp/sp/files';
 import '@pnp/sp/folders';
 import type { IItem } from '@pnp/sp/items';
@@ -138,7 +139,7 @@ export class PnpDocumentStore implements DocumentStore {
   }
 
   /** The library list handle. */
-  private get list() {
+  private get ref(): IList {
     return this.sp.web.lists.getByTitle(this.config.space.exchangeLibraryTitle);
   }
 
@@ -175,7 +176,7 @@ export class PnpDocumentStore implements DocumentStore {
   /** One document by id. */
   public async get(id: number): Promise<ExchangeDocument> {
     return toDocument(
-      await this.list.items
+      await this.ref.items
         .getById(id)
         .select(...SELECT)
         .expand(...EXPAND)(),
@@ -219,7 +220,7 @@ export class PnpDocumentStore implements DocumentStore {
     }
     const file = this.sp.web.getFileByServerRelativePath(`${folderUrl}/${request.fileName}`);
     const { Id: id }: { Id: number } = await file.listItemAllFields.select('Id')();
-    const item = this.list.items.getById(id);
+    const item = this.ref.items.getById(id);
     const uploaderId = await this.currentUserId();
     const problems: string[] = [];
     try {
@@ -253,7 +254,7 @@ export class PnpDocumentStore implements DocumentStore {
       confidential: patch.confidential ?? current.confidential,
       toetsId: patch.toetsId ?? current.toetsId,
     };
-    const item = this.list.items.getById(id);
+    const item = this.ref.items.getById(id);
     // Tighten first: restricting before the status says 'Toegestaan' keeps the file from leaking in between.
     await item.update(toFields(next), etag ?? '*').catch((e) => rethrowConcurrency(e, `'${current.name}'`));
     await this.access.apply(item, accessForDocument(this.config, next), current.uploader?.id ?? current.author?.id);
@@ -274,7 +275,7 @@ export class PnpDocumentStore implements DocumentStore {
   /** Server-relative URL of the library's root folder. */
   private async root(): Promise<string> {
     if (!this.rootFolder) {
-      const f: { ServerRelativeUrl: string } = await this.list.rootFolder.select('ServerRelativeUrl')();
+      const f: { ServerRelativeUrl: string } = await this.ref.rootFolder.select('ServerRelativeUrl')();
       this.rootFolder = f.ServerRelativeUrl;
     }
     return this.rootFolder;

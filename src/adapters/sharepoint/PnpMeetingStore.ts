@@ -3,6 +3,7 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
+import type { IList } from '@pnp/sp/lists';
 import type { MeetingEntry, MeetingStore } from '../../ports/registers';
 import { LISTS, MEETING } from '../../provisioning/names';
 import { lit } from './documentQueries';
@@ -55,13 +56,13 @@ export class PnpMeetingStore implements MeetingStore {
   public constructor(private readonly sp: SPFI) {}
 
   /** The list handle. */
-  private get list() {
+  private get ref(): IList {
     return this.sp.web.lists.getByTitle(LISTS.meetings);
   }
 
   /** Meetings newest first (the list stays small: a handful per year), optionally of one series (indexed). */
   public async list(series?: string): Promise<MeetingEntry[]> {
-    let items = this.list.items
+    let items = this.ref.items
       .select(...SELECT)
       .orderBy(MEETING.date, false)
       .top(500);
@@ -72,16 +73,16 @@ export class PnpMeetingStore implements MeetingStore {
 
   /** Creates a meeting. */
   public async create(entry: MeetingEntry): Promise<MeetingEntry> {
-    const created: { Id: number } = await this.list.items.add(toFields(entry));
-    return toEntry(await this.list.items.getById(created.Id).select(...SELECT)());
+    const created: { Id: number } = await this.ref.items.add(toFields(entry));
+    return toEntry(await this.ref.items.getById(created.Id).select(...SELECT)());
   }
 
   /** Updates with If-Match (e.g. recording that it was held, with the verslag). */
   public async update(id: number, patch: Partial<MeetingEntry>, etag?: string): Promise<MeetingEntry> {
-    await this.list.items
+    await this.ref.items
       .getById(id)
       .update(toFields(patch), etag ?? '*')
       .catch((e) => rethrowConcurrency(e, `Overleg ${id}`));
-    return toEntry(await this.list.items.getById(id).select(...SELECT)());
+    return toEntry(await this.ref.items.getById(id).select(...SELECT)());
   }
 }
