@@ -35,7 +35,7 @@ export interface CalendarEventRequest {
   location?: string;
   attendees: Attendee[];
   repeat?: Repeat;
-  /** Minutes before the start at which the reminder fires; null for no reminder. Outlook keeps one reminder per event. */
+  /** Minutes before the start at which the reminder fires; null for none. Outlook keeps one reminder per event. */
   reminderMinutesBefore: number | null;
 }
 

@@ -1,6 +1,6 @@
 import type { Party } from '../domain/agreement/schema';
 
-/** The signed-in person as the product sees them (Graph `/me` in SharePoint and Teams, the emulator in the workbench). */
+/** The signed-in person as the product sees them (Graph `/me` in SharePoint, Teams and the workbench). */
 export interface UserProfile {
   /** Directory object id. */
   id: string;

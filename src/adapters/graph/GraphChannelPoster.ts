@@ -39,7 +39,8 @@ export class GraphChannelPoster implements ChannelPoster {
     // The Graph client sends JSON.stringify(payload); measure exactly that, in UTF-8 bytes as it travels.
     const size = new TextEncoder().encode(JSON.stringify(payload)).length;
     if (size > TEAMS_MESSAGE_LIMIT_BYTES) throw new ChannelMessageTooLargeError(size, TEAMS_MESSAGE_LIMIT_BYTES);
-    const path = `/teams/${encodeURIComponent(channel.teamId)}/channels/${encodeURIComponent(channel.channelId)}/messages`;
+    const { teamId, channelId } = channel;
+    const path = `/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`;
     const res = (await callGraph(this.client, 'POST', path, payload, this.options)) as {
       id?: string;
       createdDateTime?: string;

@@ -25,7 +25,8 @@ export function postChannelMessage(
 ): EmulatorResponse {
   if (raw.length > TEAMS_MESSAGE_LIMIT_BYTES) {
     throw new GraphValidationError(
-      `Request Entity too large: the message is ${raw.length} bytes; Teams accepts at most ${TEAMS_MESSAGE_LIMIT_BYTES} bytes (28 KB).`,
+      `Request Entity too large: the message is ${raw.length} bytes; ` +
+        `Teams accepts at most ${TEAMS_MESSAGE_LIMIT_BYTES} bytes (28 KB).`,
       'RequestEntityTooLarge',
       413,
     );
@@ -54,7 +55,9 @@ export function postChannelMessage(
     summary: typeof payload.summary === 'string' ? payload.summary : null,
     importance: typeof payload.importance === 'string' ? payload.importance : 'normal',
     locale: 'en-us',
-    webUrl: `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${id}?groupId=${encodeURIComponent(teamId)}`,
+    webUrl:
+      `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${id}` +
+      `?groupId=${encodeURIComponent(teamId)}`,
     from: {
       application: null,
       device: null,
@@ -74,7 +77,8 @@ export function postChannelMessage(
       .run(id, teamId, channelId, now, JSON.stringify(message));
   });
   tx();
-  const context = `https://graph.microsoft.com/v1.0/$metadata#teams('${teamId}')/channels('${channelId}')/messages/$entity`;
+  const context =
+    `https://graph.microsoft.com/v1.0/$metadata#teams('${teamId}')` + `/channels('${channelId}')/messages/$entity`;
   return { status: 201, body: { '@odata.context': context, ...message } };
 }
 

@@ -129,7 +129,8 @@ export function listEvents(owner: CalendarOwner, ctx: EmulatorContext): JsonObje
 export function listInvitations(address: string, ctx: EmulatorContext): JsonObject[] {
   const rows = ctx.db
     .prepare(
-      'SELECT e.event_json FROM graph_events e JOIN graph_event_attendees a ON a.event_id = e.id WHERE a.address = ? ORDER BY e.seq',
+      'SELECT e.event_json FROM graph_events e JOIN graph_event_attendees a ON a.event_id = e.id ' +
+        'WHERE a.address = ? ORDER BY e.seq',
     )
     .all(mailboxKey(address)) as { event_json: string }[];
   return rows.map((r) => JSON.parse(r.event_json) as JsonObject);

@@ -12,7 +12,8 @@ export function parseJsonBody(body: Buffer): JsonObject {
     parsed = JSON.parse(text);
   } catch {
     throw new GraphValidationError(
-      'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+      'Unable to read JSON request payload. ' +
+        'Please ensure Content-Type header is set and payload is of valid JSON format.',
       'BadRequest',
     );
   }

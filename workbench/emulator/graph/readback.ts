@@ -6,7 +6,8 @@ import { mailboxKey } from './store';
 
 /**
  * Read-back for the workbench's mailbox, channel and calendar panes (not part of Graph):
- * `/_emulator/graph/mailboxes/{address}`, `/_emulator/graph/channels/{team}/{channel}`, `/_emulator/graph/calendars/{owner}`.
+ * `/_emulator/graph/mailboxes/{address}`, `/_emulator/graph/channels/{team}/{channel}`,
+ * `/_emulator/graph/calendars/{owner}`.
  * A calendar owner containing `@` is a user's mailbox; anything else is a group id.
  */
 export function readBack(segments: string[], ctx: EmulatorContext): EmulatorResponse | null {

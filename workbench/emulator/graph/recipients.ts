@@ -8,7 +8,7 @@ export interface Recipient {
 
 const SMTP = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
 
-/** Validates an optional recipient array at `field`; Exchange refuses an unresolvable address with ErrorInvalidRecipients. */
+/** Validates an optional recipient array at `field`; Exchange refuses a bad address with ErrorInvalidRecipients. */
 export function parseRecipients(value: unknown, field: string): Recipient[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) invalid(field, 'must be an array of recipients.');

@@ -29,7 +29,8 @@ export function resolveTimeZone(name: unknown, field: string): string {
     return name.trim();
   } catch {
     throw new GraphValidationError(
-      `Property '${field}': A valid TimeZone value must be specified. The following TimeZone value is not supported: '${name}'.`,
+      `Property '${field}': A valid TimeZone value must be specified. ` +
+        `The following TimeZone value is not supported: '${name}'.`,
       'TimeZoneNotSupportedException',
     );
   }
