@@ -2,6 +2,7 @@ import type { Strings } from './types';
 
 /** English UI strings (en-US), complete: the same keys as `nl-nl.ts` (test/loc/keys.test.ts). */
 export const enUS: Strings = {
+  lang: 'en',
   appTitle: 'Collaboration space',
   loading: 'Loading…',
   retry: 'Try again',
@@ -18,6 +19,7 @@ export const enUS: Strings = {
   overviewSignedOn: 'Signed on {date} at {place}',
   overviewVersion: 'Version {version}',
   overviewEffectiveFrom: 'In force since {date}',
+  overviewNotYetInForce: 'Not yet in force: the publication in the Staatscourant has not been recorded (art. 14.1).',
   overviewParties: 'Parties',
   overviewAccounthouder: 'Accounthouder (account owner, art. 5)',
   overviewContacts: 'Contacts (art. 5, annex 2a)',
@@ -25,10 +27,12 @@ export const enUS: Strings = {
   overviewBreachAddress: 'Data breach address (art. 9.6)',
   overviewPrivacyOfficer: 'Privacy officer (art. 9.2)',
   overviewYou: 'You',
+  overviewOwnParty: 'Your party',
   overviewYourParty: 'Your party: {party}',
   overviewNoParty: 'You do not belong to any party of this agreement.',
   overviewDocuments: 'Documents in the exchange library',
   overviewDocumentsCount: '{count} documents visible to you',
+  overviewDocumentsFirst: 'The latest {count} documents you may see',
   overviewNoDocuments: 'There are no documents you may see.',
   overviewDocumentsNoAccess: 'You have no access to the exchange library (art. 10.1).',
   colName: 'Name',
@@ -36,5 +40,9 @@ export const enUS: Strings = {
   colClassification: 'Classification',
   colParty: 'Party',
   colModified: 'Modified',
+  colStatus: 'Review status (toetsstatus)',
   unknownValue: '—',
+  dialogClose: 'Close',
+  commandDelenMetToets: 'Share with check',
+  commandDatalekMelden: 'Report data breach',
 };

@@ -1,6 +1,6 @@
 import { enUS } from './en-us';
 import { nlNL } from './nl-nl';
-import type { Locale, StringKey, Strings } from './types';
+import type { Locale, Strings } from './types';
 
 export type { Locale, StringKey, Strings } from './types';
 

@@ -1,5 +1,6 @@
 /** Dutch UI strings (nl-NL, the primary language). Every key must also exist in `en-us.ts` (test/loc/keys.test.ts). */
 export const nlNL = {
+  lang: 'nl',
   appTitle: 'Samenwerkingsruimte',
   loading: 'Laden…',
   retry: 'Opnieuw proberen',
@@ -16,6 +17,7 @@ export const nlNL = {
   overviewSignedOn: 'Ondertekend op {date} te {place}',
   overviewVersion: 'Versie {version}',
   overviewEffectiveFrom: 'In werking sinds {date}',
+  overviewNotYetInForce: 'Nog niet in werking: de publicatie in de Staatscourant is nog niet vastgelegd (art. 14.1).',
   overviewParties: 'Partijen',
   overviewAccounthouder: 'Accounthouder (art. 5)',
   overviewContacts: 'Contactpersonen (art. 5, bijlage 2a)',
@@ -23,10 +25,12 @@ export const nlNL = {
   overviewBreachAddress: 'Adres voor datalekken (art. 9.6)',
   overviewPrivacyOfficer: 'Privacy officer (art. 9.2)',
   overviewYou: 'U',
+  overviewOwnParty: 'Uw partij',
   overviewYourParty: 'Uw partij: {party}',
   overviewNoParty: 'U hoort bij geen van de partijen van deze overeenkomst.',
   overviewDocuments: 'Documenten in de uitwisselbibliotheek',
   overviewDocumentsCount: '{count} documenten zichtbaar voor u',
+  overviewDocumentsFirst: 'De laatste {count} documenten die u mag zien',
   overviewNoDocuments: 'Er zijn geen documenten die u mag zien.',
   overviewDocumentsNoAccess: 'U heeft geen toegang tot de uitwisselbibliotheek (art. 10.1).',
   colName: 'Naam',
@@ -34,5 +38,9 @@ export const nlNL = {
   colClassification: 'Rubricering',
   colParty: 'Partij',
   colModified: 'Gewijzigd',
+  colStatus: 'Toetsstatus',
   unknownValue: '—',
+  dialogClose: 'Sluiten',
+  commandDelenMetToets: 'Delen met toets',
+  commandDatalekMelden: 'Datalek melden',
 } as const;

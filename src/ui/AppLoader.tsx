@@ -1,0 +1,47 @@
+import { Spinner } from '@fluentui/react-components';
+import * as React from 'react';
+import type { Services } from '../ports';
+import { AppFrame, type HostInfo } from './AppFrame';
+import { Failure } from './common/Failure';
+import { useAsync } from './common/useAsync';
+import { Dashboard } from './dashboard/Dashboard';
+import { ServicesProvider, useStrings } from './services';
+
+/** Props of {@link AppLoader}. */
+export interface AppLoaderProps {
+  /** Builds the services, e.g. `() => createServices(deps)`; it loads the agreement configuration from the site. */
+  load: () => Promise<Services>;
+  host?: HostInfo;
+}
+
+/**
+ * The product's root for hosts that build their services asynchronously (every host does: `createServices` reads the
+ * configuration from the site first). While loading it shows a spinner; a refusal (art. 10.1: not on the
+ * autorisatielijst), a missing sign-in or an invalid configuration (fields named) is shown instead of the dashboard.
+ */
+export function AppLoader(props: AppLoaderProps): React.ReactElement {
+  const host = props.host ?? {};
+  return (
+    <AppFrame host={host}>
+      <Loaded load={props.load} initialTab={host.initialTab} />
+    </AppFrame>
+  );
+}
+
+function Loaded(props: { load: () => Promise<Services>; initialTab?: string }): React.ReactElement {
+  const t = useStrings();
+  const services = useAsync(props.load, [props.load]);
+  if (services.status === 'loading') return <Spinner label={t.loading} style={{ padding: 32 }} />;
+  if (services.status === 'error') {
+    return (
+      <div style={{ padding: 16 }}>
+        <Failure error={services.error} onRetry={services.reload} />
+      </div>
+    );
+  }
+  return (
+    <ServicesProvider services={services.value}>
+      <Dashboard initialTab={props.initialTab} />
+    </ServicesProvider>
+  );
+}

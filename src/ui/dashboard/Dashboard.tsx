@@ -1,0 +1,41 @@
+import { Spinner, Tab, TabList, Title2, type SelectTabData } from '@fluentui/react-components';
+import * as React from 'react';
+import { useStrings } from '../services';
+import { dashboardTabs } from './tabs';
+import { useDashboardStyles } from './useDashboardStyles';
+
+/** Props of {@link Dashboard}. */
+export interface DashboardProps {
+  /** Key of the tab shown first; the first tab when absent or unknown. */
+  initialTab?: string;
+}
+
+/** The Samenwerkingsruimte dashboard: a title and one tab per working feature. */
+export function Dashboard(props: DashboardProps): React.ReactElement {
+  const styles = useDashboardStyles();
+  const t = useStrings();
+  const first = dashboardTabs.find((tab) => tab.key === props.initialTab) ?? dashboardTabs[0];
+  const [selected, setSelected] = React.useState(first.key);
+  const active = dashboardTabs.find((tab) => tab.key === selected) ?? first;
+  const Active = active.component;
+  const onTabSelect = React.useCallback((_: unknown, data: SelectTabData) => setSelected(String(data.value)), []);
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <Title2 as="h1">{t.appTitle}</Title2>
+      </header>
+      <TabList selectedValue={active.key} onTabSelect={onTabSelect} aria-label={t.tabsLabel}>
+        {dashboardTabs.map((tab) => (
+          <Tab key={tab.key} value={tab.key} id={`tab-${tab.key}`}>
+            {t[tab.label]}
+          </Tab>
+        ))}
+      </TabList>
+      <div className={styles.panel} role="tabpanel" aria-labelledby={`tab-${active.key}`}>
+        <React.Suspense fallback={<Spinner label={t.loading} />}>
+          <Active />
+        </React.Suspense>
+      </div>
+    </div>
+  );
+}

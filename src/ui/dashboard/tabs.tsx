@@ -1,0 +1,17 @@
+import * as React from 'react';
+import type { StringKey } from '../../loc';
+import { Overview } from '../overview/Overview';
+
+/** One tab of the dashboard: a stable key, the string key of its label and the component it shows. */
+export interface DashboardTab {
+  key: string;
+  label: StringKey;
+  /** Heavy tabs load lazily (`React.lazy(() => import(...))`) so the first paint stays small. */
+  component: React.ComponentType;
+}
+
+/**
+ * The dashboard's tabs, in order. Only tabs that work are listed: a feature adds its tab here when it lands
+ * (Documenten, Register, Datalekken, Overleg, Review), never as an empty placeholder.
+ */
+export const dashboardTabs: readonly DashboardTab[] = [{ key: 'overzicht', label: 'tabOverview', component: Overview }];

@@ -1,0 +1,5 @@
+export { App, type AppProps } from './App';
+export { AppFrame, type HostInfo } from './AppFrame';
+export { AppLoader, type AppLoaderProps } from './AppLoader';
+export { ServicesProvider, useServices, StringsProvider, useStrings } from './services';
+export { themeFor, themeNameFromTeams, type ThemeName } from './theme';

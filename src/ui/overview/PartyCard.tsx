@@ -1,0 +1,52 @@
+import { Badge, Card, CardHeader, Link, Subtitle2, Text } from '@fluentui/react-components';
+import * as React from 'react';
+import type { Party } from '../../domain/agreement';
+import { format } from '../../loc';
+import { useStrings } from '../services';
+import { useOverviewStyles } from './useOverviewStyles';
+
+/** Props of {@link PartyCard}. */
+export interface PartyCardProps {
+  party: Party;
+  /** True for the signed-in user's own party. */
+  isOwn?: boolean;
+}
+
+/** One party (partij): accounthouder (art. 5), contacts (annex 2a), privacy officer (art. 9.2), breach address (art. 9.6). */
+export function PartyCard(props: PartyCardProps): React.ReactElement {
+  const t = useStrings();
+  const styles = useOverviewStyles();
+  const p = props.party;
+  const headingId = `party-${p.key}`;
+  return (
+    <Card className={styles.card} aria-labelledby={headingId} data-party={p.key}>
+      <CardHeader header={<Subtitle2 id={headingId} as="h3">{p.shortName}</Subtitle2>} description={<Text>{p.name}</Text>}
+        action={props.isOwn ? <Badge appearance="outline">{t.overviewOwnParty}</Badge> : undefined}
+      />
+      <dl className={styles.facts}>
+        <dt className={styles.term}>{t.overviewAccounthouder}</dt>
+        <dd className={styles.detail}>{p.accounthouder.functionTitle}</dd>
+        <dt className={styles.term}>{t.overviewPrivacyOfficer}</dt>
+        <dd className={styles.detail}>{p.privacyOfficer.functionTitle}</dd>
+        <dt className={styles.term}>{t.overviewBreachAddress}</dt>
+        <dd className={styles.detail}>
+          <Link href={`mailto:${p.breachAddress}`}>{p.breachAddress}</Link>
+        </dd>
+      </dl>
+      <Text weight="semibold">{t.overviewContacts}</Text>
+      <ul className={styles.list}>
+        {[...p.contacts]
+          .sort((a, b) => a.order - b.order)
+          .map((c) => (
+            <li key={`${c.order}-${c.email}`}>
+              <Text>
+                {format(t.overviewContactOrder, { order: c.order })}: {c.name}, {c.functionTitle}
+              </Text>
+              <br />
+              <Link href={`mailto:${c.email}`}>{c.email}</Link> · <Link href={`tel:${c.phone.replace(/[^+0-9]/g, '')}`}>{c.phone}</Link>
+            </li>
+          ))}
+      </ul>
+    </Card>
+  );
+}

@@ -1,0 +1,29 @@
+import { Card, CardHeader, Persona, Subtitle2, Text } from '@fluentui/react-components';
+import * as React from 'react';
+import type { Party } from '../../domain/agreement/schema';
+import { format } from '../../loc';
+import type { UserProfile } from '../../ports/directory';
+import { useStrings } from '../services';
+import { useOverviewStyles } from './useOverviewStyles';
+
+/** Props of {@link YouCard}. */
+export interface YouCardProps {
+  user: UserProfile;
+  party: Party | undefined;
+}
+
+/** The signed-in person and the party their account belongs to. */
+export function YouCard(props: YouCardProps): React.ReactElement {
+  const t = useStrings();
+  const styles = useOverviewStyles();
+  const { user, party } = props;
+  return (
+    <Card className={styles.card} aria-labelledby="you-title" data-testid="you">
+      <CardHeader header={<Subtitle2 id="you-title" as="h2">{t.overviewYou}</Subtitle2>} />
+      <Persona name={user.displayName} secondaryText={user.jobTitle ?? undefined} tertiaryText={user.email} size="large" />
+      <Text data-testid="current-party">
+        {party ? format(t.overviewYourParty, { party: `${party.shortName} (${party.name})` }) : t.overviewNoParty}
+      </Text>
+    </Card>
+  );
+}

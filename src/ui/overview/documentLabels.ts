@@ -1,0 +1,32 @@
+import type { AgreementConfig } from '../../domain/agreement/schema';
+import type { ExchangeDocument } from '../../ports/documents';
+
+/** A document row as the overview shows it: configuration keys turned into the labels people know. */
+export interface DocumentRow {
+  id: number;
+  name: string;
+  url: string;
+  documentType?: string;
+  classification?: string;
+  /** True when the classification level is restricted (art. 10.1: autorisatielijst only). */
+  restricted: boolean;
+  party?: string;
+  toetsstatus: string;
+  modified: string;
+}
+
+/** Maps a stored document to its row; an unknown key is shown as stored, so nothing is hidden. */
+export function documentRow(config: AgreementConfig, d: ExchangeDocument): DocumentRow {
+  const level = config.classification.levels.find((l) => l.key === d.classification);
+  return {
+    id: d.id,
+    name: d.name,
+    url: d.serverRelativeUrl,
+    documentType: config.documentTypes.find((x) => x.key === d.documentType)?.label ?? d.documentType,
+    classification: level?.label ?? d.classification,
+    restricted: level?.restricted ?? false,
+    party: config.parties.find((p) => p.key === d.party)?.shortName ?? d.party,
+    toetsstatus: d.toetsstatus,
+    modified: d.modified,
+  };
+}

@@ -1,0 +1,2 @@
+export { ServicesProvider, useServices, type ServicesProviderProps } from './ServicesContext';
+export { StringsProvider, useStrings, type StringsProviderProps } from './StringsContext';
