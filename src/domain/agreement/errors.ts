@@ -60,7 +60,7 @@ export function configError(path: string, code: string, nl: string, en: string, 
 export function formatConfigErrors(errors: ReadonlyArray<ConfigError>, lang: Lang): string[] {
   return errors.map((e) => {
     const message = lang === 'en' ? e.en : e.nl;
-    const where = e.path === '' ? (lang === 'en' ? '(document)' : '(document)') : e.path;
+    const where = e.path === '' ? '(document)' : e.path;
     return e.source ? `${where}: ${message} (${e.source})` : `${where}: ${message}`;
   });
 }

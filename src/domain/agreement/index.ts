@@ -2,6 +2,7 @@
 export * from './schema';
 export { loadAgreement, loadAgreementText, type LoadResult } from './load';
 export { formatConfigErrors, formatPath, type ConfigError } from './errors';
+export { agreementJsonSchema } from './jsonSchema';
 export {
   partyByKey,
   otherParties,

@@ -4,6 +4,7 @@ import { checkCrossReferences } from './crossref';
 import { configError, type ConfigError } from './errors';
 import { translateZodIssues } from './zodIssues';
 
+/** Re-exported so callers of the loader need one import. */
 export type { ConfigError } from './errors';
 export { formatConfigErrors } from './errors';
 

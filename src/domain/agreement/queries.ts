@@ -1,4 +1,4 @@
-/** Read-only lookups on a validated agreement configuration, shared by the UI, provisioning and other domain modules. */
+/** Read-only lookups on a validated agreement configuration, shared by the UI, provisioning and other modules. */
 import { addDaysIso } from '../common/dates';
 import type { AgreementConfig, GroupConfig, Party, PersonalDataCategory, ProcessingActivity } from './schema';
 
@@ -12,7 +12,7 @@ export function otherParties(config: AgreementConfig, key: string): Party[] {
   return config.parties.filter((p) => p.key !== key);
 }
 
-/** The party a signed-in user belongs to, by the domain of the e-mail address (also sub-domains); undefined for outsiders. */
+/** The party of a signed-in user, by e-mail domain (sub-domains too); undefined for outsiders. */
 export function partyForEmail(config: AgreementConfig, email: string): Party | undefined {
   const at = email.lastIndexOf('@');
   if (at < 0) return undefined;
@@ -25,7 +25,8 @@ export function partyForEmail(config: AgreementConfig, email: string): Party | u
 
 /**
  * A function title in comparable form: case, spacing and parenthesised abbreviations ignored, so the agreement's
- * "Hoofdinspecteur Farmaceutische Producten (FP) en Medische Technologie (MT)" matches the directory's title without them.
+ * "Hoofdinspecteur Farmaceutische Producten (FP) en Medische Technologie (MT)" matches the directory's title
+ * without them.
  */
 export function normalizeFunctionTitle(title: string): string {
   return title
@@ -86,8 +87,8 @@ export function activitiesForSharing(
 }
 
 /**
- * The date the agreement is in force (YYYY-MM-DD): art. 14.1 the day after publication in the Staatscourant, the signing
- * date, or the explicit date; undefined while the publication is not yet recorded.
+ * The date the agreement is in force (YYYY-MM-DD): art. 14.1 the day after publication in the Staatscourant,
+ * the signing date, or the explicit date; undefined while the publication is not yet recorded.
  */
 export function effectiveDate(config: AgreementConfig): string | undefined {
   const a = config.agreement;

@@ -1,6 +1,7 @@
 /**
- * The doelbinding check (art. 8: every sharing weighs purpose limitation, necessity and proportionality): a pure function
- * from the upload's answers, document type, classification and scan findings to allowed, review (art. 9.2) or refused.
+ * The doelbinding check (art. 8: every sharing weighs purpose limitation, necessity and proportionality).
+ * A pure function from the upload's answers, document type, classification and scan findings to allowed,
+ * review (art. 9.2) or refused.
  */
 import type { AgreementConfig } from '../agreement/schema';
 import { sortReasons, strictest } from './reason';

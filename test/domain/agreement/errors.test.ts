@@ -1,5 +1,5 @@
 /** Zod issues become Dutch and English messages with the JSON path; paths carry their article. */
-import { agreementSchema, formatPath, loadAgreement } from '../../../src/domain/agreement';
+import { agreementJsonSchema, agreementSchema, formatPath, loadAgreement } from '../../../src/domain/agreement';
 import { sourceForPath } from '../../../src/domain/agreement/errors';
 import { rawConfig, setAt } from './shippedConfigs';
 
@@ -44,5 +44,16 @@ describe('configuration error messages', () => {
   it('accepts _comment on nested objects and rejects other unknown fields', () => {
     expect(agreementSchema.safeParse(rawConfig('igj-cibg.json')).success).toBe(true);
     expect(errorAt('space.maxUploadMb', 10)).toMatchObject({ code: 'unknown_field' });
+  });
+
+  it('offers a JSON Schema for editors that forbids unknown fields and requires the parties', () => {
+    const schema = agreementJsonSchema() as {
+      required: string[];
+      additionalProperties: boolean;
+      properties: Record<string, unknown>;
+    };
+    expect(schema.required).toEqual(expect.arrayContaining(['id', 'agreement', 'parties', 'rules']));
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties)).toContain('_comment');
   });
 });

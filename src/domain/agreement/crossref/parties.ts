@@ -65,7 +65,8 @@ export function checkParties(config: AgreementConfig, groups: ReadonlySet<string
           `group '${group.key}' is not a privacy officers' group (kind '${group.kind}')`,
         ),
       );
-    // art. 10.1: only staff on the autorisatielijst reach the space, so the accounthouder and privacy officer must be on it.
+    // art. 10.1: only staff on the autorisatielijst reach the space, so the accounthouder and the privacy officer
+    // must be on it.
     const titles = config.autorisatielijst.filter((a) => a.party === party.key).map((a) => a.functionTitle);
     for (const [field, title] of [
       ['accounthouder', party.accounthouder.functionTitle],

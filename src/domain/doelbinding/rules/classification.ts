@@ -4,7 +4,7 @@ import { reason } from '../reason';
 import type { Reason } from '../types';
 import type { Rule } from './context';
 
-/** Forbidden or unknown levels and levels below a category's minimum refuse; a restricted level is noted (art. 10.1). */
+/** Forbidden, unknown and too-low levels refuse; a restricted level is noted (art. 10.1). */
 export const checkClassification: Rule = ({ input, config, categories }) => {
   const present = input.answers.containsPersonalData ? categories.map((c) => c.key) : [];
   const reasons: Reason[] = classificationProblems(config, input.classification, present).map((p) =>

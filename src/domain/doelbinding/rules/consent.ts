@@ -1,9 +1,9 @@
-/** Consent: categories that may only be shared with a recorded consent, or in exceptional circumstances after review. */
+/** Consent: categories shared only with a recorded consent, or in exceptional circumstances after review. */
 import { reason } from '../reason';
 import type { Reason } from '../types';
 import type { Rule } from './context';
 
-/** seed 001 §2 (WGBO: consent is the rule), seed 002 (toestemming geheimhouder; zeer uitzonderlijke omstandigheden). */
+/** seed 001 §II.1 (WGBO: consent is the rule); seed 002 (consent of the secret-keeper, else exceptional cases). */
 export const checkConsent: Rule = ({ input, config, categories }) => {
   const { answers } = input;
   if (!answers.containsPersonalData) return [];
