@@ -94,8 +94,9 @@ function isPhone(text: string, c: DigitChain, a: number, b: number, d: string): 
   if (rest !== undefined) {
     // '+31 (0)6 …': the trunk '0' written in parentheses is not dialled internationally
     if (rest.startsWith('0')) {
-      const zeroGroup = c.starts.findIndex((s, k) => k >= a && k <= b && text.slice(s, c.ends[k]) === '0');
-      if (zeroGroup <= a || !c.seps[zeroGroup - 1].includes('(')) return false;
+      let zeroGroup = a + 1;
+      while (zeroGroup <= b && text.slice(c.starts[zeroGroup], c.ends[zeroGroup]) !== '0') zeroGroup++;
+      if (zeroGroup > b || !c.seps[zeroGroup - 1].includes('(')) return false;
       rest = rest.slice(1);
     }
     return rest.length === 9 && rest.charCodeAt(0) !== 48;

@@ -82,6 +82,7 @@ class Scan {
       for (let b = a; b < groups && b < a + MAX_GROUPS; b++) {
         digits += chain.ends[b] - chain.starts[b];
         if (digits > MAX_DIGITS) break;
+        if (digits < 9 && b !== a + 2) continue; // only a date (three groups) is shorter than nine digits
         const m = matchGroups(this.text, chain, a, b);
         if (m) {
           best = b;
