@@ -23,10 +23,19 @@ export interface GraphClientLike {
 export interface GraphCallOptions {
   /** Give up (and abort the fetch) after this many milliseconds, retries included. Default 30 000. */
   timeoutMs?: number;
+  /** Extra attempts after 429/503/504 (and after a network failure of a GET). Default 2. */
+  retries?: number;
+  /** First back-off when the answer carries no Retry-After; doubles per attempt. Default 1 000. */
+  retryDelayMs?: number;
 }
 
-/** Default time budget of one Graph call, including the client's own 429/503/504 retries. */
+/** Default time budget of one Graph call, including all retries. */
 export const DEFAULT_GRAPH_TIMEOUT_MS = 30_000;
+/** Default number of extra attempts for a throttled or unavailable answer. */
+export const DEFAULT_GRAPH_RETRIES = 2;
+
+/** Statuses where Graph refused the request before doing anything, so sending it again is safe. */
+const RETRY_STATUSES = [429, 503, 504];
 
 /** A Graph call failed: carries the HTTP status (0 for timeout or network failure) and Graph's error code. */
 export class GraphRequestError extends Error {
@@ -44,8 +53,10 @@ export class GraphRequestError extends Error {
 }
 
 /**
- * Runs one Graph call with a time budget. Throttling (429) and 503/504 are retried by the Graph client's own
- * RetryHandler (honouring Retry-After); this adds the timeout, which the client lacks, and one error type.
+ * Runs one Graph call with a time budget and retries. `Client.init` already retries 429/503/504 in its RetryHandler,
+ * but SPFx's MSGraphClientV3 is not documented to, so the adapters retry those statuses themselves (honouring
+ * Retry-After). A POST that failed without an answer is NOT retried: it may have arrived, and a second breach mail
+ * or card must not be sent blindly; the caller's outbox decides.
  */
 export async function callGraph(
   client: GraphClientLike,
@@ -55,24 +66,50 @@ export async function callGraph(
   options: GraphCallOptions = {},
 ): Promise<unknown> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_GRAPH_TIMEOUT_MS;
+  const retries = options.retries ?? DEFAULT_GRAPH_RETRIES;
+  const baseDelay = options.retryDelayMs ?? 1000;
+  const deadline = Date.now() + timeoutMs;
   const controller = typeof AbortController === 'undefined' ? undefined : new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timers: ReturnType<typeof setTimeout>[] = [];
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      controller?.abort();
-      reject(new GraphRequestError(method, path, 0, 'Timeout', `no answer within ${timeoutMs} ms`));
-    }, timeoutMs);
+    timers.push(
+      setTimeout(() => {
+        controller?.abort();
+        reject(new GraphRequestError(method, path, 0, 'Timeout', `no answer within ${timeoutMs} ms`));
+      }, timeoutMs),
+    );
   });
   try {
-    let request = client.api(path);
-    if (controller) request = request.option('signal', controller.signal);
-    const call = method === 'GET' ? request.get() : request.post(body);
-    return await Promise.race([call, timeout]);
-  } catch (e) {
-    throw toGraphRequestError(e, method, path);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        let request = client.api(path);
+        if (controller) request = request.option('signal', controller.signal);
+        const call = method === 'GET' ? request.get() : request.post(body);
+        return await Promise.race([call, timeout]);
+      } catch (e) {
+        const error = toGraphRequestError(e, method, path);
+        if (attempt >= retries || !isRetryable(error)) throw error;
+        const wait = retryAfterMs(e) ?? baseDelay * 2 ** attempt;
+        if (Date.now() + wait >= deadline) throw error;
+        await Promise.race([new Promise((resolve) => timers.push(setTimeout(resolve, wait))), timeout]);
+      }
+    }
   } finally {
-    clearTimeout(timer);
+    timers.forEach(clearTimeout);
   }
+}
+
+function isRetryable(error: GraphRequestError): boolean {
+  if (RETRY_STATUSES.includes(error.status)) return true;
+  return error.status === 0 && error.code !== 'Timeout' && error.method === 'GET';
+}
+
+/** Retry-After in seconds, from the headers the Graph client puts on its GraphError. */
+function retryAfterMs(e: unknown): number | undefined {
+  const headers = (e as { headers?: { get?: (name: string) => string | null } } | null)?.headers;
+  const value = typeof headers?.get === 'function' ? headers.get('retry-after') : null;
+  const seconds = value === null ? NaN : Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
 /** Normalises what the Graph client throws (GraphError with statusCode/code) into a {@link GraphRequestError}. */

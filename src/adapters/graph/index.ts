@@ -5,5 +5,5 @@ export { GraphChannelPoster, TEAMS_MESSAGE_LIMIT_BYTES } from './GraphChannelPos
 export { GraphCalendarWriter } from './GraphCalendarWriter';
 export { partyForEmail } from './partyForEmail';
 export { escapeHtml, renderMailBlocks } from './html';
-export { GraphRequestError, DEFAULT_GRAPH_TIMEOUT_MS, callGraph } from './client';
+export { GraphRequestError, DEFAULT_GRAPH_TIMEOUT_MS, DEFAULT_GRAPH_RETRIES, callGraph } from './client';
 export type { GraphClientLike, GraphRequestLike, GraphCallOptions } from './client';
