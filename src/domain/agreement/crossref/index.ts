@@ -3,7 +3,7 @@ import type { ConfigError } from '../errors';
 import type { AgreementConfig } from '../schema';
 import { checkAgreementRecord } from './agreementRecord';
 import { keysOf } from './helpers';
-import { checkAccess, checkClassification, checkMeetings } from './organisation';
+import { checkAccess, checkClassification, checkGroupCoverage, checkMeetings } from './organisation';
 import { checkParties } from './parties';
 import { checkDpia, checkRegister, checkRules } from './register';
 
@@ -20,5 +20,6 @@ export function checkCrossReferences(config: AgreementConfig): ConfigError[] {
     ...checkDpia(config),
     ...checkMeetings(config, parties),
     ...checkAccess(config, parties),
+    ...checkGroupCoverage(config),
   ];
 }

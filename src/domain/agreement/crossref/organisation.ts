@@ -148,3 +148,49 @@ export function checkMeetings(config: AgreementConfig, parties: ReadonlySet<stri
   });
   return errors;
 }
+
+/**
+ * art. 10.1: restricted levels are read only through a 'vertrouwelijk' group, which must exist and be filled from the
+ * autorisatielijst; each party needs its own members group to reach its documents.
+ */
+export function checkGroupCoverage(config: AgreementConfig): ConfigError[] {
+  const errors: ConfigError[] = [];
+  const listed = new Set(config.autorisatielijst.flatMap((a) => a.groups));
+  const restricted = config.classification.levels.some((l) => l.restricted);
+  const confidential = config.groups.filter((g) => g.kind === 'vertrouwelijk');
+  if (restricted && confidential.length === 0)
+    errors.push(
+      configError(
+        'groups',
+        'no_confidential_group',
+        "er is een beperkt niveau, maar geen groep met kind 'vertrouwelijk' om het te lezen",
+        "a restricted level exists, but no group of kind 'vertrouwelijk' to read it",
+        'art. 10.1',
+      ),
+    );
+  config.groups.forEach((g, i) => {
+    if (g.kind === 'vertrouwelijk' && !listed.has(g.key))
+      errors.push(
+        configError(
+          `groups[${i}]`,
+          'confidential_group_empty',
+          `geen functietitel op de autorisatielijst geeft toegang tot '${g.name}'`,
+          `no function title on the autorisatielijst gives access to '${g.name}'`,
+          'art. 1e, 10.1',
+        ),
+      );
+  });
+  config.parties.forEach((p, i) => {
+    if (!config.groups.some((g) => g.party === p.key && g.kind === 'members'))
+      errors.push(
+        configError(
+          `parties[${i}]`,
+          'no_members_group',
+          `partij '${p.key}' heeft geen groep met kind 'members' voor haar medewerkers`,
+          `party '${p.key}' has no group of kind 'members' for its staff`,
+          'art. 10.1',
+        ),
+      );
+  });
+  return errors;
+}
