@@ -4,7 +4,7 @@ import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { strings } from '../../loc';
 import type { Services } from '../../ports';
-import { themeNameFromTeams, type ThemeName } from '../../ui/theme';
+import type { ThemeName } from '../../ui/theme';
 import { readTeamsHost, watchTeamsTheme } from './teamsHost';
 
 type AppModule = typeof import('../../ui/App');
@@ -29,7 +29,15 @@ export default class SamenwerkingsruimteWebPart extends BaseClientSideWebPart<Sa
     // SPFx's own loading indicator: the first paint needs neither Fluent nor the product code.
     this.context.statusRenderer.displayLoadingIndicator(this.domElement, strings(this.locale).loading);
     try {
-      const teams = await readTeamsHost(this.context.sdks.microsoftTeams);
+      // Adapters, UI and even the theme mapping (it pulls in Fluent's themes) load as their own chunks, in parallel,
+      // so this entry bundle stays small.
+      const [teams, { spfi, SPFx }, { createServices }, app, { themeNameFromTeams }] = await Promise.all([
+        readTeamsHost(this.context.sdks.microsoftTeams),
+        import(/* webpackChunkName: 'pnp-sp' */ '@pnp/sp'),
+        import(/* webpackChunkName: 'samenwerkingsruimte-services' */ '../../composition/createServices'),
+        import(/* webpackChunkName: 'samenwerkingsruimte-ui' */ '../../ui/App'),
+        import(/* webpackChunkName: 'samenwerkingsruimte-ui' */ '../../ui/theme'),
+      ]);
       if (teams) {
         this.theme = themeNameFromTeams(teams.theme);
         this.locale = teams.locale ?? this.locale;
@@ -38,12 +46,6 @@ export default class SamenwerkingsruimteWebPart extends BaseClientSideWebPart<Sa
           this.render();
         });
       }
-      // Adapters and UI load as their own chunks, in parallel, so this bundle stays small.
-      const [{ spfi, SPFx }, { createServices }, app] = await Promise.all([
-        import(/* webpackChunkName: 'pnp-sp' */ '@pnp/sp'),
-        import(/* webpackChunkName: 'samenwerkingsruimte-services' */ '../../composition/createServices'),
-        import(/* webpackChunkName: 'samenwerkingsruimte-ui' */ '../../ui/App'),
-      ]);
       const graph = await this.context.msGraphClientFactory.getClient('3');
       this.services = await createServices({
         sp: spfi().using(SPFx(this.context)),
