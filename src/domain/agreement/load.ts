@@ -1,6 +1,6 @@
 /** Loads an agreement configuration: zod shape first, then cross-references, every error with path and nl/en text. */
 import { agreementSchema, type AgreementConfig } from './schema';
-import { checkCrossReferences } from './crossref';
+import { checkCrossReferences, checkWarnings } from './crossref';
 import { configError, type ConfigError } from './errors';
 import { translateZodIssues } from './zodIssues';
 
@@ -9,14 +9,18 @@ export type { ConfigError } from './errors';
 export { formatConfigErrors } from './errors';
 
 /** Outcome of {@link loadAgreement}. */
-export type LoadResult = { ok: true; config: AgreementConfig } | { ok: false; errors: ConfigError[] };
+export type LoadResult =
+  | { ok: true; config: AgreementConfig; warnings: ConfigError[] }
+  | { ok: false; errors: ConfigError[] };
 
-/** Validates parsed JSON as an agreement configuration; never throws. */
+/** Validates parsed JSON as an agreement configuration; never throws. Warnings do not stop loading. */
 export function loadAgreement(json: unknown): LoadResult {
   const parsed = agreementSchema.safeParse(json);
   if (!parsed.success) return { ok: false, errors: translateZodIssues(parsed.error.issues, json) };
   const errors = checkCrossReferences(parsed.data);
-  return errors.length === 0 ? { ok: true, config: parsed.data } : { ok: false, errors };
+  return errors.length === 0
+    ? { ok: true, config: parsed.data, warnings: checkWarnings(parsed.data) }
+    : { ok: false, errors };
 }
 
 /** Parses and validates configuration text (e.g. SiteAssets/Samenwerkingsruimte/agreement.json); never throws. */

@@ -98,6 +98,8 @@ const forbiddenLevelSchema = z.strictObject({
   key: keySchema,
   label: text,
   reason: text,
+  /** English variant of the reason, for the English UI. */
+  reasonEn: text.optional(),
   source: citationSchema,
   _comment: comment,
 });
@@ -199,6 +201,7 @@ export const rulesSchema = z.strictObject({
       category: keySchema,
       recipient: keySchema,
       reason: text,
+      reasonEn: text.optional(),
       source: citationSchema,
       _comment: comment,
     }),
@@ -213,7 +216,13 @@ export const rulesSchema = z.strictObject({
     }),
   ),
   alwaysReview: z.array(
-    z.strictObject({ category: keySchema, source: citationSchema, reason: text.optional(), _comment: comment }),
+    z.strictObject({
+      category: keySchema,
+      source: citationSchema,
+      reason: text.optional(),
+      reasonEn: text.optional(),
+      _comment: comment,
+    }),
   ),
   /** art. 9.2 / seed 004: these category flags escalate to privacy-officer review unless turned off. */
   reviewEscalationDefaults: z

@@ -78,7 +78,7 @@ export function classificationProblems(
         code: 'forbidden_level',
         source: forbidden.source,
         nl: `'${forbidden.label}' mag nooit in deze ruimte: ${forbidden.reason}`,
-        en: `'${forbidden.label}' may never be stored in this space: ${forbidden.reason}`,
+        en: `'${forbidden.label}' may never be stored in this space: ${forbidden.reasonEn ?? forbidden.reason}`,
       },
     ];
   const level = findLevel(config, levelKey);

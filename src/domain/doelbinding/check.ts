@@ -20,16 +20,16 @@ import type { Decision, DoelbindingInput } from './types';
 /** Version of this rule set; bump when a rule changes meaning, so stored decisions say which rules made them. */
 export const DOELBINDING_RULESET = 'doelbinding/1';
 
-/** Every rule, in the order its reasons are listed within one outcome. */
+/** Every rule, in the order its reasons are listed within one outcome (hard agreement rules first). */
 const RULES: ReadonlyArray<Rule> = [
   checkReferences,
-  checkClassification,
+  checkSensitive,
   checkAnswers,
   checkFindings,
   checkPurpose,
   checkMinimisation,
   checkConsent,
-  checkSensitive,
+  checkClassification,
   checkDpia,
 ];
 

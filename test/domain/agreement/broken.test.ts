@@ -1,7 +1,7 @@
 /** Broken configurations (fixture files in test/fixtures/agreements) are refused with errors naming the JSON path. */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { formatConfigErrors, loadAgreement, loadAgreementText } from '../../../src/domain/agreement';
+import { formatConfigErrors, loadAgreement, loadAgreementText, type ConfigError } from '../../../src/domain/agreement';
 import { rawConfig, removeAt, setAt } from './shippedConfigs';
 
 interface ExpectedError {
@@ -16,13 +16,30 @@ interface Fixture {
   document?: unknown;
   set?: Record<string, unknown>;
   remove?: string[];
-  expect: ExpectedError[];
+  /** Errors: the configuration must be refused with these. */
+  expect?: ExpectedError[];
+  /** Warnings: the configuration loads, with these warnings. */
+  warn?: ExpectedError[];
 }
 
 const DIR = join(__dirname, '..', '..', 'fixtures', 'agreements');
-const fixtures = readdirSync(DIR)
+const all = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .map((f) => [f, JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Fixture] as const);
+const fixtures = all.filter(([, fx]) => fx.expect !== undefined);
+const warnings = all.filter(([, fx]) => fx.warn !== undefined);
+
+/** Asserts that `want` is among `got`, with its Dutch text and source when given, and bilingual. */
+function expectListed(got: ConfigError[], want: ExpectedError): void {
+  const hit = got.find((e) => e.path === want.path && e.code === want.code);
+  expect({ want, hit: hit ?? got }).toEqual({ want, hit: expect.objectContaining({ path: want.path }) });
+  if (!hit) return;
+  if (want.nl) expect(hit.nl).toContain(want.nl);
+  if (want.source) expect(hit.source).toBe(want.source);
+  expect(hit.nl.length).toBeGreaterThan(0);
+  expect(hit.en.length).toBeGreaterThan(0);
+  expect(hit.en).not.toBe(hit.nl);
+}
 
 /** The broken document a fixture describes: a shipped configuration with edits, or a document of its own. */
 function buildDocument(fx: Fixture): unknown {
@@ -42,16 +59,14 @@ describe('broken agreement configurations', () => {
     const result = loadAgreement(buildDocument(fx));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    for (const want of fx.expect) {
-      const hit = result.errors.find((e) => e.path === want.path && e.code === want.code);
-      expect({ want, hit: hit ?? result.errors }).toEqual({ want, hit: expect.objectContaining({ path: want.path }) });
-      if (!hit) continue;
-      if (want.nl) expect(hit.nl).toContain(want.nl);
-      if (want.source) expect(hit.source).toBe(want.source);
-      expect(hit.nl.length).toBeGreaterThan(0);
-      expect(hit.en.length).toBeGreaterThan(0);
-      expect(hit.en).not.toBe(hit.nl);
-    }
+    for (const want of fx.expect ?? []) expectListed(result.errors, want);
+  });
+
+  it.each(warnings)('%s loads with the expected warning', (_file, fx) => {
+    const result = loadAgreement(buildDocument(fx));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (!result.ok) return;
+    for (const want of fx.warn ?? []) expectListed(result.warnings, want);
   });
 
   it('formats an error as "<path>: <message> (<article>)" in Dutch and English', () => {

@@ -150,8 +150,8 @@ export function checkMeetings(config: AgreementConfig, parties: ReadonlySet<stri
 }
 
 /**
- * art. 10.1: restricted levels are read only through a 'vertrouwelijk' group, which must exist and be filled from the
- * autorisatielijst; each party needs its own members group to reach its documents.
+ * art. 10.1: restricted levels are read through a 'vertrouwelijk' group filled from the autorisatielijst (without one,
+ * only the privacy officers read them); each party needs its own members group to reach its documents.
  */
 export function checkGroupCoverage(config: AgreementConfig): ConfigError[] {
   const errors: ConfigError[] = [];

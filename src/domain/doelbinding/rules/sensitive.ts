@@ -41,7 +41,7 @@ export const checkSensitive: Rule = (ctx) => {
           'refused',
           rule.source,
           `'${label(categories, rule.category)}' gaat nooit naar ${partyName(ctx, rule.recipient)}: ${rule.reason}`,
-          `'${label(categories, rule.category)}' never goes to ${partyName(ctx, rule.recipient)}: ${rule.reason}`,
+          `'${label(categories, rule.category)}' never goes to ${partyName(ctx, rule.recipient)}: ${rule.reasonEn ?? rule.reason}`,
         ),
       );
   for (const rule of config.rules.alwaysReview)
@@ -51,8 +51,8 @@ export const checkSensitive: Rule = (ctx) => {
           'always_review',
           'review',
           rule.source,
-          `'${label(categories, rule.category)}' wordt altijd eerst door de privacy officer getoetst${rule.reason ? `: ${rule.reason}` : ''}`,
-          `'${label(categories, rule.category)}' is always reviewed by the privacy officer first${rule.reason ? `: ${rule.reason}` : ''}`,
+          `'${label(categories, rule.category)}' wordt altijd eerst door de privacy officer getoetst${suffix(rule.reason)}`,
+          `'${label(categories, rule.category)}' is always reviewed by the privacy officer first${suffix(rule.reasonEn ?? rule.reason)}`,
         ),
       );
   const defaults = config.rules.reviewEscalationDefaults;
@@ -77,4 +77,9 @@ export const checkSensitive: Rule = (ctx) => {
 /** Label of a present category. */
 function label(categories: ReadonlyArray<PersonalDataCategory>, key: string): string {
   return categories.find((c) => c.key === key)?.label ?? key;
+}
+
+/** ': reason' when a reason is given. */
+function suffix(text: string | undefined): string {
+  return text ? `: ${text}` : '';
 }
