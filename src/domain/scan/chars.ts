@@ -1,4 +1,8 @@
-/** Character classes and folding used by the single-pass scanner; work on UTF-16 code units, no regex per char. */
+/**
+ * Character classes, word ends and folding used by the single-pass scanner; they work on UTF-16 code units with no
+ * regex per ASCII character. Kept in one module so the per-character calls stay module-local (transpiled ES module
+ * imports become property reads, which cost more than the test itself in the hot loop).
+ */
 
 /** True for ASCII '0'..'9'. */
 export function isDigit(c: number): boolean {
@@ -45,4 +49,22 @@ const MARKS = /\p{M}/gu;
 export function fold(word: string): string {
   if (!HAS_NON_ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(MARKS, '').toLowerCase();
+}
+
+/** Index just after the word (letters, digits, marks) that starts at `i`. */
+export function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  for (; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c < 0x80) {
+      if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+    } else if (!isNonAsciiWordChar(c)) break;
+  }
+  return j;
+}
+
+/** True when `c` may sit between the words of a multi-word term: whitespace, hyphen, slash. */
+export function isTermGap(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 45 || c === 47;
 }

@@ -4,8 +4,7 @@
  * whitespace, hyphens and slashes, so a line break inside the term does not hide it. AVG art. 9: health data is a
  * special category, which is why these words are worth a warning at all.
  */
-import { fold } from './chars';
-import { isTermGap, wordEnd } from './words';
+import { fold, isTermGap, wordEnd } from './chars';
 
 /** Compiled terms: first folded word → remaining folded words of each term starting with it (longest first). */
 export type HealthTermIndex = ReadonlyMap<string, readonly string[][]>;

@@ -10,13 +10,19 @@ function isIbanChar(c: number): boolean {
   return isDigit(c) || isUpper(c);
 }
 
-/** End of a valid IBAN starting at `i`, or -1. Upper-case only: lower-case lookalikes are ordinary words. */
-export function matchIbanAt(text: string, i: number): number {
+/**
+ * The IBAN-shaped token starting at `i` (country code, check digits, the country's BBAN length) and whether it
+ * passes mod-97; undefined when the shape does not fit. Upper-case only: lower-case look-alikes are ordinary words.
+ * A token that has the shape but fails the checksum is still a token: its digit groups are not a phone number.
+ */
+export function matchIbanAt(text: string, i: number): { end: number; valid: boolean } | undefined {
   const c0 = text.charCodeAt(i);
   const c1 = text.charCodeAt(i + 1);
-  if (!isUpper(c0) || !isUpper(c1) || !isDigit(text.charCodeAt(i + 2)) || !isDigit(text.charCodeAt(i + 3))) return -1;
+  if (!isUpper(c0) || !isUpper(c1) || !isDigit(text.charCodeAt(i + 2)) || !isDigit(text.charCodeAt(i + 3))) {
+    return undefined;
+  }
   const length = IBAN_LENGTHS[text.slice(i, i + 2)];
-  if (length === undefined) return -1;
+  if (length === undefined) return undefined;
   let compact = '';
   let p = i;
   while (compact.length < length) {
@@ -27,9 +33,9 @@ export function matchIbanAt(text: string, i: number): number {
     } else if ((c === 32 || c === 0xa0) && compact.length % 4 === 0 && isIbanChar(text.charCodeAt(p + 1))) {
       p++;
     } else {
-      return -1;
+      return undefined;
     }
   }
-  if (isWordChar(text.charCodeAt(p))) return -1;
-  return isValidIbanChecksum(compact) ? p : -1;
+  if (isWordChar(text.charCodeAt(p))) return undefined;
+  return { end: p, valid: isValidIbanChecksum(compact) };
 }

@@ -5,14 +5,13 @@
  * so time is linear in the text length. Only offsets are recorded, never the matched values.
  */
 import { ageOn } from './checks';
-import { fold, isAsciiLetter, isDigit, isLetterStart, isUpper } from './chars';
+import { fold, isLetterStart, wordEnd } from './chars';
 import { FindingCollector } from './collector';
 import { matchEmailAt } from './email';
 import { compileHealthTerms, matchHealthTerm, type HealthTermIndex } from './healthTerms';
 import { matchIbanAt } from './iban';
 import { matchGroups, readChain, type NumberMatch } from './numbers';
 import type { ScanOptions, ScanResult, TextPosition } from './types';
-import { wordEnd } from './words';
 
 /** Words that announce a birth date within {@link CONTEXT_WINDOW} characters after them. */
 const BIRTH_WORDS = new Set(['geboortedatum', 'geboren', 'geb', 'geboortedag', 'born', 'birth', 'birthdate', 'dob']);
@@ -26,7 +25,24 @@ const CONTEXT_AFTER = 24;
 /** Longest sensible run of groups and digits for one identifier ('+31 (0)6 12 34 56 78' has 7 groups). */
 const MAX_GROUPS = 8;
 const MAX_DIGITS = 14;
-const MAX_WORD = 40;
+
+/**
+ * Cheap pre-check before a word is folded: the lower-cased ASCII first letters and the length range of every word
+ * that means something (context words, first words of health terms). Most words fail it, which saves the slice and
+ * the Unicode folding. Words starting with a non-ASCII letter always pass.
+ */
+interface WordFilter {
+  first: Set<number>;
+  min: number;
+  max: number;
+}
+
+function wordFilter(health: HealthTermIndex): WordFilter {
+  const words = [...Array.from(BIRTH_WORDS), ...Array.from(BIG_WORDS), 'big', ...Array.from(health.keys())];
+  const lengths = words.map((w) => w.length);
+  // folding only shortens ('e' + combining diaeresis → 'e'), so raw words may be longer than their folded key
+  return { first: new Set(words.map((w) => w.charCodeAt(0))), min: Math.min(...lengths), max: Math.max(...lengths) * 2 };
+}
 
 /** Prepared scanner: health terms compiled once, then any number of texts. */
 export type Scanner = (text: string) => ScanResult;
@@ -36,7 +52,8 @@ export function createScanner(options: ScanOptions): Scanner {
   const health = compileHealthTerms(options.healthTerms);
   const reference = options.referenceDate ?? new Date();
   const needsContext = options.birthdateNeedsContext === true;
-  return (text) => new Scan(text, health, reference, needsContext).run();
+  const filter = wordFilter(health);
+  return (text) => new Scan(text, health, filter, reference, needsContext).run();
 }
 
 /** Scans one text with the given options; see {@link createScanner} to reuse compiled terms. */
@@ -53,6 +70,7 @@ class Scan {
   public constructor(
     private readonly text: string,
     private readonly health: HealthTermIndex,
+    private readonly filter: WordFilter,
     private readonly reference: Date,
     private readonly needsContext: boolean,
   ) {}
@@ -63,8 +81,9 @@ class Scan {
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (isDigit(c)) i = this.number(i);
-      else if (isAsciiLetter(c) || (c >= 0x80 && isLetterStart(c))) i = this.word(i, c);
+      // character classes written out: this loop visits every character that is not inside a token
+      if (c >= 48 && c <= 57) i = this.number(i);
+      else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x80 && isLetterStart(c))) i = this.word(i, c);
       else if (c === 64) i = this.email(i);
       else i++;
     }
@@ -122,15 +141,17 @@ class Scan {
 
   private word(i: number, c: number): number {
     const text = this.text;
-    if (isUpper(c)) {
-      const ibanEnd = matchIbanAt(text, i);
-      if (ibanEnd > 0) {
-        this.out.add('iban', i, ibanEnd);
-        return ibanEnd;
+    if (c >= 65 && c <= 90) {
+      const iban = matchIbanAt(text, i);
+      if (iban) {
+        if (iban.valid) this.out.add('iban', i, iban.end);
+        return iban.end;
       }
     }
     const j = wordEnd(text, i);
-    if (j - i > MAX_WORD) return j;
+    const len = j - i;
+    if (len < this.filter.min || len > this.filter.max) return j;
+    if (c < 0x80 && !this.filter.first.has(c | 0x20)) return j;
     const raw = text.slice(i, j);
     const w = fold(raw);
     if (raw === 'BIG' || BIG_WORDS.has(w) || (w === 'big' && BIG_SUFFIX.test(text.slice(j, j + 13)))) {

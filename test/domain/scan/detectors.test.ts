@@ -46,6 +46,11 @@ describe('IBAN (ISO 13616 mod-97)', () => {
     ['nl91abna0417164300', 'lower case'],
     ['NL91 AB NA04 1716 4300', 'spaces not on group boundaries'],
   ])('%s is not an IBAN (%s)', (text) => expect(found(text, 'iban')).toEqual([]));
+
+  test('the digit groups of an IBAN that fails mod-97 are not read as a phone number', () => {
+    expect(found('NL91 ABNA 0417 1643 01', 'phone')).toEqual([]);
+    expect(found('NL91 ABNA 0417 1643 01', 'iban')).toEqual([]);
+  });
 });
 
 // Heuristic: BIG numbers (Wet BIG register) have no public check digit, so an 11-digit number counts only with the
