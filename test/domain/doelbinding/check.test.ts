@@ -485,6 +485,18 @@ describe('checkDoelbinding', () => {
     expect(r.advice?.en).toMatch(/Minimise/);
   });
 
+  it('art. 9.1: a date that may be a birth date after "no personal data" goes to review, not refusal', () => {
+    const input = igjCibgInput(
+      { findings: [{ kind: 'birthdate', count: 1 }] },
+      { containsPersonalData: false, categories: [], activityKey: undefined },
+    );
+    const decision = checkDoelbinding(input, igjCibg);
+    expect(decision.outcome).toBe('review');
+    expect(reasonOf(decision, 'finding_unconfirmed').nl).toBe(
+      "1× geboortedatum gevonden, terwijl u 'geen persoonsgegevens' antwoordde",
+    );
+  });
+
   it('findings name the kind and count, never a value', () => {
     const r = reasonOf(
       checkDoelbinding(

@@ -72,7 +72,7 @@ describe.each(shippedFiles())('doelbinding properties on %s', (file) => {
     fc.assert(
       fc.property(
         inputArb(config),
-        fc.constantFrom('bsn', 'iban', 'big', 'birthdate' as const),
+        fc.constantFrom('bsn', 'iban', 'big' as const),
         fc.integer({ min: 1, max: 9 }),
         (input, kind, count) => {
           const i = {

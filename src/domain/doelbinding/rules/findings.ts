@@ -17,10 +17,11 @@ const KIND_NAMES: Record<FindingKind, [string, string]> = {
 };
 
 /**
- * Identifiers that on their own point at a person refuse when undeclared; e-mail addresses, phone numbers and health
- * terms also occur in documents without personal data (a functional mailbox, a policy text), so they go to review.
+ * Identifiers that on their own point at a person (BSN with elfproef, IBAN with mod-97, BIG number next to 'BIG')
+ * refuse when undeclared. E-mail addresses, phone numbers, dates and health terms also occur in documents without
+ * personal data (a functional mailbox, a meeting date, a policy text), so they go to review instead.
  */
-const STRONG: ReadonlySet<FindingKind> = new Set<FindingKind>(['bsn', 'iban', 'big', 'birthdate']);
+const STRONG: ReadonlySet<FindingKind> = new Set<FindingKind>(['bsn', 'iban', 'big']);
 
 /** The configured categories a finding kind points at. */
 export function categoriesForFinding(
