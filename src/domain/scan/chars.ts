@@ -42,7 +42,7 @@ export function isLetterStart(c: number): boolean {
   return isNonAsciiWordChar(c) && !(c >= 0x300 && c <= 0x36f);
 }
 
-const HAS_NON_ASCII = /[^\u0000-\u007f]/;
+const HAS_NON_ASCII = /[\u0080-\uffff]/;
 const MARKS = /\p{M}/gu;
 
 /** Lower-cases and strips diacritics ('Patiëntendossier' → 'patientendossier'); ASCII input takes the fast path. */

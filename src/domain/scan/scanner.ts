@@ -47,20 +47,6 @@ function wordFilter(health: HealthTermIndex): WordFilter {
 /** Prepared scanner: health terms compiled once, then any number of texts. */
 export type Scanner = (text: string) => ScanResult;
 
-/** Builds a scanner for the agreement's health terms and options. */
-export function createScanner(options: ScanOptions): Scanner {
-  const health = compileHealthTerms(options.healthTerms);
-  const reference = options.referenceDate ?? new Date();
-  const needsContext = options.birthdateNeedsContext === true;
-  const filter = wordFilter(health);
-  return (text) => new Scan(text, health, filter, reference, needsContext).run();
-}
-
-/** Scans one text with the given options; see {@link createScanner} to reuse compiled terms. */
-export function scanText(text: string, options: ScanOptions): ScanResult {
-  return createScanner(options)(text);
-}
-
 class Scan {
   private readonly out = new FindingCollector();
   private birthContextEnd = -Infinity;
@@ -123,12 +109,12 @@ class Scan {
   }
 
   private numberFound(m: NumberMatch, start: number, end: number): void {
-    if (m.kind === 'bsn' || m.kind === 'phone') {
-      this.out.add(m.kind, start, end);
-    } else if (m.kind === 'big') {
+    if (m.kind === 'big') {
       // No public check digit for BIG numbers: an 11-digit number only counts next to the word BIG.
       if (start - this.bigContextEnd <= CONTEXT_WINDOW) this.out.add('big', start, end);
       else this.pendingBig = this.pendingBig.filter((p) => start - p.end <= CONTEXT_AFTER).concat([{ start, end }]);
+    } else if (m.kind !== 'date') {
+      this.out.add(m.kind, start, end);
     } else {
       const refYear = this.reference.getUTCFullYear();
       const year = m.shortYear ? (2000 + m.year > refYear ? 1900 + m.year : 2000 + m.year) : m.year;
@@ -184,4 +170,18 @@ class Scan {
     this.out.add('email', m.start, m.end);
     return m.end;
   }
+}
+
+/** Builds a scanner for the agreement's health terms and options. */
+export function createScanner(options: ScanOptions): Scanner {
+  const health = compileHealthTerms(options.healthTerms);
+  const reference = options.referenceDate ?? new Date();
+  const needsContext = options.birthdateNeedsContext === true;
+  const filter = wordFilter(health);
+  return (text) => new Scan(text, health, filter, reference, needsContext).run();
+}
+
+/** Scans one text with the given options; see {@link createScanner} to reuse compiled terms. */
+export function scanText(text: string, options: ScanOptions): ScanResult {
+  return createScanner(options)(text);
 }

@@ -1,6 +1,10 @@
 /** Why a file could not be scanned, in Dutch with the English variant; the UI shows these so users know to check by hand. */
 import type { Bilingual } from '../../common';
 
+const IMAGE = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'tif', 'tiff', 'heic', 'webp', 'svg']);
+const LEGACY_OFFICE = new Set(['doc', 'xls', 'ppt', 'rtf', 'odt', 'ods', 'odp']);
+const ARCHIVE = new Set(['zip', '7z', 'rar', 'gz', 'tar', 'msg', 'eml', 'pst']);
+
 /** Result of text extraction: the text, or the reason it could not be read. */
 export type ExtractResult = { text: string } | { unsupported: string; reason: Bilingual };
 
@@ -36,7 +40,3 @@ export function unsupportedType(ext: string): ExtractResult {
     `${shownEn}: this file type cannot be scanned; check the content yourself`,
   );
 }
-
-const IMAGE = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'tif', 'tiff', 'heic', 'webp', 'svg']);
-const LEGACY_OFFICE = new Set(['doc', 'xls', 'ppt', 'rtf', 'odt', 'ods', 'odp']);
-const ARCHIVE = new Set(['zip', '7z', 'rar', 'gz', 'tar', 'msg', 'eml', 'pst']);

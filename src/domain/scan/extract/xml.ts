@@ -27,8 +27,12 @@ export function decodeEntities(s: string): string {
 
 /** Reads one attribute value from a raw tag ('t' of `<c r="A1" t="s">`). */
 export function attribute(raw: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(raw);
-  return m ? decodeEntities(m[1]) : undefined;
+  const key = `${name}="`;
+  let at = raw.indexOf(key);
+  while (at > 0 && !/\s/.test(raw[at - 1])) at = raw.indexOf(key, at + 1);
+  if (at <= 0) return undefined;
+  const end = raw.indexOf('"', at + key.length);
+  return end < 0 ? undefined : decodeEntities(raw.slice(at + key.length, end));
 }
 
 /** Walks the XML once, calling `onTag` for each tag and `onText` for each run of character data. */
