@@ -60,7 +60,7 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     documents: new PnpDocumentStore(sp, config),
     audit: new PnpAuditLog(sp),
     agreements: new PnpAgreementRegister(sp, config),
-    breaches: new PnpBreachRegister(sp, config),
+    breaches: new PnpBreachRegister(sp),
     meetings: new PnpMeetingStore(sp),
     reminders: new PnpReminderLog(sp),
     site: new PnpSiteDirectory(sp, config),

@@ -115,8 +115,8 @@ export interface UploadResult {
 
 /** Why an upload was refused before any byte was sent. */
 export class UploadRefusedError extends Error {
-  /** Machine code: 'empty' | 'too-large' | 'bad-name' | 'duplicate'. */
-  public readonly code: 'empty' | 'too-large' | 'bad-name' | 'duplicate';
+  /** Machine code: 'empty' | 'too-large' | 'bad-name' | 'duplicate' | 'denied' (not on the autorisatielijst). */
+  public readonly code: 'empty' | 'too-large' | 'bad-name' | 'duplicate' | 'denied';
   public constructor(code: UploadRefusedError['code'], message: string) {
     super(message);
     this.name = 'UploadRefusedError';

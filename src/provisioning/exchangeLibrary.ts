@@ -2,6 +2,7 @@
 import type { AgreementConfig } from '../domain/agreement/schema';
 import { anyOf, cmp, eq, groupBy, orderBy, where } from './caml';
 import { DOC, TOETSSTATUS } from './names';
+import { exchangeFolders } from './permissions';
 import type { FieldSpec, ListSpec, ViewSpec } from './types';
 
 /** Page size of every library view: SharePoint pages; the dashboard asks the same size. */
@@ -165,7 +166,9 @@ export function exchangeLibrary(config: AgreementConfig): ListSpec {
     template: 101,
     fields: exchangeFields(config),
     indexBuiltIn: ['Author', 'Modified'],
-    views: exchangeViews(config),
+    // Views show files in every folder the user may read (review and restricted folders, art. 9.2, 10.1).
+    views: exchangeViews(config).map((v) => ({ ...v, recursive: true })),
+    folders: exchangeFolders(config),
     versioning: true,
   };
 }

@@ -8,6 +8,7 @@ import { StepRecorder, type OnProvisionStep, type ProvisionReport } from './repo
 import { ensureConfigFile } from './steps/configFile';
 import { ensureCustomAction } from './steps/customActions';
 import { ensureFields } from './steps/fields';
+import { ensureFolders } from './steps/folders';
 import { ensureGroups } from './steps/groups';
 import { ensureListPermissions } from './steps/listPermissions';
 import { ensureList } from './steps/lists';
@@ -35,6 +36,7 @@ export async function provisionSite(
     await ensureFields(sp, list, spec, rec);
     await ensureViews(list, spec, rec);
     await ensureListPermissions(list, spec, groupIds, roles, rec);
+    await ensureFolders(list, spec, groupIds, roles, rec);
   }
   for (const action of schema.customActions) {
     const spec = schema.lists.find((l) => l.key === action.listKey);

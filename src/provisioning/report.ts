@@ -5,7 +5,17 @@ export type StepOutcome = 'created' | 'updated' | 'unchanged';
 
 /** One step of a provisioning run, e.g. `{ step: 'field', target: 'Uitwisseling/Toetsstatus', outcome: 'created' }`. */
 export interface ProvisionStep {
-  step: 'group' | 'webRole' | 'list' | 'field' | 'index' | 'view' | 'permissions' | 'customAction' | 'configFile';
+  step:
+    | 'group'
+    | 'webRole'
+    | 'list'
+    | 'field'
+    | 'index'
+    | 'view'
+    | 'folder'
+    | 'permissions'
+    | 'customAction'
+    | 'configFile';
   target: string;
   outcome: StepOutcome;
   detail?: string;

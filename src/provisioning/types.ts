@@ -44,6 +44,8 @@ export interface ViewSpec {
   /** The indexed column the query filters (or, without filter, sorts) on first; checked by a schema test. */
   firstIndexed: string;
   isDefault?: boolean;
+  /** Show items in folders too (the exchange library keeps review and restricted files in folders). */
+  recursive?: boolean;
 }
 
 /** Permission level of a group, by SharePoint role type (locale independent). */
@@ -69,6 +71,8 @@ export interface ListSpec {
   indexBuiltIn: readonly string[];
   views: readonly ViewSpec[];
   versioning: boolean;
+  /** Folders with their own permissions (the exchange library's review and restricted folders). */
+  folders?: ReadonlyArray<{ name: string; grants: readonly Grant[]; reason: string }>;
   /** When set the list stops inheriting and only these grants apply (site owners always keep access). */
   uniquePermissions?: readonly Grant[];
   /** SharePoint item-level security: 2 = users read/edit only items they created (owners/editors see all). */

@@ -2,7 +2,7 @@
  * A real emulator on an ephemeral loopback port with a throw-away database, plus PnPjs and Graph clients per demo
  * identity: the same client stacks the product uses (SPBrowser preset, Graph Client), only pointed at the emulator.
  */
-import { mkdtempSync, rmSync } from 'fs';
+import * as fs from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { SPFI } from '@pnp/sp';
@@ -29,7 +29,7 @@ export interface TestEmulator {
 
 /** Starts an emulator on port 0 with a database in a fresh temporary directory. */
 export async function startTestEmulator(): Promise<TestEmulator> {
-  const dir = mkdtempSync(join(tmpdir(), 'sp-int-'));
+  const dir = fs.mkdtempSync(join(tmpdir(), 'sp-int-'));
   const raw = await startEmulator({ port: 0, dbFile: join(dir, 'emulator.sqlite') });
   const siteUrl = `${raw.url}${TEST_SITE_PATH}`;
   return {
@@ -40,7 +40,11 @@ export async function startTestEmulator(): Promise<TestEmulator> {
     graphForUser: (key) => graphClient(raw.url, key),
     close: async () => {
       await raw.close();
-      rmSync(dir, { recursive: true, force: true });
+      // fs.rmSync exists in Node 20; the SPFx toolchain pins older Node typings that lack it.
+      (fs as unknown as { rmSync(path: string, options: { recursive: boolean; force: boolean }): void }).rmSync(dir, {
+        recursive: true,
+        force: true,
+      });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { buildSiteSchema } from '../../src/provisioning/siteSchema';
-import { accessForDocument } from '../../src/provisioning/permissions';
+import { exchangeFolders, folderForDocument } from '../../src/provisioning/permissions';
 import { DOC } from '../../src/provisioning/names';
 import { loadConfigFixture } from '../helpers/config';
 
@@ -103,35 +103,42 @@ describe('buildSiteSchema', () => {
   });
 });
 
-describe('accessForDocument', () => {
-  it('keeps a document in review to the sharing party and its privacy officer (art. 9.2)', () => {
-    const plan = accessForDocument(config, { toetsstatus: 'In review', party: 'igj', classification: 'intern' });
-    expect(plan.inherit).toBe(false);
-    if (plan.inherit) return;
-    const groups = plan.grants.map((g) => g.group);
-    expect(groups).toEqual(expect.arrayContaining(['igj-medewerkers', 'igj-privacy', 'eigenaars']));
-    expect(groups).not.toContain('cibg-medewerkers');
+describe('permission folders (art. 9.2, 10.1)', () => {
+  const folders = exchangeFolders(config);
+  const grantsOf = (name: string): string[] =>
+    folders
+      .find((f) => f.name === name)!
+      .grants.map((g) => g.group)
+      .sort();
+
+  it('keeps a document in review to the sharing party and its privacy officer', () => {
+    expect(folderForDocument(config, { toetsstatus: 'In review', party: 'igj', classification: 'intern' })).toBe(
+      'Review-igj',
+    );
+    expect(grantsOf('Review-igj')).toEqual(['eigenaars', 'igj-medewerkers', 'igj-privacy']);
   });
 
-  it('restricts a restricted level to the autorisatielijst groups (art. 10.1)', () => {
-    const plan = accessForDocument(config, {
-      toetsstatus: 'Toegestaan',
-      party: 'cibg',
-      classification: 'departementaal-vertrouwelijk',
-    });
-    expect(plan.inherit).toBe(false);
-    if (plan.inherit) return;
-    expect(plan.grants.map((g) => g.group).sort()).toEqual([
-      'cibg-privacy',
-      'eigenaars',
-      'igj-privacy',
-      'vertrouwelijk',
-    ]);
+  it('puts a restricted level in the folder of the autorisatielijst groups', () => {
+    const facts = { toetsstatus: 'Toegestaan' as const, party: 'cibg', classification: 'departementaal-vertrouwelijk' };
+    expect(folderForDocument(config, facts)).toBe('Vertrouwelijk');
+    expect(grantsOf('Vertrouwelijk')).toEqual(['cibg-privacy', 'eigenaars', 'igj-privacy', 'vertrouwelijk']);
   });
 
-  it('inherits for an allowed, unrestricted document', () => {
+  it('lets review win over restricted until the privacy officer approved', () => {
     expect(
-      accessForDocument(config, { toetsstatus: 'Toegestaan', party: 'igj', classification: 'intern' }).inherit,
-    ).toBe(true);
+      folderForDocument(config, {
+        toetsstatus: 'In review',
+        party: 'cibg',
+        classification: 'departementaal-vertrouwelijk',
+      }),
+    ).toBe('Review-cibg');
+  });
+
+  it('keeps an allowed, unrestricted document in the library root (inherits the site)', () => {
+    expect(folderForDocument(config, { toetsstatus: 'Toegestaan', party: 'igj', classification: 'intern' })).toBeNull();
+  });
+
+  it('provisions the folders on the exchange library', () => {
+    expect(schema.lists[0].folders!.map((f) => f.name)).toEqual(['Review-igj', 'Review-cibg', 'Vertrouwelijk']);
   });
 });

@@ -4,12 +4,10 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import type { IList } from '@pnp/sp/lists';
-import type { AgreementConfig } from '../../domain/agreement/schema';
 import type { Page } from '../../ports/documents';
 import type { BreachEntry, BreachRegister } from '../../ports/registers';
 import { BREACH, LISTS } from '../../provisioning/names';
 import { rethrowConcurrency } from './errors';
-import { ItemAccess } from './itemAccess';
 import { etagOf, parseJson } from './listRows';
 import { fetchPage } from './paging';
 
@@ -61,36 +59,32 @@ function toFields(e: Partial<BreachEntry>): Record<string, unknown> {
 
 /** The Datalekregister list. */
 export class PnpBreachRegister implements BreachRegister {
-  private readonly access: ItemAccess;
-
-  public constructor(
-    private readonly sp: SPFI,
-    private readonly config: AgreementConfig,
-  ) {
-    this.access = new ItemAccess(sp, config);
-  }
+  public constructor(private readonly sp: SPFI) {}
 
   /** The list handle. */
   private get ref(): IList {
     return this.sp.web.lists.getByTitle(LISTS.breaches);
   }
 
-  /** Stores the report, then narrows the item to the privacy officers of every party and the reporter (art. 33(5)). */
+  /**
+   * Stores the report first (before any mail or card). Who reads it is the list's business, set by provisioning: the
+   * list has unique permissions and item-level security "own items only", and privacy officers hold Edit (which sees
+   * all items), so a report is readable by the privacy officers and its reporter only (AVG art. 33(5)).
+   */
   public async create(entry: BreachEntry): Promise<BreachEntry> {
-    const me: { Id: number } = await this.sp.web.currentUser.select('Id')();
-    const created: { Id: number } = await this.ref.items.add(
-      toFields({ ...entry, reporter: entry.reporter ?? { id: me.Id, displayName: '' } }),
-    );
-    const grants = this.config.parties.map((p) => ({ group: p.privacyOfficer.group, role: 'editor' as const }));
-    const owners = this.config.groups
-      .filter((g) => g.kind === 'owners')
-      .map((g) => ({ group: g.key, role: 'administrator' as const }));
-    await this.access.apply(
-      this.ref.items.getById(created.Id),
-      { inherit: false, grants: [...owners, ...grants], uploaderRole: 'contributor', reason: 'AVG art. 33(5)' },
-      me.Id,
-    );
+    const reporter = entry.reporter ?? (await this.me());
+    const created: { Id: number } = await this.ref.items.add(toFields({ ...entry, reporter }));
     return this.get(created.Id);
+  }
+
+  /** The current user as a person reference. */
+  private async me(): Promise<NonNullable<BreachEntry['reporter']>> {
+    const me: { Id: number; Title: string; Email: string } = await this.sp.web.currentUser.select(
+      'Id',
+      'Title',
+      'Email',
+    )();
+    return { id: me.Id, displayName: me.Title, email: me.Email };
   }
 
   /** One report. */

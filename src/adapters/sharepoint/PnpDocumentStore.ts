@@ -10,6 +10,7 @@ import '@pnp/sp/folders';
 import type { IItem } from '@pnp/sp/items';
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import {
+  ConcurrencyError,
   UploadRefusedError,
   type DocumentMetadata,
   type DocumentQuery,
@@ -20,18 +21,18 @@ import {
   type UploadRequest,
   type UploadResult,
 } from '../../ports/documents';
-import { accessForDocument } from '../../provisioning/permissions';
+import { folderForDocument, RESTRICTED_FOLDER, reviewFolderName } from '../../provisioning/permissions';
 import { DOC } from '../../provisioning/names';
 import { DEFAULT_CHUNK_BYTES, uploadChunked } from './chunkedUpload';
 import { buildQuery } from './documentQueries';
-import { rethrowConcurrency, sharePointMessage } from './errors';
+import { httpStatus, rethrowConcurrency, sharePointMessage } from './errors';
 import { checkUpload } from './fileNames';
-import { ItemAccess } from './itemAccess';
 import { fetchPage } from './paging';
 
 /** Columns read for every document. */
 const SELECT = [
   'Id',
+  'FSObjType',
   'FileLeafRef',
   'FileRef',
   'Created',
@@ -126,7 +127,6 @@ export interface DocumentStoreOptions {
 
 /** The exchange library through PnPjs. */
 export class PnpDocumentStore implements DocumentStore {
-  private readonly access: ItemAccess;
   private rootFolder?: string;
   private userId?: number;
 
@@ -134,9 +134,7 @@ export class PnpDocumentStore implements DocumentStore {
     private readonly sp: SPFI,
     private readonly config: AgreementConfig,
     private readonly options: DocumentStoreOptions = {},
-  ) {
-    this.access = new ItemAccess(sp, config);
-  }
+  ) {}
 
   /** The library list handle. */
   private get ref(): IList {
@@ -170,7 +168,9 @@ export class PnpDocumentStore implements DocumentStore {
       .top(query.pageSize ?? 30);
     if (filter) items = items.filter(filter);
     const page = await fetchPage<Row>(items, query.pageToken);
-    return { items: page.rows.map(toDocument), ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
+    // REST item queries are recursive and include the permission folders themselves; only files are documents.
+    const files = page.rows.filter((r) => Number(r.FSObjType ?? 0) !== 1);
+    return { items: files.map(toDocument), ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
   }
 
   /** One document by id. */
@@ -183,14 +183,18 @@ export class PnpDocumentStore implements DocumentStore {
     );
   }
 
-  /** True when the library already holds a file with this name (at its root). */
+  /** True when a file with this name is in the library root or a permission folder the user can see. */
   public async exists(fileName: string): Promise<boolean> {
-    return this.sp.web.getFileByServerRelativePath(`${await this.root()}/${fileName}`).exists();
+    for (const folder of await this.folderUrls()) {
+      if (await this.sp.web.getFileByServerRelativePath(`${folder}/${fileName}`).exists()) return true;
+    }
+    return false;
   }
 
   /**
-   * Uploads, then permissions (before metadata, so a restricted file never carries 'Toegestaan' while still readable by
-   * all), then metadata. A failure after the bytes landed flags the item 'Onvolledig' so it shows in "Te classificeren".
+   * Uploads into the folder whose permissions the metadata demands (review per party, restricted, or root), so the file
+   * is never readable by more people than allowed, then sets the metadata with If-Match. A failure after the bytes
+   * landed flags the item 'Onvolledig' so it shows in "Te classificeren" (issue 4: never silently half).
    */
   public async upload(request: UploadRequest): Promise<UploadResult> {
     const bytes = await toBytes(request.content);
@@ -201,47 +205,51 @@ export class PnpDocumentStore implements DocumentStore {
         `'${request.fileName}' bestaat al in ${this.config.space.exchangeLibraryTitle}; kies een andere naam.`,
       );
     }
-    const folderUrl = await this.root();
+    const folderUrl = await this.folderUrl(request.metadata);
     const total = bytes.byteLength;
     const progress = (sent: number, retries: number): void =>
       request.onProgress?.({ fileName: request.fileName, bytesSent: sent, totalBytes: total, retries });
     progress(0, 0);
-    if (total <= (this.options.chunkThresholdBytes ?? DEFAULT_CHUNK_BYTES)) {
-      await this.sp.web
-        .getFolderByServerRelativePath(folderUrl)
-        .files.addUsingPath(request.fileName, bytes, { Overwrite: false });
-      progress(total, 0);
-    } else {
-      await uploadChunked(this.sp, folderUrl, request.fileName, bytes, {
-        chunkBytes: this.options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
-        attempts: this.options.chunkAttempts ?? 3,
-        onChunk: progress,
-      });
+    try {
+      if (total <= (this.options.chunkThresholdBytes ?? DEFAULT_CHUNK_BYTES)) {
+        await this.sp.web
+          .getFolderByServerRelativePath(folderUrl)
+          .files.addUsingPath(request.fileName, bytes, { Overwrite: false });
+        progress(total, 0);
+      } else {
+        await uploadChunked(this.sp, folderUrl, request.fileName, bytes, {
+          chunkBytes: this.options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+          attempts: this.options.chunkAttempts ?? 3,
+          onChunk: progress,
+        });
+      }
+    } catch (e) {
+      throw await this.explainDenied(e, folderUrl);
     }
     const file = this.sp.web.getFileByServerRelativePath(`${folderUrl}/${request.fileName}`);
-    const { Id: id }: { Id: number } = await file.listItemAllFields.select('Id')();
-    const item = this.ref.items.getById(id);
-    const uploaderId = await this.currentUserId();
+    const info: { Id: number; 'odata.etag'?: string } = await file.listItemAllFields.select('Id')();
+    const item = this.ref.items.getById(info.Id);
     const problems: string[] = [];
     try {
-      await this.access.apply(item, accessForDocument(this.config, request.metadata), uploaderId);
-    } catch (e) {
-      problems.push(`machtigingen: ${await sharePointMessage(e)}`);
-    }
-    const metadata: DocumentMetadata =
-      problems.length > 0 ? { ...request.metadata, toetsstatus: 'Onvolledig' } : request.metadata;
-    try {
-      await item.update(toFields(metadata, uploaderId));
+      await item.update(toFields(request.metadata, await this.currentUserId()), info['odata.etag'] ?? '*');
     } catch (e) {
       problems.push(`metadata: ${await sharePointMessage(e)}`);
       await this.flagIncomplete(item);
     }
-    return { document: await this.get(id), complete: problems.length === 0, problems };
+    return { document: await this.get(info.Id), complete: problems.length === 0, problems };
   }
 
-  /** Changes metadata with If-Match and re-applies the permissions the new state demands. */
+  /**
+   * Changes metadata; when the new state belongs in another permission folder the file moves there FIRST, so a failure
+   * leaves it in the stricter place or with its old status, never readable under a status that does not allow it.
+   */
   public async updateMetadata(id: number, patch: Partial<DocumentMetadata>, etag?: string): Promise<ExchangeDocument> {
     const current = await this.get(id);
+    if (etag && etag !== '*' && etag !== current.etag) {
+      throw new ConcurrencyError(
+        `'${current.name}' is intussen door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.`,
+      );
+    }
     const next: DocumentMetadata = {
       documentType: patch.documentType ?? current.documentType ?? '',
       classification: patch.classification ?? current.classification ?? '',
@@ -254,11 +262,29 @@ export class PnpDocumentStore implements DocumentStore {
       confidential: patch.confidential ?? current.confidential,
       toetsId: patch.toetsId ?? current.toetsId,
     };
-    const item = this.ref.items.getById(id);
-    // Tighten first: restricting before the status says 'Toegestaan' keeps the file from leaking in between.
-    await item.update(toFields(next), etag ?? '*').catch((e) => rethrowConcurrency(e, `'${current.name}'`));
-    await this.access.apply(item, accessForDocument(this.config, next), current.uploader?.id ?? current.author?.id);
-    return this.get(id);
+    const targetFolder = await this.folderUrl(next);
+    const currentFolder = current.serverRelativeUrl.slice(0, current.serverRelativeUrl.lastIndexOf('/'));
+    let itemId = id;
+    let itemEtag = etag ?? '*';
+    if (targetFolder !== currentFolder) {
+      const dest = `${targetFolder}/${current.name}`;
+      await this.sp.web
+        .getFileByServerRelativePath(current.serverRelativeUrl)
+        .moveByPath(dest, false)
+        .catch(async (e) => {
+          throw await this.explainDenied(e, targetFolder);
+        });
+      const moved: { Id: number } = await this.sp.web
+        .getFileByServerRelativePath(dest)
+        .listItemAllFields.select('Id')();
+      itemId = moved.Id;
+      itemEtag = '*';
+    }
+    await this.ref.items
+      .getById(itemId)
+      .update(toFields(next), itemEtag)
+      .catch((e) => rethrowConcurrency(e, `'${current.name}'`));
+    return this.get(itemId);
   }
 
   /** The file's bytes. */
@@ -270,6 +296,34 @@ export class PnpDocumentStore implements DocumentStore {
   /** Marks an item incomplete, best effort (the default status already keeps it in "Te classificeren"). */
   private async flagIncomplete(item: IItem): Promise<void> {
     await item.update({ [DOC.toetsstatus]: 'Onvolledig' }).catch(() => undefined);
+  }
+
+  /** The folder the metadata puts a file in (art. 9.2 review per party, art. 10.1 restricted, else the root). */
+  private async folderUrl(metadata: DocumentMetadata): Promise<string> {
+    const folder = folderForDocument(this.config, metadata);
+    return folder ? `${await this.root()}/${folder}` : this.root();
+  }
+
+  /** The root and every permission folder. */
+  private async folderUrls(): Promise<string[]> {
+    const root = await this.root();
+    return [
+      root,
+      ...this.config.parties.map((p) => `${root}/${reviewFolderName(p.key)}`),
+      `${root}/${RESTRICTED_FOLDER}`,
+    ];
+  }
+
+  /** Turns a 403 on a permission folder into a message that names the rule. */
+  private async explainDenied(e: unknown, folderUrl: string): Promise<unknown> {
+    if (httpStatus(e) !== 403) return e;
+    const restricted = folderUrl.endsWith(`/${RESTRICTED_FOLDER}`);
+    return new UploadRefusedError(
+      'denied',
+      restricted
+        ? 'U staat niet op de autorisatielijst voor vertrouwelijke stukken (art. 10.1); kies een lagere rubricering of vraag de beheerder.'
+        : `Geen schrijfrechten in ${folderUrl} (${await sharePointMessage(e)}).`,
+    );
   }
 
   /** Server-relative URL of the library's root folder. */

@@ -1,6 +1,6 @@
 /** Cross-cutting PnPjs behaviours (composed with `.using()`, never if-branches in adapters). */
 import { delay, type TimelinePipe } from '@pnp/core';
-import type { Queryable } from '@pnp/queryable';
+import type { IQueryableInternal, Queryable } from '@pnp/queryable';
 
 /** Options of {@link Resilience}. */
 export interface ResilienceOptions {
@@ -26,7 +26,7 @@ export function Resilience(options: ResilienceOptions = {}): TimelinePipe<Querya
   const maxWait = options.maxWaitMs ?? 30000;
   return (instance: Queryable) => {
     instance.on.send.clear();
-    instance.on.send(async function (this: Queryable, url: URL, init: RequestInit): Promise<Response> {
+    instance.on.send(async function (this: IQueryableInternal, url: URL, init: RequestInit): Promise<Response> {
       const method = (init.method ?? 'GET').toUpperCase();
       let wait = interval;
       for (let attempt = 0; ; attempt++) {

@@ -100,7 +100,6 @@ async function createField(sp: SPFI, list: IList, spec: FieldSpec): Promise<void
     case 'lookup': {
       const target = await sp.web.lists.getByTitle(spec.lookupList as string).select('Id')();
       await list.fields.addLookup(spec.name, {
-        FieldTypeKind: 7,
         Title: spec.name,
         LookupListId: target.Id,
         LookupFieldName: spec.lookupField ?? 'Title',

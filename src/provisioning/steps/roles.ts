@@ -2,7 +2,7 @@
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/security';
-import type { ISecurableQueryable } from '@pnp/sp/security/types';
+import type { SecurableQueryable } from '@pnp/sp/security/types';
 import type { RoleKind } from '../types';
 
 /** SharePoint RoleTypeKind per role (Reader 2, Contributor 3, Administrator 5, Editor 6). */
@@ -24,7 +24,7 @@ export class RoleResolver {
 }
 
 /** Current assignments of a securable as principal id -> role definition ids. */
-export async function currentAssignments(securable: ISecurableQueryable): Promise<Map<number, number[]>> {
+export async function currentAssignments(securable: SecurableQueryable): Promise<Map<number, number[]>> {
   const rows: Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }> =
     await securable.roleAssignments
       .select('PrincipalId', 'RoleDefinitionBindings/Id')
@@ -34,7 +34,7 @@ export async function currentAssignments(securable: ISecurableQueryable): Promis
 
 /** Adds a role assignment unless the principal already holds that role; true when it added one. */
 export async function ensureAssignment(
-  securable: ISecurableQueryable,
+  securable: SecurableQueryable,
   existing: Map<number, number[]>,
   principalId: number,
   roleDefId: number,

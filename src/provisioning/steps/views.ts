@@ -12,6 +12,7 @@ interface ViewRow {
   RowLimit: number;
   Paged: boolean;
   DefaultView: boolean;
+  Scope: number;
 }
 
 /** Ensures one view's columns are exactly the spec's, in order. */
@@ -26,13 +27,24 @@ async function ensureViewFields(list: IList, row: ViewRow, spec: ViewSpec): Prom
 
 /** Ensures every view of a list. */
 export async function ensureViews(list: IList, spec: ListSpec, rec: StepRecorder): Promise<void> {
-  let rows: ViewRow[] = await list.views.select('Id', 'Title', 'ViewQuery', 'RowLimit', 'Paged', 'DefaultView')();
+  let rows: ViewRow[] = await list.views.select(
+    'Id',
+    'Title',
+    'ViewQuery',
+    'RowLimit',
+    'Paged',
+    'DefaultView',
+    'Scope',
+  )();
   for (const view of spec.views) {
     const target = `${spec.title}/${view.title}`;
+    // Scope 1 (Recursive): files in every folder, folders themselves hidden.
+    const scope = view.recursive ? 1 : 0;
     const wanted = {
       ViewQuery: view.query,
       RowLimit: view.rowLimit,
       Paged: true,
+      Scope: scope,
       ...(view.isDefault ? { DefaultView: true } : {}),
     };
     let row = rows.find((r) => r.Title === view.title);
@@ -47,6 +59,7 @@ export async function ensureViews(list: IList, spec: ListSpec, rec: StepRecorder
         RowLimit: view.rowLimit,
         Paged: true,
         DefaultView: Boolean(view.isDefault),
+        Scope: scope,
       };
       rows = [...rows, row];
       outcome = 'created';
@@ -55,6 +68,7 @@ export async function ensureViews(list: IList, spec: ListSpec, rec: StepRecorder
       if (row.RowLimit !== view.rowLimit) changed.push('RowLimit');
       if (!row.Paged) changed.push('Paged');
       if (view.isDefault && !row.DefaultView) changed.push('DefaultView');
+      if ((row.Scope ?? 0) !== scope) changed.push('Scope');
       if (changed.length > 0) {
         await list.views.getById(row.Id).update(wanted);
         outcome = 'updated';

@@ -1,0 +1,48 @@
+/** Permission folders of a library (review per party, restricted): created once, unique permissions set by the owner. */
+import '@pnp/sp/folders';
+import '@pnp/sp/security/item';
+import type { IList } from '@pnp/sp/lists';
+import type { StepRecorder } from '../report';
+import type { ListSpec } from '../types';
+import { statusOf } from './lists';
+import { currentAssignments, ensureAssignment, type RoleResolver } from './roles';
+
+/** Ensures each folder exists, stops inheriting (without copying) and holds exactly the spec's grants. */
+export async function ensureFolders(
+  list: IList,
+  spec: ListSpec,
+  groupIds: Map<string, number>,
+  roles: RoleResolver,
+  rec: StepRecorder,
+): Promise<void> {
+  if (!spec.folders) return;
+  const root: { ServerRelativeUrl: string } = await list.rootFolder.select('ServerRelativeUrl')();
+  for (const folder of spec.folders) {
+    const target = `${spec.title}/${folder.name}`;
+    const handle = list.rootFolder.folders.getByUrl(folder.name);
+    try {
+      await handle.select('Name')();
+      rec.record('folder', target, 'unchanged');
+    } catch (e) {
+      if (statusOf(e) !== 404) throw e;
+      await list.rootFolder.folders.addUsingPath(`${root.ServerRelativeUrl}/${folder.name}`);
+      rec.record('folder', target, 'created', folder.reason);
+    }
+    const item = await handle.getItem<{ HasUniqueRoleAssignments: boolean }>('Id', 'HasUniqueRoleAssignments');
+    if (!item.HasUniqueRoleAssignments) {
+      // Not copying: nobody keeps access by accident (art. 9.2, 10.1).
+      await item.breakRoleInheritance(false, true);
+      rec.record('permissions', `${target}: unieke machtigingen`, 'created');
+    } else {
+      rec.record('permissions', `${target}: unieke machtigingen`, 'unchanged');
+    }
+    const assigned = await currentAssignments(item);
+    for (const grant of folder.grants) {
+      const principal = groupIds.get(grant.group);
+      if (principal === undefined)
+        throw new Error(`Groep '${grant.group}' voor map '${target}' ontbreekt (configuratie: groups).`);
+      const added = await ensureAssignment(item, assigned, principal, await roles.id(grant.role));
+      rec.record('permissions', `${target}: ${grant.group} ${grant.role}`, added ? 'created' : 'unchanged');
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
+ */
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/fields';
+import '@pnp/sp/views';
+import '@pnp/sp/user-custom-actions';
+import '@pnp/sp/site-groups/web';
+import '@pnp/sp/files';
+import { provisionSite } from '../../src/provisioning/provisioner';
+import { buildSiteSchema } from '../../src/provisioning/siteSchema';
+import { DOC, LISTS } from '../../src/provisioning/names';
+import type { ProvisionStep } from '../../src/provisioning/report';
+import { loadConfigFixture } from '../helpers/config';
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
+
+/** Provisioning against a real emulator over HTTP, through PnPjs only, as the site owner would run it. */
+describe('provisionSite against the emulator', () => {
+  const config = loadConfigFixture();
+  const schema = buildSiteSchema(config);
+  let emu: TestEmulator;
+  let first: ProvisionStep[];
+
+  beforeAll(async () => {
+    emu = await startTestEmulator();
+    first = (await provisionSite(emu.spForUser('beheerder'), schema, config)).steps;
+  }, 120000);
+  afterAll(async () => emu?.close());
+
+  it('creates every list, column, view, group and the command set on the first run', () => {
+    const created = (step: ProvisionStep['step']): string[] =>
+      first.filter((s) => s.step === step && s.outcome === 'created').map((s) => s.target);
+    expect(created('list')).toEqual(schema.lists.map((l) => l.title));
+    expect(created('group')).toEqual(schema.groups.map((g) => g.title));
+    expect(created('view')).toEqual(expect.arrayContaining(['Uitwisseling/Werkafspraken', "Uitwisseling/DVA's"]));
+    expect(created('customAction')).toEqual(['Uitwisseling: Toets']);
+    expect(created('configFile')).toEqual(['SiteAssets/Samenwerkingsruimte/agreement.json']);
+  });
+
+  it('changes nothing on a second run', async () => {
+    const second = await provisionSite(emu.spForUser('beheerder'), schema, config);
+    expect(second.steps.filter((s) => s.outcome !== 'unchanged')).toEqual([]);
+    expect(second.changed).toBe(0);
+    expect(second.steps.length).toBe(first.length);
+  }, 120000);
+
+  it('leaves the site as the schema says: indexed columns, CAML views, bound command set', async () => {
+    const sp = emu.spForUser('beheerder');
+    const lib = sp.web.lists.getByTitle(config.space.exchangeLibraryTitle);
+    const fields: Array<{ InternalName: string; Indexed: boolean }> = await lib.fields.select(
+      'InternalName',
+      'Indexed',
+    )();
+    const indexed = new Set(fields.filter((f) => f.Indexed).map((f) => f.InternalName));
+    for (const name of [
+      DOC.toetsstatus,
+      DOC.documentType,
+      DOC.classification,
+      DOC.party,
+      DOC.year,
+      DOC.retainUntil,
+      'Author',
+      'Modified',
+    ]) {
+      expect({ name, indexed: indexed.has(name) }).toEqual({ name, indexed: true });
+    }
+    const view: { ViewQuery: string; RowLimit: number } = await lib.views
+      .getByTitle("DVA's")
+      .select('ViewQuery', 'RowLimit')();
+    expect(view.ViewQuery).toContain("<GroupBy Collapse='TRUE' GroupLimit='30'><FieldRef Name='Jaar'");
+    const actions: Array<{ ClientSideComponentId: string; Location: string }> = await lib.userCustomActions();
+    expect(actions).toEqual([
+      expect.objectContaining({
+        ClientSideComponentId: '62a9b070-7b05-4a56-bf0e-7aeaaac6a725',
+        Location: 'ClientSideExtension.ListViewCommandSet.CommandBar',
+      }),
+    ]);
+    const text = await sp.web
+      .getFileByServerRelativePath('/sites/samenwerkingsruimte/SiteAssets/Samenwerkingsruimte/agreement.json')
+      .getText();
+    expect(JSON.parse(text).id).toBe(config.id);
+  });
+
+  it('repairs drift: a dropped index is recreated and reported as updated', async () => {
+    const sp = emu.spForUser('beheerder');
+    await sp.web.lists
+      .getByTitle(LISTS.agreements)
+      .fields.getByInternalNameOrTitle('EvaluatieVoor')
+      .update({ Indexed: false }, 'SP.FieldDateTime');
+    const third = await provisionSite(sp, schema, config);
+    expect(third.steps.filter((s) => s.outcome !== 'unchanged')).toEqual([
+      { step: 'field', target: `${LISTS.agreements}/EvaluatieVoor`, outcome: 'updated', detail: 'Indexed' },
+    ]);
+  }, 120000);
+
+  it('refuses provisioning by someone who is not a site owner', async () => {
+    await expect(provisionSite(emu.spForUser('igj-medewerker'), schema, config)).rejects.toMatchObject({ status: 403 });
+  });
+});
