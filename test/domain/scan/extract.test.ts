@@ -176,3 +176,13 @@ describe('bad input never throws', () => {
     }
   });
 });
+
+describe('large PDFs stay linear', () => {
+  test('many small objects before one content stream', async () => {
+    const objects = Array.from({ length: 50_000 }, (_v, k) => `${k + 10} 0 obj\n<< /Type /Annot /N ${k} >>\nendobj\n`);
+    const content = 'BT /F1 12 Tf (BSN 111222333) Tj ET';
+    const pdf = `%PDF-1.4\n${objects.join('')}9 0 obj\n<< /Length ${content.length} >>\nstream\n${content}\nendstream\nendobj\n%%EOF\n`;
+    const r = await extractText('groot.pdf', strToU8(pdf));
+    expect(r).toEqual({ text: 'BSN 111222333\n' });
+  });
+});

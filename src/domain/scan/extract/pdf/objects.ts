@@ -54,10 +54,12 @@ export function readObjects(pdf: string): Map<number, PdfObject> {
   let m: RegExpExecArray | null;
   while ((m = OBJ.exec(pdf)) !== null) {
     const start = m.index + m[0].length;
-    const streamAt = pdf.indexOf('stream', start);
     const endObj = pdf.indexOf('endobj', start);
     const objEnd = endObj < 0 ? pdf.length : endObj;
-    if (streamAt >= 0 && streamAt < objEnd && pdf.slice(start, streamAt).indexOf('endstream') < 0) {
+    // look for 'stream' only inside this object, so many small objects do not each scan to the end of the file
+    const inObject = pdf.slice(start, objEnd).indexOf('stream');
+    const streamAt = inObject < 0 ? -1 : start + inObject;
+    if (streamAt >= 0) {
       const dict = pdf.slice(start, streamAt);
       let dataStart = streamAt + 6;
       if (pdf[dataStart] === '\r') dataStart++;
