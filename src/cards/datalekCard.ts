@@ -1,0 +1,84 @@
+/**
+ * The Adaptive Card for the privacy officers' channel (issue 6, bijlage 2): key facts, the 72-hour deadline of the
+ * controller (AVG art. 33(1)) and a link to the report. User text enters only through template data and TextRuns.
+ */
+import * as ACData from 'adaptivecards-templating';
+import type { AgreementConfig } from '../domain/agreement/schema';
+import type { Lang } from '../domain/common/types';
+import {
+  ANSWER_LABELS,
+  SCALE_LABELS,
+  STATUS_LABELS,
+  deadline72h,
+  fieldInfo,
+  formatAmsterdam,
+  formatIsoDate,
+  formatRemaining,
+  type DatalekReport,
+} from '../domain/datalek';
+import { assertCardFits } from './size';
+import template from './templates/datalek.json';
+import { checkLink, escapeMarkdown, plainText } from './text';
+
+/** An Adaptive Card as JSON (the ChannelPoster port's `AdaptiveCardJson`). */
+export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string } & Record<string, unknown>;
+
+/** Free text in a card is shortened to this; the full text stays in the register behind the link. */
+export const CARD_TEXT_MAX = 600;
+
+/** Options of {@link buildDatalekCard}. */
+export interface DatalekCardOptions {
+  /** Clock for the time left; defaults to now. */
+  now?: Date;
+  lang?: Lang;
+}
+
+/** Builds the breach card; throws when the link is not http(s) or the card would exceed the channel's size limit. */
+export function buildDatalekCard(report: DatalekReport, config: AgreementConfig, link: string, options: DatalekCardOptions = {}): AdaptiveCardJson {
+  const lang = options.lang ?? 'nl';
+  const en = lang === 'en';
+  const now = options.now ?? new Date();
+  const party = (key: string): string => config.parties.find((p) => p.key === key)?.shortName ?? key;
+  const label = (key: keyof DatalekReport): string => fieldInfo(key)?.label[lang] ?? String(key);
+  const shortened = en ? '(shortened; full text in the report)' : '(ingekort; volledige tekst in de melding)';
+  const deadline = report.discoveredAt ? deadline72h(report.discoveredAt, now) : undefined;
+  const deadlineText = deadline
+    ? `${en ? 'AP deadline for' : 'Termijn AP voor'} ${party(report.controllerParty)} (72 ${en ? 'h' : 'uur'}, ${en ? 'GDPR' : 'AVG'} art. 33): ${formatAmsterdam(new Date(deadline.dueAt), lang)} – ${formatRemaining(deadline, lang)}`
+    : en
+      ? 'Discovery time unknown: the 72-hour clock cannot be shown'
+      : 'Moment van ontdekken onbekend: de 72-uurstermijn is niet te tonen';
+  const n = (v: number | null): string => (v === null ? ANSWER_LABELS.onbekend[lang] : String(v));
+  const facts: Array<[string, string]> = [
+    [label('reportingOrganisation'), report.reportingOrganisation],
+    [label('controllerParty'), config.parties.find((p) => p.key === report.controllerParty)?.name ?? report.controllerParty],
+    [label('reportedAt'), report.reportedAt ? formatAmsterdam(new Date(report.reportedAt), lang) : ''],
+    [label('breachDate'), report.breachDate ? formatIsoDate(report.breachDate, lang) + (report.breachDatePresumed ? (en ? ' (presumed)' : ' (vermoedelijk)') : '') : ''],
+    [label('discoveredAt'), report.discoveredAt ? formatAmsterdam(new Date(report.discoveredAt), lang) : ''],
+    [SCALE_LABELS.dataSubjects[lang], n(report.scaleDataSubjects)],
+    [SCALE_LABELS.files[lang], n(report.scaleFiles)],
+    [label('ongoing'), ANSWER_LABELS[report.ongoing]?.[lang] ?? report.ongoing],
+    [en ? 'Status' : 'Status', STATUS_LABELS[report.status]?.[lang] ?? report.status],
+  ];
+  const contact = [report.contactName, report.contactFunction, report.contactPhone, report.contactEmail].filter(Boolean).join(' · ');
+  const sections: Array<[string, string]> = [
+    [en ? 'Contact of the reporting party' : 'Contactpersoon meldende partij', contact],
+    [label('description'), report.description],
+    [label('affectedPersonalData'), report.affectedPersonalData],
+    [label('affectedDataSubjects'), report.affectedDataSubjects],
+    [label('consequences'), report.consequences],
+    [label('measures'), report.measures],
+  ];
+  const data = {
+    title: escapeMarkdown(en ? 'Notification (possible) data breach' : 'Melding (mogelijk) datalek'),
+    subtitle: escapeMarkdown(`${party(report.reportingParty)} → ${party(report.controllerParty)} · ${en ? 'annex 2b' : 'bijlage 2b'}`),
+    deadline: escapeMarkdown(deadlineText),
+    deadlineColor: !deadline || deadline.overdue || deadline.remainingMs < 24 * 3_600_000 ? 'Attention' : 'Warning',
+    facts: facts.map(([l, v]) => ({ label: escapeMarkdown(l), value: escapeMarkdown(v || '–') })),
+    sections: sections.map(([l, t]) => ({ label: escapeMarkdown(l), text: plainText(t || '–', CARD_TEXT_MAX, shortened) })),
+    link: checkLink(link),
+    linkTitle: en ? 'Open the report' : 'Melding openen',
+  };
+  const card = new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
+  assertCardFits(card);
+  return card;
+}
