@@ -4,3 +4,4 @@ export { scanText, createScanner, type Scanner } from './scanner';
 export { summariseFindings, hasFindings, type FindingSummary } from './summary';
 export { isValidBsn, isValidIbanChecksum, ibanMod97 } from './checks';
 export { extractText, isScannable, extensionOf, SCANNABLE_EXTENSIONS, type ExtractResult } from './extract';
+export { scanFile } from './scanFile';

@@ -22,11 +22,14 @@ export interface Finding {
   positions: TextPosition[];
 }
 
-/** Outcome of scanning one text; `unsupported` is set when the file could not be turned into text. */
+/**
+ * Outcome of scanning one text; `unsupported` is set when the file could not be turned into text, with `reason`
+ * as 'Dutch / English' and, when known, the two languages apart for the UI.
+ */
 export interface ScanResult {
   findings: Finding[];
   scannedChars: number;
-  unsupported?: { reason: string };
+  unsupported?: { reason: string; nl?: string; en?: string };
 }
 
 /** Options of a scan; `healthTerms` comes from the agreement configuration (`healthTerms`). */
