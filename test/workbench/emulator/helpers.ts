@@ -1,0 +1,45 @@
+import { InjectHeaders } from '@pnp/queryable';
+import { SPBrowser, spfi, type SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/fields';
+import '@pnp/sp/batching';
+import '@pnp/sp/files';
+import '@pnp/sp/folders';
+import '@pnp/sp/site-users/web';
+import '@pnp/sp/site-groups/web';
+import '@pnp/sp/security';
+import '@pnp/sp/views';
+import '@pnp/sp/user-custom-actions';
+import '@pnp/sp/content-types';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../workbench/emulator/server';
+
+/** Real PnPjs v4 against the emulator, signed in as a demo identity (the X-Emulator-User header). */
+export function spAs(siteUrl: string, userKey: string): SPFI {
+  return spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }), InjectHeaders({ 'X-Emulator-User': userKey }));
+}
+
+/** Starts an emulator on an ephemeral loopback port. */
+export function start(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ port: 0, ...opts });
+}
+
+/** Raw fetch as a user (for wire-level assertions PnPjs hides). */
+export async function raw(
+  emu: RunningEmulator,
+  userKey: string | null,
+  method: string,
+  path: string,
+  init: { body?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; text: string; json: () => any }> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...(init.headers ?? {}) };
+  if (userKey) headers['X-Emulator-User'] = userKey;
+  if (method !== 'GET' && userKey && !headers['X-RequestDigest'] && !path.endsWith('/contextinfo')) {
+    const ci = await fetch(`${emu.siteUrl}/_api/contextinfo`, { method: 'POST', headers: { Accept: 'application/json', 'X-Emulator-User': userKey } });
+    headers['X-RequestDigest'] = ((await ci.json()) as { FormDigestValue: string }).FormDigestValue;
+  }
+  const r = await fetch(path.startsWith('http') ? path : `${emu.url}${path}`, { method, headers, body: init.body });
+  const text = await r.text();
+  return { status: r.status, headers: r.headers, text, json: () => JSON.parse(text) };
+}

@@ -1,0 +1,170 @@
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Schema migrations of the SharePoint part of the emulator, applied in order and recorded in `PRAGMA user_version`, so a
+ * database file written by an older emulator is upgraded in place and nothing stored is lost.
+ */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE sp_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE sp_principals (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL CHECK (kind IN ('user', 'group')),
+    login_name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    title TEXT NOT NULL,
+    email TEXT NOT NULL DEFAULT '',
+    user_key TEXT UNIQUE,
+    is_site_admin INTEGER NOT NULL DEFAULT 0,
+    description TEXT,
+    owner_id INTEGER,
+    only_members_view INTEGER NOT NULL DEFAULT 0,
+    members_edit_membership INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE sp_group_members (
+    group_id INTEGER NOT NULL REFERENCES sp_principals (id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES sp_principals (id) ON DELETE CASCADE,
+    PRIMARY KEY (group_id, user_id)
+  );
+  CREATE INDEX sp_group_members_by_user ON sp_group_members (user_id);
+  CREATE TABLE sp_lists (
+    pk INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    url_name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    base_template INTEGER NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    unique_perms INTEGER NOT NULL DEFAULT 0,
+    next_item_id INTEGER NOT NULL DEFAULT 1,
+    props TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE TABLE sp_fields (
+    pk INTEGER PRIMARY KEY AUTOINCREMENT,
+    list_pk INTEGER REFERENCES sp_lists (pk) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    internal_name TEXT NOT NULL,
+    title TEXT NOT NULL,
+    type_kind INTEGER NOT NULL,
+    type_name TEXT NOT NULL,
+    indexed INTEGER NOT NULL DEFAULT 0,
+    props TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE UNIQUE INDEX sp_fields_by_name ON sp_fields (ifnull(list_pk, 0), internal_name COLLATE NOCASE);
+  CREATE TABLE sp_items (
+    list_pk INTEGER NOT NULL REFERENCES sp_lists (pk) ON DELETE CASCADE,
+    id INTEGER NOT NULL,
+    guid TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    author_id INTEGER NOT NULL,
+    editor_id INTEGER NOT NULL,
+    fs_type INTEGER NOT NULL DEFAULT 0,
+    file_ref TEXT,
+    content_type_id TEXT NOT NULL DEFAULT '0x01',
+    unique_perms INTEGER NOT NULL DEFAULT 0,
+    data TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (list_pk, id)
+  );
+  CREATE INDEX sp_items_by_file_ref ON sp_items (file_ref);
+  CREATE TABLE sp_role_assignments (
+    scope_type TEXT NOT NULL CHECK (scope_type IN ('web', 'list', 'item')),
+    list_pk INTEGER NOT NULL DEFAULT 0,
+    item_id INTEGER NOT NULL DEFAULT 0,
+    principal_id INTEGER NOT NULL,
+    roledef_id INTEGER NOT NULL,
+    PRIMARY KEY (scope_type, list_pk, item_id, principal_id, roledef_id)
+  );
+  CREATE INDEX sp_role_assignments_by_principal ON sp_role_assignments (principal_id);
+  CREATE TABLE sp_files (
+    unique_id TEXT PRIMARY KEY,
+    list_pk INTEGER NOT NULL REFERENCES sp_lists (pk) ON DELETE CASCADE,
+    item_id INTEGER NOT NULL,
+    server_relative_url TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL,
+    content BLOB NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    author_id INTEGER NOT NULL,
+    editor_id INTEGER NOT NULL
+  );
+  CREATE TABLE sp_folders (
+    server_relative_url TEXT PRIMARY KEY COLLATE NOCASE,
+    unique_id TEXT NOT NULL UNIQUE,
+    list_pk INTEGER REFERENCES sp_lists (pk) ON DELETE CASCADE,
+    item_id INTEGER,
+    name TEXT NOT NULL,
+    created TEXT NOT NULL
+  );
+  CREATE TABLE sp_uploads (
+    upload_id TEXT PRIMARY KEY,
+    file_url TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE TABLE sp_views (
+    list_pk INTEGER NOT NULL REFERENCES sp_lists (pk) ON DELETE CASCADE,
+    id TEXT NOT NULL PRIMARY KEY,
+    title TEXT NOT NULL,
+    is_default INTEGER NOT NULL DEFAULT 0,
+    props TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE TABLE sp_content_types (
+    list_pk INTEGER REFERENCES sp_lists (pk) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    props TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE UNIQUE INDEX sp_content_types_by_id ON sp_content_types (ifnull(list_pk, 0), id);
+  CREATE TABLE sp_custom_actions (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    props TEXT NOT NULL DEFAULT '{}'
+  );
+  `,
+];
+
+/** Opens (or creates) the emulator database: WAL journal, foreign keys on, migrations applied. */
+export function openDatabase(file = ':memory:'): Database {
+  const db = new BetterSqlite3(file);
+  if (file !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  migrate(db);
+  return db;
+}
+
+/** Applies the migrations the database has not seen yet, each in its own transaction. */
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+/**
+ * Empties every table (SharePoint and Graph alike) but keeps the schema, so handlers that created their tables once per
+ * connection keep working; the server re-creates the built-in site afterwards.
+ */
+export function clearDatabase(db: Database): void {
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+    .pluck()
+    .all() as string[];
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const t of tables) db.exec(`DELETE FROM "${t.replace(/"/g, '""')}"`);
+      if (tables.includes('sqlite_sequence')) db.exec('DELETE FROM sqlite_sequence');
+    })();
+    const hasSeq = db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'`).get();
+    if (hasSeq) db.exec('DELETE FROM sqlite_sequence');
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}

@@ -1,0 +1,540 @@
+import type { EmulatorResponse } from '../types';
+import { badValue, notFound, notImplemented, SpError } from './errors';
+import { type SpContext, SITE_PATH, isoNow } from './context';
+import { argBool, argNumber, argString, type Segment } from './path';
+import { collection, emptyOk, entity, primitive } from './format';
+import { checkEtag, insertItem, itemMissing, touchList } from './items';
+import { listMissing, rootFolderUrl } from './lists';
+import { PermissionKind } from './roles';
+import { allowed, demand, itemScope, listScope } from './security';
+import { type ItemRow, type ListRow, isLibrary, itemById, listByPk, newGuid } from './store';
+import { type Securable, itemSecurable, listSecurable } from './acl';
+import type { Node, SpCall } from './routes';
+
+/** A file row. */
+export interface FileRow {
+  unique_id: string;
+  list_pk: number;
+  item_id: number;
+  server_relative_url: string;
+  name: string;
+  content: Buffer;
+  version: number;
+  created: string;
+  modified: string;
+  author_id: number;
+  editor_id: number;
+}
+
+/** A folder row (a list's root folder has no item). */
+export interface FolderRow {
+  server_relative_url: string;
+  unique_id: string;
+  list_pk: number | null;
+  item_id: number | null;
+  name: string;
+  created: string;
+}
+
+/** Nodes for files and folders. */
+export type FileNode =
+  | { k: 'folder'; folder: FolderRow }
+  | { k: 'folders'; folder: FolderRow }
+  | { k: 'files'; folder: FolderRow }
+  | { k: 'file'; file: FileRow }
+  | { k: 'filevalue'; file: FileRow };
+
+/** Normalises a server-relative or absolute URL to `/sites/…` without a trailing slash. */
+export function normaliseUrl(url: string): string {
+  let u = url.replace(/^https?:\/\/[^/]+/i, '');
+  if (!u.startsWith('/')) u = `${SITE_PATH}/${u}`;
+  return u.replace(/\/+$/, '');
+}
+
+function fileByUrl(ctx: SpContext, url: string): FileRow | undefined {
+  return ctx.db.prepare(`SELECT * FROM sp_files WHERE server_relative_url = ?`).get(normaliseUrl(url)) as FileRow | undefined;
+}
+
+function folderByUrl(ctx: SpContext, url: string): FolderRow | undefined {
+  return ctx.db.prepare(`SELECT * FROM sp_folders WHERE server_relative_url = ?`).get(normaliseUrl(url)) as FolderRow | undefined;
+}
+
+const fileMissing = (url: string): SpError => notFound('-2130575338, Microsoft.SharePoint.SPException', `The file ${url} does not exist.`);
+const folderMissing = (): SpError => notFound('-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
+
+/** A file the caller may see (else 404, as security trimming makes it not exist). */
+function visibleFile(ctx: SpContext, f: FileRow | undefined, url: string): FileRow {
+  if (!f || !allowed(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.ViewListItems)) throw fileMissing(url);
+  return f;
+}
+
+function visibleFolder(ctx: SpContext, f: FolderRow | undefined): FolderRow {
+  if (!f) throw folderMissing();
+  if (f.list_pk !== null) {
+    const scope = f.item_id ? itemScope(ctx.db, f.list_pk, f.item_id) : listScope(ctx.db, f.list_pk);
+    if (!allowed(ctx, scope, PermissionKind.ViewListItems) && f.item_id) throw folderMissing();
+  }
+  return f;
+}
+
+/** File and folder nodes are securable through the item behind them. */
+export function securableOf(node: Node): Securable | null {
+  if (node.k === 'file') return itemSecurable(node.file.list_pk, node.file.item_id);
+  if (node.k === 'folder' && node.folder.list_pk !== null) {
+    return node.folder.item_id ? itemSecurable(node.folder.list_pk, node.folder.item_id) : listSecurable(node.folder.list_pk);
+  }
+  return null;
+}
+
+/** `web/getFileByServerRelativePath(decodedUrl=…)`, `getFolderByServerRelativePath`, `getFileById`, `rootFolder`, `folders`. */
+export function navigateWeb(ctx: SpContext, seg: Segment, _call: SpCall): Node | null {
+  switch (seg.name) {
+    case 'getfilebyserverrelativepath':
+    case 'getfilebyserverrelativeurl':
+    case 'getfilebyurl': {
+      const url = argString(seg, 'decodedurl');
+      return { k: 'file', file: visibleFile(ctx, fileByUrl(ctx, url), normaliseUrl(url)) };
+    }
+    case 'getfilebyid': {
+      const id = argString(seg).replace(/[{}]/g, '');
+      const f = ctx.db.prepare(`SELECT * FROM sp_files WHERE unique_id = ? COLLATE NOCASE`).get(id) as FileRow | undefined;
+      return { k: 'file', file: visibleFile(ctx, f, id) };
+    }
+    case 'getfolderbyserverrelativepath':
+    case 'getfolderbyserverrelativeurl':
+      return { k: 'folder', folder: visibleFolder(ctx, folderByUrl(ctx, argString(seg, 'decodedurl'))) };
+    case 'rootfolder':
+      return { k: 'folder', folder: { server_relative_url: SITE_PATH, unique_id: '00000000-0000-0000-0000-000000000000', list_pk: null, item_id: null, name: '', created: '' } };
+    case 'folders':
+      return { k: 'folders', folder: { server_relative_url: SITE_PATH, unique_id: '00000000-0000-0000-0000-000000000000', list_pk: null, item_id: null, name: '', created: '' } };
+    default:
+      return null;
+  }
+}
+
+/** `list/rootFolder`. */
+export function navigateList(ctx: SpContext, list: ListRow, seg: Segment): Node | null {
+  if (seg.name === 'rootfolder') {
+    const f = folderByUrl(ctx, rootFolderUrl(list));
+    if (!f) throw listMissing(ctx, list.title);
+    return { k: 'folder', folder: f };
+  }
+  return null;
+}
+
+/** `items(n)/file` and `items(n)/folder`. */
+export function navigateItem(ctx: SpContext, list: ListRow, item: ItemRow, seg: Segment): Node | null {
+  if (seg.name === 'file') {
+    const f = ctx.db.prepare(`SELECT * FROM sp_files WHERE list_pk = ? AND item_id = ?`).get(list.pk, item.id) as FileRow | undefined;
+    if (!f) throw fileMissing(item.file_ref ?? '');
+    return { k: 'file', file: f };
+  }
+  if (seg.name === 'folder') {
+    const f = ctx.db.prepare(`SELECT * FROM sp_folders WHERE list_pk = ? AND item_id = ?`).get(list.pk, item.id) as FolderRow | undefined;
+    if (!f) throw folderMissing();
+    return { k: 'folder', folder: f };
+  }
+  return null;
+}
+
+/** Navigation below folders and files. */
+export function navigateFile(ctx: SpContext, node: Node, seg: Segment, _call: SpCall): Node | null {
+  switch (node.k) {
+    case 'folder':
+      if (seg.name === 'files') return { k: 'files', folder: node.folder };
+      if (seg.name === 'folders') return { k: 'folders', folder: node.folder };
+      if (seg.name === 'listitemallfields') return folderItem(ctx, node.folder);
+      if (seg.name === 'parentfolder') {
+        const parent = node.folder.server_relative_url.slice(0, node.folder.server_relative_url.lastIndexOf('/'));
+        return { k: 'folder', folder: visibleFolder(ctx, folderByUrl(ctx, parent)) };
+      }
+      return null;
+    case 'files':
+      if (seg.name === 'getbyurl' || seg.name === 'getbyname') {
+        const url = `${node.folder.server_relative_url}/${argString(seg)}`;
+        return { k: 'file', file: visibleFile(ctx, fileByUrl(ctx, url), url) };
+      }
+      return null;
+    case 'folders':
+      if (seg.name === 'getbyurl' || seg.name === 'getbyname') {
+        return { k: 'folder', folder: visibleFolder(ctx, folderByUrl(ctx, `${node.folder.server_relative_url}/${argString(seg)}`)) };
+      }
+      return null;
+    case 'file':
+      if (seg.name === 'listitemallfields') {
+        const list = listByPk(ctx.db, node.file.list_pk);
+        return { k: 'item', list, item: itemById(ctx.db, list.pk, node.file.item_id)! };
+      }
+      if (seg.name === '$value') return { k: 'filevalue', file: node.file };
+      return null;
+    default:
+      return null;
+  }
+}
+
+function folderItem(ctx: SpContext, folder: FolderRow): Node {
+  if (folder.list_pk === null || folder.item_id === null) {
+    throw notImplemented('GET', `${folder.server_relative_url}/ListItemAllFields (root folder of a list has no item)`);
+  }
+  const list = listByPk(ctx.db, folder.list_pk);
+  const item = itemById(ctx.db, list.pk, folder.item_id);
+  if (!item) throw itemMissing();
+  return { k: 'item', list, item };
+}
+
+/** SP.File JSON. */
+export function fileJson(ctx: SpContext, f: FileRow): Record<string, unknown> {
+  const edit = `Web/GetFileByServerRelativePath(decodedurl='${f.server_relative_url.replace(/'/g, "''")}')`;
+  const guid = `{${f.unique_id.toUpperCase()}}`;
+  return {
+    'odata.type': 'SP.File',
+    'odata.id': `${ctx.webUrl}/_api/${edit}`,
+    'odata.editLink': edit,
+    CheckInComment: '',
+    CheckOutType: 2,
+    ContentTag: `${guid},${f.version},${f.version}`,
+    CustomizedPageStatus: 0,
+    ETag: `"${guid},${f.version}"`,
+    Exists: true,
+    ExistsAllowThrowForPolicyFailures: true,
+    ExistsWithException: true,
+    IrmEnabled: false,
+    Length: String(f.content.length),
+    Level: 1,
+    LinkingUri: null,
+    LinkingUrl: '',
+    MajorVersion: f.version,
+    MinorVersion: 0,
+    Name: f.name,
+    ServerRelativeUrl: f.server_relative_url,
+    TimeCreated: f.created,
+    TimeLastModified: f.modified,
+    Title: null,
+    UIVersion: f.version * 512,
+    UIVersionLabel: `${f.version}.0`,
+    UniqueId: f.unique_id,
+  };
+}
+
+/** SP.Folder JSON. */
+export function folderJson(ctx: SpContext, f: FolderRow): Record<string, unknown> {
+  const edit = `Web/GetFolderByServerRelativePath(decodedurl='${f.server_relative_url.replace(/'/g, "''")}')`;
+  const count = ctx.db.prepare(`SELECT count(*) FROM sp_items WHERE file_ref LIKE ? ESCAPE '\\' AND instr(substr(file_ref, ?), '/') = 0`).pluck().get(likePrefix(f.server_relative_url), f.server_relative_url.length + 2) as number;
+  return {
+    'odata.type': 'SP.Folder',
+    'odata.id': `${ctx.webUrl}/_api/${edit}`,
+    'odata.editLink': edit,
+    Exists: true,
+    IsWOPIEnabled: false,
+    ItemCount: count,
+    Name: f.name,
+    ProgID: null,
+    ServerRelativeUrl: f.server_relative_url,
+    TimeCreated: f.created,
+    TimeLastModified: f.created,
+    UniqueId: f.unique_id,
+    WelcomePage: '',
+  };
+}
+
+function likePrefix(url: string): string {
+  return `${url.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`;
+}
+
+/** `$expand=RootFolder` on a list. */
+export function listExpansions(ctx: SpContext, list: ListRow, q: URLSearchParams): Record<string, unknown> {
+  const expand = (q.get('$expand') ?? '').toLowerCase().split(',').map((s) => s.trim());
+  const out: Record<string, unknown> = {};
+  if (expand.includes('rootfolder')) {
+    const f = folderByUrl(ctx, rootFolderUrl(list));
+    if (f) out.RootFolder = folderJson(ctx, f);
+  }
+  return out;
+}
+
+function listOfFolder(ctx: SpContext, folder: FolderRow): ListRow {
+  if (folder.list_pk === null) throw badValue(`The folder '${folder.server_relative_url}' is not in a document library.`);
+  return listByPk(ctx.db, folder.list_pk);
+}
+
+function checkName(name: string): void {
+  if (!name || /[~"#%&*:<>?\\{|}]/.test(name) || name.startsWith('.') || name.endsWith('.')) {
+    throw new SpError(400, '-2130575245, Microsoft.SharePoint.SPException', `The file or folder name '${name}' contains characters that are not permitted.`);
+  }
+}
+
+/** Creates or overwrites a file in a folder (`files/addUsingPath`). */
+export function addFile(ctx: SpContext, folder: FolderRow, leafPath: string, content: Buffer, overwrite: boolean): FileRow {
+  const list = listOfFolder(ctx, folder);
+  if (!isLibrary(list)) throw badValue(`Files can only be added to document libraries; '${list.title}' is a list.`);
+  const parts = leafPath.split('/').filter(Boolean);
+  const name = parts.pop() ?? '';
+  checkName(name);
+  let target = folder;
+  for (const p of parts) {
+    const sub = folderByUrl(ctx, `${target.server_relative_url}/${p}`);
+    if (!sub) throw folderMissing();
+    target = sub;
+  }
+  const url = `${target.server_relative_url}/${name}`;
+  const existing = fileByUrl(ctx, url);
+  if (existing) {
+    if (!overwrite) {
+      throw new SpError(400, '-2130575257, Microsoft.SharePoint.SPException', `A file with the name ${url} already exists. It was last modified by ${principalName(ctx, existing.editor_id)} on ${existing.modified}.`);
+    }
+    demand(ctx, itemScope(ctx.db, existing.list_pk, existing.item_id), PermissionKind.EditListItems);
+    return writeContent(ctx, existing, content);
+  }
+  if (folderByUrl(ctx, url)) throw new SpError(400, '-2130575257, Microsoft.SharePoint.SPException', `A folder with the name ${url} already exists.`);
+  const parentScope = target.item_id ? itemScope(ctx.db, list.pk, target.item_id) : listScope(ctx.db, list.pk);
+  demand(ctx, parentScope, PermissionKind.AddListItems);
+  const item = insertItem(ctx, list, { FileLeafRef: name }, { fileRef: url });
+  const now = isoNow(ctx);
+  const uid = newGuid();
+  ctx.db
+    .prepare(
+      `INSERT INTO sp_files (unique_id, list_pk, item_id, server_relative_url, name, content, version, created, modified, author_id, editor_id) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+    )
+    .run(uid, list.pk, item.id, url, name, content, now, now, ctx.user.id, ctx.user.id);
+  return fileByUrl(ctx, url)!;
+}
+
+function principalName(ctx: SpContext, id: number): string {
+  return (ctx.db.prepare(`SELECT title FROM sp_principals WHERE id = ?`).pluck().get(id) as string | undefined) ?? 'an unknown user';
+}
+
+function writeContent(ctx: SpContext, f: FileRow, content: Buffer): FileRow {
+  const now = isoNow(ctx);
+  ctx.db
+    .prepare(`UPDATE sp_files SET content = ?, version = version + 1, modified = ?, editor_id = ? WHERE unique_id = ?`)
+    .run(content, now, ctx.user.id, f.unique_id);
+  ctx.db.prepare(`UPDATE sp_items SET version = version + 1, modified = ?, editor_id = ? WHERE list_pk = ? AND id = ?`).run(now, ctx.user.id, f.list_pk, f.item_id);
+  touchList(ctx, listByPk(ctx.db, f.list_pk));
+  return ctx.db.prepare(`SELECT * FROM sp_files WHERE unique_id = ?`).get(f.unique_id) as FileRow;
+}
+
+/** Creates a folder (and the item behind it) under a parent folder. */
+export function addFolder(ctx: SpContext, parent: FolderRow, path: string): FolderRow {
+  const list = listOfFolder(ctx, parent);
+  let cur = parent;
+  for (const name of path.split('/').filter(Boolean)) {
+    const url = `${cur.server_relative_url}/${name}`;
+    const existing = folderByUrl(ctx, url);
+    if (existing) {
+      cur = existing;
+      continue;
+    }
+    checkName(name);
+    if (fileByUrl(ctx, url)) throw new SpError(400, '-2130575257, Microsoft.SharePoint.SPException', `A file with the name ${url} already exists.`);
+    demand(ctx, cur.item_id ? itemScope(ctx.db, list.pk, cur.item_id) : listScope(ctx.db, list.pk), PermissionKind.AddListItems);
+    const item = insertItem(ctx, list, { FileLeafRef: name, Title: name }, { fsType: 1, fileRef: url });
+    ctx.db
+      .prepare(`INSERT INTO sp_folders (server_relative_url, unique_id, list_pk, item_id, name, created) VALUES (?, ?, ?, ?, ?, ?)`)
+      .run(url, newGuid(), list.pk, item.id, name, isoNow(ctx));
+    cur = folderByUrl(ctx, url)!;
+  }
+  return cur;
+}
+
+/** Deletes an item with what hangs off it (its file, or a folder's whole subtree). */
+export function deleteItem(ctx: SpContext, list: ListRow, item: ItemRow): void {
+  if (item.fs_type === 1 && item.file_ref) {
+    const like = likePrefix(item.file_ref);
+    const ids = ctx.db.prepare(`SELECT id FROM sp_items WHERE list_pk = ? AND file_ref LIKE ? ESCAPE '\\'`).pluck().all(list.pk, like) as number[];
+    for (const id of ids) {
+      ctx.db.prepare(`DELETE FROM sp_role_assignments WHERE scope_type = 'item' AND list_pk = ? AND item_id = ?`).run(list.pk, id);
+    }
+    ctx.db.prepare(`DELETE FROM sp_items WHERE list_pk = ? AND file_ref LIKE ? ESCAPE '\\'`).run(list.pk, like);
+    ctx.db.prepare(`DELETE FROM sp_files WHERE list_pk = ? AND server_relative_url LIKE ? ESCAPE '\\'`).run(list.pk, like);
+    ctx.db.prepare(`DELETE FROM sp_folders WHERE server_relative_url LIKE ? ESCAPE '\\' OR server_relative_url = ?`).run(like, item.file_ref);
+  }
+  ctx.db.prepare(`DELETE FROM sp_files WHERE list_pk = ? AND item_id = ?`).run(list.pk, item.id);
+  ctx.db.prepare(`DELETE FROM sp_role_assignments WHERE scope_type = 'item' AND list_pk = ? AND item_id = ?`).run(list.pk, item.id);
+  ctx.db.prepare(`DELETE FROM sp_items WHERE list_pk = ? AND id = ?`).run(list.pk, item.id);
+  touchList(ctx, list);
+}
+
+/** Keeps the file in step when an item's `FileLeafRef` (its name) is changed. */
+export function afterItemUpdate(ctx: SpContext, list: ListRow, item: ItemRow, values: Record<string, unknown>): void {
+  if (!('FileLeafRef' in values) || !item.file_ref) return;
+  const name = String(values.FileLeafRef ?? '');
+  checkName(name);
+  if (item.fs_type === 1) throw notImplemented('MERGE', `${item.file_ref} (renaming a folder)`);
+  const dir = item.file_ref.slice(0, item.file_ref.lastIndexOf('/'));
+  const url = `${dir}/${name}`;
+  if (url === item.file_ref) return;
+  if (fileByUrl(ctx, url) || folderByUrl(ctx, url)) throw new SpError(400, '-2130575257, Microsoft.SharePoint.SPException', `A file with the name ${url} already exists.`);
+  ctx.db.prepare(`UPDATE sp_files SET server_relative_url = ?, name = ? WHERE list_pk = ? AND item_id = ?`).run(url, name, list.pk, item.id);
+  ctx.db.prepare(`UPDATE sp_items SET file_ref = ? WHERE list_pk = ? AND id = ?`).run(url, list.pk, item.id);
+}
+
+function uploadId(seg: Segment): string {
+  return argString(seg, 'uploadid').replace(/[{}]/g, '').toLowerCase();
+}
+
+/** Operations on folders and files. */
+export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): EmulatorResponse | null {
+  const m = call.method;
+  const q = call.query;
+  const select = q.get('$select');
+  switch (node.k) {
+    case 'folder':
+      if (!seg) {
+        if (m === 'GET') return entity(ctx, folderJson(ctx, node.folder), { select });
+        if (m === 'DELETE') return deleteFolder(ctx, node.folder);
+        return null;
+      }
+      if (seg.name === 'addsubfolderusingpath' && m === 'POST') {
+        const leaf = (call.json().leafPath as { DecodedUrl?: string } | undefined)?.DecodedUrl;
+        if (typeof leaf !== 'string' || !leaf) throw badValue(`The parameter 'leafPath.DecodedUrl' is required.`);
+        addFolder(ctx, node.folder, leaf);
+        return emptyOk();
+      }
+      if (seg.name === 'recycle' && m === 'POST') {
+        deleteFolder(ctx, node.folder);
+        return primitive(ctx, 'Recycle', node.folder.unique_id);
+      }
+      return null;
+    case 'folders':
+      if (!seg) {
+        if (m === 'GET') {
+          const rows = ctx.db.prepare(`SELECT * FROM sp_folders WHERE server_relative_url LIKE ? ESCAPE '\\' AND instr(substr(server_relative_url, ?), '/') = 0 ORDER BY server_relative_url`).all(likePrefix(node.folder.server_relative_url), node.folder.server_relative_url.length + 2) as FolderRow[];
+          const visible = rows.filter((f) => {
+            if (f.list_pk === null) return true;
+            const scope = f.item_id ? itemScope(ctx.db, f.list_pk, f.item_id) : listScope(ctx.db, f.list_pk);
+            return allowed(ctx, scope, PermissionKind.ViewListItems);
+          });
+          return collection(ctx, visible.map((f) => folderJson(ctx, f)), { select });
+        }
+        if (m === 'POST') {
+          const url = call.json().ServerRelativeUrl;
+          if (typeof url !== 'string' || !url) throw badValue(`The property 'ServerRelativeUrl' of the folder is required.`);
+          const full = normaliseUrl(url.startsWith('/') ? url : `${node.folder.server_relative_url}/${url}`);
+          const rel = full.slice(node.folder.server_relative_url.length + 1);
+          return entity(ctx, folderJson(ctx, addFolder(ctx, node.folder, rel)), { status: 201 });
+        }
+        return null;
+      }
+      if (seg.name === 'addusingpath' && m === 'POST') {
+        const url = argString(seg, 'decodedurl');
+        const full = normaliseUrl(url.startsWith('/') || /^https?:/i.test(url) ? url : `${node.folder.server_relative_url}/${url}`);
+        if (!full.toLowerCase().startsWith(`${node.folder.server_relative_url.toLowerCase()}/`)) throw badValue(`The folder '${url}' (DecodedUrl) is not below '${node.folder.server_relative_url}'.`);
+        const existing = folderByUrl(ctx, full);
+        if (existing && !argBool(seg, 'overwrite', false)) {
+          // SharePoint answers the existing folder when it already exists.
+          return entity(ctx, folderJson(ctx, existing));
+        }
+        const f = addFolder(ctx, node.folder, full.slice(node.folder.server_relative_url.length + 1));
+        return entity(ctx, folderJson(ctx, f));
+      }
+      return null;
+    case 'files':
+      if (!seg) {
+        if (m === 'GET') {
+          const rows = ctx.db.prepare(`SELECT * FROM sp_files WHERE server_relative_url LIKE ? ESCAPE '\\' AND instr(substr(server_relative_url, ?), '/') = 0 ORDER BY server_relative_url`).all(likePrefix(node.folder.server_relative_url), node.folder.server_relative_url.length + 2) as FileRow[];
+          const visible = rows.filter((f) => allowed(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.ViewListItems));
+          return collection(ctx, visible.map((f) => fileJson(ctx, f)), { select });
+        }
+        return null;
+      }
+      if ((seg.name === 'addusingpath' || seg.name === 'add') && m === 'POST') {
+        const url = seg.name === 'add' ? argString(seg, 'url') : argString(seg, 'decodedurl');
+        const overwrite = argBool(seg, 'overwrite', false);
+        const rel = url.startsWith('/') ? normaliseUrl(url).slice(node.folder.server_relative_url.length + 1) : url;
+        const f = addFile(ctx, node.folder, rel, call.body, overwrite);
+        return entity(ctx, fileJson(ctx, f));
+      }
+      return null;
+    case 'file': {
+      const f = node.file;
+      const scope = itemScope(ctx.db, f.list_pk, f.item_id);
+      if (!seg) {
+        if (m === 'GET') return entity(ctx, fileJson(ctx, f), { select });
+        if (m === 'DELETE') {
+          demand(ctx, scope, PermissionKind.DeleteListItems);
+          checkEtag(call.headers['if-match'], `"{${f.unique_id.toUpperCase()}},${f.version}"`);
+          const list = listByPk(ctx.db, f.list_pk);
+          deleteItem(ctx, list, itemById(ctx.db, list.pk, f.item_id)!);
+          return emptyOk();
+        }
+        return null;
+      }
+      const n = seg.name;
+      if (m !== 'POST') return null;
+      if (n === 'recycle') {
+        demand(ctx, scope, PermissionKind.DeleteListItems);
+        const list = listByPk(ctx.db, f.list_pk);
+        deleteItem(ctx, list, itemById(ctx.db, list.pk, f.item_id)!);
+        return primitive(ctx, 'Recycle', f.unique_id);
+      }
+      if (n === 'startupload' || n === 'continueupload' || n === 'finishupload' || n === 'cancelupload') {
+        demand(ctx, scope, PermissionKind.EditListItems);
+        const id = uploadId(seg);
+        const session = ctx.db.prepare(`SELECT * FROM sp_uploads WHERE upload_id = ?`).get(id) as { upload_id: string; file_url: string; data: Buffer } | undefined;
+        if (n === 'startupload') {
+          if (session) throw badValue(`The upload session ${id} (uploadId) has already been started.`);
+          ctx.db.prepare(`INSERT INTO sp_uploads (upload_id, file_url, data) VALUES (?, ?, ?)`).run(id, f.server_relative_url, call.body);
+          return primitive(ctx, 'StartUpload', String(call.body.length));
+        }
+        if (!session || session.file_url.toLowerCase() !== f.server_relative_url.toLowerCase()) {
+          throw new SpError(404, '-2130575338, Microsoft.SharePoint.SPException', `The upload session ${id} (uploadId) does not exist for ${f.server_relative_url}.`);
+        }
+        if (n === 'cancelupload') {
+          ctx.db.prepare(`DELETE FROM sp_uploads WHERE upload_id = ?`).run(id);
+          return emptyOk();
+        }
+        const offset = argNumber(seg, 'fileoffset');
+        if (offset !== session.data.length) {
+          throw new SpError(400, '-2147024809, System.ArgumentException', `The fileOffset ${offset} does not match the ${session.data.length} bytes uploaded so far in session ${id}.`);
+        }
+        const data = Buffer.concat([session.data, call.body]);
+        if (n === 'continueupload') {
+          ctx.db.prepare(`UPDATE sp_uploads SET data = ? WHERE upload_id = ?`).run(data, id);
+          return primitive(ctx, 'ContinueUpload', String(data.length));
+        }
+        ctx.db.prepare(`DELETE FROM sp_uploads WHERE upload_id = ?`).run(id);
+        return entity(ctx, fileJson(ctx, writeContent(ctx, f, data)));
+      }
+      if (n === 'checkin' || n === 'checkout' || n === 'undocheckout' || n === 'publish' || n === 'approve') {
+        return null;
+      }
+      return null;
+    }
+    case 'filevalue': {
+      if (seg) return null;
+      const f = node.file;
+      if (m === 'GET') {
+        demand(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.OpenItems);
+        return { status: 200, headers: { 'content-type': 'application/octet-stream', etag: `"{${f.unique_id.toUpperCase()}},${f.version}"` }, body: f.content };
+      }
+      if (m === 'PUT') {
+        demand(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.EditListItems);
+        writeContent(ctx, f, call.body);
+        return { status: 204, headers: {} };
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+function deleteFolder(ctx: SpContext, folder: FolderRow): EmulatorResponse {
+  if (folder.list_pk === null || folder.item_id === null) throw badValue(`The root folder '${folder.server_relative_url}' cannot be deleted.`);
+  const list = listByPk(ctx.db, folder.list_pk);
+  demand(ctx, itemScope(ctx.db, list.pk, folder.item_id), PermissionKind.DeleteListItems);
+  deleteItem(ctx, list, itemById(ctx.db, list.pk, folder.item_id)!);
+  return emptyOk();
+}
+
+/**
+ * Serves a file by its plain URL (`GET /sites/samenwerkingsruimte/<library>/<file>`), as a browser following a link
+ * gets it; security trimmed like the REST API.
+ */
+export function downloadByUrl(ctx: SpContext, path: string): EmulatorResponse | null {
+  const f = fileByUrl(ctx, path);
+  if (!f) return null;
+  visibleFile(ctx, f, path);
+  demand(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.OpenItems);
+  return { status: 200, headers: { 'content-type': 'application/octet-stream', etag: `"{${f.unique_id.toUpperCase()}},${f.version}"` }, body: f.content };
+}

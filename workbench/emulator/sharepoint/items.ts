@@ -1,0 +1,296 @@
+import type { Database } from 'better-sqlite3';
+import { badQuery, badValue, notFound, SpError } from './errors';
+import { type SpContext, isoNow, parseProps } from './context';
+import { FieldType, encodeInternalName, inputValue, isIdValued, isMulti, isReadOnly, restName } from './fields';
+import { findField, lookupTarget } from './query';
+import { type FieldRow, type ItemRow, type ListRow, isLibrary, itemById, newGuid } from './store';
+
+/** `ListItemEntityTypeFullName` of a list, e.g. `SP.Data.TakenListItem` or `SP.Data.Shared_x0020_DocumentsItem`. */
+export function entityTypeName(list: ListRow): string {
+  const leaf = list.url_name.split('/').pop() ?? list.url_name;
+  const name = encodeInternalName(leaf).replace(/^_/, 'OData__');
+  return `SP.Data.${name}${isLibrary(list) ? 'Item' : 'ListItem'}`;
+}
+
+/** Requested shape of item JSON from `$select` and `$expand`. */
+export interface SelectSpec {
+  /** null = SharePoint's default set (every visible field). */
+  names: Set<string> | null;
+  /** Expanded person/lookup fields with the sub-properties selected for them. */
+  expand: Map<string, { field: FieldRow; subs: string[] }>;
+}
+
+/** Parses `$select`/`$expand` for items; unknown fields get SharePoint's 400 naming the field. */
+export function parseSelect(fields: FieldRow[], select: string | null, expand: string | null): SelectSpec {
+  const spec: SelectSpec = { names: null, expand: new Map() };
+  for (const e of (expand ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const found = findField(fields, e);
+    if (!found || (found.field.type_kind !== FieldType.User && found.field.type_kind !== FieldType.Lookup)) {
+      throw badQuery(`The field or property '${e}' does not exist.`);
+    }
+    spec.expand.set(found.field.internal_name, { field: found.field, subs: [] });
+  }
+  const parts = (select ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (parts.length === 0 || parts.includes('*')) {
+    if (parts.length === 0) return spec;
+  }
+  spec.names = new Set();
+  for (const p of parts) {
+    if (p === '*') {
+      spec.names = null;
+      continue;
+    }
+    const [head, sub] = p.split('/');
+    const found = findField(fields, head);
+    if (!found) throw badQuery(`The field or property '${head}' does not exist.`);
+    if (sub !== undefined) {
+      const ex = spec.expand.get(found.field.internal_name);
+      if (!ex) {
+        throw badQuery(
+          `The query to field '${p}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${head}.`,
+        );
+      }
+      ex.subs.push(sub);
+      continue;
+    }
+    spec.names?.add(found.idForm ? `${found.field.internal_name}#id` : found.field.internal_name);
+  }
+  return spec;
+}
+
+function principalJson(db: Database, webUrl: string, id: number, subs: string[]): Record<string, unknown> | null {
+  const p = db.prepare(`SELECT * FROM sp_principals WHERE id = ?`).get(id) as
+    | { id: number; title: string; email: string; login_name: string; kind: string }
+    | undefined;
+  if (!p) return null;
+  const all: Record<string, unknown> = { Id: p.id, ID: p.id, Title: p.title, EMail: p.email, Name: p.login_name, UserName: p.email, LoginName: p.login_name };
+  const out: Record<string, unknown> = {
+    'odata.type': 'SP.Data.UserInfoItem',
+    'odata.id': `${webUrl}/_api/Web/SiteUserInfoList/Items(${p.id})`,
+  };
+  const keys = subs.length ? subs : ['Id', 'Title', 'EMail'];
+  for (const k of keys) {
+    const hit = Object.keys(all).find((a) => a.toLowerCase() === k.toLowerCase());
+    if (!hit) throw badQuery(`The field or property '${k}' does not exist on the user information list.`);
+    out[hit] = all[hit];
+  }
+  return out;
+}
+
+function lookupJson(ctx: SpContext, f: FieldRow, id: number, subs: string[]): Record<string, unknown> | null {
+  const target = lookupTarget(ctx, f);
+  const row = itemById(ctx.db, target.pk, id);
+  if (!row) return null;
+  const data = parseProps(row.data);
+  const out: Record<string, unknown> = { 'odata.type': entityTypeName(target), 'odata.id': `${ctx.webUrl}/_api/Web/Lists(guid'${target.id}')/Items(${id})` };
+  for (const k of subs.length ? subs : ['Id', 'Title']) {
+    if (k === 'Id' || k === 'ID') out[k] = row.id;
+    else out[k] = data[k] ?? null;
+  }
+  return out;
+}
+
+/** Raw stored value of a field for an item row (columns for built-ins, JSON data for the rest). */
+export function storedValue(row: ItemRow, data: Record<string, unknown>, f: FieldRow): unknown {
+  switch (f.internal_name) {
+    case 'ID':
+      return row.id;
+    case 'Created':
+      return row.created;
+    case 'Modified':
+      return row.modified;
+    case 'Author':
+      return row.author_id;
+    case 'Editor':
+      return row.editor_id;
+    case 'FSObjType':
+      return row.fs_type;
+    case 'FileRef':
+      return row.file_ref;
+    case 'FileDirRef':
+      return row.file_ref ? row.file_ref.slice(0, row.file_ref.lastIndexOf('/')) : null;
+    case 'ContentTypeId':
+      return row.content_type_id;
+    case 'GUID':
+      return row.guid;
+    case '_UIVersionString':
+      return `${row.version}.0`;
+    case 'Attachments':
+      return false;
+    default:
+      return data[f.internal_name] ?? null;
+  }
+}
+
+/** Item JSON in SharePoint's minimal-metadata shape (or verbose with `__metadata`). */
+export function itemJson(ctx: SpContext, list: ListRow, fields: FieldRow[], row: ItemRow, spec: SelectSpec): Record<string, unknown> {
+  const data = parseProps(row.data);
+  const editLink = `Web/Lists(guid'${list.id}')/Items(${row.id})`;
+  const out: Record<string, unknown> = ctx.verbose
+    ? { __metadata: { id: `${ctx.webUrl}/_api/${editLink}`, uri: `${ctx.webUrl}/_api/${editLink}`, etag: `"${row.version}"`, type: entityTypeName(list) } }
+    : { 'odata.type': entityTypeName(list), 'odata.id': `${ctx.webUrl}/_api/${editLink}`, 'odata.etag': `"${row.version}"`, 'odata.editLink': editLink };
+  const want = (name: string): boolean => spec.names === null || spec.names.has(name);
+  if (spec.names === null) {
+    out.FileSystemObjectType = row.fs_type;
+    out.Id = row.id;
+    out.ServerRedirectedEmbedUri = null;
+    out.ServerRedirectedEmbedUrl = '';
+  } else if (spec.names.has('ID')) out.Id = row.id;
+  for (const f of fields) {
+    const expanded = spec.expand.get(f.internal_name);
+    const value = storedValue(row, data, f);
+    if (expanded) {
+      if (spec.names !== null && !expanded.subs.length && !spec.names.has(f.internal_name)) continue;
+      const one = (id: number): Record<string, unknown> | null =>
+        f.type_kind === FieldType.User ? principalJson(ctx.db, ctx.webUrl, id, expanded.subs) : lookupJson(ctx, f, id, expanded.subs);
+      if (isMulti(f)) {
+        const arr = ((value as number[] | null) ?? []).map(one).filter((x) => x !== null);
+        out[f.internal_name] = ctx.verbose ? { results: arr } : arr;
+      } else out[f.internal_name] = value === null ? null : one(value as number);
+      if (spec.names !== null && !spec.names.has(`${f.internal_name}#id`)) continue;
+    }
+    if (isIdValued(f)) {
+      const includeId = spec.names === null ? !fieldHidden(f) : spec.names.has(`${f.internal_name}#id`) || (spec.names.has(f.internal_name) && !expanded);
+      if (!includeId) continue;
+      if (isMulti(f)) {
+        const arr = (value as number[] | null) ?? [];
+        out[`${f.internal_name}Id`] = ctx.verbose ? { __metadata: { type: 'Collection(Edm.Int32)' }, results: arr } : arr;
+        out[`${f.internal_name}StringId`] = ctx.verbose ? { __metadata: { type: 'Collection(Edm.String)' }, results: arr.map(String) } : arr.map(String);
+      } else {
+        out[`${f.internal_name}Id`] = value;
+        out[`${f.internal_name}StringId`] = value === null ? null : String(value);
+      }
+      continue;
+    }
+    if (!want(f.internal_name)) continue;
+    if (spec.names === null && fieldHidden(f) && !['ContentTypeId', 'GUID'].includes(f.internal_name)) continue;
+    if (f.internal_name === 'ID') {
+      out.ID = row.id;
+      continue;
+    }
+    const key = restName(f.internal_name);
+    if (f.type_kind === FieldType.MultiChoice && ctx.verbose) out[key] = { __metadata: { type: 'Collection(Edm.String)' }, results: value ?? [] };
+    else out[key] = f.type_kind === FieldType.Boolean && value !== null ? Boolean(value) : value;
+  }
+  return out;
+}
+
+function fieldHidden(f: FieldRow): boolean {
+  return parseProps(f.props).Hidden === true;
+}
+
+/** Converts a REST item body into stored values, checking every property; unknown or read-only names get a 400. */
+export function bodyToValues(ctx: SpContext, list: ListRow, fields: FieldRow[], body: unknown, verboseBody: boolean): {
+  values: Record<string, unknown>;
+  contentTypeId?: string;
+} {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badValue('The request body must be a JSON object with field values.');
+  const values: Record<string, unknown> = {};
+  let contentTypeId: string | undefined;
+  for (const [key, v] of Object.entries(body as Record<string, unknown>)) {
+    if (key === '__metadata') {
+      if (!verboseBody) {
+        throw new SpError(400, '-1, Microsoft.Data.OData.ODataException', `The property '__metadata' does not exist on type '${entityTypeName(list)}'. Make sure to only use property names that are defined by the type.`);
+      }
+      continue;
+    }
+    if (key === 'odata.type' || key === '@odata.type') continue;
+    if (key === 'ContentTypeId') {
+      if (typeof v !== 'string' || !/^0x[0-9A-Fa-f]+$/.test(v)) throw badValue(`The value of 'ContentTypeId' must be a content type id like '0x0100…'.`);
+      contentTypeId = v;
+      continue;
+    }
+    const found = findField(fields, key);
+    const notOnType = (): never => {
+      throw badValue(`The property '${key}' does not exist on type '${entityTypeName(list)}'. Make sure to only use property names that are defined by the type.`);
+    };
+    if (!found) return notOnType();
+    const f = found.field;
+    if (isIdValued(f) && !found.idForm && !COLUMN_WRITABLE.has(f.internal_name)) {
+      // Person and lookup values are written as `<Name>Id`, exactly as SharePoint requires.
+      throw badValue(`The property '${key}' cannot be written directly; write the id to '${key}Id'.`);
+    }
+    if (isReadOnly(f)) throw badValue(`The property '${key}' is read-only and cannot be written.`);
+    values[f.internal_name] = inputValue(ctx.db, f, v);
+  }
+  return { values, contentTypeId };
+}
+
+const COLUMN_WRITABLE = new Set<string>();
+
+/** Next item id of a list (ids are never reused, as in SharePoint). */
+export function allocateItemId(db: Database, list: ListRow): number {
+  const row = db.prepare(`UPDATE sp_lists SET next_item_id = next_item_id + 1 WHERE pk = ? RETURNING next_item_id`).get(list.pk) as {
+    next_item_id: number;
+  };
+  return row.next_item_id - 1;
+}
+
+/** Inserts an item row (list items, folders and the items behind files). */
+export function insertItem(
+  ctx: SpContext,
+  list: ListRow,
+  values: Record<string, unknown>,
+  opts: { fsType?: number; fileRef?: string; contentTypeId?: string } = {},
+): ItemRow {
+  const id = allocateItemId(ctx.db, list);
+  const now = isoNow(ctx);
+  const fileRef = opts.fileRef ?? `/sites/samenwerkingsruimte/${list.url_name}/${id}_.000`;
+  const ct = opts.contentTypeId ?? defaultContentTypeId(ctx.db, list, opts.fsType === 1);
+  ctx.db
+    .prepare(
+      `INSERT INTO sp_items (list_pk, id, guid, version, created, modified, author_id, editor_id, fs_type, file_ref, content_type_id, data)
+       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(list.pk, id, newGuid(), now, now, ctx.user.id, ctx.user.id, opts.fsType ?? 0, fileRef, ct, JSON.stringify(values));
+  touchList(ctx, list);
+  return itemById(ctx.db, list.pk, id)!;
+}
+
+/** The content type id new items get: the list's first content type, else the base type. */
+export function defaultContentTypeId(db: Database, list: ListRow, folder: boolean): string {
+  if (folder) return '0x0120';
+  const ct = db.prepare(`SELECT id FROM sp_content_types WHERE list_pk = ? AND id NOT LIKE '0x0120%' ORDER BY rowid LIMIT 1`).pluck().get(list.pk) as
+    | string
+    | undefined;
+  return ct ?? (isLibrary(list) ? '0x0101' : '0x01');
+}
+
+/** Marks the list modified. */
+export function touchList(ctx: SpContext, list: ListRow): void {
+  ctx.db.prepare(`UPDATE sp_lists SET modified = ? WHERE pk = ?`).run(isoNow(ctx), list.pk);
+}
+
+/** Checks `If-Match` against the item's etag; a stale etag is SharePoint's 412. */
+export function checkEtag(ifMatch: string | undefined, current: string): void {
+  if (!ifMatch || ifMatch.trim() === '*') return;
+  const sent = ifMatch.trim().replace(/^W\//, '');
+  if (sent !== current) {
+    throw new SpError(
+      412,
+      '-1, Microsoft.SharePoint.Client.ClientServiceException',
+      `The request ETag value '${sent}' does not match the object's ETag value '${current}'.`,
+    );
+  }
+}
+
+/** Applies stored values to an item, bumping its version and Modified/Editor. */
+export function updateItemValues(ctx: SpContext, list: ListRow, row: ItemRow, values: Record<string, unknown>, contentTypeId?: string): ItemRow {
+  const data = { ...parseProps(row.data), ...values };
+  ctx.db
+    .prepare(`UPDATE sp_items SET data = ?, version = version + 1, modified = ?, editor_id = ?, content_type_id = ? WHERE list_pk = ? AND id = ?`)
+    .run(JSON.stringify(data), isoNow(ctx), ctx.user.id, contentTypeId ?? row.content_type_id, list.pk, row.id);
+  touchList(ctx, list);
+  return itemById(ctx.db, list.pk, row.id)!;
+}
+
+/** Looks up an item or answers SharePoint's 404. */
+export function requireItem(db: Database, list: ListRow, id: number): ItemRow {
+  const row = itemById(db, list.pk, id);
+  if (!row) throw itemMissing();
+  return row;
+}
+
+/** SharePoint's 404 for an item that does not exist (or that the caller may not see). */
+export const itemMissing = (): SpError =>
+  notFound('-2130575338, Microsoft.SharePoint.SPException', 'Item does not exist. It may have been deleted by another user.');

@@ -1,0 +1,131 @@
+import type { Database } from 'better-sqlite3';
+import { accessDenied } from './errors';
+import type { SpContext } from './context';
+import { FULL_MASK, ROLE_DEFINITIONS, hasKind, maskOf } from './roles';
+
+/** The securable a permission check is made against (web, list or list item). */
+export interface Scope {
+  type: 'web' | 'list' | 'item';
+  listPk: number;
+  itemId: number;
+}
+
+/** The web scope. */
+export const WEB_SCOPE: Scope = { type: 'web', listPk: 0, itemId: 0 };
+
+/** Ids of the groups a user belongs to plus the user itself. */
+export function principalsOf(db: Database, userId: number): number[] {
+  const groups = db.prepare(`SELECT group_id FROM sp_group_members WHERE user_id = ?`).pluck().all(userId) as number[];
+  return [userId, ...groups];
+}
+
+/** Scope whose role assignments apply to a list (the list itself when it broke inheritance, else the web). */
+export function listScope(db: Database, listPk: number): Scope {
+  const row = db.prepare(`SELECT unique_perms FROM sp_lists WHERE pk = ?`).get(listPk) as { unique_perms: number } | undefined;
+  return row?.unique_perms ? { type: 'list', listPk, itemId: 0 } : WEB_SCOPE;
+}
+
+/** Scope whose role assignments apply to an item (item, else list, else web). */
+export function itemScope(db: Database, listPk: number, itemId: number): Scope {
+  const row = db.prepare(`SELECT unique_perms FROM sp_items WHERE list_pk = ? AND id = ?`).get(listPk, itemId) as
+    | { unique_perms: number }
+    | undefined;
+  return row?.unique_perms ? { type: 'item', listPk, itemId } : listScope(db, listPk);
+}
+
+/** Effective permission mask of the caller at a scope (union of its own and its groups' role assignments). */
+export function maskAt(ctx: SpContext, scope: Scope): bigint {
+  if (ctx.isAdmin) return FULL_MASK;
+  return maskFor(ctx.db, ctx.principals, scope);
+}
+
+/** Effective permission mask of a set of principals at a scope. */
+export function maskFor(db: Database, principals: number[], scope: Scope): bigint {
+  if (principals.length === 0) return 0n;
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT roledef_id FROM sp_role_assignments WHERE scope_type = ? AND list_pk = ? AND item_id = ?
+       AND principal_id IN (${principals.map(() => '?').join(',')})`,
+    )
+    .pluck()
+    .all(scope.type, scope.listPk, scope.itemId, ...principals) as number[];
+  let mask = 0n;
+  for (const id of rows) {
+    const rd = ROLE_DEFINITIONS.find((r) => r.id === id);
+    if (rd) mask |= maskOf(rd);
+  }
+  return mask;
+}
+
+/** Throws SharePoint's 403 "Access denied." unless the caller holds the permission at the scope. */
+export function demand(ctx: SpContext, scope: Scope, kind: number): void {
+  if (!hasKind(maskAt(ctx, scope), kind)) throw accessDenied();
+}
+
+/** True when the caller holds the permission at the scope. */
+export function allowed(ctx: SpContext, scope: Scope, kind: number): boolean {
+  return hasKind(maskAt(ctx, scope), kind);
+}
+
+/** Role definition ids that grant a permission kind. */
+export function rolesGranting(kind: number): number[] {
+  return ROLE_DEFINITIONS.filter((r) => hasKind(maskOf(r), kind)).map((r) => r.id);
+}
+
+/**
+ * True when the caller has any role assignment anywhere in the site (SharePoint's "limited access" lets a user who was
+ * only granted one item or list reach the web); a user with none gets 403 on the web.
+ */
+export function canReachWeb(ctx: SpContext): boolean {
+  if (ctx.isAdmin) return true;
+  const ps = ctx.principals;
+  const row = ctx.db
+    .prepare(`SELECT 1 FROM sp_role_assignments WHERE principal_id IN (${ps.map(() => '?').join(',')}) LIMIT 1`)
+    .get(...ps);
+  return !!row;
+}
+
+/**
+ * SQL condition (over alias `i` of sp_items) that keeps only items the caller may view (security trimming), with its
+ * parameters. Items inheriting from the list follow `listReadable`; items with unique permissions need an assignment
+ * granting ViewListItems on the item itself.
+ */
+export function trimmingSql(ctx: SpContext, listReadable: boolean, viewKind: number): { sql: string; params: unknown[] } {
+  if (ctx.isAdmin) return { sql: '1', params: [] };
+  const roles = rolesGranting(viewKind);
+  const ps = ctx.principals;
+  const sql = `((i.unique_perms = 0 AND ${listReadable ? 1 : 0}) OR (i.unique_perms = 1 AND EXISTS (SELECT 1 FROM sp_role_assignments ra
+    WHERE ra.scope_type = 'item' AND ra.list_pk = i.list_pk AND ra.item_id = i.id
+    AND ra.principal_id IN (${ps.map(() => '?').join(',')}) AND ra.roledef_id IN (${roles.join(',')}))))`;
+  return { sql, params: [...ps] };
+}
+
+/** True when any item of the list with unique permissions grants the caller a view (SharePoint's limited access to the list). */
+export function hasItemAccessIn(ctx: SpContext, listPk: number, viewKind: number): boolean {
+  if (ctx.isAdmin) return true;
+  const ps = ctx.principals;
+  const roles = rolesGranting(viewKind);
+  return !!ctx.db
+    .prepare(
+      `SELECT 1 FROM sp_role_assignments WHERE scope_type = 'item' AND list_pk = ? AND principal_id IN (${ps.map(() => '?').join(',')})
+       AND roledef_id IN (${roles.join(',')}) LIMIT 1`,
+    )
+    .get(listPk, ...ps);
+}
+
+/** Copies the role assignments of the scope a securable inherited from onto the securable (breakRoleInheritance(true)). */
+export function copyAssignments(db: Database, from: Scope, to: Scope): void {
+  db.prepare(
+    `INSERT OR IGNORE INTO sp_role_assignments (scope_type, list_pk, item_id, principal_id, roledef_id)
+     SELECT ?, ?, ?, principal_id, roledef_id FROM sp_role_assignments WHERE scope_type = ? AND list_pk = ? AND item_id = ?`,
+  ).run(to.type, to.listPk, to.itemId, from.type, from.listPk, from.itemId);
+}
+
+/** Removes every role assignment of a scope. */
+export function clearAssignments(db: Database, scope: Scope): void {
+  db.prepare(`DELETE FROM sp_role_assignments WHERE scope_type = ? AND list_pk = ? AND item_id = ?`).run(
+    scope.type,
+    scope.listPk,
+    scope.itemId,
+  );
+}

@@ -1,0 +1,106 @@
+import type { Database } from 'better-sqlite3';
+import { newUuid as randomUUID } from '../util';
+import { parseProps } from './context';
+
+/** A list row. */
+export interface ListRow {
+  pk: number;
+  id: string;
+  title: string;
+  url_name: string;
+  base_template: number;
+  description: string;
+  created: string;
+  modified: string;
+  unique_perms: number;
+  next_item_id: number;
+  props: string;
+}
+
+/** A field row (site column when list_pk is null). */
+export interface FieldRow {
+  pk: number;
+  list_pk: number | null;
+  id: string;
+  internal_name: string;
+  title: string;
+  type_kind: number;
+  type_name: string;
+  indexed: number;
+  props: string;
+}
+
+/** An item row. */
+export interface ItemRow {
+  list_pk: number;
+  id: number;
+  guid: string;
+  version: number;
+  created: string;
+  modified: string;
+  author_id: number;
+  editor_id: number;
+  fs_type: number;
+  file_ref: string | null;
+  content_type_id: string;
+  unique_perms: number;
+  data: string;
+}
+
+/** True for document libraries (base template 101 and its relatives). */
+export function isLibrary(list: ListRow): boolean {
+  return [101, 109, 119, 700, 851].includes(list.base_template);
+}
+
+/** A new GUID in SharePoint's lower-case form. */
+export const newGuid = (): string => randomUUID();
+
+/** List by title (case-insensitive), or undefined. */
+export function listByTitle(db: Database, title: string): ListRow | undefined {
+  return db.prepare(`SELECT * FROM sp_lists WHERE title = ?`).get(title) as ListRow | undefined;
+}
+
+/** List by id (GUID, with or without braces), or undefined. */
+export function listById(db: Database, id: string): ListRow | undefined {
+  return db.prepare(`SELECT * FROM sp_lists WHERE id = ? COLLATE NOCASE`).get(id.replace(/[{}]/g, '')) as ListRow | undefined;
+}
+
+/** List by primary key. */
+export function listByPk(db: Database, pk: number): ListRow {
+  return db.prepare(`SELECT * FROM sp_lists WHERE pk = ?`).get(pk) as ListRow;
+}
+
+/** List whose root folder is the given url name (e.g. `Shared Documents` or `Lists/Taken`). */
+export function listByUrlName(db: Database, urlName: string): ListRow | undefined {
+  return db.prepare(`SELECT * FROM sp_lists WHERE url_name = ?`).get(urlName) as ListRow | undefined;
+}
+
+/** Every field of a list, in creation order. */
+export function listFields(db: Database, listPk: number): FieldRow[] {
+  return db.prepare(`SELECT * FROM sp_fields WHERE list_pk = ? ORDER BY pk`).all(listPk) as FieldRow[];
+}
+
+/** Site columns of the web. */
+export function webFields(db: Database): FieldRow[] {
+  return db.prepare(`SELECT * FROM sp_fields WHERE list_pk IS NULL ORDER BY pk`).all() as FieldRow[];
+}
+
+/** One item, or undefined. */
+export function itemById(db: Database, listPk: number, id: number): ItemRow | undefined {
+  return db.prepare(`SELECT * FROM sp_items WHERE list_pk = ? AND id = ?`).get(listPk, id) as ItemRow | undefined;
+}
+
+/** Number of items in a list (regardless of permissions, as SharePoint's threshold counts them). */
+export function itemCount(db: Database, listPk: number): number {
+  return (db.prepare(`SELECT count(*) FROM sp_items WHERE list_pk = ?`).pluck().get(listPk) as number) ?? 0;
+}
+
+/** Props JSON of a list. */
+export function listProps(list: ListRow): Record<string, unknown> {
+  return parseProps(list.props);
+}
+
+/** Props JSON of a field. */
+export function fieldProps(f: FieldRow): Record<string, unknown> {
+  return parseProps(f.props);
+}
