@@ -6,7 +6,9 @@ export function meetingDescription(meeting: PlannedMeeting, link?: string): stri
   const lines: string[] = [`${meeting.title} (${meeting.source})`, ''];
   if (meeting.agenda.length) {
     lines.push('Agenda:');
-    meeting.agenda.forEach((a, i) => lines.push(`${i + 1}. ${a.label}${a.mandatory ? ` (verplicht, ${a.source})` : ''}`));
+    meeting.agenda.forEach((a, i) =>
+      lines.push(`${i + 1}. ${a.label}${a.mandatory ? ` (verplicht, ${a.source})` : ''}`),
+    );
     lines.push('');
   }
   const required = meeting.attendees.filter((a) => a.required);

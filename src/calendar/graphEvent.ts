@@ -22,7 +22,9 @@ const WINDOWS_TIME_ZONES: Record<string, string> = {
 
 /** Graph `patternedRecurrence` for "every N months" from the start date. */
 export interface GraphEventRecurrence {
-  pattern: { type: 'absoluteYearly'; interval: number; dayOfMonth: number; month: number } | { type: 'absoluteMonthly'; interval: number; dayOfMonth: number };
+  pattern:
+    | { type: 'absoluteYearly'; interval: number; dayOfMonth: number; month: number }
+    | { type: 'absoluteMonthly'; interval: number; dayOfMonth: number };
   range: { type: 'noEnd'; startDate: string };
 }
 
@@ -48,7 +50,8 @@ export function graphTimeZone(iana: string): string {
 
 /** Graph recurrence: whole years `absoluteYearly` (interval, dayOfMonth and month required), else `absoluteMonthly`. */
 export function graphRecurrence(everyMonths: number, startDate: string): GraphEventRecurrence {
-  if (!Number.isInteger(everyMonths) || everyMonths < 1) throw new RangeError(`everyMonths must be a whole number ≥ 1: ${everyMonths}`);
+  if (!Number.isInteger(everyMonths) || everyMonths < 1)
+    throw new RangeError(`everyMonths must be a whole number ≥ 1: ${everyMonths}`);
   const month = Number(startDate.slice(5, 7));
   const dayOfMonth = Number(startDate.slice(8, 10));
   const pattern =

@@ -25,7 +25,8 @@ export interface IcsOptions {
 
 /** The RRULE of "every N months": FREQ=YEARLY for whole years, FREQ=MONTHLY otherwise. */
 export function recurrenceRule(everyMonths: number): string {
-  if (!Number.isInteger(everyMonths) || everyMonths < 1) throw new RangeError(`everyMonths must be a whole number ≥ 1: ${everyMonths}`);
+  if (!Number.isInteger(everyMonths) || everyMonths < 1)
+    throw new RangeError(`everyMonths must be a whole number ≥ 1: ${everyMonths}`);
   if (everyMonths % 12 === 0) return everyMonths === 12 ? 'FREQ=YEARLY' : `FREQ=YEARLY;INTERVAL=${everyMonths / 12}`;
   return everyMonths === 1 ? 'FREQ=MONTHLY' : `FREQ=MONTHLY;INTERVAL=${everyMonths}`;
 }
@@ -49,7 +50,8 @@ function toArray(d: Date): [number, number, number, number, number] {
 export function buildIcs(meeting: PlannedMeeting, options: IcsOptions = {}): string {
   const start = wallClockToUtc(meeting.start, meeting.timeZone);
   const end = wallClockToUtc(meeting.end, meeting.timeZone);
-  if (end.getTime() <= start.getTime()) throw new RangeError(`meeting.end ${meeting.end} is not after meeting.start ${meeting.start}`);
+  if (end.getTime() <= start.getTime())
+    throw new RangeError(`meeting.end ${meeting.end} is not after meeting.start ${meeting.start}`);
   const attributes: EventAttributes & { timestamp?: number } = {
     uid: options.uid ?? `${meeting.meetingKey}-${meeting.start.replace(/[^0-9]/g, '')}@samenwerkingsruimte`,
     productId: 'samenwerkingsruimte/ics',

@@ -13,7 +13,11 @@ export function toCalendarEventRequest(meeting: PlannedMeeting, options: { link?
     end: meeting.end,
     timeZone: meeting.timeZone,
     ...(meeting.location ? { location: meeting.location } : {}),
-    attendees: meeting.attendees.map((a) => ({ address: a.email, name: a.name, ...(a.required ? {} : { optional: true }) })),
+    attendees: meeting.attendees.map((a) => ({
+      address: a.email,
+      name: a.name,
+      ...(a.required ? {} : { optional: true }),
+    })),
     repeat: { everyMonths: meeting.everyMonths },
     reminderMinutesBefore: reminderMinutes(meeting.reminderLeadDays),
   };

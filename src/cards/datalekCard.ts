@@ -34,7 +34,12 @@ export interface DatalekCardOptions {
 }
 
 /** Builds the breach card; throws when the link is not http(s) or the card would exceed the channel's size limit. */
-export function buildDatalekCard(report: DatalekReport, config: AgreementConfig, link: string, options: DatalekCardOptions = {}): AdaptiveCardJson {
+export function buildDatalekCard(
+  report: DatalekReport,
+  config: AgreementConfig,
+  link: string,
+  options: DatalekCardOptions = {},
+): AdaptiveCardJson {
   const lang = options.lang ?? 'nl';
   const en = lang === 'en';
   const now = options.now ?? new Date();
@@ -50,16 +55,27 @@ export function buildDatalekCard(report: DatalekReport, config: AgreementConfig,
   const n = (v: number | null): string => (v === null ? ANSWER_LABELS.onbekend[lang] : String(v));
   const facts: Array<[string, string]> = [
     [label('reportingOrganisation'), report.reportingOrganisation],
-    [label('controllerParty'), config.parties.find((p) => p.key === report.controllerParty)?.name ?? report.controllerParty],
+    [
+      label('controllerParty'),
+      config.parties.find((p) => p.key === report.controllerParty)?.name ?? report.controllerParty,
+    ],
     [label('reportedAt'), report.reportedAt ? formatAmsterdam(new Date(report.reportedAt), lang) : ''],
-    [label('breachDate'), report.breachDate ? formatIsoDate(report.breachDate, lang) + (report.breachDatePresumed ? (en ? ' (presumed)' : ' (vermoedelijk)') : '') : ''],
+    [
+      label('breachDate'),
+      report.breachDate
+        ? formatIsoDate(report.breachDate, lang) +
+          (report.breachDatePresumed ? (en ? ' (presumed)' : ' (vermoedelijk)') : '')
+        : '',
+    ],
     [label('discoveredAt'), report.discoveredAt ? formatAmsterdam(new Date(report.discoveredAt), lang) : ''],
     [SCALE_LABELS.dataSubjects[lang], n(report.scaleDataSubjects)],
     [SCALE_LABELS.files[lang], n(report.scaleFiles)],
     [label('ongoing'), ANSWER_LABELS[report.ongoing]?.[lang] ?? report.ongoing],
     [en ? 'Status' : 'Status', STATUS_LABELS[report.status]?.[lang] ?? report.status],
   ];
-  const contact = [report.contactName, report.contactFunction, report.contactPhone, report.contactEmail].filter(Boolean).join(' · ');
+  const contact = [report.contactName, report.contactFunction, report.contactPhone, report.contactEmail]
+    .filter(Boolean)
+    .join(' · ');
   const sections: Array<[string, string]> = [
     [en ? 'Contact of the reporting party' : 'Contactpersoon meldende partij', contact],
     [label('description'), report.description],
@@ -70,11 +86,16 @@ export function buildDatalekCard(report: DatalekReport, config: AgreementConfig,
   ];
   const data = {
     title: escapeMarkdown(en ? 'Notification (possible) data breach' : 'Melding (mogelijk) datalek'),
-    subtitle: escapeMarkdown(`${party(report.reportingParty)} → ${party(report.controllerParty)} · ${en ? 'annex 2b' : 'bijlage 2b'}`),
+    subtitle: escapeMarkdown(
+      `${party(report.reportingParty)} → ${party(report.controllerParty)} · ${en ? 'annex 2b' : 'bijlage 2b'}`,
+    ),
     deadline: escapeMarkdown(deadlineText),
     deadlineColor: !deadline || deadline.overdue || deadline.remainingMs < 24 * 3_600_000 ? 'Attention' : 'Warning',
     facts: facts.map(([l, v]) => ({ label: escapeMarkdown(l), value: escapeMarkdown(v || '–') })),
-    sections: sections.map(([l, t]) => ({ label: escapeMarkdown(l), text: plainText(t || '–', CARD_TEXT_MAX, shortened) })),
+    sections: sections.map(([l, t]) => ({
+      label: escapeMarkdown(l),
+      text: plainText(t || '–', CARD_TEXT_MAX, shortened),
+    })),
     link: checkLink(link),
     linkTitle: en ? 'Open the report' : 'Melding openen',
   };

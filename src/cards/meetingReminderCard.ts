@@ -38,9 +38,14 @@ export function buildMeetingReminderCard(
   const facts: Array<[string, string]> = [
     [en ? 'Meeting' : 'Overleg', KIND_LABELS[item.kind][lang]],
     [en ? 'Due' : 'Uiterlijk', formatIsoDate(item.nextDue, lang)],
-    [en ? 'Last held' : 'Laatst gehouden', item.lastHeld ? formatIsoDate(item.lastHeld, lang) : en ? 'never' : 'nog niet'],
+    [
+      en ? 'Last held' : 'Laatst gehouden',
+      item.lastHeld ? formatIsoDate(item.lastHeld, lang) : en ? 'never' : 'nog niet',
+    ],
     [en ? 'Rule' : 'Afspraak', item.source],
-    ...(item.movedReason ? [[en ? 'Moved earlier because' : 'Vervroegd wegens', item.movedReason] as [string, string]] : []),
+    ...(item.movedReason
+      ? [[en ? 'Moved earlier because' : 'Vervroegd wegens', item.movedReason] as [string, string]]
+      : []),
   ];
   const party = (key: string): string => config.parties.find((p) => p.key === key)?.shortName ?? key;
   const lists = [
@@ -58,7 +63,10 @@ export function buildMeetingReminderCard(
     statusLine: escapeMarkdown(statusLine),
     statusColor: item.status === 'overdue' ? 'Attention' : 'Warning',
     facts: facts.map(([l, v]) => ({ label: escapeMarkdown(l), value: escapeMarkdown(v) })),
-    lists: lists.map((l) => ({ label: escapeMarkdown(l.label), items: l.items.map((line) => ({ line: plainText(line, 300, '…') })) })),
+    lists: lists.map((l) => ({
+      label: escapeMarkdown(l.label),
+      items: l.items.map((line) => ({ line: plainText(line, 300, '…') })),
+    })),
     link: checkLink(link),
     linkTitle: en ? 'Plan the meeting' : 'Overleg plannen',
   };

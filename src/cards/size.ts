@@ -7,7 +7,9 @@ export const MAX_MESSAGE_BYTES = 28 * 1024;
 export function channelMessageBytes(card: unknown): number {
   const message = {
     body: { contentType: 'html', content: '<attachment id="att1"></attachment>' },
-    attachments: [{ id: 'att1', contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(card) }],
+    attachments: [
+      { id: 'att1', contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(card) },
+    ],
   };
   return utf8Length(JSON.stringify(message));
 }

@@ -19,7 +19,10 @@ export function neutraliseSubstitution(text: string): string {
 /** Escapes text for a markdown-processed field (TextBlock.text, Fact.title, Fact.value). */
 export function escapeMarkdown(text: string): string {
   const inline = text.replace(INLINE, (c) => `\\${c}`);
-  const lines = inline.replace(LINE_START, (_m, space: string, marker: string) => `${space}${marker.replace(/([-+.)#])/g, '\\$1')}`);
+  const lines = inline.replace(
+    LINE_START,
+    (_m, space: string, marker: string) => `${space}${marker.replace(/([-+.)#])/g, '\\$1')}`,
+  );
   return neutraliseSubstitution(lines);
 }
 

@@ -11,7 +11,10 @@ function parseEvent(text: string): ICAL.Component {
 }
 
 describe('buildIcs', () => {
-  const text = buildIcs(planned(), { now: new Date('2026-11-23T13:00:00Z'), link: 'https://contoso.example/sites/samenwerkingsruimte' });
+  const text = buildIcs(planned(), {
+    now: new Date('2026-11-23T13:00:00Z'),
+    link: 'https://contoso.example/sites/samenwerkingsruimte',
+  });
 
   it('parses in a real iCalendar parser with a yearly RRULE (art. 6.1, 7.1: at least once a year)', () => {
     const vevent = parseEvent(text);
@@ -26,13 +29,18 @@ describe('buildIcs', () => {
   it('writes 10:00 Amsterdam time as UTC (09:00Z in winter, 08:00Z in summer)', () => {
     expect(parseEvent(text).getFirstPropertyValue('dtstart')!.toString()).toBe('2027-03-15T09:00:00Z');
     const summer = parseEvent(buildIcs(planned({ start: '2027-06-15T10:00', end: '2027-06-15T12:00' })));
-    expect((summer.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString()).toBe('2027-06-15T08:00:00.000Z');
+    expect((summer.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString()).toBe(
+      '2027-06-15T08:00:00.000Z',
+    );
   });
 
   it('has one VALARM per lead time, before the start', () => {
     const alarms = parseEvent(text).getAllSubcomponents('valarm');
     expect(alarms.map((a) => a.getFirstPropertyValue('action'))).toEqual(['DISPLAY', 'DISPLAY']);
-    expect(alarms.map((a) => (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds())).toEqual([-60 * 86400, -14 * 86400]);
+    expect(alarms.map((a) => (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds())).toEqual([
+      -60 * 86400,
+      -14 * 86400,
+    ]);
   });
 
   it('invites the attendees with their role and keeps names as escaped text', () => {
@@ -45,7 +53,9 @@ describe('buildIcs', () => {
 
   it('carries the agenda with the mandatory topics and a stable UID', () => {
     const vevent = parseEvent(text);
-    expect(vevent.getFirstPropertyValue('description')).toContain('1. Actualiteiten en beleidsvoornemens (verplicht, art. 6.2a)');
+    expect(vevent.getFirstPropertyValue('description')).toContain(
+      '1. Actualiteiten en beleidsvoornemens (verplicht, art. 6.2a)',
+    );
     expect(vevent.getFirstPropertyValue('uid')).toBe('bestuurlijk-202703151000@samenwerkingsruimte');
     expect(vevent.getFirstPropertyValue('summary')).toBe('Bestuurlijk overleg IGJ-CIBG');
   });

@@ -10,7 +10,18 @@ import { INJECTED, renderCard } from './render';
 
 const config = fixtureConfig();
 const LINK = 'https://contoso.example/sites/samenwerkingsruimte/Lists/Datalekregister/DispForm.aspx?ID=7';
-const TEXT_FIELDS = ['reportingOrganisation', 'contactName', 'contactFunction', 'contactPhone', 'contactEmail', 'description', 'affectedPersonalData', 'affectedDataSubjects', 'consequences', 'measures'] as const;
+const TEXT_FIELDS = [
+  'reportingOrganisation',
+  'contactName',
+  'contactFunction',
+  'contactPhone',
+  'contactEmail',
+  'description',
+  'affectedPersonalData',
+  'affectedDataSubjects',
+  'consequences',
+  'measures',
+] as const;
 
 function withEverywhere(payload: string): DatalekReport {
   const r = validReport();
@@ -37,7 +48,13 @@ describe('buildDatalekCard', () => {
     const { text, element } = renderCard(card);
     // Discovered 23-11 09:15; now 14:00; due 26-11 09:15 → 67 h 15 min left (AVG art. 33(1)).
     expect(text).toContain('Termijn AP voor CIBG (72 uur, AVG art. 33): 26-11-2026 09:15 – nog 67 u 15 min');
-    for (const fact of ['Inspectie Gezondheidszorg en Jeugd', '22-11-2026 (vermoedelijk)', 'Aantal getroffen betrokkenen', '12', 'Gemeld aan wederpartij'])
+    for (const fact of [
+      'Inspectie Gezondheidszorg en Jeugd',
+      '22-11-2026 (vermoedelijk)',
+      'Aantal getroffen betrokkenen',
+      '12',
+      'Gemeld aan wederpartij',
+    ])
       expect(text).toContain(fact);
     expect(text).toContain('Een signaal met BIG-nummers is naar een verkeerde externe ontvanger gemaild.');
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Melding openen', url: LINK }]);
@@ -50,14 +67,17 @@ describe('buildDatalekCard', () => {
     expect(JSON.stringify(card)).toContain('"color":"Attention"');
   });
 
-  it.each(HOSTILE)('keeps %p as visible text in every field: no HTML, no markdown formatting, no template evaluation', (payload) => {
-    const card = buildDatalekCard(withEverywhere(payload), config, LINK, { now: NOW });
-    const { problems, element, text } = renderCard(card);
-    expect(problems).toEqual([]);
-    expect(element.querySelectorAll(INJECTED)).toHaveLength(0);
-    // Every free-text section shows the payload verbatim (TextRuns are plain text).
-    expect(text.split(payload).length - 1).toBeGreaterThanOrEqual(5);
-  });
+  it.each(HOSTILE)(
+    'keeps %p as visible text in every field: no HTML, no markdown formatting, no template evaluation',
+    (payload) => {
+      const card = buildDatalekCard(withEverywhere(payload), config, LINK, { now: NOW });
+      const { problems, element, text } = renderCard(card);
+      expect(problems).toEqual([]);
+      expect(element.querySelectorAll(INJECTED)).toHaveLength(0);
+      // Every free-text section shows the payload verbatim (TextRuns are plain text).
+      expect(text.split(payload).length - 1).toBeGreaterThanOrEqual(5);
+    },
+  );
 
   it('escapes markdown where a host processes it (facts), so the reader sees the characters typed', () => {
     const r = validReport({ reportingOrganisation: '**IGJ** [x](https://evil.example)' });

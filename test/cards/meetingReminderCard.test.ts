@@ -11,7 +11,9 @@ import { INJECTED, renderCard } from './render';
 const config = fixtureConfig();
 const LINK = 'https://contoso.example/sites/samenwerkingsruimte/SitePages/Overleg.aspx';
 const item = (key: string, today: string, heldOn = '2025-12-15'): ScheduleItem =>
-  computeSchedule(config.meetings, [{ meetingKey: key, heldOn }], config.agreement, today).find((i) => i.meetingKey === key)!;
+  computeSchedule(config.meetings, [{ meetingKey: key, heldOn }], config.agreement, today).find(
+    (i) => i.meetingKey === key,
+  )!;
 
 describe('buildMeetingReminderCard', () => {
   afterEach(() => {
@@ -41,9 +43,9 @@ describe('buildMeetingReminderCard', () => {
 
   it('shows the reason of an evaluation moved earlier (art. 13.2) as text, whatever it contains', () => {
     for (const reason of HOSTILE) {
-      const moved = computeSchedule(config.meetings, [], config.agreement, '2025-11-01', [{ meetingKey: 'evaluatie', dueOn: '2025-12-01', reason }]).find(
-        (i) => i.meetingKey === 'evaluatie',
-      )!;
+      const moved = computeSchedule(config.meetings, [], config.agreement, '2025-11-01', [
+        { meetingKey: 'evaluatie', dueOn: '2025-12-01', reason },
+      ]).find((i) => i.meetingKey === 'evaluatie')!;
       const { problems, element, text } = renderCard(buildMeetingReminderCard(moved, config, LINK));
       expect(problems).toEqual([]);
       expect(element.querySelectorAll(INJECTED)).toHaveLength(0);

@@ -22,7 +22,8 @@ function polyfillInnerText(): void {
   });
 }
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A markdown-it-like renderer for the Adaptive Card subset (html: false). */
 export function hostMarkdown(text: string): string {
@@ -73,4 +74,5 @@ export function renderCard(card: object): Rendered {
 }
 
 /** Elements a card's own layout never creates from text: their presence means user text became markup. */
-export const INJECTED = 'script, img, iframe, object, embed, a, strong, em, b, i, ul, ol, li, h1, h2, h3, svg, style, form, input';
+export const INJECTED =
+  'script, img, iframe, object, embed, a, strong, em, b, i, ul, ol, li, h1, h2, h3, svg, style, form, input';

@@ -19,7 +19,11 @@ export interface DatalekMail {
 }
 
 /** Label/value rows of the report in form order (2b first), values as plain text. */
-export function datalekRows(report: DatalekReport, config: AgreementConfig, lang: Lang): Array<{ field: DatalekFieldInfo; value: string }> {
+export function datalekRows(
+  report: DatalekReport,
+  config: AgreementConfig,
+  lang: Lang,
+): Array<{ field: DatalekFieldInfo; value: string }> {
   return DATALEK_FIELDS.map((field) => ({ field, value: displayValue(field, report, config, lang) }));
 }
 
@@ -27,12 +31,15 @@ export function datalekRows(report: DatalekReport, config: AgreementConfig, lang
 export function renderDatalekMail(report: DatalekReport, config: AgreementConfig, lang: Lang): DatalekMail {
   const en = lang === 'en';
   const from = config.parties.find((p) => p.key === report.reportingParty)?.shortName ?? report.reportingOrganisation;
-  const to = partiesToInform(report, config).map((p) => p.shortName).join(', ');
+  const to = partiesToInform(report, config)
+    .map((p) => p.shortName)
+    .join(', ');
   const when = report.reportedAt ? formatAmsterdam(new Date(report.reportedAt), lang) : '';
   // Subject built from configuration and dates only; line breaks removed so no header can be injected.
-  const subject = (en
-    ? `Notification of a (possible) personal data breach – ${from} to ${to} – ${when}`
-    : `Melding (mogelijk) datalek – ${from} aan ${to} – ${when}`
+  const subject = (
+    en
+      ? `Notification of a (possible) personal data breach – ${from} to ${to} – ${when}`
+      : `Melding (mogelijk) datalek – ${from} aan ${to} – ${when}`
   ).replace(/[\r\n]+/g, ' ');
   const rows = datalekRows(report, config, lang);
   const intro = en
@@ -74,7 +81,9 @@ export function renderDatalekMail(report: DatalekReport, config: AgreementConfig
     ),
     '</table>',
     deadlineLine ? `<p><strong>${escapeHtml(deadlineLine)}</strong></p>` : '',
-    docs.length ? `<p>${escapeHtml(docsTitle)}:</p><ul>${docs.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>` : '',
+    docs.length
+      ? `<p>${escapeHtml(docsTitle)}:</p><ul>${docs.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>`
+      : '',
     `<p>${escapeHtml(contactsTitle)}:</p><ul>${contactLines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
     '</body></html>',
   ].join('\n');
@@ -93,7 +102,8 @@ function displayValue(field: DatalekFieldInfo, r: DatalekReport, config: Agreeme
       return r.breachDate ? formatIsoDate(r.breachDate, lang) + presumed : '';
     }
     case 'scaleDescription': {
-      const n = (v: number | null): string => (v === null ? unknown : v.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL'));
+      const n = (v: number | null): string =>
+        v === null ? unknown : v.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL');
       return [
         `${SCALE_LABELS.dataSubjects[lang]}: ${n(r.scaleDataSubjects)}`,
         `${SCALE_LABELS.files[lang]}: ${n(r.scaleFiles)}`,
@@ -138,7 +148,11 @@ export function buildDatalekOutgoingMail(
     to: recipientsFor(report, config).map((r) => ({ address: r.email, name: r.name })),
     subject,
     blocks: [
-      { kind: 'heading', text: lang === 'en' ? 'Notification (possible) data breach (annex 2b)' : 'Melding (mogelijk) datalek (bijlage 2b)' },
+      {
+        kind: 'heading',
+        text:
+          lang === 'en' ? 'Notification (possible) data breach (annex 2b)' : 'Melding (mogelijk) datalek (bijlage 2b)',
+      },
       { kind: 'paragraph', text: intro },
       { kind: 'fields', rows },
       ...(deadline ? [{ kind: 'paragraph' as const, text: deadline }] : []),

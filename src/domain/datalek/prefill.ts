@@ -68,7 +68,10 @@ export function prefillDatalek({ me, myParty, config, documents, now }: PrefillI
       nl: 'uw account hoort bij geen partij van de overeenkomst; kies de meldende partij',
       en: 'your account belongs to no party of the agreement; choose the reporting party',
     });
-  const activities = documents.map((d) => ({ doc: d, activity: config.processingActivities.find((a) => a.key === d.activityKey) }));
+  const activities = documents.map((d) => ({
+    doc: d,
+    activity: config.processingActivities.find((a) => a.key === d.activityKey),
+  }));
   for (const { doc, activity } of activities)
     if (!activity)
       notes.push({
@@ -78,7 +81,11 @@ export function prefillDatalek({ me, myParty, config, documents, now }: PrefillI
       });
   const known = activities.flatMap((x) => (x.activity ? [{ doc: x.doc, activity: x.activity }] : []));
   if (documents.length === 0)
-    notes.push({ code: 'no_documents', nl: 'geen document gekozen: vul de getroffen gegevens zelf in', en: 'no document selected: fill in the affected data yourself' });
+    notes.push({
+      code: 'no_documents',
+      nl: 'geen document gekozen: vul de getroffen gegevens zelf in',
+      en: 'no document selected: fill in the affected data yourself',
+    });
 
   const controllers = unique(known.map((k) => k.activity.controller));
   if (controllers.length > 1)
@@ -92,7 +99,9 @@ export function prefillDatalek({ me, myParty, config, documents, now }: PrefillI
   const controllerParty =
     controllers.find((k) => k !== party?.key) ?? controllers[0] ?? (others.length === 1 ? others[0].key : '');
 
-  const categoryKeys = unique(known.flatMap((k) => (k.doc.categories?.length ? k.doc.categories : k.activity.categories)));
+  const categoryKeys = unique(
+    known.flatMap((k) => (k.doc.categories?.length ? k.doc.categories : k.activity.categories)),
+  );
   const subjectKeys = unique(known.flatMap((k) => k.activity.dataSubjects));
   const refs: DatalekDocumentRef[] = documents.map((d) => ({
     id: d.id ?? '',

@@ -11,7 +11,10 @@ export interface DatalekRecipient {
 }
 
 /** The parties that must be informed: the controller when it is not the reporter, else every other party (art. 9.6). */
-export function partiesToInform(report: Pick<DatalekReport, 'reportingParty' | 'controllerParty'>, config: AgreementConfig): Party[] {
+export function partiesToInform(
+  report: Pick<DatalekReport, 'reportingParty' | 'controllerParty'>,
+  config: AgreementConfig,
+): Party[] {
   // seed 003 art. 8.2: the party that is not controller informs the controller; art. 9.6 (seed 000): inform "de ander".
   if (report.controllerParty && report.controllerParty !== report.reportingParty) {
     const controller = config.parties.find((p) => p.key === report.controllerParty);
@@ -39,7 +42,12 @@ export function recipientsFor(
     out.push(r);
   };
   for (const party of partiesToInform(report, config)) {
-    push({ email: party.breachAddress, name: `${party.shortName} datalekadres`, party: party.key, role: 'breachAddress' });
+    push({
+      email: party.breachAddress,
+      name: `${party.shortName} datalekadres`,
+      party: party.key,
+      role: 'breachAddress',
+    });
     for (const c of breachContacts(party))
       push({ email: c.email, name: c.name, party: party.key, role: c.order === 1 ? 'contact1' : 'contact2' });
   }

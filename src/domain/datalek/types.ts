@@ -8,7 +8,12 @@ import type { Citation } from '../common/types';
  * Register status of a report (the same values as `BreachStatus` of the register port). A report starts as
  * 'gemeld aan wederpartij': it is stored first and the mail follows; whether the mail went out is `procedure.formMailedAt`.
  */
-export type DatalekStatus = 'gemeld aan wederpartij' | 'beoordeeld' | 'gemeld aan AP' | 'betrokkenen geïnformeerd' | 'afgesloten';
+export type DatalekStatus =
+  | 'gemeld aan wederpartij'
+  | 'beoordeeld'
+  | 'gemeld aan AP'
+  | 'betrokkenen geïnformeerd'
+  | 'afgesloten';
 
 /** Every status in procedure order. */
 export const DATALEK_STATUSES: readonly DatalekStatus[] = [

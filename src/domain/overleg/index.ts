@@ -3,4 +3,11 @@ export * from './types';
 export { computeSchedule, addMonthsIso, toToday } from './schedule';
 export { proposeMeeting, MIN_NOTICE_DAYS, type ProposeOptions, type ProposalResult } from './propose';
 export { reminderKey, shouldPostReminder } from './reminder';
-export { daysBetween, dutchHolidays, easterSunday, isWorkingDay, workingDayOnOrAfter, workingDayOnOrBefore } from './days';
+export {
+  daysBetween,
+  dutchHolidays,
+  easterSunday,
+  isWorkingDay,
+  workingDayOnOrAfter,
+  workingDayOnOrBefore,
+} from './days';

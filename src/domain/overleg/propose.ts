@@ -64,7 +64,12 @@ export function proposeMeeting(
   const warnings: PlanningWarning[] = [];
   const day = proposeDate(toToday(today), meeting, options.dueOn, warnings);
   const attendees = resolveAttendees(meeting, config, people, warnings);
-  const agenda: AgendaItem[] = meeting.mandatoryTopics.map((t) => ({ key: t.key, label: t.label, source: t.source, mandatory: true }));
+  const agenda: AgendaItem[] = meeting.mandatoryTopics.map((t) => ({
+    key: t.key,
+    label: t.label,
+    source: t.source,
+    mandatory: true,
+  }));
   const [h, m] = startTime.split(':').map(Number);
   const endMinutes = h * 60 + m + duration;
   const end = `${day}T${String(Math.floor(endMinutes / 60) % 24).padStart(2, '0')}:${String(endMinutes % 60).padStart(2, '0')}`;
@@ -88,7 +93,12 @@ export function proposeMeeting(
 }
 
 /** On or before the due date when notice allows; otherwise the first working day after the notice period. */
-function proposeDate(today: string, meeting: MeetingConfig, dueOn: string | undefined, warnings: PlanningWarning[]): string {
+function proposeDate(
+  today: string,
+  meeting: MeetingConfig,
+  dueOn: string | undefined,
+  warnings: PlanningWarning[],
+): string {
   const earliest = workingDayOnOrAfter(addDaysIso(today, MIN_NOTICE_DAYS));
   if (dueOn) {
     const latest = workingDayOnOrBefore(dueOn);

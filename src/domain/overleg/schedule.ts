@@ -55,7 +55,12 @@ function scheduleOne(
   let lastHeld: string | null = null;
   for (const h of history.filter((x) => x.meetingKey === m.key)) {
     if (!parseIsoDate(h.heldOn)) {
-      notes.push({ code: 'invalid_date', article: m.source, nl: `ongeldige datum '${h.heldOn}' genegeerd`, en: `invalid date '${h.heldOn}' ignored` });
+      notes.push({
+        code: 'invalid_date',
+        article: m.source,
+        nl: `ongeldige datum '${h.heldOn}' genegeerd`,
+        en: `invalid date '${h.heldOn}' ignored`,
+      });
       continue;
     }
     if (h.heldOn > today) {
@@ -77,7 +82,12 @@ function scheduleOne(
   const move = moves.filter((x) => x.meetingKey === m.key).sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1))[0];
   if (move) {
     if (!parseIsoDate(move.dueOn))
-      notes.push({ code: 'invalid_date', article: m.source, nl: `ongeldige verplaatsdatum '${move.dueOn}'`, en: `invalid move date '${move.dueOn}'` });
+      notes.push({
+        code: 'invalid_date',
+        article: m.source,
+        nl: `ongeldige verplaatsdatum '${move.dueOn}'`,
+        en: `invalid move date '${move.dueOn}'`,
+      });
     else if (!move.reason.trim())
       notes.push({
         code: 'move_reason_missing',

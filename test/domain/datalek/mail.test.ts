@@ -44,7 +44,10 @@ describe('renderDatalekMail', () => {
     });
     const mail = renderDatalekMail(r, config, 'nl');
     expect(mail.text.split(payload).length - 1).toBeGreaterThanOrEqual(10);
-    const body = mail.html.replace(/<\/?(html|body|p|table|tr|th|td|span|ul|li|strong)( style="[^"]*")?>|<!DOCTYPE html>/g, '');
+    const body = mail.html.replace(
+      /<\/?(html|body|p|table|tr|th|td|span|ul|li|strong)( style="[^"]*")?>|<!DOCTYPE html>/g,
+      '',
+    );
     expect(body).not.toMatch(/[<>]/);
     expect(mail.html).not.toContain(payload.includes('<') ? payload : '\u0000');
     expect(mail.subject).not.toContain(payload);
@@ -59,7 +62,11 @@ describe('renderDatalekMail', () => {
 describe('buildDatalekOutgoingMail', () => {
   it('addresses the breach address and both contacts and carries every 2b field as a label/value row', () => {
     const mail = buildDatalekOutgoingMail(validReport(), config, 'nl');
-    expect(mail.to.map((t) => t.address)).toEqual(['CIBGDatalekregister@minvws.nl', 'johan.smit@cibg.example', 'lotte.visser@cibg.example']);
+    expect(mail.to.map((t) => t.address)).toEqual([
+      'CIBGDatalekregister@minvws.nl',
+      'johan.smit@cibg.example',
+      'lotte.visser@cibg.example',
+    ]);
     const fields = mail.blocks.find((b) => b.kind === 'fields');
     expect(fields?.kind === 'fields' && fields.rows.map((r) => r.label)).toEqual(DATALEK_FIELDS.map((f) => f.label.nl));
     expect(mail.blocks.some((b) => b.kind === 'paragraph' && b.text.includes('72 uur'))).toBe(true);

@@ -4,7 +4,12 @@ import { fixtureConfig } from '../../fixtures/cards/agreement';
 import { NOW } from '../../fixtures/cards/report';
 
 const config = fixtureConfig();
-const me = { displayName: 'Sanne de Vries', jobTitle: 'Inspecteur', mail: 'sanne.devries@igj.example', businessPhones: ['+31 88 120 5100'] };
+const me = {
+  displayName: 'Sanne de Vries',
+  jobTitle: 'Inspecteur',
+  mail: 'sanne.devries@igj.example',
+  businessPhones: ['+31 88 120 5100'],
+};
 
 describe('prefillDatalek', () => {
   it('fills the reporting party and contact from /me and the e-mail domain (bijlage 2b, Meldende partij)', () => {
@@ -23,29 +28,52 @@ describe('prefillDatalek', () => {
     });
   });
 
-  it('derives controller, affected data and data subjects from the documents\' processing activity (seed 003 bijlage 1, art. 8.2)', () => {
+  it("derives controller, affected data and data subjects from the documents' processing activity (seed 003 bijlage 1, art. 8.2)", () => {
     const { draft, notes } = prefillDatalek({
       me,
       myParty: 'igj',
       config,
-      documents: [{ activityKey: 'tucht-signalen', categories: ['big-nummer', 'gezondheid'], id: '17', name: 'a.docx', url: 'https://x.test/17' }],
+      documents: [
+        {
+          activityKey: 'tucht-signalen',
+          categories: ['big-nummer', 'gezondheid'],
+          id: '17',
+          name: 'a.docx',
+          url: 'https://x.test/17',
+        },
+      ],
       now: NOW,
     });
     expect(draft.controllerParty).toBe('cibg');
-    expect(draft.affectedPersonalData).toBe('BIG-nummer; Gegevens over gezondheid (bijzonder persoonsgegeven (AVG art. 9))');
+    expect(draft.affectedPersonalData).toBe(
+      'BIG-nummer; Gegevens over gezondheid (bijzonder persoonsgegeven (AVG art. 9))',
+    );
     expect(draft.affectedDataSubjects).toBe('BIG-geregistreerde zorgverleners; Patiënten');
-    expect(draft.documents).toEqual([{ id: '17', name: 'a.docx', url: 'https://x.test/17', activityKey: 'tucht-signalen', categories: ['big-nummer', 'gezondheid'] }]);
+    expect(draft.documents).toEqual([
+      {
+        id: '17',
+        name: 'a.docx',
+        url: 'https://x.test/17',
+        activityKey: 'tucht-signalen',
+        categories: ['big-nummer', 'gezondheid'],
+      },
+    ]);
     expect(draft.scaleFiles).toBe(1);
     expect(notes).toEqual([]);
   });
 
-  it('uses the activity\'s categories when the document records none', () => {
+  it("uses the activity's categories when the document records none", () => {
     const { draft } = prefillDatalek({ me, config, documents: [{ activityKey: 'registerinzage' }], now: NOW });
     expect(draft.affectedPersonalData).toBe('Naam- en adresgegevens; BIG-nummer');
   });
 
-  it('gives the other party\'s breach address and 1st and 2nd contact with phone numbers (art. 9.6, bijlage 2a)', () => {
-    const { inform, recipients } = prefillDatalek({ me, config, documents: [{ activityKey: 'tucht-signalen' }], now: NOW });
+  it("gives the other party's breach address and 1st and 2nd contact with phone numbers (art. 9.6, bijlage 2a)", () => {
+    const { inform, recipients } = prefillDatalek({
+      me,
+      config,
+      documents: [{ activityKey: 'tucht-signalen' }],
+      now: NOW,
+    });
     expect(inform).toHaveLength(1);
     expect(inform[0]).toMatchObject({ party: 'cibg', breachAddress: 'CIBGDatalekregister@minvws.nl' });
     expect(inform[0].contacts.map((c) => [c.order, c.name, c.phone])).toEqual([
@@ -63,7 +91,11 @@ describe('prefillDatalek', () => {
     const { draft, notes } = prefillDatalek({
       me,
       config,
-      documents: [{ activityKey: 'inspectiebevindingen' }, { activityKey: 'tucht-signalen' }, { activityKey: 'bestaat-niet' }],
+      documents: [
+        { activityKey: 'inspectiebevindingen' },
+        { activityKey: 'tucht-signalen' },
+        { activityKey: 'bestaat-niet' },
+      ],
       now: NOW,
     });
     expect(notes.map((n) => n.code).sort()).toEqual(['multiple_controllers', 'unknown_activity']);
@@ -71,7 +103,12 @@ describe('prefillDatalek', () => {
   });
 
   it('notes a user of no party; the draft then does not validate until a party is chosen', () => {
-    const { draft, notes } = prefillDatalek({ me: { displayName: 'Olaf', mail: 'olaf@extern.example' }, config, documents: [], now: NOW });
+    const { draft, notes } = prefillDatalek({
+      me: { displayName: 'Olaf', mail: 'olaf@extern.example' },
+      config,
+      documents: [],
+      now: NOW,
+    });
     expect(notes.map((n) => n.code)).toContain('unknown_party');
     expect(draft.reportingParty).toBe('');
     const r = validateDatalek(draft, NOW, config);
@@ -89,12 +126,19 @@ describe('recipientsFor', () => {
   });
 
   it('informs the other party when the reporter is itself the controller (art. 9.6 "informeert de ander")', () => {
-    expect(recipientsFor({ reportingParty: 'cibg', controllerParty: 'cibg' }, config).map((r) => r.party)).toEqual(['igj', 'igj', 'igj']);
+    expect(recipientsFor({ reportingParty: 'cibg', controllerParty: 'cibg' }, config).map((r) => r.party)).toEqual([
+      'igj',
+      'igj',
+      'igj',
+    ]);
   });
 
   it('never lists an address twice, whatever its case', () => {
     const c = fixtureConfig();
     c.parties[1].contacts[0].email = 'cibgdatalekregister@MINVWS.nl';
-    expect(recipientsFor({ reportingParty: 'igj', controllerParty: 'cibg' }, c).map((r) => r.role)).toEqual(['breachAddress', 'contact2']);
+    expect(recipientsFor({ reportingParty: 'igj', controllerParty: 'cibg' }, c).map((r) => r.role)).toEqual([
+      'breachAddress',
+      'contact2',
+    ]);
   });
 });

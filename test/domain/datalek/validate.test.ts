@@ -66,22 +66,62 @@ describe('validateDatalek', () => {
   });
 
   it.each<[string, Partial<DatalekReport>, { field: string; code: string; article: string }]>([
-    ['breach date after the report date', { breachDate: '2026-11-24', discoveredAt: '2026-11-23T08:00:00Z' }, { field: 'breachDate', code: 'after_report', article: 'bijlage 2b' }],
-    ['discovery before the breach date', { discoveredAt: '2026-11-21T10:00:00Z' }, { field: 'discoveredAt', code: 'before_breach', article: 'AVG art. 33(1)' }],
-    ['discovery after the report', { discoveredAt: '2026-11-23T12:45:00Z' }, { field: 'discoveredAt', code: 'after_report', article: 'AVG art. 33(1)' }],
-    ['a report dated in the future', { reportedAt: '2026-11-23T15:00:00Z' }, { field: 'reportedAt', code: 'in_future', article: 'bijlage 2b' }],
-    ['an impossible calendar date', { breachDate: '2026-02-30' }, { field: 'breachDate', code: 'invalid_date', article: 'bijlage 2b' }],
-    ['a date-time without time zone', { discoveredAt: '2026-11-23T08:00' }, { field: 'discoveredAt', code: 'invalid_datetime', article: 'AVG art. 33(1)' }],
-    ['an invalid e-mail', { contactEmail: 'sanne@' }, { field: 'contactEmail', code: 'invalid_email', article: 'bijlage 2b' }],
-    ['an invalid phone number', { contactPhone: 'bel maar' }, { field: 'contactPhone', code: 'invalid_phone', article: 'bijlage 2b' }],
-    ['an unknown controller', { controllerParty: 'om' }, { field: 'controllerParty', code: 'unknown_party', article: 'art. 8.2 (seed 003)' }],
+    [
+      'breach date after the report date',
+      { breachDate: '2026-11-24', discoveredAt: '2026-11-23T08:00:00Z' },
+      { field: 'breachDate', code: 'after_report', article: 'bijlage 2b' },
+    ],
+    [
+      'discovery before the breach date',
+      { discoveredAt: '2026-11-21T10:00:00Z' },
+      { field: 'discoveredAt', code: 'before_breach', article: 'AVG art. 33(1)' },
+    ],
+    [
+      'discovery after the report',
+      { discoveredAt: '2026-11-23T12:45:00Z' },
+      { field: 'discoveredAt', code: 'after_report', article: 'AVG art. 33(1)' },
+    ],
+    [
+      'a report dated in the future',
+      { reportedAt: '2026-11-23T15:00:00Z' },
+      { field: 'reportedAt', code: 'in_future', article: 'bijlage 2b' },
+    ],
+    [
+      'an impossible calendar date',
+      { breachDate: '2026-02-30' },
+      { field: 'breachDate', code: 'invalid_date', article: 'bijlage 2b' },
+    ],
+    [
+      'a date-time without time zone',
+      { discoveredAt: '2026-11-23T08:00' },
+      { field: 'discoveredAt', code: 'invalid_datetime', article: 'AVG art. 33(1)' },
+    ],
+    [
+      'an invalid e-mail',
+      { contactEmail: 'sanne@' },
+      { field: 'contactEmail', code: 'invalid_email', article: 'bijlage 2b' },
+    ],
+    [
+      'an invalid phone number',
+      { contactPhone: 'bel maar' },
+      { field: 'contactPhone', code: 'invalid_phone', article: 'bijlage 2b' },
+    ],
+    [
+      'an unknown controller',
+      { controllerParty: 'om' },
+      { field: 'controllerParty', code: 'unknown_party', article: 'art. 8.2 (seed 003)' },
+    ],
   ])('refuses %s', (_name, overrides, expected) => {
     expect(errorsOf(validReport(overrides))).toContainEqual(expected);
   });
 
   it('reads the breach and report dates in Amsterdam time (a report at 00:30 CET is the next day)', () => {
     // 23:30 UTC on 22 Nov is 00:30 on 23 Nov in Amsterdam: a breach on 23 Nov is not after that report.
-    const r = validReport({ reportedAt: '2026-11-22T23:30:00Z', breachDate: '2026-11-23', discoveredAt: '2026-11-22T23:10:00Z' });
+    const r = validReport({
+      reportedAt: '2026-11-22T23:30:00Z',
+      breachDate: '2026-11-23',
+      discoveredAt: '2026-11-22T23:10:00Z',
+    });
     expect(errorsOf(r)).toEqual([]);
   });
 
@@ -105,7 +145,11 @@ describe('validateDatalek', () => {
   });
 
   it('refuses over-long text with the length in the message', () => {
-    const r = validateDatalek(validReport({ description: 'x'.repeat(4001), contactName: 'y'.repeat(201) }), NOW, config);
+    const r = validateDatalek(
+      validReport({ description: 'x'.repeat(4001), contactName: 'y'.repeat(201) }),
+      NOW,
+      config,
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors).toContainEqual(expect.objectContaining({ field: 'description', code: 'too_long' }));
@@ -115,7 +159,18 @@ describe('validateDatalek', () => {
   });
 
   it('keeps script and markup in every text field as text, unchanged, with a warning per field', () => {
-    const textFields = ['reportingOrganisation', 'contactName', 'contactFunction', 'description', 'affectedPersonalData', 'affectedDataSubjects', 'scaleDescription', 'consequences', 'measures', 'measuresBefore'] as const;
+    const textFields = [
+      'reportingOrganisation',
+      'contactName',
+      'contactFunction',
+      'description',
+      'affectedPersonalData',
+      'affectedDataSubjects',
+      'scaleDescription',
+      'consequences',
+      'measures',
+      'measuresBefore',
+    ] as const;
     for (const payload of HOSTILE.slice(0, 2)) {
       const input = validReport();
       for (const f of textFields) (input as unknown as Record<string, string>)[f] = payload;
@@ -145,7 +200,11 @@ describe('validateDatalek', () => {
   });
 
   describe('register status and decisions (AVG art. 33, 34)', () => {
-    const decision = { reason: 'Laag risico: ontvanger heeft verwijdering bevestigd.', decidedAt: '2026-11-23T12:50:00Z', decidedBy: 'Johan Smit' };
+    const decision = {
+      reason: 'Laag risico: ontvanger heeft verwijdering bevestigd.',
+      decidedAt: '2026-11-23T12:50:00Z',
+      decidedBy: 'Johan Smit',
+    };
 
     it('requires a reason for every decision, also when not notifying (art. 33(5))', () => {
       expect(errorsOf(validReport({ apDecision: { ...decision, notify: false, reason: '' } }))).toContainEqual({
@@ -153,7 +212,9 @@ describe('validateDatalek', () => {
         code: 'required',
         article: 'AVG art. 33(5)',
       });
-      expect(errorsOf(validReport({ dataSubjectsDecision: { ...decision, inform: false, reason: ' ' } }))).toContainEqual({
+      expect(
+        errorsOf(validReport({ dataSubjectsDecision: { ...decision, inform: false, reason: ' ' } })),
+      ).toContainEqual({
         field: 'dataSubjectsDecision.reason',
         code: 'required',
         article: 'AVG art. 34',
@@ -173,7 +234,11 @@ describe('validateDatalek', () => {
       const r = validateDatalek(
         validReport({
           status: 'afgesloten',
-          procedure: { formMailedAt: '2026-11-23T12:31:00Z', phonedAt: '2026-11-23T12:40:00Z', callConfirmedAt: '2026-11-23T12:45:00Z' },
+          procedure: {
+            formMailedAt: '2026-11-23T12:31:00Z',
+            phonedAt: '2026-11-23T12:40:00Z',
+            callConfirmedAt: '2026-11-23T12:45:00Z',
+          },
           apDecision: { ...decision, notify: false },
           dataSubjectsDecision: { ...decision, inform: false },
         }),

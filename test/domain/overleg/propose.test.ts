@@ -4,13 +4,33 @@ import { fixtureConfig } from '../../fixtures/cards/agreement';
 
 const config = fixtureConfig();
 const people: MeetingPerson[] = [
-  { name: 'Henk de Groot', email: 'henk.degroot@igj.example', functionTitle: 'Hoofdinspecteur Farmaceutische Producten en Medische Technologie', party: 'igj' },
+  {
+    name: 'Henk de Groot',
+    email: 'henk.degroot@igj.example',
+    functionTitle: 'Hoofdinspecteur Farmaceutische Producten en Medische Technologie',
+    party: 'igj',
+  },
   { name: 'Eva Mulder', email: 'eva.mulder@igj.example', functionTitle: 'bestuurlijk  adviseur', party: 'igj' },
   { name: 'Marko Stupar', email: 'marko.stupar@cibg.example', functionTitle: 'Algemeen Directeur', party: 'cibg' },
-  { name: 'Pieter Bakker', email: 'pieter.bakker@igj.example', functionTitle: 'Afdelingshoofd Risicodetectie en Ontwikkeling', party: 'igj' },
-  { name: 'Lotte Visser', email: 'lotte.visser@cibg.example', functionTitle: 'Hoofd stafafdeling Account-, Project- en Kwaliteitsmanagement', party: 'cibg' },
+  {
+    name: 'Pieter Bakker',
+    email: 'pieter.bakker@igj.example',
+    functionTitle: 'Afdelingshoofd Risicodetectie en Ontwikkeling',
+    party: 'igj',
+  },
+  {
+    name: 'Lotte Visser',
+    email: 'lotte.visser@cibg.example',
+    functionTitle: 'Hoofd stafafdeling Account-, Project- en Kwaliteitsmanagement',
+    party: 'cibg',
+  },
   // Same title at the wrong party: must not count for CIBG.
-  { name: 'Iemand Anders', email: 'anders@igj.example', functionTitle: 'Directeur Operationele Zaken/COO', party: 'igj' },
+  {
+    name: 'Iemand Anders',
+    email: 'anders@igj.example',
+    functionTitle: 'Directeur Operationele Zaken/COO',
+    party: 'igj',
+  },
 ];
 
 describe('proposeMeeting', () => {
@@ -24,7 +44,12 @@ describe('proposeMeeting', () => {
       ['Marko Stupar', true, 'art. 7.1'],
     ]);
     expect(r.warnings).toEqual([
-      expect.objectContaining({ code: 'required_role_missing', party: 'cibg', functionTitle: 'Directeur Operationele Zaken/COO', article: 'art. 7.1' }),
+      expect.objectContaining({
+        code: 'required_role_missing',
+        party: 'cibg',
+        functionTitle: 'Directeur Operationele Zaken/COO',
+        article: 'art. 7.1',
+      }),
     ]);
   });
 
@@ -32,8 +57,18 @@ describe('proposeMeeting', () => {
     const r = proposeMeeting('ambtelijk', config, people, '2026-11-23');
     if (!r.ok) throw new Error(r.error.en);
     expect(r.meeting.agenda).toEqual([
-      { key: 'actualiteiten', label: 'Actualiteiten en beleidsvoornemens die beide partijen mogelijk raken', source: 'art. 6.2a', mandatory: true },
-      { key: 'casuistiek', label: 'Geanonimiseerde casuïstiek, onderzoeken en signalen van wederzijds belang', source: 'art. 6.2b', mandatory: true },
+      {
+        key: 'actualiteiten',
+        label: 'Actualiteiten en beleidsvoornemens die beide partijen mogelijk raken',
+        source: 'art. 6.2a',
+        mandatory: true,
+      },
+      {
+        key: 'casuistiek',
+        label: 'Geanonimiseerde casuïstiek, onderzoeken en signalen van wederzijds belang',
+        source: 'art. 6.2b',
+        mandatory: true,
+      },
     ]);
     expect(r.meeting.attendees.map((a) => [a.name, a.required, a.source])).toEqual([
       ['Pieter Bakker', false, 'art. 5'],
@@ -75,12 +110,22 @@ describe('proposeMeeting', () => {
   it('refuses a kind the configuration does not have, and bad options', () => {
     const c = fixtureConfig();
     c.meetings = c.meetings.filter((m) => m.kind !== 'evaluatie');
-    expect(proposeMeeting('evaluatie', c, people, '2026-11-23')).toMatchObject({ ok: false, error: { code: 'no_meeting_configured' } });
-    expect(proposeMeeting('ambtelijk', c, people, '2026-11-23', { startTime: '25:00' })).toMatchObject({ ok: false, error: { code: 'invalid_option' } });
+    expect(proposeMeeting('evaluatie', c, people, '2026-11-23')).toMatchObject({
+      ok: false,
+      error: { code: 'no_meeting_configured' },
+    });
+    expect(proposeMeeting('ambtelijk', c, people, '2026-11-23', { startTime: '25:00' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_option' },
+    });
   });
 
   it('carries what the calendar needs: time zone, yearly repeat, lead days', () => {
     const r = proposeMeeting('evaluatie', config, people, '2026-11-23');
-    expect(r.ok && [r.meeting.timeZone, r.meeting.everyMonths, r.meeting.reminderLeadDays]).toEqual(['Europe/Amsterdam', 12, [90, 30]]);
+    expect(r.ok && [r.meeting.timeZone, r.meeting.everyMonths, r.meeting.reminderLeadDays]).toEqual([
+      'Europe/Amsterdam',
+      12,
+      [90, 30],
+    ]);
   });
 });

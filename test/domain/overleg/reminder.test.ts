@@ -6,9 +6,12 @@ const config = fixtureConfig();
 
 describe('shouldPostReminder', () => {
   const schedule = (today: string) =>
-    computeSchedule(config.meetings, [{ meetingKey: 'bestuurlijk', heldOn: '2025-12-15' }], config.agreement, today).find(
-      (i) => i.meetingKey === 'bestuurlijk',
-    )!;
+    computeSchedule(
+      config.meetings,
+      [{ meetingKey: 'bestuurlijk', heldOn: '2025-12-15' }],
+      config.agreement,
+      today,
+    ).find((i) => i.meetingKey === 'bestuurlijk')!;
 
   it('uses the series key and due date as key', () => {
     expect(reminderKey(schedule('2026-11-20'))).toBe('bestuurlijk@2026-12-15');
@@ -29,9 +32,16 @@ describe('shouldPostReminder', () => {
   });
 
   it('posts again for the next due date after the meeting was held', () => {
-    const next = computeSchedule(config.meetings, [{ meetingKey: 'bestuurlijk', heldOn: '2026-12-10' }], config.agreement, '2027-11-01').find(
-      (i) => i.meetingKey === 'bestuurlijk',
-    )!;
-    expect(shouldPostReminder(next, new Set(['bestuurlijk@2026-12-15']))).toEqual({ post: true, key: 'bestuurlijk@2027-12-10', reason: 'due' });
+    const next = computeSchedule(
+      config.meetings,
+      [{ meetingKey: 'bestuurlijk', heldOn: '2026-12-10' }],
+      config.agreement,
+      '2027-11-01',
+    ).find((i) => i.meetingKey === 'bestuurlijk')!;
+    expect(shouldPostReminder(next, new Set(['bestuurlijk@2026-12-15']))).toEqual({
+      post: true,
+      key: 'bestuurlijk@2027-12-10',
+      reason: 'due',
+    });
   });
 });

@@ -3,7 +3,8 @@ import { computeSchedule, type HeldMeeting, type ScheduleItem } from '../../../s
 import { fixtureConfig } from '../../fixtures/cards/agreement';
 
 const config = fixtureConfig();
-const byKey = (items: ScheduleItem[], key: string): ScheduleItem => items.find((i) => i.meetingKey === key) as ScheduleItem;
+const byKey = (items: ScheduleItem[], key: string): ScheduleItem =>
+  items.find((i) => i.meetingKey === key) as ScheduleItem;
 const one = (key: string, history: HeldMeeting[], today: string, everyMonths?: number): ScheduleItem => {
   const meetings = config.meetings.map((m) => (everyMonths && m.key === key ? { ...m, everyMonths } : m));
   return byKey(computeSchedule(meetings, history, config.agreement, today), key);
@@ -22,12 +23,16 @@ describe('computeSchedule', () => {
 
   it('counts the evaluation from evaluationAfterMonths, not from the series interval (art. 13.2)', () => {
     const agreement = { ...config.agreement, evaluationAfterMonths: 6 };
-    expect(byKey(computeSchedule(config.meetings, [], agreement, '2025-07-01'), 'evaluatie').nextDue).toBe('2025-12-21');
+    expect(byKey(computeSchedule(config.meetings, [], agreement, '2025-07-01'), 'evaluatie').nextDue).toBe(
+      '2025-12-21',
+    );
   });
 
   it('falls back to the signing date when no effective date is known', () => {
     const { effectiveFrom: _dropped, ...agreement } = config.agreement;
-    expect(byKey(computeSchedule(config.meetings, [], agreement, '2025-07-01'), 'ambtelijk').nextDue).toBe('2026-06-04');
+    expect(byKey(computeSchedule(config.meetings, [], agreement, '2025-07-01'), 'ambtelijk').nextDue).toBe(
+      '2026-06-04',
+    );
   });
 
   it.each<[string, string, string, string, ScheduleItem['status'], number]>([
@@ -38,7 +43,14 @@ describe('computeSchedule', () => {
     ['outside the reminder window', '2025-12-15', '2026-10-15', '2026-12-15', 'ok', 61],
     ['first day of the 60-day window', '2025-12-15', '2026-10-16', '2026-12-15', 'due-soon', 60],
     ['held on 29 February: next due 28 February (within a year)', '2028-02-29', '2028-03-01', '2029-02-28', 'ok', 364],
-    ['held on 28 February before a leap year: next due 28 February', '2027-02-28', '2027-03-01', '2028-02-28', 'ok', 364],
+    [
+      'held on 28 February before a leap year: next due 28 February',
+      '2027-02-28',
+      '2027-03-01',
+      '2028-02-28',
+      'ok',
+      364,
+    ],
   ])('%s', (_name, heldOn, today, nextDue, status, days) => {
     const item = one('ambtelijk', [{ meetingKey: 'ambtelijk', heldOn }], today);
     expect([item.nextDue, item.status, item.daysUntilDue, item.basis]).toEqual([nextDue, status, days, 'last-held']);
@@ -69,16 +81,28 @@ describe('computeSchedule', () => {
   });
 
   it('supports series that are not yearly (every 6 months, end of month clamps)', () => {
-    expect(one('ambtelijk', [{ meetingKey: 'ambtelijk', heldOn: '2026-08-31' }], '2026-09-01', 6).nextDue).toBe('2027-02-28');
+    expect(one('ambtelijk', [{ meetingKey: 'ambtelijk', heldOn: '2026-08-31' }], '2026-09-01', 6).nextDue).toBe(
+      '2027-02-28',
+    );
   });
 
   describe('evaluation moved earlier "indien daartoe aanleiding bestaat" (art. 13.2)', () => {
     const run = (dueOn: string, reason: string, history: HeldMeeting[] = []): ScheduleItem =>
-      byKey(computeSchedule(config.meetings, history, config.agreement, '2025-11-01', [{ meetingKey: 'evaluatie', dueOn, reason }]), 'evaluatie');
+      byKey(
+        computeSchedule(config.meetings, history, config.agreement, '2025-11-01', [
+          { meetingKey: 'evaluatie', dueOn, reason },
+        ]),
+        'evaluatie',
+      );
 
     it('applies an earlier date with its reason', () => {
       const item = run('2025-12-01', 'Incident met BIG-signalen');
-      expect([item.nextDue, item.basis, item.movedReason, item.status]).toEqual(['2025-12-01', 'moved', 'Incident met BIG-signalen', 'due-soon']);
+      expect([item.nextDue, item.basis, item.movedReason, item.status]).toEqual([
+        '2025-12-01',
+        'moved',
+        'Incident met BIG-signalen',
+        'due-soon',
+      ]);
     });
 
     it('refuses a later date: the evaluation is "na één jaar, of eerder"', () => {
@@ -99,7 +123,12 @@ describe('computeSchedule', () => {
   });
 
   it('takes today as a Date in Amsterdam time (23:30 UTC on 31 Dec is already 1 Jan)', () => {
-    const [item] = computeSchedule(config.meetings, [{ meetingKey: 'ambtelijk', heldOn: '2026-01-01' }], config.agreement, new Date('2026-12-31T23:30:00Z'));
+    const [item] = computeSchedule(
+      config.meetings,
+      [{ meetingKey: 'ambtelijk', heldOn: '2026-01-01' }],
+      config.agreement,
+      new Date('2026-12-31T23:30:00Z'),
+    );
     expect(item.daysUntilDue).toBe(0);
   });
 });
