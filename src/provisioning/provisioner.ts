@@ -36,7 +36,7 @@ export async function provisionSite(
     await ensureFields(sp, list, spec, rec);
     await ensureViews(list, spec, rec);
     await ensureListPermissions(list, spec, groupIds, roles, rec);
-    await ensureFolders(list, spec, groupIds, roles, rec);
+    await ensureFolders(sp, list, spec, groupIds, roles, rec);
   }
   for (const action of schema.customActions) {
     const spec = schema.lists.find((l) => l.key === action.listKey);

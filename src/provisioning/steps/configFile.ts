@@ -37,7 +37,7 @@ export async function ensureConfigFile(
     rec.record('configFile', target, 'unchanged');
     return;
   }
-  if (existing === null) await sp.web.folders.addUsingPath(folderUrl, true);
+  if (existing === null) await sp.web.getFolderByServerRelativePath(libraryUrl).folders.addUsingPath(folderUrl, true);
   await sp.web.getFolderByServerRelativePath(folderUrl).files.addUsingPath(file.name, content, { Overwrite: true });
   rec.record('configFile', target, existing === null ? 'created' : 'updated');
 }

@@ -1,6 +1,8 @@
 /** Permission folders of a library (review per party, restricted): created once, unique permissions set by the owner. */
 import '@pnp/sp/folders';
 import '@pnp/sp/security/item';
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
 import type { IList } from '@pnp/sp/lists';
 import type { StepRecorder } from '../report';
 import type { ListSpec } from '../types';
@@ -9,6 +11,7 @@ import { currentAssignments, ensureAssignment, type RoleResolver } from './roles
 
 /** Ensures each folder exists, stops inheriting (without copying) and holds exactly the spec's grants. */
 export async function ensureFolders(
+  sp: SPFI,
   list: IList,
   spec: ListSpec,
   groupIds: Map<string, number>,
@@ -19,13 +22,14 @@ export async function ensureFolders(
   const root: { ServerRelativeUrl: string } = await list.rootFolder.select('ServerRelativeUrl')();
   for (const folder of spec.folders) {
     const target = `${spec.title}/${folder.name}`;
-    const handle = list.rootFolder.folders.getByUrl(folder.name);
+    const url = `${root.ServerRelativeUrl}/${folder.name}`;
+    const handle = sp.web.getFolderByServerRelativePath(url);
     try {
       await handle.select('Name')();
       rec.record('folder', target, 'unchanged');
     } catch (e) {
       if (statusOf(e) !== 404) throw e;
-      await list.rootFolder.folders.addUsingPath(`${root.ServerRelativeUrl}/${folder.name}`);
+      await list.rootFolder.folders.addUsingPath(url);
       rec.record('folder', target, 'created', folder.reason);
     }
     const item = await handle.getItem<{ HasUniqueRoleAssignments: boolean }>('Id', 'HasUniqueRoleAssignments');
