@@ -186,3 +186,14 @@ describe('large PDFs stay linear', () => {
     expect(r).toEqual({ text: 'BSN 111222333\n' });
   });
 });
+
+describe('PDF page resources', () => {
+  test('a font name is resolved per page (inherited resources on page 1, own resources on page 2)', async () => {
+    expect(await textOf('two-pages.pdf')).toBe(`\nPagina 1: BSN ${BSN}\n\n\nTel ${PHONE} ${BSN}\n`);
+  });
+
+  test('a page in a compression the scanner cannot read makes the whole PDF unsupported, not half-scanned', async () => {
+    const r = await extract('ascii85.pdf');
+    expect('unsupported' in r && r.unsupported).toMatch(/compressie.*compression/);
+  });
+});

@@ -6,9 +6,10 @@
 import { unsupported, type ExtractResult } from '../reasons';
 import { parseToUnicode, type ToUnicode } from './cmap';
 import { contentText, type FontInfo } from './content';
+import { entry, refOf } from './dict';
 import { binaryString, readObjects, type PdfObject } from './objects';
+import { fontsOf, pagesInOrder } from './pages';
 
-const REF = /^\s*(\d+)\s+\d+\s+R/;
 const NOT_CONTENT = /\/Length[123]\b|\/Subtype\s*\/(Image|Type1C|CIDFontType0C|OpenType|XML)|\/Type\s*\/(XRef|ObjStm|Metadata)/;
 
 function damaged(): ExtractResult {
@@ -18,31 +19,29 @@ function damaged(): ExtractResult {
   );
 }
 
-/** Font resource name → font object number, from every /Font resource dictionary in the file. */
-function fontNames(objects: Map<number, PdfObject>): Map<string, number> {
+function fontInfo(objects: Map<number, PdfObject>, num: number | undefined): FontInfo | undefined {
+  const body = num === undefined ? undefined : objects.get(num)?.body;
+  if (body === undefined) return undefined;
+  const ref = refOf(entry(body, 'ToUnicode'));
+  const cmapStream = ref === undefined ? undefined : objects.get(ref)?.stream;
+  const toUnicode: ToUnicode | undefined = cmapStream ? parseToUnicode(cmapStream) : undefined;
+  return { toUnicode, undecodable: !toUnicode && /\/Subtype\s*\/Type0/.test(body) };
+}
+
+/** Font name → object number from every /Font resource in the file: the fallback for streams outside the page tree. */
+function allFonts(objects: Map<number, PdfObject>): Map<string, number> {
   const names = new Map<string, number>();
-  const addEntries = (dict: string): void => {
-    const entry = /\/([^\s/<>[\]()]+)\s+(\d+)\s+\d+\s+R/g;
-    let e: RegExpExecArray | null;
-    while ((e = entry.exec(dict)) !== null) if (!names.has(e[1])) names.set(e[1], Number(e[2]));
-  };
   objects.forEach((obj) => {
-    const inline = /\/Font\s*<<([^>]*)>>/g;
-    let m: RegExpExecArray | null;
-    while ((m = inline.exec(obj.body)) !== null) addEntries(m[1]);
-    const ref = /\/Font\s+(\d+)\s+\d+\s+R/g;
-    while ((m = ref.exec(obj.body)) !== null) addEntries(objects.get(Number(m[1]))?.body ?? '');
+    if (obj.body.indexOf('/Font') < 0) return;
+    fontsOf(objects, obj.body).forEach((num, name) => {
+      if (!names.has(name)) names.set(name, num);
+    });
   });
   return names;
 }
 
-function fontInfo(objects: Map<number, PdfObject>, num: number | undefined): FontInfo | undefined {
-  const body = num === undefined ? undefined : objects.get(num)?.body;
-  if (body === undefined) return undefined;
-  const tu = /\/ToUnicode\s+(\d+\s+\d+\s+R)/.exec(body);
-  const cmapStream = tu ? objects.get(Number((REF.exec(tu[1]) as RegExpExecArray)[1]))?.stream : undefined;
-  const toUnicode: ToUnicode | undefined = cmapStream ? parseToUnicode(cmapStream) : undefined;
-  return { toUnicode, undecodable: !toUnicode && /\/Subtype\s*\/Type0/.test(body) };
+function isTextStream(s: string): boolean {
+  return /\bBT\b/.test(s) && /T[Jj*'"]/.test(s) && s.indexOf('begincmap') < 0;
 }
 
 /** Extracts the text of a PDF, or says why it cannot. */
@@ -58,27 +57,37 @@ export function pdfText(bytes: Uint8Array): ExtractResult {
   }
   const objects = readObjects(pdf);
   if (objects.size === 0) return damaged();
-  const names = fontNames(objects);
-  const fonts = new Map<string, FontInfo | undefined>();
-  const fontFor = (name: string): FontInfo | undefined => {
-    if (!fonts.has(name)) fonts.set(name, fontInfo(objects, names.get(name)));
-    return fonts.get(name);
+  const infos = new Map<number, FontInfo | undefined>();
+  const info = (num: number | undefined): FontInfo | undefined => {
+    if (num === undefined) return undefined;
+    if (!infos.has(num)) infos.set(num, fontInfo(objects, num));
+    return infos.get(num);
   };
+  const fallback = allFonts(objects);
   const texts: string[] = [];
+  const used = new Set<number>();
   let undecodable = false;
-  let unreadableStreams = 0;
-  let images = 0;
-  objects.forEach((obj) => {
-    if (/\/Subtype\s*\/Image/.test(obj.body)) images++;
-    if (obj.stream === undefined || NOT_CONTENT.test(obj.body)) return;
-    if (obj.stream === null) {
-      unreadableStreams++;
-      return;
-    }
-    if (!/\bBT\b/.test(obj.stream) || !/T[Jj*'"]/.test(obj.stream) || obj.stream.indexOf('begincmap') >= 0) return;
-    const r = contentText(obj.stream, fontFor);
+  let unreadablePages = 0;
+  const read = (content: string, fonts: Map<string, number>): void => {
+    const r = contentText(content, (name) => info(fonts.get(name) ?? fallback.get(name)));
     texts.push(r.text);
     undecodable = undecodable || r.undecodable;
+  };
+  for (const page of pagesInOrder(objects)) {
+    const streams = page.contents.map((num) => {
+      used.add(num);
+      return objects.get(num)?.stream;
+    });
+    // a page whose content we cannot decode would make a partial scan look complete
+    if (streams.some((s) => s === null)) unreadablePages++;
+    read(streams.filter((s): s is string => typeof s === 'string').join('\n'), page.fonts);
+  }
+  let images = 0;
+  objects.forEach((obj, num) => {
+    if (/\/Subtype\s*\/Image/.test(obj.body)) images++;
+    if (used.has(num) || typeof obj.stream !== 'string' || NOT_CONTENT.test(obj.body)) return;
+    // form XObjects and streams outside the page tree: their own resources first, then any font of that name
+    if (isTextStream(obj.stream)) read(obj.stream, fontsOf(objects, entry(obj.body, 'Resources')));
   });
   const text = texts.join('\n');
   if (undecodable) {
@@ -87,14 +96,14 @@ export function pdfText(bytes: Uint8Array): ExtractResult {
       'the PDF uses fonts without a text mapping (CID fonts without ToUnicode); its text cannot be read reliably',
     );
   }
+  if (unreadablePages > 0) {
+    return unsupported(
+      `de PDF gebruikt op ${unreadablePages} pagina('s) een compressie die de scanner niet kan lezen`,
+      `the PDF uses a compression the scanner cannot read on ${unreadablePages} page(s)`,
+    );
+  }
   if (text.trim() === '') {
     if (pdf.lastIndexOf('%%EOF') < 0) return damaged(); // truncated: the text may be in the part that is missing
-    if (unreadableStreams > 0) {
-      return unsupported(
-        'de PDF gebruikt een compressie die de scanner niet kan lezen',
-        'the PDF uses a compression the scanner cannot read',
-      );
-    }
     return unsupported(
       images > 0
         ? 'de PDF bevat alleen afbeeldingen (gescand document, geen tekstlaag) en kan niet worden gescand'
