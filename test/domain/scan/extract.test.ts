@@ -47,7 +47,7 @@ describe('text files', () => {
 });
 
 describe('Office Open XML', () => {
-  test('docx: headers, body (runs joined, entities decoded), tracked deletions, comments, footers', async () => {
+  test('docx: headers, body (runs joined, entities decoded), tracked deletions, text box once, comments, footers', async () => {
     const text = await textOf('sample.docx');
     expect(text.split('\n')).toEqual([
       'Departementaal Vertrouwelijk',
@@ -58,6 +58,8 @@ describe('Office Open XML', () => {
       `Mail: ${MAIL}`,
       'Geërfd <medisch>',
       'dossier',
+      'Tekstvak: BIG 19012345601',
+      '',
       '',
       'Diagnose nog controleren',
       '',

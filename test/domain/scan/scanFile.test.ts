@@ -13,6 +13,7 @@ describe('scanFile', () => {
     expect(summariseFindings(r)).toEqual([
       { kind: 'bsn', count: 1 },
       { kind: 'iban', count: 1 },
+      { kind: 'big', count: 1 }, // the text box, counted once although Word stores it twice
       { kind: 'email', count: 1 },
       { kind: 'phone', count: 1 },
       { kind: 'healthTerm', count: 1 }, // 'Diagnose'; '<medisch>' + break + 'dossier' has a '>' between the words

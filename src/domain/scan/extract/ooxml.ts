@@ -6,14 +6,22 @@ import { attribute, walkXml, xmlToText, type TextRules } from './xml';
 const set = (...names: string[]): ReadonlySet<string> => new Set(names);
 
 // w:delText too: tracked deletions are still in the file and still leave the building with it.
+// mc:Fallback repeats a text box's text for older readers (the same words as mc:Choice); reading both would double
+// every count.
 const WORD: TextRules = {
   text: set('w:t', 'w:delText'),
   paragraph: set('w:p'),
   tab: set('w:tab'),
   lineBreak: set('w:br', 'w:cr'),
-  skip: set('w:tabs'),
+  skip: set('w:tabs', 'mc:Fallback'),
 };
-const DRAWING: TextRules = { text: set('a:t', 'p:text'), paragraph: set('a:p', 'p:cm'), tab: set(), lineBreak: set('a:br') };
+const DRAWING: TextRules = {
+  text: set('a:t', 'p:text'),
+  paragraph: set('a:p', 'p:cm'),
+  tab: set(),
+  lineBreak: set('a:br'),
+  skip: set('mc:Fallback'),
+};
 const SHEET_COMMENTS: TextRules = { text: set('t'), paragraph: set('comment'), tab: set(), lineBreak: set() };
 
 function noText(nl: string, en: string): ExtractResult {
