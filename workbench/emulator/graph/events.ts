@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import type { EmulatorContext, EmulatorResponse, EmulatorUser } from '../types';
 import { invalid, GraphValidationError } from './errors';
 import { isObject, parseJsonBody, type JsonObject } from './json';
-import { parseItemBody, parseRecipients } from './recipients';
+import { parseItemBody, parseRecipients, type Recipient } from './recipients';
 import { validateRecurrence } from './recurrence';
 import { mailboxKey, opaqueId } from './store';
 import { parseWallTime, resolveTimeZone, wallToUtc } from './timezones';
@@ -176,7 +176,13 @@ function parseDateTimeTimeZone(
   };
 }
 
-function parseAttendees(value: unknown): JsonObject[] {
+/** A validated Graph attendee. */
+interface Attendee {
+  type: 'required' | 'optional' | 'resource';
+  emailAddress: Recipient['emailAddress'];
+}
+
+function parseAttendees(value: unknown): Attendee[] {
   const recipients = parseRecipients(value, 'attendees');
   const list = (value ?? []) as unknown[];
   return recipients.map((r, i) => {
