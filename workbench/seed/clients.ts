@@ -4,9 +4,9 @@
  */
 import { Client } from '@microsoft/microsoft-graph-client';
 import { combine, dateAdd, type TimelinePipe } from '@pnp/core';
-import { InjectHeaders, JSONParse, type Queryable } from '@pnp/queryable';
+import { InjectHeaders, JSONParse, type IQueryableInternal, type Queryable } from '@pnp/queryable';
 import { BatchNever } from '@pnp/sp/batching';
-import { extractWebUrl, spfi, SPBrowser, spPost, SPQueryable, type SPFI } from '@pnp/sp';
+import { extractWebUrl, spfi, SPBrowser, spPost, SPQueryable, type ISPQueryable, type SPFI } from '@pnp/sp';
 import type { GraphClientLike } from '../../src/adapters/graph';
 
 /** Header the emulator reads the identity from in Node requests. */
@@ -20,23 +20,32 @@ export const IDENTITY_HEADER = 'X-Emulator-User';
 function PerIdentityDigest(): TimelinePipe<Queryable> {
   const cache = new Map<string, { value: string; expiration: Date }>();
   return (instance: Queryable) => {
-    instance.on.pre.prepend(async function (this: Queryable, url: string, init: RequestInit, result: unknown) {
+    instance.on.pre.prepend(async function (
+      this: IQueryableInternal,
+      url: string,
+      init: RequestInit,
+      result: unknown,
+    ): Promise<[string, RequestInit, unknown]> {
       const headers = (init.headers ?? {}) as Record<string, string>;
       if (/get/i.test(init.method ?? 'GET') || headers['X-PnPjs-NoDigest'] || headers['X-RequestDigest']) {
         return [url, init, result];
       }
       const webUrl = extractWebUrl(url);
       let digest = cache.get(webUrl);
-      if (!digest || digest.expiration < new Date()) {
+      if (digest === undefined || digest.expiration < new Date()) {
         const info: { FormDigestValue: string; FormDigestTimeoutSeconds: number } = await spPost(
-          SPQueryable([this, combine(webUrl, '_api/contextinfo')]).using(JSONParse(), BatchNever()),
+          SPQueryable([this as unknown as ISPQueryable, combine(webUrl, '_api/contextinfo')]).using(
+            JSONParse(),
+            BatchNever(),
+          ),
           { headers: { Accept: 'application/json', 'X-PnPjs-NoDigest': '1' } },
         );
-        digest = {
+        const fresh = {
           value: info.FormDigestValue,
-          expiration: dateAdd(new Date(), 'second', info.FormDigestTimeoutSeconds - 60),
+          expiration: dateAdd(new Date(), 'second', info.FormDigestTimeoutSeconds - 60) ?? new Date(),
         };
-        cache.set(webUrl, digest);
+        cache.set(webUrl, fresh);
+        digest = fresh;
       }
       init.headers = { ...headers, 'X-RequestDigest': digest.value };
       return [url, init, result];
