@@ -2,7 +2,7 @@ import { badQuery, badValue, notFound, SpError } from './errors';
 import type { SpContext } from './context';
 import { principalById, principalJson } from './principals';
 import { ROLE_DEFINITIONS, basePermissionsJson, roleById, type RoleDefinition, PermissionKind } from './roles';
-import { type Scope, WEB_SCOPE, clearAssignments, copyAssignments, demand, itemScope, listScope, maskAt, maskFor, principalsOf } from './security';
+import { type Scope, WEB_SCOPE, clearAssignments, copyAssignments, demand, itemScope, listScope, maskAt, maskFor, parentScope, principalsOf } from './security';
 import { webMeta } from './site';
 
 /** A securable object: the web, a list or an item, with the scope it currently takes permissions from. */
@@ -43,7 +43,10 @@ export function itemSecurable(listPk: number, itemId: number): Securable {
     own: { type: 'item', listPk, itemId },
     effective: (ctx) => itemScope(ctx.db, listPk, itemId),
     hasUnique: (ctx) => (ctx.db.prepare(`SELECT unique_perms FROM sp_items WHERE list_pk = ? AND id = ?`).pluck().get(listPk, itemId) as number) === 1,
-    parent: (ctx) => listScope(ctx.db, listPk),
+    parent: (ctx) => {
+      const ref = ctx.db.prepare(`SELECT file_ref FROM sp_items WHERE list_pk = ? AND id = ?`).pluck().get(listPk, itemId) as string | null;
+      return ref ? parentScope(ctx.db, listPk, ref) : listScope(ctx.db, listPk);
+    },
     setUnique: (ctx, u) => void ctx.db.prepare(`UPDATE sp_items SET unique_perms = ? WHERE list_pk = ? AND id = ?`).run(u ? 1 : 0, listPk, itemId),
   };
 }

@@ -5,13 +5,13 @@ import { argString, type Segment } from './path';
 import { collection, emptyOk, entity, noContent } from './format';
 import { DIGEST_TIMEOUT_SECONDS, makeDigest } from './digest';
 import { FieldType, inputValue, isMulti } from './fields';
-import { insertItem, updateItemValues } from './items';
+import { checkUnique, insertItem, updateItemValues } from './items';
 import { filterObjects } from './jsfilter';
 import { PermissionKind } from './roles';
-import { WEB_SCOPE, demand, itemScope, listScope } from './security';
+import { WEB_SCOPE, demand, listScope } from './security';
 import { webMeta } from './site';
 import { type FieldRow, type ItemRow, type ListRow, listFields, newGuid, webFields } from './store';
-import type { Node, SpCall } from './routes';
+import { demandItemWrite, type Node, type SpCall } from './routes';
 
 /** Nodes for views, content types and user custom actions. */
 export type ExtraNode =
@@ -667,8 +667,9 @@ function applySystem(ctx: SpContext, list: ListRow, id: number, system: Record<s
 
 /** `items(n)/validateUpdateListItem`: form-value update with per-field errors; nothing is saved when any field fails. */
 export function validateUpdateListItem(ctx: SpContext, list: ListRow, item: ItemRow, body: Record<string, unknown>): EmulatorResponse {
-  demand(ctx, itemScope(ctx.db, list.pk, item.id), PermissionKind.EditListItems);
+  demandItemWrite(ctx, list, item, PermissionKind.EditListItems);
   const r = applyFormValues(ctx, list, parseFormValues(body), item.id);
+  if (r.ok) checkUnique(ctx, list, listFields(ctx.db, list.pk), r.values, item.id);
   if (r.ok) {
     updateItemValues(ctx, list, item, r.values);
     applySystem(ctx, list, item.id, r.system);
@@ -683,6 +684,7 @@ export function addValidateUpdateItemUsingPath(ctx: SpContext, list: ListRow, bo
   const values = parseFormValues(body);
   const r = applyFormValues(ctx, list, values, 0);
   if (!r.ok) return valueResponse(ctx, r.results);
+  checkUnique(ctx, list, listFields(ctx.db, list.pk), r.values, 0);
   const item = insertItem(ctx, list, r.values);
   applySystem(ctx, list, item.id, r.system);
   return valueResponse(ctx, r.results.map((x) => ({ ...x, ItemId: item.id })));

@@ -197,6 +197,9 @@ export function createField(db: Database, listPk: number | null, body: Record<st
       throw badValue(`The property 'LookupListId' of lookup field '${title}' is required.`);
     }
   }
+  if (props.EnforceUniqueValues === true && body.Indexed !== true) {
+    throw new SpError(400, '-2130575192, Microsoft.SharePoint.SPException', `The field '${title}' must be indexed (Indexed) before it can enforce unique values (EnforceUniqueValues).`);
+  }
   let typeName = TYPE_NAMES[kind];
   if (kind === FieldType.User && props.AllowMultipleValues === true) typeName = 'UserMulti';
   if (kind === FieldType.Lookup && props.AllowMultipleValues === true) typeName = 'LookupMulti';
@@ -232,6 +235,9 @@ export function updateField(db: Database, f: FieldRow, body: Record<string, unkn
     } else {
       props[k] = unwrapResults(v);
     }
+  }
+  if (props.EnforceUniqueValues === true && !indexed) {
+    throw new SpError(400, '-2130575192, Microsoft.SharePoint.SPException', `The field '${f.internal_name}' must be indexed (Indexed) before it can enforce unique values (EnforceUniqueValues).`);
   }
   db.prepare(`UPDATE sp_fields SET title = ?, indexed = ?, props = ? WHERE pk = ?`).run(title, indexed, JSON.stringify(props), f.pk);
   syncIndex(db, { ...f, indexed });

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { badQuery, badValue, notFound, SpError } from './errors';
 import { type SpContext, isoNow, parseProps } from './context';
-import { FieldType, encodeInternalName, inputValue, isIdValued, isMulti, isReadOnly, restName } from './fields';
+import { FieldType, encodeInternalName, fieldSql, inputValue, isIdValued, isMulti, isReadOnly, isTextual, restName } from './fields';
 import { findField, lookupTarget } from './query';
 import { type FieldRow, type ItemRow, type ListRow, isLibrary, itemById, newGuid } from './store';
 
@@ -16,14 +16,21 @@ export function entityTypeName(list: ListRow): string {
 export interface SelectSpec {
   /** null = SharePoint's default set (every visible field). */
   names: Set<string> | null;
+  /** Navigation properties expanded beside fields (`File`, `Folder`) with their selected sub-properties. */
+  nav: Map<string, string[]>;
   /** Expanded person/lookup fields with the sub-properties selected for them. */
   expand: Map<string, { field: FieldRow; subs: string[] }>;
 }
 
 /** Parses `$select`/`$expand` for items; unknown fields get SharePoint's 400 naming the field. */
 export function parseSelect(fields: FieldRow[], select: string | null, expand: string | null): SelectSpec {
-  const spec: SelectSpec = { names: null, expand: new Map() };
+  const spec: SelectSpec = { names: null, expand: new Map(), nav: new Map() };
   for (const e of (expand ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const navName = NAV_PROPS.find((n) => n.toLowerCase() === e.toLowerCase());
+    if (navName) {
+      spec.nav.set(navName, []);
+      continue;
+    }
     const found = findField(fields, e);
     if (!found || (found.field.type_kind !== FieldType.User && found.field.type_kind !== FieldType.Lookup)) {
       throw badQuery(`The field or property '${e}' does not exist.`);
@@ -41,6 +48,20 @@ export function parseSelect(fields: FieldRow[], select: string | null, expand: s
       continue;
     }
     const [head, sub] = p.split('/');
+    const prop = ITEM_PROPS.find((n) => n.toLowerCase() === head.toLowerCase());
+    if (prop && sub === undefined) {
+      spec.names?.add(`#${prop}`);
+      continue;
+    }
+    const navName = NAV_PROPS.find((n) => n.toLowerCase() === head.toLowerCase());
+    if (navName) {
+      const nav = spec.nav.get(navName);
+      if (!nav) {
+        throw badQuery(`The query to field '${p}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${head}.`);
+      }
+      if (sub !== undefined) nav.push(sub);
+      continue;
+    }
     const found = findField(fields, head);
     if (!found) throw badQuery(`The field or property '${head}' does not exist.`);
     if (sub !== undefined) {
@@ -57,6 +78,11 @@ export function parseSelect(fields: FieldRow[], select: string | null, expand: s
   }
   return spec;
 }
+
+/** SP.ListItem properties that are not fields but can be selected. */
+const ITEM_PROPS = ['HasUniqueRoleAssignments', 'FileSystemObjectType', 'ServerRedirectedEmbedUri', 'ServerRedirectedEmbedUrl', 'Id'];
+/** Navigation properties of SP.ListItem the emulator expands. */
+const NAV_PROPS = ['File', 'Folder'];
 
 function principalJson(db: Database, webUrl: string, id: number, subs: string[]): Record<string, unknown> | null {
   const p = db.prepare(`SELECT * FROM sp_principals WHERE id = ?`).get(id) as
@@ -135,7 +161,13 @@ export function itemJson(ctx: SpContext, list: ListRow, fields: FieldRow[], row:
     out.Id = row.id;
     out.ServerRedirectedEmbedUri = null;
     out.ServerRedirectedEmbedUrl = '';
-  } else if (spec.names.has('ID')) out.Id = row.id;
+  } else {
+    if (spec.names.has('ID') || spec.names.has('#Id')) out.Id = row.id;
+    if (spec.names.has('#FileSystemObjectType')) out.FileSystemObjectType = row.fs_type;
+    if (spec.names.has('#ServerRedirectedEmbedUri')) out.ServerRedirectedEmbedUri = null;
+    if (spec.names.has('#ServerRedirectedEmbedUrl')) out.ServerRedirectedEmbedUrl = '';
+  }
+  if (spec.names?.has('#HasUniqueRoleAssignments')) out.HasUniqueRoleAssignments = row.unique_perms === 1;
   for (const f of fields) {
     const expanded = spec.expand.get(f.internal_name);
     const value = storedValue(row, data, f);
@@ -217,6 +249,24 @@ export function bodyToValues(ctx: SpContext, list: ListRow, fields: FieldRow[], 
 }
 
 const COLUMN_WRITABLE = new Set<string>();
+
+/** EnforceUniqueValues: a second item with the same value is refused, naming the field (SharePoint's duplicate error). */
+export function checkUnique(ctx: SpContext, list: ListRow, fields: FieldRow[], values: Record<string, unknown>, selfId: number): void {
+  for (const f of fields) {
+    if (parseProps(f.props).EnforceUniqueValues !== true) continue;
+    const v = values[f.internal_name];
+    if (v === undefined || v === null || typeof v === 'object') continue;
+    const coll = isTextual(f) ? ' COLLATE NOCASE' : '';
+    const hit = ctx.db.prepare(`SELECT i.id FROM sp_items i WHERE i.list_pk = ? AND ${fieldSql(f)} = ?${coll} AND i.id <> ? LIMIT 1`).get(list.pk, typeof v === 'boolean' ? Number(v) : v, selfId);
+    if (hit) {
+      throw new SpError(
+        400,
+        '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
+        `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${f.internal_name}].`,
+      );
+    }
+  }
+}
 
 /** Next item id of a list (ids are never reused, as in SharePoint). */
 export function allocateItemId(db: Database, list: ListRow): number {

@@ -66,6 +66,8 @@ export function listJson(ctx: SpContext, list: ListRow): Record<string, unknown>
     NoCrawl: p.NoCrawl ?? false,
     OnQuickLaunch: p.OnQuickLaunch ?? false,
     ParentWebUrl: SITE_PATH,
+    ReadSecurity: p.ReadSecurity ?? 1,
+    WriteSecurity: p.WriteSecurity ?? 1,
     ServerTemplateCanCreateFolders: true,
     TemplateFeatureId: lib ? '00bfea71-e717-4e80-aa17-d0c71b360101' : '00bfea71-de22-43b2-a848-c05709900100',
     Title: list.title,

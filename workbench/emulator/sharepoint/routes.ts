@@ -1,12 +1,12 @@
 import type { EmulatorResponse } from '../types';
-import { badQuery, badValue, notFound, notImplemented, SpError } from './errors';
+import { accessDenied, badQuery, badValue, notFound, notImplemented, SpError } from './errors';
 import { type SpContext, SITE_PATH, parseProps } from './context';
 import { argBool, argNumber, argString, type Segment } from './path';
 import { collection, emptyOk, entity, noContent, primitive } from './format';
 import { createField, fieldJson, fieldJsonVerbose, updateField } from './fields';
 import { filterObjects } from './jsfilter';
 import {
-  bodyToValues, checkEtag, entityTypeName, insertItem, itemJson, itemMissing, parseSelect, requireItem, updateItemValues, touchList,
+  bodyToValues, checkEtag, checkUnique, entityTypeName, insertItem, itemJson, itemMissing, parseSelect, requireItem, updateItemValues, touchList,
 } from './items';
 import { createList, deleteList, listByGuid, listJson, listMissing, updateList, visibleList } from './lists';
 import {
@@ -232,7 +232,27 @@ function navigate(ctx: SpContext, node: Node, seg: Segment, call: SpCall): Node 
 export function readableItem(ctx: SpContext, list: ListRow, id: number): ItemRow {
   const item = requireItem(ctx.db, list, id);
   if (!allowed(ctx, itemScope(ctx.db, list.pk, id), PermissionKind.ViewListItems)) throw itemMissing();
+  if (ownItemsOnly(ctx, list, 'ReadSecurity') && item.author_id !== ctx.user.id) throw itemMissing();
   return item;
+}
+
+/**
+ * List item-level permissions (ReadSecurity / WriteSecurity = 2: only items the user created; WriteSecurity = 4: none).
+ * People with Manage Lists are not restricted, as in SharePoint.
+ */
+export function ownItemsOnly(ctx: SpContext, list: ListRow, setting: 'ReadSecurity' | 'WriteSecurity'): boolean {
+  const v = parseProps(list.props)[setting];
+  if (v !== 2 && v !== 4) return false;
+  return !allowed(ctx, listScope(ctx.db, list.pk), PermissionKind.ManageLists);
+}
+
+/** Write check for an item: the permission at its scope, plus the list's WriteSecurity setting. */
+export function demandItemWrite(ctx: SpContext, list: ListRow, item: ItemRow, kind: number): void {
+  demand(ctx, itemScope(ctx.db, list.pk, item.id), kind);
+  if (ownItemsOnly(ctx, list, 'WriteSecurity')) {
+    const v = parseProps(list.props).WriteSecurity;
+    if (v === 4 || item.author_id !== ctx.user.id) throw accessDenied();
+  }
 }
 
 /** Items query answer: security-trimmed, paged, in SharePoint's JSON shape. */
@@ -240,7 +260,11 @@ export function itemsResponse(ctx: SpContext, list: ListRow, query: URLSearchPar
   const fields = listFields(ctx.db, list.pk);
   const spec = parseSelect(fields, query.get('$select'), query.get('$expand'));
   const listReadable = allowed(ctx, listScope(ctx.db, list.pk), PermissionKind.ViewListItems);
-  const trim = trimmingSql(ctx, listReadable, PermissionKind.ViewListItems);
+  const trim = trimmingSql(ctx, list.pk, listReadable, PermissionKind.ViewListItems);
+  if (ownItemsOnly(ctx, list, 'ReadSecurity')) {
+    trim.sql = `(${trim.sql} AND i.author_id = ?)`;
+    trim.params.push(ctx.user.id);
+  }
   const page = runItemQuery(ctx, list, fields, {
     filter: query.get('$filter'),
     orderby: query.get('$orderby'),
@@ -257,14 +281,14 @@ export function itemsResponse(ctx: SpContext, list: ListRow, query: URLSearchPar
     u.searchParams.set('$skiptoken', page.nextSkipToken);
     nextLink = u.toString();
   }
-  const values = page.rows.map((r) => itemJson(ctx, list, fields, r, spec));
+  const values = page.rows.map((r) => ({ ...itemJson(ctx, list, fields, r, spec), ...files.itemNavigation(ctx, list, r, spec.nav) }));
   return collection(ctx, values, { nextLink });
 }
 
 function itemResponse(ctx: SpContext, list: ListRow, item: ItemRow, query: URLSearchParams, status = 200): EmulatorResponse {
   const fields = listFields(ctx.db, list.pk);
   const spec = parseSelect(fields, query.get('$select'), query.get('$expand'));
-  return entity(ctx, itemJson(ctx, list, fields, item, spec), { status, etag: `"${item.version}"` });
+  return entity(ctx, { ...itemJson(ctx, list, fields, item, spec), ...files.itemNavigation(ctx, list, item, spec.nav) }, { status, etag: `"${item.version}"` });
 }
 
 const selectOf = (q: URLSearchParams): string | null => q.get('$select');
@@ -373,6 +397,7 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
           demand(ctx, listScope(ctx.db, node.list.pk), PermissionKind.AddListItems);
           const fields = listFields(ctx.db, node.list.pk);
           const { values, contentTypeId } = bodyToValues(ctx, node.list, fields, call.json(), call.verboseBody);
+          checkUnique(ctx, node.list, fields, values, 0);
           const item = insertItem(ctx, node.list, values, { contentTypeId });
           return itemResponse(ctx, node.list, item, new URLSearchParams(), 201);
         }
@@ -380,16 +405,17 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
       case 'item':
         if (m === 'GET') return itemResponse(ctx, node.list, node.item, q);
         if (m === 'MERGE' || m === 'PATCH' || m === 'PUT') {
-          demand(ctx, itemScope(ctx.db, node.list.pk, node.item.id), PermissionKind.EditListItems);
+          demandItemWrite(ctx, node.list, node.item, PermissionKind.EditListItems);
           checkEtag(call.headers['if-match'], `"${node.item.version}"`);
           const fields = listFields(ctx.db, node.list.pk);
           const { values, contentTypeId } = bodyToValues(ctx, node.list, fields, call.json(), call.verboseBody);
+          checkUnique(ctx, node.list, fields, values, node.item.id);
           const updated = updateItemValues(ctx, node.list, node.item, values, contentTypeId);
           files.afterItemUpdate(ctx, node.list, updated, values);
           return noContent(`"${updated.version}"`);
         }
         if (m === 'DELETE') {
-          demand(ctx, itemScope(ctx.db, node.list.pk, node.item.id), PermissionKind.DeleteListItems);
+          demandItemWrite(ctx, node.list, node.item, PermissionKind.DeleteListItems);
           checkEtag(call.headers['if-match'], `"${node.item.version}"`);
           files.deleteItem(ctx, node.list, node.item);
           return emptyOk();
@@ -502,7 +528,7 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
       break;
     case 'item':
       if (n === 'recycle' && m === 'POST') {
-        demand(ctx, itemScope(ctx.db, node.list.pk, node.item.id), PermissionKind.DeleteListItems);
+        demandItemWrite(ctx, node.list, node.item, PermissionKind.DeleteListItems);
         files.deleteItem(ctx, node.list, node.item);
         return primitive(ctx, 'Recycle', node.item.guid);
       }
@@ -598,6 +624,7 @@ export function route(ctx: SpContext, call: SpCall): EmulatorResponse {
   let i = 1;
   if (first.name === 'web') node = { k: 'web' };
   else if (first.name === 'site') return extras.siteRoute(ctx, call);
+  else if (first.name.startsWith('sp.movecopyutil.') && segs.length === 1 && call.method === 'POST') return files.moveCopy(ctx, first, call);
   else if (first.name === 'sp.userprofiles.peoplemanager') throw notImplemented(call.method, call.path);
   else throw notImplemented(call.method, call.path);
   for (; i < segs.length; i++) {

@@ -25,12 +25,26 @@ export function listScope(db: Database, listPk: number): Scope {
   return row?.unique_perms ? { type: 'list', listPk, itemId: 0 } : WEB_SCOPE;
 }
 
-/** Scope whose role assignments apply to an item (item, else list, else web). */
+/** Scope whose role assignments apply to an item: the item, else its nearest folder with unique permissions, else the list. */
 export function itemScope(db: Database, listPk: number, itemId: number): Scope {
-  const row = db.prepare(`SELECT unique_perms FROM sp_items WHERE list_pk = ? AND id = ?`).get(listPk, itemId) as
-    | { unique_perms: number }
+  const row = db.prepare(`SELECT unique_perms, file_ref FROM sp_items WHERE list_pk = ? AND id = ?`).get(listPk, itemId) as
+    | { unique_perms: number; file_ref: string | null }
     | undefined;
-  return row?.unique_perms ? { type: 'item', listPk, itemId } : listScope(db, listPk);
+  if (row?.unique_perms) return { type: 'item', listPk, itemId };
+  return row?.file_ref ? parentScope(db, listPk, row.file_ref) : listScope(db, listPk);
+}
+
+/** Scope an item at `fileRef` inherits from: its nearest ancestor folder with unique permissions, else the list. */
+export function parentScope(db: Database, listPk: number, fileRef: string): Scope {
+  const folder = uniqueFolders(db, listPk).find((f) => fileRef.toLowerCase().startsWith(`${f.file_ref.toLowerCase()}/`));
+  return folder ? { type: 'item', listPk, itemId: folder.id } : listScope(db, listPk);
+}
+
+/** Folders of a list that broke inheritance, deepest first (few per list, so kept in JS). */
+export function uniqueFolders(db: Database, listPk: number): { id: number; file_ref: string }[] {
+  return db
+    .prepare(`SELECT id, file_ref FROM sp_items WHERE list_pk = ? AND fs_type = 1 AND unique_perms = 1 AND file_ref IS NOT NULL ORDER BY length(file_ref) DESC`)
+    .all(listPk) as { id: number; file_ref: string }[];
 }
 
 /** Effective permission mask of the caller at a scope (union of its own and its groups' role assignments). */
@@ -90,14 +104,26 @@ export function canReachWeb(ctx: SpContext): boolean {
  * parameters. Items inheriting from the list follow `listReadable`; items with unique permissions need an assignment
  * granting ViewListItems on the item itself.
  */
-export function trimmingSql(ctx: SpContext, listReadable: boolean, viewKind: number): { sql: string; params: unknown[] } {
+export function trimmingSql(ctx: SpContext, listPk: number, listReadable: boolean, viewKind: number): { sql: string; params: unknown[] } {
   if (ctx.isAdmin) return { sql: '1', params: [] };
   const roles = rolesGranting(viewKind);
   const ps = ctx.principals;
-  const sql = `((i.unique_perms = 0 AND ${listReadable ? 1 : 0}) OR (i.unique_perms = 1 AND EXISTS (SELECT 1 FROM sp_role_assignments ra
+  const params: unknown[] = [...ps];
+  // Items that inherit take the nearest folder with unique permissions, else the list (SharePoint's inheritance chain).
+  const folders = uniqueFolders(ctx.db, listPk);
+  let inherited = listReadable ? '1' : '0';
+  if (folders.length) {
+    const readable = new Set(folders.filter((f) => hasKind(maskAt(ctx, { type: 'item', listPk, itemId: f.id }), viewKind)).map((f) => f.id));
+    const cases = folders.map((f) => {
+      params.push(`${f.file_ref.toLowerCase()}/`);
+      return `WHEN substr(lower(i.file_ref), 1, ${f.file_ref.length + 1}) = ? THEN ${readable.has(f.id) ? 1 : 0}`;
+    });
+    inherited = `(CASE ${cases.join(' ')} ELSE ${listReadable ? 1 : 0} END)`;
+  }
+  const sql = `((i.unique_perms = 1 AND EXISTS (SELECT 1 FROM sp_role_assignments ra
     WHERE ra.scope_type = 'item' AND ra.list_pk = i.list_pk AND ra.item_id = i.id
-    AND ra.principal_id IN (${ps.map(() => '?').join(',')}) AND ra.roledef_id IN (${roles.join(',')}))))`;
-  return { sql, params: [...ps] };
+    AND ra.principal_id IN (${ps.map(() => '?').join(',')}) AND ra.roledef_id IN (${roles.join(',')}))) OR (i.unique_perms = 0 AND ${inherited} = 1))`;
+  return { sql, params };
 }
 
 /** True when any item of the list with unique permissions grants the caller a view (SharePoint's limited access to the list). */
