@@ -12,6 +12,7 @@ import { compileHealthTerms, matchHealthTerm, type HealthTermIndex } from './hea
 import { matchIbanAt } from './iban';
 import { matchGroups, readChain, type NumberMatch } from './numbers';
 import type { ScanOptions, ScanResult, TextPosition } from './types';
+import { matchWrittenDate } from './writtenDates';
 
 /** Words that announce a birth date within {@link CONTEXT_WINDOW} characters after them. */
 const BIRTH_WORDS = new Set(['geboortedatum', 'geboren', 'geb', 'geboortedag', 'born', 'birth', 'birthdate', 'dob']);
@@ -79,12 +80,17 @@ class Scan {
   private number(i: number): number {
     const chain = readChain(this.text, i);
     const groups = chain.starts.length;
+    const last = groups - 1;
+    // '12 maart 1985': the chain's last group may be the day of a date written with a month name
+    const loose = last === 0 ? !chain.headAttached : chain.seps[last - 1].trim() === '';
+    const written = loose && !chain.tailAttached ? matchWrittenDate(this.text, chain.starts[last], chain.ends[last]) : undefined;
+    const limit = written ? last : groups;
     let a = 0;
-    while (a < groups) {
+    while (a < limit) {
       let best = -1;
       let match: NumberMatch | undefined;
       let digits = 0;
-      for (let b = a; b < groups && b < a + MAX_GROUPS; b++) {
+      for (let b = a; b < limit && b < a + MAX_GROUPS; b++) {
         digits += chain.ends[b] - chain.starts[b];
         if (digits > MAX_DIGITS) break;
         if (digits < 9 && b !== a + 2) continue; // only a date (three groups) is shorter than nine digits
@@ -104,7 +110,13 @@ class Scan {
         a++;
       }
     }
-    const end = chain.ends[groups - 1];
+    if (written) {
+      // written dates count as birth dates only next to a context word (dayFirstFullYear: false)
+      const date = { kind: 'date' as const, ...written, dayFirstFullYear: false, shortYear: false };
+      this.numberFound(date, chain.starts[last], written.end);
+      return written.end;
+    }
+    const end = chain.ends[last];
     return chain.tailAttached ? wordEnd(this.text, end) : end;
   }
 

@@ -138,6 +138,9 @@ describe('birth date', () => {
     ['date of birth: 01.01.1950', ['01.01.1950']],
     ['Jan Jansen, 29-02-2000', ['29-02-2000']],
     ['geboren 15-06-2026', ['15-06-2026']],
+    ['geboren op 12 maart 1985 te Utrecht', ['12 maart 1985']],
+    ['geb. 3 jan. 1990', ['3 jan. 1990']],
+    ['Date of birth: 1 October 1950', ['1 October 1950']],
   ])('%s', (text, expected) => expect(found(text, 'birthdate')).toEqual(expected));
 
   test.each([
@@ -148,6 +151,9 @@ describe('birth date', () => {
     ['vergadering 1985-03-12', 'year-first without context'],
     ['release 12-03-85', 'two-digit year without context'],
     ['12-13-1985', 'month 13'],
+    ['vergadering 12 maart 1985', 'written date without context'],
+    ['geboren 31 april 1985', 'written date that does not exist'],
+    ['geboren 12 maarten 1985', 'not a month name'],
   ])('%s is not a birth date (%s)', (text) => expect(found(text, 'birthdate')).toEqual([]));
 
   test('birthdateNeedsContext drops the context-free rule', () => {
@@ -201,6 +207,13 @@ describe('scan result', () => {
       ['healthTerm', 1],
     ]);
     expect(r.findings[0].positions).toEqual([{ start: 4, end: 13 }]);
+  });
+
+  test('a number right before a written date keeps its own finding', () => {
+    const text = 'tel 0612345678 12 maart 1985 (geboren)';
+    expect(found(text, 'phone')).toEqual(['0612345678']);
+    expect(found('geboren: 111222333 12 maart 1985', 'bsn')).toEqual(['111222333']);
+    expect(found('geboren: 111222333 12 maart 1985', 'birthdate')).toEqual(['12 maart 1985']);
   });
 
   test('empty text gives no findings', () => {
