@@ -10,7 +10,8 @@ import { callGraph, type GraphCallOptions, type GraphClientLike } from './client
 /** Teams refuses channel messages over about 28 KB ("Request Entity too large"), counting the whole message. */
 export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
 
-const ATTACHMENT_ID = 'card1';
+// The same id src/cards/size.ts assumes, so its early size check and this one measure the same bytes.
+const ATTACHMENT_ID = 'att1';
 
 /**
  * {@link ChannelPoster} over Graph `POST /teams/{team}/channels/{channel}/messages` (delegated ChannelMessage.Send):
