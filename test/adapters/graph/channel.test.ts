@@ -5,6 +5,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { GraphChannelPoster, TEAMS_MESSAGE_LIMIT_BYTES, type GraphClientLike } from '../../../src/adapters/graph';
 import { ChannelMessageTooLargeError, type AdaptiveCardJson } from '../../../src/ports/channel';
+import { channelMessageBytes } from '../../../src/cards/size';
 import { call, memoryContext, sanne } from '../../workbench/emulator/graph/harness';
 import { inProcessClient } from './inProcessClient';
 
@@ -48,6 +49,14 @@ describe('GraphChannelPoster', () => {
     await expect(attempt).rejects.toBeInstanceOf(ChannelMessageTooLargeError);
     await expect(attempt).rejects.toThrow(/28672 bytes \(28 KB\)/);
     expect(spy.calls).toEqual([]);
+  });
+
+  it('measures the same bytes as the card builders\' early check (src/cards/size.ts)', async () => {
+    const big = withText('ü'.repeat(20 * 1024));
+    const err = await new GraphChannelPoster(inProcessClient(memoryContext(), sanne))
+      .postCard(channel, big)
+      .catch((e: ChannelMessageTooLargeError) => e);
+    expect((err as ChannelMessageTooLargeError).sizeBytes).toBe(channelMessageBytes(big));
   });
 
   it('measures the size as the emulator (and Teams) receives it: a card the client lets through is accepted', async () => {
