@@ -31,3 +31,4 @@ export {
 } from './mail';
 export { containsMarkup, escapeHtml } from './markup';
 export { amsterdamDate, formatAmsterdam, formatIsoDate, parseIsoDateTime, AGREEMENT_TIME_ZONE } from './zone';
+export { toRegisterRow, fromRegisterRow, type DatalekRegisterRow } from './register';

@@ -11,3 +11,4 @@ export {
   workingDayOnOrAfter,
   workingDayOnOrBefore,
 } from './days';
+export { heldMeetings, type MeetingRow } from './history';
