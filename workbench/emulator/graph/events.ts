@@ -150,7 +150,8 @@ function reminderFacts(owner: CalendarOwner, isReminderOn: boolean, minutes: num
   return isReminderOn
     ? {
         reminderFires: true,
-        reason: `Exchange reminds the organiser and accepting attendees ${minutes} minutes before start.`,
+        // Attendees' copies follow their own calendars' reminder settings once accepted; only the owner's is asserted.
+        reason: `Exchange reminds the calendar owner ${minutes} minutes before each occurrence.`,
       }
     : { reminderFires: false, reason: 'isReminderOn is false.' };
 }
