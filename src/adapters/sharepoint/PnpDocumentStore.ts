@@ -314,16 +314,25 @@ export class PnpDocumentStore implements DocumentStore {
     ];
   }
 
-  /** Turns a 403 on a permission folder into a message that names the rule. */
+  /**
+   * Turns a refusal on a permission folder into a message that names the rule. SharePoint answers 403, or 404 for a
+   * folder the user may not even see (it does not reveal that it exists).
+   */
   private async explainDenied(e: unknown, folderUrl: string): Promise<unknown> {
-    if (httpStatus(e) !== 403) return e;
-    const restricted = folderUrl.endsWith(`/${RESTRICTED_FOLDER}`);
-    return new UploadRefusedError(
-      'denied',
-      restricted
-        ? 'U staat niet op de autorisatielijst voor vertrouwelijke stukken (art. 10.1); kies een lagere rubricering of vraag de beheerder.'
-        : `Geen schrijfrechten in ${folderUrl} (${await sharePointMessage(e)}).`,
-    );
+    const status = httpStatus(e);
+    if (status !== 403 && status !== 404) return e;
+    if (folderUrl.endsWith(`/${RESTRICTED_FOLDER}`)) {
+      return new UploadRefusedError(
+        'denied',
+        'U staat niet op de autorisatielijst voor vertrouwelijke stukken (art. 10.1); kies een lagere rubricering of vraag de beheerder.',
+      );
+    }
+    if (status === 404) {
+      return new Error(
+        `De map ${folderUrl} ontbreekt of is niet toegankelijk; laat de beheerder de site opnieuw inrichten.`,
+      );
+    }
+    return new UploadRefusedError('denied', `Geen schrijfrechten in ${folderUrl} (${await sharePointMessage(e)}).`);
   }
 
   /** Server-relative URL of the library's root folder. */
