@@ -3,5 +3,12 @@ export * from './types';
 export { scanText, createScanner, type Scanner } from './scanner';
 export { summariseFindings, hasFindings, type FindingSummary } from './summary';
 export { isValidBsn, isValidIbanChecksum, ibanMod97 } from './checks';
-export { extractText, isScannable, extensionOf, SCANNABLE_EXTENSIONS, type ExtractResult } from './extract';
+export {
+  extractText,
+  isScannable,
+  extensionOf,
+  SCANNABLE_EXTENSIONS,
+  type ExtractResult,
+  type UnsupportedCode,
+} from './extract';
 export { scanFile } from './scanFile';

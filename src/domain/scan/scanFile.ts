@@ -14,7 +14,8 @@ export async function scanFile(
 ): Promise<ScanResult> {
   const extracted = await extractText(fileName, bytes);
   if (!('text' in extracted)) {
-    return { findings: [], scannedChars: 0, unsupported: { reason: extracted.unsupported, ...extracted.reason } };
+    const { unsupported: reason, code, reason: words } = extracted;
+    return { findings: [], scannedChars: 0, unsupported: { reason, code, nl: words.nl, en: words.en } };
   }
   const scan = typeof options === 'function' ? options : createScanner(options);
   return scan(extracted.text);

@@ -29,7 +29,7 @@ export interface Finding {
 export interface ScanResult {
   findings: Finding[];
   scannedChars: number;
-  unsupported?: { reason: string; nl?: string; en?: string };
+  unsupported?: { reason: string; code?: string; nl?: string; en?: string };
 }
 
 /** Options of a scan; `healthTerms` comes from the agreement configuration (`healthTerms`). */

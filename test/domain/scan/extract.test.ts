@@ -144,6 +144,18 @@ describe('PDF', () => {
 });
 
 describe('types that cannot be scanned', () => {
+  test('each reason carries a code for the UI', async () => {
+    const codes = await Promise.all(
+      ['pixel.png', 'oud.doc', 'map.zip', 'x.parquet'].map(async (n) => {
+        const r = await extractText(n, new Uint8Array([1]));
+        return 'code' in r ? r.code : undefined;
+      }),
+    );
+    expect(codes).toEqual(['image', 'legacyOffice', 'archive', 'unknownType']);
+    const pdf = await extract('cid-no-tounicode.pdf');
+    expect('code' in pdf && pdf.code).toBe('pdfFonts');
+  });
+
   test.each([
     ['pixel.png', /afbeeldingen.*images/],
     ['oud.doc', /oud binair Office.*legacy/],

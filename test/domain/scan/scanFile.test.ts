@@ -27,5 +27,6 @@ describe('scanFile', () => {
     expect(r.unsupported?.reason).toMatch(/afbeeldingen.* \/ .*images/);
     expect(r.unsupported?.en).toMatch(/^the PDF contains only images/);
     expect(r.unsupported?.nl).toMatch(/^de PDF bevat alleen afbeeldingen/);
+    expect(r.unsupported?.code).toBe('pdfImageOnly');
   });
 });

@@ -4,7 +4,7 @@ import { docxText, pptxText, xlsxText } from './ooxml';
 import { pdfText } from './pdf';
 import { unsupported, unsupportedType, type ExtractResult } from './reasons';
 
-export type { ExtractResult } from './reasons';
+export type { ExtractResult, UnsupportedCode } from './reasons';
 
 /** File extensions (lower case, no dot) whose text the scanner can read; everything else is reported unsupported. */
 export const SCANNABLE_EXTENSIONS: readonly string[] = ['txt', 'csv', 'md', 'docx', 'xlsx', 'pptx', 'pdf'];
@@ -42,6 +42,7 @@ export async function extractText(fileName: string, bytes: Uint8Array): Promise<
     return reader(bytes);
   } catch {
     return unsupported(
+      'damaged',
       `het bestand kon niet worden gelezen als .${ext} en kan niet worden gescand`,
       `the file could not be read as .${ext} and cannot be scanned`,
     );

@@ -25,7 +25,7 @@ const DRAWING: TextRules = {
 const SHEET_COMMENTS: TextRules = { text: set('t'), paragraph: set('comment'), tab: set(), lineBreak: set() };
 
 function noText(nl: string, en: string): ExtractResult {
-  return unsupported(nl, en);
+  return unsupported('notDocument', nl, en);
 }
 
 /** Text of a Word document: body, headers, footers, footnotes, endnotes and comments. */

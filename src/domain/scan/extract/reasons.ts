@@ -5,12 +5,27 @@ const IMAGE = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'tif', 'tiff', 'heic'
 const LEGACY_OFFICE = new Set(['doc', 'xls', 'ppt', 'rtf', 'odt', 'ods', 'odp']);
 const ARCHIVE = new Set(['zip', '7z', 'rar', 'gz', 'tar', 'msg', 'eml', 'pst']);
 
-/** Result of text extraction: the text, or the reason it could not be read. */
-export type ExtractResult = { text: string } | { unsupported: string; reason: Bilingual };
+/** Why a file could not be read, as a code the UI can map to its own strings. */
+export type UnsupportedCode =
+  | 'image'
+  | 'legacyOffice'
+  | 'archive'
+  | 'unknownType'
+  | 'damaged'
+  | 'encrypted'
+  | 'tooLarge'
+  | 'notDocument'
+  | 'pdfImageOnly'
+  | 'pdfNoText'
+  | 'pdfFonts'
+  | 'pdfCompression';
+
+/** Result of text extraction: the text, or the reason it could not be read (code, and words in nl and en). */
+export type ExtractResult = { text: string } | { unsupported: string; code: UnsupportedCode; reason: Bilingual };
 
 /** Builds an `unsupported` result; `unsupported` holds 'Dutch / English' for logs and plain displays. */
-export function unsupported(nl: string, en: string): ExtractResult {
-  return { unsupported: `${nl} / ${en}`, reason: { nl, en } };
+export function unsupported(code: UnsupportedCode, nl: string, en: string): ExtractResult {
+  return { unsupported: `${nl} / ${en}`, code, reason: { nl, en } };
 }
 
 /** Reason for a file type the scanner cannot read, grouped so the user learns why. */
@@ -19,23 +34,27 @@ export function unsupportedType(ext: string): ExtractResult {
   const shownEn = ext === '' ? '(no extension)' : `.${ext}`;
   if (IMAGE.has(ext)) {
     return unsupported(
+      'image',
       `${shown}: afbeeldingen kunnen niet op persoonsgegevens worden gescand; controleer de inhoud zelf`,
       `${shownEn}: images cannot be scanned for personal data; check the content yourself`,
     );
   }
   if (LEGACY_OFFICE.has(ext)) {
     return unsupported(
+      'legacyOffice',
       `${shown}: oud binair Office-formaat kan niet worden gescand; sla op als .docx, .xlsx of .pptx`,
       `${shownEn}: legacy binary Office format cannot be scanned; save as .docx, .xlsx or .pptx`,
     );
   }
   if (ARCHIVE.has(ext)) {
     return unsupported(
+      'archive',
       `${shown}: archieven en e-mailberichten worden niet uitgepakt en kunnen niet worden gescand`,
       `${shownEn}: archives and e-mail messages are not unpacked and cannot be scanned`,
     );
   }
   return unsupported(
+    'unknownType',
     `${shown}: dit bestandstype kan niet worden gescand; controleer de inhoud zelf`,
     `${shownEn}: this file type cannot be scanned; check the content yourself`,
   );

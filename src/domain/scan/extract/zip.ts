@@ -14,6 +14,7 @@ export function readParts(bytes: Uint8Array, wanted: (name: string) => boolean):
     // An OLE compound file under an OOXML name: Office wraps password-protected documents like this.
     return {
       failure: unsupported(
+        'encrypted',
         'het document is met een wachtwoord beveiligd (versleuteld) en kan niet worden gescand',
         'the document is password-protected (encrypted) and cannot be scanned',
       ),
@@ -33,6 +34,7 @@ export function readParts(bytes: Uint8Array, wanted: (name: string) => boolean):
     if (tooBig) {
       return {
         failure: unsupported(
+          'tooLarge',
           'het document is uitgepakt te groot om in de browser te scannen',
           'the document is too large when unpacked to scan in the browser',
         ),
@@ -44,6 +46,7 @@ export function readParts(bytes: Uint8Array, wanted: (name: string) => boolean):
   } catch {
     return {
       failure: unsupported(
+        'damaged',
         'het bestand is beschadigd of geen geldig Office-document (zip) en kan niet worden gescand',
         'the file is damaged or not a valid Office document (zip) and cannot be scanned',
       ),

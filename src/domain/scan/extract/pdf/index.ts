@@ -14,6 +14,7 @@ const NOT_CONTENT = /\/Length[123]\b|\/Subtype\s*\/(Image|Type1C|CIDFontType0C|O
 
 function damaged(): ExtractResult {
   return unsupported(
+    'damaged',
     'het PDF-bestand is beschadigd of geen PDF en kan niet worden gescand',
     'the PDF file is damaged or not a PDF and cannot be scanned',
   );
@@ -51,6 +52,7 @@ export function pdfText(bytes: Uint8Array): ExtractResult {
   if (header < 0 || header > 1024) return damaged();
   if (/\/Encrypt\s*(\d+\s+\d+\s+R|<<)/.test(pdf)) {
     return unsupported(
+      'encrypted',
       'de PDF is versleuteld of met een wachtwoord beveiligd en kan niet worden gescand',
       'the PDF is encrypted or password-protected and cannot be scanned',
     );
@@ -92,12 +94,14 @@ export function pdfText(bytes: Uint8Array): ExtractResult {
   const text = texts.join('\n');
   if (undecodable) {
     return unsupported(
+      'pdfFonts',
       'de PDF gebruikt lettertypen zonder tekstcodering (CID-fonts zonder ToUnicode); de tekst kan niet betrouwbaar worden gelezen',
       'the PDF uses fonts without a text mapping (CID fonts without ToUnicode); its text cannot be read reliably',
     );
   }
   if (unreadablePages > 0) {
     return unsupported(
+      'pdfCompression',
       `de PDF gebruikt op ${unreadablePages} pagina('s) een compressie die de scanner niet kan lezen`,
       `the PDF uses a compression the scanner cannot read on ${unreadablePages} page(s)`,
     );
@@ -105,6 +109,7 @@ export function pdfText(bytes: Uint8Array): ExtractResult {
   if (text.trim() === '') {
     if (pdf.lastIndexOf('%%EOF') < 0) return damaged(); // truncated: the text may be in the part that is missing
     return unsupported(
+      images > 0 ? 'pdfImageOnly' : 'pdfNoText',
       images > 0
         ? 'de PDF bevat alleen afbeeldingen (gescand document, geen tekstlaag) en kan niet worden gescand'
         : 'de PDF bevat geen leesbare tekst en kan niet worden gescand',
