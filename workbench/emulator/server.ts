@@ -95,6 +95,15 @@ function send(res: ServerResponse, r: EmulatorResponse): void {
   res.end(payload);
 }
 
+/** Graph's error body (`{"error":{"code","message","innerError"}}`), which the Graph client reads. */
+function graphError(status: number, code: string, message: string, headers: Record<string, string> = {}): EmulatorResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: { error: { code, message, innerError: { date: new Date().toISOString().replace(/\.\d{3}Z$/, ''), 'request-id': randomUUID(), 'client-request-id': randomUUID() } } },
+  };
+}
+
 const isApiPath = (p: string): boolean => isSharePointPath(p) || p.toLowerCase().startsWith('/v1.0/');
 
 /**
@@ -123,7 +132,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     if (lower.startsWith('/v1.0/') || lower.startsWith('/_emulator/graph/')) {
       const r = await graphHandler(er, ctx);
       if (r) return r;
-      return spErrorResponse(501, '-1, Microsoft.SharePoint.Client.NotImplemented', `Emulator does not implement ${er.method} ${er.path}`);
+      return graphError(501, 'NotImplemented', `Emulator does not implement ${er.method} ${er.path}`);
     }
     if (isSharePointPath(er.path)) return handleSharePoint(db, er, { threshold, now });
     return spErrorResponse(501, '-1, Microsoft.SharePoint.Client.NotImplemented', `Emulator does not implement ${er.method} ${er.path}`);
@@ -184,8 +193,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
           return;
         }
         if (d.kind === '429' || d.kind === '503') {
-          const r =
-            d.kind === '429'
+          const retry = { 'retry-after': String(d.retryAfterSeconds) };
+          const graph = er.path.toLowerCase().startsWith('/v1.0/');
+          const r = graph
+            ? d.kind === '429'
+              ? graphError(429, 'TooManyRequests', `Too many requests. Retry after ${d.retryAfterSeconds} seconds.`, retry)
+              : graphError(503, 'ServiceNotAvailable', 'The service is temporarily unavailable. Please retry.', retry)
+            : d.kind === '429'
               ? spErrorResponse(429, '-2147024860, Microsoft.SharePoint.SPRequestThrottledException', `The request has been throttled. Retry after ${d.retryAfterSeconds} seconds.`, false, { 'retry-after': String(d.retryAfterSeconds) })
               : spErrorResponse(503, '-2146233088, Microsoft.SharePoint.SPServerTooBusyException', 'The server is busy. Please try again later.', false, { 'retry-after': String(d.retryAfterSeconds) });
           return send(res, r);

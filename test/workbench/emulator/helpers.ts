@@ -1,4 +1,5 @@
-import { InjectHeaders } from '@pnp/queryable';
+import type { TimelinePipe } from '@pnp/core';
+import { InjectHeaders, type Queryable } from '@pnp/queryable';
 import { SPBrowser, spfi, type SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
@@ -15,9 +16,31 @@ import '@pnp/sp/user-custom-actions';
 import '@pnp/sp/content-types';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../workbench/emulator/server';
 
+/**
+ * A form digest per identity: PnPjs caches one digest per web for the whole process (right in a browser, one user per
+ * page); the emulator, like SharePoint, binds a digest to its user, so tests acting as several users fetch their own.
+ */
+function PerUserDigest(siteUrl: string, userKey: string): TimelinePipe<Queryable> {
+  let cached: { value: string; until: number } | null = null;
+  return (instance: Queryable) => {
+    instance.on.pre.prepend(async (url: string, init: RequestInit, result: unknown): Promise<[string, RequestInit, unknown]> => {
+      const headers = (init.headers ?? {}) as Record<string, string>;
+      if (/get/i.test(init.method ?? 'GET') || headers['X-PnPjs-NoDigest'] || headers['X-RequestDigest']) return [url, init, result];
+      if (!cached || cached.until < Date.now()) {
+        const r = await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers: { Accept: 'application/json', 'X-Emulator-User': userKey } });
+        const info = (await r.json()) as { FormDigestValue: string; FormDigestTimeoutSeconds: number };
+        cached = { value: info.FormDigestValue, until: Date.now() + (info.FormDigestTimeoutSeconds - 60) * 1000 };
+      }
+      init.headers = { ...headers, 'X-RequestDigest': cached.value };
+      return [url, init, result];
+    });
+    return instance;
+  };
+}
+
 /** Real PnPjs v4 against the emulator, signed in as a demo identity (the X-Emulator-User header). */
 export function spAs(siteUrl: string, userKey: string): SPFI {
-  return spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }), InjectHeaders({ 'X-Emulator-User': userKey }));
+  return spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }), InjectHeaders({ 'X-Emulator-User': userKey }), PerUserDigest(siteUrl, userKey));
 }
 
 /** Starts an emulator on an ephemeral loopback port. */
