@@ -41,7 +41,7 @@ export default class ToetsCommandSet extends BaseListViewCommandSet<ToetsCommand
   }
 
   /** Builds the adapters once (first click), from the SPFx context, exactly as the web part does. */
-  private getServices(): Promise<Services> {
+  private readonly getServices = (): Promise<Services> => {
     if (!this.services) {
       this.services = (async () => {
         const [{ spfi, SPFx }, { createServices }] = await Promise.all([
@@ -51,13 +51,13 @@ export default class ToetsCommandSet extends BaseListViewCommandSet<ToetsCommand
         const graph = await this.context.msGraphClientFactory.getClient('3');
         return createServices({ sp: spfi().using(SPFx(this.context)), graph, siteUrl: this.context.pageContext.web.absoluteUrl });
       })();
-      // A failed start (chunk load, token) must not stick: the next click tries again.
+      // A failed start (chunk load, token) must not stick: the next click, or the retry in the dialog, tries again.
       void this.services.catch(() => {
         this.services = undefined;
       });
     }
     return this.services;
-  }
+  };
 
   private async open(kind: ToetsCommandKind): Promise<void> {
     this.closeOpenDialog?.();
@@ -66,7 +66,7 @@ export default class ToetsCommandSet extends BaseListViewCommandSet<ToetsCommand
     this.closeOpenDialog = openToetsDialog({
       kind,
       locale,
-      services: this.getServices(),
+      load: this.getServices,
       onClosed: () => {
         this.closeOpenDialog = undefined;
       },

@@ -7,7 +7,7 @@ import type { Services } from '../../ports';
 import type { ThemeName } from '../../ui/theme';
 import { readTeamsHost, watchTeamsTheme } from './teamsHost';
 
-type AppModule = typeof import('../../ui/App');
+type UiModule = typeof import('../../ui');
 
 /** Web part properties: none; everything about the agreement lives in the site's configuration file. */
 export type SamenwerkingsruimteWebPartProps = Record<string, never>;
@@ -18,8 +18,9 @@ export type SamenwerkingsruimteWebPartProps = Record<string, never>;
  * everything else lives in src/ui and below, identical in every host.
  */
 export default class SamenwerkingsruimteWebPart extends BaseClientSideWebPart<SamenwerkingsruimteWebPartProps> {
-  private services: Services | undefined;
-  private app: AppModule | undefined;
+  private ui: UiModule | undefined;
+  /** Builds the services; one stable function, so a re-render (theme change) does not rebuild them. */
+  private load: (() => Promise<Services>) | undefined;
   private theme: ThemeName = 'web';
   private locale = 'nl-NL';
 
@@ -29,46 +30,43 @@ export default class SamenwerkingsruimteWebPart extends BaseClientSideWebPart<Sa
     // SPFx's own loading indicator: the first paint needs neither Fluent nor the product code.
     this.context.statusRenderer.displayLoadingIndicator(this.domElement, strings(this.locale).loading);
     try {
-      // Adapters, UI and even the theme mapping (it pulls in Fluent's themes) load as their own chunks, in parallel,
-      // so this entry bundle stays small.
-      const [teams, { spfi, SPFx }, { createServices }, app, { themeNameFromTeams }] = await Promise.all([
+      // Adapters and UI (with Fluent and its themes) load as their own chunks, in parallel, so this entry stays small.
+      const [teams, { spfi, SPFx }, { createServices }, ui] = await Promise.all([
         readTeamsHost(this.context.sdks.microsoftTeams),
         import(/* webpackChunkName: 'pnp-sp' */ '@pnp/sp'),
         import(/* webpackChunkName: 'samenwerkingsruimte-services' */ '../../composition/createServices'),
-        import(/* webpackChunkName: 'samenwerkingsruimte-ui' */ '../../ui/App'),
-        import(/* webpackChunkName: 'samenwerkingsruimte-ui' */ '../../ui/theme'),
+        import(/* webpackChunkName: 'samenwerkingsruimte-ui' */ '../../ui'),
       ]);
       if (teams) {
-        this.theme = themeNameFromTeams(teams.theme);
+        this.theme = ui.themeNameFromTeams(teams.theme);
         this.locale = teams.locale ?? this.locale;
         watchTeamsTheme(this.context.sdks.microsoftTeams, (theme) => {
-          this.theme = themeNameFromTeams(theme);
+          this.theme = ui.themeNameFromTeams(theme);
           this.render();
         });
       }
-      const graph = await this.context.msGraphClientFactory.getClient('3');
-      this.services = await createServices({
+      const deps = {
         sp: spfi().using(SPFx(this.context)),
-        graph,
+        graph: await this.context.msGraphClientFactory.getClient('3'),
         siteUrl: this.context.pageContext.web.absoluteUrl,
         teams: teams ? { teamId: teams.teamId, channelId: teams.channelId, theme: teams.theme } : undefined,
-      });
-      this.app = app;
+      };
+      // createServices reads the agreement configuration from the site; AppLoader shows its progress and its failures
+      // (not on the autorisatielijst, invalid configuration with the fields named) with a retry.
+      this.load = () => createServices(deps);
+      this.ui = ui;
     } catch (error) {
-      // The UI could not even start (chunk load or SPFx token failure): show SharePoint's error box, keep the page.
+      // The product code could not even be loaded (chunk or SPFx token failure): SharePoint's error box, page intact.
       this.context.statusRenderer.clearLoadingIndicator(this.domElement);
       this.context.statusRenderer.renderError(this.domElement, error instanceof Error ? error : String(error));
     }
   }
 
   public render(): void {
-    if (!this.services || !this.app) return; // onInit already rendered the error
+    if (!this.ui || !this.load) return; // onInit already rendered the error
     this.context.statusRenderer.clearLoadingIndicator(this.domElement);
-    const { App } = this.app;
-    ReactDom.render(
-      React.createElement(App, { services: this.services, host: { locale: this.locale, theme: this.theme } }),
-      this.domElement,
-    );
+    const host = { locale: this.locale, theme: this.theme };
+    ReactDom.render(React.createElement(this.ui.AppLoader, { load: this.load, host }), this.domElement);
   }
 
   protected onDispose(): void {

@@ -7,16 +7,12 @@ import {
   DialogSurface,
   DialogTitle,
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
   webLightTheme,
 } from '@fluentui/react-components';
 import * as React from 'react';
 import { strings } from '../../../loc';
 import type { Services } from '../../../ports';
-import { App } from '../../../ui/App';
+import { AppLoader } from '../../../ui/AppLoader';
 import type { ToetsCommandKind } from '../commands';
 import { useDialogStyles } from './useDialogStyles';
 
@@ -26,53 +22,27 @@ export interface ToetsDialogProps {
   kind: ToetsCommandKind;
   /** SharePoint UI culture, e.g. 'nl-NL'. */
   locale: string;
-  /** The adapters, still being built on the first click. */
-  services: Promise<Services>;
-  /** Called after the user closed the dialog. */
+  /** Builds (or returns the already built) services; called again by the retry after a failure. */
+  load: () => Promise<Services>;
+  /** Called when the user closes the dialog. */
   onClose: () => void;
 }
 
-type Loaded = { state: 'loading' } | { state: 'ready'; services: Services } | { state: 'failed'; message: string };
-
-/** The command set's modal: the shared UI, opened on the command's flow, inside a Fluent v9 dialog. */
+/** The command set's modal: the shared UI, opened on the command's tab, inside a Fluent v9 dialog. */
 export function ToetsDialog(props: ToetsDialogProps): React.ReactElement {
-  const { kind, locale, services, onClose } = props;
+  const { kind, locale, load, onClose } = props;
   const t = strings(locale);
   const styles = useDialogStyles();
-  const [loaded, setLoaded] = React.useState<Loaded>({ state: 'loading' });
-  React.useEffect(() => {
-    let live = true;
-    void services.then(
-      (s) => live && setLoaded({ state: 'ready', services: s }),
-      (e: unknown) => live && setLoaded({ state: 'failed', message: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [services]);
-
-  const title = kind === 'delen' ? t.commandDelenMetToets : t.commandDatalekMelden;
   return (
     <FluentProvider theme={webLightTheme}>
       <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && onClose()}>
         <DialogSurface className={styles.surface}>
           <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
+            <DialogTitle>{kind === 'delen' ? t.commandDelenMetToets : t.commandDatalekMelden}</DialogTitle>
             <DialogContent className={styles.content}>
-              {loaded.state === 'loading' && <Spinner label={t.loading} />}
-              {loaded.state === 'failed' && (
-                <MessageBar intent="error">
-                  <MessageBarBody>
-                    <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
-                    {loaded.message}
-                  </MessageBarBody>
-                </MessageBar>
-              )}
-              {loaded.state === 'ready' && (
-                // The dashboard tab keyed like the command ('delen', 'datalek') opens first; until a flow registers
-                // that tab, the dashboard's first tab shows (src/ui/dashboard/tabs.tsx).
-                <App services={loaded.services} host={{ locale, theme: 'web', initialTab: kind }} />
-              )}
+              {/* The dashboard tab keyed like the command ('delen', 'datalek') opens first; until a flow registers that
+                  tab, the dashboard's first tab shows (src/ui/dashboard/tabs.tsx). */}
+              <AppLoader load={load} host={{ locale, theme: 'web', initialTab: kind }} />
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={onClose}>
