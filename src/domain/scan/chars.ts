@@ -64,7 +64,7 @@ export function wordEnd(text: string, i: number): number {
   return j;
 }
 
-/** True when `c` may sit between the words of a multi-word term: whitespace, hyphen, slash. */
+/** True when `c` may sit between the words of a multi-word term: whitespace, hyphen, slash, apostrophe. */
 export function isTermGap(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 45 || c === 47;
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 45 || c === 47 || c === 39 || c === 0x2019;
 }

@@ -181,6 +181,7 @@ describe('health terms (configured, whole words, case- and diacritics-insensitiv
     ['medisch-dossier', ['medisch-dossier']],
     ['GGZ-instelling', ['GGZ']],
     ['COVID-19 en covid 19', ['COVID-19', 'covid 19']],
+    ["ziekte van Alzheimer's en alzheimer’s", ["Alzheimer's", 'alzheimer’s']],
   ])('%s', (text, expected) => expect(found(text, 'healthTerm')).toEqual(expected));
 
   test.each([

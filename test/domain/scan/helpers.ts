@@ -7,7 +7,7 @@ export const REFERENCE = new Date('2026-06-15T00:00:00Z');
 
 /** Default options: the health terms of the IGJ–CIBG configuration (a subset) and the fixed reference day. */
 export const OPTIONS: ScanOptions = {
-  healthTerms: ['diagnose', 'medisch dossier', 'patiëntendossier', 'ggz', 'covid-19'],
+  healthTerms: ['diagnose', 'medisch dossier', 'patiëntendossier', 'ggz', 'covid-19', "alzheimer's"],
   referenceDate: REFERENCE,
 };
 

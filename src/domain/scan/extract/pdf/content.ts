@@ -86,8 +86,9 @@ function decode(bytes: string, font: FontInfo | undefined, state: { undecodable:
     let code = 0;
     for (let b = 0; b < cmap.width; b++) code = code * 256 + bytes.charCodeAt(k + b);
     const mapped = cmap.map.get(code);
-    if (mapped === undefined) state.undecodable = cmap.width > 1 || state.undecodable;
-    else out += mapped;
+    if (mapped !== undefined) out += mapped;
+    else if (cmap.width === 1) out += decodeWindows1252(Uint8Array.of(code)); // simple font: partial map, rest standard
+    else state.undecodable = true;
   }
   return out;
 }
