@@ -51,8 +51,11 @@ export interface RunningEmulator {
 
 /** Empties the database (SharePoint and Graph data) and re-creates the fresh site with its demo identities. */
 export function resetDatabase(db: Database, now: Date = new Date(), users: DemoUser[] = loadDemoUsers()): void {
+  // Keep the digest secret so pages that are open keep a valid form digest across a reset.
+  const secret = db.prepare(`SELECT value FROM sp_meta WHERE key = 'digest_secret'`).pluck().get() as string | undefined;
   clearDatabase(db);
   ensureSite(db, users, now);
+  if (secret) db.prepare(`INSERT OR REPLACE INTO sp_meta (key, value) VALUES ('digest_secret', ?)`).run(secret);
 }
 
 /** Serialises request handling: SQLite transactions on one connection must not interleave across awaits. */

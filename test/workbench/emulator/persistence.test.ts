@@ -1,0 +1,49 @@
+/**
+ * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
+ */
+import * as fs from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { resetDatabase, startEmulator } from '../../../workbench/emulator/server';
+import { raw, spAs } from './helpers';
+
+/** Everything stored survives a restart on the same database file; resetDatabase starts over. */
+describe('emulator: persistence', () => {
+  const dir = fs.mkdtempSync(join(tmpdir(), 'emu-persist-'));
+  const dbFile = join(dir, 'emulator.sqlite');
+  afterAll(() => (fs as unknown as { rmSync(p: string, o: { recursive: boolean; force: boolean }): void }).rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps lists, items, files, groups and permissions across a restart', async () => {
+    const first = await startEmulator({ port: 0, dbFile });
+    const sp = spAs(first.siteUrl, 'beheerder');
+    await sp.web.lists.add('Blijvend', '', 100);
+    await sp.web.lists.getByTitle('Blijvend').items.add({ Title: 'bewaard' });
+    await sp.web.lists.add('Docs', '', 101);
+    await sp.web.getFolderByServerRelativePath('/sites/samenwerkingsruimte/Docs').files.addUsingPath('a.txt', 'inhoud');
+    const g = await sp.web.siteGroups.add({ Title: 'Blijvende groep' });
+    await sp.web.lists.getByTitle('Blijvend').breakRoleInheritance(false);
+    await sp.web.lists.getByTitle('Blijvend').roleAssignments.add(g.Id, 1073741826);
+    await first.close();
+
+    const second = await startEmulator({ port: 0, dbFile });
+    try {
+      const sp2 = spAs(second.siteUrl, 'beheerder');
+      expect((await sp2.web.lists.getByTitle('Blijvend').items()).map((i: { Title: string }) => i.Title)).toEqual(['bewaard']);
+      expect(await sp2.web.getFileByServerRelativePath('/sites/samenwerkingsruimte/Docs/a.txt').getText()).toBe('inhoud');
+      const ras = await sp2.web.lists.getByTitle('Blijvend').roleAssignments();
+      expect(ras.map((r: { PrincipalId: number }) => r.PrincipalId)).toContain(g.Id);
+      // A failed write (bad value) leaves nothing behind.
+      await expect(sp2.web.lists.getByTitle('Blijvend').items.add({ Title: 5 })).rejects.toMatchObject({ status: 400 });
+      expect(await sp2.web.lists.getByTitle('Blijvend').items()).toHaveLength(1);
+      resetDatabase(second.db);
+      expect((await raw(second, 'beheerder', 'GET', "/sites/samenwerkingsruimte/_api/web/lists/getbytitle('Blijvend')")).status).toBe(404);
+      expect((await sp2.web.siteGroups()).map((x: { Title: string }) => x.Title)).toEqual([
+        'Samenwerkingsruimte Owners',
+        'Samenwerkingsruimte Visitors',
+        'Samenwerkingsruimte Members',
+      ]);
+    } finally {
+      await second.close();
+    }
+  });
+});
