@@ -16,6 +16,7 @@ export function matchEmailAt(text: string, at: number): { start: number; end: nu
   let s = at;
   const floor = Math.max(0, at - 64);
   while (s > floor && isLocalChar(text.charCodeAt(s - 1))) s--;
+  if (s === floor && s > 0 && isLocalChar(text.charCodeAt(s - 1))) return undefined; // local part over 64: not an address
   while (s < at && text.charCodeAt(s) === 46) s++; // a sentence's full stop is not part of the address
   if (s === at || text.charCodeAt(at - 1) === 46) return undefined;
   let p = at + 1;

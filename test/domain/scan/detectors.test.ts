@@ -80,6 +80,7 @@ describe('e-mail address', () => {
     ['<info+toets@cibg.minvws.nl>', ['info+toets@cibg.minvws.nl']],
     ['a_b-c@sub-domein.example.com, x@y.org', ['a_b-c@sub-domein.example.com', 'x@y.org']],
     ['123456782@example.nl', ['123456782@example.nl']],
+    [`${'a'.repeat(64)}@igj.nl`, [`${'a'.repeat(64)}@igj.nl`]],
   ])('%s', (text, expected) => expect(found(text, 'email')).toEqual(expected));
 
   test.each([
@@ -88,6 +89,7 @@ describe('e-mail address', () => {
     ['jan@igj.n', 'one-letter top-level domain'],
     ['jan@igj.123', 'numeric top-level domain'],
     ['jan. @igj.nl', 'space before @'],
+    [`${'a'.repeat(65)}@igj.nl`, 'local part longer than 64 characters'],
   ])('%s is not an address (%s)', (text) => expect(found(text, 'email')).toEqual([]));
 
   test('digits inside an address are not also a BSN', () => {
