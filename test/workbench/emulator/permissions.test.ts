@@ -99,3 +99,23 @@ describe('emulator: permissions', () => {
     await expect(spAs(emu.siteUrl, 'igj-medewerker').web.lists.getByTitle('Dossiers')()).rejects.toMatchObject({ status: 403 });
   });
 });
+
+describe('emulator: current user with groups', () => {
+  it('expands Groups on currentuser and honours a nested $select', async () => {
+    const emu = await start();
+    try {
+      const admin = spAs(emu.siteUrl, 'beheerder');
+      const g = await admin.web.siteGroups.add({ Title: 'IGJ Medewerkers' });
+      await admin.web.roleAssignments.add(g.Id, READ);
+      await admin.web.siteGroups.getByName('IGJ Medewerkers').users.add('i:0#.f|membership|sanne.devries@igj.example');
+      const me = await spAs(emu.siteUrl, 'igj-medewerker').web.currentUser.select('Id', 'Title', 'IsSiteAdmin', 'Groups/Title').expand('Groups')();
+      expect(me.Title).toBe('Sanne de Vries');
+      expect(me.IsSiteAdmin).toBe(false);
+      expect(me.Groups).toEqual([expect.objectContaining({ Title: 'IGJ Medewerkers' })]);
+      expect(me.Groups[0].Id).toBeUndefined();
+      expect(me.LoginName).toBeUndefined();
+    } finally {
+      await emu.close();
+    }
+  });
+});

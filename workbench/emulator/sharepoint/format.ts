@@ -64,11 +64,21 @@ export function emptyOk(): EmulatorResponse {
 
 /** Keeps the `odata.*` keys and the selected properties (first path segment) of an entity. */
 export function project(body: Record<string, unknown>, select: string): Record<string, unknown> {
-  const keys = select.split(',').map((s) => s.trim().split('/')[0]).filter(Boolean);
-  if (keys.includes('*')) return body;
+  const paths = select.split(',').map((s) => s.trim()).filter(Boolean);
+  if (paths.includes('*')) return body;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(body)) {
-    if (k.startsWith('odata.') || k === '__metadata' || keys.some((s) => s.toLowerCase() === k.toLowerCase())) out[k] = v;
+    if (k.startsWith('odata.') || k === '__metadata') {
+      out[k] = v;
+      continue;
+    }
+    const mine = paths.filter((p) => p.split('/')[0].toLowerCase() === k.toLowerCase());
+    if (!mine.length) continue;
+    const subs = mine.map((p) => p.split('/').slice(1).join('/')).filter(Boolean);
+    if (!subs.length || mine.some((p) => !p.includes('/'))) out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.map((x) => (x && typeof x === 'object' ? project(x as Record<string, unknown>, subs.join(',')) : x));
+    else if (v && typeof v === 'object') out[k] = project(v as Record<string, unknown>, subs.join(','));
+    else out[k] = v;
   }
   return out;
 }

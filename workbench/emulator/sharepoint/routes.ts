@@ -424,7 +424,7 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
       case 'currentuser': {
         if (m !== 'GET') return null;
         const u = requireUser(ctx, { id: ctx.user.id });
-        return entity(ctx, userJson(ctx, u), { select: selectOf(q) });
+        return entity(ctx, { ...userJson(ctx, u), ...userGroups(ctx, u, q) }, { select: selectOf(q) });
       }
       case 'siteusers':
         if (m === 'GET') {
@@ -436,11 +436,7 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
       case 'principal': {
         if (m !== 'GET') return null;
         const p = node.k === 'user' ? node.user : node.principal;
-        const out = principalJson(ctx, p);
-        if (p.kind === 'user' && (q.get('$expand') ?? '').toLowerCase().includes('groups')) {
-          out.Groups = (ctx.db.prepare(`SELECT p.* FROM sp_principals p JOIN sp_group_members m ON m.group_id = p.id WHERE m.user_id = ?`).all(p.id) as PrincipalRow[]).map((g) => groupJson(ctx, g));
-        }
-        return entity(ctx, out, { select: selectOf(q) });
+        return entity(ctx, { ...principalJson(ctx, p), ...(p.kind === 'user' ? userGroups(ctx, p, q) : {}) }, { select: selectOf(q) });
       }
       case 'sitegroups':
         if (m === 'GET') {
@@ -583,6 +579,16 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
       break;
   }
   return extras.invokeExtra(ctx, node, seg, call) ?? files.invokeFile(ctx, node, seg, call);
+}
+
+/** `$expand=Groups` on a user: the SharePoint groups it is a member of. */
+function userGroups(ctx: SpContext, u: PrincipalRow, q: URLSearchParams): Record<string, unknown> {
+  const expand = (q.get('$expand') ?? '').split(',').map((s) => s.trim().toLowerCase());
+  if (!expand.includes('groups')) return {};
+  const rows = ctx.db
+    .prepare(`SELECT p.* FROM sp_principals p JOIN sp_group_members m ON m.group_id = p.id WHERE m.user_id = ? ORDER BY p.id`)
+    .all(u.id) as PrincipalRow[];
+  return { Groups: rows.map((g) => groupJson(ctx, g)) };
 }
 
 function demandGroupViewEdit(ctx: SpContext, g: PrincipalRow): void {
