@@ -2,6 +2,7 @@ import type { CalendarEventRequest, CalendarTarget, CalendarWriter, CreatedCalen
 import { callGraph, type GraphCallOptions, type GraphClientLike } from './client';
 import { textToHtml } from './html';
 import { toGraphRecurrence } from './recurrence';
+import { graphTimeZone } from './timeZone';
 
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
@@ -30,8 +31,8 @@ export class GraphCalendarWriter implements CalendarWriter {
     const body = {
       subject: event.subject,
       body: { contentType: 'HTML', content: textToHtml(event.description) },
-      start: { dateTime: `${event.start}:00`, timeZone: event.timeZone },
-      end: { dateTime: `${event.end}:00`, timeZone: event.timeZone },
+      start: { dateTime: `${event.start}:00`, timeZone: graphTimeZone(event.timeZone) },
+      end: { dateTime: `${event.end}:00`, timeZone: graphTimeZone(event.timeZone) },
       ...(event.location ? { location: { displayName: event.location } } : {}),
       attendees: event.attendees.map((a) => ({
         emailAddress: a.name ? { address: a.address, name: a.name } : { address: a.address },

@@ -51,7 +51,7 @@ describe('GraphChannelPoster', () => {
     expect(spy.calls).toEqual([]);
   });
 
-  it('measures the same bytes as the card builders\' early check (src/cards/size.ts)', async () => {
+  it("measures the same bytes as the card builders' early check (src/cards/size.ts)", async () => {
     const big = withText('ü'.repeat(20 * 1024));
     const err = await new GraphChannelPoster(inProcessClient(memoryContext(), sanne))
       .postCard(channel, big)

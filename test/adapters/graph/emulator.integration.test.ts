@@ -127,8 +127,8 @@ describe('Graph adapters against the emulator over HTTP', () => {
       headers: { 'content-type': 'application/json', 'x-emulator-user': 'igj-accounthouder' },
       body: JSON.stringify({
         subject: 'x',
-        start: { dateTime: '2027-05-20T14:00:00', timeZone: 'Europe/Amsterdam' },
-        end: { dateTime: '2027-05-20T15:00:00', timeZone: 'Europe/Amsterdam' },
+        start: { dateTime: '2027-05-20T14:00:00', timeZone: 'W. Europe Standard Time' },
+        end: { dateTime: '2027-05-20T15:00:00', timeZone: 'W. Europe Standard Time' },
         recurrence: {
           pattern: { type: 'absoluteYearly', interval: 1, dayOfMonth: 20 },
           range: { type: 'noEnd', startDate: '2027-05-20' },

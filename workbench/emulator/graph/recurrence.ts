@@ -25,7 +25,7 @@ export function validateRecurrence(value: unknown, startDate: string): JsonObjec
   const pattern = value.pattern;
   if (!isObject(pattern)) invalid('recurrence.pattern', 'is required.');
   const type = pattern.type;
-  if (typeof type !== 'string' || !(type in REQUIRED)) {
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(REQUIRED, type)) {
     invalid('recurrence.pattern.type', `'${String(type)}' is not one of ${Object.keys(REQUIRED).join(', ')}.`);
   }
   if (!Number.isInteger(pattern.interval) || (pattern.interval as number) < 1) {

@@ -1,20 +1,11 @@
 import { GraphValidationError } from './errors';
+import { GRAPH_IANA_ZONES, WINDOWS_ZONES } from './zoneNames';
 
-/** Windows time zone names Graph accepts, mapped to IANA (the subset a Dutch deployment meets). */
-const WINDOWS_TO_IANA: Record<string, string> = {
-  'w. europe standard time': 'Europe/Amsterdam',
-  'romance standard time': 'Europe/Paris',
-  'central europe standard time': 'Europe/Budapest',
-  'gmt standard time': 'Europe/London',
-  utc: 'UTC',
-  'coordinated universal time': 'UTC',
-  'eastern standard time': 'America/New_York',
-  'pacific standard time': 'America/Los_Angeles',
-};
+const IANA_BY_LOWER = new Map(GRAPH_IANA_ZONES.map((z) => [z.toLowerCase(), z]));
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?$/;
 
-/** Resolves a Graph `timeZone` (Windows or IANA name) to IANA; Graph refuses an unknown zone. */
+/** Resolves a Graph `timeZone` (Windows name or Graph's listed IANA name) to IANA; Graph refuses any other. */
 export function resolveTimeZone(name: unknown, field: string): string {
   if (typeof name !== 'string' || !name.trim()) {
     throw new GraphValidationError(
@@ -22,18 +13,14 @@ export function resolveTimeZone(name: unknown, field: string): string {
       'TimeZoneNotSupportedException',
     );
   }
-  const mapped = WINDOWS_TO_IANA[name.trim().toLowerCase()];
-  if (mapped) return mapped;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name.trim() });
-    return name.trim();
-  } catch {
-    throw new GraphValidationError(
-      `Property '${field}': A valid TimeZone value must be specified. ` +
-        `The following TimeZone value is not supported: '${name}'.`,
-      'TimeZoneNotSupportedException',
-    );
-  }
+  const key = name.trim().toLowerCase();
+  const zone = Object.prototype.hasOwnProperty.call(WINDOWS_ZONES, key) ? WINDOWS_ZONES[key] : IANA_BY_LOWER.get(key);
+  if (zone) return zone;
+  throw new GraphValidationError(
+    `Property '${field}': A valid TimeZone value must be specified. ` +
+      `The following TimeZone value is not supported: '${name}'.`,
+    'TimeZoneNotSupportedException',
+  );
 }
 
 /** Parses a Graph `dateTimeTimeZone.dateTime` (wall-clock, no offset); undefined when malformed or not a real date. */

@@ -171,6 +171,35 @@ describe('Graph emulator: events', () => {
     expect(errorOf(backwards).code).toBe('ErrorCalendarEndDateIsEarlierThanStartDate');
   });
 
+  it('takes Windows names and the IANA names Graph lists, and refuses other IANA names such as Europe/Amsterdam', async () => {
+    const at = (timeZone: string): Record<string, unknown> => ({
+      start: { dateTime: '2027-04-15T10:00:00', timeZone },
+      end: { dateTime: '2027-04-15T11:30:00', timeZone },
+    });
+    const ctx = memoryContext();
+    expect((await call(ctx, 'POST', '/v1.0/me/events', yearly(at('Europe/Berlin'))))?.status).toBe(201);
+    expect((await call(ctx, 'POST', '/v1.0/me/events', yearly(at('w. europe standard time'))))?.status).toBe(201);
+    for (const zone of ['Europe/Amsterdam', 'constructor']) {
+      const res = await call(ctx, 'POST', '/v1.0/me/events', yearly(at(zone)));
+      expect(res?.status).toBe(400);
+      expect(errorOf(res)).toMatchObject({
+        code: 'TimeZoneNotSupportedException',
+        message: expect.stringContaining(zone),
+      });
+    }
+  });
+
+  it('refuses a pattern type that is an Object property name without crashing', async () => {
+    const res = await call(
+      memoryContext(),
+      'POST',
+      '/v1.0/me/events',
+      yearly(rec({ type: 'constructor', interval: 1 })),
+    );
+    expect(res?.status).toBe(400);
+    expect(errorOf(res).message).toContain("'recurrence.pattern.type'");
+  });
+
   it('compares start and end across time zones as instants', async () => {
     // 10:00 Amsterdam (CEST, UTC+2) is 08:00 UTC: an end of 09:00 UTC is after the start.
     const res = await call(
