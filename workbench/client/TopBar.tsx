@@ -31,7 +31,7 @@ export function TopBar(props: TopBarProps): React.ReactElement {
       <span className={styles.brand}>Samenwerkingsruimte · lokale workbench</span>
       <label className={styles.field}>
         <span className={styles.label}>Aangemeld als</span>
-        <Select data-testid="identity" value={props.identity ?? ANONYMOUS} onChange={(_, d) => props.onIdentity(d.value)}>
+        <Select data-testid="identity" style={{ minWidth: 300 }} value={props.identity ?? ANONYMOUS} onChange={(_, d) => props.onIdentity(d.value)}>
           {props.identities.map((u) => (
             <option key={u.key} value={u.key}>
               {u.displayName} — {u.role}

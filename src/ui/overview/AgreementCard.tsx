@@ -1,4 +1,4 @@
-import { Card, CardHeader, Subtitle1, Text } from '@fluentui/react-components';
+import { Card, CardHeader, mergeClasses, Subtitle1, Text } from '@fluentui/react-components';
 import * as React from 'react';
 import { effectiveDate } from '../../domain/agreement/queries';
 import type { AgreementConfig } from '../../domain/agreement/schema';
@@ -19,11 +19,20 @@ export function AgreementCard(props: AgreementCardProps): React.ReactElement {
   const a = props.agreement.agreement;
   const inForce = effectiveDate(props.agreement);
   return (
-    <Card className={styles.card} aria-labelledby="agreement-title">
-      <CardHeader header={<Subtitle1 id="agreement-title" as="h2">{a.title}</Subtitle1>} description={<Text>{t.overviewAgreement}</Text>} />
-      <Text>{format(t.overviewSignedOn, { date: formatDate(a.signedOn), place: a.signedAt })}</Text>
-      <Text className={styles.muted}>{format(t.overviewVersion, { version: a.version })}</Text>
-      <Text>{inForce ? format(t.overviewEffectiveFrom, { date: formatDate(inForce) }) : t.overviewNotYetInForce}</Text>
+    <Card className={mergeClasses(styles.card, styles.wide)} aria-labelledby="agreement-title">
+      <CardHeader
+        header={
+          <Subtitle1 id="agreement-title" as="h2" className={styles.title}>
+            {a.title}
+          </Subtitle1>
+        }
+        description={<Text className={styles.muted}>{t.overviewAgreement}</Text>}
+      />
+      <div className={styles.inline}>
+        <Text>{format(t.overviewSignedOn, { date: formatDate(a.signedOn), place: a.signedAt })}</Text>
+        <Text>{format(t.overviewVersion, { version: a.version })}</Text>
+        <Text>{inForce ? format(t.overviewEffectiveFrom, { date: formatDate(inForce) }) : t.overviewNotYetInForce}</Text>
+      </div>
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import {
   Card,
   CardHeader,
   Link,
+  mergeClasses,
   Subtitle2,
   Table,
   TableBody,
@@ -33,7 +34,7 @@ export function DocumentsCard(props: DocumentsCardProps): React.ReactElement {
   const dash = t.unknownValue;
   const count = docs === 'denied' ? 0 : docs.rows.length;
   return (
-    <Card className={`${styles.card} ${styles.wide}`} aria-labelledby="documents-title" data-testid="documents">
+    <Card className={mergeClasses(styles.card, styles.wide)} aria-labelledby="documents-title" data-testid="documents">
       <CardHeader
         header={
           <Subtitle2 id="documents-title" as="h2">
@@ -51,7 +52,7 @@ export function DocumentsCard(props: DocumentsCardProps): React.ReactElement {
       ) : count === 0 ? (
         <Text data-testid="documents-empty">{t.overviewNoDocuments}</Text>
       ) : (
-        <Table size="small" aria-labelledby="documents-title">
+        <Table size="small" aria-labelledby="documents-title" className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t.colName}</TableHeaderCell>
@@ -71,7 +72,7 @@ export function DocumentsCard(props: DocumentsCardProps): React.ReactElement {
                 <TableCell>{d.documentType ?? dash}</TableCell>
                 <TableCell>
                   {d.restricted ? (
-                    <Badge appearance="tint" color="danger">
+                    <Badge appearance="tint" color="danger" className={styles.nowrap}>
                       {d.classification ?? dash}
                     </Badge>
                   ) : (
@@ -80,7 +81,7 @@ export function DocumentsCard(props: DocumentsCardProps): React.ReactElement {
                 </TableCell>
                 <TableCell>{d.party ?? dash}</TableCell>
                 <TableCell>{d.toetsstatus}</TableCell>
-                <TableCell>{formatDate(d.modified)}</TableCell>
+                <TableCell className={styles.nowrap}>{formatDate(d.modified)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,6 +1,6 @@
 import { Badge, Card, CardHeader, Link, Subtitle2, Text } from '@fluentui/react-components';
 import * as React from 'react';
-import type { Party } from '../../domain/agreement';
+import type { Party } from '../../domain/agreement/schema';
 import { format } from '../../loc';
 import { useStrings } from '../services';
 import { useOverviewStyles } from './useOverviewStyles';
@@ -20,8 +20,20 @@ export function PartyCard(props: PartyCardProps): React.ReactElement {
   const headingId = `party-${p.key}`;
   return (
     <Card className={styles.card} aria-labelledby={headingId} data-party={p.key}>
-      <CardHeader header={<Subtitle2 id={headingId} as="h3">{p.shortName}</Subtitle2>} description={<Text>{p.name}</Text>}
-        action={props.isOwn ? <Badge appearance="outline">{t.overviewOwnParty}</Badge> : undefined}
+      <CardHeader
+        header={
+          <div className={styles.headerRow}>
+            <Subtitle2 id={headingId} as="h3">
+              {p.shortName}
+            </Subtitle2>
+            {props.isOwn && (
+              <Badge appearance="tint" color="brand">
+                {t.overviewOwnParty}
+              </Badge>
+            )}
+          </div>
+        }
+        description={<Text className={styles.muted}>{p.name}</Text>}
       />
       <dl className={styles.facts}>
         <dt className={styles.term}>{t.overviewAccounthouder}</dt>
@@ -32,21 +44,24 @@ export function PartyCard(props: PartyCardProps): React.ReactElement {
         <dd className={styles.detail}>
           <Link href={`mailto:${p.breachAddress}`}>{p.breachAddress}</Link>
         </dd>
+        <dt className={styles.term}>{t.overviewContacts}</dt>
+        <dd className={styles.detail}>
+          <ul className={styles.list}>
+            {[...p.contacts]
+              .sort((a, b) => a.order - b.order)
+              .map((c) => (
+                <li key={`${c.order}-${c.email}`}>
+                  <Text>
+                    {format(t.overviewContactOrder, { order: c.order })}: {c.name}, {c.functionTitle}
+                  </Text>
+                  <br />
+                  <Link href={`mailto:${c.email}`}>{c.email}</Link> ·{' '}
+                  <Link href={`tel:${c.phone.replace(/[^+0-9]/g, '')}`}>{c.phone}</Link>
+                </li>
+              ))}
+          </ul>
+        </dd>
       </dl>
-      <Text weight="semibold">{t.overviewContacts}</Text>
-      <ul className={styles.list}>
-        {[...p.contacts]
-          .sort((a, b) => a.order - b.order)
-          .map((c) => (
-            <li key={`${c.order}-${c.email}`}>
-              <Text>
-                {format(t.overviewContactOrder, { order: c.order })}: {c.name}, {c.functionTitle}
-              </Text>
-              <br />
-              <Link href={`mailto:${c.email}`}>{c.email}</Link> · <Link href={`tel:${c.phone.replace(/[^+0-9]/g, '')}`}>{c.phone}</Link>
-            </li>
-          ))}
-      </ul>
     </Card>
   );
 }

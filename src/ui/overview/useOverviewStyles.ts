@@ -1,18 +1,23 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
-/** Styles of the Overzicht tab: a responsive grid of cards. */
+/** Styles of the Overzicht tab: the agreement across the top, then you and the parties, then the documents. */
 export const useOverviewStyles = makeStyles({
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
   },
   wide: { gridColumn: '1 / -1' },
-  card: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  facts: { margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
-  term: { color: tokens.colorNeutralForeground3 },
-  detail: { margin: 0, overflowWrap: 'anywhere' },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  card: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  title: { overflowWrap: 'break-word', hyphens: 'auto' },
+  headerRow: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  facts: { margin: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  detail: { margin: `0 0 ${tokens.spacingVerticalS} 0`, overflowWrap: 'anywhere' },
+  inline: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalXS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground3 },
+  table: { tableLayout: 'auto' },
+  nowrap: { whiteSpace: 'nowrap' },
 });

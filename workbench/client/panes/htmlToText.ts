@@ -18,7 +18,8 @@ export function htmlToText(html: string): string {
     const tag = (node as Element).tagName;
     if (SKIP.has(tag)) return;
     if (tag === 'BR') out.push('\n');
-    if (BLOCK.has(tag)) out.push('\n');
+    // Rows and list items only end a line, so consecutive rows are not separated by blank lines.
+    if (BLOCK.has(tag) && tag !== 'TR' && tag !== 'LI') out.push('\n');
     node.childNodes.forEach(walk);
     if (tag === 'TD' || tag === 'TH') out.push('\t');
     if (BLOCK.has(tag)) out.push('\n');

@@ -1,0 +1,96 @@
+/** @jest-environment ./node_modules/jest/node_modules/jest-environment-node */
+/**
+ * Issue 2: the workbench in Chromium shows the dashboard, and switching the demo identity changes what is visible,
+ * as SharePoint's permissions decide (art. 10.1: the confidential document only for the autorisatielijst groups).
+ */
+import { mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openAs, screenshot, startTestWorkbench, type TestWorkbench } from './workbench';
+
+jest.setTimeout(240_000);
+
+const CONFIDENTIAL = 'Signaal vertrouwelijk zorgaanbieder Noord.txt';
+const OPEN_DOCS = [
+  'Werkafspraak uitwisseling registerinformatie IGJ-CIBG.txt',
+  'DVA IGJ-CIBG 2025.txt',
+  'DVA IGJ-CIBG 2026.txt',
+  'Overlegstuk ambtelijk overleg november 2025.txt',
+];
+const shots = join(tmpdir(), 'samenwerkingsruimte-screenshots');
+
+let wb: TestWorkbench;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  wb = await startTestWorkbench();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await wb?.stop();
+});
+
+/** The document names in the Overzicht table, once it has loaded. */
+async function documentNames(page: Page): Promise<string[]> {
+  await page.getByTestId('documents').waitFor();
+  await page.locator('[data-testid="documents"] table, [data-testid="documents-empty"], [data-testid="documents-denied"]').first().waitFor();
+  return page.locator('[data-document]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-document') ?? ''));
+}
+
+it('shows the dashboard: agreement title, both parties with breach addresses, the signed-in IGJ medewerker and the demo documents', async () => {
+  const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
+  await page.getByRole('heading', { name: 'Samenwerkingsovereenkomst tussen de Inspectie Gezondheidszorg en Jeugd en het CIBG' }).waitFor();
+  await page.getByRole('tab', { name: 'Overzicht' }).waitFor();
+  const igj = page.locator('[data-party="igj"]');
+  const cibg = page.locator('[data-party="cibg"]');
+  await expect(igj.getByText('privacy@igj.nl').isVisible()).resolves.toBe(true);
+  await expect(cibg.getByText('CIBGDatalekregister@minvws.nl').isVisible()).resolves.toBe(true);
+  await expect(page.getByTestId('current-party').textContent()).resolves.toBe('Uw partij: IGJ (Inspectie Gezondheidszorg en Jeugd)');
+  await expect(page.getByTestId('you').getByText('Sanne de Vries').first().isVisible()).resolves.toBe(true);
+  // Inspecteur is on the autorisatielijst for 'vertrouwelijk' (art. 10.1): every demo document, the confidential one too.
+  expect((await documentNames(page)).sort()).toEqual([...OPEN_DOCS, CONFIDENTIAL].sort());
+  await screenshot(page, join(shots, 'dashboard-igj-medewerker.png'));
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it('switching identity in the top bar changes what is visible (confidential only for the autorisatielijst)', async () => {
+  const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
+  expect(await documentNames(page)).toContain(CONFIDENTIAL);
+
+  // The hoofdinspecteur is IGJ staff but not in the 'vertrouwelijk' group of the autorisatielijst.
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('identity').selectOption('igj-hoofdinspecteur')]);
+  await page.getByTestId('you').getByText('Henk de Groot').first().waitFor();
+  const hoofdinspecteur = await documentNames(page);
+  expect(hoofdinspecteur.sort()).toEqual([...OPEN_DOCS].sort());
+  expect(hoofdinspecteur).not.toContain(CONFIDENTIAL);
+
+  // The CIBG accounthouder sees the shared documents from the other side of the agreement, as CIBG.
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('identity').selectOption('cibg-accounthouder')]);
+  await page.getByTestId('you').getByText('Lotte Visser').first().waitFor();
+  await expect(page.getByTestId('current-party').textContent()).resolves.toMatch(/^Uw partij: CIBG/);
+  expect((await documentNames(page)).sort()).toEqual([...OPEN_DOCS].sort());
+  await screenshot(page, join(shots, 'dashboard-cibg-accounthouder.png'));
+
+  // The outsider is on no autorisatielijst: the site refuses, the product says "Geen toegang" and shows nothing.
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('identity').selectOption('buitenstaander')]);
+  await page.getByText('Geen toegang', { exact: true }).waitFor();
+  await expect(page.locator('[data-document]').count()).resolves.toBe(0);
+  await expect(page.getByText('Samenwerkingsovereenkomst tussen de Inspectie').count()).resolves.toBe(0);
+  await screenshot(page, join(shots, 'dashboard-buitenstaander.png'));
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it('without an identity the product says "Niet aangemeld"', async () => {
+  const { context, page } = await openAs(browser, wb, null);
+  // A first visit signs in as the first demo identity; choosing "Niemand" removes the identity.
+  await page.getByTestId('you').waitFor();
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('identity').selectOption('')]);
+  await page.getByText('Niet aangemeld', { exact: true }).waitFor();
+  await context.close();
+});

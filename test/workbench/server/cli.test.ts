@@ -1,0 +1,25 @@
+import { parseArgs } from '../../../workbench/cli';
+
+describe('npm start arguments', () => {
+  it('defaults to nothing set (port 4320, persisted database, no reseed)', () => {
+    expect(parseArgs([], '/repo')).toEqual({ help: false });
+  });
+
+  it('reads --port, --reseed, --db and --agreement (also as --name=value)', () => {
+    expect(parseArgs(['--port', '4400', '--reseed', '--db=tmp/x.sqlite', '--agreement', '/abs/a.json'], '/repo')).toEqual({
+      help: false,
+      port: 4400,
+      reseed: true,
+      dbFile: '/repo/tmp/x.sqlite',
+      agreementFile: '/abs/a.json',
+    });
+  });
+
+  it('refuses a bad port, a missing value and unknown flags, naming the argument', () => {
+    expect(() => parseArgs(['--port', 'abc'])).toThrow("--port must be a number from 1 to 65535, got 'abc'");
+    expect(() => parseArgs(['--port', '70000'])).toThrow('--port must be a number');
+    expect(() => parseArgs(['--db'])).toThrow('--db needs a value');
+    expect(() => parseArgs(['--db', '--reseed'])).toThrow('--db needs a value');
+    expect(() => parseArgs(['--reseet'])).toThrow("unknown argument '--reseet'");
+  });
+});
