@@ -1,0 +1,91 @@
+/**
+ * The decision on one file of an upload: the doelbinding check (art. 8, 9) on the shared answers and this file's own
+ * scan findings, plus two facts only the upload knows: whether the uploader may store a restricted level at all
+ * (art. 10.1) and whether the file could be scanned. Pure.
+ */
+import type { AgreementConfig } from '../domain/agreement/schema';
+import { isRestricted } from '../domain/classification';
+import { checkDoelbinding, strictest, type Decision, type DoelbindingAnswers, type FindingCount } from '../domain/doelbinding';
+import { summariseFindings, type ScanResult } from '../domain/scan';
+
+/** What the uploader chose in the dialog, the same for every file of one upload. */
+export interface ShareForm {
+  /** Document type key (configuration `documentTypes`). */
+  documentType: string;
+  /** Classification level key; '' until chosen (mandatory, no default: art. 9.3, 10.1). */
+  classification: string;
+  /** Confidential information: disclosure only after hearing the source party (art. 10.2). */
+  confidential: boolean;
+  /** Year the document is about (DVA per year, art. 12). */
+  year?: number;
+  answers: DoelbindingAnswers;
+}
+
+/** Who uploads: their party and the configured groups they are in (autorisatielijst, art. 1e). */
+export interface Uploader {
+  party: string | null;
+  groupKeys: ReadonlyArray<string>;
+}
+
+/** Finding counts of a scan (kinds and counts only; values never exist). */
+export function findingCounts(scan: ScanResult | undefined): FindingCount[] {
+  return scan ? summariseFindings(scan) : [];
+}
+
+/** The parties a document is shared with: every party of the agreement except the uploader's. */
+export function recipientsOf(config: AgreementConfig, uploaderParty: string | null): string[] {
+  return config.parties.map((p) => p.key).filter((k) => k !== uploaderParty);
+}
+
+/** True when the uploader is in a group the autorisatielijst gives restricted documents (or owns the space). */
+export function mayStoreRestricted(config: AgreementConfig, uploader: Uploader): boolean {
+  return config.groups.some(
+    (g) => (g.kind === 'vertrouwelijk' || g.kind === 'owners') && uploader.groupKeys.includes(g.key),
+  );
+}
+
+/** Decides on one file; the outcome is the strictest of all reasons, each naming its article. */
+export function decideFile(
+  config: AgreementConfig,
+  form: ShareForm,
+  scan: ScanResult | undefined,
+  uploader: Uploader,
+): Decision {
+  const decision = checkDoelbinding(
+    {
+      answers: form.answers,
+      documentType: form.documentType,
+      classification: form.classification,
+      findings: findingCounts(scan),
+      recipients: recipientsOf(config, uploader.party),
+      uploaderParty: uploader.party ?? '',
+    },
+    config,
+  );
+  const reasons = [...decision.reasons];
+  if (form.classification !== '' && isRestricted(config, form.classification) && !mayStoreRestricted(config, uploader))
+    reasons.unshift({
+      code: 'not_on_autorisatielijst',
+      outcome: 'refused',
+      source: 'art. 10.1',
+      nl: 'u staat niet op de autorisatielijst voor dit rubriceringsniveau en kunt het stuk daarom niet opslaan',
+      en: 'you are not on the autorisatielijst for this classification level and so cannot store the document',
+      advice: {
+        nl: 'Laat een collega op de autorisatielijst het stuk delen, of vraag de accounthouder om toegang.',
+        en: 'Have a colleague on the autorisatielijst share it, or ask the accounthouder for access.',
+      },
+    });
+  if (scan?.unsupported)
+    reasons.push({
+      code: 'scan_unsupported',
+      outcome: 'allowed',
+      source: 'seed 004',
+      nl: `niet gescand: ${scan.unsupported.nl ?? scan.unsupported.reason}; uw antwoorden gelden zonder controle`,
+      en: `not scanned: ${scan.unsupported.en ?? scan.unsupported.reason}; your answers stand unchecked`,
+    });
+  const outcome = strictest(reasons);
+  const result: Decision = { outcome, reasons, ruleVersion: decision.ruleVersion };
+  // art. 9.2: the sharing party's own privacy officer tests the intention.
+  if (outcome === 'review') result.reviewParty = uploader.party ?? undefined;
+  return result;
+}
