@@ -115,8 +115,8 @@ export interface UploadResult {
 
 /** Why an upload was refused before any byte was sent. */
 export class UploadRefusedError extends Error {
-  /** Machine code: 'empty' | 'too-large' | 'bad-name' | 'duplicate' | 'denied' (not on the autorisatielijst). */
-  public readonly code: 'empty' | 'too-large' | 'bad-name' | 'duplicate' | 'denied';
+  /** Machine code; 'denied' = not on the autorisatielijst, 'invalid-metadata' = a value the configuration lacks. */
+  public readonly code: 'empty' | 'too-large' | 'bad-name' | 'duplicate' | 'denied' | 'invalid-metadata';
   public constructor(code: UploadRefusedError['code'], message: string) {
     super(message);
     this.name = 'UploadRefusedError';

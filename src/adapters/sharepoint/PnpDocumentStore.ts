@@ -27,6 +27,7 @@ import { DEFAULT_CHUNK_BYTES, uploadChunked } from './chunkedUpload';
 import { buildQuery } from './documentQueries';
 import { httpStatus, rethrowConcurrency, sharePointMessage } from './errors';
 import { checkUpload } from './fileNames';
+import { checkMetadata } from './metadataCheck';
 import { fetchPage } from './paging';
 
 /** Columns read for every document. */
@@ -199,6 +200,7 @@ export class PnpDocumentStore implements DocumentStore {
   public async upload(request: UploadRequest): Promise<UploadResult> {
     const bytes = await toBytes(request.content);
     checkUpload(request.fileName, bytes.byteLength, this.config.space.maxUploadMB * 1024 * 1024);
+    checkMetadata(this.config, request.metadata);
     if (await this.exists(request.fileName)) {
       throw new UploadRefusedError(
         'duplicate',
@@ -262,6 +264,7 @@ export class PnpDocumentStore implements DocumentStore {
       confidential: patch.confidential ?? current.confidential,
       toetsId: patch.toetsId ?? current.toetsId,
     };
+    checkMetadata(this.config, next);
     const targetFolder = await this.folderUrl(next);
     const currentFolder = current.serverRelativeUrl.slice(0, current.serverRelativeUrl.lastIndexOf('/'));
     let itemId = id;

@@ -145,6 +145,19 @@ describe('PnpDocumentStore against the emulator', () => {
     ).toBe(false);
   });
 
+  it('refuses metadata the configuration lacks before sending a byte (REST does not enforce choices)', async () => {
+    const attempt = store('igj-medewerker').upload({
+      fileName: 'Onbekend type.txt',
+      content: text('x'),
+      metadata: meta({ documentType: 'bestaat-niet' }),
+    });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'invalid-metadata',
+      message: expect.stringContaining('Documenttype'),
+    });
+    expect(await store('igj-medewerker').exists('Onbekend type.txt')).toBe(false);
+  });
+
   it('answers several views in one $batch request', async () => {
     const s = store('igj-medewerker');
     await s.list({ view: 'alle', pageSize: 1 }); // warm-up: resolves the library once
