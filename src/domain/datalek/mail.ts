@@ -27,13 +27,23 @@ export function datalekRows(
   return DATALEK_FIELDS.map((field) => ({ field, value: displayValue(field, report, config, lang) }));
 }
 
-/** Renders the mail to the other party in Dutch or English. */
-export function renderDatalekMail(report: DatalekReport, config: AgreementConfig, lang: Lang): DatalekMail {
+/** The parts of the mail, shared by the HTML/text rendering and the MailSender blocks. */
+interface MailParts {
+  subject: string;
+  intro: string;
+  rows: Array<{ field: DatalekFieldInfo; value: string }>;
+  deadlineLine: string;
+  docs: string[];
+  docsTitle: string;
+  contactLines: string[];
+  contactsTitle: string;
+}
+
+function mailParts(report: DatalekReport, config: AgreementConfig, lang: Lang): MailParts {
   const en = lang === 'en';
   const from = config.parties.find((p) => p.key === report.reportingParty)?.shortName ?? report.reportingOrganisation;
-  const to = partiesToInform(report, config)
-    .map((p) => p.shortName)
-    .join(', ');
+  const informed = partiesToInform(report, config);
+  const to = informed.map((p) => p.shortName).join(', ');
   const when = report.reportedAt ? formatAmsterdam(new Date(report.reportedAt), lang) : '';
   // Subject built from configuration and dates only; line breaks removed so no header can be injected.
   const subject = (
@@ -41,23 +51,41 @@ export function renderDatalekMail(report: DatalekReport, config: AgreementConfig
       ? `Notification of a (possible) personal data breach – ${from} to ${to} – ${when}`
       : `Melding (mogelijk) datalek – ${from} aan ${to} – ${when}`
   ).replace(/[\r\n]+/g, ' ');
-  const rows = datalekRows(report, config, lang);
   const intro = en
     ? `${from} reports a (possible) personal data breach under art. 9.6 of the agreement and annex 2 (seed 003). The completed notification form (annex 2b) follows.`
     : `${from} meldt een (mogelijk) datalek op grond van art. 9.6 van de samenwerkingsovereenkomst en bijlage 2. Hieronder het ingevulde meldingsformulier (bijlage 2b).`;
-  const deadline = report.discoveredAt ? deadline72h(report.discoveredAt, new Date(report.discoveredAt)) : undefined;
-  const deadlineLine = deadline
+  // Only the due time is shown: the mail is read later than it is sent, so "time left" would be stale.
+  const due = report.discoveredAt ? deadline72h(report.discoveredAt, new Date(report.discoveredAt)).dueAt : undefined;
+  const deadlineLine = due
     ? en
-      ? `The controller must decide on notifying the AP within 72 hours of discovery: before ${formatAmsterdam(new Date(deadline.dueAt), lang)} (GDPR art. 33(1)).`
-      : `De verwerkingsverantwoordelijke beslist binnen 72 uur na ontdekking over melding aan de AP: vóór ${formatAmsterdam(new Date(deadline.dueAt), lang)} (AVG art. 33 lid 1).`
+      ? `The controller must decide on notifying the AP within 72 hours of discovery: before ${formatAmsterdam(new Date(due), lang)} (GDPR art. 33(1)).`
+      : `De verwerkingsverantwoordelijke beslist binnen 72 uur na ontdekking over melding aan de AP: vóór ${formatAmsterdam(new Date(due), lang)} (AVG art. 33 lid 1).`
     : '';
-  const docs = report.documents.map((d) => `${d.name || d.id}${d.url ? ` <${d.url}>` : ''}`);
-  const docsTitle = en ? 'Documents concerned' : 'Betrokken documenten';
-  const contactLines = partiesToInform(report, config).flatMap((p) =>
-    breachContacts(p).map((c) => `${p.shortName} ${c.order}e contactpersoon: ${c.name}, ${c.phone}, ${c.email}`),
+  const contactLines = informed.flatMap((p) =>
+    breachContacts(p).map((c) => {
+      const role = en ? `${c.order === 1 ? '1st' : '2nd'} contact` : `${c.order}e contactpersoon`;
+      return `${p.shortName} ${role}: ${c.name}, ${c.phone}, ${c.email}`;
+    }),
   );
-  const contactsTitle = en ? 'Contacts (annex 2a)' : 'Contactpersonen (bijlage 2a)';
+  return {
+    subject,
+    intro,
+    rows: datalekRows(report, config, lang),
+    deadlineLine,
+    docs: report.documents.map((d) => `${d.name || d.id}${d.url ? ` <${d.url}>` : ''}`),
+    docsTitle: en ? 'Documents concerned' : 'Betrokken documenten',
+    contactLines,
+    contactsTitle: en ? 'Contacts (annex 2a)' : 'Contactpersonen (bijlage 2a)',
+  };
+}
 
+/** Renders the mail to the other party in Dutch or English. */
+export function renderDatalekMail(report: DatalekReport, config: AgreementConfig, lang: Lang): DatalekMail {
+  const { subject, intro, rows, deadlineLine, docs, docsTitle, contactLines, contactsTitle } = mailParts(
+    report,
+    config,
+    lang,
+  );
   const text = [
     intro,
     '',
@@ -136,14 +164,11 @@ export function buildDatalekOutgoingMail(
   config: AgreementConfig,
   lang: Lang,
 ): { to: Array<{ address: string; name?: string }>; subject: string; blocks: DatalekMailBlock[] } {
-  const { subject, text } = renderDatalekMail(report, config, lang);
-  const rows = datalekRows(report, config, lang).map((r) => ({ label: r.field.label[lang], value: r.value }));
-  const [intro] = text.split('\n');
-  const contacts = partiesToInform(report, config).flatMap((p) =>
-    breachContacts(p).map((c) => `${p.shortName} ${c.order}e contactpersoon: ${c.name}, ${c.phone}, ${c.email}`),
+  const { subject, intro, rows, deadlineLine, docs, docsTitle, contactLines, contactsTitle } = mailParts(
+    report,
+    config,
+    lang,
   );
-  const deadline = text.split('\n').find((l) => l.includes('72'));
-  const docs = report.documents.map((d) => `${d.name || d.id}${d.url ? ` <${d.url}>` : ''}`);
   return {
     to: recipientsFor(report, config).map((r) => ({ address: r.email, name: r.name })),
     subject,
@@ -154,10 +179,16 @@ export function buildDatalekOutgoingMail(
           lang === 'en' ? 'Notification (possible) data breach (annex 2b)' : 'Melding (mogelijk) datalek (bijlage 2b)',
       },
       { kind: 'paragraph', text: intro },
-      { kind: 'fields', rows },
-      ...(deadline ? [{ kind: 'paragraph' as const, text: deadline }] : []),
-      ...(docs.length ? [{ kind: 'list' as const, items: docs }] : []),
-      { kind: 'list', items: contacts },
+      { kind: 'fields', rows: rows.map((r) => ({ label: r.field.label[lang], value: r.value })) },
+      ...(deadlineLine ? [{ kind: 'paragraph' as const, text: deadlineLine }] : []),
+      ...(docs.length
+        ? [
+            { kind: 'paragraph' as const, text: `${docsTitle}:` },
+            { kind: 'list' as const, items: docs },
+          ]
+        : []),
+      { kind: 'paragraph', text: `${contactsTitle}:` },
+      { kind: 'list', items: contactLines },
     ],
   };
 }

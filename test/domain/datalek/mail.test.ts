@@ -72,3 +72,19 @@ describe('buildDatalekOutgoingMail', () => {
     expect(mail.blocks.some((b) => b.kind === 'paragraph' && b.text.includes('72 uur'))).toBe(true);
   });
 });
+
+describe('buildDatalekOutgoingMail paragraphs', () => {
+  it('keeps the deadline paragraph separate from user text that mentions 72', () => {
+    const mail = buildDatalekOutgoingMail(
+      validReport({ description: '72 uur lang 72 dossiers zichtbaar' }),
+      config,
+      'en',
+    );
+    const paragraphs = mail.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(paragraphs.filter((p) => p.includes('72'))).toEqual([
+      'The controller must decide on notifying the AP within 72 hours of discovery: before 26 Nov 2026 09:15 (GDPR art. 33(1)).',
+    ]);
+    const lists = mail.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []));
+    expect(lists).toContain('CIBG 2nd contact: Lotte Visser, +31 70 340 7001, lotte.visser@cibg.example');
+  });
+});
