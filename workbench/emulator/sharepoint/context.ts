@@ -34,8 +34,20 @@ export function spDate(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Parses a JSON column that holds an object. */
+const propsCache = new Map<string, Record<string, unknown>>();
+
+/**
+ * Parses a JSON column that holds an object. Small texts (field, list and view settings, read for every item of a page)
+ * are cached; callers get their own shallow copy, so changing it never changes the cache.
+ */
 export function parseProps(text: string | null | undefined): Record<string, unknown> {
   if (!text) return {};
-  return JSON.parse(text) as Record<string, unknown>;
+  if (text.length > 4096) return JSON.parse(text) as Record<string, unknown>;
+  let hit = propsCache.get(text);
+  if (!hit) {
+    if (propsCache.size > 5000) propsCache.clear();
+    hit = JSON.parse(text) as Record<string, unknown>;
+    propsCache.set(text, hit);
+  }
+  return { ...hit };
 }

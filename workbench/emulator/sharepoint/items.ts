@@ -107,7 +107,7 @@ function lookupJson(ctx: SpContext, f: FieldRow, id: number, subs: string[]): Re
   const target = lookupTarget(ctx, f);
   const row = itemById(ctx.db, target.pk, id);
   if (!row) return null;
-  const data = parseProps(row.data);
+  const data = JSON.parse(row.data) as Record<string, unknown>;
   const out: Record<string, unknown> = { 'odata.type': entityTypeName(target), 'odata.id': `${ctx.webUrl}/_api/Web/Lists(guid'${target.id}')/Items(${id})` };
   for (const k of subs.length ? subs : ['Id', 'Title']) {
     if (k === 'Id' || k === 'ID') out[k] = row.id;
@@ -150,7 +150,7 @@ export function storedValue(row: ItemRow, data: Record<string, unknown>, f: Fiel
 
 /** Item JSON in SharePoint's minimal-metadata shape (or verbose with `__metadata`). */
 export function itemJson(ctx: SpContext, list: ListRow, fields: FieldRow[], row: ItemRow, spec: SelectSpec): Record<string, unknown> {
-  const data = parseProps(row.data);
+  const data = JSON.parse(row.data) as Record<string, unknown>;
   const editLink = `Web/Lists(guid'${list.id}')/Items(${row.id})`;
   const out: Record<string, unknown> = ctx.verbose
     ? { __metadata: { id: `${ctx.webUrl}/_api/${editLink}`, uri: `${ctx.webUrl}/_api/${editLink}`, etag: `"${row.version}"`, type: entityTypeName(list) } }
@@ -326,7 +326,7 @@ export function checkEtag(ifMatch: string | undefined, current: string): void {
 
 /** Applies stored values to an item, bumping its version and Modified/Editor. */
 export function updateItemValues(ctx: SpContext, list: ListRow, row: ItemRow, values: Record<string, unknown>, contentTypeId?: string): ItemRow {
-  const data = { ...parseProps(row.data), ...values };
+  const data = { ...(JSON.parse(row.data) as Record<string, unknown>), ...values };
   ctx.db
     .prepare(`UPDATE sp_items SET data = ?, version = version + 1, modified = ?, editor_id = ?, content_type_id = ? WHERE list_pk = ? AND id = ?`)
     .run(JSON.stringify(data), isoNow(ctx), ctx.user.id, contentTypeId ?? row.content_type_id, list.pk, row.id);
