@@ -52,7 +52,8 @@ const PLANT: Record<FindingKind, (r: () => number) => string> = {
   big: (r) => `BIG-nummer ${String(10000000000 + Math.floor(r() * 89999999999))}`,
   email: (r) => `mail j.jansen${Math.floor(r() * 1000)}@igj.nl`,
   phone: (r) => `tel 06-${String(10000000 + Math.floor(r() * 89999999))}`,
-  birthdate: (r) => `geboortedatum ${pad(1 + Math.floor(r() * 28))}-${pad(1 + Math.floor(r() * 12))}-${1940 + Math.floor(r() * 80)}`,
+  birthdate: (r) =>
+    `geboortedatum ${pad(1 + Math.floor(r() * 28))}-${pad(1 + Math.floor(r() * 12))}-${1940 + Math.floor(r() * 80)}`,
   healthTerm: (r) => HEALTH_TERMS[Math.floor(r() * HEALTH_TERMS.length)],
 };
 
@@ -160,7 +161,10 @@ const { text, planted, decoys } = generate(megabytes * 1e6);
 const mb = Buffer.byteLength(text, 'utf8') / 1e6;
 const scan = createScanner({ healthTerms: HEALTH_TERMS, referenceDate: new Date('2026-11-23T00:00:00Z') });
 
-const bundledScan = bundledCreateScanner()({ healthTerms: HEALTH_TERMS, referenceDate: new Date('2026-11-23T00:00:00Z') });
+const bundledScan = bundledCreateScanner()({
+  healthTerms: HEALTH_TERMS,
+  referenceDate: new Date('2026-11-23T00:00:00Z'),
+});
 
 const full = best(3, () => scan(text));
 const bundled = best(3, () => bundledScan(text));
@@ -169,12 +173,22 @@ const foundFull = Object.fromEntries(full.value.findings.map((f) => [f.kind, f.c
 if (JSON.stringify(bundled.value) !== JSON.stringify(full.value)) throw new Error('bundled scanner disagrees');
 
 console.log(`text: ${mb.toFixed(1)} MB generated Dutch-ish text, ${text.length} chars, node ${process.version}`);
-console.log(`full scanner (single pass, checksums + context): ${(mb / (full.ms / 1000)).toFixed(1)} MB/s (${full.ms.toFixed(0)} ms, best of 3)`);
-console.log(`same scanner as one esbuild bundle:              ${(mb / (bundled.ms / 1000)).toFixed(1)} MB/s (${bundled.ms.toFixed(0)} ms, best of 3)`);
-console.log(`naive single-regex baseline (no validation):     ${(mb / (naive.ms / 1000)).toFixed(1)} MB/s (${naive.ms.toFixed(0)} ms, best of 3)`);
-console.log(`planted identifiers per kind below, plus ${decoys} look-alikes (elfproef failures, 11 digits without BIG,`);
+console.log(
+  `full scanner (single pass, checksums + context): ${(mb / (full.ms / 1000)).toFixed(1)} MB/s (${full.ms.toFixed(0)} ms, best of 3)`,
+);
+console.log(
+  `same scanner as one esbuild bundle:              ${(mb / (bundled.ms / 1000)).toFixed(1)} MB/s (${bundled.ms.toFixed(0)} ms, best of 3)`,
+);
+console.log(
+  `naive single-regex baseline (no validation):     ${(mb / (naive.ms / 1000)).toFixed(1)} MB/s (${naive.ms.toFixed(0)} ms, best of 3)`,
+);
+console.log(
+  `planted identifiers per kind below, plus ${decoys} look-alikes (elfproef failures, 11 digits without BIG,`,
+);
 console.log('IBANs failing mod-97, future dates) that only the baseline reports:');
 console.log('kind        planted  scanner  baseline');
 FINDING_KINDS.forEach((k, i) => {
-  console.log(`${k.padEnd(11)} ${String(planted[k]).padStart(7)} ${String(foundFull[k] ?? 0).padStart(8)} ${String(naive.value[i]).padStart(9)}`);
+  console.log(
+    `${k.padEnd(11)} ${String(planted[k]).padStart(7)} ${String(foundFull[k] ?? 0).padStart(8)} ${String(naive.value[i]).padStart(9)}`,
+  );
 });

@@ -34,8 +34,9 @@ export function matchEmailAt(text: string, at: number): { start: number; end: nu
     else break;
   }
   if (labels < 2 || end - tldStart < 2) return undefined;
-  for (let k = tldStart; k < end; k++) if (!isAsciiLetter(text.charCodeAt(k)) && !isNonAsciiWordChar(text.charCodeAt(k))) {
-    return undefined;
-  }
+  for (let k = tldStart; k < end; k++)
+    if (!isAsciiLetter(text.charCodeAt(k)) && !isNonAsciiWordChar(text.charCodeAt(k))) {
+      return undefined;
+    }
   return { start: s, end };
 }

@@ -15,7 +15,9 @@ const SPLIT = /[^\p{L}\p{N}]+/u;
 export function compileHealthTerms(terms: readonly string[]): HealthTermIndex {
   const index = new Map<string, string[][]>();
   for (const term of terms) {
-    const words = fold(term).split(SPLIT).filter((w) => w.length > 0);
+    const words = fold(term)
+      .split(SPLIT)
+      .filter((w) => w.length > 0);
     if (words.length === 0) continue;
     const list = index.get(words[0]) ?? [];
     list.push(words.slice(1));

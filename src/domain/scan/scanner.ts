@@ -42,7 +42,11 @@ function wordFilter(health: HealthTermIndex): WordFilter {
   const words = [...Array.from(BIRTH_WORDS), ...Array.from(BIG_WORDS), 'big', ...Array.from(health.keys())];
   const lengths = words.map((w) => w.length);
   // folding only shortens ('e' + combining diaeresis → 'e'), so raw words may be longer than their folded key
-  return { first: new Set(words.map((w) => w.charCodeAt(0))), min: Math.min(...lengths), max: Math.max(...lengths) * 2 };
+  return {
+    first: new Set(words.map((w) => w.charCodeAt(0))),
+    min: Math.min(...lengths),
+    max: Math.max(...lengths) * 2,
+  };
 }
 
 /** Prepared scanner: health terms compiled once, then any number of texts. */
@@ -83,7 +87,8 @@ class Scan {
     const last = groups - 1;
     // '12 maart 1985': the chain's last group may be the day of a date written with a month name
     const loose = last === 0 ? !chain.headAttached : chain.seps[last - 1].trim() === '';
-    const written = loose && !chain.tailAttached ? matchWrittenDate(this.text, chain.starts[last], chain.ends[last]) : undefined;
+    const written =
+      loose && !chain.tailAttached ? matchWrittenDate(this.text, chain.starts[last], chain.ends[last]) : undefined;
     const limit = written ? last : groups;
     let a = 0;
     while (a < limit) {

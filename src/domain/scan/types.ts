@@ -7,7 +7,15 @@
 export type FindingKind = 'bsn' | 'iban' | 'big' | 'email' | 'phone' | 'birthdate' | 'healthTerm';
 
 /** Every finding kind, in the order the UI lists them. */
-export const FINDING_KINDS: readonly FindingKind[] = ['bsn', 'iban', 'big', 'email', 'phone', 'birthdate', 'healthTerm'];
+export const FINDING_KINDS: readonly FindingKind[] = [
+  'bsn',
+  'iban',
+  'big',
+  'email',
+  'phone',
+  'birthdate',
+  'healthTerm',
+];
 
 /** A half-open character range [start, end) into the extracted text. */
 export interface TextPosition {

@@ -119,13 +119,16 @@ describe('Office Open XML', () => {
 });
 
 describe('PDF', () => {
-  test.each(['sample-plain.pdf', 'sample-flate.pdf'])('%s: Tj/TJ strings with escapes, lines kept apart', async (name) => {
-    const text = await textOf(name);
-    expect(text).toContain('Dossier (vertrouwelijk)');
-    expect(text).toContain(`BSN ${BSN}`);
-    expect(text).toContain(`IBAN ${IBAN}`);
-    expect(text).toContain(`Mail ${MAIL}`);
-  });
+  test.each(['sample-plain.pdf', 'sample-flate.pdf'])(
+    '%s: Tj/TJ strings with escapes, lines kept apart',
+    async (name) => {
+      const text = await textOf(name);
+      expect(text).toContain('Dossier (vertrouwelijk)');
+      expect(text).toContain(`BSN ${BSN}`);
+      expect(text).toContain(`IBAN ${IBAN}`);
+      expect(text).toContain(`Mail ${MAIL}`);
+    },
+  );
 
   test('composite font with ToUnicode is decoded through the CMap', async () => {
     expect(await textOf('sample-cid.pdf')).toContain(`Tel ${PHONE} ${BSN}`);

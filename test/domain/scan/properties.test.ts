@@ -40,11 +40,17 @@ describe('BSN properties', () => {
 
   test('changing any one digit of a valid BSN makes it fail the elfproef', () => {
     fc.assert(
-      fc.property(validBsn, fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 9 }), format, (bsn, at, delta, f) => {
-        const digit = (Number(bsn[at]) + delta) % 10;
-        const wrong = bsn.slice(0, at) + String(digit) + bsn.slice(at + 1);
-        expect(found(`BSN ${FORMATS[f](wrong)} .`, 'bsn')).toEqual([]);
-      }),
+      fc.property(
+        validBsn,
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 1, max: 9 }),
+        format,
+        (bsn, at, delta, f) => {
+          const digit = (Number(bsn[at]) + delta) % 10;
+          const wrong = bsn.slice(0, at) + String(digit) + bsn.slice(at + 1);
+          expect(found(`BSN ${FORMATS[f](wrong)} .`, 'bsn')).toEqual([]);
+        },
+      ),
     );
   });
 

@@ -33,7 +33,10 @@ export function docxText(bytes: Uint8Array): ExtractResult {
   const r = readParts(bytes, (n) => /^word\/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$/.test(n));
   if ('failure' in r) return r.failure;
   if (!r.parts.has('word/document.xml')) {
-    return noText('geen Word-document: word/document.xml ontbreekt', 'not a Word document: word/document.xml is missing');
+    return noText(
+      'geen Word-document: word/document.xml ontbreekt',
+      'not a Word document: word/document.xml is missing',
+    );
   }
   const order = [
     ...numbered(r.parts, /^word\/header(\d*)\.xml$/),
@@ -43,7 +46,12 @@ export function docxText(bytes: Uint8Array): ExtractResult {
     'word/comments.xml',
     ...numbered(r.parts, /^word\/footer(\d*)\.xml$/),
   ];
-  return { text: order.filter((n) => r.parts.has(n)).map((n) => xmlToText(r.parts.get(n) as string, WORD)).join('\n') };
+  return {
+    text: order
+      .filter((n) => r.parts.has(n))
+      .map((n) => xmlToText(r.parts.get(n) as string, WORD))
+      .join('\n'),
+  };
 }
 
 /** Text of a PowerPoint presentation: slides in order, then speaker notes and comments. */
@@ -109,7 +117,7 @@ function sheetText(xml: string, shared: string[]): string {
         }
         if (tag.closing || tag.selfClosing) {
           const value = cell.join('');
-          parts.push(type === 's' ? shared[Number(value)] ?? '' : type === 'b' ? '' : value, '\t');
+          parts.push(type === 's' ? (shared[Number(value)] ?? '') : type === 'b' ? '' : value, '\t');
         }
       } else if (tag.name === 'v') inValue = !tag.closing && !tag.selfClosing;
       else if (tag.name === 'is') inInline = !tag.closing && !tag.selfClosing;
@@ -131,6 +139,8 @@ export function xlsxText(bytes: Uint8Array): ExtractResult {
     return noText('geen Excel-werkmap: geen werkbladen gevonden', 'not an Excel workbook: no worksheets found');
   }
   const shared = sharedStrings(r.parts.get('xl/sharedStrings.xml'));
-  const comments = numbered(r.parts, /^xl\/comments(\d+)\.xml$/).map((n) => xmlToText(r.parts.get(n) as string, SHEET_COMMENTS));
+  const comments = numbered(r.parts, /^xl\/comments(\d+)\.xml$/).map((n) =>
+    xmlToText(r.parts.get(n) as string, SHEET_COMMENTS),
+  );
   return { text: [...sheets.map((n) => sheetText(r.parts.get(n) as string, shared)), ...comments].join('\n') };
 }

@@ -38,7 +38,8 @@ export function parseToUnicode(cmap: string): ToUnicode {
           const base = r[3].slice(1, -1);
           const head = base.slice(0, -4);
           const last = parseInt(base.slice(-4) || '0', 16);
-          for (let code = lo; code <= hi; code++) map.set(code, hexToText(head) + String.fromCharCode(last + code - lo));
+          for (let code = lo; code <= hi; code++)
+            map.set(code, hexToText(head) + String.fromCharCode(last + code - lo));
         }
       }
     }

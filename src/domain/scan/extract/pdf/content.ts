@@ -87,7 +87,8 @@ function decode(bytes: string, font: FontInfo | undefined, state: { undecodable:
     for (let b = 0; b < cmap.width; b++) code = code * 256 + bytes.charCodeAt(k + b);
     const mapped = cmap.map.get(code);
     if (mapped !== undefined) out += mapped;
-    else if (cmap.width === 1) out += decodeWindows1252(Uint8Array.of(code)); // simple font: partial map, rest standard
+    else if (cmap.width === 1)
+      out += decodeWindows1252(Uint8Array.of(code)); // simple font: partial map, rest standard
     else state.undecodable = true;
   }
   return out;

@@ -10,7 +10,8 @@ import { entry, refOf } from './dict';
 import { binaryString, readObjects, type PdfObject } from './objects';
 import { fontsOf, pagesInOrder } from './pages';
 
-const NOT_CONTENT = /\/Length[123]\b|\/Subtype\s*\/(Image|Type1C|CIDFontType0C|OpenType|XML)|\/Type\s*\/(XRef|ObjStm|Metadata)/;
+const NOT_CONTENT =
+  /\/Length[123]\b|\/Subtype\s*\/(Image|Type1C|CIDFontType0C|OpenType|XML)|\/Type\s*\/(XRef|ObjStm|Metadata)/;
 
 function damaged(): ExtractResult {
   return unsupported(
