@@ -4,11 +4,16 @@ import { graphError, GraphValidationError } from './errors';
 import { createEvent, listEvents, type CalendarOwner } from './events';
 import { sendMail } from './mail';
 import { applySelect, userResource } from './me';
+import { pageOf, type PagingRule } from './paging';
 import { readBack } from './readback';
 import { ensureGraphSchema, mailboxKey } from './store';
 
 export { TEAMS_MESSAGE_LIMIT_BYTES } from './channel';
 export { EMULATOR_PROPERTY } from './events';
+
+// Graph pages events by 10 ($skip) and channel messages by 20, at most 50 ($skiptoken).
+const EVENT_PAGES: PagingRule = { defaultTop: 10, maxTop: 1000, cursor: '$skip' };
+const MESSAGE_PAGES: PagingRule = { defaultTop: 20, maxTop: 50, cursor: '$skiptoken' };
 
 /** Path prefix of the workbench read-back endpoints (mount it next to `/v1.0/`). */
 export const GRAPH_READBACK_PREFIX = '/_emulator/graph/';
@@ -69,9 +74,8 @@ function dispatch(
     case 'POST teams/{}/channels/{}/messages':
       return postChannelMessage(s[1], s[3], req.body, user, ctx);
     case 'GET teams/{}/channels/{}/messages': {
-      const value = listChannelMessages(s[1], s[3], ctx);
       const context = `https://graph.microsoft.com/v1.0/$metadata#teams('${s[1]}')/channels('${s[3]}')/messages`;
-      return json(200, { '@odata.context': context, '@odata.count': value.length, value });
+      return json(200, pageOf(listChannelMessages(s[1], s[3], ctx), req, MESSAGE_PAGES, context));
     }
     case 'POST me/events':
     case 'GET me/events':
@@ -100,11 +104,8 @@ function events(
   ctx: EmulatorContext,
 ): EmulatorResponse {
   if (method === 'POST') return createEvent(owner, req.body, user, ctx);
-  const value = listEvents(owner, ctx);
-  return json(200, {
-    '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#${owner.kind}s('${owner.id}')/events`,
-    value,
-  });
+  const context = `https://graph.microsoft.com/v1.0/$metadata#${owner.kind}s('${owner.id}')/events`;
+  return json(200, pageOf(listEvents(owner, ctx), req, EVENT_PAGES, context));
 }
 
 /** Segments that are ids: the one after `teams`, `channels`, `users`, `groups`. */
