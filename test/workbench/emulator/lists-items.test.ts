@@ -138,3 +138,31 @@ describe('emulator: lists, fields, items', () => {
     expect((await field()).Indexed).toBe(true);
   });
 });
+
+describe('emulator: lookup and multi-person fields', () => {
+  it('stores and expands lookups and multi-valued people', async () => {
+    const emu = await start();
+    try {
+      const sp = spAs(emu.siteUrl, 'beheerder');
+      const partijen = await sp.web.lists.add('Partijen', '', 100);
+      await sp.web.lists.getByTitle('Partijen').items.add({ Title: 'IGJ' });
+      await sp.web.lists.add('Afspraken', '', 100);
+      const list = sp.web.lists.getByTitle('Afspraken');
+      await list.fields.addLookup('Partij', { LookupListId: partijen.Id, LookupFieldName: 'Title' });
+      await list.fields.addUser('Deelnemers', { AllowMultipleValues: true } as never);
+      const sanne = await sp.web.ensureUser('sanne.devries@igj.example');
+      const bram = await sp.web.ensureUser('bram.jansen@cibg.example');
+      await list.items.add({ Title: 'Overleg', PartijId: 1, DeelnemersId: [sanne.Id, bram.Id] });
+      const [item] = await list.items.select('Title', 'Partij/Title', 'Deelnemers/Title', 'DeelnemersId').expand('Partij', 'Deelnemers')();
+      expect(item.Partij.Title).toBe('IGJ');
+      expect(item.Deelnemers.map((d: { Title: string }) => d.Title)).toEqual(['Sanne de Vries', 'Bram Jansen']);
+      expect(item.DeelnemersId).toEqual([sanne.Id, bram.Id]);
+      expect(await list.items.filter(`Deelnemers/Id eq ${bram.Id}`)()).toHaveLength(1);
+      expect(await list.items.filter("Partij/Title eq 'IGJ'")()).toHaveLength(1);
+      const verbose = await raw(emu, 'beheerder', 'GET', "/sites/samenwerkingsruimte/_api/web/lists/getbytitle('Afspraken')/items(1)", { headers: { Accept: 'application/json;odata=verbose' } });
+      expect(verbose.json().d.__metadata).toMatchObject({ etag: '"1"', type: 'SP.Data.AfsprakenListItem' });
+    } finally {
+      await emu.close();
+    }
+  });
+});

@@ -47,3 +47,27 @@ describe('emulator: persistence', () => {
     }
   });
 });
+
+describe('emulator: a crashing handler', () => {
+  it('answers 500 with a message and rolls back what the handler wrote', async () => {
+    const emu = await startEmulator({
+      port: 0,
+      extraHandlers: [
+        async (req, ctx) => {
+          if (req.path !== '/crash') return null;
+          ctx.db.prepare(`INSERT INTO sp_meta (key, value) VALUES ('half', 'written')`).run();
+          throw new Error('boom');
+        },
+      ],
+    });
+    try {
+      const r = await raw(emu, null, 'POST', '/crash');
+      expect(r.status).toBe(500);
+      expect(r.json()['odata.error'].message.value).toContain('boom');
+      expect(emu.db.prepare(`SELECT 1 FROM sp_meta WHERE key = 'half'`).get()).toBeUndefined();
+      expect((await raw(emu, 'beheerder', 'GET', '/sites/samenwerkingsruimte/_api/web')).status).toBe(200);
+    } finally {
+      await emu.close();
+    }
+  });
+});
