@@ -32,3 +32,4 @@ export {
 export { containsMarkup, escapeHtml } from './markup';
 export { amsterdamDate, formatAmsterdam, formatIsoDate, parseIsoDateTime, AGREEMENT_TIME_ZONE } from './zone';
 export { toRegisterRow, fromRegisterRow, type DatalekRegisterRow } from './register';
+export { procedureChecklist, type ChecklistStep } from './checklist';
