@@ -138,7 +138,7 @@ async function landedOrNot(
     landed = undefined;
   }
   if (landed === false) return { ...base, state: 'failed', problems: [uploadFailed(error)] };
-  const document = landed ? await findFlagged(deps, base.fileName) : undefined;
+  const document = landed ? await findOwn(deps, base.fileName) : undefined;
   // Found among the flagged items: write the metadata again now, so the person rarely has to.
   if (document) return repair(deps, { ...base, document, state: 'incomplete', problems: [] });
   return {
@@ -159,12 +159,20 @@ async function landedOrNot(
   };
 }
 
-/** The flagged ('Te classificeren' / 'Onvolledig') item of this name, if the view shows it; a few pages at most. */
-async function findFlagged(deps: ShareDeps, fileName: string): Promise<ExchangeDocument | undefined> {
+/**
+ * The item of this name among the user's own documents (newest first, so the first page nearly always has it); a few
+ * pages at most. Not the 'Te classificeren' view: an item whose status column was never written must be found too.
+ */
+async function findOwn(deps: ShareDeps, fileName: string): Promise<ExchangeDocument | undefined> {
   let pageToken: string | undefined;
   try {
-    for (let page = 0; page < 10; page++) {
-      const result = await deps.documents.list({ view: 'te-classificeren', pageSize: 100, ...(pageToken ? { pageToken } : {}) });
+    for (let page = 0; page < 5; page++) {
+      const result = await deps.documents.list({
+        view: 'mijn-gedeelde-stukken',
+        pageSize: 50,
+        orderBy: { field: 'modified', ascending: false },
+        ...(pageToken ? { pageToken } : {}),
+      });
       const hit = result.items.find((d) => d.name.toLowerCase() === fileName.toLowerCase());
       if (hit || !result.nextPageToken) return hit;
       pageToken = result.nextPageToken;
