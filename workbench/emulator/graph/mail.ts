@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { EmulatorContext, EmulatorResponse, EmulatorUser } from '../types';
-import { invalid } from './errors';
+import { GraphValidationError, invalid } from './errors';
 import { isObject, parseJsonBody } from './json';
 import { parseItemBody, parseRecipients, type Recipient } from './recipients';
 import { mailboxKey, opaqueId } from './store';
@@ -23,17 +23,30 @@ export function sendMail(body: Buffer, user: EmulatorUser, ctx: EmulatorContext)
     invalid('message.subject', 'must be a string.');
   }
   const itemBody = parseItemBody(message.body, 'message.body');
+  const [from] = parseRecipients(
+    message.from === undefined || message.from === null ? [] : [message.from],
+    'message.from',
+  );
+  if (from && mailboxKey(from.emailAddress.address) !== mailboxKey(user.email)) {
+    // Sending as another mailbox (e.g. a shared breach mailbox) needs a Send As grant the emulator does not model.
+    throw new GraphValidationError(
+      `The user account which was used to submit this request does not have the right to send mail on behalf of the ` +
+        `specified sending account ('${from.emailAddress.address}'), property 'message.from'.`,
+      'ErrorSendAsDenied',
+      403,
+    );
+  }
   const save = payload.saveToSentItems;
   if (save !== undefined && typeof save !== 'boolean') invalid('saveToSentItems', 'must be a boolean.');
 
   const now = ctx.now().toISOString();
-  const from: Recipient = { emailAddress: { address: user.email, name: user.displayName } };
+  const sender: Recipient = { emailAddress: { address: user.email, name: user.displayName } };
   const base = {
     subject: (message.subject as string | undefined) ?? '',
     body: itemBody,
     bodyPreview: preview(itemBody),
-    from,
-    sender: from,
+    from: sender,
+    sender,
     toRecipients: to,
     ccRecipients: cc,
     sentDateTime: now,

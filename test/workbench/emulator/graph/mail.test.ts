@@ -59,6 +59,19 @@ describe('Graph emulator: sendMail', () => {
     expect((await mailbox(ctx, 'datalek@cibg.example')).inbox).toHaveLength(0);
   });
 
+  it('refuses sending as another mailbox with 403 ErrorSendAsDenied, and accepts from = the user', async () => {
+    const ctx = memoryContext();
+    const as = (address: string): Record<string, unknown> => message({ from: { emailAddress: { address } } });
+    const denied = await call(ctx, 'POST', '/v1.0/me/sendMail', as('datalek@igj.example'));
+    expect(denied?.status).toBe(403);
+    expect(errorOf(denied)).toMatchObject({
+      code: 'ErrorSendAsDenied',
+      message: expect.stringContaining('message.from'),
+    });
+    expect((await mailbox(ctx, 'datalek@cibg.example')).inbox).toHaveLength(0);
+    expect((await call(ctx, 'POST', '/v1.0/me/sendMail', as('Sanne.DeVries@igj.example')))?.status).toBe(202);
+  });
+
   it('refuses a missing message and malformed JSON', async () => {
     const ctx = memoryContext();
     expect(errorOf(await call(ctx, 'POST', '/v1.0/me/sendMail', {})).message).toContain("'message'");
