@@ -81,8 +81,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     mustSeed = false;
   }
 
-  const faults = true;
-  const pageHandler = createWorkbenchPageHandler((origin) => buildSession(origin, agreement, faults));
+  const pageHandler = createWorkbenchPageHandler((origin) => buildSession(origin, agreement));
   const emulator = await startEmulator({ port: options.port ?? DEFAULT_PORT, dbFile, extraHandlers: [pageHandler] });
   const siteUrl = emulator.url + SITE_PATH;
   try {

@@ -33,8 +33,6 @@ export interface WorkbenchSession {
   mailboxes: { address: string; label: string }[];
   /** Calendars the Agenda pane offers: each demo user's, and the Team's group calendar. */
   calendars: { owner: string; label: string }[];
-  /** True when the emulator accepts fault-injection settings from the page. */
-  faults: boolean;
 }
 
 /** The demo identities, validated enough that a broken users.json fails loudly at start rather than in the page. */
@@ -55,7 +53,7 @@ export function readAgreementFile(file: string): AgreementConfig {
 }
 
 /** Builds the page's session from the seeded agreement and the demo identities. */
-export function buildSession(origin: string, agreement: AgreementConfig, faults: boolean): WorkbenchSession {
+export function buildSession(origin: string, agreement: AgreementConfig): WorkbenchSession {
   const identities = demoIdentities();
   const { teamId, channelId, reminderChannelId } = agreement.space;
   const channels: PaneChannel[] = [];
@@ -82,6 +80,5 @@ export function buildSession(origin: string, agreement: AgreementConfig, faults:
     channels,
     mailboxes: [...mailboxes].map(([address, label]) => ({ address, label })),
     calendars,
-    faults,
   };
 }

@@ -94,3 +94,31 @@ it('without an identity the product says "Niet aangemeld"', async () => {
   await page.getByText('Niet aangemeld', { exact: true }).waitFor();
   await context.close();
 });
+
+/** The emulator's fault settings once `ready` holds for them (the page applies them asynchronously); gives up after 5 s. */
+async function faultSettingsWhen(ready: (settings: unknown) => boolean): Promise<unknown> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const { settings } = (await (await fetch(`${wb.url}/_emulator/faults`)).json()) as { settings: unknown };
+    if (ready(settings) || Date.now() > deadline) return settings;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+it('"Storingen" turns on the emulator\'s fault injection, and the product still loads through throttling', async () => {
+  const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
+  await page.getByTestId('you').waitFor();
+  await page.getByTestId('faults').selectOption('throttling');
+  expect(await faultSettingsWhen((s) => s !== null)).toEqual({ rate429: 0.3, retryAfterSeconds: 1 });
+  // PnPjs retries 429 with Retry-After (the product's Resilience behaviour): the dashboard still comes up.
+  await page.reload();
+  await page.getByRole('heading', { name: /^Samenwerkingsovereenkomst tussen/ }).waitFor({ timeout: 60_000 });
+  expect((await documentNames(page)).length).toBe(OPEN_DOCS.length + 1);
+  const injected = ((await (await fetch(`${wb.url}/_emulator/faults`)).json()) as { injected: Record<string, number> }).injected;
+  expect(injected['429']).toBeGreaterThan(0);
+  await expect(page.getByTestId('faults').inputValue()).resolves.toBe('throttling');
+  await page.getByTestId('faults').selectOption('geen');
+  expect(await faultSettingsWhen((s) => s === null)).toBeNull();
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -1,6 +1,7 @@
 import { Select, ToggleButton } from '@fluentui/react-components';
 import * as React from 'react';
 import type { DemoIdentity } from '../session';
+import { FaultSelect } from './FaultSelect';
 import type { Prefs } from './prefs';
 import { useWorkbenchStyles } from './useWorkbenchStyles';
 
@@ -22,7 +23,7 @@ const PANES: { key: NonNullable<Prefs['pane']>; label: string }[] = [
   { key: 'agenda', label: 'Agenda' },
 ];
 
-/** The workbench's own bar: who you are (demo identity), how the product looks (theme, language), which pane is open. */
+/** The workbench's own bar: who you are (demo identity), how the product looks (theme, language), faults, which pane is open. */
 export function TopBar(props: TopBarProps): React.ReactElement {
   const styles = useWorkbenchStyles();
   const { prefs } = props;
@@ -55,6 +56,7 @@ export function TopBar(props: TopBarProps): React.ReactElement {
           <option value="en-US">English</option>
         </Select>
       </label>
+      <FaultSelect />
       <div className={styles.panes} role="group" aria-label="Zijpanelen">
         {PANES.map((p) => (
           <ToggleButton

@@ -1,4 +1,4 @@
-import { describeRecurrence } from '../../../workbench/client/panes/describeRecurrence';
+import { describeRecurrence, describeReminder } from '../../../workbench/client/panes/describeRecurrence';
 
 describe('recurrence in words (Agenda pane)', () => {
   it('describes the yearly overleg as Graph stores it (art. 6, 7)', () => {
@@ -23,5 +23,15 @@ describe('recurrence in words (Agenda pane)', () => {
         range: { type: 'endDate', startDate: '2027-01-15', endDate: '2027-12-15' },
       }),
     ).toBe('elke maand op dag 15, vanaf 2027-01-15, tot en met 2027-12-15');
+  });
+});
+
+describe('reminder lead time in words', () => {
+  it('uses days, hours or minutes, whichever is whole', () => {
+    expect(describeReminder(10080)).toBe('7 dagen vooraf');
+    expect(describeReminder(1440)).toBe('1 dag vooraf');
+    expect(describeReminder(120)).toBe('2 uur vooraf');
+    expect(describeReminder(15)).toBe('15 minuten vooraf');
+    expect(describeReminder(0)).toBe('0 minuten vooraf');
   });
 });

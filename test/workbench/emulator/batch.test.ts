@@ -72,7 +72,10 @@ describe('emulator: $batch', () => {
       '--batch_x--',
       '',
     ].join('\n');
-    const r = await raw(emu, 'beheerder', 'POST', '/sites/samenwerkingsruimte/_api/$batch', { body, headers: { 'Content-Type': 'multipart/mixed; boundary=batch_x' } });
+    const r = await raw(emu, 'beheerder', 'POST', '/sites/samenwerkingsruimte/_api/$batch', {
+      body,
+      headers: { 'Content-Type': 'multipart/mixed; boundary=batch_x' },
+    });
     expect(r.status).toBe(200);
     const boundary = /boundary=(batchresponse_[\w-]+)/.exec(r.headers.get('content-type') ?? '')![1];
     expect(r.text.endsWith(`--${boundary}--\n`)).toBe(true);

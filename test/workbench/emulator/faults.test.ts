@@ -64,12 +64,18 @@ describe('emulator: fault injection', () => {
   });
 
   it('is controlled over HTTP for browser tests', async () => {
-    const set = await fetch(`${emu.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ rate503: 1, retryAfterSeconds: 2 }) });
+    const set = await fetch(`${emu.url}/_emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ rate503: 1, retryAfterSeconds: 2 }),
+    });
     expect(set.status).toBe(200);
     const r = await raw(emu, 'beheerder', 'GET', '/sites/samenwerkingsruimte/_api/web');
     expect(r.status).toBe(503);
     expect(r.headers.get('retry-after')).toBe('2');
-    const bad = await fetch(`${emu.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ rate503: 'veel' }) });
+    const bad = await fetch(`${emu.url}/_emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ rate503: 'veel' }),
+    });
     expect(bad.status).toBe(400);
     await fetch(`${emu.url}/_emulator/faults`, { method: 'POST', body: '{}' });
     expect((await raw(emu, 'beheerder', 'GET', '/sites/samenwerkingsruimte/_api/web')).status).toBe(200);

@@ -13,7 +13,9 @@ describe('emulator: files in document libraries', () => {
     emu = await start();
     const sp = spAs(emu.siteUrl, 'beheerder');
     await sp.web.lists.add('Uitwisseling', 'Gedeelde documenten', 101);
-    await sp.web.lists.getByTitle('Uitwisseling').fields.addChoice('Classificatie', { Choices: ['Openbaar', 'Intern', 'Vertrouwelijk'] });
+    await sp.web.lists
+      .getByTitle('Uitwisseling')
+      .fields.addChoice('Classificatie', { Choices: ['Openbaar', 'Intern', 'Vertrouwelijk'] });
   });
   afterAll(() => emu.close());
 
@@ -25,7 +27,9 @@ describe('emulator: files in document libraries', () => {
     expect(added.UniqueId).toMatch(/^[0-9a-f-]{36}$/);
     const file = sp.web.getFileByServerRelativePath(`${LIB}/notitie.txt`);
     expect(await file.getText()).toBe('Hallo samenwerking');
-    await expect(folder.files.addUsingPath('notitie.txt', 'nogmaals', { Overwrite: false })).rejects.toMatchObject({ status: 400 });
+    await expect(folder.files.addUsingPath('notitie.txt', 'nogmaals', { Overwrite: false })).rejects.toMatchObject({
+      status: 400,
+    });
     await folder.files.addUsingPath('notitie.txt', 'Versie 2', { Overwrite: true });
     expect(await file.getText()).toBe('Versie 2');
     const plain = await raw(emu, 'beheerder', 'GET', `${LIB}/notitie.txt`);
@@ -39,7 +43,10 @@ describe('emulator: files in document libraries', () => {
     // addChunked resolves to finishUpload's answer: the file's properties.
     const info = (await sp.web
       .getFolderByServerRelativePath(LIB)
-      .files.addChunked('groot.bin', new Blob([bytes]), { chunkSize: 10_000, progress: (p) => offsets.push(p.offset) })) as unknown as { Length: string };
+      .files.addChunked('groot.bin', new Blob([bytes]), {
+        chunkSize: 10_000,
+        progress: (p) => offsets.push(p.offset),
+      })) as unknown as { Length: string };
     expect(info.Length).toBe('25000');
     // Int64 offsets come back as strings, as SharePoint serialises them.
     expect(offsets).toEqual([0, '10000', '20000']);
@@ -54,13 +61,20 @@ describe('emulator: files in document libraries', () => {
     const id = '11111111-2222-3333-4444-555555555555';
     const s = await raw(emu, 'beheerder', 'POST', `${base}/startUpload(uploadId=guid'${id}')`, { body: 'abc' });
     expect(s.json().value).toBe('3');
-    const bad = await raw(emu, 'beheerder', 'POST', `${base}/continueUpload(uploadId=guid'${id}',fileOffset=2)`, { body: 'de' });
+    const bad = await raw(emu, 'beheerder', 'POST', `${base}/continueUpload(uploadId=guid'${id}',fileOffset=2)`, {
+      body: 'de',
+    });
     expect(bad.status).toBe(400);
     expect(bad.json()['odata.error'].message.value).toContain('fileOffset 2');
-    const c = await raw(emu, 'beheerder', 'POST', `${base}/continueUpload(uploadId=guid'${id}',fileOffset=3)`, { body: 'de' });
+    const c = await raw(emu, 'beheerder', 'POST', `${base}/continueUpload(uploadId=guid'${id}',fileOffset=3)`, {
+      body: 'de',
+    });
     expect(c.json().value).toBe('5');
     expect((await raw(emu, 'beheerder', 'POST', `${base}/cancelUpload(uploadId=guid'${id}')`)).status).toBe(200);
-    expect((await raw(emu, 'beheerder', 'POST', `${base}/finishUpload(uploadId=guid'${id}',fileOffset=5)`, { body: '' })).status).toBe(404);
+    expect(
+      (await raw(emu, 'beheerder', 'POST', `${base}/finishUpload(uploadId=guid'${id}',fileOffset=5)`, { body: '' }))
+        .status,
+    ).toBe(404);
   });
 
   it('reads and updates the item behind a file (listItemAllFields), validateUpdateListItem included', async () => {
@@ -71,12 +85,14 @@ describe('emulator: files in document libraries', () => {
     await item.update({ Classificatie: 'Intern' });
     expect((await file.listItemAllFields.select('Classificatie')()).Classificatie).toBe('Intern');
     const list = sp.web.lists.getByTitle('Uitwisseling');
-    const res = await list.items.getById(item.Id).validateUpdateListItem([
-      { FieldName: 'Classificatie', FieldValue: 'Geheim' },
-    ]);
+    const res = await list.items
+      .getById(item.Id)
+      .validateUpdateListItem([{ FieldName: 'Classificatie', FieldValue: 'Geheim' }]);
     expect(res[0]).toMatchObject({ FieldName: 'Classificatie', HasException: true });
     expect((await list.items.getById(item.Id)()).Classificatie).toBe('Intern');
-    const ok = await list.items.getById(item.Id).validateUpdateListItem([{ FieldName: 'Classificatie', FieldValue: 'Openbaar' }]);
+    const ok = await list.items
+      .getById(item.Id)
+      .validateUpdateListItem([{ FieldName: 'Classificatie', FieldValue: 'Openbaar' }]);
     expect(ok[0]).toMatchObject({ HasException: false, ErrorMessage: null });
     expect((await list.items.getById(item.Id)()).Classificatie).toBe('Openbaar');
     await expect(list.items.add({ Title: 'geen bestand' })).rejects.toMatchObject({ status: 400 });
@@ -85,11 +101,15 @@ describe('emulator: files in document libraries', () => {
   it('creates folders and moves a file into one, keeping the item id', async () => {
     const sp = spAs(emu.siteUrl, 'beheerder');
     await sp.web.getFolderByServerRelativePath(LIB).folders.addUsingPath('Review-igj');
-    const f = await sp.web.getFolderByServerRelativePath(`${LIB}/Review-igj`).listItemAllFields.select('Id', 'HasUniqueRoleAssignments')();
+    const f = await sp.web
+      .getFolderByServerRelativePath(`${LIB}/Review-igj`)
+      .listItemAllFields.select('Id', 'HasUniqueRoleAssignments')();
     expect(f.HasUniqueRoleAssignments).toBe(false);
     const before = await sp.web.getFileByServerRelativePath(`${LIB}/notitie.txt`).listItemAllFields.select('Id')();
     await sp.web.getFileByServerRelativePath(`${LIB}/notitie.txt`).moveByPath(`${LIB}/Review-igj/notitie.txt`, false);
-    const after = await sp.web.getFileByServerRelativePath(`${LIB}/Review-igj/notitie.txt`).listItemAllFields.select('Id', 'FileRef')();
+    const after = await sp.web
+      .getFileByServerRelativePath(`${LIB}/Review-igj/notitie.txt`)
+      .listItemAllFields.select('Id', 'FileRef')();
     expect(after.Id).toBe(before.Id);
     expect(after.FileRef).toBe(`${LIB}/Review-igj/notitie.txt`);
     const files = await sp.web.getFolderByServerRelativePath(`${LIB}/Review-igj`).files();
@@ -99,20 +119,32 @@ describe('emulator: files in document libraries', () => {
   it('adds views and binds a ListView Command Set through userCustomActions', async () => {
     const sp = spAs(emu.siteUrl, 'beheerder');
     const list = sp.web.lists.getByTitle('Uitwisseling');
-    await list.views.add('Te toetsen', false, { ViewQuery: '<Where><Eq><FieldRef Name="Classificatie" /><Value Type="Choice">Intern</Value></Eq></Where>', RowLimit: 50 });
+    await list.views.add('Te toetsen', false, {
+      ViewQuery: '<Where><Eq><FieldRef Name="Classificatie" /><Value Type="Choice">Intern</Value></Eq></Where>',
+      RowLimit: 50,
+    });
     const view = list.views.getByTitle('Te toetsen');
     await view.fields.add('Classificatie');
     expect(await view()).toMatchObject({ Title: 'Te toetsen', RowLimit: 50 });
     expect((await view.fields()).Items).toContain('Classificatie');
     const props = JSON.stringify({ mode: 'toets' });
-    await list.userCustomActions.add({
+    await list.userCustomActions.add(<Record<string, unknown>>{
       Title: 'Toets',
       Location: 'ClientSideExtension.ListViewCommandSet.CommandBar',
       ClientSideComponentId: '62a9b070-7b05-4a56-bf0e-7aeaaac6a725',
       ClientSideComponentProperties: props,
     });
     const actions = await list.userCustomActions();
-    expect(actions).toEqual([expect.objectContaining({ ClientSideComponentId: '62a9b070-7b05-4a56-bf0e-7aeaaac6a725', Location: 'ClientSideExtension.ListViewCommandSet.CommandBar', ClientSideComponentProperties: props, Scope: 4 })]);
-    await expect(spAs(emu.siteUrl, 'beheerder').web.userCustomActions.add({ Title: 'x', Bestaatniet: 1 } as never)).rejects.toMatchObject({ status: 400 });
+    expect(actions).toEqual([
+      expect.objectContaining({
+        ClientSideComponentId: '62a9b070-7b05-4a56-bf0e-7aeaaac6a725',
+        Location: 'ClientSideExtension.ListViewCommandSet.CommandBar',
+        ClientSideComponentProperties: props,
+        Scope: 4,
+      }),
+    ]);
+    await expect(
+      spAs(emu.siteUrl, 'beheerder').web.userCustomActions.add({ Title: 'x', Bestaatniet: 1 } as never),
+    ).rejects.toMatchObject({ status: 400 });
   });
 });

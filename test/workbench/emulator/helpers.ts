@@ -23,24 +23,34 @@ import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../..
 function PerUserDigest(siteUrl: string, userKey: string): TimelinePipe<Queryable> {
   let cached: { value: string; until: number } | null = null;
   return (instance: Queryable) => {
-    instance.on.pre.prepend(async (url: string, init: RequestInit, result: unknown): Promise<[string, RequestInit, unknown]> => {
-      const headers = (init.headers ?? {}) as Record<string, string>;
-      if (/get/i.test(init.method ?? 'GET') || headers['X-PnPjs-NoDigest'] || headers['X-RequestDigest']) return [url, init, result];
-      if (!cached || cached.until < Date.now()) {
-        const r = await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers: { Accept: 'application/json', 'X-Emulator-User': userKey } });
-        const info = (await r.json()) as { FormDigestValue: string; FormDigestTimeoutSeconds: number };
-        cached = { value: info.FormDigestValue, until: Date.now() + (info.FormDigestTimeoutSeconds - 60) * 1000 };
-      }
-      init.headers = { ...headers, 'X-RequestDigest': cached.value };
-      return [url, init, result];
-    });
+    instance.on.pre.prepend(
+      async (url: string, init: RequestInit, result: unknown): Promise<[string, RequestInit, unknown]> => {
+        const headers = (init.headers ?? {}) as Record<string, string>;
+        if (/get/i.test(init.method ?? 'GET') || headers['X-PnPjs-NoDigest'] || headers['X-RequestDigest'])
+          return [url, init, result];
+        if (!cached || cached.until < Date.now()) {
+          const r = await fetch(`${siteUrl}/_api/contextinfo`, {
+            method: 'POST',
+            headers: { Accept: 'application/json', 'X-Emulator-User': userKey },
+          });
+          const info = (await r.json()) as { FormDigestValue: string; FormDigestTimeoutSeconds: number };
+          cached = { value: info.FormDigestValue, until: Date.now() + (info.FormDigestTimeoutSeconds - 60) * 1000 };
+        }
+        init.headers = { ...headers, 'X-RequestDigest': cached.value };
+        return [url, init, result];
+      },
+    );
     return instance;
   };
 }
 
 /** Real PnPjs v4 against the emulator, signed in as a demo identity (the X-Emulator-User header). */
 export function spAs(siteUrl: string, userKey: string): SPFI {
-  return spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }), InjectHeaders({ 'X-Emulator-User': userKey }), PerUserDigest(siteUrl, userKey));
+  return spfi(siteUrl).using(
+    SPBrowser({ baseUrl: siteUrl }),
+    InjectHeaders({ 'X-Emulator-User': userKey }),
+    PerUserDigest(siteUrl, userKey),
+  );
 }
 
 /** Starts an emulator on an ephemeral loopback port. */
@@ -59,7 +69,10 @@ export async function raw(
   const headers: Record<string, string> = { Accept: 'application/json', ...(init.headers ?? {}) };
   if (userKey) headers['X-Emulator-User'] = userKey;
   if (method !== 'GET' && userKey && !headers['X-RequestDigest'] && !path.endsWith('/contextinfo')) {
-    const ci = await fetch(`${emu.siteUrl}/_api/contextinfo`, { method: 'POST', headers: { Accept: 'application/json', 'X-Emulator-User': userKey } });
+    const ci = await fetch(`${emu.siteUrl}/_api/contextinfo`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'X-Emulator-User': userKey },
+    });
     headers['X-RequestDigest'] = ((await ci.json()) as { FormDigestValue: string }).FormDigestValue;
   }
   const r = await fetch(path.startsWith('http') ? path : `${emu.url}${path}`, { method, headers, body: init.body });

@@ -37,7 +37,12 @@ describe('emulator: lists, fields, items', () => {
     const status = await sp.web.lists.getByTitle('Taken').fields.getByInternalNameOrTitle('Status')();
     expect(status.TypeAsString).toBe('Choice');
     expect(status.Choices).toEqual(['Open', 'Klaar']);
-    const r = await raw(emu, 'beheerder', 'GET', `${API}/web/lists/getbytitle('Taken')/fields?$filter=InternalName eq 'Behandelaar'`);
+    const r = await raw(
+      emu,
+      'beheerder',
+      'GET',
+      `${API}/web/lists/getbytitle('Taken')/fields?$filter=InternalName eq 'Behandelaar'`,
+    );
     expect(r.json().value[0].TypeAsString).toBe('User');
   });
 
@@ -45,13 +50,23 @@ describe('emulator: lists, fields, items', () => {
     const sp = spAs(emu.siteUrl, 'beheerder');
     const list = sp.web.lists.getByTitle('Taken');
     const me = await sp.web.currentUser();
-    const a = await list.items.add({ Title: 'Eerste', Status: 'Open', Prioriteit: 2, Deadline: '2026-03-01T00:00:00Z', BehandelaarId: me.Id, Urgent: true });
+    const a = await list.items.add({
+      Title: 'Eerste',
+      Status: 'Open',
+      Prioriteit: 2,
+      Deadline: '2026-03-01T00:00:00Z',
+      BehandelaarId: me.Id,
+      Urgent: true,
+    });
     await list.items.add({ Title: "O'Brien", Status: 'Klaar', Prioriteit: 1 });
     await list.items.add({ Title: 'Derde', Status: 'Open', Prioriteit: 3 });
     expect(a.Id).toBeGreaterThan(0);
     expect(a.Status).toBe('Open');
 
-    const open = await list.items.filter("Status eq 'Open' and Prioriteit ge 2").orderBy('Prioriteit', false).select('Title', 'Prioriteit')();
+    const open = await list.items
+      .filter("Status eq 'Open' and Prioriteit ge 2")
+      .orderBy('Prioriteit', false)
+      .select('Title', 'Prioriteit')();
     expect(open.map((i: { Title: string }) => i.Title)).toEqual(['Derde', 'Eerste']);
     const quoted = await list.items.filter("Title eq 'O''Brien'")();
     expect(quoted).toHaveLength(1);
@@ -59,9 +74,15 @@ describe('emulator: lists, fields, items', () => {
     expect(dated.map((i: { Title: string }) => i.Title)).toEqual(['Eerste']);
     const starts = await list.items.filter("startswith(Title,'Eer') or substringof('erd',Title)").top(1)();
     expect(starts).toHaveLength(1);
-    const person = await list.items.filter(`Behandelaar/Id eq ${me.Id}`).select('Title', 'Behandelaar/Title', 'Behandelaar/EMail').expand('Behandelaar')();
-    expect(person[0].Behandelaar).toMatchObject({ Title: 'Sitebeheerder', EMail: 'beheerder@samenwerkingsruimte.example' });
-    const nulls = await list.items.filter('Deadline eq null and not (Status eq \'Klaar\')')();
+    const person = await list.items
+      .filter(`Behandelaar/Id eq ${me.Id}`)
+      .select('Title', 'Behandelaar/Title', 'Behandelaar/EMail')
+      .expand('Behandelaar')();
+    expect(person[0].Behandelaar).toMatchObject({
+      Title: 'Sitebeheerder',
+      EMail: 'beheerder@samenwerkingsruimte.example',
+    });
+    const nulls = await list.items.filter("Deadline eq null and not (Status eq 'Klaar')")();
     expect(nulls.map((i: { Title: string }) => i.Title)).toEqual(['Derde']);
 
     const item = list.items.getById(a.Id);
@@ -77,9 +98,14 @@ describe('emulator: lists, fields, items', () => {
     const list = sp.web.lists.getByTitle('Taken');
     const { Id } = await list.items.add({ Title: 'Etag' });
     await list.items.getById(Id).update({ Title: 'v2' }, '"1"');
-    const err = await list.items.getById(Id).update({ Title: 'v3' }, '"1"').catch((e: { status: number; message: string }) => e);
+    const err = await list.items
+      .getById(Id)
+      .update({ Title: 'v3' }, '"1"')
+      .catch((e: { status: number; message: string }) => e);
     expect(err).toMatchObject({ status: 412 });
-    expect((err as { message: string }).message).toContain(`The request ETag value '\\"1\\"' does not match the object's ETag value '\\"2\\"'`);
+    expect((err as { message: string }).message).toContain(
+      `The request ETag value '\\"1\\"' does not match the object's ETag value '\\"2\\"'`,
+    );
     expect((await list.items.getById(Id)()).Title).toBe('v2');
   });
 
@@ -102,17 +128,34 @@ describe('emulator: lists, fields, items', () => {
 
   it('refuses wrong value types and unknown properties on write with 400 naming the field', async () => {
     const list = spAs(emu.siteUrl, 'beheerder').web.lists.getByTitle('Taken');
-    await expect(list.items.add({ Title: 'x', Prioriteit: 'hoog' })).rejects.toMatchObject({ status: 400, message: expect.stringContaining("field 'Prioriteit'") });
-    await expect(list.items.add({ Title: 'x', Urgent: 'ja' })).rejects.toMatchObject({ status: 400, message: expect.stringContaining("field 'Urgent'") });
-    await expect(list.items.add({ Title: 'x', Onbekend: 1 })).rejects.toMatchObject({ status: 400, message: expect.stringContaining("The property 'Onbekend' does not exist") });
-    await expect(list.items.add({ Title: 'x'.repeat(300) })).rejects.toMatchObject({ status: 400, message: expect.stringContaining("field 'Title'") });
-    await expect(list.items.add({ Title: 'x', BehandelaarId: 99999 })).rejects.toMatchObject({ status: 400, message: expect.stringContaining("field 'Behandelaar'") });
+    await expect(list.items.add({ Title: 'x', Prioriteit: 'hoog' })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("field 'Prioriteit'"),
+    });
+    await expect(list.items.add({ Title: 'x', Urgent: 'ja' })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("field 'Urgent'"),
+    });
+    await expect(list.items.add({ Title: 'x', Onbekend: 1 })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("The property 'Onbekend' does not exist"),
+    });
+    await expect(list.items.add({ Title: 'x'.repeat(300) })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("field 'Title'"),
+    });
+    await expect(list.items.add({ Title: 'x', BehandelaarId: 99999 })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("field 'Behandelaar'"),
+    });
   });
 
   it('answers 404 for a missing list, 501 for what it does not implement, 401 without identity', async () => {
     const missing = await raw(emu, 'beheerder', 'GET', `${API}/web/lists/getbytitle('Bestaat niet')`);
     expect(missing.status).toBe(404);
-    expect(missing.json()['odata.error'].message.value).toBe(`List 'Bestaat niet' does not exist at site with URL '${emu.siteUrl}'.`);
+    expect(missing.json()['odata.error'].message.value).toBe(
+      `List 'Bestaat niet' does not exist at site with URL '${emu.siteUrl}'.`,
+    );
     const ni = await raw(emu, 'beheerder', 'GET', `${API}/web/navigation/quicklaunch`);
     expect(ni.status).toBe(501);
     expect(ni.json()['odata.error']).toEqual({
@@ -133,7 +176,9 @@ describe('emulator: lists, fields, items', () => {
   });
 
   it('indexes a field through update({ Indexed: true })', async () => {
-    const field = spAs(emu.siteUrl, 'beheerder').web.lists.getByTitle('Taken').fields.getByInternalNameOrTitle('Status');
+    const field = spAs(emu.siteUrl, 'beheerder')
+      .web.lists.getByTitle('Taken')
+      .fields.getByInternalNameOrTitle('Status');
     await field.update({ Indexed: true });
     expect((await field()).Indexed).toBe(true);
   });
@@ -153,13 +198,21 @@ describe('emulator: lookup and multi-person fields', () => {
       const sanne = await sp.web.ensureUser('sanne.devries@igj.example');
       const bram = await sp.web.ensureUser('bram.jansen@cibg.example');
       await list.items.add({ Title: 'Overleg', PartijId: 1, DeelnemersId: [sanne.Id, bram.Id] });
-      const [item] = await list.items.select('Title', 'Partij/Title', 'Deelnemers/Title', 'DeelnemersId').expand('Partij', 'Deelnemers')();
+      const [item] = await list.items
+        .select('Title', 'Partij/Title', 'Deelnemers/Title', 'DeelnemersId')
+        .expand('Partij', 'Deelnemers')();
       expect(item.Partij.Title).toBe('IGJ');
       expect(item.Deelnemers.map((d: { Title: string }) => d.Title)).toEqual(['Sanne de Vries', 'Bram Jansen']);
       expect(item.DeelnemersId).toEqual([sanne.Id, bram.Id]);
       expect(await list.items.filter(`Deelnemers/Id eq ${bram.Id}`)()).toHaveLength(1);
       expect(await list.items.filter("Partij/Title eq 'IGJ'")()).toHaveLength(1);
-      const verbose = await raw(emu, 'beheerder', 'GET', "/sites/samenwerkingsruimte/_api/web/lists/getbytitle('Afspraken')/items(1)", { headers: { Accept: 'application/json;odata=verbose' } });
+      const verbose = await raw(
+        emu,
+        'beheerder',
+        'GET',
+        "/sites/samenwerkingsruimte/_api/web/lists/getbytitle('Afspraken')/items(1)",
+        { headers: { Accept: 'application/json;odata=verbose' } },
+      );
       expect(verbose.json().d.__metadata).toMatchObject({ etag: '"1"', type: 'SP.Data.AfsprakenListItem' });
     } finally {
       await emu.close();

@@ -21,7 +21,12 @@ describe('emulator: paging and the list view threshold', () => {
     bulkInsertItems(
       emu.db,
       'Groot',
-      Array.from({ length: N }, (_, i) => ({ Title: `Item ${i + 1}`, Categorie: i % 1000 === 0 ? 'zeldzaam' : 'gewoon', Code: `C${i % 7}`, Volgnummer: i + 1 })),
+      Array.from({ length: N }, (_, i) => ({
+        Title: `Item ${i + 1}`,
+        Categorie: i % 1000 === 0 ? 'zeldzaam' : 'gewoon',
+        Code: `C${i % 7}`,
+        Volgnummer: i + 1,
+      })),
     );
   });
   afterAll(() => emu.close());
@@ -50,10 +55,16 @@ describe('emulator: paging and the list view threshold', () => {
 
   it('fails a filter on a non-indexed column of a list above the threshold, as SharePoint does', async () => {
     const list = spAs(emu.siteUrl, 'beheerder').web.lists.getByTitle('Groot');
-    const err = await list.items.filter("Categorie eq 'zeldzaam'")().catch((e: { status: number; message: string }) => e);
+    const err = await list.items
+      .filter("Categorie eq 'zeldzaam'")()
+      .catch((e: { status: number; message: string }) => e);
     expect(err).toMatchObject({ status: 500 });
-    expect((err as { message: string }).message).toContain('-2147024860, Microsoft.SharePoint.SPQueryThrottledException');
-    expect((err as { message: string }).message).toContain('The attempted operation is prohibited because it exceeds the list view threshold.');
+    expect((err as { message: string }).message).toContain(
+      '-2147024860, Microsoft.SharePoint.SPQueryThrottledException',
+    );
+    expect((err as { message: string }).message).toContain(
+      'The attempted operation is prohibited because it exceeds the list view threshold.',
+    );
     await expect(list.items.orderBy('Categorie')()).rejects.toMatchObject({ status: 500 });
   });
 
@@ -77,7 +88,9 @@ describe('emulator: paging and the list view threshold', () => {
       const sp = spAs(small.siteUrl, 'beheerder');
       await sp.web.lists.add('Klein', '', 100);
       bulkInsertItems(small.db, 'Klein', [{ Title: 'a' }, { Title: 'b' }, { Title: 'c' }, { Title: 'd' }]);
-      await expect(sp.web.lists.getByTitle('Klein').items.filter("Title eq 'a'")()).rejects.toMatchObject({ status: 500 });
+      await expect(sp.web.lists.getByTitle('Klein').items.filter("Title eq 'a'")()).rejects.toMatchObject({
+        status: 500,
+      });
     } finally {
       await small.close();
     }

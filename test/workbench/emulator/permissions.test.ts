@@ -35,7 +35,11 @@ describe('emulator: permissions', () => {
     expect(users.map((u: { Email: string }) => u.Email)).toEqual(['sanne.devries@igj.example']);
     const defs = await sp.web.roleDefinitions();
     expect(defs.map((d: { Id: number; Name: string }) => [d.Id, d.Name])).toEqual(
-      expect.arrayContaining([[1073741829, 'Full Control'], [CONTRIBUTE, 'Contribute'], [READ, 'Read']]),
+      expect.arrayContaining([
+        [1073741829, 'Full Control'],
+        [CONTRIBUTE, 'Contribute'],
+        [READ, 'Read'],
+      ]),
     );
     const contribute = await sp.web.roleDefinitions.getByName('Contribute')();
     expect(contribute.Id).toBe(CONTRIBUTE);
@@ -45,12 +49,16 @@ describe('emulator: permissions', () => {
   });
 
   it('hides a list with broken inheritance from users without access (404), shows it to the group', async () => {
-    await expect(spAs(emu.siteUrl, 'cibg-medewerker').web.lists.getByTitle('Dossiers')()).rejects.toMatchObject({ status: 404 });
+    await expect(spAs(emu.siteUrl, 'cibg-medewerker').web.lists.getByTitle('Dossiers')()).rejects.toMatchObject({
+      status: 404,
+    });
     const lists = await spAs(emu.siteUrl, 'cibg-medewerker').web.lists.select('Title')();
     expect(lists.map((l: { Title: string }) => l.Title)).not.toContain('Dossiers');
     const items = await spAs(emu.siteUrl, 'igj-medewerker').web.lists.getByTitle('Dossiers').items();
     expect(items).toHaveLength(2);
-    const own = await spAs(emu.siteUrl, 'beheerder').web.lists.getByTitle('Dossiers').select('HasUniqueRoleAssignments')();
+    const own = await spAs(emu.siteUrl, 'beheerder')
+      .web.lists.getByTitle('Dossiers')
+      .select('HasUniqueRoleAssignments')<{ HasUniqueRoleAssignments: boolean }>();
     expect(own.HasUniqueRoleAssignments).toBe(true);
   });
 
@@ -64,9 +72,15 @@ describe('emulator: permissions', () => {
     expect(visible.map((i: { Title: string }) => i.Title)).toEqual(['Openbaar voor IGJ']);
     await expect(igj.items.getById(2)()).rejects.toMatchObject({ status: 404 });
     await item.roleAssignments.add(groupId, READ);
-    expect((await igj.items.select('Title')()).map((i: { Title: string }) => i.Title)).toEqual(['Openbaar voor IGJ', 'Alleen beheer']);
+    expect((await igj.items.select('Title')()).map((i: { Title: string }) => i.Title)).toEqual([
+      'Openbaar voor IGJ',
+      'Alleen beheer',
+    ]);
     // Read on the item: reading works, writing is SharePoint's 403.
-    const denied = await igj.items.getById(2).update({ Title: 'x' }).catch((e: { status: number; message: string }) => e);
+    const denied = await igj.items
+      .getById(2)
+      .update({ Title: 'x' })
+      .catch((e: { status: number; message: string }) => e);
     expect(denied).toMatchObject({ status: 403 });
     expect((denied as { message: string }).message).toContain('System.UnauthorizedAccessException');
     expect((denied as { message: string }).message).toContain('Access denied.');
@@ -78,7 +92,9 @@ describe('emulator: permissions', () => {
     const visitor = spAs(emu.siteUrl, 'cibg-medewerker');
     expect((await visitor.web()).Title).toBe('Samenwerkingsruimte');
     await expect(visitor.web.lists.add('Eigen lijst', '', 100)).rejects.toMatchObject({ status: 403 });
-    await expect(visitor.web.siteGroups.getByName('Uitwisseling IGJ').users.add('i:0#.f|membership|bram.jansen@cibg.example')).rejects.toMatchObject({ status: 403 });
+    await expect(
+      visitor.web.siteGroups.getByName('Uitwisseling IGJ').users.add('i:0#.f|membership|bram.jansen@cibg.example'),
+    ).rejects.toMatchObject({ status: 403 });
     const outsider = await raw(emu, 'buitenstaander', 'GET', '/sites/samenwerkingsruimte/_api/web');
     expect(outsider.status).toBe(403);
     expect(outsider.json()['odata.error'].code).toBe('-2147024891, System.UnauthorizedAccessException');
@@ -92,11 +108,15 @@ describe('emulator: permissions', () => {
     expect(admin.web.hasPermissions(igj, PermissionKind.ManageLists)).toBe(false);
     const cibg = await list.getUserEffectivePermissions('i:0#.f|membership|bram.jansen@cibg.example');
     expect(admin.web.hasPermissions(cibg, PermissionKind.ViewListItems)).toBe(false);
-    const assignments = await list.roleAssignments.expand('Member', 'RoleDefinitionBindings')();
+    const assignments = await list.roleAssignments.expand('Member', 'RoleDefinitionBindings')<
+      { Member: { Title: string } }[]
+    >();
     expect(assignments.map((a: { Member: { Title: string } }) => a.Member.Title)).toEqual(['Uitwisseling IGJ']);
     await list.roleAssignments.remove(groupId, CONTRIBUTE);
     // That was the user's only access anywhere in the site: SharePoint now refuses the whole web.
-    await expect(spAs(emu.siteUrl, 'igj-medewerker').web.lists.getByTitle('Dossiers')()).rejects.toMatchObject({ status: 403 });
+    await expect(spAs(emu.siteUrl, 'igj-medewerker').web.lists.getByTitle('Dossiers')()).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });
 
@@ -108,7 +128,14 @@ describe('emulator: current user with groups', () => {
       const g = await admin.web.siteGroups.add({ Title: 'IGJ Medewerkers' });
       await admin.web.roleAssignments.add(g.Id, READ);
       await admin.web.siteGroups.getByName('IGJ Medewerkers').users.add('i:0#.f|membership|sanne.devries@igj.example');
-      const me = await spAs(emu.siteUrl, 'igj-medewerker').web.currentUser.select('Id', 'Title', 'IsSiteAdmin', 'Groups/Title').expand('Groups')();
+      const me = await spAs(emu.siteUrl, 'igj-medewerker')
+        .web.currentUser.select('Id', 'Title', 'IsSiteAdmin', 'Groups/Title')
+        .expand('Groups')<{
+        Title: string;
+        IsSiteAdmin: boolean;
+        LoginName?: string;
+        Groups: { Title: string; Id?: number }[];
+      }>();
       expect(me.Title).toBe('Sanne de Vries');
       expect(me.IsSiteAdmin).toBe(false);
       expect(me.Groups).toEqual([expect.objectContaining({ Title: 'IGJ Medewerkers' })]);

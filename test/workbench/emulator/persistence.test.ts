@@ -11,7 +11,12 @@ import { raw, spAs } from './helpers';
 describe('emulator: persistence', () => {
   const dir = fs.mkdtempSync(join(tmpdir(), 'emu-persist-'));
   const dbFile = join(dir, 'emulator.sqlite');
-  afterAll(() => (fs as unknown as { rmSync(p: string, o: { recursive: boolean; force: boolean }): void }).rmSync(dir, { recursive: true, force: true }));
+  afterAll(() =>
+    (fs as unknown as { rmSync(p: string, o: { recursive: boolean; force: boolean }): void }).rmSync(dir, {
+      recursive: true,
+      force: true,
+    }),
+  );
 
   it('keeps lists, items, files, groups and permissions across a restart', async () => {
     const first = await startEmulator({ port: 0, dbFile });
@@ -28,15 +33,22 @@ describe('emulator: persistence', () => {
     const second = await startEmulator({ port: 0, dbFile });
     try {
       const sp2 = spAs(second.siteUrl, 'beheerder');
-      expect((await sp2.web.lists.getByTitle('Blijvend').items()).map((i: { Title: string }) => i.Title)).toEqual(['bewaard']);
-      expect(await sp2.web.getFileByServerRelativePath('/sites/samenwerkingsruimte/Docs/a.txt').getText()).toBe('inhoud');
+      expect((await sp2.web.lists.getByTitle('Blijvend').items()).map((i: { Title: string }) => i.Title)).toEqual([
+        'bewaard',
+      ]);
+      expect(await sp2.web.getFileByServerRelativePath('/sites/samenwerkingsruimte/Docs/a.txt').getText()).toBe(
+        'inhoud',
+      );
       const ras = await sp2.web.lists.getByTitle('Blijvend').roleAssignments();
       expect(ras.map((r: { PrincipalId: number }) => r.PrincipalId)).toContain(g.Id);
       // A failed write (bad value) leaves nothing behind.
       await expect(sp2.web.lists.getByTitle('Blijvend').items.add({ Title: 5 })).rejects.toMatchObject({ status: 400 });
       expect(await sp2.web.lists.getByTitle('Blijvend').items()).toHaveLength(1);
       resetDatabase(second.db);
-      expect((await raw(second, 'beheerder', 'GET', "/sites/samenwerkingsruimte/_api/web/lists/getbytitle('Blijvend')")).status).toBe(404);
+      expect(
+        (await raw(second, 'beheerder', 'GET', "/sites/samenwerkingsruimte/_api/web/lists/getbytitle('Blijvend')"))
+          .status,
+      ).toBe(404);
       expect((await sp2.web.siteGroups()).map((x: { Title: string }) => x.Title)).toEqual([
         'Samenwerkingsruimte Owners',
         'Samenwerkingsruimte Visitors',

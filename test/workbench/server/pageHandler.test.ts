@@ -6,7 +6,7 @@ import { buildSession } from '../../../workbench/session';
 import { readAgreementFile } from '../../../workbench/session';
 
 const agreement = readAgreementFile(join(__dirname, '../../../config/agreements/igj-cibg.json'));
-const handler = createWorkbenchPageHandler((origin) => buildSession(origin, agreement, false));
+const handler = createWorkbenchPageHandler((origin) => buildSession(origin, agreement));
 const ctx = {} as EmulatorContext; // the page handler touches neither the database nor the clock
 
 function req(method: string, path: string): EmulatorRequest {

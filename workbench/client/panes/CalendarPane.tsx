@@ -1,11 +1,13 @@
 import { Badge, Select, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import * as React from 'react';
 import type { WorkbenchSession } from '../../session';
-import { describeRecurrence } from './describeRecurrence';
+import { describeRecurrence, describeReminder } from './describeRecurrence';
 import { htmlToText } from './htmlToText';
 import { calendar, type CalendarEvent } from './readback';
 import { usePaneStyles } from './usePaneStyles';
 import { usePolling } from './usePolling';
+
+const ATTENDANCE: Record<string, string> = { required: 'verplicht', optional: 'optioneel', resource: 'middel' };
 
 /** Props of {@link CalendarPane}. */
 export interface CalendarPaneProps {
@@ -77,7 +79,7 @@ function Event(props: { event: CalendarEvent; invited: boolean }): React.ReactEl
         )}
         <dt>Herinnering</dt>
         <dd>
-          {e.isReminderOn ? `${e.reminderMinutesBeforeStart} minuten vooraf` : 'uit'}
+          {e.isReminderOn ? describeReminder(e.reminderMinutesBeforeStart) : 'uit'}
           {fires === false && <span className={styles.warn}> — gaat niet af: {e._emulator?.reason}</span>}
         </dd>
         <dt>Organisator</dt>
@@ -85,7 +87,7 @@ function Event(props: { event: CalendarEvent; invited: boolean }): React.ReactEl
         {e.attendees.length > 0 && (
           <>
             <dt>Deelnemers</dt>
-            <dd>{e.attendees.map((a) => `${a.emailAddress.name ?? a.emailAddress.address} (${a.type})`).join(', ')}</dd>
+            <dd>{e.attendees.map((a) => `${a.emailAddress.name ?? a.emailAddress.address} (${ATTENDANCE[a.type] ?? a.type})`).join(', ')}</dd>
           </>
         )}
         {e.location?.displayName && (

@@ -57,7 +57,9 @@ function Messages(props: { address: string; folder: 'inbox' | 'sentItems' }): Re
 }
 
 const names = (rs: GraphRecipient[] | undefined): string =>
-  (rs ?? []).map((r) => (r.emailAddress.name ? `${r.emailAddress.name} <${r.emailAddress.address}>` : r.emailAddress.address)).join(', ');
+  (rs ?? [])
+    .map(({ emailAddress: { name, address } }) => (name && name.toLowerCase() !== address.toLowerCase() ? `${name} <${address}>` : address))
+    .join(', ');
 
 function Mail(props: { mail: MailMessage }): React.ReactElement {
   const styles = usePaneStyles();

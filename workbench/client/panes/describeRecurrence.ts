@@ -44,3 +44,10 @@ export function describeRecurrence(r: NonNullable<CalendarEvent['recurrence']>):
     g.type === 'endDate' ? `tot en met ${g.endDate}` : g.type === 'numbered' ? `${g.numberOfOccurrences} keer` : 'zonder einde';
   return `${what}, vanaf ${g.startDate}, ${end}`;
 }
+
+/** A reminder lead time in the largest whole unit, e.g. 10080 → "7 dagen vooraf", 90 → "90 minuten vooraf". */
+export function describeReminder(minutes: number): string {
+  if (minutes > 0 && minutes % 1440 === 0) return `${minutes / 1440} ${minutes === 1440 ? 'dag' : 'dagen'} vooraf`;
+  if (minutes > 0 && minutes % 60 === 0) return `${minutes / 60} uur vooraf`;
+  return `${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} vooraf`;
+}
