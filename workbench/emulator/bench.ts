@@ -20,21 +20,34 @@ async function main(): Promise<void> {
   const h = { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Emulator-User': 'beheerder' };
   const login = 'i:0#.f|membership|beheerder@samenwerkingsruimte.example';
   const post = (path: string, body: unknown): Promise<Response> =>
-    fetch(`${emu.siteUrl}/_api/${path}`, { method: 'POST', headers: { ...h, 'X-RequestDigest': makeDigest(emu.db, login, new Date()) }, body: JSON.stringify(body) });
+    fetch(`${emu.siteUrl}/_api/${path}`, {
+      method: 'POST',
+      headers: { ...h, 'X-RequestDigest': makeDigest(emu.db, login, new Date()) },
+      body: JSON.stringify(body),
+    });
   const get = async (path: string): Promise<{ status: number; count: number }> => {
     const r = await fetch(`${emu.siteUrl}/_api/${path}`, { headers: h });
     const j = (await r.json()) as { value?: unknown[] };
     return { status: r.status, count: j.value?.length ?? 0 };
   };
   await post('web/lists', { Title: 'Bench', BaseTemplate: 100 });
-  await post(`web/lists/getbytitle('Bench')/fields/addfield`, { parameters: { Title: 'Zaak', FieldTypeKind: 2, Indexed: true } });
+  await post(`web/lists/getbytitle('Bench')/fields/addfield`, {
+    parameters: { Title: 'Zaak', FieldTypeKind: 2, Indexed: true },
+  });
   await post(`web/lists/getbytitle('Bench')/fields/addfield`, { parameters: { Title: 'Status', FieldTypeKind: 2 } });
-  const rows = Array.from({ length: N }, (_, i) => ({ Title: `Item ${i}`, Zaak: `Z-${i % 20000}`, Status: i % 3 ? 'open' : 'klaar' }));
+  const rows = Array.from({ length: N }, (_, i) => ({
+    Title: `Item ${i}`,
+    Zaak: `Z-${i % 20000}`,
+    Status: i % 3 ? 'open' : 'klaar',
+  }));
   await timed(`bulkInsertItems ${N} items (indexed column maintained)`, () => bulkInsertItems(emu.db, 'Bench', rows));
   const base = `web/lists/getbytitle('Bench')/items`;
   for (const [label, path] of [
     ['first page $top=100', `${base}?$top=100`],
-    ['deep page by ID ($skiptoken=Paged=TRUE&p_ID=95000, $top=100)', `${base}?$top=100&$skiptoken=Paged%3DTRUE%26p_ID%3D95000`],
+    [
+      'deep page by ID ($skiptoken=Paged=TRUE&p_ID=95000, $top=100)',
+      `${base}?$top=100&$skiptoken=Paged%3DTRUE%26p_ID%3D95000`,
+    ],
     ["indexed filter Zaak eq 'Z-12345' (5 hits)", `${base}?$filter=Zaak%20eq%20'Z-12345'`],
     ["non-indexed filter Status eq 'open' (threshold error)", `${base}?$filter=Status%20eq%20'open'`],
     ['page of 5000 by ID', `${base}?$top=5000&$select=Id`],

@@ -11,14 +11,26 @@ import { SITE_ADMIN_KEY } from './identity';
  * checked exactly as the REST API checks them (a bad value throws naming the field); everything is one transaction.
  * Returns the ids of the new items.
  */
-export function bulkInsertItems(db: Database, listTitle: string, rows: Record<string, unknown>[], opts: { authorKey?: string; now?: Date } = {}): number[] {
+export function bulkInsertItems(
+  db: Database,
+  listTitle: string,
+  rows: Record<string, unknown>[],
+  opts: { authorKey?: string; now?: Date } = {},
+): number[] {
   const list = listByTitle(db, listTitle);
   if (!list) throw new Error(`bulkInsertItems: list '${listTitle}' does not exist`);
   const fields = listFields(db, list.pk);
-  const author = db.prepare(`SELECT id FROM sp_principals WHERE user_key = ?`).pluck().get(opts.authorKey ?? SITE_ADMIN_KEY) as number | undefined;
-  if (author === undefined) throw new Error(`bulkInsertItems: unknown author key '${opts.authorKey ?? SITE_ADMIN_KEY}'`);
+  const author = db
+    .prepare(`SELECT id FROM sp_principals WHERE user_key = ?`)
+    .pluck()
+    .get(opts.authorKey ?? SITE_ADMIN_KEY) as number | undefined;
+  if (author === undefined)
+    throw new Error(`bulkInsertItems: unknown author key '${opts.authorKey ?? SITE_ADMIN_KEY}'`);
   const now = spDate(opts.now ?? new Date());
-  const ct = (db.prepare(`SELECT id FROM sp_content_types WHERE list_pk = ? ORDER BY rowid LIMIT 1`).pluck().get(list.pk) as string | undefined) ?? '0x01';
+  const ct =
+    (db.prepare(`SELECT id FROM sp_content_types WHERE list_pk = ? ORDER BY rowid LIMIT 1`).pluck().get(list.pk) as
+      | string
+      | undefined) ?? '0x01';
   const insert = db.prepare(
     `INSERT INTO sp_items (list_pk, id, guid, version, created, modified, author_id, editor_id, fs_type, file_ref, content_type_id, data)
      VALUES (?, ?, ?, 1, ?, ?, ?, ?, 0, ?, ?, ?)`,
@@ -30,7 +42,8 @@ export function bulkInsertItems(db: Database, listTitle: string, rows: Record<st
       const data: Record<string, unknown> = {};
       for (const [key, v] of Object.entries(row)) {
         const found = findField(fields, key);
-        if (!found) throw new Error(`bulkInsertItems: row ${i}: the field '${key}' does not exist in list '${listTitle}'`);
+        if (!found)
+          throw new Error(`bulkInsertItems: row ${i}: the field '${key}' does not exist in list '${listTitle}'`);
         const f = found.field;
         if ((f.type_kind === FieldType.User || f.type_kind === FieldType.Lookup) && !found.idForm) {
           throw new Error(`bulkInsertItems: row ${i}: write person/lookup field '${key}' as '${key}Id'`);
@@ -42,7 +55,18 @@ export function bulkInsertItems(db: Database, listTitle: string, rows: Record<st
         }
       }
       const id = next++;
-      insert.run(list.pk, id, randomUUID(), now, now, author, author, `${SITE_PATH}/${list.url_name}/${id}_.000`, ct, JSON.stringify(data));
+      insert.run(
+        list.pk,
+        id,
+        randomUUID(),
+        now,
+        now,
+        author,
+        author,
+        `${SITE_PATH}/${list.url_name}/${id}_.000`,
+        ct,
+        JSON.stringify(data),
+      );
       ids.push(id);
     }
     db.prepare(`UPDATE sp_lists SET next_item_id = ?, modified = ? WHERE pk = ?`).run(next, now, list.pk);

@@ -51,16 +51,20 @@ export class FaultController {
     const rates = ['rate429', 'rate503', 'rateReset'] as const;
     for (const k of rates) {
       const v = s[k];
-      if (v !== undefined && (typeof v !== 'number' || !(v >= 0 && v <= 1))) throw new Error(`faults.${k} must be a number from 0 to 1`);
+      if (v !== undefined && (typeof v !== 'number' || !(v >= 0 && v <= 1)))
+        throw new Error(`faults.${k} must be a number from 0 to 1`);
     }
-    if (rates.reduce((t, k) => t + (s[k] ?? 0), 0) > 1) throw new Error('faults: rate429 + rate503 + rateReset must be at most 1');
+    if (rates.reduce((t, k) => t + (s[k] ?? 0), 0) > 1)
+      throw new Error('faults: rate429 + rate503 + rateReset must be at most 1');
     for (const k of ['latencyMs', 'retryAfterSeconds', 'seed'] as const) {
       const v = s[k];
-      if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) throw new Error(`faults.${k} must be a non-negative number`);
+      if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0))
+        throw new Error(`faults.${k} must be a non-negative number`);
     }
     let pattern: RegExp | null = null;
     if (s.pathPattern !== undefined) {
-      if (typeof s.pathPattern !== 'string') throw new Error('faults.pathPattern must be a string (regular expression)');
+      if (typeof s.pathPattern !== 'string')
+        throw new Error('faults.pathPattern must be a string (regular expression)');
       try {
         pattern = new RegExp(s.pathPattern, 'i');
       } catch (e) {

@@ -52,7 +52,9 @@ export interface RunningEmulator {
 /** Empties the database (SharePoint and Graph data) and re-creates the fresh site with its demo identities. */
 export function resetDatabase(db: Database, now: Date = new Date(), users: DemoUser[] = loadDemoUsers()): void {
   // Keep the digest secret so pages that are open keep a valid form digest across a reset.
-  const secret = db.prepare(`SELECT value FROM sp_meta WHERE key = 'digest_secret'`).pluck().get() as string | undefined;
+  const secret = db.prepare(`SELECT value FROM sp_meta WHERE key = 'digest_secret'`).pluck().get() as
+    | string
+    | undefined;
   clearDatabase(db);
   ensureSite(db, users, now);
   if (secret) db.prepare(`INSERT OR REPLACE INTO sp_meta (key, value) VALUES ('digest_secret', ?)`).run(secret);
@@ -88,7 +90,8 @@ function send(res: ServerResponse, r: EmulatorResponse): void {
     else if (typeof r.body === 'string') payload = Buffer.from(r.body, 'utf8');
     else {
       payload = Buffer.from(JSON.stringify(r.body), 'utf8');
-      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json;charset=utf-8';
+      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+        headers['content-type'] = 'application/json;charset=utf-8';
     }
   }
   headers['content-length'] = String(payload?.length ?? 0);
@@ -99,11 +102,26 @@ function send(res: ServerResponse, r: EmulatorResponse): void {
 }
 
 /** Graph's error body (`{"error":{"code","message","innerError"}}`), which the Graph client reads. */
-function graphError(status: number, code: string, message: string, headers: Record<string, string> = {}): EmulatorResponse {
+function graphError(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): EmulatorResponse {
   return {
     status,
     headers: { 'content-type': 'application/json', ...headers },
-    body: { error: { code, message, innerError: { date: new Date().toISOString().replace(/\.\d{3}Z$/, ''), 'request-id': randomUUID(), 'client-request-id': randomUUID() } } },
+    body: {
+      error: {
+        code,
+        message,
+        innerError: {
+          date: new Date().toISOString().replace(/\.\d{3}Z$/, ''),
+          'request-id': randomUUID(),
+          'client-request-id': randomUUID(),
+        },
+      },
+    },
   };
 }
 
@@ -138,14 +156,26 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       return graphError(501, 'NotImplemented', `Emulator does not implement ${er.method} ${er.path}`);
     }
     if (isSharePointPath(er.path)) return handleSharePoint(db, er, { threshold, now });
-    return spErrorResponse(501, '-1, Microsoft.SharePoint.Client.NotImplemented', `Emulator does not implement ${er.method} ${er.path}`);
+    return spErrorResponse(
+      501,
+      '-1, Microsoft.SharePoint.Client.NotImplemented',
+      `Emulator does not implement ${er.method} ${er.path}`,
+    );
   };
 
   const control = async (er: EmulatorRequest): Promise<EmulatorResponse | null> => {
     const p = er.path.toLowerCase();
     const m = er.method.toUpperCase();
     if (p === '/_emulator/health' && m === 'GET') {
-      return { status: 200, body: { status: 'ok', siteUrl: `${er.origin}${SITE_PATH}`, schemaVersion: db.pragma('user_version', { simple: true }), faults: faults.current() } };
+      return {
+        status: 200,
+        body: {
+          status: 'ok',
+          siteUrl: `${er.origin}${SITE_PATH}`,
+          schemaVersion: db.pragma('user_version', { simple: true }),
+          faults: faults.current(),
+        },
+      };
     }
     if (p === '/_emulator/faults') {
       if (m === 'GET') return { status: 200, body: { settings: faults.current(), injected: faults.injected() } };
@@ -174,7 +204,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       const body = await readBody(req);
       const u = new URL(req.url ?? '/', 'http://localhost');
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+      for (const [k, v] of Object.entries(req.headers))
+        if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
       const origin = `http://${headers.host ?? `${host}:${port}`}`;
       const er: EmulatorRequest = {
         method: (req.method ?? 'GET').toUpperCase(),
@@ -200,11 +231,28 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
           const graph = er.path.toLowerCase().startsWith('/v1.0/');
           const r = graph
             ? d.kind === '429'
-              ? graphError(429, 'TooManyRequests', `Too many requests. Retry after ${d.retryAfterSeconds} seconds.`, retry)
+              ? graphError(
+                  429,
+                  'TooManyRequests',
+                  `Too many requests. Retry after ${d.retryAfterSeconds} seconds.`,
+                  retry,
+                )
               : graphError(503, 'ServiceNotAvailable', 'The service is temporarily unavailable. Please retry.', retry)
             : d.kind === '429'
-              ? spErrorResponse(429, '-2147024860, Microsoft.SharePoint.SPRequestThrottledException', `The request has been throttled. Retry after ${d.retryAfterSeconds} seconds.`, false, { 'retry-after': String(d.retryAfterSeconds) })
-              : spErrorResponse(503, '-2146233088, Microsoft.SharePoint.SPServerTooBusyException', 'The server is busy. Please try again later.', false, { 'retry-after': String(d.retryAfterSeconds) });
+              ? spErrorResponse(
+                  429,
+                  '-2147024860, Microsoft.SharePoint.SPRequestThrottledException',
+                  `The request has been throttled. Retry after ${d.retryAfterSeconds} seconds.`,
+                  false,
+                  { 'retry-after': String(d.retryAfterSeconds) },
+                )
+              : spErrorResponse(
+                  503,
+                  '-2146233088, Microsoft.SharePoint.SPServerTooBusyException',
+                  'The server is busy. Please try again later.',
+                  false,
+                  { 'retry-after': String(d.retryAfterSeconds) },
+                );
           return send(res, r);
         }
       }
@@ -218,12 +266,24 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
           return out;
         } catch (e) {
           if (db.inTransaction) db.exec('ROLLBACK');
-          return spErrorResponse(500, '-2146233088, System.InvalidOperationException', `The emulator failed while handling ${er.method} ${er.path}: ${(e as Error).message}. Nothing was stored.`);
+          return spErrorResponse(
+            500,
+            '-2146233088, System.InvalidOperationException',
+            `The emulator failed while handling ${er.method} ${er.path}: ${(e as Error).message}. Nothing was stored.`,
+          );
         }
       });
       send(res, r);
     })().catch((e: unknown) => {
-      if (!res.headersSent) send(res, spErrorResponse(500, '-2146233088, System.InvalidOperationException', `The emulator failed: ${(e as Error).message}`));
+      if (!res.headersSent)
+        send(
+          res,
+          spErrorResponse(
+            500,
+            '-2146233088, System.InvalidOperationException',
+            `The emulator failed: ${(e as Error).message}`,
+          ),
+        );
     });
   });
 

@@ -2,7 +2,19 @@ import { badQuery, badValue, notFound, SpError } from './errors';
 import type { SpContext } from './context';
 import { principalById, principalJson } from './principals';
 import { ROLE_DEFINITIONS, basePermissionsJson, roleById, type RoleDefinition, PermissionKind } from './roles';
-import { type Scope, WEB_SCOPE, clearAssignments, copyAssignments, demand, itemScope, listScope, maskAt, maskFor, parentScope, principalsOf } from './security';
+import {
+  type Scope,
+  WEB_SCOPE,
+  clearAssignments,
+  copyAssignments,
+  demand,
+  itemScope,
+  listScope,
+  maskAt,
+  maskFor,
+  parentScope,
+  principalsOf,
+} from './security';
 import { webMeta } from './site';
 
 /** A securable object: the web, a list or an item, with the scope it currently takes permissions from. */
@@ -31,9 +43,11 @@ export function listSecurable(listPk: number): Securable {
   return {
     own: { type: 'list', listPk, itemId: 0 },
     effective: (ctx) => listScope(ctx.db, listPk),
-    hasUnique: (ctx) => (ctx.db.prepare(`SELECT unique_perms FROM sp_lists WHERE pk = ?`).pluck().get(listPk) as number) === 1,
+    hasUnique: (ctx) =>
+      (ctx.db.prepare(`SELECT unique_perms FROM sp_lists WHERE pk = ?`).pluck().get(listPk) as number) === 1,
     parent: () => WEB_SCOPE,
-    setUnique: (ctx, u) => void ctx.db.prepare(`UPDATE sp_lists SET unique_perms = ? WHERE pk = ?`).run(u ? 1 : 0, listPk),
+    setUnique: (ctx, u) =>
+      void ctx.db.prepare(`UPDATE sp_lists SET unique_perms = ? WHERE pk = ?`).run(u ? 1 : 0, listPk),
   };
 }
 
@@ -42,12 +56,22 @@ export function itemSecurable(listPk: number, itemId: number): Securable {
   return {
     own: { type: 'item', listPk, itemId },
     effective: (ctx) => itemScope(ctx.db, listPk, itemId),
-    hasUnique: (ctx) => (ctx.db.prepare(`SELECT unique_perms FROM sp_items WHERE list_pk = ? AND id = ?`).pluck().get(listPk, itemId) as number) === 1,
+    hasUnique: (ctx) =>
+      (ctx.db
+        .prepare(`SELECT unique_perms FROM sp_items WHERE list_pk = ? AND id = ?`)
+        .pluck()
+        .get(listPk, itemId) as number) === 1,
     parent: (ctx) => {
-      const ref = ctx.db.prepare(`SELECT file_ref FROM sp_items WHERE list_pk = ? AND id = ?`).pluck().get(listPk, itemId) as string | null;
+      const ref = ctx.db
+        .prepare(`SELECT file_ref FROM sp_items WHERE list_pk = ? AND id = ?`)
+        .pluck()
+        .get(listPk, itemId) as string | null;
       return ref ? parentScope(ctx.db, listPk, ref) : listScope(ctx.db, listPk);
     },
-    setUnique: (ctx, u) => void ctx.db.prepare(`UPDATE sp_items SET unique_perms = ? WHERE list_pk = ? AND id = ?`).run(u ? 1 : 0, listPk, itemId),
+    setUnique: (ctx, u) =>
+      void ctx.db
+        .prepare(`UPDATE sp_items SET unique_perms = ? WHERE list_pk = ? AND id = ?`)
+        .run(u ? 1 : 0, listPk, itemId),
   };
 }
 
@@ -70,14 +94,22 @@ export function roleDefJson(ctx: SpContext, r: RoleDefinition): Record<string, u
 /** Role definition by id / name / type, or SharePoint's 404. */
 export function findRoleDef(by: { id?: number; name?: string; type?: number }): RoleDefinition {
   const r = ROLE_DEFINITIONS.find(
-    (x) => (by.id !== undefined && x.id === by.id) || (by.name !== undefined && x.name.toLowerCase() === by.name.toLowerCase()) || (by.type !== undefined && x.roleTypeKind === by.type),
+    (x) =>
+      (by.id !== undefined && x.id === by.id) ||
+      (by.name !== undefined && x.name.toLowerCase() === by.name.toLowerCase()) ||
+      (by.type !== undefined && x.roleTypeKind === by.type),
   );
   if (!r) throw notFound('-2146232832, Microsoft.SharePoint.SPException', 'Permission level cannot be found.');
   return r;
 }
 
 /** SP.RoleAssignment JSON (Member and RoleDefinitionBindings inlined when expanded). */
-export function roleAssignmentJson(ctx: SpContext, scope: Scope, principalId: number, expand: string[]): Record<string, unknown> {
+export function roleAssignmentJson(
+  ctx: SpContext,
+  scope: Scope,
+  principalId: number,
+  expand: string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {
     'odata.type': 'SP.RoleAssignment',
     'odata.id': `${ctx.webUrl}/_api/Web/RoleAssignments/GetByPrincipalId(${principalId})`,
@@ -88,14 +120,17 @@ export function roleAssignmentJson(ctx: SpContext, scope: Scope, principalId: nu
     const p = principalById(ctx.db, principalId);
     if (p) out.Member = principalJson(ctx, p);
   }
-  if (expand.some((e) => e.toLowerCase() === 'roledefinitionbindings')) out.RoleDefinitionBindings = bindings(ctx, scope, principalId).map((r) => roleDefJson(ctx, r));
+  if (expand.some((e) => e.toLowerCase() === 'roledefinitionbindings'))
+    out.RoleDefinitionBindings = bindings(ctx, scope, principalId).map((r) => roleDefJson(ctx, r));
   return out;
 }
 
 /** Role definitions bound to a principal at a scope. */
 export function bindings(ctx: SpContext, scope: Scope, principalId: number): RoleDefinition[] {
   const ids = ctx.db
-    .prepare(`SELECT roledef_id FROM sp_role_assignments WHERE scope_type = ? AND list_pk = ? AND item_id = ? AND principal_id = ?`)
+    .prepare(
+      `SELECT roledef_id FROM sp_role_assignments WHERE scope_type = ? AND list_pk = ? AND item_id = ? AND principal_id = ?`,
+    )
     .pluck()
     .all(scope.type, scope.listPk, scope.itemId, principalId) as number[];
   return ids.map((id) => roleById(id)).filter((r): r is RoleDefinition => !!r);
@@ -104,7 +139,9 @@ export function bindings(ctx: SpContext, scope: Scope, principalId: number): Rol
 /** Principals that hold a role assignment at a scope. */
 export function assignedPrincipals(ctx: SpContext, scope: Scope): number[] {
   return ctx.db
-    .prepare(`SELECT DISTINCT principal_id FROM sp_role_assignments WHERE scope_type = ? AND list_pk = ? AND item_id = ? ORDER BY principal_id`)
+    .prepare(
+      `SELECT DISTINCT principal_id FROM sp_role_assignments WHERE scope_type = ? AND list_pk = ? AND item_id = ? ORDER BY principal_id`,
+    )
     .pluck()
     .all(scope.type, scope.listPk, scope.itemId) as number[];
 }
@@ -113,22 +150,34 @@ export function assignedPrincipals(ctx: SpContext, scope: Scope): number[] {
 function demandUnique(ctx: SpContext, s: Securable): void {
   demand(ctx, s.effective(ctx), PermissionKind.ManagePermissions);
   if (!s.hasUnique(ctx)) {
-    throw new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', 'This operation is not allowed on an object that inherits permissions.');
+    throw new SpError(
+      400,
+      '-2146232832, Microsoft.SharePoint.SPException',
+      'This operation is not allowed on an object that inherits permissions.',
+    );
   }
 }
 
 /** `addroleassignment(principalid=…,roledefid=…)`. */
 export function addRoleAssignment(ctx: SpContext, s: Securable, principalId: number, roleDefId: number): void {
   demandUnique(ctx, s);
-  if (!principalById(ctx.db, principalId)) throw badValue(`The principal with id ${principalId} (principalid) does not exist in this site.`);
+  if (!principalById(ctx.db, principalId))
+    throw badValue(`The principal with id ${principalId} (principalid) does not exist in this site.`);
   findRoleDef({ id: roleDefId });
   ctx.db
-    .prepare(`INSERT OR IGNORE INTO sp_role_assignments (scope_type, list_pk, item_id, principal_id, roledef_id) VALUES (?, ?, ?, ?, ?)`)
+    .prepare(
+      `INSERT OR IGNORE INTO sp_role_assignments (scope_type, list_pk, item_id, principal_id, roledef_id) VALUES (?, ?, ?, ?, ?)`,
+    )
     .run(s.own.type, s.own.listPk, s.own.itemId, principalId, roleDefId);
 }
 
 /** `removeroleassignment(principalid=…,roledefid=…)`. */
-export function removeRoleAssignment(ctx: SpContext, s: Securable, principalId: number, roleDefId: number | null): void {
+export function removeRoleAssignment(
+  ctx: SpContext,
+  s: Securable,
+  principalId: number,
+  roleDefId: number | null,
+): void {
   demandUnique(ctx, s);
   const sql = `DELETE FROM sp_role_assignments WHERE scope_type = ? AND list_pk = ? AND item_id = ? AND principal_id = ?${roleDefId === null ? '' : ' AND roledef_id = ?'}`;
   const args: unknown[] = [s.own.type, s.own.listPk, s.own.itemId, principalId];
@@ -152,7 +201,9 @@ export function breakInheritance(ctx: SpContext, s: Securable, copy: boolean, cl
   if (!copy && !ctx.isAdmin) {
     // SharePoint keeps the caller's access when it breaks inheritance without copying (the caller gets Full Control).
     ctx.db
-      .prepare(`INSERT OR IGNORE INTO sp_role_assignments (scope_type, list_pk, item_id, principal_id, roledef_id) VALUES (?, ?, ?, ?, 1073741829)`)
+      .prepare(
+        `INSERT OR IGNORE INTO sp_role_assignments (scope_type, list_pk, item_id, principal_id, roledef_id) VALUES (?, ?, ?, ?, 1073741829)`,
+      )
       .run(s.own.type, s.own.listPk, s.own.itemId, ctx.user.id);
   }
 }
@@ -169,9 +220,9 @@ export function resetInheritance(ctx: SpContext, s: Securable): void {
 export function userEffectivePermissions(ctx: SpContext, s: Securable, login: string): { High: string; Low: string } {
   demand(ctx, s.effective(ctx), PermissionKind.EnumeratePermissions);
   const email = login.split('|').pop()!.toLowerCase();
-  const u = ctx.db.prepare(`SELECT id, is_site_admin FROM sp_principals WHERE kind = 'user' AND (login_name = ? OR lower(email) = ?)`).get(login, email) as
-    | { id: number; is_site_admin: number }
-    | undefined;
+  const u = ctx.db
+    .prepare(`SELECT id, is_site_admin FROM sp_principals WHERE kind = 'user' AND (login_name = ? OR lower(email) = ?)`)
+    .get(login, email) as { id: number; is_site_admin: number } | undefined;
   if (!u) return basePermissionsJson(0n);
   if (u.is_site_admin) return { High: '2147483647', Low: '4294967295' };
   return basePermissionsJson(maskFor(ctx.db, principalsOf(ctx.db, u.id), s.effective(ctx)));

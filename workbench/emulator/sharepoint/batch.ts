@@ -11,9 +11,20 @@ export interface BatchPart {
 }
 
 const STATUS_TEXT: Record<number, string> = {
-  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden',
-  404: 'Not Found', 409: 'Conflict', 412: 'Precondition Failed', 429: 'Too Many Requests', 500: 'Internal Server Error',
-  501: 'Not Implemented', 503: 'Service Unavailable',
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  503: 'Service Unavailable',
 };
 
 /** HTTP reason phrase for a status. */
@@ -70,7 +81,10 @@ export function parseBatch(body: string, contentType: string | undefined): Batch
     i++;
     while (i < lines.length && lines[i].trim() === '') i++;
     const reqLine = /^([A-Z]+)\s+(\S+)\s+HTTP\/1\.[01]$/i.exec((lines[i] ?? '').trim());
-    if (!reqLine) throw badQuery(`The $batch part ${out.length + 1} has no valid request line (found '${(lines[i] ?? '').trim()}').`);
+    if (!reqLine)
+      throw badQuery(
+        `The $batch part ${out.length + 1} has no valid request line (found '${(lines[i] ?? '').trim()}').`,
+      );
     i++;
     const hl: string[] = [];
     while (i < lines.length && lines[i].trim() !== '') hl.push(lines[i++]);
@@ -91,10 +105,15 @@ export function formatBatch(responses: EmulatorResponse[]): { contentType: strin
     chunks.push('Content-Type: application/http\nContent-Transfer-Encoding: binary\n\n');
     chunks.push(`HTTP/1.1 ${r.status} ${statusText(r.status)}\n`);
     const headers = { ...(r.headers ?? {}) };
-    for (const [k, v] of Object.entries(headers)) chunks.push(`${k.toUpperCase() === 'ETAG' ? 'ETag' : k.toUpperCase()}: ${v}\n`);
+    for (const [k, v] of Object.entries(headers))
+      chunks.push(`${k.toUpperCase() === 'ETAG' ? 'ETag' : k.toUpperCase()}: ${v}\n`);
     chunks.push('\n');
     if (r.status !== 204 && r.body !== undefined && r.body !== '') {
-      const b = Buffer.isBuffer(r.body) ? r.body.toString('utf8') : typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
+      const b = Buffer.isBuffer(r.body)
+        ? r.body.toString('utf8')
+        : typeof r.body === 'string'
+          ? r.body
+          : JSON.stringify(r.body);
       chunks.push(`${b}\n`);
     }
   }

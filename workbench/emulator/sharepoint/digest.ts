@@ -5,7 +5,9 @@ import type { Database } from 'better-sqlite3';
 export const DIGEST_TIMEOUT_SECONDS = 1800;
 
 function secret(db: Database): string {
-  const row = db.prepare(`SELECT value FROM sp_meta WHERE key = 'digest_secret'`).get() as { value: string } | undefined;
+  const row = db.prepare(`SELECT value FROM sp_meta WHERE key = 'digest_secret'`).get() as
+    | { value: string }
+    | undefined;
   if (row) return row.value;
   const s = randomBytes(32).toString('hex');
   db.prepare(`INSERT INTO sp_meta (key, value) VALUES ('digest_secret', ?)`).run(s);

@@ -13,12 +13,20 @@ export class SpError extends Error {
 }
 
 /** SharePoint's error body: `odata.error` in (minimal) JSON light, `error` in verbose mode. */
-export function spErrorResponse(status: number, code: string, message: string, verbose = false, headers: Record<string, string> = {}): EmulatorResponse {
+export function spErrorResponse(
+  status: number,
+  code: string,
+  message: string,
+  verbose = false,
+  headers: Record<string, string> = {},
+): EmulatorResponse {
   const inner = { code, message: { lang: 'en-US', value: message } };
   return {
     status,
     headers: {
-      'content-type': verbose ? 'application/json;odata=verbose;charset=utf-8' : 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8',
+      'content-type': verbose
+        ? 'application/json;odata=verbose;charset=utf-8'
+        : 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8',
       ...headers,
     },
     body: verbose ? { error: inner } : { 'odata.error': inner },
@@ -26,7 +34,8 @@ export function spErrorResponse(status: number, code: string, message: string, v
 }
 
 /** 403 as SharePoint answers a write (or read) the caller has no permission for. */
-export const accessDenied = (): SpError => new SpError(403, '-2147024891, System.UnauthorizedAccessException', 'Access denied.');
+export const accessDenied = (): SpError =>
+  new SpError(403, '-2147024891, System.UnauthorizedAccessException', 'Access denied.');
 
 /** 400 for malformed OData or a bad request, naming the problem. */
 export const badQuery = (message: string): SpError =>

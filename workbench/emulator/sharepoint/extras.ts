@@ -6,7 +6,7 @@ import { collection, emptyOk, entity, noContent } from './format';
 import { DIGEST_TIMEOUT_SECONDS, makeDigest } from './digest';
 import { FieldType, inputValue, isMulti } from './fields';
 import { checkUnique, insertItem, updateItemValues } from './items';
-import { filterObjects } from './jsfilter';
+import { shapeObjects } from './jsfilter';
 import { PermissionKind } from './roles';
 import { WEB_SCOPE, demand, listScope } from './security';
 import { webMeta } from './site';
@@ -38,23 +38,43 @@ export function contextInfo(ctx: SpContext, call: SpCall): EmulatorResponse {
   };
   if (ctx.verbose) {
     const { 'odata.metadata': _m, ...rest } = body;
-    return { status: 200, headers: { 'content-type': 'application/json;odata=verbose;charset=utf-8' }, body: { d: { GetContextWebInformation: { __metadata: { type: 'SP.ContextWebInformation' }, ...rest, SupportedSchemaVersions: { results: rest.SupportedSchemaVersions } } } } };
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json;odata=verbose;charset=utf-8' },
+      body: {
+        d: {
+          GetContextWebInformation: {
+            __metadata: { type: 'SP.ContextWebInformation' },
+            ...rest,
+            SupportedSchemaVersions: { results: rest.SupportedSchemaVersions },
+          },
+        },
+      },
+    };
   }
-  return { status: 200, headers: { 'content-type': 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8' }, body };
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8' },
+    body,
+  };
 }
 
 /** `_api/site`: the site collection object (read only). */
 export function siteRoute(ctx: SpContext, call: SpCall): EmulatorResponse {
   if (call.segments.length === 1 && call.method === 'GET') {
-    return entity(ctx, {
-      'odata.type': 'SP.Site',
-      'odata.id': `${ctx.webUrl}/_api/site`,
-      'odata.editLink': 'site',
-      Id: webMeta(ctx.db, 'site_id'),
-      ServerRelativeUrl: SITE_PATH,
-      Url: ctx.webUrl,
-      ReadOnly: false,
-    }, { select: call.query.get('$select') });
+    return entity(
+      ctx,
+      {
+        'odata.type': 'SP.Site',
+        'odata.id': `${ctx.webUrl}/_api/site`,
+        'odata.editLink': 'site',
+        Id: webMeta(ctx.db, 'site_id'),
+        ServerRelativeUrl: SITE_PATH,
+        Url: ctx.webUrl,
+        ReadOnly: false,
+      },
+      { select: call.query.get('$select') },
+    );
   }
   throw notImplemented(call.method, call.path);
 }
@@ -86,7 +106,13 @@ export function navigateList(ctx: SpContext, list: ListRow, seg: Segment, _call:
       if (seg.call) return { k: 'contenttype', list, id: requireCt(ctx, list, argString(seg)) };
       return { k: 'contenttypes', list };
     case 'usercustomactions':
-      if (seg.call) return { k: 'customaction', scope: `list:${list.pk}`, list, id: requireAction(ctx, `list:${list.pk}`, argString(seg)) };
+      if (seg.call)
+        return {
+          k: 'customaction',
+          scope: `list:${list.pk}`,
+          list,
+          id: requireAction(ctx, `list:${list.pk}`, argString(seg)),
+        };
       return { k: 'customactions', scope: `list:${list.pk}`, list };
     default:
       return null;
@@ -97,20 +123,29 @@ export function navigateList(ctx: SpContext, list: ListRow, seg: Segment, _call:
 export function navigateExtra(ctx: SpContext, node: Node, seg: Segment, _call: SpCall): Node | null {
   switch (node.k) {
     case 'views':
-      if (seg.name === 'getbytitle') return { k: 'view', list: node.list, id: requireView(ctx, node.list, { title: argString(seg) }) };
-      if (seg.name === 'getbyid') return { k: 'view', list: node.list, id: requireView(ctx, node.list, { id: argString(seg) }) };
+      if (seg.name === 'getbytitle')
+        return { k: 'view', list: node.list, id: requireView(ctx, node.list, { title: argString(seg) }) };
+      if (seg.name === 'getbyid')
+        return { k: 'view', list: node.list, id: requireView(ctx, node.list, { id: argString(seg) }) };
       return null;
     case 'view':
       if (seg.name === 'viewfields') return { k: 'viewfields', list: node.list, id: node.id };
       return null;
     case 'contenttypes':
-      if (seg.name === 'getbyid') return { k: 'contenttype', list: node.list, id: requireCt(ctx, node.list, argString(seg)) };
+      if (seg.name === 'getbyid')
+        return { k: 'contenttype', list: node.list, id: requireCt(ctx, node.list, argString(seg)) };
       return null;
     case 'contenttype':
       if (seg.name === 'fieldlinks') return { k: 'fieldlinks', list: node.list, id: node.id };
       return null;
     case 'customactions':
-      if (seg.name === 'getbyid') return { k: 'customaction', scope: node.scope, list: node.list, id: requireAction(ctx, node.scope, argString(seg)) };
+      if (seg.name === 'getbyid')
+        return {
+          k: 'customaction',
+          scope: node.scope,
+          list: node.list,
+          id: requireAction(ctx, node.scope, argString(seg)),
+        };
       return null;
     default:
       return null;
@@ -122,25 +157,29 @@ function requireView(ctx: SpContext, list: ListRow, by: { id?: string; title?: s
     by.default
       ? ctx.db.prepare(`SELECT id FROM sp_views WHERE list_pk = ? AND is_default = 1`).get(list.pk)
       : by.id !== undefined
-        ? ctx.db.prepare(`SELECT id FROM sp_views WHERE list_pk = ? AND id = ? COLLATE NOCASE`).get(list.pk, by.id.replace(/[{}]/g, ''))
-        : ctx.db.prepare(`SELECT id FROM sp_views WHERE list_pk = ? AND title = ? COLLATE NOCASE`).get(list.pk, by.title)
+        ? ctx.db
+            .prepare(`SELECT id FROM sp_views WHERE list_pk = ? AND id = ? COLLATE NOCASE`)
+            .get(list.pk, by.id.replace(/[{}]/g, ''))
+        : ctx.db
+            .prepare(`SELECT id FROM sp_views WHERE list_pk = ? AND title = ? COLLATE NOCASE`)
+            .get(list.pk, by.title)
   ) as { id: string } | undefined;
   if (!row) throw notFound('-2147024809, System.ArgumentException', 'The specified view is invalid.');
   return row.id;
 }
 
 function requireCt(ctx: SpContext, list: ListRow | null, id: string): string {
-  const row = ctx.db.prepare(`SELECT id FROM sp_content_types WHERE ifnull(list_pk, 0) = ? AND id = ? COLLATE NOCASE`).get(list?.pk ?? 0, id) as
-    | { id: string }
-    | undefined;
+  const row = ctx.db
+    .prepare(`SELECT id FROM sp_content_types WHERE ifnull(list_pk, 0) = ? AND id = ? COLLATE NOCASE`)
+    .get(list?.pk ?? 0, id) as { id: string } | undefined;
   if (!row) throw notFound('-2146232832, Microsoft.SharePoint.SPException', `The content type '${id}' does not exist.`);
   return row.id;
 }
 
 function requireAction(ctx: SpContext, scope: string, id: string): string {
-  const row = ctx.db.prepare(`SELECT id FROM sp_custom_actions WHERE scope = ? AND id = ? COLLATE NOCASE`).get(scope, id.replace(/[{}]/g, '')) as
-    | { id: string }
-    | undefined;
+  const row = ctx.db
+    .prepare(`SELECT id FROM sp_custom_actions WHERE scope = ? AND id = ? COLLATE NOCASE`)
+    .get(scope, id.replace(/[{}]/g, '')) as { id: string } | undefined;
   if (!row) throw notFound('-2146232832, Microsoft.SharePoint.SPException', 'The user custom action does not exist.');
   return row.id;
 }
@@ -185,7 +224,24 @@ function viewXml(title: string, p: Record<string, unknown>): string {
   return `<View Name="${title}" Type="HTML"><Query>${String(p.ViewQuery ?? '')}</Query><ViewFields>${fields}</ViewFields><RowLimit Paged="TRUE">${String(p.RowLimit ?? 30)}</RowLimit></View>`;
 }
 
-const VIEW_KEYS = new Set(['Title', 'ViewQuery', 'RowLimit', 'Paged', 'PersonalView', 'DefaultView', 'Hidden', 'Scope', 'ViewType2', 'ViewFields', 'ViewTypeKind', 'ViewData', 'JSLink', 'CustomFormatter', 'IncludeRootFolder', 'TabularView']);
+const VIEW_KEYS = new Set([
+  'Title',
+  'ViewQuery',
+  'RowLimit',
+  'Paged',
+  'PersonalView',
+  'DefaultView',
+  'Hidden',
+  'Scope',
+  'ViewType2',
+  'ViewFields',
+  'ViewTypeKind',
+  'ViewData',
+  'JSLink',
+  'CustomFormatter',
+  'IncludeRootFolder',
+  'TabularView',
+]);
 
 function applyView(ctx: SpContext, list: ListRow, row: ViewRow, body: Record<string, unknown>): void {
   const p = parseProps(row.props);
@@ -193,25 +249,33 @@ function applyView(ctx: SpContext, list: ListRow, row: ViewRow, body: Record<str
   let isDefault = row.is_default;
   for (const [k, v] of Object.entries(body)) {
     if (k === '__metadata') continue;
-    if (!VIEW_KEYS.has(k)) throw badValue(`The property '${k}' does not exist on type 'SP.View'. Make sure to only use property names that are defined by the type.`);
+    if (!VIEW_KEYS.has(k))
+      throw badValue(
+        `The property '${k}' does not exist on type 'SP.View'. Make sure to only use property names that are defined by the type.`,
+      );
     if (k === 'Title') {
-      if (typeof v !== 'string' || !v.trim()) throw badValue(`The property 'Title' of the view must be a non-empty text.`);
+      if (typeof v !== 'string' || !v.trim())
+        throw badValue(`The property 'Title' of the view must be a non-empty text.`);
       title = v;
     } else if (k === 'DefaultView') isDefault = v === true ? 1 : 0;
     else if (k === 'RowLimit') {
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 5000) throw badValue(`The property 'RowLimit' of view '${title}' must be an integer from 1 to 5000.`);
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 5000)
+        throw badValue(`The property 'RowLimit' of view '${title}' must be an integer from 1 to 5000.`);
       p.RowLimit = v;
     } else if (k === 'ViewQuery') {
       if (typeof v !== 'string') throw badValue(`The property 'ViewQuery' of view '${title}' must be CAML text.`);
       p.ViewQuery = v;
     } else if (k === 'ViewFields') {
       const arr = v && typeof v === 'object' && 'results' in (v as object) ? (v as { results: unknown }).results : v;
-      if (!Array.isArray(arr) || arr.some((x) => typeof x !== 'string')) throw badValue(`The property 'ViewFields' of view '${title}' must be a list of field names.`);
+      if (!Array.isArray(arr) || arr.some((x) => typeof x !== 'string'))
+        throw badValue(`The property 'ViewFields' of view '${title}' must be a list of field names.`);
       p.ViewFields = arr;
     } else p[k] = v;
   }
   if (isDefault) ctx.db.prepare(`UPDATE sp_views SET is_default = 0 WHERE list_pk = ?`).run(list.pk);
-  ctx.db.prepare(`UPDATE sp_views SET title = ?, is_default = ?, props = ? WHERE id = ?`).run(title, isDefault, JSON.stringify(p), row.id);
+  ctx.db
+    .prepare(`UPDATE sp_views SET title = ?, is_default = ?, props = ? WHERE id = ?`)
+    .run(title, isDefault, JSON.stringify(p), row.id);
 }
 
 interface CtRow {
@@ -247,8 +311,23 @@ interface ActionRow {
 }
 
 const ACTION_KEYS = [
-  'ClientSideComponentId', 'ClientSideComponentProperties', 'CommandUIExtension', 'Description', 'Group', 'HostProperties', 'ImageUrl',
-  'Location', 'Name', 'RegistrationId', 'RegistrationType', 'Rights', 'ScriptBlock', 'ScriptSrc', 'Sequence', 'Title', 'Url',
+  'ClientSideComponentId',
+  'ClientSideComponentProperties',
+  'CommandUIExtension',
+  'Description',
+  'Group',
+  'HostProperties',
+  'ImageUrl',
+  'Location',
+  'Name',
+  'RegistrationId',
+  'RegistrationType',
+  'Rights',
+  'ScriptBlock',
+  'ScriptSrc',
+  'Sequence',
+  'Title',
+  'Url',
 ];
 
 function actionJson(ctx: SpContext, a: ActionRow): Record<string, unknown> {
@@ -285,7 +364,10 @@ function actionProps(body: Record<string, unknown>, base: Record<string, unknown
   const p = { ...base };
   for (const [k, v] of Object.entries(body)) {
     if (k === '__metadata') continue;
-    if (!ACTION_KEYS.includes(k)) throw badValue(`The property '${k}' does not exist on type 'SP.UserCustomAction'. Make sure to only use property names that are defined by the type.`);
+    if (!ACTION_KEYS.includes(k))
+      throw badValue(
+        `The property '${k}' does not exist on type 'SP.UserCustomAction'. Make sure to only use property names that are defined by the type.`,
+      );
     if (k === 'ClientSideComponentId' && (typeof v !== 'string' || !/^\{?[0-9a-f-]{36}\}?$/i.test(v))) {
       throw badValue(`The property 'ClientSideComponentId' must be a GUID.`);
     }
@@ -315,18 +397,34 @@ export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, cal
     case 'views': {
       if (seg) return null;
       if (m === 'GET') {
-        const rows = ctx.db.prepare(`SELECT * FROM sp_views WHERE list_pk = ? ORDER BY rowid`).all(node.list.pk) as ViewRow[];
-        return collection(ctx, filterObjects(rows.map((v) => viewJson(ctx, node.list, v)), q.get('$filter')), { select });
+        const rows = ctx.db
+          .prepare(`SELECT * FROM sp_views WHERE list_pk = ? ORDER BY rowid`)
+          .all(node.list.pk) as ViewRow[];
+        return collection(
+          ctx,
+          shapeObjects(
+            rows.map((v) => viewJson(ctx, node.list, v)),
+            q,
+          ),
+          { select },
+        );
       }
       if (m === 'POST') {
         manageScope(ctx, node.list);
         const b = call.json();
-        if (typeof b.Title !== 'string' || !b.Title.trim()) throw badValue(`The property 'Title' of the view is required.`);
+        if (typeof b.Title !== 'string' || !b.Title.trim())
+          throw badValue(`The property 'Title' of the view is required.`);
         const id = newGuid();
-        ctx.db.prepare(`INSERT INTO sp_views (list_pk, id, title, is_default, props) VALUES (?, ?, ?, 0, ?)`).run(node.list.pk, id, b.Title, JSON.stringify({ ViewFields: ['LinkTitle'], RowLimit: 30, Paged: true }));
+        ctx.db
+          .prepare(`INSERT INTO sp_views (list_pk, id, title, is_default, props) VALUES (?, ?, ?, 0, ?)`)
+          .run(node.list.pk, id, b.Title, JSON.stringify({ ViewFields: ['LinkTitle'], RowLimit: 30, Paged: true }));
         const row = ctx.db.prepare(`SELECT * FROM sp_views WHERE id = ?`).get(id) as ViewRow;
         applyView(ctx, node.list, row, b);
-        return entity(ctx, viewJson(ctx, node.list, ctx.db.prepare(`SELECT * FROM sp_views WHERE id = ?`).get(id) as ViewRow), { status: 201 });
+        return entity(
+          ctx,
+          viewJson(ctx, node.list, ctx.db.prepare(`SELECT * FROM sp_views WHERE id = ?`).get(id) as ViewRow),
+          { status: 201 },
+        );
       }
       return null;
     }
@@ -354,14 +452,22 @@ export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, cal
       const p = parseProps(row.props);
       const names = ((p.ViewFields as string[]) ?? []).slice();
       if (!seg && m === 'GET') {
-        return entity(ctx, { 'odata.type': 'SP.ViewFieldCollection', 'odata.id': `${ctx.webUrl}/_api/Web/Lists(guid'${node.list.id}')/Views(guid'${row.id}')/ViewFields`, SchemaXml: `<FieldRef Name="${names.join('" /><FieldRef Name="')}" />`, Items: names });
+        return entity(ctx, {
+          'odata.type': 'SP.ViewFieldCollection',
+          'odata.id': `${ctx.webUrl}/_api/Web/Lists(guid'${node.list.id}')/Views(guid'${row.id}')/ViewFields`,
+          SchemaXml: `<FieldRef Name="${names.join('" /><FieldRef Name="')}" />`,
+          Items: names,
+        });
       }
       if (!seg || m !== 'POST') return null;
       manageScope(ctx, node.list);
       const fieldName = (): string => {
         const v = seg.args[0] ?? seg.named.strfield ?? seg.named.field ?? call.json().strField;
         if (typeof v !== 'string' || !v) throw badValue(`The parameter 'strField' of ${seg.raw} is required.`);
-        if (!['LinkTitle', 'LinkFilename', 'DocIcon', 'LinkTitleNoMenu', 'LinkFilenameNoMenu', 'Edit'].includes(v) && !listFields(ctx.db, node.list.pk).some((f) => f.internal_name === v)) {
+        if (
+          !['LinkTitle', 'LinkFilename', 'DocIcon', 'LinkTitleNoMenu', 'LinkFilenameNoMenu', 'Edit'].includes(v) &&
+          !listFields(ctx.db, node.list.pk).some((f) => f.internal_name === v)
+        ) {
           throw badValue(`Column '${v}' does not exist. It may have been deleted by another user. (strField)`);
         }
         return v;
@@ -391,40 +497,96 @@ export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, cal
         if (seg.name === 'addavailablecontenttype' && m === 'POST' && node.list) {
           manageScope(ctx, node.list);
           const id = String(seg.args[0] ?? call.json().contentTypeId ?? '');
-          const site = ctx.db.prepare(`SELECT * FROM sp_content_types WHERE list_pk IS NULL AND id = ? COLLATE NOCASE`).get(id) as CtRow | undefined;
-          if (!site) throw notFound('-2146232832, Microsoft.SharePoint.SPException', `The content type '${id}' (contentTypeId) does not exist in the web.`);
+          const site = ctx.db
+            .prepare(`SELECT * FROM sp_content_types WHERE list_pk IS NULL AND id = ? COLLATE NOCASE`)
+            .get(id) as CtRow | undefined;
+          if (!site)
+            throw notFound(
+              '-2146232832, Microsoft.SharePoint.SPException',
+              `The content type '${id}' (contentTypeId) does not exist in the web.`,
+            );
           const listCtId = `${site.id}00${newGuid().replace(/-/g, '').toUpperCase()}`;
-          const existing = ctx.db.prepare(`SELECT * FROM sp_content_types WHERE list_pk = ? AND json_extract(props, '$.Parent') = ?`).get(node.list.pk, site.id) as CtRow | undefined;
+          const existing = ctx.db
+            .prepare(`SELECT * FROM sp_content_types WHERE list_pk = ? AND json_extract(props, '$.Parent') = ?`)
+            .get(node.list.pk, site.id) as CtRow | undefined;
           if (existing) return entity(ctx, ctJson(ctx, node.list, existing));
-          ctx.db.prepare(`INSERT INTO sp_content_types (list_pk, id, name, props) VALUES (?, ?, ?, ?)`).run(node.list.pk, listCtId, site.name, JSON.stringify({ ...parseProps(site.props), Parent: site.id }));
+          ctx.db
+            .prepare(`INSERT INTO sp_content_types (list_pk, id, name, props) VALUES (?, ?, ?, ?)`)
+            .run(node.list.pk, listCtId, site.name, JSON.stringify({ ...parseProps(site.props), Parent: site.id }));
           // Adding a site content type brings its columns into the list, as SharePoint does.
           const links = (parseProps(site.props).FieldLinks as string[] | undefined) ?? [];
           for (const name of links) copySiteField(ctx, node.list, name);
-          return entity(ctx, ctJson(ctx, node.list, ctx.db.prepare(`SELECT * FROM sp_content_types WHERE list_pk = ? AND id = ?`).get(node.list.pk, listCtId) as CtRow));
+          return entity(
+            ctx,
+            ctJson(
+              ctx,
+              node.list,
+              ctx.db
+                .prepare(`SELECT * FROM sp_content_types WHERE list_pk = ? AND id = ?`)
+                .get(node.list.pk, listCtId) as CtRow,
+            ),
+          );
         }
         return null;
       }
       if (m === 'GET') {
-        const rows = ctx.db.prepare(`SELECT * FROM sp_content_types WHERE ifnull(list_pk, 0) = ? ORDER BY rowid`).all(node.list?.pk ?? 0) as CtRow[];
-        return collection(ctx, filterObjects(rows.map((c) => ctJson(ctx, node.list, c)), q.get('$filter')), { select });
+        const rows = ctx.db
+          .prepare(`SELECT * FROM sp_content_types WHERE ifnull(list_pk, 0) = ? ORDER BY rowid`)
+          .all(node.list?.pk ?? 0) as CtRow[];
+        return collection(
+          ctx,
+          shapeObjects(
+            rows.map((c) => ctJson(ctx, node.list, c)),
+            q,
+          ),
+          { select },
+        );
       }
       if (m === 'POST') {
         manageScope(ctx, node.list);
         const b = call.json();
         const idObj = b.Id as { StringValue?: string } | string | undefined;
         const id = typeof idObj === 'string' ? idObj : idObj?.StringValue;
-        if (typeof id !== 'string' || !/^0x[0-9A-Fa-f]+$/.test(id)) throw badValue(`The property 'Id' of the content type must be a content type id like '0x0100…'.`);
-        if (typeof b.Name !== 'string' || !b.Name.trim()) throw badValue(`The property 'Name' of the content type is required.`);
-        if (ctx.db.prepare(`SELECT 1 FROM sp_content_types WHERE ifnull(list_pk, 0) = ? AND id = ? COLLATE NOCASE`).get(node.list?.pk ?? 0, id)) {
+        if (typeof id !== 'string' || !/^0x[0-9A-Fa-f]+$/.test(id))
+          throw badValue(`The property 'Id' of the content type must be a content type id like '0x0100…'.`);
+        if (typeof b.Name !== 'string' || !b.Name.trim())
+          throw badValue(`The property 'Name' of the content type is required.`);
+        if (
+          ctx.db
+            .prepare(`SELECT 1 FROM sp_content_types WHERE ifnull(list_pk, 0) = ? AND id = ? COLLATE NOCASE`)
+            .get(node.list?.pk ?? 0, id)
+        ) {
           throw badValue(`A content type with id '${id}' (Id) already exists.`);
         }
-        ctx.db.prepare(`INSERT INTO sp_content_types (list_pk, id, name, props) VALUES (?, ?, ?, ?)`).run(node.list?.pk ?? null, id, b.Name, JSON.stringify({ Description: b.Description ?? '', Group: b.Group ?? 'Custom Content Types', FieldLinks: [] }));
-        return entity(ctx, ctJson(ctx, node.list, { list_pk: node.list?.pk ?? null, id, name: b.Name, props: JSON.stringify({ Description: b.Description, Group: b.Group }) }), { status: 201 });
+        ctx.db
+          .prepare(`INSERT INTO sp_content_types (list_pk, id, name, props) VALUES (?, ?, ?, ?)`)
+          .run(
+            node.list?.pk ?? null,
+            id,
+            b.Name,
+            JSON.stringify({
+              Description: b.Description ?? '',
+              Group: b.Group ?? 'Custom Content Types',
+              FieldLinks: [],
+            }),
+          );
+        return entity(
+          ctx,
+          ctJson(ctx, node.list, {
+            list_pk: node.list?.pk ?? null,
+            id,
+            name: b.Name,
+            props: JSON.stringify({ Description: b.Description, Group: b.Group }),
+          }),
+          { status: 201 },
+        );
       }
       return null;
     }
     case 'contenttype': {
-      const row = ctx.db.prepare(`SELECT * FROM sp_content_types WHERE ifnull(list_pk, 0) = ? AND id = ?`).get(node.list?.pk ?? 0, node.id) as CtRow;
+      const row = ctx.db
+        .prepare(`SELECT * FROM sp_content_types WHERE ifnull(list_pk, 0) = ? AND id = ?`)
+        .get(node.list?.pk ?? 0, node.id) as CtRow;
       if (seg) return null;
       if (m === 'GET') return entity(ctx, ctJson(ctx, node.list, row), { select });
       if (m === 'MERGE' || m === 'PATCH') {
@@ -437,26 +599,42 @@ export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, cal
           else if (['Description', 'Group', 'Hidden'].includes(k)) p[k] = v;
           else throw badValue(`The property '${k}' cannot be set on type 'SP.ContentType'.`);
         }
-        ctx.db.prepare(`UPDATE sp_content_types SET name = ?, props = ? WHERE ifnull(list_pk, 0) = ? AND id = ?`).run(name, JSON.stringify(p), node.list?.pk ?? 0, node.id);
+        ctx.db
+          .prepare(`UPDATE sp_content_types SET name = ?, props = ? WHERE ifnull(list_pk, 0) = ? AND id = ?`)
+          .run(name, JSON.stringify(p), node.list?.pk ?? 0, node.id);
         return noContent();
       }
       if (m === 'DELETE') {
         manageScope(ctx, node.list);
-        ctx.db.prepare(`DELETE FROM sp_content_types WHERE ifnull(list_pk, 0) = ? AND id = ?`).run(node.list?.pk ?? 0, node.id);
+        ctx.db
+          .prepare(`DELETE FROM sp_content_types WHERE ifnull(list_pk, 0) = ? AND id = ?`)
+          .run(node.list?.pk ?? 0, node.id);
         return emptyOk();
       }
       return null;
     }
     case 'fieldlinks': {
-      const row = ctx.db.prepare(`SELECT * FROM sp_content_types WHERE ifnull(list_pk, 0) = ? AND id = ?`).get(node.list?.pk ?? 0, node.id) as CtRow;
+      const row = ctx.db
+        .prepare(`SELECT * FROM sp_content_types WHERE ifnull(list_pk, 0) = ? AND id = ?`)
+        .get(node.list?.pk ?? 0, node.id) as CtRow;
       const p = parseProps(row.props);
       const links = ((p.FieldLinks as string[]) ?? []).slice();
       const all = node.list ? listFields(ctx.db, node.list.pk) : webFields(ctx.db);
       if (!seg && m === 'GET') {
-        return collection(ctx, links.map((name) => {
-          const f = all.find((x) => x.internal_name === name);
-          return { 'odata.type': 'SP.FieldLink', 'odata.id': `${ctx.webUrl}/_api/FieldLinks('${f?.id ?? name}')`, Id: f?.id ?? null, Name: name, Hidden: false, Required: false };
-        }));
+        return collection(
+          ctx,
+          links.map((name) => {
+            const f = all.find((x) => x.internal_name === name);
+            return {
+              'odata.type': 'SP.FieldLink',
+              'odata.id': `${ctx.webUrl}/_api/FieldLinks('${f?.id ?? name}')`,
+              Id: f?.id ?? null,
+              Name: name,
+              Hidden: false,
+              Required: false,
+            };
+          }),
+        );
       }
       if (m !== 'POST' || (seg && seg.name !== 'add')) return null;
       manageScope(ctx, node.list);
@@ -464,11 +642,15 @@ export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, cal
       const info = (b.parameters as Record<string, unknown>) ?? b;
       const name = info.FieldInternalName ?? info.Name;
       if (typeof name !== 'string' || !all.some((f) => f.internal_name === name)) {
-        throw badValue(`Column '${String(name)}' does not exist. It may have been deleted by another user. (FieldInternalName)`);
+        throw badValue(
+          `Column '${String(name)}' does not exist. It may have been deleted by another user. (FieldInternalName)`,
+        );
       }
       if (!links.includes(name)) links.push(name);
       p.FieldLinks = links;
-      ctx.db.prepare(`UPDATE sp_content_types SET props = ? WHERE ifnull(list_pk, 0) = ? AND id = ?`).run(JSON.stringify(p), node.list?.pk ?? 0, node.id);
+      ctx.db
+        .prepare(`UPDATE sp_content_types SET props = ? WHERE ifnull(list_pk, 0) = ? AND id = ?`)
+        .run(JSON.stringify(p), node.list?.pk ?? 0, node.id);
       return emptyOk();
     }
     case 'customactions': {
@@ -481,14 +663,29 @@ export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, cal
         return null;
       }
       if (m === 'GET') {
-        const rows = ctx.db.prepare(`SELECT * FROM sp_custom_actions WHERE scope = ? ORDER BY rowid`).all(node.scope) as ActionRow[];
-        return collection(ctx, filterObjects(rows.map((a) => actionJson(ctx, a)), q.get('$filter')), { select });
+        const rows = ctx.db
+          .prepare(`SELECT * FROM sp_custom_actions WHERE scope = ? ORDER BY rowid`)
+          .all(node.scope) as ActionRow[];
+        return collection(
+          ctx,
+          shapeObjects(
+            rows.map((a) => actionJson(ctx, a)),
+            q,
+          ),
+          { select },
+        );
       }
       if (m === 'POST') {
         manageScope(ctx, node.list);
         const id = newGuid();
-        ctx.db.prepare(`INSERT INTO sp_custom_actions (id, scope, props) VALUES (?, ?, ?)`).run(id, node.scope, JSON.stringify(actionProps(call.json())));
-        return entity(ctx, actionJson(ctx, ctx.db.prepare(`SELECT * FROM sp_custom_actions WHERE id = ?`).get(id) as ActionRow), { status: 201 });
+        ctx.db
+          .prepare(`INSERT INTO sp_custom_actions (id, scope, props) VALUES (?, ?, ?)`)
+          .run(id, node.scope, JSON.stringify(actionProps(call.json())));
+        return entity(
+          ctx,
+          actionJson(ctx, ctx.db.prepare(`SELECT * FROM sp_custom_actions WHERE id = ?`).get(id) as ActionRow),
+          { status: 201 },
+        );
       }
       return null;
     }
@@ -498,7 +695,9 @@ export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, cal
       if (m === 'GET') return entity(ctx, actionJson(ctx, row), { select });
       if (m === 'MERGE' || m === 'PATCH') {
         manageScope(ctx, node.list);
-        ctx.db.prepare(`UPDATE sp_custom_actions SET props = ? WHERE id = ?`).run(JSON.stringify(actionProps(call.json(), parseProps(row.props))), row.id);
+        ctx.db
+          .prepare(`UPDATE sp_custom_actions SET props = ? WHERE id = ?`)
+          .run(JSON.stringify(actionProps(call.json(), parseProps(row.props))), row.id);
         return noContent();
       }
       if (m === 'DELETE') {
@@ -518,20 +717,46 @@ function copySiteField(ctx: SpContext, list: ListRow, name: string): void {
   const site = webFields(ctx.db).find((f) => f.internal_name === name);
   if (!site || listFields(ctx.db, list.pk).some((f) => f.internal_name === name)) return;
   ctx.db
-    .prepare(`INSERT INTO sp_fields (list_pk, id, internal_name, title, type_kind, type_name, indexed, props) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+    .prepare(
+      `INSERT INTO sp_fields (list_pk, id, internal_name, title, type_kind, type_name, indexed, props) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
     .run(list.pk, site.id, site.internal_name, site.title, site.type_kind, site.type_name, site.indexed, site.props);
 }
 
 /** Parses the `SchemaXml` of `createfieldasxml` into field properties (Type, DisplayName, Name, Required, Indexed, CHOICES). */
 export function fieldFromXml(xml: unknown): Record<string, unknown> {
-  if (typeof xml !== 'string' || !/^\s*<Field\b/i.test(xml)) throw badValue(`The parameter 'SchemaXml' must be a <Field …/> element.`);
+  if (typeof xml !== 'string' || !/^\s*<Field\b/i.test(xml))
+    throw badValue(`The parameter 'SchemaXml' must be a <Field …/> element.`);
   const attr = (name: string): string | undefined => {
     const m = new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(xml.split('>')[0]);
-    return m ? m[1].replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : undefined;
+    return m
+      ? m[1]
+          .replace(/&quot;/g, '"')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&')
+      : undefined;
   };
-  const kinds: Record<string, number> = { Text: 2, Note: 3, DateTime: 4, Choice: 6, MultiChoice: 15, Lookup: 7, LookupMulti: 7, Boolean: 8, Number: 9, Currency: 10, URL: 11, User: 20, UserMulti: 20, Integer: 1, Guid: 14 };
+  const kinds: Record<string, number> = {
+    Text: 2,
+    Note: 3,
+    DateTime: 4,
+    Choice: 6,
+    MultiChoice: 15,
+    Lookup: 7,
+    LookupMulti: 7,
+    Boolean: 8,
+    Number: 9,
+    Currency: 10,
+    URL: 11,
+    User: 20,
+    UserMulti: 20,
+    Integer: 1,
+    Guid: 14,
+  };
   const type = attr('Type') ?? '';
-  if (!(type in kinds)) throw badValue(`The field type '${type}' in SchemaXml (Type) is not supported by the emulator.`);
+  if (!(type in kinds))
+    throw badValue(`The field type '${type}' in SchemaXml (Type) is not supported by the emulator.`);
   const props: Record<string, unknown> = {
     Title: attr('DisplayName') ?? attr('Name'),
     InternalName: attr('Name') ?? attr('StaticName'),
@@ -562,7 +787,8 @@ interface FormValue {
 /** Parses a form value (UI text form) into the stored value of a field; throws with SharePoint's message. */
 function formValue(ctx: SpContext, f: FieldRow, text: string): unknown {
   if (text === '' || text === null || text === undefined) {
-    if (f.internal_name !== 'Title' && (parseProps(f.props).Required === true)) throw new Error('You must specify a value for this required field.');
+    if (f.internal_name !== 'Title' && parseProps(f.props).Required === true)
+      throw new Error('You must specify a value for this required field.');
     return null;
   }
   switch (f.type_kind) {
@@ -570,7 +796,10 @@ function formValue(ctx: SpContext, f: FieldRow, text: string): unknown {
     case FieldType.Currency:
     case FieldType.Integer: {
       const n = Number(text.replace(',', '.'));
-      if (!Number.isFinite(n)) throw new Error('Invalid number value. A number field contains invalid data. Please check the value and try again.');
+      if (!Number.isFinite(n))
+        throw new Error(
+          'Invalid number value. A number field contains invalid data. Please check the value and try again.',
+        );
       return n;
     }
     case FieldType.Boolean:
@@ -580,14 +809,18 @@ function formValue(ctx: SpContext, f: FieldRow, text: string): unknown {
     case FieldType.DateTime: {
       const nl = /^(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(text);
       const d = nl ? new Date(Date.UTC(+nl[3], +nl[2] - 1, +nl[1], +(nl[4] ?? 0), +(nl[5] ?? 0))) : new Date(text);
-      if (Number.isNaN(d.getTime())) throw new Error('Invalid date/time value. A date/time field contains invalid data. Please check the value and try again.');
+      if (Number.isNaN(d.getTime()))
+        throw new Error(
+          'Invalid date/time value. A date/time field contains invalid data. Please check the value and try again.',
+        );
       return spDate(d);
     }
     case FieldType.MultiChoice:
       return text.split(';#').filter(Boolean);
     case FieldType.Choice: {
       const p = parseProps(f.props);
-      if (Array.isArray(p.Choices) && p.FillInChoice !== true && !p.Choices.includes(text)) throw new Error(`The value '${text}' is not one of the choices of this field.`);
+      if (Array.isArray(p.Choices) && p.FillInChoice !== true && !p.Choices.includes(text))
+        throw new Error(`The value '${text}' is not one of the choices of this field.`);
       return text;
     }
     case FieldType.User: {
@@ -599,14 +832,19 @@ function formValue(ctx: SpContext, f: FieldRow, text: string): unknown {
       }
       const ids = keys.map((k) => {
         const email = k.split('|').pop()!.toLowerCase();
-        const row = ctx.db.prepare(`SELECT id FROM sp_principals WHERE login_name = ? OR lower(email) = ? OR title = ?`).get(k, email, k) as { id: number } | undefined;
+        const row = ctx.db
+          .prepare(`SELECT id FROM sp_principals WHERE login_name = ? OR lower(email) = ? OR title = ?`)
+          .get(k, email, k) as { id: number } | undefined;
         if (!row) throw new Error('The user does not exist or is not unique.');
         return row.id;
       });
-      return isMulti(f) ? ids : ids[0] ?? null;
+      return isMulti(f) ? ids : (ids[0] ?? null);
     }
     case FieldType.Lookup: {
-      const ids = text.split(';#').filter((x) => /^\d+$/.test(x)).map(Number);
+      const ids = text
+        .split(';#')
+        .filter((x) => /^\d+$/.test(x))
+        .map(Number);
       if (!ids.length) throw new Error('Invalid lookup value.');
       return isMulti(f) ? ids : ids[0];
     }
@@ -621,7 +859,17 @@ function formValue(ctx: SpContext, f: FieldRow, text: string): unknown {
 
 const SYSTEM_SETTABLE = new Set(['Created', 'Modified', 'Author', 'Editor']);
 
-function applyFormValues(ctx: SpContext, list: ListRow, values: FormValue[], itemId: number): { results: Record<string, unknown>[]; values: Record<string, unknown>; system: Record<string, unknown>; ok: boolean } {
+function applyFormValues(
+  ctx: SpContext,
+  list: ListRow,
+  values: FormValue[],
+  itemId: number,
+): {
+  results: Record<string, unknown>[];
+  values: Record<string, unknown>;
+  system: Record<string, unknown>;
+  ok: boolean;
+} {
   const fields = listFields(ctx.db, list.pk);
   const out: Record<string, unknown> = {};
   const system: Record<string, unknown> = {};
@@ -634,31 +882,49 @@ function applyFormValues(ctx: SpContext, list: ListRow, values: FormValue[], ite
       try {
         const v = formValue(ctx, f, fv.FieldValue);
         if (SYSTEM_SETTABLE.has(f.internal_name)) system[f.internal_name] = v;
-        else if (parseProps(f.props).ReadOnlyField === true && f.internal_name !== 'FileLeafRef') throw new Error(`The field '${f.internal_name}' is read-only.`);
-        else out[f.internal_name] = f.type_kind === FieldType.User || f.type_kind === FieldType.Lookup ? inputValue(ctx.db, f, v) : v;
+        else if (parseProps(f.props).ReadOnlyField === true && f.internal_name !== 'FileLeafRef')
+          throw new Error(`The field '${f.internal_name}' is read-only.`);
+        else
+          out[f.internal_name] =
+            f.type_kind === FieldType.User || f.type_kind === FieldType.Lookup ? inputValue(ctx.db, f, v) : v;
       } catch (e) {
         error = (e as Error).message;
       }
     }
     if (error) ok = false;
-    return { 'odata.type': 'SP.ListItemFormUpdateValue', ErrorCode: error ? -2146232832 : 0, ErrorMessage: error, FieldName: fv.FieldName, FieldValue: fv.FieldValue, HasException: !!error, ItemId: itemId };
+    return {
+      'odata.type': 'SP.ListItemFormUpdateValue',
+      ErrorCode: error ? -2146232832 : 0,
+      ErrorMessage: error,
+      FieldName: fv.FieldName,
+      FieldValue: fv.FieldValue,
+      HasException: !!error,
+      ItemId: itemId,
+    };
   });
   return { results, values: out, system, ok };
 }
 
 function parseFormValues(body: Record<string, unknown>): FormValue[] {
   const raw = body.formValues;
-  const arr = raw && typeof raw === 'object' && 'results' in (raw as object) ? (raw as { results: unknown }).results : raw;
+  const arr =
+    raw && typeof raw === 'object' && 'results' in (raw as object) ? (raw as { results: unknown }).results : raw;
   if (!Array.isArray(arr)) throw badValue(`The parameter 'formValues' must be a list of { FieldName, FieldValue }.`);
   for (const v of arr) {
     if (!v || typeof v.FieldName !== 'string') throw badValue(`Every entry of 'formValues' needs a 'FieldName'.`);
-    if (v.FieldValue !== null && typeof v.FieldValue !== 'string') throw badValue(`The 'FieldValue' of '${v.FieldName}' in formValues must be a text.`);
+    if (v.FieldValue !== null && typeof v.FieldValue !== 'string')
+      throw badValue(`The 'FieldValue' of '${v.FieldName}' in formValues must be a text.`);
   }
   return arr as FormValue[];
 }
 
 function applySystem(ctx: SpContext, list: ListRow, id: number, system: Record<string, unknown>): void {
-  const cols: Record<string, string> = { Created: 'created', Modified: 'modified', Author: 'author_id', Editor: 'editor_id' };
+  const cols: Record<string, string> = {
+    Created: 'created',
+    Modified: 'modified',
+    Author: 'author_id',
+    Editor: 'editor_id',
+  };
   for (const [k, v] of Object.entries(system)) {
     if (v === null) continue;
     ctx.db.prepare(`UPDATE sp_items SET ${cols[k]} = ? WHERE list_pk = ? AND id = ?`).run(v, list.pk, id);
@@ -666,7 +932,12 @@ function applySystem(ctx: SpContext, list: ListRow, id: number, system: Record<s
 }
 
 /** `items(n)/validateUpdateListItem`: form-value update with per-field errors; nothing is saved when any field fails. */
-export function validateUpdateListItem(ctx: SpContext, list: ListRow, item: ItemRow, body: Record<string, unknown>): EmulatorResponse {
+export function validateUpdateListItem(
+  ctx: SpContext,
+  list: ListRow,
+  item: ItemRow,
+  body: Record<string, unknown>,
+): EmulatorResponse {
   demandItemWrite(ctx, list, item, PermissionKind.EditListItems);
   const r = applyFormValues(ctx, list, parseFormValues(body), item.id);
   if (r.ok) checkUnique(ctx, list, listFields(ctx.db, list.pk), r.values, item.id);
@@ -678,16 +949,24 @@ export function validateUpdateListItem(ctx: SpContext, list: ListRow, item: Item
 }
 
 /** `AddValidateUpdateItemUsingPath`: creates an item from form values (in a folder when given). */
-export function addValidateUpdateItemUsingPath(ctx: SpContext, list: ListRow, body: Record<string, unknown>): EmulatorResponse {
+export function addValidateUpdateItemUsingPath(
+  ctx: SpContext,
+  list: ListRow,
+  body: Record<string, unknown>,
+): EmulatorResponse {
   demand(ctx, listScope(ctx.db, list.pk), PermissionKind.AddListItems);
-  if ([101, 109, 119].includes(list.base_template)) throw badValue('To add an item to a document library, use SPFileCollection.Add()');
+  if ([101, 109, 119].includes(list.base_template))
+    throw badValue('To add an item to a document library, use SPFileCollection.Add()');
   const values = parseFormValues(body);
   const r = applyFormValues(ctx, list, values, 0);
   if (!r.ok) return valueResponse(ctx, r.results);
   checkUnique(ctx, list, listFields(ctx.db, list.pk), r.values, 0);
   const item = insertItem(ctx, list, r.values);
   applySystem(ctx, list, item.id, r.system);
-  return valueResponse(ctx, r.results.map((x) => ({ ...x, ItemId: item.id })));
+  return valueResponse(
+    ctx,
+    r.results.map((x) => ({ ...x, ItemId: item.id })),
+  );
 }
 
 function valueResponse(ctx: SpContext, results: Record<string, unknown>[]): EmulatorResponse {

@@ -27,23 +27,64 @@ export const FieldType = {
 } as const;
 
 const TYPE_NAMES: Record<number, string> = {
-  1: 'Integer', 2: 'Text', 3: 'Note', 4: 'DateTime', 5: 'Counter', 6: 'Choice', 7: 'Lookup', 8: 'Boolean', 9: 'Number',
-  10: 'Currency', 11: 'URL', 12: 'Computed', 14: 'Guid', 15: 'MultiChoice', 17: 'Calculated', 18: 'File', 19: 'Attachments',
-  20: 'User', 25: 'ContentTypeId',
+  1: 'Integer',
+  2: 'Text',
+  3: 'Note',
+  4: 'DateTime',
+  5: 'Counter',
+  6: 'Choice',
+  7: 'Lookup',
+  8: 'Boolean',
+  9: 'Number',
+  10: 'Currency',
+  11: 'URL',
+  12: 'Computed',
+  14: 'Guid',
+  15: 'MultiChoice',
+  17: 'Calculated',
+  18: 'File',
+  19: 'Attachments',
+  20: 'User',
+  25: 'ContentTypeId',
 };
 
 const ODATA_TYPES: Record<number, string> = {
-  1: 'SP.FieldNumber', 2: 'SP.FieldText', 3: 'SP.FieldMultiLineText', 4: 'SP.FieldDateTime', 5: 'SP.Field', 6: 'SP.FieldChoice',
-  7: 'SP.FieldLookup', 8: 'SP.Field', 9: 'SP.FieldNumber', 10: 'SP.FieldCurrency', 11: 'SP.FieldUrl', 12: 'SP.FieldComputed',
-  14: 'SP.FieldGuid', 15: 'SP.FieldMultiChoice', 17: 'SP.FieldCalculated', 18: 'SP.Field', 19: 'SP.Field', 20: 'SP.FieldUser',
+  1: 'SP.FieldNumber',
+  2: 'SP.FieldText',
+  3: 'SP.FieldMultiLineText',
+  4: 'SP.FieldDateTime',
+  5: 'SP.Field',
+  6: 'SP.FieldChoice',
+  7: 'SP.FieldLookup',
+  8: 'SP.Field',
+  9: 'SP.FieldNumber',
+  10: 'SP.FieldCurrency',
+  11: 'SP.FieldUrl',
+  12: 'SP.FieldComputed',
+  14: 'SP.FieldGuid',
+  15: 'SP.FieldMultiChoice',
+  17: 'SP.FieldCalculated',
+  18: 'SP.Field',
+  19: 'SP.Field',
+  20: 'SP.FieldUser',
   25: 'SP.Field',
 };
 
 /** Verbose `__metadata.type` → FieldTypeKind, for bodies that name the type but not the kind. */
 const KIND_BY_ODATA: Record<string, number> = {
-  'SP.FieldText': 2, 'SP.FieldMultiLineText': 3, 'SP.FieldDateTime': 4, 'SP.FieldChoice': 6, 'SP.FieldMultiChoice': 15,
-  'SP.FieldLookup': 7, 'SP.FieldUser': 20, 'SP.FieldNumber': 9, 'SP.FieldCurrency': 10, 'SP.FieldUrl': 11,
-  'SP.FieldCalculated': 17, 'SP.FieldGuid': 14, 'SP.FieldComputed': 12,
+  'SP.FieldText': 2,
+  'SP.FieldMultiLineText': 3,
+  'SP.FieldDateTime': 4,
+  'SP.FieldChoice': 6,
+  'SP.FieldMultiChoice': 15,
+  'SP.FieldLookup': 7,
+  'SP.FieldUser': 20,
+  'SP.FieldNumber': 9,
+  'SP.FieldCurrency': 10,
+  'SP.FieldUrl': 11,
+  'SP.FieldCalculated': 17,
+  'SP.FieldGuid': 14,
+  'SP.FieldComputed': 12,
 };
 
 /** Built-in columns whose values live in sp_items columns rather than the JSON data. */
@@ -76,18 +117,90 @@ interface BuiltIn {
 const RO = { ReadOnlyField: true, FromBaseType: true, Sealed: true };
 const BUILT_INS: BuiltIn[] = [
   { id: '1d22ea11-1e32-424e-89ab-9fedbadb6ce1', name: 'ID', title: 'ID', kind: 5, props: { ...RO } },
-  { id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247', name: 'Title', title: 'Title', kind: 2, props: { FromBaseType: true, MaxLength: 255 } },
-  { id: '03e45e84-1992-4d42-9116-26f756012634', name: 'ContentTypeId', title: 'Content Type ID', kind: 25, props: { ...RO, Hidden: true } },
-  { id: '8c06beca-0777-48f7-91c7-6da68bc07b69', name: 'Created', title: 'Created', kind: 4, props: { ...RO, DisplayFormat: 1 } },
-  { id: '28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f', name: 'Modified', title: 'Modified', kind: 4, props: { ...RO, DisplayFormat: 1 } },
-  { id: '1df5e554-ec7e-46a6-901d-d85a3881cb18', name: 'Author', title: 'Created By', kind: 20, props: { ...RO, SelectionMode: 0 } },
-  { id: 'd31655d1-1d5b-4511-95a1-7a09e9b75bf2', name: 'Editor', title: 'Modified By', kind: 20, props: { ...RO, SelectionMode: 0 } },
-  { id: '30bb605f-5bae-48fe-b4e3-1f81d9772af9', name: 'FSObjType', title: 'Item Type', kind: 1, typeName: 'Lookup', props: { ...RO, Hidden: true } },
-  { id: '94f89715-e097-4e8b-ba79-ea02aa8b7adb', name: 'FileRef', title: 'URL Path', kind: 2, typeName: 'Lookup', props: { ...RO, Hidden: true } },
-  { id: '56605df6-8fa1-47e4-a04c-5b384d59609f', name: 'FileDirRef', title: 'Path', kind: 2, typeName: 'Lookup', props: { ...RO, Hidden: true } },
-  { id: '8553196d-ec8d-4564-9861-3dbe931050c8', name: 'FileLeafRef', title: 'Name', kind: 18, typeName: 'File', props: { FromBaseType: true, Required: true }, libraryOnly: true },
+  {
+    id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247',
+    name: 'Title',
+    title: 'Title',
+    kind: 2,
+    props: { FromBaseType: true, MaxLength: 255 },
+  },
+  {
+    id: '03e45e84-1992-4d42-9116-26f756012634',
+    name: 'ContentTypeId',
+    title: 'Content Type ID',
+    kind: 25,
+    props: { ...RO, Hidden: true },
+  },
+  {
+    id: '8c06beca-0777-48f7-91c7-6da68bc07b69',
+    name: 'Created',
+    title: 'Created',
+    kind: 4,
+    props: { ...RO, DisplayFormat: 1 },
+  },
+  {
+    id: '28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f',
+    name: 'Modified',
+    title: 'Modified',
+    kind: 4,
+    props: { ...RO, DisplayFormat: 1 },
+  },
+  {
+    id: '1df5e554-ec7e-46a6-901d-d85a3881cb18',
+    name: 'Author',
+    title: 'Created By',
+    kind: 20,
+    props: { ...RO, SelectionMode: 0 },
+  },
+  {
+    id: 'd31655d1-1d5b-4511-95a1-7a09e9b75bf2',
+    name: 'Editor',
+    title: 'Modified By',
+    kind: 20,
+    props: { ...RO, SelectionMode: 0 },
+  },
+  {
+    id: '30bb605f-5bae-48fe-b4e3-1f81d9772af9',
+    name: 'FSObjType',
+    title: 'Item Type',
+    kind: 1,
+    typeName: 'Lookup',
+    props: { ...RO, Hidden: true },
+  },
+  {
+    id: '94f89715-e097-4e8b-ba79-ea02aa8b7adb',
+    name: 'FileRef',
+    title: 'URL Path',
+    kind: 2,
+    typeName: 'Lookup',
+    props: { ...RO, Hidden: true },
+  },
+  {
+    id: '56605df6-8fa1-47e4-a04c-5b384d59609f',
+    name: 'FileDirRef',
+    title: 'Path',
+    kind: 2,
+    typeName: 'Lookup',
+    props: { ...RO, Hidden: true },
+  },
+  {
+    id: '8553196d-ec8d-4564-9861-3dbe931050c8',
+    name: 'FileLeafRef',
+    title: 'Name',
+    kind: 18,
+    typeName: 'File',
+    props: { FromBaseType: true, Required: true },
+    libraryOnly: true,
+  },
   { id: 'ae069f25-3ac2-4256-b9c3-15dbc15da0e0', name: 'GUID', title: 'GUID', kind: 14, props: { ...RO, Hidden: true } },
-  { id: '67df98f4-9dec-48ff-a553-29bece9c5bf4', name: 'Attachments', title: 'Attachments', kind: 19, props: { ...RO }, listOnly: true },
+  {
+    id: '67df98f4-9dec-48ff-a553-29bece9c5bf4',
+    name: 'Attachments',
+    title: 'Attachments',
+    kind: 19,
+    props: { ...RO },
+    listOnly: true,
+  },
   { id: 'dce8262a-3ae9-45aa-aab4-83bd75fb738a', name: '_UIVersionString', title: 'Version', kind: 2, props: { ...RO } },
 ];
 
@@ -100,7 +213,16 @@ export function addBuiltInFields(db: Database, list: { pk: number; library: bool
     if (b.libraryOnly && !list.library) continue;
     if (b.listOnly && list.library) continue;
     const props = { ...b.props, ...(b.name === 'Title' ? { Required: !list.library } : {}) };
-    ins.run(list.pk, b.id, b.name, b.title, b.kind, b.typeName ?? TYPE_NAMES[b.kind], b.name === 'ID' ? 1 : 0, JSON.stringify(props));
+    ins.run(
+      list.pk,
+      b.id,
+      b.name,
+      b.title,
+      b.kind,
+      b.typeName ?? TYPE_NAMES[b.kind],
+      b.name === 'ID' ? 1 : 0,
+      JSON.stringify(props),
+    );
   }
 }
 
@@ -116,7 +238,10 @@ export function restName(internal: string): string {
 
 /** Is the field multi-valued (UserMulti, LookupMulti, MultiChoice)? */
 export function isMulti(f: FieldRow): boolean {
-  return f.type_kind === FieldType.MultiChoice || ((f.type_kind === FieldType.User || f.type_kind === FieldType.Lookup) && fieldProps(f).AllowMultipleValues === true);
+  return (
+    f.type_kind === FieldType.MultiChoice ||
+    ((f.type_kind === FieldType.User || f.type_kind === FieldType.Lookup) && fieldProps(f).AllowMultipleValues === true)
+  );
 }
 
 /** Is the value of this field a principal or item id (`<Name>Id` on the wire)? */
@@ -141,7 +266,10 @@ export function fieldSql(f: FieldRow): string {
 
 /** Text-like fields compare case-insensitively, as SharePoint's CAML does. */
 export function isTextual(f: FieldRow): boolean {
-  return [FieldType.Text, FieldType.Note, FieldType.Choice, FieldType.File].includes(f.type_kind as 2) && !COLUMN_FIELDS[f.internal_name];
+  return (
+    [FieldType.Text, FieldType.Note, FieldType.Choice, FieldType.File].includes(f.type_kind as 2) &&
+    !COLUMN_FIELDS[f.internal_name]
+  );
 }
 
 /** Name of the SQLite expression index that backs an indexed field. */
@@ -169,19 +297,41 @@ const IGNORED_KEYS = new Set(['__metadata', 'Title', 'FieldTypeKind', 'InternalN
  * Creates a field from a REST body (verbose `SP.Field*` or `{parameters:{…}}` of AddField), checking the type and the
  * name. Returns the stored row.
  */
-export function createField(db: Database, listPk: number | null, body: Record<string, unknown>, existing: FieldRow[]): FieldRow {
+export function createField(
+  db: Database,
+  listPk: number | null,
+  body: Record<string, unknown>,
+  existing: FieldRow[],
+): FieldRow {
   const title = body.Title;
-  if (typeof title !== 'string' || title.trim() === '') throw badValue(`The property 'Title' of the field is required and must be a text.`);
+  if (typeof title !== 'string' || title.trim() === '')
+    throw badValue(`The property 'Title' of the field is required and must be a text.`);
   const metaType = (body.__metadata as { type?: string } | undefined)?.type;
-  let kind = typeof body.FieldTypeKind === 'number' ? body.FieldTypeKind : metaType ? KIND_BY_ODATA[metaType] : undefined;
+  let kind =
+    typeof body.FieldTypeKind === 'number' ? body.FieldTypeKind : metaType ? KIND_BY_ODATA[metaType] : undefined;
   if (kind === undefined) throw badValue(`The property 'FieldTypeKind' of field '${title}' is required.`);
-  if (!TYPE_NAMES[kind]) throw new SpError(400, '-2147024809, System.ArgumentException', `The field type ${kind} of field '${title}' is not supported by the emulator.`);
+  if (!TYPE_NAMES[kind])
+    throw new SpError(
+      400,
+      '-2147024809, System.ArgumentException',
+      `The field type ${kind} of field '${title}' is not supported by the emulator.`,
+    );
   if (existing.some((f) => f.title.toLowerCase() === title.toLowerCase())) {
-    throw new SpError(400, '-2130575340, Microsoft.SharePoint.SPException', `A duplicate field name "${title}" was found.`);
+    throw new SpError(
+      400,
+      '-2130575340, Microsoft.SharePoint.SPException',
+      `A duplicate field name "${title}" was found.`,
+    );
   }
-  const wanted = typeof body.InternalName === 'string' ? body.InternalName : typeof body.StaticName === 'string' ? body.StaticName : encodeInternalName(title);
+  const wanted =
+    typeof body.InternalName === 'string'
+      ? body.InternalName
+      : typeof body.StaticName === 'string'
+        ? body.StaticName
+        : encodeInternalName(title);
   let internal = wanted;
-  for (let n = 0; existing.some((f) => f.internal_name.toLowerCase() === internal.toLowerCase()); n++) internal = `${wanted.slice(0, 31)}${n}`;
+  for (let n = 0; existing.some((f) => f.internal_name.toLowerCase() === internal.toLowerCase()); n++)
+    internal = `${wanted.slice(0, 31)}${n}`;
   const props: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(body)) {
     if (IGNORED_KEYS.has(k)) continue;
@@ -198,7 +348,11 @@ export function createField(db: Database, listPk: number | null, body: Record<st
     }
   }
   if (props.EnforceUniqueValues === true && body.Indexed !== true) {
-    throw new SpError(400, '-2130575192, Microsoft.SharePoint.SPException', `The field '${title}' must be indexed (Indexed) before it can enforce unique values (EnforceUniqueValues).`);
+    throw new SpError(
+      400,
+      '-2130575192, Microsoft.SharePoint.SPException',
+      `The field '${title}' must be indexed (Indexed) before it can enforce unique values (EnforceUniqueValues).`,
+    );
   }
   let typeName = TYPE_NAMES[kind];
   if (kind === FieldType.User && props.AllowMultipleValues === true) typeName = 'UserMulti';
@@ -223,13 +377,25 @@ export function updateField(db: Database, f: FieldRow, body: Record<string, unkn
   for (const [k, v] of Object.entries(body)) {
     if (k === '__metadata') continue;
     if (k === 'Title') {
-      if (typeof v !== 'string' || !v.trim()) throw badValue(`The property 'Title' of field '${f.internal_name}' must be a non-empty text.`);
+      if (typeof v !== 'string' || !v.trim())
+        throw badValue(`The property 'Title' of field '${f.internal_name}' must be a non-empty text.`);
       title = v;
     } else if (k === 'Indexed') {
-      if (typeof v !== 'boolean') throw badValue(`The property 'Indexed' of field '${f.internal_name}' must be true or false.`);
+      if (typeof v !== 'boolean')
+        throw badValue(`The property 'Indexed' of field '${f.internal_name}' must be true or false.`);
       indexed = v ? 1 : 0;
-    } else if (k === 'FieldTypeKind' || k === 'InternalName' || k === 'StaticName' || k === 'Id' || k === 'TypeAsString') {
-      if (v !== undefined && v !== (k === 'FieldTypeKind' ? f.type_kind : k === 'Id' ? f.id : f.internal_name) && k !== 'TypeAsString') {
+    } else if (
+      k === 'FieldTypeKind' ||
+      k === 'InternalName' ||
+      k === 'StaticName' ||
+      k === 'Id' ||
+      k === 'TypeAsString'
+    ) {
+      if (
+        v !== undefined &&
+        v !== (k === 'FieldTypeKind' ? f.type_kind : k === 'Id' ? f.id : f.internal_name) &&
+        k !== 'TypeAsString'
+      ) {
         throw badValue(`The property '${k}' of field '${f.internal_name}' cannot be changed.`);
       }
     } else {
@@ -237,14 +403,24 @@ export function updateField(db: Database, f: FieldRow, body: Record<string, unkn
     }
   }
   if (props.EnforceUniqueValues === true && !indexed) {
-    throw new SpError(400, '-2130575192, Microsoft.SharePoint.SPException', `The field '${f.internal_name}' must be indexed (Indexed) before it can enforce unique values (EnforceUniqueValues).`);
+    throw new SpError(
+      400,
+      '-2130575192, Microsoft.SharePoint.SPException',
+      `The field '${f.internal_name}' must be indexed (Indexed) before it can enforce unique values (EnforceUniqueValues).`,
+    );
   }
-  db.prepare(`UPDATE sp_fields SET title = ?, indexed = ?, props = ? WHERE pk = ?`).run(title, indexed, JSON.stringify(props), f.pk);
+  db.prepare(`UPDATE sp_fields SET title = ?, indexed = ?, props = ? WHERE pk = ?`).run(
+    title,
+    indexed,
+    JSON.stringify(props),
+    f.pk,
+  );
   syncIndex(db, { ...f, indexed });
 }
 
 function unwrapResults(v: unknown): unknown {
-  if (v && typeof v === 'object' && !Array.isArray(v) && 'results' in (v as object)) return (v as { results: unknown }).results;
+  if (v && typeof v === 'object' && !Array.isArray(v) && 'results' in (v as object))
+    return (v as { results: unknown }).results;
   return v;
 }
 
@@ -308,7 +484,9 @@ export function fieldJsonVerbose(f: FieldRow, webUrl: string, list: ListRow | nu
 /** Converts a date written to an item into SharePoint's stored form, or a 400 naming the field. */
 function toDate(f: FieldRow, v: unknown): string {
   if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) {
-    throw badValue(`Cannot convert the literal '${String(v)}' to the expected type 'Edm.DateTime' of field '${f.internal_name}'.`);
+    throw badValue(
+      `Cannot convert the literal '${String(v)}' to the expected type 'Edm.DateTime' of field '${f.internal_name}'.`,
+    );
   }
   return spDate(new Date(v));
 }
@@ -340,14 +518,18 @@ export function inputValue(db: Database, f: FieldRow, v: unknown): unknown {
     case FieldType.Currency:
     case FieldType.Integer: {
       const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-      if (!Number.isFinite(n)) throw badValue(`Cannot convert the literal '${String(v)}' to the expected type 'Edm.Double' of field '${name}'.`);
+      if (!Number.isFinite(n))
+        throw badValue(
+          `Cannot convert the literal '${String(v)}' to the expected type 'Edm.Double' of field '${name}'.`,
+        );
       return n;
     }
     case FieldType.Boolean:
       if (typeof v !== 'boolean') return wrongType('Edm.Boolean');
       return v;
     case FieldType.URL: {
-      if (typeof v !== 'object' || Array.isArray(v) || typeof (v as { Url?: unknown }).Url !== 'string') return wrongType('SP.FieldUrlValue');
+      if (typeof v !== 'object' || Array.isArray(v) || typeof (v as { Url?: unknown }).Url !== 'string')
+        return wrongType('SP.FieldUrlValue');
       const u = v as { Url: string; Description?: string };
       return { Url: u.Url, Description: u.Description ?? u.Url };
     }
@@ -392,7 +574,8 @@ export function filterLiteral(f: FieldRow, lit: { kind: string; v: unknown }): u
   };
   switch (f.type_kind) {
     case FieldType.DateTime:
-      if ((lit.kind === 'date' || lit.kind === 'string') && !Number.isNaN(Date.parse(String(lit.v)))) return spDate(new Date(String(lit.v)));
+      if ((lit.kind === 'date' || lit.kind === 'string') && !Number.isNaN(Date.parse(String(lit.v))))
+        return spDate(new Date(String(lit.v)));
       return bad();
     case FieldType.Number:
     case FieldType.Currency:

@@ -6,7 +6,7 @@ import { collection, emptyOk, entity, primitive } from './format';
 import { checkEtag, insertItem, itemMissing, touchList } from './items';
 import { listMissing, rootFolderUrl } from './lists';
 import { PermissionKind } from './roles';
-import { allowed, demand, itemScope, listScope } from './security';
+import { allowed, demand, hasItemAccessIn, itemScope, listScope } from './security';
 import { type ItemRow, type ListRow, isLibrary, itemById, listByPk, newGuid } from './store';
 import { type Securable, itemSecurable, listSecurable } from './acl';
 import type { Node, SpCall } from './routes';
@@ -52,27 +52,40 @@ export function normaliseUrl(url: string): string {
 }
 
 function fileByUrl(ctx: SpContext, url: string): FileRow | undefined {
-  return ctx.db.prepare(`SELECT * FROM sp_files WHERE server_relative_url = ?`).get(normaliseUrl(url)) as FileRow | undefined;
+  return ctx.db.prepare(`SELECT * FROM sp_files WHERE server_relative_url = ?`).get(normaliseUrl(url)) as
+    | FileRow
+    | undefined;
 }
 
 function folderByUrl(ctx: SpContext, url: string): FolderRow | undefined {
-  return ctx.db.prepare(`SELECT * FROM sp_folders WHERE server_relative_url = ?`).get(normaliseUrl(url)) as FolderRow | undefined;
+  return ctx.db.prepare(`SELECT * FROM sp_folders WHERE server_relative_url = ?`).get(normaliseUrl(url)) as
+    | FolderRow
+    | undefined;
 }
 
-const fileMissing = (url: string): SpError => notFound('-2130575338, Microsoft.SharePoint.SPException', `The file ${url} does not exist.`);
+const fileMissing = (url: string): SpError =>
+  notFound('-2130575338, Microsoft.SharePoint.SPException', `The file ${url} does not exist.`);
 const folderMissing = (): SpError => notFound('-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
 
 /** A file the caller may see (else 404, as security trimming makes it not exist). */
 function visibleFile(ctx: SpContext, f: FileRow | undefined, url: string): FileRow {
-  if (!f || !allowed(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.ViewListItems)) throw fileMissing(url);
+  if (!f || !allowed(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.ViewListItems))
+    throw fileMissing(url);
   return f;
 }
 
 function visibleFolder(ctx: SpContext, f: FolderRow | undefined): FolderRow {
   if (!f) throw folderMissing();
   if (f.list_pk !== null) {
-    const scope = f.item_id ? itemScope(ctx.db, f.list_pk, f.item_id) : listScope(ctx.db, f.list_pk);
-    if (!allowed(ctx, scope, PermissionKind.ViewListItems) && f.item_id) throw folderMissing();
+    if (f.item_id) {
+      if (!allowed(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.ViewListItems)) throw folderMissing();
+    } else if (
+      !allowed(ctx, listScope(ctx.db, f.list_pk), PermissionKind.ViewListItems) &&
+      !hasItemAccessIn(ctx, f.list_pk, PermissionKind.ViewListItems)
+    ) {
+      // The root folder of a list the caller cannot see does not exist for them.
+      throw folderMissing();
+    }
   }
   return f;
 }
@@ -81,7 +94,9 @@ function visibleFolder(ctx: SpContext, f: FolderRow | undefined): FolderRow {
 export function securableOf(node: Node): Securable | null {
   if (node.k === 'file') return itemSecurable(node.file.list_pk, node.file.item_id);
   if (node.k === 'folder' && node.folder.list_pk !== null) {
-    return node.folder.item_id ? itemSecurable(node.folder.list_pk, node.folder.item_id) : listSecurable(node.folder.list_pk);
+    return node.folder.item_id
+      ? itemSecurable(node.folder.list_pk, node.folder.item_id)
+      : listSecurable(node.folder.list_pk);
   }
   return null;
 }
@@ -97,16 +112,38 @@ export function navigateWeb(ctx: SpContext, seg: Segment, _call: SpCall): Node |
     }
     case 'getfilebyid': {
       const id = argString(seg).replace(/[{}]/g, '');
-      const f = ctx.db.prepare(`SELECT * FROM sp_files WHERE unique_id = ? COLLATE NOCASE`).get(id) as FileRow | undefined;
+      const f = ctx.db.prepare(`SELECT * FROM sp_files WHERE unique_id = ? COLLATE NOCASE`).get(id) as
+        | FileRow
+        | undefined;
       return { k: 'file', file: visibleFile(ctx, f, id) };
     }
     case 'getfolderbyserverrelativepath':
     case 'getfolderbyserverrelativeurl':
       return { k: 'folder', folder: visibleFolder(ctx, folderByUrl(ctx, argString(seg, 'decodedurl'))) };
     case 'rootfolder':
-      return { k: 'folder', folder: { server_relative_url: SITE_PATH, unique_id: '00000000-0000-0000-0000-000000000000', list_pk: null, item_id: null, name: '', created: '' } };
+      return {
+        k: 'folder',
+        folder: {
+          server_relative_url: SITE_PATH,
+          unique_id: '00000000-0000-0000-0000-000000000000',
+          list_pk: null,
+          item_id: null,
+          name: '',
+          created: '',
+        },
+      };
     case 'folders':
-      return { k: 'folders', folder: { server_relative_url: SITE_PATH, unique_id: '00000000-0000-0000-0000-000000000000', list_pk: null, item_id: null, name: '', created: '' } };
+      return {
+        k: 'folders',
+        folder: {
+          server_relative_url: SITE_PATH,
+          unique_id: '00000000-0000-0000-0000-000000000000',
+          list_pk: null,
+          item_id: null,
+          name: '',
+          created: '',
+        },
+      };
     default:
       return null;
   }
@@ -125,12 +162,16 @@ export function navigateList(ctx: SpContext, list: ListRow, seg: Segment): Node 
 /** `items(n)/file` and `items(n)/folder`. */
 export function navigateItem(ctx: SpContext, list: ListRow, item: ItemRow, seg: Segment): Node | null {
   if (seg.name === 'file') {
-    const f = ctx.db.prepare(`SELECT * FROM sp_files WHERE list_pk = ? AND item_id = ?`).get(list.pk, item.id) as FileRow | undefined;
+    const f = ctx.db.prepare(`SELECT * FROM sp_files WHERE list_pk = ? AND item_id = ?`).get(list.pk, item.id) as
+      | FileRow
+      | undefined;
     if (!f) throw fileMissing(item.file_ref ?? '');
     return { k: 'file', file: f };
   }
   if (seg.name === 'folder') {
-    const f = ctx.db.prepare(`SELECT * FROM sp_folders WHERE list_pk = ? AND item_id = ?`).get(list.pk, item.id) as FolderRow | undefined;
+    const f = ctx.db.prepare(`SELECT * FROM sp_folders WHERE list_pk = ? AND item_id = ?`).get(list.pk, item.id) as
+      | FolderRow
+      | undefined;
     if (!f) throw folderMissing();
     return { k: 'folder', folder: f };
   }
@@ -146,7 +187,10 @@ export function navigateFile(ctx: SpContext, node: Node, seg: Segment, _call: Sp
         return { k: 'file', file: visibleFile(ctx, fileByUrl(ctx, url), url) };
       }
       if (seg.name === 'folders' && seg.call) {
-        return { k: 'folder', folder: visibleFolder(ctx, folderByUrl(ctx, `${node.folder.server_relative_url}/${argString(seg)}`)) };
+        return {
+          k: 'folder',
+          folder: visibleFolder(ctx, folderByUrl(ctx, `${node.folder.server_relative_url}/${argString(seg)}`)),
+        };
       }
       if (seg.name === 'files') return { k: 'files', folder: node.folder };
       if (seg.name === 'folders') return { k: 'folders', folder: node.folder };
@@ -164,7 +208,10 @@ export function navigateFile(ctx: SpContext, node: Node, seg: Segment, _call: Sp
       return null;
     case 'folders':
       if (seg.name === 'getbyurl' || seg.name === 'getbyname') {
-        return { k: 'folder', folder: visibleFolder(ctx, folderByUrl(ctx, `${node.folder.server_relative_url}/${argString(seg)}`)) };
+        return {
+          k: 'folder',
+          folder: visibleFolder(ctx, folderByUrl(ctx, `${node.folder.server_relative_url}/${argString(seg)}`)),
+        };
       }
       return null;
     case 'file':
@@ -226,7 +273,10 @@ export function fileJson(ctx: SpContext, f: FileRow): Record<string, unknown> {
 /** SP.Folder JSON. */
 export function folderJson(ctx: SpContext, f: FolderRow): Record<string, unknown> {
   const edit = `Web/GetFolderByServerRelativePath(decodedurl='${f.server_relative_url.replace(/'/g, "''")}')`;
-  const count = ctx.db.prepare(`SELECT count(*) FROM sp_items WHERE file_ref LIKE ? ESCAPE '\\' AND instr(substr(file_ref, ?), '/') = 0`).pluck().get(likePrefix(f.server_relative_url), f.server_relative_url.length + 2) as number;
+  const count = ctx.db
+    .prepare(`SELECT count(*) FROM sp_items WHERE file_ref LIKE ? ESCAPE '\\' AND instr(substr(file_ref, ?), '/') = 0`)
+    .pluck()
+    .get(likePrefix(f.server_relative_url), f.server_relative_url.length + 2) as number;
   return {
     'odata.type': 'SP.Folder',
     'odata.id': `${ctx.webUrl}/_api/${edit}`,
@@ -249,18 +299,33 @@ function likePrefix(url: string): string {
 }
 
 /** `$expand=File` / `$expand=Folder` on items: the file or folder behind the item (null when there is none). */
-export function itemNavigation(ctx: SpContext, list: ListRow, item: ItemRow, nav: Map<string, string[]>): Record<string, unknown> {
+export function itemNavigation(
+  ctx: SpContext,
+  list: ListRow,
+  item: ItemRow,
+  nav: Map<string, string[]>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const pick = (obj: Record<string, unknown>, subs: string[]): Record<string, unknown> =>
-    subs.length ? Object.fromEntries(Object.entries(obj).filter(([k]) => k.startsWith('odata.') || subs.some((s) => s.toLowerCase() === k.toLowerCase()))) : obj;
+    subs.length
+      ? Object.fromEntries(
+          Object.entries(obj).filter(
+            ([k]) => k.startsWith('odata.') || subs.some((s) => s.toLowerCase() === k.toLowerCase()),
+          ),
+        )
+      : obj;
   const fileSubs = nav.get('File');
   if (fileSubs) {
-    const f = ctx.db.prepare(`SELECT * FROM sp_files WHERE list_pk = ? AND item_id = ?`).get(list.pk, item.id) as FileRow | undefined;
+    const f = ctx.db.prepare(`SELECT * FROM sp_files WHERE list_pk = ? AND item_id = ?`).get(list.pk, item.id) as
+      | FileRow
+      | undefined;
     out.File = f ? pick(fileJson(ctx, f), fileSubs) : null;
   }
   const folderSubs = nav.get('Folder');
   if (folderSubs) {
-    const f = ctx.db.prepare(`SELECT * FROM sp_folders WHERE list_pk = ? AND item_id = ?`).get(list.pk, item.id) as FolderRow | undefined;
+    const f = ctx.db.prepare(`SELECT * FROM sp_folders WHERE list_pk = ? AND item_id = ?`).get(list.pk, item.id) as
+      | FolderRow
+      | undefined;
     out.Folder = f ? pick(folderJson(ctx, f), folderSubs) : null;
   }
   return out;
@@ -268,7 +333,10 @@ export function itemNavigation(ctx: SpContext, list: ListRow, item: ItemRow, nav
 
 /** `$expand=RootFolder` on a list. */
 export function listExpansions(ctx: SpContext, list: ListRow, q: URLSearchParams): Record<string, unknown> {
-  const expand = (q.get('$expand') ?? '').toLowerCase().split(',').map((s) => s.trim());
+  const expand = (q.get('$expand') ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((s) => s.trim());
   const out: Record<string, unknown> = {};
   if (expand.includes('rootfolder')) {
     const f = folderByUrl(ctx, rootFolderUrl(list));
@@ -278,18 +346,29 @@ export function listExpansions(ctx: SpContext, list: ListRow, q: URLSearchParams
 }
 
 function listOfFolder(ctx: SpContext, folder: FolderRow): ListRow {
-  if (folder.list_pk === null) throw badValue(`The folder '${folder.server_relative_url}' is not in a document library.`);
+  if (folder.list_pk === null)
+    throw badValue(`The folder '${folder.server_relative_url}' is not in a document library.`);
   return listByPk(ctx.db, folder.list_pk);
 }
 
 function checkName(name: string): void {
   if (!name || /[~"#%&*:<>?\\{|}]/.test(name) || name.startsWith('.') || name.endsWith('.')) {
-    throw new SpError(400, '-2130575245, Microsoft.SharePoint.SPException', `The file or folder name '${name}' contains characters that are not permitted.`);
+    throw new SpError(
+      400,
+      '-2130575245, Microsoft.SharePoint.SPException',
+      `The file or folder name '${name}' contains characters that are not permitted.`,
+    );
   }
 }
 
 /** Creates or overwrites a file in a folder (`files/addUsingPath`). */
-export function addFile(ctx: SpContext, folder: FolderRow, leafPath: string, content: Buffer, overwrite: boolean): FileRow {
+export function addFile(
+  ctx: SpContext,
+  folder: FolderRow,
+  leafPath: string,
+  content: Buffer,
+  overwrite: boolean,
+): FileRow {
   const list = listOfFolder(ctx, folder);
   if (!isLibrary(list)) throw badValue(`Files can only be added to document libraries; '${list.title}' is a list.`);
   const parts = leafPath.split('/').filter(Boolean);
@@ -305,12 +384,21 @@ export function addFile(ctx: SpContext, folder: FolderRow, leafPath: string, con
   const existing = fileByUrl(ctx, url);
   if (existing) {
     if (!overwrite) {
-      throw new SpError(400, '-2130575257, Microsoft.SharePoint.SPException', `A file with the name ${url} already exists. It was last modified by ${principalName(ctx, existing.editor_id)} on ${existing.modified}.`);
+      throw new SpError(
+        400,
+        '-2130575257, Microsoft.SharePoint.SPException',
+        `A file with the name ${url} already exists. It was last modified by ${principalName(ctx, existing.editor_id)} on ${existing.modified}.`,
+      );
     }
     demand(ctx, itemScope(ctx.db, existing.list_pk, existing.item_id), PermissionKind.EditListItems);
     return writeContent(ctx, existing, content);
   }
-  if (folderByUrl(ctx, url)) throw new SpError(400, '-2130575257, Microsoft.SharePoint.SPException', `A folder with the name ${url} already exists.`);
+  if (folderByUrl(ctx, url))
+    throw new SpError(
+      400,
+      '-2130575257, Microsoft.SharePoint.SPException',
+      `A folder with the name ${url} already exists.`,
+    );
   const parentScope = target.item_id ? itemScope(ctx.db, list.pk, target.item_id) : listScope(ctx.db, list.pk);
   demand(ctx, parentScope, PermissionKind.AddListItems);
   const item = insertItem(ctx, list, { FileLeafRef: name }, { fileRef: url });
@@ -325,7 +413,10 @@ export function addFile(ctx: SpContext, folder: FolderRow, leafPath: string, con
 }
 
 function principalName(ctx: SpContext, id: number): string {
-  return (ctx.db.prepare(`SELECT title FROM sp_principals WHERE id = ?`).pluck().get(id) as string | undefined) ?? 'an unknown user';
+  return (
+    (ctx.db.prepare(`SELECT title FROM sp_principals WHERE id = ?`).pluck().get(id) as string | undefined) ??
+    'an unknown user'
+  );
 }
 
 function writeContent(ctx: SpContext, f: FileRow, content: Buffer): FileRow {
@@ -333,7 +424,9 @@ function writeContent(ctx: SpContext, f: FileRow, content: Buffer): FileRow {
   ctx.db
     .prepare(`UPDATE sp_files SET content = ?, version = version + 1, modified = ?, editor_id = ? WHERE unique_id = ?`)
     .run(content, now, ctx.user.id, f.unique_id);
-  ctx.db.prepare(`UPDATE sp_items SET version = version + 1, modified = ?, editor_id = ? WHERE list_pk = ? AND id = ?`).run(now, ctx.user.id, f.list_pk, f.item_id);
+  ctx.db
+    .prepare(`UPDATE sp_items SET version = version + 1, modified = ?, editor_id = ? WHERE list_pk = ? AND id = ?`)
+    .run(now, ctx.user.id, f.list_pk, f.item_id);
   touchList(ctx, listByPk(ctx.db, f.list_pk));
   return ctx.db.prepare(`SELECT * FROM sp_files WHERE unique_id = ?`).get(f.unique_id) as FileRow;
 }
@@ -350,11 +443,22 @@ export function addFolder(ctx: SpContext, parent: FolderRow, path: string): Fold
       continue;
     }
     checkName(name);
-    if (fileByUrl(ctx, url)) throw new SpError(400, '-2130575257, Microsoft.SharePoint.SPException', `A file with the name ${url} already exists.`);
-    demand(ctx, cur.item_id ? itemScope(ctx.db, list.pk, cur.item_id) : listScope(ctx.db, list.pk), PermissionKind.AddListItems);
+    if (fileByUrl(ctx, url))
+      throw new SpError(
+        400,
+        '-2130575257, Microsoft.SharePoint.SPException',
+        `A file with the name ${url} already exists.`,
+      );
+    demand(
+      ctx,
+      cur.item_id ? itemScope(ctx.db, list.pk, cur.item_id) : listScope(ctx.db, list.pk),
+      PermissionKind.AddListItems,
+    );
     const item = insertItem(ctx, list, { FileLeafRef: name, Title: name }, { fsType: 1, fileRef: url });
     ctx.db
-      .prepare(`INSERT INTO sp_folders (server_relative_url, unique_id, list_pk, item_id, name, created) VALUES (?, ?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO sp_folders (server_relative_url, unique_id, list_pk, item_id, name, created) VALUES (?, ?, ?, ?, ?, ?)`,
+      )
       .run(url, newGuid(), list.pk, item.id, name, isoNow(ctx));
     cur = folderByUrl(ctx, url)!;
   }
@@ -365,16 +469,27 @@ export function addFolder(ctx: SpContext, parent: FolderRow, path: string): Fold
 export function deleteItem(ctx: SpContext, list: ListRow, item: ItemRow): void {
   if (item.fs_type === 1 && item.file_ref) {
     const like = likePrefix(item.file_ref);
-    const ids = ctx.db.prepare(`SELECT id FROM sp_items WHERE list_pk = ? AND file_ref LIKE ? ESCAPE '\\'`).pluck().all(list.pk, like) as number[];
+    const ids = ctx.db
+      .prepare(`SELECT id FROM sp_items WHERE list_pk = ? AND file_ref LIKE ? ESCAPE '\\'`)
+      .pluck()
+      .all(list.pk, like) as number[];
     for (const id of ids) {
-      ctx.db.prepare(`DELETE FROM sp_role_assignments WHERE scope_type = 'item' AND list_pk = ? AND item_id = ?`).run(list.pk, id);
+      ctx.db
+        .prepare(`DELETE FROM sp_role_assignments WHERE scope_type = 'item' AND list_pk = ? AND item_id = ?`)
+        .run(list.pk, id);
     }
     ctx.db.prepare(`DELETE FROM sp_items WHERE list_pk = ? AND file_ref LIKE ? ESCAPE '\\'`).run(list.pk, like);
-    ctx.db.prepare(`DELETE FROM sp_files WHERE list_pk = ? AND server_relative_url LIKE ? ESCAPE '\\'`).run(list.pk, like);
-    ctx.db.prepare(`DELETE FROM sp_folders WHERE server_relative_url LIKE ? ESCAPE '\\' OR server_relative_url = ?`).run(like, item.file_ref);
+    ctx.db
+      .prepare(`DELETE FROM sp_files WHERE list_pk = ? AND server_relative_url LIKE ? ESCAPE '\\'`)
+      .run(list.pk, like);
+    ctx.db
+      .prepare(`DELETE FROM sp_folders WHERE server_relative_url LIKE ? ESCAPE '\\' OR server_relative_url = ?`)
+      .run(like, item.file_ref);
   }
   ctx.db.prepare(`DELETE FROM sp_files WHERE list_pk = ? AND item_id = ?`).run(list.pk, item.id);
-  ctx.db.prepare(`DELETE FROM sp_role_assignments WHERE scope_type = 'item' AND list_pk = ? AND item_id = ?`).run(list.pk, item.id);
+  ctx.db
+    .prepare(`DELETE FROM sp_role_assignments WHERE scope_type = 'item' AND list_pk = ? AND item_id = ?`)
+    .run(list.pk, item.id);
   ctx.db.prepare(`DELETE FROM sp_items WHERE list_pk = ? AND id = ?`).run(list.pk, item.id);
   touchList(ctx, list);
 }
@@ -388,8 +503,15 @@ export function afterItemUpdate(ctx: SpContext, list: ListRow, item: ItemRow, va
   const dir = item.file_ref.slice(0, item.file_ref.lastIndexOf('/'));
   const url = `${dir}/${name}`;
   if (url === item.file_ref) return;
-  if (fileByUrl(ctx, url) || folderByUrl(ctx, url)) throw new SpError(400, '-2130575257, Microsoft.SharePoint.SPException', `A file with the name ${url} already exists.`);
-  ctx.db.prepare(`UPDATE sp_files SET server_relative_url = ?, name = ? WHERE list_pk = ? AND item_id = ?`).run(url, name, list.pk, item.id);
+  if (fileByUrl(ctx, url) || folderByUrl(ctx, url))
+    throw new SpError(
+      400,
+      '-2130575257, Microsoft.SharePoint.SPException',
+      `A file with the name ${url} already exists.`,
+    );
+  ctx.db
+    .prepare(`UPDATE sp_files SET server_relative_url = ?, name = ? WHERE list_pk = ? AND item_id = ?`)
+    .run(url, name, list.pk, item.id);
   ctx.db.prepare(`UPDATE sp_items SET file_ref = ? WHERE list_pk = ? AND id = ?`).run(url, list.pk, item.id);
 }
 
@@ -423,17 +545,29 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
     case 'folders':
       if (!seg) {
         if (m === 'GET') {
-          const rows = ctx.db.prepare(`SELECT * FROM sp_folders WHERE server_relative_url LIKE ? ESCAPE '\\' AND instr(substr(server_relative_url, ?), '/') = 0 ORDER BY server_relative_url`).all(likePrefix(node.folder.server_relative_url), node.folder.server_relative_url.length + 2) as FolderRow[];
+          const rows = ctx.db
+            .prepare(
+              `SELECT * FROM sp_folders WHERE server_relative_url LIKE ? ESCAPE '\\' AND instr(substr(server_relative_url, ?), '/') = 0 ORDER BY server_relative_url`,
+            )
+            .all(
+              likePrefix(node.folder.server_relative_url),
+              node.folder.server_relative_url.length + 2,
+            ) as FolderRow[];
           const visible = rows.filter((f) => {
             if (f.list_pk === null) return true;
             const scope = f.item_id ? itemScope(ctx.db, f.list_pk, f.item_id) : listScope(ctx.db, f.list_pk);
             return allowed(ctx, scope, PermissionKind.ViewListItems);
           });
-          return collection(ctx, visible.map((f) => folderJson(ctx, f)), { select });
+          return collection(
+            ctx,
+            visible.map((f) => folderJson(ctx, f)),
+            { select },
+          );
         }
         if (m === 'POST') {
           const url = call.json().ServerRelativeUrl;
-          if (typeof url !== 'string' || !url) throw badValue(`The property 'ServerRelativeUrl' of the folder is required.`);
+          if (typeof url !== 'string' || !url)
+            throw badValue(`The property 'ServerRelativeUrl' of the folder is required.`);
           const full = normaliseUrl(url.startsWith('/') ? url : `${node.folder.server_relative_url}/${url}`);
           const rel = full.slice(node.folder.server_relative_url.length + 1);
           return entity(ctx, folderJson(ctx, addFolder(ctx, node.folder, rel)), { status: 201 });
@@ -442,8 +576,11 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
       }
       if (seg.name === 'addusingpath' && m === 'POST') {
         const url = argString(seg, 'decodedurl');
-        const full = normaliseUrl(url.startsWith('/') || /^https?:/i.test(url) ? url : `${node.folder.server_relative_url}/${url}`);
-        if (!full.toLowerCase().startsWith(`${node.folder.server_relative_url.toLowerCase()}/`)) throw badValue(`The folder '${url}' (DecodedUrl) is not below '${node.folder.server_relative_url}'.`);
+        const full = normaliseUrl(
+          url.startsWith('/') || /^https?:/i.test(url) ? url : `${node.folder.server_relative_url}/${url}`,
+        );
+        if (!full.toLowerCase().startsWith(`${node.folder.server_relative_url.toLowerCase()}/`))
+          throw badValue(`The folder '${url}' (DecodedUrl) is not below '${node.folder.server_relative_url}'.`);
         const existing = folderByUrl(ctx, full);
         if (existing && !argBool(seg, 'overwrite', false)) {
           // SharePoint answers the existing folder when it already exists.
@@ -456,9 +593,19 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
     case 'files':
       if (!seg) {
         if (m === 'GET') {
-          const rows = ctx.db.prepare(`SELECT * FROM sp_files WHERE server_relative_url LIKE ? ESCAPE '\\' AND instr(substr(server_relative_url, ?), '/') = 0 ORDER BY server_relative_url`).all(likePrefix(node.folder.server_relative_url), node.folder.server_relative_url.length + 2) as FileRow[];
-          const visible = rows.filter((f) => allowed(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.ViewListItems));
-          return collection(ctx, visible.map((f) => fileJson(ctx, f)), { select });
+          const rows = ctx.db
+            .prepare(
+              `SELECT * FROM sp_files WHERE server_relative_url LIKE ? ESCAPE '\\' AND instr(substr(server_relative_url, ?), '/') = 0 ORDER BY server_relative_url`,
+            )
+            .all(likePrefix(node.folder.server_relative_url), node.folder.server_relative_url.length + 2) as FileRow[];
+          const visible = rows.filter((f) =>
+            allowed(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.ViewListItems),
+          );
+          return collection(
+            ctx,
+            visible.map((f) => fileJson(ctx, f)),
+            { select },
+          );
         }
         return null;
       }
@@ -495,14 +642,22 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
       if (n === 'startupload' || n === 'continueupload' || n === 'finishupload' || n === 'cancelupload') {
         demand(ctx, scope, PermissionKind.EditListItems);
         const id = uploadId(seg);
-        const session = ctx.db.prepare(`SELECT * FROM sp_uploads WHERE upload_id = ?`).get(id) as { upload_id: string; file_url: string; data: Buffer } | undefined;
+        const session = ctx.db.prepare(`SELECT * FROM sp_uploads WHERE upload_id = ?`).get(id) as
+          | { upload_id: string; file_url: string; data: Buffer }
+          | undefined;
         if (n === 'startupload') {
           if (session) throw badValue(`The upload session ${id} (uploadId) has already been started.`);
-          ctx.db.prepare(`INSERT INTO sp_uploads (upload_id, file_url, data) VALUES (?, ?, ?)`).run(id, f.server_relative_url, call.body);
+          ctx.db
+            .prepare(`INSERT INTO sp_uploads (upload_id, file_url, data) VALUES (?, ?, ?)`)
+            .run(id, f.server_relative_url, call.body);
           return primitive(ctx, 'StartUpload', String(call.body.length));
         }
         if (!session || session.file_url.toLowerCase() !== f.server_relative_url.toLowerCase()) {
-          throw new SpError(404, '-2130575338, Microsoft.SharePoint.SPException', `The upload session ${id} (uploadId) does not exist for ${f.server_relative_url}.`);
+          throw new SpError(
+            404,
+            '-2130575338, Microsoft.SharePoint.SPException',
+            `The upload session ${id} (uploadId) does not exist for ${f.server_relative_url}.`,
+          );
         }
         if (n === 'cancelupload') {
           ctx.db.prepare(`DELETE FROM sp_uploads WHERE upload_id = ?`).run(id);
@@ -510,7 +665,11 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
         }
         const offset = argNumber(seg, 'fileoffset');
         if (offset !== session.data.length) {
-          throw new SpError(400, '-2147024809, System.ArgumentException', `The fileOffset ${offset} does not match the ${session.data.length} bytes uploaded so far in session ${id}.`);
+          throw new SpError(
+            400,
+            '-2147024809, System.ArgumentException',
+            `The fileOffset ${offset} does not match the ${session.data.length} bytes uploaded so far in session ${id}.`,
+          );
         }
         const data = Buffer.concat([session.data, call.body]);
         if (n === 'continueupload') {
@@ -530,7 +689,14 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
       const f = node.file;
       if (m === 'GET') {
         demand(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.OpenItems);
-        return { status: 200, headers: { 'content-type': 'application/octet-stream', etag: `"{${f.unique_id.toUpperCase()}},${f.version}"` }, body: f.content };
+        return {
+          status: 200,
+          headers: {
+            'content-type': 'application/octet-stream',
+            etag: `"{${f.unique_id.toUpperCase()}},${f.version}"`,
+          },
+          body: f.content,
+        };
       }
       if (m === 'PUT') {
         demand(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.EditListItems);
@@ -545,7 +711,8 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
 }
 
 function deleteFolder(ctx: SpContext, folder: FolderRow): EmulatorResponse {
-  if (folder.list_pk === null || folder.item_id === null) throw badValue(`The root folder '${folder.server_relative_url}' cannot be deleted.`);
+  if (folder.list_pk === null || folder.item_id === null)
+    throw badValue(`The root folder '${folder.server_relative_url}' cannot be deleted.`);
   const list = listByPk(ctx.db, folder.list_pk);
   demand(ctx, itemScope(ctx.db, list.pk, folder.item_id), PermissionKind.DeleteListItems);
   deleteItem(ctx, list, itemById(ctx.db, list.pk, folder.item_id)!);
@@ -561,7 +728,11 @@ export function downloadByUrl(ctx: SpContext, path: string): EmulatorResponse | 
   if (!f) return null;
   visibleFile(ctx, f, path);
   demand(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.OpenItems);
-  return { status: 200, headers: { 'content-type': 'application/octet-stream', etag: `"{${f.unique_id.toUpperCase()}},${f.version}"` }, body: f.content };
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/octet-stream', etag: `"{${f.unique_id.toUpperCase()}},${f.version}"` },
+    body: f.content,
+  };
 }
 
 function resourceUrl(v: unknown, name: string): string {
@@ -595,7 +766,8 @@ export function moveCopy(ctx: SpContext, seg: Segment, call: SpCall): EmulatorRe
   let destUrl = resourceUrl(body.destPath, 'destPath');
   const destDir = folderByUrl(ctx, destUrl.slice(0, destUrl.lastIndexOf('/')));
   if (!destDir) throw folderMissing();
-  if (destDir.list_pk !== src.list_pk) throw notImplemented(call.method, `${call.path} (moving or copying between libraries)`);
+  if (destDir.list_pk !== src.list_pk)
+    throw notImplemented(call.method, `${call.path} (moving or copying between libraries)`);
   const list = listByPk(ctx.db, src.list_pk);
   const name = destUrl.slice(destUrl.lastIndexOf('/') + 1);
   checkName(name);
@@ -604,7 +776,11 @@ export function moveCopy(ctx: SpContext, seg: Segment, call: SpCall): EmulatorRe
   if (existing || folderByUrl(ctx, destUrl)) {
     if (options.KeepBoth === true) destUrl = keepBothName(ctx, destUrl);
     else if (!overwrite || !existing) {
-      throw new SpError(400, '-2130575257, Microsoft.SharePoint.SPException', `A file or folder with the name ${destUrl} already exists.`);
+      throw new SpError(
+        400,
+        '-2130575257, Microsoft.SharePoint.SPException',
+        `A file or folder with the name ${destUrl} already exists.`,
+      );
     } else {
       demandItemDelete(ctx, existing);
       deleteItem(ctx, list, itemById(ctx.db, list.pk, existing.item_id)!);
@@ -619,16 +795,27 @@ export function moveCopy(ctx: SpContext, seg: Segment, call: SpCall): EmulatorRe
     const data = { ...JSON.parse(srcItem.data), FileLeafRef: finalName };
     const now = isoNow(ctx);
     const retain = options.RetainEditorAndModifiedOnMove === true;
-    ctx.db.prepare(`UPDATE sp_files SET server_relative_url = ?, name = ? WHERE unique_id = ?`).run(destUrl, finalName, src.unique_id);
+    ctx.db
+      .prepare(`UPDATE sp_files SET server_relative_url = ?, name = ? WHERE unique_id = ?`)
+      .run(destUrl, finalName, src.unique_id);
     ctx.db
       .prepare(`UPDATE sp_items SET file_ref = ?, data = ?, modified = ?, editor_id = ? WHERE list_pk = ? AND id = ?`)
-      .run(destUrl, JSON.stringify(data), retain ? srcItem.modified : now, retain ? srcItem.editor_id : ctx.user.id, list.pk, srcItem.id);
+      .run(
+        destUrl,
+        JSON.stringify(data),
+        retain ? srcItem.modified : now,
+        retain ? srcItem.editor_id : ctx.user.id,
+        list.pk,
+        srcItem.id,
+      );
   } else {
     const data = { ...JSON.parse(srcItem.data), FileLeafRef: finalName };
     const item = insertItem(ctx, list, data, { fileRef: destUrl, contentTypeId: srcItem.content_type_id });
     const now = isoNow(ctx);
     ctx.db
-      .prepare(`INSERT INTO sp_files (unique_id, list_pk, item_id, server_relative_url, name, content, version, created, modified, author_id, editor_id) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO sp_files (unique_id, list_pk, item_id, server_relative_url, name, content, version, created, modified, author_id, editor_id) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+      )
       .run(newGuid(), list.pk, item.id, destUrl, finalName, src.content, now, now, ctx.user.id, ctx.user.id);
   }
   touchList(ctx, list);

@@ -28,7 +28,14 @@ function methodOf(req: { method: string; headers: Record<string, string> }): str
   return m === 'POST' && override ? override.toUpperCase() : m;
 }
 
-function makeCall(method: string, apiPath: string, query: URLSearchParams, headers: Record<string, string>, body: Buffer, fullPath: string): SpCall {
+function makeCall(
+  method: string,
+  apiPath: string,
+  query: URLSearchParams,
+  headers: Record<string, string>,
+  body: Buffer,
+  fullPath: string,
+): SpCall {
   let parsed: Record<string, unknown> | undefined;
   return {
     method,
@@ -47,7 +54,11 @@ function makeCall(method: string, apiPath: string, query: URLSearchParams, heade
         if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
         parsed = v as Record<string, unknown>;
       } catch {
-        throw new SpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'Invalid JSON. A token was not recognized in the JSON content.');
+        throw new SpError(
+          400,
+          '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+          'Invalid JSON. A token was not recognized in the JSON content.',
+        );
       }
       return parsed;
     },
@@ -55,8 +66,17 @@ function makeCall(method: string, apiPath: string, query: URLSearchParams, heade
 }
 
 /** Builds the per-request SharePoint context for a signed-in user. */
-export function spContext(db: Database, user: EmulatorUser, origin: string, headers: Record<string, string>, requestUrl: string, opts: SharePointOptions): SpContext {
-  const isAdmin = (db.prepare(`SELECT is_site_admin FROM sp_principals WHERE id = ?`).pluck().get(user.id) as number | undefined) === 1;
+export function spContext(
+  db: Database,
+  user: EmulatorUser,
+  origin: string,
+  headers: Record<string, string>,
+  requestUrl: string,
+  opts: SharePointOptions,
+): SpContext {
+  const isAdmin =
+    (db.prepare(`SELECT is_site_admin FROM sp_principals WHERE id = ?`).pluck().get(user.id) as number | undefined) ===
+    1;
   return {
     db,
     now: opts.now,
@@ -72,7 +92,14 @@ export function spContext(db: Database, user: EmulatorUser, origin: string, head
 }
 
 /** Runs one SharePoint request (already authenticated) and converts SharePoint errors to their JSON shape. */
-function runOne(ctx: SpContext, method: string, path: string, rawQuery: string, headers: Record<string, string>, body: Buffer): EmulatorResponse {
+function runOne(
+  ctx: SpContext,
+  method: string,
+  path: string,
+  rawQuery: string,
+  headers: Record<string, string>,
+  body: Buffer,
+): EmulatorResponse {
   try {
     const lower = path.toLowerCase();
     const apiAt = lower.indexOf('/_api/');
@@ -81,12 +108,26 @@ function runOne(ctx: SpContext, method: string, path: string, rawQuery: string, 
         const file = downloadByUrl(ctx, decodeURIComponent(path));
         if (file) return file;
       }
-      throw new SpError(501, '-1, Microsoft.SharePoint.Client.NotImplemented', `Emulator does not implement ${method} ${path}`);
+      throw new SpError(
+        501,
+        '-1, Microsoft.SharePoint.Client.NotImplemented',
+        `Emulator does not implement ${method} ${path}`,
+      );
     }
-    if (apiAt === 0) throw new SpError(404, '-2147024894, System.IO.FileNotFoundException', `The web at '${path}' does not exist in the emulator; use ${SITE_PATH}.`);
+    if (apiAt === 0)
+      throw new SpError(
+        404,
+        '-2147024894, System.IO.FileNotFoundException',
+        `The web at '${path}' does not exist in the emulator; use ${SITE_PATH}.`,
+      );
     const query = new URLSearchParams(rawQuery);
     const call = makeCall(method, path.slice(apiAt + '/_api/'.length), query, headers, body, path);
-    if (!canReachWeb(ctx)) throw new SpError(403, '-2147024891, System.UnauthorizedAccessException', 'Access denied. You do not have permission to perform this action or access this resource.');
+    if (!canReachWeb(ctx))
+      throw new SpError(
+        403,
+        '-2147024891, System.UnauthorizedAccessException',
+        'Access denied. You do not have permission to perform this action or access this resource.',
+      );
     return route(ctx, call);
   } catch (e) {
     if (e instanceof SpError) return spErrorResponse(e.status, e.code, e.message, ctx.verbose, e.headers);
@@ -101,9 +142,15 @@ function runOne(ctx: SpContext, method: string, path: string, rawQuery: string, 
 export function handleSharePoint(db: Database, req: EmulatorRequest, opts: SharePointOptions): EmulatorResponse {
   const verbose = /odata=verbose/i.test(req.headers.accept ?? '');
   if (!req.user) {
-    return spErrorResponse(401, '-2147024891, System.UnauthorizedAccessException', 'Access denied. Sign in (EmuAuth cookie or X-Emulator-User header) to reach this site.', verbose, {
-      'www-authenticate': 'Bearer realm="emulator"',
-    });
+    return spErrorResponse(
+      401,
+      '-2147024891, System.UnauthorizedAccessException',
+      'Access denied. Sign in (EmuAuth cookie or X-Emulator-User header) to reach this site.',
+      verbose,
+      {
+        'www-authenticate': 'Bearer realm="emulator"',
+      },
+    );
   }
   const method = methodOf(req);
   const requestUrl = `${req.origin}${req.path}${req.rawQuery ? `?${req.rawQuery}` : ''}`;
@@ -113,11 +160,22 @@ export function handleSharePoint(db: Database, req: EmulatorRequest, opts: Share
   if (req.method.toUpperCase() !== 'GET' && !isContextInfo) {
     const problem = digestProblem(db, req.headers['x-requestdigest'], req.user.loginName, opts.now());
     if (problem) {
-      return spErrorResponse(403, '-2130575251, Microsoft.SharePoint.SPException', `The security validation for this page is invalid and might be corrupted (form digest ${problem}). Please use your web browser's Back button to try your operation again.`, verbose);
+      return spErrorResponse(
+        403,
+        '-2130575251, Microsoft.SharePoint.SPException',
+        `The security validation for this page is invalid and might be corrupted (form digest ${problem}). Please use your web browser's Back button to try your operation again.`,
+        verbose,
+      );
     }
   }
   if (lower === `${SITE_PATH}/_api/$batch`) {
-    if (method !== 'POST') return spErrorResponse(501, '-1, Microsoft.SharePoint.Client.NotImplemented', `Emulator does not implement ${method} ${req.path}`, verbose);
+    if (method !== 'POST')
+      return spErrorResponse(
+        501,
+        '-1, Microsoft.SharePoint.Client.NotImplemented',
+        `Emulator does not implement ${method} ${req.path}`,
+        verbose,
+      );
     return runBatch(db, ctx, req, opts);
   }
   return runOne(ctx, method, req.path, req.rawQuery, req.headers, req.body);
@@ -142,14 +200,19 @@ function runBatch(db: Database, outer: SpContext, req: EmulatorRequest, opts: Sh
       continue;
     }
     const headers = { ...part.headers };
-    const method = part.method === 'POST' && headers['x-http-method'] ? headers['x-http-method'].toUpperCase() : part.method;
+    const method =
+      part.method === 'POST' && headers['x-http-method'] ? headers['x-http-method'].toUpperCase() : part.method;
     const ctx = spContext(db, outer.user, req.origin, headers, url.toString(), opts);
     db.exec('SAVEPOINT batch_part');
     let r: EmulatorResponse;
     try {
       r = runOne(ctx, method, url.pathname, url.search.replace(/^\?/, ''), headers, Buffer.from(part.body, 'utf8'));
     } catch (e) {
-      r = spErrorResponse(500, '-2146233088, System.InvalidOperationException', `The emulator failed on ${method} ${url.pathname}: ${(e as Error).message}`);
+      r = spErrorResponse(
+        500,
+        '-2146233088, System.InvalidOperationException',
+        `The emulator failed on ${method} ${url.pathname}: ${(e as Error).message}`,
+      );
     }
     if (r.status >= 400) db.exec('ROLLBACK TO batch_part');
     db.exec('RELEASE batch_part');

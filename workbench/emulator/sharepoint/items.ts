@@ -1,7 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import { badQuery, badValue, notFound, SpError } from './errors';
 import { type SpContext, isoNow, parseProps } from './context';
-import { FieldType, encodeInternalName, fieldSql, inputValue, isIdValued, isMulti, isReadOnly, isTextual, restName } from './fields';
+import {
+  FieldType,
+  encodeInternalName,
+  fieldSql,
+  inputValue,
+  isIdValued,
+  isMulti,
+  isReadOnly,
+  isTextual,
+  restName,
+} from './fields';
 import { findField, lookupTarget } from './query';
 import { type FieldRow, type ItemRow, type ListRow, isLibrary, itemById, newGuid } from './store';
 
@@ -25,7 +35,10 @@ export interface SelectSpec {
 /** Parses `$select`/`$expand` for items; unknown fields get SharePoint's 400 naming the field. */
 export function parseSelect(fields: FieldRow[], select: string | null, expand: string | null): SelectSpec {
   const spec: SelectSpec = { names: null, expand: new Map(), nav: new Map() };
-  for (const e of (expand ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const e of (expand ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const navName = NAV_PROPS.find((n) => n.toLowerCase() === e.toLowerCase());
     if (navName) {
       spec.nav.set(navName, []);
@@ -37,7 +50,10 @@ export function parseSelect(fields: FieldRow[], select: string | null, expand: s
     }
     spec.expand.set(found.field.internal_name, { field: found.field, subs: [] });
   }
-  const parts = (select ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = (select ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length === 0 || parts.includes('*')) {
     if (parts.length === 0) return spec;
   }
@@ -57,7 +73,9 @@ export function parseSelect(fields: FieldRow[], select: string | null, expand: s
     if (navName) {
       const nav = spec.nav.get(navName);
       if (!nav) {
-        throw badQuery(`The query to field '${p}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${head}.`);
+        throw badQuery(
+          `The query to field '${p}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${head}.`,
+        );
       }
       if (sub !== undefined) nav.push(sub);
       continue;
@@ -80,7 +98,13 @@ export function parseSelect(fields: FieldRow[], select: string | null, expand: s
 }
 
 /** SP.ListItem properties that are not fields but can be selected. */
-const ITEM_PROPS = ['HasUniqueRoleAssignments', 'FileSystemObjectType', 'ServerRedirectedEmbedUri', 'ServerRedirectedEmbedUrl', 'Id'];
+const ITEM_PROPS = [
+  'HasUniqueRoleAssignments',
+  'FileSystemObjectType',
+  'ServerRedirectedEmbedUri',
+  'ServerRedirectedEmbedUrl',
+  'Id',
+];
 /** Navigation properties of SP.ListItem the emulator expands. */
 const NAV_PROPS = ['File', 'Folder'];
 
@@ -89,7 +113,15 @@ function principalJson(db: Database, webUrl: string, id: number, subs: string[])
     | { id: number; title: string; email: string; login_name: string; kind: string }
     | undefined;
   if (!p) return null;
-  const all: Record<string, unknown> = { Id: p.id, ID: p.id, Title: p.title, EMail: p.email, Name: p.login_name, UserName: p.email, LoginName: p.login_name };
+  const all: Record<string, unknown> = {
+    Id: p.id,
+    ID: p.id,
+    Title: p.title,
+    EMail: p.email,
+    Name: p.login_name,
+    UserName: p.email,
+    LoginName: p.login_name,
+  };
   const out: Record<string, unknown> = {
     'odata.type': 'SP.Data.UserInfoItem',
     'odata.id': `${webUrl}/_api/Web/SiteUserInfoList/Items(${p.id})`,
@@ -108,7 +140,10 @@ function lookupJson(ctx: SpContext, f: FieldRow, id: number, subs: string[]): Re
   const row = itemById(ctx.db, target.pk, id);
   if (!row) return null;
   const data = JSON.parse(row.data) as Record<string, unknown>;
-  const out: Record<string, unknown> = { 'odata.type': entityTypeName(target), 'odata.id': `${ctx.webUrl}/_api/Web/Lists(guid'${target.id}')/Items(${id})` };
+  const out: Record<string, unknown> = {
+    'odata.type': entityTypeName(target),
+    'odata.id': `${ctx.webUrl}/_api/Web/Lists(guid'${target.id}')/Items(${id})`,
+  };
   for (const k of subs.length ? subs : ['Id', 'Title']) {
     if (k === 'Id' || k === 'ID') out[k] = row.id;
     else out[k] = data[k] ?? null;
@@ -149,12 +184,30 @@ export function storedValue(row: ItemRow, data: Record<string, unknown>, f: Fiel
 }
 
 /** Item JSON in SharePoint's minimal-metadata shape (or verbose with `__metadata`). */
-export function itemJson(ctx: SpContext, list: ListRow, fields: FieldRow[], row: ItemRow, spec: SelectSpec): Record<string, unknown> {
+export function itemJson(
+  ctx: SpContext,
+  list: ListRow,
+  fields: FieldRow[],
+  row: ItemRow,
+  spec: SelectSpec,
+): Record<string, unknown> {
   const data = JSON.parse(row.data) as Record<string, unknown>;
   const editLink = `Web/Lists(guid'${list.id}')/Items(${row.id})`;
   const out: Record<string, unknown> = ctx.verbose
-    ? { __metadata: { id: `${ctx.webUrl}/_api/${editLink}`, uri: `${ctx.webUrl}/_api/${editLink}`, etag: `"${row.version}"`, type: entityTypeName(list) } }
-    : { 'odata.type': entityTypeName(list), 'odata.id': `${ctx.webUrl}/_api/${editLink}`, 'odata.etag': `"${row.version}"`, 'odata.editLink': editLink };
+    ? {
+        __metadata: {
+          id: `${ctx.webUrl}/_api/${editLink}`,
+          uri: `${ctx.webUrl}/_api/${editLink}`,
+          etag: `"${row.version}"`,
+          type: entityTypeName(list),
+        },
+      }
+    : {
+        'odata.type': entityTypeName(list),
+        'odata.id': `${ctx.webUrl}/_api/${editLink}`,
+        'odata.etag': `"${row.version}"`,
+        'odata.editLink': editLink,
+      };
   const want = (name: string): boolean => spec.names === null || spec.names.has(name);
   if (spec.names === null) {
     out.FileSystemObjectType = row.fs_type;
@@ -174,7 +227,9 @@ export function itemJson(ctx: SpContext, list: ListRow, fields: FieldRow[], row:
     if (expanded) {
       if (spec.names !== null && !expanded.subs.length && !spec.names.has(f.internal_name)) continue;
       const one = (id: number): Record<string, unknown> | null =>
-        f.type_kind === FieldType.User ? principalJson(ctx.db, ctx.webUrl, id, expanded.subs) : lookupJson(ctx, f, id, expanded.subs);
+        f.type_kind === FieldType.User
+          ? principalJson(ctx.db, ctx.webUrl, id, expanded.subs)
+          : lookupJson(ctx, f, id, expanded.subs);
       if (isMulti(f)) {
         const arr = ((value as number[] | null) ?? []).map(one).filter((x) => x !== null);
         out[f.internal_name] = ctx.verbose ? { results: arr } : arr;
@@ -182,12 +237,19 @@ export function itemJson(ctx: SpContext, list: ListRow, fields: FieldRow[], row:
       if (spec.names !== null && !spec.names.has(`${f.internal_name}#id`)) continue;
     }
     if (isIdValued(f)) {
-      const includeId = spec.names === null ? !fieldHidden(f) : spec.names.has(`${f.internal_name}#id`) || (spec.names.has(f.internal_name) && !expanded);
+      const includeId =
+        spec.names === null
+          ? !fieldHidden(f)
+          : spec.names.has(`${f.internal_name}#id`) || (spec.names.has(f.internal_name) && !expanded);
       if (!includeId) continue;
       if (isMulti(f)) {
         const arr = (value as number[] | null) ?? [];
-        out[`${f.internal_name}Id`] = ctx.verbose ? { __metadata: { type: 'Collection(Edm.Int32)' }, results: arr } : arr;
-        out[`${f.internal_name}StringId`] = ctx.verbose ? { __metadata: { type: 'Collection(Edm.String)' }, results: arr.map(String) } : arr.map(String);
+        out[`${f.internal_name}Id`] = ctx.verbose
+          ? { __metadata: { type: 'Collection(Edm.Int32)' }, results: arr }
+          : arr;
+        out[`${f.internal_name}StringId`] = ctx.verbose
+          ? { __metadata: { type: 'Collection(Edm.String)' }, results: arr.map(String) }
+          : arr.map(String);
       } else {
         out[`${f.internal_name}Id`] = value;
         out[`${f.internal_name}StringId`] = value === null ? null : String(value);
@@ -201,7 +263,8 @@ export function itemJson(ctx: SpContext, list: ListRow, fields: FieldRow[], row:
       continue;
     }
     const key = restName(f.internal_name);
-    if (f.type_kind === FieldType.MultiChoice && ctx.verbose) out[key] = { __metadata: { type: 'Collection(Edm.String)' }, results: value ?? [] };
+    if (f.type_kind === FieldType.MultiChoice && ctx.verbose)
+      out[key] = { __metadata: { type: 'Collection(Edm.String)' }, results: value ?? [] };
     else out[key] = f.type_kind === FieldType.Boolean && value !== null ? Boolean(value) : value;
   }
   return out;
@@ -212,29 +275,43 @@ function fieldHidden(f: FieldRow): boolean {
 }
 
 /** Converts a REST item body into stored values, checking every property; unknown or read-only names get a 400. */
-export function bodyToValues(ctx: SpContext, list: ListRow, fields: FieldRow[], body: unknown, verboseBody: boolean): {
+export function bodyToValues(
+  ctx: SpContext,
+  list: ListRow,
+  fields: FieldRow[],
+  body: unknown,
+  verboseBody: boolean,
+): {
   values: Record<string, unknown>;
   contentTypeId?: string;
 } {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badValue('The request body must be a JSON object with field values.');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw badValue('The request body must be a JSON object with field values.');
   const values: Record<string, unknown> = {};
   let contentTypeId: string | undefined;
   for (const [key, v] of Object.entries(body as Record<string, unknown>)) {
     if (key === '__metadata') {
       if (!verboseBody) {
-        throw new SpError(400, '-1, Microsoft.Data.OData.ODataException', `The property '__metadata' does not exist on type '${entityTypeName(list)}'. Make sure to only use property names that are defined by the type.`);
+        throw new SpError(
+          400,
+          '-1, Microsoft.Data.OData.ODataException',
+          `The property '__metadata' does not exist on type '${entityTypeName(list)}'. Make sure to only use property names that are defined by the type.`,
+        );
       }
       continue;
     }
     if (key === 'odata.type' || key === '@odata.type') continue;
     if (key === 'ContentTypeId') {
-      if (typeof v !== 'string' || !/^0x[0-9A-Fa-f]+$/.test(v)) throw badValue(`The value of 'ContentTypeId' must be a content type id like '0x0100…'.`);
+      if (typeof v !== 'string' || !/^0x[0-9A-Fa-f]+$/.test(v))
+        throw badValue(`The value of 'ContentTypeId' must be a content type id like '0x0100…'.`);
       contentTypeId = v;
       continue;
     }
     const found = findField(fields, key);
     const notOnType = (): never => {
-      throw badValue(`The property '${key}' does not exist on type '${entityTypeName(list)}'. Make sure to only use property names that are defined by the type.`);
+      throw badValue(
+        `The property '${key}' does not exist on type '${entityTypeName(list)}'. Make sure to only use property names that are defined by the type.`,
+      );
     };
     if (!found) return notOnType();
     const f = found.field;
@@ -251,13 +328,21 @@ export function bodyToValues(ctx: SpContext, list: ListRow, fields: FieldRow[], 
 const COLUMN_WRITABLE = new Set<string>();
 
 /** EnforceUniqueValues: a second item with the same value is refused, naming the field (SharePoint's duplicate error). */
-export function checkUnique(ctx: SpContext, list: ListRow, fields: FieldRow[], values: Record<string, unknown>, selfId: number): void {
+export function checkUnique(
+  ctx: SpContext,
+  list: ListRow,
+  fields: FieldRow[],
+  values: Record<string, unknown>,
+  selfId: number,
+): void {
   for (const f of fields) {
     if (parseProps(f.props).EnforceUniqueValues !== true) continue;
     const v = values[f.internal_name];
     if (v === undefined || v === null || typeof v === 'object') continue;
     const coll = isTextual(f) ? ' COLLATE NOCASE' : '';
-    const hit = ctx.db.prepare(`SELECT i.id FROM sp_items i WHERE i.list_pk = ? AND ${fieldSql(f)} = ?${coll} AND i.id <> ? LIMIT 1`).get(list.pk, typeof v === 'boolean' ? Number(v) : v, selfId);
+    const hit = ctx.db
+      .prepare(`SELECT i.id FROM sp_items i WHERE i.list_pk = ? AND ${fieldSql(f)} = ?${coll} AND i.id <> ? LIMIT 1`)
+      .get(list.pk, typeof v === 'boolean' ? Number(v) : v, selfId);
     if (hit) {
       throw new SpError(
         400,
@@ -270,7 +355,9 @@ export function checkUnique(ctx: SpContext, list: ListRow, fields: FieldRow[], v
 
 /** Next item id of a list (ids are never reused, as in SharePoint). */
 export function allocateItemId(db: Database, list: ListRow): number {
-  const row = db.prepare(`UPDATE sp_lists SET next_item_id = next_item_id + 1 WHERE pk = ? RETURNING next_item_id`).get(list.pk) as {
+  const row = db
+    .prepare(`UPDATE sp_lists SET next_item_id = next_item_id + 1 WHERE pk = ? RETURNING next_item_id`)
+    .get(list.pk) as {
     next_item_id: number;
   };
   return row.next_item_id - 1;
@@ -292,7 +379,19 @@ export function insertItem(
       `INSERT INTO sp_items (list_pk, id, guid, version, created, modified, author_id, editor_id, fs_type, file_ref, content_type_id, data)
        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(list.pk, id, newGuid(), now, now, ctx.user.id, ctx.user.id, opts.fsType ?? 0, fileRef, ct, JSON.stringify(values));
+    .run(
+      list.pk,
+      id,
+      newGuid(),
+      now,
+      now,
+      ctx.user.id,
+      ctx.user.id,
+      opts.fsType ?? 0,
+      fileRef,
+      ct,
+      JSON.stringify(values),
+    );
   touchList(ctx, list);
   return itemById(ctx.db, list.pk, id)!;
 }
@@ -300,9 +399,10 @@ export function insertItem(
 /** The content type id new items get: the list's first content type, else the base type. */
 export function defaultContentTypeId(db: Database, list: ListRow, folder: boolean): string {
   if (folder) return '0x0120';
-  const ct = db.prepare(`SELECT id FROM sp_content_types WHERE list_pk = ? AND id NOT LIKE '0x0120%' ORDER BY rowid LIMIT 1`).pluck().get(list.pk) as
-    | string
-    | undefined;
+  const ct = db
+    .prepare(`SELECT id FROM sp_content_types WHERE list_pk = ? AND id NOT LIKE '0x0120%' ORDER BY rowid LIMIT 1`)
+    .pluck()
+    .get(list.pk) as string | undefined;
   return ct ?? (isLibrary(list) ? '0x0101' : '0x01');
 }
 
@@ -325,10 +425,18 @@ export function checkEtag(ifMatch: string | undefined, current: string): void {
 }
 
 /** Applies stored values to an item, bumping its version and Modified/Editor. */
-export function updateItemValues(ctx: SpContext, list: ListRow, row: ItemRow, values: Record<string, unknown>, contentTypeId?: string): ItemRow {
+export function updateItemValues(
+  ctx: SpContext,
+  list: ListRow,
+  row: ItemRow,
+  values: Record<string, unknown>,
+  contentTypeId?: string,
+): ItemRow {
   const data = { ...(JSON.parse(row.data) as Record<string, unknown>), ...values };
   ctx.db
-    .prepare(`UPDATE sp_items SET data = ?, version = version + 1, modified = ?, editor_id = ?, content_type_id = ? WHERE list_pk = ? AND id = ?`)
+    .prepare(
+      `UPDATE sp_items SET data = ?, version = version + 1, modified = ?, editor_id = ?, content_type_id = ? WHERE list_pk = ? AND id = ?`,
+    )
     .run(JSON.stringify(data), isoNow(ctx), ctx.user.id, contentTypeId ?? row.content_type_id, list.pk, row.id);
   touchList(ctx, list);
   return itemById(ctx.db, list.pk, row.id)!;
@@ -343,4 +451,7 @@ export function requireItem(db: Database, list: ListRow, id: number): ItemRow {
 
 /** SharePoint's 404 for an item that does not exist (or that the caller may not see). */
 export const itemMissing = (): SpError =>
-  notFound('-2130575338, Microsoft.SharePoint.SPException', 'Item does not exist. It may have been deleted by another user.');
+  notFound(
+    '-2130575338, Microsoft.SharePoint.SPException',
+    'Item does not exist. It may have been deleted by another user.',
+  );

@@ -24,7 +24,8 @@ function value(o: Operand, row: Record<string, unknown>): unknown {
 }
 
 function cmp(a: unknown, b: unknown): number {
-  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string')
+    return a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
   const x = typeof a === 'boolean' ? Number(a) : a;
   const y = typeof b === 'boolean' ? Number(b) : b;
   return (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : 0;
@@ -53,4 +54,33 @@ function evaluate(n: FilterNode, row: Record<string, unknown>): boolean {
       return { eq: c === 0, ne: c !== 0, gt: c > 0, ge: c >= 0, lt: c < 0, le: c <= 0 }[n.op];
     }
   }
+}
+
+/**
+ * Applies `$filter`, `$orderby` and `$top` to a small collection (lists, fields, groups, users, views, custom
+ * actions), as SharePoint does server-side.
+ */
+export function shapeObjects<T extends Record<string, unknown>>(rows: T[], q: URLSearchParams): T[] {
+  let out = filterObjects(rows, q.get('$filter'));
+  const orderby = q.get('$orderby');
+  if (orderby && orderby.trim()) {
+    const terms = orderby.split(',').map((t) => {
+      const m = /^\s*([A-Za-z_][\w]*)\s*(asc|desc)?\s*$/i.exec(t);
+      if (!m) throw badQuery(`The $orderby expression '${orderby}' is not valid near '${t.trim()}'.`);
+      return { key: m[1], desc: (m[2] ?? '').toLowerCase() === 'desc' };
+    });
+    out = out.slice().sort((a, b) => {
+      for (const t of terms) {
+        const c = cmp(value({ t: 'field', path: [t.key] }, a), value({ t: 'field', path: [t.key] }, b));
+        if (c !== 0) return t.desc ? -c : c;
+      }
+      return 0;
+    });
+  }
+  const top = q.get('$top');
+  if (top !== null) {
+    if (!/^\d+$/.test(top.trim())) throw badQuery(`The $top value '${top}' is not a non-negative integer.`);
+    out = out.slice(0, Number(top));
+  }
+  return out;
 }

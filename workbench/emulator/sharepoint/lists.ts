@@ -14,7 +14,10 @@ export function listMissing(ctx: SpContext, what: string): SpError {
 /** A list the caller may see (security trimmed: otherwise SharePoint's 404). */
 export function visibleList(ctx: SpContext, list: ListRow | undefined, what: string): ListRow {
   if (!list) throw listMissing(ctx, what);
-  if (!allowed(ctx, listScope(ctx.db, list.pk), PermissionKind.ViewListItems) && !hasItemAccessIn(ctx, list.pk, PermissionKind.ViewListItems)) {
+  if (
+    !allowed(ctx, listScope(ctx.db, list.pk), PermissionKind.ViewListItems) &&
+    !hasItemAccessIn(ctx, list.pk, PermissionKind.ViewListItems)
+  ) {
     throw listMissing(ctx, what);
   }
   return list;
@@ -75,47 +78,102 @@ export function listJson(ctx: SpContext, list: ListRow): Record<string, unknown>
 }
 
 const SETTABLE = new Set([
-  'AllowContentTypes', 'ContentTypesEnabled', 'EnableVersioning', 'EnableMinorVersions', 'EnableModeration', 'EnableFolderCreation',
-  'ForceCheckout', 'Hidden', 'MajorVersionLimit', 'NoCrawl', 'OnQuickLaunch', 'EnableAttachments', 'DraftVersionVisibility',
-  'ReadSecurity', 'WriteSecurity', 'IrmEnabled', 'DocumentTemplateUrl', 'Direction', 'DefaultContentApprovalWorkflowId',
-  'ExcludeFromOfflineClient', 'DisableGridEditing',
+  'AllowContentTypes',
+  'ContentTypesEnabled',
+  'EnableVersioning',
+  'EnableMinorVersions',
+  'EnableModeration',
+  'EnableFolderCreation',
+  'ForceCheckout',
+  'Hidden',
+  'MajorVersionLimit',
+  'NoCrawl',
+  'OnQuickLaunch',
+  'EnableAttachments',
+  'DraftVersionVisibility',
+  'ReadSecurity',
+  'WriteSecurity',
+  'IrmEnabled',
+  'DocumentTemplateUrl',
+  'Direction',
+  'DefaultContentApprovalWorkflowId',
+  'ExcludeFromOfflineClient',
+  'DisableGridEditing',
 ]);
 
 /** Creates a list or library from a `web/lists` POST body; needs Manage Lists on the web. */
 export function createList(ctx: SpContext, body: Record<string, unknown>, fixedUrl?: string): ListRow {
   demand(ctx, WEB_SCOPE, PermissionKind.ManageLists);
   const title = body.Title;
-  if (typeof title !== 'string' || !title.trim()) throw badValue(`The property 'Title' of the list is required and must be a text.`);
+  if (typeof title !== 'string' || !title.trim())
+    throw badValue(`The property 'Title' of the list is required and must be a text.`);
   const template = body.BaseTemplate ?? 100;
-  if (typeof template !== 'number' || !Number.isInteger(template)) throw badValue(`The property 'BaseTemplate' of list '${title}' must be an integer.`);
+  if (typeof template !== 'number' || !Number.isInteger(template))
+    throw badValue(`The property 'BaseTemplate' of list '${title}' must be an integer.`);
   if (listByTitle(ctx.db, title)) {
-    throw new SpError(500, '-2130575342, Microsoft.SharePoint.SPException', 'A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.');
+    throw new SpError(
+      500,
+      '-2130575342, Microsoft.SharePoint.SPException',
+      'A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.',
+    );
   }
   const props: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(body)) {
     if (k === '__metadata' || k === 'Title' || k === 'BaseTemplate' || k === 'Description') continue;
-    if (!SETTABLE.has(k)) throw badValue(`The property '${k}' does not exist on type 'SP.List'. Make sure to only use property names that are defined by the type.`);
+    if (!SETTABLE.has(k))
+      throw badValue(
+        `The property '${k}' does not exist on type 'SP.List'. Make sure to only use property names that are defined by the type.`,
+      );
     props[k] = v;
   }
   const lib = [101, 109, 119, 700, 851].includes(template);
   const leaf = title.replace(/[~"#%&*:<>?/\\{|}.]/g, '').trim() || `List${Date.now()}`;
   let urlName = fixedUrl ?? (lib ? leaf : `Lists/${leaf}`);
-  for (let n = 1; ctx.db.prepare(`SELECT 1 FROM sp_lists WHERE url_name = ?`).get(urlName); n++) urlName = `${lib ? '' : 'Lists/'}${leaf}${n}`;
+  for (let n = 1; ctx.db.prepare(`SELECT 1 FROM sp_lists WHERE url_name = ?`).get(urlName); n++)
+    urlName = `${lib ? '' : 'Lists/'}${leaf}${n}`;
   const now = isoNow(ctx);
   const r = ctx.db
-    .prepare(`INSERT INTO sp_lists (id, title, url_name, base_template, description, created, modified, props) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(newGuid(), title, urlName, template, typeof body.Description === 'string' ? body.Description : '', now, now, JSON.stringify(props));
+    .prepare(
+      `INSERT INTO sp_lists (id, title, url_name, base_template, description, created, modified, props) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      newGuid(),
+      title,
+      urlName,
+      template,
+      typeof body.Description === 'string' ? body.Description : '',
+      now,
+      now,
+      JSON.stringify(props),
+    );
   const list = listByPk(ctx.db, Number(r.lastInsertRowid));
   addBuiltInFields(ctx.db, { pk: list.pk, library: lib });
   ctx.db
-    .prepare(`INSERT INTO sp_folders (server_relative_url, unique_id, list_pk, item_id, name, created) VALUES (?, ?, ?, NULL, ?, ?)`)
+    .prepare(
+      `INSERT INTO sp_folders (server_relative_url, unique_id, list_pk, item_id, name, created) VALUES (?, ?, ?, NULL, ?, ?)`,
+    )
     .run(rootFolderUrl(list), newGuid(), list.pk, urlName.split('/').pop(), now);
   ctx.db
     .prepare(`INSERT INTO sp_views (list_pk, id, title, is_default, props) VALUES (?, ?, ?, 1, ?)`)
-    .run(list.pk, newGuid(), lib ? 'All Documents' : 'All Items', JSON.stringify({ ViewFields: lib ? ['DocIcon', 'LinkFilename', 'Modified', 'Editor'] : ['LinkTitle'], RowLimit: 30, ViewQuery: '<OrderBy><FieldRef Name="ID" /></OrderBy>', Paged: true }));
+    .run(
+      list.pk,
+      newGuid(),
+      lib ? 'All Documents' : 'All Items',
+      JSON.stringify({
+        ViewFields: lib ? ['DocIcon', 'LinkFilename', 'Modified', 'Editor'] : ['LinkTitle'],
+        RowLimit: 30,
+        ViewQuery: '<OrderBy><FieldRef Name="ID" /></OrderBy>',
+        Paged: true,
+      }),
+    );
   ctx.db
     .prepare(`INSERT INTO sp_content_types (list_pk, id, name, props) VALUES (?, ?, ?, ?)`)
-    .run(list.pk, lib ? '0x0101' : '0x01', lib ? 'Document' : 'Item', JSON.stringify({ Group: lib ? 'Document Content Types' : 'List Content Types' }));
+    .run(
+      list.pk,
+      lib ? '0x0101' : '0x01',
+      lib ? 'Document' : 'Item',
+      JSON.stringify({ Group: lib ? 'Document Content Types' : 'List Content Types' }),
+    );
   return list;
 }
 
@@ -128,17 +186,28 @@ export function updateList(ctx: SpContext, list: ListRow, body: Record<string, u
   for (const [k, v] of Object.entries(body)) {
     if (k === '__metadata') continue;
     if (k === 'Title') {
-      if (typeof v !== 'string' || !v.trim()) throw badValue(`The property 'Title' of list '${list.title}' must be a non-empty text.`);
+      if (typeof v !== 'string' || !v.trim())
+        throw badValue(`The property 'Title' of list '${list.title}' must be a non-empty text.`);
       const other = listByTitle(ctx.db, v);
-      if (other && other.pk !== list.pk) throw new SpError(500, '-2130575342, Microsoft.SharePoint.SPException', 'A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.');
+      if (other && other.pk !== list.pk)
+        throw new SpError(
+          500,
+          '-2130575342, Microsoft.SharePoint.SPException',
+          'A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.',
+        );
       title = v;
     } else if (k === 'Description') {
       if (typeof v !== 'string') throw badValue(`The property 'Description' of list '${list.title}' must be a text.`);
       description = v;
     } else if (SETTABLE.has(k)) props[k] = v;
-    else throw badValue(`The property '${k}' does not exist on type 'SP.List'. Make sure to only use property names that are defined by the type.`);
+    else
+      throw badValue(
+        `The property '${k}' does not exist on type 'SP.List'. Make sure to only use property names that are defined by the type.`,
+      );
   }
-  ctx.db.prepare(`UPDATE sp_lists SET title = ?, description = ?, props = ?, modified = ? WHERE pk = ?`).run(title, description, JSON.stringify(props), isoNow(ctx), list.pk);
+  ctx.db
+    .prepare(`UPDATE sp_lists SET title = ?, description = ?, props = ?, modified = ? WHERE pk = ?`)
+    .run(title, description, JSON.stringify(props), isoNow(ctx), list.pk);
 }
 
 /** Deletes a list with its items, files, fields and role assignments; needs Manage Lists. */

@@ -102,7 +102,8 @@ export function parseFilter(src: string): FilterNode {
   const isKw = (t: Token, kw: string): boolean => t.k === 'ident' && t.v.toLowerCase() === kw;
   const expectPunct = (v: string): void => {
     const t = peek();
-    if (t.k !== 'punct' || t.v !== v) fail(t.k === 'end' ? `expected '${v}' but the expression ended` : `expected '${v}' but found '${t.v}'`);
+    if (t.k !== 'punct' || t.v !== v)
+      fail(t.k === 'end' ? `expected '${v}' but the expression ended` : `expected '${v}' but found '${t.v}'`);
     p++;
   };
 
@@ -129,12 +130,17 @@ export function parseFilter(src: string): FilterNode {
           p++;
           return { t: 'lit', kind: 'bool', v: lower === 'true' };
         }
-        if (CMP_OPS.has(lower) || lower === 'and' || lower === 'or' || lower === 'not') fail(`expected a field or value but found '${t.v}'`);
+        if (CMP_OPS.has(lower) || lower === 'and' || lower === 'or' || lower === 'not')
+          fail(`expected a field or value but found '${t.v}'`);
         p++;
         return { t: 'field', path: t.v.split('/') };
       }
       default:
-        return fail(t.k === 'end' ? 'expected a field or value but the expression ended' : `expected a field or value but found '${t.v}'`);
+        return fail(
+          t.k === 'end'
+            ? 'expected a field or value but the expression ended'
+            : `expected a field or value but found '${t.v}'`,
+        );
     }
   }
 
@@ -162,7 +168,12 @@ export function parseFilter(src: string): FilterNode {
     const l = operand();
     const opTok = peek();
     if (opTok.k !== 'ident' || !CMP_OPS.has(opTok.v.toLowerCase())) {
-      fail(opTok.k === 'end' ? `expected a comparison operator after '${src.slice(t.pos, opTok.pos).trim()}'` : `expected a comparison operator but found '${opTok.v}'`, opTok);
+      fail(
+        opTok.k === 'end'
+          ? `expected a comparison operator after '${src.slice(t.pos, opTok.pos).trim()}'`
+          : `expected a comparison operator but found '${opTok.v}'`,
+        opTok,
+      );
     }
     p++;
     const r = operand();

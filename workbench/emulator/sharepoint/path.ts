@@ -63,7 +63,8 @@ export function parseApiPath(rawPath: string, query: URLSearchParams): Segment[]
     .filter((s) => s.length > 0)
     .map((part) => {
       const open = part.indexOf('(');
-      if (open < 0 || !part.endsWith(')')) return { name: part.toLowerCase(), raw: part, args: [], named: {}, call: false };
+      if (open < 0 || !part.endsWith(')'))
+        return { name: part.toLowerCase(), raw: part, args: [], named: {}, call: false };
       const name = part.slice(0, open);
       const inner = part.slice(open + 1, -1);
       const args: PathValue[] = [];
@@ -81,16 +82,17 @@ export function parseApiPath(rawPath: string, query: URLSearchParams): Segment[]
 
 /** A string argument (positional or named), or a 400 naming what is missing. */
 export function argString(seg: Segment, key?: string): string {
-  const v = key !== undefined ? seg.named[key.toLowerCase()] ?? seg.args[0] : seg.args[0];
+  const v = key !== undefined ? (seg.named[key.toLowerCase()] ?? seg.args[0]) : seg.args[0];
   if (v === undefined) throw badQuery(`The parameter '${key ?? 'value'}' of '${seg.raw}' is missing.`);
   return String(v);
 }
 
 /** A numeric argument, or a 400 naming it. */
 export function argNumber(seg: Segment, key?: string): number {
-  const v = key !== undefined ? seg.named[key.toLowerCase()] ?? seg.args[0] : seg.args[0];
+  const v = key !== undefined ? (seg.named[key.toLowerCase()] ?? seg.args[0]) : seg.args[0];
   const n = typeof v === 'number' ? v : Number(v);
-  if (v === undefined || !Number.isFinite(n)) throw badQuery(`The parameter '${key ?? 'id'}' of '${seg.raw}' must be a number.`);
+  if (v === undefined || !Number.isFinite(n))
+    throw badQuery(`The parameter '${key ?? 'id'}' of '${seg.raw}' must be a number.`);
   return n;
 }
 

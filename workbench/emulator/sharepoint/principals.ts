@@ -85,10 +85,15 @@ export function loginToEmail(login: string): string {
  */
 export function ensureUser(ctx: SpContext, logonName: string): PrincipalRow {
   const email = loginToEmail(logonName);
-  const row = ctx.db.prepare(`SELECT * FROM sp_principals WHERE kind = 'user' AND (lower(email) = ? OR login_name = ?)`).get(email, logonName) as
-    | PrincipalRow
-    | undefined;
-  if (!row) throw new SpError(404, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${logonName} could not be found.`);
+  const row = ctx.db
+    .prepare(`SELECT * FROM sp_principals WHERE kind = 'user' AND (lower(email) = ? OR login_name = ?)`)
+    .get(email, logonName) as PrincipalRow | undefined;
+  if (!row)
+    throw new SpError(
+      404,
+      '-2146232832, Microsoft.SharePoint.SPException',
+      `The specified user ${logonName} could not be found.`,
+    );
   return row;
 }
 
@@ -106,9 +111,18 @@ export function requireGroup(ctx: SpContext, by: { id?: number; name?: string })
 /** User by id / login / e-mail, or SharePoint's 404. */
 export function requireUser(ctx: SpContext, by: { id?: number; login?: string; email?: string }): PrincipalRow {
   let row: PrincipalRow | undefined;
-  if (by.id !== undefined) row = ctx.db.prepare(`SELECT * FROM sp_principals WHERE kind = 'user' AND id = ?`).get(by.id) as PrincipalRow | undefined;
-  else if (by.login !== undefined) row = ctx.db.prepare(`SELECT * FROM sp_principals WHERE kind = 'user' AND login_name = ?`).get(by.login) as PrincipalRow | undefined;
-  else if (by.email !== undefined) row = ctx.db.prepare(`SELECT * FROM sp_principals WHERE kind = 'user' AND lower(email) = lower(?)`).get(by.email) as PrincipalRow | undefined;
+  if (by.id !== undefined)
+    row = ctx.db.prepare(`SELECT * FROM sp_principals WHERE kind = 'user' AND id = ?`).get(by.id) as
+      | PrincipalRow
+      | undefined;
+  else if (by.login !== undefined)
+    row = ctx.db.prepare(`SELECT * FROM sp_principals WHERE kind = 'user' AND login_name = ?`).get(by.login) as
+      | PrincipalRow
+      | undefined;
+  else if (by.email !== undefined)
+    row = ctx.db
+      .prepare(`SELECT * FROM sp_principals WHERE kind = 'user' AND lower(email) = lower(?)`)
+      .get(by.email) as PrincipalRow | undefined;
   if (!row) throw notFound('-2146232832, Microsoft.SharePoint.SPException', 'User cannot be found.');
   return row;
 }
@@ -116,7 +130,9 @@ export function requireUser(ctx: SpContext, by: { id?: number; login?: string; e
 /** Members of a group (users). */
 export function groupMembers(db: Database, groupId: number): PrincipalRow[] {
   return db
-    .prepare(`SELECT p.* FROM sp_principals p JOIN sp_group_members m ON m.user_id = p.id WHERE m.group_id = ? ORDER BY p.id`)
+    .prepare(
+      `SELECT p.* FROM sp_principals p JOIN sp_group_members m ON m.user_id = p.id WHERE m.group_id = ? ORDER BY p.id`,
+    )
     .all(groupId) as PrincipalRow[];
 }
 
@@ -139,20 +155,40 @@ export function demandGroupView(ctx: SpContext, g: PrincipalRow): void {
 export function createGroup(ctx: SpContext, body: Record<string, unknown>): PrincipalRow {
   demand(ctx, WEB_SCOPE, PermissionKind.CreateGroups);
   const title = body.Title;
-  if (typeof title !== 'string' || !title.trim()) throw badValue(`The property 'Title' of the group is required and must be a text.`);
+  if (typeof title !== 'string' || !title.trim())
+    throw badValue(`The property 'Title' of the group is required and must be a text.`);
   if (ctx.db.prepare(`SELECT 1 FROM sp_principals WHERE login_name = ?`).get(title)) {
     throw new SpError(400, '-2130575293, Microsoft.SharePoint.SPException', `The specified name is already in use.`);
   }
   for (const k of Object.keys(body)) {
-    if (!['__metadata', 'Title', 'Description', 'OnlyAllowMembersViewMembership', 'AllowMembersEditMembership', 'AllowRequestToJoinLeave', 'AutoAcceptRequestToJoinLeave'].includes(k)) {
-      throw badValue(`The property '${k}' does not exist on type 'SP.Group'. Make sure to only use property names that are defined by the type.`);
+    if (
+      ![
+        '__metadata',
+        'Title',
+        'Description',
+        'OnlyAllowMembersViewMembership',
+        'AllowMembersEditMembership',
+        'AllowRequestToJoinLeave',
+        'AutoAcceptRequestToJoinLeave',
+      ].includes(k)
+    ) {
+      throw badValue(
+        `The property '${k}' does not exist on type 'SP.Group'. Make sure to only use property names that are defined by the type.`,
+      );
     }
   }
   const r = ctx.db
     .prepare(
       `INSERT INTO sp_principals (kind, login_name, title, description, owner_id, only_members_view, members_edit_membership) VALUES ('group', ?, ?, ?, ?, ?, ?)`,
     )
-    .run(title, title, typeof body.Description === 'string' ? body.Description : '', OWNERS_GROUP_ID, body.OnlyAllowMembersViewMembership === true ? 1 : 0, body.AllowMembersEditMembership === true ? 1 : 0);
+    .run(
+      title,
+      title,
+      typeof body.Description === 'string' ? body.Description : '',
+      OWNERS_GROUP_ID,
+      body.OnlyAllowMembersViewMembership === true ? 1 : 0,
+      body.AllowMembersEditMembership === true ? 1 : 0,
+    );
   return principalById(ctx.db, Number(r.lastInsertRowid))!;
 }
 
@@ -169,7 +205,9 @@ export function updateGroup(ctx: SpContext, g: PrincipalRow, body: Record<string
     else throw badValue(`The property '${k}' cannot be set on type 'SP.Group' to ${JSON.stringify(v)}.`);
   }
   ctx.db
-    .prepare(`UPDATE sp_principals SET title = ?, login_name = ?, description = ?, only_members_view = ?, members_edit_membership = ? WHERE id = ?`)
+    .prepare(
+      `UPDATE sp_principals SET title = ?, login_name = ?, description = ?, only_members_view = ?, members_edit_membership = ? WHERE id = ?`,
+    )
     .run(next.title, next.title, next.description, next.only_members_view, next.members_edit_membership, g.id);
 }
 

@@ -14,11 +14,14 @@ export interface ResolvedRef {
 /** Finds a field by REST name: internal name, `OData_` form, or `<Name>Id` of a person/lookup field. */
 export function findField(fields: FieldRow[], name: string): { field: FieldRow; idForm: boolean } | undefined {
   const n = name.startsWith('OData_') ? name.slice(6) : name;
-  const exact = fields.find((f) => f.internal_name === n) ?? fields.find((f) => f.internal_name.toLowerCase() === n.toLowerCase());
+  const exact =
+    fields.find((f) => f.internal_name === n) ?? fields.find((f) => f.internal_name.toLowerCase() === n.toLowerCase());
   if (exact) return { field: exact, idForm: false };
   if (n === 'Id') return { field: fields.find((f) => f.internal_name === 'ID')!, idForm: false };
   if (/Id$/.test(n)) {
-    const base = fields.find((f) => f.internal_name === n.slice(0, -2) && (f.type_kind === FieldType.User || f.type_kind === FieldType.Lookup));
+    const base = fields.find(
+      (f) => f.internal_name === n.slice(0, -2) && (f.type_kind === FieldType.User || f.type_kind === FieldType.Lookup),
+    );
     if (base) return { field: base, idForm: true };
   }
   return undefined;
@@ -28,20 +31,32 @@ export function findField(fields: FieldRow[], name: string): { field: FieldRow; 
 export function resolveRef(fields: FieldRow[], path: string[], what = 'filter'): ResolvedRef {
   const found = findField(fields, path[0]);
   if (!found) {
-    throw new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', `Column '${path[0]}' does not exist. It may have been deleted by another user. (in $${what})`);
+    throw new SpError(
+      400,
+      '-2146232832, Microsoft.SharePoint.SPException',
+      `Column '${path[0]}' does not exist. It may have been deleted by another user. (in $${what})`,
+    );
   }
   if (path.length > 2) throw badQuery(`The field path '${path.join('/')}' in $${what} is too deep.`);
   if (path.length === 2) {
     const f = found.field;
     if (f.type_kind !== FieldType.User && f.type_kind !== FieldType.Lookup) {
-      throw badQuery(`The field '${f.internal_name}' in $${what} is not a person or lookup field, so '${path.join('/')}' is not valid.`);
+      throw badQuery(
+        `The field '${f.internal_name}' in $${what} is not a person or lookup field, so '${path.join('/')}' is not valid.`,
+      );
     }
     return { field: f, sub: path[1] };
   }
   return { field: found.field, sub: found.idForm ? 'Id' : undefined };
 }
 
-const USER_COLUMNS: Record<string, string> = { id: 'id', title: 'title', email: 'email', name: 'login_name', loginname: 'login_name' };
+const USER_COLUMNS: Record<string, string> = {
+  id: 'id',
+  title: 'title',
+  email: 'email',
+  name: 'login_name',
+  loginname: 'login_name',
+};
 
 /** SQL expression of a (possibly sub-) field reference; for multi-valued fields it yields the JSON array. */
 function refSql(ctx: SpContext, r: ResolvedRef, inner = false): string {
@@ -49,7 +64,10 @@ function refSql(ctx: SpContext, r: ResolvedRef, inner = false): string {
   if (!r.sub || r.sub.toLowerCase() === 'id') return base;
   if (r.field.type_kind === FieldType.User) {
     const col = USER_COLUMNS[r.sub.toLowerCase()];
-    if (!col) throw badQuery(`The property '${r.sub}' of person field '${r.field.internal_name}' cannot be queried (use Id, Title, EMail or Name).`);
+    if (!col)
+      throw badQuery(
+        `The property '${r.sub}' of person field '${r.field.internal_name}' cannot be queried (use Id, Title, EMail or Name).`,
+      );
     return `(SELECT p.${col} FROM sp_principals p WHERE p.id = ${base})`;
   }
   const target = lookupTarget(ctx, r.field);
@@ -62,7 +80,8 @@ export function lookupTarget(ctx: SpContext, f: FieldRow): ListRow {
   const p = fieldProps(f);
   const ref = String(p.LookupListId ?? p.LookupList ?? '');
   const list = listById(ctx.db, ref) ?? listByTitle(ctx.db, ref);
-  if (!list) throw notFound('-1, System.ArgumentException', `The lookup list of field '${f.internal_name}' does not exist.`);
+  if (!list)
+    throw notFound('-1, System.ArgumentException', `The lookup list of field '${f.internal_name}' does not exist.`);
   return list;
 }
 
@@ -101,7 +120,8 @@ export function compileFilter(ctx: SpContext, fields: FieldRow[], node: FilterNo
       }
       const r = resolveRef(fields, fieldArg.path);
       const text = String(textArg.v).toLowerCase();
-      if (isMulti(r.field)) throw badQuery(`${node.name} cannot be used on the multi-valued field '${r.field.internal_name}'.`);
+      if (isMulti(r.field))
+        throw badQuery(`${node.name} cannot be used on the multi-valued field '${r.field.internal_name}'.`);
       const expr = refSql(ctx, r);
       if (node.name === 'substringof') {
         params.push(text);
@@ -124,8 +144,12 @@ export function compileFilter(ctx: SpContext, fields: FieldRow[], node: FilterNo
       if (isMulti(ref.field)) {
         const arr = fieldSql(ref.field);
         const innerExpr = refSql(ctx, ref, true);
-        if (value === null) return op === 'eq' ? `(ifnull(json_array_length(${arr}), 0) = 0)` : `(ifnull(json_array_length(${arr}), 0) > 0)`;
-        if (op !== 'eq' && op !== 'ne') throw badQuery(`Only eq and ne can compare the multi-valued field '${ref.field.internal_name}'.`);
+        if (value === null)
+          return op === 'eq'
+            ? `(ifnull(json_array_length(${arr}), 0) = 0)`
+            : `(ifnull(json_array_length(${arr}), 0) > 0)`;
+        if (op !== 'eq' && op !== 'ne')
+          throw badQuery(`Only eq and ne can compare the multi-valued field '${ref.field.internal_name}'.`);
         params.push(value);
         const exists = `EXISTS (SELECT 1 FROM json_each(${arr}) je WHERE ${innerExpr} = ?${ref.field.type_kind === FieldType.MultiChoice ? ' COLLATE NOCASE' : ''})`;
         return op === 'eq' ? exists : `(NOT ${exists})`;
@@ -161,7 +185,8 @@ function parseOrderBy(fields: FieldRow[], text: string | null): OrderTerm[] {
     const m = /^\s*([A-Za-z_][\w]*(?:\/[A-Za-z_]\w*)?)\s*(asc|desc)?\s*$/i.exec(part);
     if (!m) throw badQuery(`The $orderby expression '${text}' is not valid near '${part.trim()}'.`);
     const ref = resolveRef(fields, m[1].split('/'), 'orderby');
-    if (isMulti(ref.field)) throw badQuery(`The multi-valued field '${ref.field.internal_name}' cannot be used in $orderby.`);
+    if (isMulti(ref.field))
+      throw badQuery(`The multi-valued field '${ref.field.internal_name}' cannot be used in $orderby.`);
     return { ref, desc: (m[2] ?? 'asc').toLowerCase() === 'desc' };
   });
 }
@@ -217,11 +242,18 @@ export function runItemQuery(ctx: SpContext, list: ListRow, fields: FieldRow[], 
     if (order.some((o) => !isIndexedRef(o.ref))) throw thresholdExceeded();
     if (top > ctx.threshold) throw thresholdExceeded();
     if (filterNode) {
-      const indexed = conjuncts(filterNode).filter((c) => fieldsOf(c).every((f) => isIndexedRef(resolveRef(fields, f.path))));
+      const indexed = conjuncts(filterNode).filter((c) =>
+        fieldsOf(c).every((f) => isIndexedRef(resolveRef(fields, f.path))),
+      );
       if (indexed.length === 0) throw thresholdExceeded();
       const cp: unknown[] = [list.pk];
       const cond = indexed.map((c) => compileFilter(ctx, fields, c, cp)).join(' AND ');
-      const n = ctx.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM sp_items i WHERE i.list_pk = ? AND ${cond} LIMIT ${ctx.threshold + 1})`).pluck().get(...cp) as number;
+      const n = ctx.db
+        .prepare(
+          `SELECT count(*) FROM (SELECT 1 FROM sp_items i WHERE i.list_pk = ? AND ${cond} LIMIT ${ctx.threshold + 1})`,
+        )
+        .pluck()
+        .get(...cp) as number;
       if (n > ctx.threshold) throw thresholdExceeded();
     }
   }
@@ -253,7 +285,17 @@ export function runItemQuery(ctx: SpContext, list: ListRow, fields: FieldRow[], 
       const key = `p_${first.ref.field.internal_name}`;
       const raw = tok.has(key) ? tok.get(key) : null;
       const expr = refSql(ctx, first.ref);
-      const v = raw === null || raw === '' ? null : first.ref.field.type_kind === FieldType.Number || first.ref.field.type_kind === FieldType.Integer || first.ref.field.type_kind === FieldType.Currency || (first.ref.sub ?? '').toLowerCase() === 'id' || first.ref.field.type_kind === FieldType.User || first.ref.field.type_kind === FieldType.Lookup ? Number(raw) : raw;
+      const v =
+        raw === null || raw === ''
+          ? null
+          : first.ref.field.type_kind === FieldType.Number ||
+              first.ref.field.type_kind === FieldType.Integer ||
+              first.ref.field.type_kind === FieldType.Currency ||
+              (first.ref.sub ?? '').toLowerCase() === 'id' ||
+              first.ref.field.type_kind === FieldType.User ||
+              first.ref.field.type_kind === FieldType.Lookup
+            ? Number(raw)
+            : raw;
       const coll = isTextual(first.ref.field) && !first.ref.sub ? ' COLLATE NOCASE' : '';
       if (!first.desc) {
         if (v === null) where.push(`(${expr} IS NOT NULL OR i.id > ?)`), params.push(lastId);
@@ -261,7 +303,8 @@ export function runItemQuery(ctx: SpContext, list: ListRow, fields: FieldRow[], 
       } else if (v === null) {
         where.push(`(${expr} IS NULL AND i.id > ?)`), params.push(lastId);
       } else {
-        where.push(`(${expr} < ?${coll} OR ${expr} IS NULL OR (${expr} = ?${coll} AND i.id > ?))`), params.push(v, v, lastId);
+        where.push(`(${expr} < ?${coll} OR ${expr} IS NULL OR (${expr} = ?${coll} AND i.id > ?))`),
+          params.push(v, v, lastId);
       }
     }
   }
@@ -270,7 +313,8 @@ export function runItemQuery(ctx: SpContext, list: ListRow, fields: FieldRow[], 
     const coll = isTextual(o.ref.field) && !o.ref.sub ? ' COLLATE NOCASE' : '';
     return `${refSql(ctx, o.ref)}${coll} ${o.desc !== reverse ? 'DESC' : 'ASC'}`;
   });
-  if (!order.some((o) => o.ref.field.internal_name === 'ID' && !o.ref.sub)) orderSql.push(`i.id ${reverse ? 'DESC' : 'ASC'}`);
+  if (!order.some((o) => o.ref.field.internal_name === 'ID' && !o.ref.sub))
+    orderSql.push(`i.id ${reverse ? 'DESC' : 'ASC'}`);
   const sql = `SELECT i.* FROM sp_items i WHERE ${where.join(' AND ')} ORDER BY ${orderSql.join(', ')} LIMIT ${top + 1}`;
   let rows = ctx.db.prepare(sql).all(...params) as ItemRow[];
   const more = rows.length > top;
@@ -281,7 +325,10 @@ export function runItemQuery(ctx: SpContext, list: ListRow, fields: FieldRow[], 
   const tok = new URLSearchParams();
   tok.set('Paged', 'TRUE');
   if (!idOrder) {
-    const v = ctx.db.prepare(`SELECT ${refSql(ctx, first.ref)} FROM sp_items i WHERE i.list_pk = ? AND i.id = ?`).pluck().get(list.pk, last.id);
+    const v = ctx.db
+      .prepare(`SELECT ${refSql(ctx, first.ref)} FROM sp_items i WHERE i.list_pk = ? AND i.id = ?`)
+      .pluck()
+      .get(list.pk, last.id);
     tok.set(`p_${first.ref.field.internal_name}`, v === null || v === undefined ? '' : String(v));
   }
   tok.set('p_ID', String(last.id));

@@ -28,12 +28,61 @@ export interface RoleDefinition {
 
 /** The standard role definitions of a SharePoint Online team site (ids and masks as SharePoint reports them). */
 export const ROLE_DEFINITIONS: RoleDefinition[] = [
-  { id: 1073741829, name: 'Full Control', description: 'Has full control.', roleTypeKind: 5, order: 1, low: 4294967295, high: 2147483647 },
-  { id: 1073741828, name: 'Design', description: 'Can view, add, update, delete, approve, and customize.', roleTypeKind: 4, order: 32, low: 4294705151, high: 432 },
-  { id: 1073741830, name: 'Edit', description: 'Can add, edit and delete lists; can view, add, update and delete list items and documents.', roleTypeKind: 6, order: 48, low: 1011030767, high: 432 },
-  { id: 1073741827, name: 'Contribute', description: 'Can view, add, update, and delete list items and documents.', roleTypeKind: 3, order: 64, low: 1011028719, high: 432 },
-  { id: 1073741826, name: 'Read', description: 'Can view pages and list items and download documents.', roleTypeKind: 2, order: 128, low: 138612833, high: 176 },
-  { id: 1073741825, name: 'Limited Access', description: 'Can view specific lists, document libraries, list items, folders, or documents when given permissions.', roleTypeKind: 1, order: 160, low: 134418465, high: 48 },
+  {
+    id: 1073741829,
+    name: 'Full Control',
+    description: 'Has full control.',
+    roleTypeKind: 5,
+    order: 1,
+    low: 4294967295,
+    high: 2147483647,
+  },
+  {
+    id: 1073741828,
+    name: 'Design',
+    description: 'Can view, add, update, delete, approve, and customize.',
+    roleTypeKind: 4,
+    order: 32,
+    low: 4294705151,
+    high: 432,
+  },
+  {
+    id: 1073741830,
+    name: 'Edit',
+    description: 'Can add, edit and delete lists; can view, add, update and delete list items and documents.',
+    roleTypeKind: 6,
+    order: 48,
+    low: 1011030767,
+    high: 432,
+  },
+  {
+    id: 1073741827,
+    name: 'Contribute',
+    description: 'Can view, add, update, and delete list items and documents.',
+    roleTypeKind: 3,
+    order: 64,
+    low: 1011028719,
+    high: 432,
+  },
+  {
+    id: 1073741826,
+    name: 'Read',
+    description: 'Can view pages and list items and download documents.',
+    roleTypeKind: 2,
+    order: 128,
+    low: 138612833,
+    high: 176,
+  },
+  {
+    id: 1073741825,
+    name: 'Limited Access',
+    description:
+      'Can view specific lists, document libraries, list items, folders, or documents when given permissions.',
+    roleTypeKind: 1,
+    order: 160,
+    low: 134418465,
+    high: 48,
+  },
 ];
 
 /** The full 64-bit mask as a bigint. */

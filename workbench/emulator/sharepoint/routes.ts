@@ -4,23 +4,67 @@ import { type SpContext, SITE_PATH, parseProps } from './context';
 import { argBool, argNumber, argString, type Segment } from './path';
 import { collection, emptyOk, entity, noContent, primitive } from './format';
 import { createField, fieldJson, fieldJsonVerbose, updateField } from './fields';
-import { filterObjects } from './jsfilter';
+import { shapeObjects } from './jsfilter';
 import {
-  bodyToValues, checkEtag, checkUnique, entityTypeName, insertItem, itemJson, itemMissing, parseSelect, requireItem, updateItemValues, touchList,
+  bodyToValues,
+  checkEtag,
+  checkUnique,
+  entityTypeName,
+  insertItem,
+  itemJson,
+  itemMissing,
+  parseSelect,
+  requireItem,
+  updateItemValues,
+  touchList,
 } from './items';
 import { createList, deleteList, listByGuid, listJson, listMissing, updateList, visibleList } from './lists';
 import {
-  addGroupMember, createGroup, deleteGroup, demandGroupView, ensureUser, groupJson, groupMembers, principalJson, removeGroupMember,
-  requireGroup, requireUser, updateGroup, userJson, type PrincipalRow,
+  addGroupMember,
+  createGroup,
+  deleteGroup,
+  demandGroupView,
+  ensureUser,
+  groupJson,
+  groupMembers,
+  principalJson,
+  removeGroupMember,
+  requireGroup,
+  requireUser,
+  updateGroup,
+  userJson,
+  type PrincipalRow,
 } from './principals';
 import { runItemQuery } from './query';
 import { PermissionKind, ROLE_DEFINITIONS } from './roles';
 import {
-  type Securable, addRoleAssignment, assignedPrincipals, bindings, breakInheritance, findRoleDef, itemSecurable, listSecurable,
-  ownEffectivePermissions, removeRoleAssignment, resetInheritance, roleAssignmentJson, roleDefJson, userEffectivePermissions, webSecurable,
+  type Securable,
+  addRoleAssignment,
+  assignedPrincipals,
+  bindings,
+  breakInheritance,
+  findRoleDef,
+  itemSecurable,
+  listSecurable,
+  ownEffectivePermissions,
+  removeRoleAssignment,
+  resetInheritance,
+  roleAssignmentJson,
+  roleDefJson,
+  userEffectivePermissions,
+  webSecurable,
 } from './acl';
 import { WEB_SCOPE, allowed, demand, itemScope, listScope, trimmingSql } from './security';
-import { type FieldRow, type ItemRow, type ListRow, isLibrary, listById, listByTitle, listFields, webFields } from './store';
+import {
+  type FieldRow,
+  type ItemRow,
+  type ListRow,
+  isLibrary,
+  listById,
+  listByTitle,
+  listFields,
+  webFields,
+} from './store';
 import { webMeta, WEB_TITLE } from './site';
 import * as files from './files';
 import * as extras from './extras';
@@ -87,7 +131,9 @@ function webJson(ctx: SpContext): Record<string, unknown> {
     Id: webMeta(ctx.db, 'web_id'),
     IsMultilingual: false,
     Language: 1043,
-    LastItemModifiedDate: (ctx.db.prepare(`SELECT max(modified) FROM sp_lists`).pluck().get() as string | null) ?? webMeta(ctx.db, 'web_created'),
+    LastItemModifiedDate:
+      (ctx.db.prepare(`SELECT max(modified) FROM sp_lists`).pluck().get() as string | null) ??
+      webMeta(ctx.db, 'web_created'),
     MasterUrl: `${SITE_PATH}/_catalogs/masterpage/seattle.master`,
     NoCrawl: false,
     QuickLaunchEnabled: true,
@@ -132,14 +178,17 @@ function navigate(ctx: SpContext, node: Node, seg: Segment, call: SpCall): Node 
         case 'getlist': {
           const url = argString(seg);
           const rel = url.replace(/^https?:\/\/[^/]+/i, '').replace(/\/$/, '');
-          const list = ctx.db.prepare(`SELECT * FROM sp_lists WHERE ? = '${SITE_PATH}/' || url_name COLLATE NOCASE`).get(rel) as ListRow | undefined;
+          const list = ctx.db
+            .prepare(`SELECT * FROM sp_lists WHERE ? = '${SITE_PATH}/' || url_name COLLATE NOCASE`)
+            .get(rel) as ListRow | undefined;
           return { k: 'list', list: visibleList(ctx, list, url) };
         }
         default:
           return extras.navigateWeb(ctx, seg, call) ?? files.navigateWeb(ctx, seg, call);
       }
     case 'lists':
-      if (n === 'getbytitle') return { k: 'list', list: visibleList(ctx, listByTitle(ctx.db, argString(seg)), argString(seg)) };
+      if (n === 'getbytitle')
+        return { k: 'list', list: visibleList(ctx, listByTitle(ctx.db, argString(seg)), argString(seg)) };
       if (n === 'getbyid') return { k: 'list', list: listByGuid(ctx, argString(seg)) };
       return null;
     case 'list':
@@ -162,13 +211,18 @@ function navigate(ctx: SpContext, node: Node, seg: Segment, call: SpCall): Node 
     case 'fields': {
       const fields = node.list ? listFields(ctx.db, node.list.pk) : webFields(ctx.db);
       let f: FieldRow | undefined;
-      if (n === 'getbyid' || (n === 'fields' && seg.call)) f = fields.find((x) => x.id.toLowerCase() === argString(seg).replace(/[{}]/g, '').toLowerCase());
+      if (n === 'getbyid' || (n === 'fields' && seg.call))
+        f = fields.find((x) => x.id.toLowerCase() === argString(seg).replace(/[{}]/g, '').toLowerCase());
       else if (n === 'getbytitle') f = fields.find((x) => x.title.toLowerCase() === argString(seg).toLowerCase());
       else if (n === 'getbyinternalnameortitle') {
         const v = argString(seg).toLowerCase();
         f = fields.find((x) => x.internal_name.toLowerCase() === v) ?? fields.find((x) => x.title.toLowerCase() === v);
       } else return null;
-      if (!f) throw notFound('-2147024809, System.ArgumentException', `Column '${argString(seg)}' does not exist. It may have been deleted by another user.`);
+      if (!f)
+        throw notFound(
+          '-2147024809, System.ArgumentException',
+          `Column '${argString(seg)}' does not exist. It may have been deleted by another user.`,
+        );
       return { k: 'field', list: node.list, field: f };
     }
     case 'siteusers':
@@ -183,7 +237,11 @@ function navigate(ctx: SpContext, node: Node, seg: Segment, call: SpCall): Node 
     case 'group':
       if (n === 'users') return { k: 'groupusers', group: node.group };
       if (n === 'owner') {
-        const o = node.group.owner_id ? ctx.db.prepare(`SELECT * FROM sp_principals WHERE id = ?`).get(node.group.owner_id) as PrincipalRow | undefined : undefined;
+        const o = node.group.owner_id
+          ? (ctx.db.prepare(`SELECT * FROM sp_principals WHERE id = ?`).get(node.group.owner_id) as
+              | PrincipalRow
+              | undefined)
+          : undefined;
         if (!o) throw notFound('-1, System.ArgumentException', 'The group has no owner.');
         return { k: 'principal', principal: o };
       }
@@ -197,7 +255,9 @@ function navigate(ctx: SpContext, node: Node, seg: Segment, call: SpCall): Node 
       }
       if (n === 'getbyemail' || n === 'getbyloginname') {
         const v = argString(seg).toLowerCase();
-        const u = groupMembers(ctx.db, node.group.id).find((m) => m.email.toLowerCase() === v || m.login_name.toLowerCase() === v);
+        const u = groupMembers(ctx.db, node.group.id).find(
+          (m) => m.email.toLowerCase() === v || m.login_name.toLowerCase() === v,
+        );
         if (!u) throw notFound('-2146232832, Microsoft.SharePoint.SPException', 'User cannot be found.');
         return { k: 'user', user: u };
       }
@@ -211,7 +271,10 @@ function navigate(ctx: SpContext, node: Node, seg: Segment, call: SpCall): Node 
       if (n === 'getbyprincipalid' || (n === 'roleassignments' && seg.call)) {
         const pid = argNumber(seg);
         if (!assignedPrincipals(ctx, node.sec.effective(ctx)).includes(pid)) {
-          throw notFound('-2146232832, Microsoft.SharePoint.SPException', 'Can not find the principal with id: ' + pid + '.');
+          throw notFound(
+            '-2146232832, Microsoft.SharePoint.SPException',
+            'Can not find the principal with id: ' + pid + '.',
+          );
         }
         return { k: 'roleassignment', sec: node.sec, principalId: pid };
       }
@@ -256,7 +319,12 @@ export function demandItemWrite(ctx: SpContext, list: ListRow, item: ItemRow, ki
 }
 
 /** Items query answer: security-trimmed, paged, in SharePoint's JSON shape. */
-export function itemsResponse(ctx: SpContext, list: ListRow, query: URLSearchParams, scope?: { sql: string; params: unknown[] }): EmulatorResponse {
+export function itemsResponse(
+  ctx: SpContext,
+  list: ListRow,
+  query: URLSearchParams,
+  scope?: { sql: string; params: unknown[] },
+): EmulatorResponse {
   const fields = listFields(ctx.db, list.pk);
   const spec = parseSelect(fields, query.get('$select'), query.get('$expand'));
   const listReadable = allowed(ctx, listScope(ctx.db, list.pk), PermissionKind.ViewListItems);
@@ -281,14 +349,27 @@ export function itemsResponse(ctx: SpContext, list: ListRow, query: URLSearchPar
     u.searchParams.set('$skiptoken', page.nextSkipToken);
     nextLink = u.toString();
   }
-  const values = page.rows.map((r) => ({ ...itemJson(ctx, list, fields, r, spec), ...files.itemNavigation(ctx, list, r, spec.nav) }));
+  const values = page.rows.map((r) => ({
+    ...itemJson(ctx, list, fields, r, spec),
+    ...files.itemNavigation(ctx, list, r, spec.nav),
+  }));
   return collection(ctx, values, { nextLink });
 }
 
-function itemResponse(ctx: SpContext, list: ListRow, item: ItemRow, query: URLSearchParams, status = 200): EmulatorResponse {
+function itemResponse(
+  ctx: SpContext,
+  list: ListRow,
+  item: ItemRow,
+  query: URLSearchParams,
+  status = 200,
+): EmulatorResponse {
   const fields = listFields(ctx.db, list.pk);
   const spec = parseSelect(fields, query.get('$select'), query.get('$expand'));
-  return entity(ctx, { ...itemJson(ctx, list, fields, item, spec), ...files.itemNavigation(ctx, list, item, spec.nav) }, { status, etag: `"${item.version}"` });
+  return entity(
+    ctx,
+    { ...itemJson(ctx, list, fields, item, spec), ...files.itemNavigation(ctx, list, item, spec.nav) },
+    { status, etag: `"${item.version}"` },
+  );
 }
 
 const selectOf = (q: URLSearchParams): string | null => q.get('$select');
@@ -313,7 +394,8 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
         return primitive(ctx, 'HasUniqueRoleAssignments', sec.hasUnique(ctx));
       case 'getusereffectivepermissions': {
         const login = argString(seg, 'userName');
-        if (login.toLowerCase() === ctx.user.loginName.toLowerCase()) return perms(ctx, 'GetUserEffectivePermissions', ownEffectivePermissions(ctx, sec));
+        if (login.toLowerCase() === ctx.user.loginName.toLowerCase())
+          return perms(ctx, 'GetUserEffectivePermissions', ownEffectivePermissions(ctx, sec));
         return perms(ctx, 'GetUserEffectivePermissions', userEffectivePermissions(ctx, sec, login));
       }
       case 'effectivebasepermissions':
@@ -332,7 +414,9 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
           for (const [k, v] of Object.entries(b)) {
             if (k === '__metadata') continue;
             if ((k === 'Title' || k === 'Description') && typeof v === 'string') {
-              ctx.db.prepare(`UPDATE sp_meta SET value = ? WHERE key = ?`).run(v, k === 'Title' ? 'web_title' : 'web_description');
+              ctx.db
+                .prepare(`UPDATE sp_meta SET value = ? WHERE key = ?`)
+                .run(v, k === 'Title' ? 'web_title' : 'web_description');
             } else throw badValue(`The property '${k}' cannot be set on type 'SP.Web' by the emulator.`);
           }
           return noContent();
@@ -348,7 +432,14 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
               return false;
             }
           });
-          return collection(ctx, filterObjects(rows.map((l) => listJson(ctx, l)), q.get('$filter')), { select: selectOf(q) });
+          return collection(
+            ctx,
+            shapeObjects(
+              rows.map((l) => ({ ...listJson(ctx, l), ...files.listExpansions(ctx, l, q) })),
+              q,
+            ),
+            { select: selectOf(q) },
+          );
         }
         if (m === 'POST') {
           const list = createList(ctx, call.json());
@@ -356,7 +447,12 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
         }
         return null;
       case 'list':
-        if (m === 'GET') return entity(ctx, { ...listJson(ctx, node.list), ...files.listExpansions(ctx, node.list, q) }, { select: selectOf(q) });
+        if (m === 'GET')
+          return entity(
+            ctx,
+            { ...listJson(ctx, node.list), ...files.listExpansions(ctx, node.list, q) },
+            { select: selectOf(q) },
+          );
         if (m === 'MERGE' || m === 'PATCH') {
           updateList(ctx, node.list, call.json());
           return noContent();
@@ -369,7 +465,14 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
       case 'fields':
         if (m === 'GET') {
           const rows = node.list ? listFields(ctx.db, node.list.pk) : webFields(ctx.db);
-          return collection(ctx, filterObjects(rows.map((f) => fieldJson(f, ctx.webUrl, node.list)), q.get('$filter')), { select: selectOf(q) });
+          return collection(
+            ctx,
+            shapeObjects(
+              rows.map((f) => fieldJson(f, ctx.webUrl, node.list)),
+              q,
+            ),
+            { select: selectOf(q) },
+          );
         }
         if (m === 'POST') return addField(ctx, node.list, call.json(), call);
         return null;
@@ -382,7 +485,12 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
         }
         if (m === 'DELETE') {
           demandManage(ctx, node.list);
-          if (parseProps(node.field.props).FromBaseType) throw new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', 'You cannot delete a field that is part of the base type.');
+          if (parseProps(node.field.props).FromBaseType)
+            throw new SpError(
+              400,
+              '-2146232832, Microsoft.SharePoint.SPException',
+              'You cannot delete a field that is part of the base type.',
+            );
           ctx.db.exec(`DROP INDEX IF EXISTS "sp_ix_field_${node.field.pk}"`);
           ctx.db.prepare(`DELETE FROM sp_fields WHERE pk = ?`).run(node.field.pk);
           return emptyOk();
@@ -392,7 +500,11 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
         if (m === 'GET') return itemsResponse(ctx, node.list, q);
         if (m === 'POST') {
           if (isLibrary(node.list)) {
-            throw new SpError(400, '-2147024809, System.ArgumentException', 'To add an item to a document library, use SPFileCollection.Add()');
+            throw new SpError(
+              400,
+              '-2147024809, System.ArgumentException',
+              'To add an item to a document library, use SPFileCollection.Add()',
+            );
           }
           demand(ctx, listScope(ctx.db, node.list.pk), PermissionKind.AddListItems);
           const fields = listFields(ctx.db, node.list.pk);
@@ -428,20 +540,42 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
       }
       case 'siteusers':
         if (m === 'GET') {
-          const rows = ctx.db.prepare(`SELECT * FROM sp_principals WHERE kind = 'user' ORDER BY id`).all() as PrincipalRow[];
-          return collection(ctx, filterObjects(rows.map((u) => userJson(ctx, u)), q.get('$filter')), { select: selectOf(q) });
+          const rows = ctx.db
+            .prepare(`SELECT * FROM sp_principals WHERE kind = 'user' ORDER BY id`)
+            .all() as PrincipalRow[];
+          return collection(
+            ctx,
+            shapeObjects(
+              rows.map((u) => userJson(ctx, u)),
+              q,
+            ),
+            { select: selectOf(q) },
+          );
         }
         return null;
       case 'user':
       case 'principal': {
         if (m !== 'GET') return null;
         const p = node.k === 'user' ? node.user : node.principal;
-        return entity(ctx, { ...principalJson(ctx, p), ...(p.kind === 'user' ? userGroups(ctx, p, q) : {}) }, { select: selectOf(q) });
+        return entity(
+          ctx,
+          { ...principalJson(ctx, p), ...(p.kind === 'user' ? userGroups(ctx, p, q) : {}) },
+          { select: selectOf(q) },
+        );
       }
       case 'sitegroups':
         if (m === 'GET') {
-          const rows = ctx.db.prepare(`SELECT * FROM sp_principals WHERE kind = 'group' ORDER BY id`).all() as PrincipalRow[];
-          return collection(ctx, filterObjects(rows.map((g) => groupJson(ctx, g)), q.get('$filter')), { select: selectOf(q) });
+          const rows = ctx.db
+            .prepare(`SELECT * FROM sp_principals WHERE kind = 'group' ORDER BY id`)
+            .all() as PrincipalRow[];
+          return collection(
+            ctx,
+            shapeObjects(
+              rows.map((g) => groupJson(ctx, g)),
+              q,
+            ),
+            { select: selectOf(q) },
+          );
         }
         if (m === 'POST') return entity(ctx, groupJson(ctx, createGroup(ctx, call.json())), { status: 201 });
         return null;
@@ -459,17 +593,33 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
       case 'groupusers':
         if (m === 'GET') {
           demandGroupView(ctx, node.group);
-          return collection(ctx, filterObjects(groupMembers(ctx.db, node.group.id).map((u) => userJson(ctx, u)), q.get('$filter')), { select: selectOf(q) });
+          return collection(
+            ctx,
+            shapeObjects(
+              groupMembers(ctx.db, node.group.id).map((u) => userJson(ctx, u)),
+              q,
+            ),
+            { select: selectOf(q) },
+          );
         }
         if (m === 'POST') {
           const b = call.json();
           const login = b.LoginName;
-          if (typeof login !== 'string' || !login) throw badValue(`The property 'LoginName' is required to add a user to a group.`);
+          if (typeof login !== 'string' || !login)
+            throw badValue(`The property 'LoginName' is required to add a user to a group.`);
           return entity(ctx, userJson(ctx, addGroupMember(ctx, node.group, login)), { status: 201 });
         }
         return null;
       case 'roledefinitions':
-        if (m === 'GET') return collection(ctx, filterObjects(ROLE_DEFINITIONS.map((r) => roleDefJson(ctx, r)), q.get('$filter')), { select: selectOf(q) });
+        if (m === 'GET')
+          return collection(
+            ctx,
+            shapeObjects(
+              ROLE_DEFINITIONS.map((r) => roleDefJson(ctx, r)),
+              q,
+            ),
+            { select: selectOf(q) },
+          );
         return null;
       case 'roledefinition':
         if (m === 'GET') return entity(ctx, roleDefJson(ctx, findRoleDef({ id: node.id })), { select: selectOf(q) });
@@ -479,14 +629,20 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
           demand(ctx, node.sec.effective(ctx), PermissionKind.EnumeratePermissions);
           const scope = node.sec.effective(ctx);
           const expand = (q.get('$expand') ?? '').split(',').map((s) => s.trim());
-          return collection(ctx, assignedPrincipals(ctx, scope).map((p) => roleAssignmentJson(ctx, scope, p, expand)), { select: selectOf(q) });
+          return collection(
+            ctx,
+            assignedPrincipals(ctx, scope).map((p) => roleAssignmentJson(ctx, scope, p, expand)),
+            { select: selectOf(q) },
+          );
         }
         return null;
       case 'roleassignment':
         if (m === 'GET') {
           demand(ctx, node.sec.effective(ctx), PermissionKind.EnumeratePermissions);
           const expand = (q.get('$expand') ?? '').split(',').map((s) => s.trim());
-          return entity(ctx, roleAssignmentJson(ctx, node.sec.effective(ctx), node.principalId, expand), { select: selectOf(q) });
+          return entity(ctx, roleAssignmentJson(ctx, node.sec.effective(ctx), node.principalId, expand), {
+            select: selectOf(q),
+          });
         }
         if (m === 'DELETE') {
           removeRoleAssignment(ctx, node.sec, node.principalId, null);
@@ -496,7 +652,10 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
       case 'bindings':
         if (m === 'GET') {
           demand(ctx, node.sec.effective(ctx), PermissionKind.EnumeratePermissions);
-          return collection(ctx, bindings(ctx, node.sec.effective(ctx), node.principalId).map((r) => roleDefJson(ctx, r)));
+          return collection(
+            ctx,
+            bindings(ctx, node.sec.effective(ctx), node.principalId).map((r) => roleDefJson(ctx, r)),
+          );
         }
         return null;
       default:
@@ -516,9 +675,11 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
       break;
     case 'lists':
       if ((n === 'ensuresiteassetslibrary' || n === 'ensuresitepageslibrary') && m === 'POST') {
-        const [title, url] = n === 'ensuresiteassetslibrary' ? ['Site Assets', 'SiteAssets'] : ['Site Pages', 'SitePages'];
+        const [title, url] =
+          n === 'ensuresiteassetslibrary' ? ['Site Assets', 'SiteAssets'] : ['Site Pages', 'SitePages'];
         let list = ctx.db.prepare(`SELECT * FROM sp_lists WHERE url_name = ?`).get(url) as ListRow | undefined;
-        if (!list) list = createList(ctx, { Title: title, BaseTemplate: n === 'ensuresiteassetslibrary' ? 101 : 119 }, url);
+        if (!list)
+          list = createList(ctx, { Title: title, BaseTemplate: n === 'ensuresiteassetslibrary' ? 101 : 119 }, url);
         return entity(ctx, listJson(ctx, visibleList(ctx, list, title)));
       }
       break;
@@ -528,13 +689,16 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
         files.deleteItem(ctx, node.list, node.item);
         return primitive(ctx, 'Recycle', node.item.guid);
       }
-      if (n === 'validateupdatelistitem' && m === 'POST') return extras.validateUpdateListItem(ctx, node.list, node.item, call.json());
+      if (n === 'validateupdatelistitem' && m === 'POST')
+        return extras.validateUpdateListItem(ctx, node.list, node.item, call.json());
       break;
     case 'list':
-      if (n === 'addvalidateupdateitemusingpath' && m === 'POST') return extras.addValidateUpdateItemUsingPath(ctx, node.list, call.json());
+      if (n === 'addvalidateupdateitemusingpath' && m === 'POST')
+        return extras.addValidateUpdateItemUsingPath(ctx, node.list, call.json());
       break;
     case 'fields':
-      if ((n === 'addfield' || n === 'createfieldasxml') && m === 'POST') return addField(ctx, node.list, call.json(), call, n);
+      if ((n === 'addfield' || n === 'createfieldasxml') && m === 'POST')
+        return addField(ctx, node.list, call.json(), call, n);
       break;
     case 'siteusers':
       if (n === 'removebyid' && m === 'POST') {
@@ -546,7 +710,8 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
       break;
     case 'sitegroups':
       if ((n === 'removebyid' || n === 'removebyloginname') && m === 'POST') {
-        const g = n === 'removebyid' ? requireGroup(ctx, { id: argNumber(seg) }) : requireGroup(ctx, { name: argString(seg) });
+        const g =
+          n === 'removebyid' ? requireGroup(ctx, { id: argNumber(seg) }) : requireGroup(ctx, { name: argString(seg) });
         deleteGroup(ctx, g);
         return emptyOk();
       }
@@ -558,7 +723,9 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
       }
       if (n === 'removebyloginname' && m === 'POST') {
         const login = argString(seg).toLowerCase();
-        const u = groupMembers(ctx.db, node.group.id).find((x) => x.login_name.toLowerCase() === login || x.email.toLowerCase() === login);
+        const u = groupMembers(ctx.db, node.group.id).find(
+          (x) => x.login_name.toLowerCase() === login || x.email.toLowerCase() === login,
+        );
         if (u) removeGroupMember(ctx, node.group, u.id);
         else demandGroupViewEdit(ctx, node.group);
         return emptyOk();
@@ -586,7 +753,9 @@ function userGroups(ctx: SpContext, u: PrincipalRow, q: URLSearchParams): Record
   const expand = (q.get('$expand') ?? '').split(',').map((s) => s.trim().toLowerCase());
   if (!expand.includes('groups')) return {};
   const rows = ctx.db
-    .prepare(`SELECT p.* FROM sp_principals p JOIN sp_group_members m ON m.group_id = p.id WHERE m.user_id = ? ORDER BY p.id`)
+    .prepare(
+      `SELECT p.* FROM sp_principals p JOIN sp_group_members m ON m.group_id = p.id WHERE m.user_id = ? ORDER BY p.id`,
+    )
     .all(u.id) as PrincipalRow[];
   return { Groups: rows.map((g) => groupJson(ctx, g)) };
 }
@@ -597,26 +766,55 @@ function demandGroupViewEdit(ctx: SpContext, g: PrincipalRow): void {
 
 function perms(ctx: SpContext, name: string, value: { High: string; Low: string }): EmulatorResponse {
   const v = { 'odata.type': 'SP.BasePermissions', ...value };
-  return ctx.verbose ? { status: 200, headers: { 'content-type': 'application/json;odata=verbose;charset=utf-8' }, body: { d: { [name]: { __metadata: { type: 'SP.BasePermissions' }, ...value } } } } : entity(ctx, v);
+  return ctx.verbose
+    ? {
+        status: 200,
+        headers: { 'content-type': 'application/json;odata=verbose;charset=utf-8' },
+        body: { d: { [name]: { __metadata: { type: 'SP.BasePermissions' }, ...value } } },
+      }
+    : entity(ctx, v);
 }
 
 function demandManage(ctx: SpContext, list: ListRow | null): void {
-  demand(ctx, list ? listScope(ctx.db, list.pk) : WEB_SCOPE, list ? PermissionKind.ManageLists : PermissionKind.ManageWeb);
+  demand(
+    ctx,
+    list ? listScope(ctx.db, list.pk) : WEB_SCOPE,
+    list ? PermissionKind.ManageLists : PermissionKind.ManageWeb,
+  );
 }
 
-function addField(ctx: SpContext, list: ListRow | null, body: Record<string, unknown>, call: SpCall, op = 'add'): EmulatorResponse {
+function addField(
+  ctx: SpContext,
+  list: ListRow | null,
+  body: Record<string, unknown>,
+  call: SpCall,
+  op = 'add',
+): EmulatorResponse {
   demandManage(ctx, list);
   const existing = list ? listFields(ctx.db, list.pk) : webFields(ctx.db);
   let props = body;
   if (op === 'addfield') props = (body.parameters as Record<string, unknown>) ?? {};
-  if (op === 'createfieldasxml') props = extras.fieldFromXml(((body.parameters as Record<string, unknown>) ?? {}).SchemaXml);
-  if (props.FieldTypeKind === 7 && list && typeof props.LookupListId === 'string' && !listById(ctx.db, props.LookupListId)) {
-    throw badValue(`The lookup list '${props.LookupListId}' (LookupListId) of field '${String(props.Title)}' does not exist.`);
+  if (op === 'createfieldasxml')
+    props = extras.fieldFromXml(((body.parameters as Record<string, unknown>) ?? {}).SchemaXml);
+  if (
+    props.FieldTypeKind === 7 &&
+    list &&
+    typeof props.LookupListId === 'string' &&
+    !listById(ctx.db, props.LookupListId)
+  ) {
+    throw badValue(
+      `The lookup list '${props.LookupListId}' (LookupListId) of field '${String(props.Title)}' does not exist.`,
+    );
   }
   const f = createField(ctx.db, list?.pk ?? null, props, existing);
   if (list) touchList(ctx, list);
   const verbose = call.headers.accept?.includes('odata=verbose');
-  if (verbose) return { status: 201, headers: { 'content-type': 'application/json;odata=verbose;charset=utf-8' }, body: { d: fieldJsonVerbose(f, ctx.webUrl, list) } };
+  if (verbose)
+    return {
+      status: 201,
+      headers: { 'content-type': 'application/json;odata=verbose;charset=utf-8' },
+      body: { d: fieldJsonVerbose(f, ctx.webUrl, list) },
+    };
   return entity(ctx, fieldJson(f, ctx.webUrl, list), { status: 201 });
 }
 
@@ -630,7 +828,8 @@ export function route(ctx: SpContext, call: SpCall): EmulatorResponse {
   let i = 1;
   if (first.name === 'web') node = { k: 'web' };
   else if (first.name === 'site') return extras.siteRoute(ctx, call);
-  else if (first.name.startsWith('sp.movecopyutil.') && segs.length === 1 && call.method === 'POST') return files.moveCopy(ctx, first, call);
+  else if (first.name.startsWith('sp.movecopyutil.') && segs.length === 1 && call.method === 'POST')
+    return files.moveCopy(ctx, first, call);
   else if (first.name === 'sp.userprofiles.peoplemanager') throw notImplemented(call.method, call.path);
   else throw notImplemented(call.method, call.path);
   for (; i < segs.length; i++) {

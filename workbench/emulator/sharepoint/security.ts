@@ -21,29 +21,35 @@ export function principalsOf(db: Database, userId: number): number[] {
 
 /** Scope whose role assignments apply to a list (the list itself when it broke inheritance, else the web). */
 export function listScope(db: Database, listPk: number): Scope {
-  const row = db.prepare(`SELECT unique_perms FROM sp_lists WHERE pk = ?`).get(listPk) as { unique_perms: number } | undefined;
+  const row = db.prepare(`SELECT unique_perms FROM sp_lists WHERE pk = ?`).get(listPk) as
+    | { unique_perms: number }
+    | undefined;
   return row?.unique_perms ? { type: 'list', listPk, itemId: 0 } : WEB_SCOPE;
 }
 
 /** Scope whose role assignments apply to an item: the item, else its nearest folder with unique permissions, else the list. */
 export function itemScope(db: Database, listPk: number, itemId: number): Scope {
-  const row = db.prepare(`SELECT unique_perms, file_ref FROM sp_items WHERE list_pk = ? AND id = ?`).get(listPk, itemId) as
-    | { unique_perms: number; file_ref: string | null }
-    | undefined;
+  const row = db
+    .prepare(`SELECT unique_perms, file_ref FROM sp_items WHERE list_pk = ? AND id = ?`)
+    .get(listPk, itemId) as { unique_perms: number; file_ref: string | null } | undefined;
   if (row?.unique_perms) return { type: 'item', listPk, itemId };
   return row?.file_ref ? parentScope(db, listPk, row.file_ref) : listScope(db, listPk);
 }
 
 /** Scope an item at `fileRef` inherits from: its nearest ancestor folder with unique permissions, else the list. */
 export function parentScope(db: Database, listPk: number, fileRef: string): Scope {
-  const folder = uniqueFolders(db, listPk).find((f) => fileRef.toLowerCase().startsWith(`${f.file_ref.toLowerCase()}/`));
+  const folder = uniqueFolders(db, listPk).find((f) =>
+    fileRef.toLowerCase().startsWith(`${f.file_ref.toLowerCase()}/`),
+  );
   return folder ? { type: 'item', listPk, itemId: folder.id } : listScope(db, listPk);
 }
 
 /** Folders of a list that broke inheritance, deepest first (few per list, so kept in JS). */
 export function uniqueFolders(db: Database, listPk: number): { id: number; file_ref: string }[] {
   return db
-    .prepare(`SELECT id, file_ref FROM sp_items WHERE list_pk = ? AND fs_type = 1 AND unique_perms = 1 AND file_ref IS NOT NULL ORDER BY length(file_ref) DESC`)
+    .prepare(
+      `SELECT id, file_ref FROM sp_items WHERE list_pk = ? AND fs_type = 1 AND unique_perms = 1 AND file_ref IS NOT NULL ORDER BY length(file_ref) DESC`,
+    )
     .all(listPk) as { id: number; file_ref: string }[];
 }
 
@@ -104,7 +110,12 @@ export function canReachWeb(ctx: SpContext): boolean {
  * parameters. Items inheriting from the list follow `listReadable`; items with unique permissions need an assignment
  * granting ViewListItems on the item itself.
  */
-export function trimmingSql(ctx: SpContext, listPk: number, listReadable: boolean, viewKind: number): { sql: string; params: unknown[] } {
+export function trimmingSql(
+  ctx: SpContext,
+  listPk: number,
+  listReadable: boolean,
+  viewKind: number,
+): { sql: string; params: unknown[] } {
   if (ctx.isAdmin) return { sql: '1', params: [] };
   const roles = rolesGranting(viewKind);
   const ps = ctx.principals;
@@ -113,7 +124,9 @@ export function trimmingSql(ctx: SpContext, listPk: number, listReadable: boolea
   const folders = uniqueFolders(ctx.db, listPk);
   let inherited = listReadable ? '1' : '0';
   if (folders.length) {
-    const readable = new Set(folders.filter((f) => hasKind(maskAt(ctx, { type: 'item', listPk, itemId: f.id }), viewKind)).map((f) => f.id));
+    const readable = new Set(
+      folders.filter((f) => hasKind(maskAt(ctx, { type: 'item', listPk, itemId: f.id }), viewKind)).map((f) => f.id),
+    );
     const cases = folders.map((f) => {
       params.push(`${f.file_ref.toLowerCase()}/`);
       return `WHEN substr(lower(i.file_ref), 1, ${f.file_ref.length + 1}) = ? THEN ${readable.has(f.id) ? 1 : 0}`;

@@ -7,9 +7,24 @@ export const WEB_TITLE = 'Samenwerkingsruimte';
 
 /** The three groups a new SharePoint team site has, with SharePoint's usual ids and roles on the web. */
 const DEFAULT_GROUPS = [
-  { id: 3, title: `${WEB_TITLE} Owners`, roledef: 1073741829, description: 'Use this group to grant people full control permissions to the SharePoint site.' },
-  { id: 4, title: `${WEB_TITLE} Visitors`, roledef: 1073741826, description: 'Use this group to grant people read permissions to the SharePoint site.' },
-  { id: 5, title: `${WEB_TITLE} Members`, roledef: 1073741830, description: 'Use this group to grant people contribute permissions to the SharePoint site.' },
+  {
+    id: 3,
+    title: `${WEB_TITLE} Owners`,
+    roledef: 1073741829,
+    description: 'Use this group to grant people full control permissions to the SharePoint site.',
+  },
+  {
+    id: 4,
+    title: `${WEB_TITLE} Visitors`,
+    roledef: 1073741826,
+    description: 'Use this group to grant people read permissions to the SharePoint site.',
+  },
+  {
+    id: 5,
+    title: `${WEB_TITLE} Members`,
+    roledef: 1073741830,
+    description: 'Use this group to grant people contribute permissions to the SharePoint site.',
+  },
 ];
 
 /** Id of the Owners group (owner of the default groups). */
@@ -47,14 +62,19 @@ export function ensureSite(db: Database, users: DemoUser[], now: Date): void {
     for (const u of users) {
       if (find.get(u.key)) continue;
       const login = claimsLogin(u.email);
-      const clash = db.prepare(`SELECT id FROM sp_principals WHERE login_name = ?`).get(login) as { id: number } | undefined;
+      const clash = db.prepare(`SELECT id FROM sp_principals WHERE login_name = ?`).get(login) as
+        | { id: number }
+        | undefined;
       if (clash) {
         db.prepare(`UPDATE sp_principals SET user_key = ? WHERE id = ?`).run(u.key, clash.id);
         continue;
       }
       const r = insert.run(login, u.displayName, u.email, u.key, u.key === SITE_ADMIN_KEY ? 1 : 0);
       if (u.key === SITE_ADMIN_KEY) {
-        db.prepare(`INSERT OR IGNORE INTO sp_group_members (group_id, user_id) VALUES (?, ?)`).run(OWNERS_GROUP_ID, r.lastInsertRowid);
+        db.prepare(`INSERT OR IGNORE INTO sp_group_members (group_id, user_id) VALUES (?, ?)`).run(
+          OWNERS_GROUP_ID,
+          r.lastInsertRowid,
+        );
       }
     }
   })();

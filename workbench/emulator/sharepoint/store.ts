@@ -62,7 +62,9 @@ export function listByTitle(db: Database, title: string): ListRow | undefined {
 
 /** List by id (GUID, with or without braces), or undefined. */
 export function listById(db: Database, id: string): ListRow | undefined {
-  return db.prepare(`SELECT * FROM sp_lists WHERE id = ? COLLATE NOCASE`).get(id.replace(/[{}]/g, '')) as ListRow | undefined;
+  return db.prepare(`SELECT * FROM sp_lists WHERE id = ? COLLATE NOCASE`).get(id.replace(/[{}]/g, '')) as
+    | ListRow
+    | undefined;
 }
 
 /** List by primary key. */
