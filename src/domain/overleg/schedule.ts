@@ -4,8 +4,8 @@
  *
  * Decisions:
  * - The next due date counts from the last time the meeting was held, so a meeting held early moves the plan with it.
- * - Never held: the first due date counts from the effective date (art. 14.1), or the signing date when none is known;
- *   the evaluation counts `evaluationAfterMonths` from it (art. 13.2).
+ * - Never held: the first due date counts from the effective date (art. 14.1), or the signing date (with a note) while
+ *   the publication is not recorded; the evaluation counts `evaluationAfterMonths` from it (art. 13.2).
  * - Held on 29 February: next due on 28 February. "Minimaal een keer per jaar" means within a year, and 1 March
  *   would be one day more than a year later (addMonthsUtc clamps to the month's last day).
  */
@@ -38,9 +38,28 @@ export function computeSchedule(
   moves: readonly MeetingMove[] = [],
 ): ScheduleItem[] {
   const day = toToday(today);
-  // art. 14.1: in force the day after publication; without a known effective date, count from signing.
-  const effective = agreement.effectiveFrom ?? agreement.signedOn;
-  return meetings.map((m) => scheduleOne(m, history, moves, agreement, effective, day));
+  const known = effectiveFrom(agreement);
+  // Without a recorded publication the plan still needs an anchor: count from signing and say so.
+  const effective = known ?? agreement.signedOn;
+  return meetings.map((m) => {
+    const item = scheduleOne(m, history, moves, agreement, effective, day);
+    if (known === undefined)
+      item.notes.unshift({
+        code: 'effective_date_unknown',
+        article: 'art. 14.1',
+        nl: `datum van inwerkingtreding onbekend (publicatie nog niet vastgelegd); gerekend vanaf ondertekening ${agreement.signedOn}`,
+        en: `effective date unknown (publication not yet recorded); counted from signing on ${agreement.signedOn}`,
+      });
+    return item;
+  });
+}
+
+/** art. 14.1: the day after publication in the Staatscourant, the signing date, or the explicit date. */
+export function effectiveFrom(agreement: AgreementRecord): string | undefined {
+  if (agreement.effectiveRule === 'onSigning') return agreement.effectiveFrom ?? agreement.signedOn;
+  if (agreement.effectiveRule === 'explicit') return agreement.effectiveFrom;
+  const published = agreement.staatscourant?.publishedOn;
+  return agreement.effectiveFrom ?? (published === undefined ? undefined : addDaysIso(published, 1));
 }
 
 function scheduleOne(

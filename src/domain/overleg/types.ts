@@ -26,7 +26,13 @@ export type ScheduleStatus = 'ok' | 'due-soon' | 'overdue';
 
 /** A note about the schedule input (e.g. a move that was refused). */
 export interface ScheduleNote {
-  code: 'held_in_future' | 'invalid_date' | 'move_later_refused' | 'move_reason_missing' | 'move_before_last_held';
+  code:
+    | 'effective_date_unknown'
+    | 'held_in_future'
+    | 'invalid_date'
+    | 'move_later_refused'
+    | 'move_reason_missing'
+    | 'move_before_last_held';
   article: Citation;
   nl: string;
   en: string;

@@ -28,11 +28,17 @@ describe('computeSchedule', () => {
     );
   });
 
-  it('falls back to the signing date when no effective date is known', () => {
+  it('counts from the day after publication when only the publication is recorded (art. 14.1)', () => {
     const { effectiveFrom: _dropped, ...agreement } = config.agreement;
-    expect(byKey(computeSchedule(config.meetings, [], agreement, '2025-07-01'), 'ambtelijk').nextDue).toBe(
-      '2026-06-04',
-    );
+    const item = byKey(computeSchedule(config.meetings, [], agreement, '2025-07-01'), 'ambtelijk');
+    expect([item.nextDue, item.notes]).toEqual(['2026-06-21', []]);
+  });
+
+  it('falls back to the signing date, with a note, while the publication is not recorded (art. 14.1)', () => {
+    const { effectiveFrom: _e, staatscourant: _s, ...agreement } = config.agreement;
+    const item = byKey(computeSchedule(config.meetings, [], agreement, '2025-07-01'), 'ambtelijk');
+    expect(item.nextDue).toBe('2026-06-04');
+    expect(item.notes).toEqual([expect.objectContaining({ code: 'effective_date_unknown', article: 'art. 14.1' })]);
   });
 
   it.each<[string, string, string, string, ScheduleItem['status'], number]>([
