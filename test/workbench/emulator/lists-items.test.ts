@@ -219,3 +219,23 @@ describe('emulator: lookup and multi-person fields', () => {
     }
   });
 });
+
+describe('emulator: column defaults', () => {
+  it('gives new items and files the DefaultValue of columns the request leaves out', async () => {
+    const emu = await start();
+    try {
+      const sp = spAs(emu.siteUrl, 'beheerder');
+      await sp.web.lists.add('Stukken', '', 101);
+      const lib = sp.web.lists.getByTitle('Stukken');
+      await lib.fields.addChoice('Toetsstatus', { Choices: ['Te classificeren', 'Toegestaan'], DefaultValue: 'Te classificeren' });
+      await lib.fields.addBoolean('Vertrouwelijk', { DefaultValue: '0' } as never);
+      await sp.web.getFolderByServerRelativePath('/sites/samenwerkingsruimte/Stukken').files.addUsingPath('a.txt', 'x');
+      const item = await sp.web
+        .getFileByServerRelativePath('/sites/samenwerkingsruimte/Stukken/a.txt')
+        .listItemAllFields.select('Toetsstatus', 'Vertrouwelijk')<{ Toetsstatus: string; Vertrouwelijk: boolean }>();
+      expect(item).toMatchObject({ Toetsstatus: 'Te classificeren', Vertrouwelijk: false });
+    } finally {
+      await emu.close();
+    }
+  });
+});

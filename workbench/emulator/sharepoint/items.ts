@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { badQuery, badValue, notFound, SpError } from './errors';
-import { type SpContext, isoNow, parseProps } from './context';
+import { type SpContext, isoNow, parseProps, spDate } from './context';
 import {
   FieldType,
   encodeInternalName,
@@ -13,7 +13,7 @@ import {
   restName,
 } from './fields';
 import { findField, lookupTarget } from './query';
-import { type FieldRow, type ItemRow, type ListRow, isLibrary, itemById, newGuid } from './store';
+import { type FieldRow, type ItemRow, type ListRow, isLibrary, itemById, listFields, newGuid } from './store';
 
 /** `ListItemEntityTypeFullName` of a list, e.g. `SP.Data.TakenListItem` or `SP.Data.Shared_x0020_DocumentsItem`. */
 export function entityTypeName(list: ListRow): string {
@@ -372,6 +372,7 @@ export function insertItem(
 ): ItemRow {
   const id = allocateItemId(ctx.db, list);
   const now = isoNow(ctx);
+  if (opts.fsType !== 1) values = { ...defaultValues(ctx, list), ...values };
   const fileRef = opts.fileRef ?? `/sites/samenwerkingsruimte/${list.url_name}/${id}_.000`;
   const ct = opts.contentTypeId ?? defaultContentTypeId(ctx.db, list, opts.fsType === 1);
   ctx.db
@@ -394,6 +395,41 @@ export function insertItem(
     );
   touchList(ctx, list);
   return itemById(ctx.db, list.pk, id)!;
+}
+
+/** Column defaults (`DefaultValue`) a new item or file gets for the columns the request leaves out, as SharePoint does. */
+export function defaultValues(ctx: SpContext, list: ListRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of listFields(ctx.db, list.pk)) {
+    const d = parseProps(f.props).DefaultValue;
+    if (d === undefined || d === null || d === '') continue;
+    const text = String(d);
+    switch (f.type_kind) {
+      case FieldType.Text:
+      case FieldType.Note:
+      case FieldType.Choice:
+        out[f.internal_name] = text;
+        break;
+      case FieldType.MultiChoice:
+        out[f.internal_name] = text.split(';#').filter(Boolean);
+        break;
+      case FieldType.Number:
+      case FieldType.Currency:
+      case FieldType.Integer:
+        if (Number.isFinite(Number(text))) out[f.internal_name] = Number(text);
+        break;
+      case FieldType.Boolean:
+        out[f.internal_name] = text === '1' || text.toLowerCase() === 'true';
+        break;
+      case FieldType.DateTime:
+        if (text.toLowerCase() === '[today]') out[f.internal_name] = `${isoNow(ctx).slice(0, 10)}T00:00:00Z`;
+        else if (!Number.isNaN(Date.parse(text))) out[f.internal_name] = spDate(new Date(text));
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
 }
 
 /** The content type id new items get: the list's first content type, else the base type. */
