@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
- */
 import { bulkInsertItems, type RunningEmulator } from '../../../workbench/emulator/server';
 import { raw, spAs, start } from './helpers';
 
