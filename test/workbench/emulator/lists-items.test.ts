@@ -224,7 +224,7 @@ describe('emulator: column defaults', () => {
       const sp = spAs(emu.siteUrl, 'beheerder');
       await sp.web.lists.add('Stukken', '', 101);
       const lib = sp.web.lists.getByTitle('Stukken');
-      await lib.fields.addChoice('Toetsstatus', { Choices: ['Te classificeren', 'Toegestaan'], DefaultValue: 'Te classificeren' });
+      await lib.fields.addChoice('Toetsstatus', { Choices: ['Te classificeren', 'Toegestaan'], DefaultValue: 'Te classificeren' } as never);
       await lib.fields.addBoolean('Vertrouwelijk', { DefaultValue: '0' } as never);
       await sp.web.getFolderByServerRelativePath('/sites/samenwerkingsruimte/Stukken').files.addUsingPath('a.txt', 'x');
       const item = await sp.web
