@@ -1,7 +1,7 @@
 /** The exchange library (uitwisselingsbibliotheek): columns, indexes and views (art. 9.5, 11, 12; issue 4 and 5). */
 import type { AgreementConfig } from '../domain/agreement/schema';
 import { anyOf, cmp, eq, groupBy, orderBy, where } from './caml';
-import { DOC, TOETSSTATUS } from './names';
+import { DOC, EXCHANGE_CONTENT_TYPE_ID, TOETSSTATUS } from './names';
 import { exchangeFolders } from './permissions';
 import type { FieldSpec, ListSpec, ViewSpec } from './types';
 
@@ -20,8 +20,8 @@ const COMMON_VIEW_FIELDS = [
   'Editor',
 ];
 
-/** The library's columns, choices taken from the configuration. */
-function exchangeFields(config: AgreementConfig): FieldSpec[] {
+/** The library's columns, choices taken from the configuration (site columns of the Uitwisselingsdocument type). */
+export function exchangeFields(config: AgreementConfig): FieldSpec[] {
   return [
     {
       name: DOC.documentType,
@@ -164,7 +164,9 @@ export function exchangeLibrary(config: AgreementConfig): ListSpec {
     title: config.space.exchangeLibraryTitle,
     description: `Uitwisseling onder ${config.agreement.shortTitle} (art. 9.5)`,
     template: 101,
-    fields: exchangeFields(config),
+    // The columns arrive with the content type; the list copy carries the indexes (indexes are per list).
+    fields: exchangeFields(config).map((f) => ({ ...f, fromContentType: true })),
+    contentTypes: [EXCHANGE_CONTENT_TYPE_ID],
     indexBuiltIn: ['Author', 'Modified'],
     // Views show files in every folder the user may read (review and restricted folders, art. 9.2, 10.1).
     views: exchangeViews(config).map((v) => ({ ...v, recursive: true })),

@@ -8,6 +8,9 @@ export const TOETSSTATUS = ['Te classificeren', 'Toegestaan', 'In review', 'Afge
 /** One of {@link TOETSSTATUS}. */
 export type ToetsstatusValue = (typeof TOETSSTATUS)[number];
 
+/** Site content type "Uitwisselingsdocument": Document (0x0101) + '00' + a fixed GUID, the same in every tenant. */
+export const EXCHANGE_CONTENT_TYPE_ID = '0x0101003E5B7C2A9D4F4E1B8C6A0D2F7E91B4C3';
+
 /** Columns of the exchange library (uitwisselingsbibliotheek). */
 export const DOC = {
   documentType: 'Documenttype',

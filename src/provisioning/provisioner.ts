@@ -7,6 +7,7 @@ import type { AgreementConfig } from '../domain/agreement/schema';
 import { StepRecorder, type OnProvisionStep, type ProvisionReport } from './report';
 import { ensureConfigFile } from './steps/configFile';
 import { ensureCustomAction } from './steps/customActions';
+import { ensureContentTypes, ensureListContentTypes } from './steps/contentTypes';
 import { ensureFields } from './steps/fields';
 import { ensureFolders } from './steps/folders';
 import { ensureGroups } from './steps/groups';
@@ -31,9 +32,12 @@ export async function provisionSite(
   const rec = new StepRecorder(onStep);
   const roles = new RoleResolver(sp);
   const groupIds = await ensureGroups(sp, schema.groups, roles, rec);
+  await ensureFields(sp, { fields: sp.web.fields, title: 'Sitekolommen' }, schema.siteColumns, [], rec);
+  await ensureContentTypes(sp, schema.contentTypes, rec);
   for (const spec of schema.lists) {
     const list = await ensureList(sp, spec, rec);
-    await ensureFields(sp, list, spec, rec);
+    await ensureListContentTypes(list, spec, rec);
+    await ensureFields(sp, { fields: list.fields, title: spec.title }, spec.fields, spec.indexBuiltIn, rec);
     await ensureViews(list, spec, rec);
     await ensureListPermissions(list, spec, groupIds, roles, rec);
     await ensureFolders(sp, list, spec, groupIds, roles, rec);

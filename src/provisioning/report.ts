@@ -8,6 +8,7 @@ export interface ProvisionStep {
   step:
     | 'group'
     | 'webRole'
+    | 'contentType'
     | 'list'
     | 'field'
     | 'index'

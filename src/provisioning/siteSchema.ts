@@ -1,7 +1,7 @@
 /** ONE declarative site schema, built from the agreement configuration; the provisioner makes a site match it. */
 import type { AgreementConfig, GroupConfig } from '../domain/agreement/schema';
-import { exchangeLibrary } from './exchangeLibrary';
-import { COMMAND_SET_ID, CONFIG_FILE } from './names';
+import { exchangeFields, exchangeLibrary } from './exchangeLibrary';
+import { COMMAND_SET_ID, CONFIG_FILE, EXCHANGE_CONTENT_TYPE_ID } from './names';
 import { registerLists } from './registerLists';
 import type { GroupSpec, RoleKind, SiteSchema } from './types';
 
@@ -43,9 +43,24 @@ export function buildSiteSchema(config: AgreementConfig): SiteSchema {
     description: describe(g, config),
     webRole: WEB_ROLE[g.kind],
   }));
+  // Indexes and unique constraints belong to a list, not to a site column.
+  const siteColumns = exchangeFields(config).map(({ indexed: _i, unique: _u, ...f }) => ({
+    ...f,
+    group: 'Samenwerkingsruimte',
+  }));
   return {
     version: SITE_SCHEMA_VERSION,
     groups,
+    siteColumns,
+    contentTypes: [
+      {
+        id: EXCHANGE_CONTENT_TYPE_ID,
+        name: 'Uitwisselingsdocument',
+        description: `Document gedeeld onder ${config.agreement.shortTitle} (art. 8–10)`,
+        group: 'Samenwerkingsruimte',
+        fields: siteColumns.map((f) => f.name),
+      },
+    ],
     // Overleggen first: the agreements register looks it up (art. 13.2 link to bestuurlijk overleg).
     lists: [exchangeLibrary(config), ...registerLists(config)],
     customActions: [

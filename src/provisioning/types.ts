@@ -32,6 +32,20 @@ export interface FieldSpec {
   lookupField?: string;
   /** For 'datetime': include time. */
   withTime?: boolean;
+  /** Site column group (only for site columns). */
+  group?: string;
+  /** The column is a site column brought to the list by a content type, not created on the list itself. */
+  fromContentType?: boolean;
+}
+
+/** A site content type with its columns (site columns, linked by internal name). */
+export interface ContentTypeSpec {
+  /** Content type id, e.g. `0x0101` (Document) + `00` + a fixed GUID. */
+  id: string;
+  name: string;
+  description: string;
+  group: string;
+  fields: readonly string[];
 }
 
 /** A real SharePoint view with a CAML query that filters on an indexed column first and pages. */
@@ -67,6 +81,8 @@ export interface ListSpec {
   /** 101 = document library, 100 = generic list. */
   template: 100 | 101;
   fields: readonly FieldSpec[];
+  /** Site content types the list offers (ids from {@link SiteSchema.contentTypes}). */
+  contentTypes?: readonly string[];
   /** Built-in columns to index (e.g. Author, Modified). */
   indexBuiltIn: readonly string[];
   views: readonly ViewSpec[];
@@ -104,6 +120,9 @@ export interface SiteSchema {
   /** Bumped when the shape changes; stored nowhere, shown in provisioning reports. */
   version: string;
   groups: readonly GroupSpec[];
+  /** Site columns (group 'Samenwerkingsruimte'), created on the web before the content types that link them. */
+  siteColumns: readonly FieldSpec[];
+  contentTypes: readonly ContentTypeSpec[];
   lists: readonly ListSpec[];
   customActions: readonly CustomActionSpec[];
   configFile: { library: string; folder: string; name: string };

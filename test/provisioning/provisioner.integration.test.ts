@@ -1,10 +1,8 @@
-/**
- * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
- */
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/fields';
 import '@pnp/sp/views';
+import '@pnp/sp/content-types/list';
 import '@pnp/sp/user-custom-actions';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/files';
@@ -69,6 +67,8 @@ describe('provisionSite against the emulator', () => {
       .getByTitle("DVA's")
       .select('ViewQuery', 'RowLimit')();
     expect(view.ViewQuery).toContain("<GroupBy Collapse='TRUE' GroupLimit='30'><FieldRef Name='Jaar'");
+    const cts: Array<{ StringId: string; Name: string }> = await lib.contentTypes.select('StringId', 'Name')();
+    expect(cts.map((c) => c.Name)).toContain('Uitwisselingsdocument');
     const actions: Array<{ ClientSideComponentId: string; Location: string }> = await lib.userCustomActions();
     expect(actions).toEqual([
       expect.objectContaining({

@@ -72,6 +72,17 @@ describe('buildSiteSchema', () => {
     }
   });
 
+  it('defines the exchange columns once, as site columns of the Uitwisselingsdocument content type', () => {
+    const lib = schema.lists.find((l) => l.key === 'exchange')!;
+    const [ct] = schema.contentTypes;
+    expect(ct.id).toMatch(/^0x010100[0-9A-F]{32}$/);
+    expect(ct.fields).toEqual(schema.siteColumns.map((f) => f.name));
+    expect(lib.contentTypes).toEqual([ct.id]);
+    expect(lib.fields.every((f) => f.fromContentType)).toBe(true);
+    // Indexes are per list: the site columns carry none, the library's copies do.
+    expect(schema.siteColumns.some((f) => f.indexed || f.unique)).toBe(false);
+  });
+
   it('binds the Toets command set to the exchange library', () => {
     expect(schema.customActions).toEqual([
       expect.objectContaining({

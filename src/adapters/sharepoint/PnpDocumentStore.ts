@@ -7,6 +7,7 @@ import '@pnp/sp/items';
 import type { IList } from '@pnp/sp/lists';
 import '@pnp/sp/files';
 import '@pnp/sp/folders';
+import '@pnp/sp/content-types/list';
 import type { IItem } from '@pnp/sp/items';
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import {
@@ -22,7 +23,7 @@ import {
   type UploadResult,
 } from '../../ports/documents';
 import { folderForDocument, RESTRICTED_FOLDER, reviewFolderName } from '../../provisioning/permissions';
-import { DOC } from '../../provisioning/names';
+import { DOC, EXCHANGE_CONTENT_TYPE_ID } from '../../provisioning/names';
 import { DEFAULT_CHUNK_BYTES, uploadChunked } from './chunkedUpload';
 import { buildQuery } from './documentQueries';
 import { httpStatus, rethrowConcurrency, sharePointMessage } from './errors';
@@ -129,6 +130,7 @@ export interface DocumentStoreOptions {
 /** The exchange library through PnPjs. */
 export class PnpDocumentStore implements DocumentStore {
   private rootFolder?: string;
+  private contentTypeId?: string;
   private userId?: number;
 
   public constructor(
@@ -233,7 +235,8 @@ export class PnpDocumentStore implements DocumentStore {
     const item = this.ref.items.getById(info.Id);
     const problems: string[] = [];
     try {
-      await item.update(toFields(request.metadata, await this.currentUserId()), info['odata.etag'] ?? '*');
+      const fields = { ...toFields(request.metadata, await this.currentUserId()), ...(await this.contentType()) };
+      await item.update(fields, info['odata.etag'] ?? '*');
     } catch (e) {
       problems.push(`metadata: ${await sharePointMessage(e)}`);
       await this.flagIncomplete(item);
@@ -336,6 +339,20 @@ export class PnpDocumentStore implements DocumentStore {
       );
     }
     return new UploadRefusedError('denied', `Geen schrijfrechten in ${folderUrl} (${await sharePointMessage(e)}).`);
+  }
+
+  /** The list's Uitwisselingsdocument content type as an item field (SharePoint picks the library default otherwise). */
+  private async contentType(): Promise<Record<string, string>> {
+    if (this.contentTypeId === undefined) {
+      const cts: Array<{ StringId: string }> = await this.ref.contentTypes.select('StringId')();
+      const own = cts.find((c) => c.StringId.toUpperCase().startsWith(EXCHANGE_CONTENT_TYPE_ID.toUpperCase()));
+      if (!own)
+        throw new Error(
+          `Inhoudstype Uitwisselingsdocument ontbreekt in ${this.config.space.exchangeLibraryTitle}; richt de site opnieuw in.`,
+        );
+      this.contentTypeId = own.StringId;
+    }
+    return { ContentTypeId: this.contentTypeId };
   }
 
   /** Server-relative URL of the library's root folder. */

@@ -3,9 +3,9 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/fields';
-import type { IList } from '@pnp/sp/lists';
+import type { IFields } from '@pnp/sp/fields';
 import type { StepRecorder } from '../report';
-import type { FieldKind, FieldSpec, ListSpec } from '../types';
+import type { FieldKind, FieldSpec } from '../types';
 
 /** SharePoint TypeAsString per schema kind, to detect a column created with another type by hand. */
 const TYPE_AS_STRING: Record<FieldKind, string[]> = {
@@ -47,20 +47,21 @@ interface FieldRow {
 }
 
 /** Creates one field with the PnPjs helper for its kind. */
-async function createField(sp: SPFI, list: IList, spec: FieldSpec): Promise<void> {
+async function createField(sp: SPFI, fields: IFields, spec: FieldSpec): Promise<void> {
   const common = {
     Description: spec.description,
     Required: spec.required ?? false,
     Indexed: spec.indexed ?? false,
     EnforceUniqueValues: spec.unique ?? false,
     ...(spec.defaultValue !== undefined ? { DefaultValue: spec.defaultValue } : {}),
+    ...(spec.group ? { Group: spec.group } : {}),
   };
   switch (spec.kind) {
     case 'text':
-      await list.fields.addText(spec.name, { ...common, MaxLength: 255 });
+      await fields.addText(spec.name, { ...common, MaxLength: 255 });
       return;
     case 'note':
-      await list.fields.addMultilineText(spec.name, {
+      await fields.addMultilineText(spec.name, {
         ...common,
         RichText: false,
         AllowHyperlink: false,
@@ -68,7 +69,7 @@ async function createField(sp: SPFI, list: IList, spec: FieldSpec): Promise<void
       });
       return;
     case 'choice':
-      await list.fields.addChoice(spec.name, {
+      await fields.addChoice(spec.name, {
         ...common,
         Choices: [...(spec.choices ?? [])],
         EditFormat: 0,
@@ -76,38 +77,36 @@ async function createField(sp: SPFI, list: IList, spec: FieldSpec): Promise<void
       });
       return;
     case 'multichoice':
-      await list.fields.addMultiChoice(spec.name, {
+      await fields.addMultiChoice(spec.name, {
         ...common,
         Choices: [...(spec.choices ?? [])],
         FillInChoice: false,
       });
       return;
     case 'number':
-      await list.fields.addNumber(spec.name, common);
+      await fields.addNumber(spec.name, common);
       return;
     case 'datetime':
-      await list.fields.addDateTime(spec.name, { ...common, DisplayFormat: spec.withTime ? 1 : 0 });
+      await fields.addDateTime(spec.name, { ...common, DisplayFormat: spec.withTime ? 1 : 0 });
       return;
     case 'boolean':
-      await list.fields.addBoolean(spec.name, common);
+      await fields.addBoolean(spec.name, common);
       return;
     case 'user':
-      await list.fields.addUser(spec.name, { ...common, SelectionMode: 0 });
+      await fields.addUser(spec.name, { ...common, SelectionMode: 0 });
       return;
     case 'url':
-      await list.fields.addUrl(spec.name, common);
+      await fields.addUrl(spec.name, common);
       return;
     case 'lookup': {
       const target = await sp.web.lists.getByTitle(spec.lookupList as string).select('Id')();
-      await list.fields.addLookup(spec.name, {
+      await fields.addLookup(spec.name, {
         Title: spec.name,
         LookupListId: target.Id,
         LookupFieldName: spec.lookupField ?? 'Title',
       });
       if (spec.description)
-        await list.fields
-          .getByInternalNameOrTitle(spec.name)
-          .update({ Description: spec.description }, ODATA_TYPE.lookup);
+        await fields.getByInternalNameOrTitle(spec.name).update({ Description: spec.description }, ODATA_TYPE.lookup);
       return;
     }
   }
@@ -126,9 +125,25 @@ function diff(spec: FieldSpec, row: FieldRow): Record<string, unknown> {
   return patch;
 }
 
-/** Ensures every column of a list and the indexes on its built-in columns. */
-export async function ensureFields(sp: SPFI, list: IList, spec: ListSpec, rec: StepRecorder): Promise<void> {
-  const rows: FieldRow[] = await list.fields.select(
+/** Where columns are ensured: a list's fields or the web's site columns. */
+export interface FieldTarget {
+  fields: IFields;
+  /** List title, or 'Sitekolommen' for the web. */
+  title: string;
+}
+
+/**
+ * Ensures columns and the indexes on built-in columns. Columns marked `fromContentType` must already be there (the
+ * content type brought them); the others are created when missing. Existing columns are reconciled.
+ */
+export async function ensureFields(
+  sp: SPFI,
+  target: FieldTarget,
+  specs: readonly FieldSpec[],
+  indexBuiltIn: readonly string[],
+  rec: StepRecorder,
+): Promise<void> {
+  const rows: FieldRow[] = await target.fields.select(
     'InternalName',
     'TypeAsString',
     'Indexed',
@@ -138,37 +153,40 @@ export async function ensureFields(sp: SPFI, list: IList, spec: ListSpec, rec: S
     'DefaultValue',
   )();
   const byName = new Map(rows.map((r) => [r.InternalName, r]));
-  for (const field of spec.fields) {
-    const target = `${spec.title}/${field.name}`;
+  for (const field of specs) {
+    const name = `${target.title}/${field.name}`;
     const row = byName.get(field.name);
     if (!row) {
-      await createField(sp, list, field);
-      rec.record('field', target, 'created', field.indexed ? 'indexed' : undefined);
+      if (field.fromContentType) {
+        throw new Error(`Kolom '${name}' ontbreekt terwijl het inhoudstype haar had moeten meebrengen.`);
+      }
+      await createField(sp, target.fields, field);
+      rec.record('field', name, 'created', field.indexed ? 'indexed' : undefined);
       continue;
     }
     if (!TYPE_AS_STRING[field.kind].includes(row.TypeAsString)) {
       // Converting a column's type loses data; a site owner must decide, so stop with a clear message.
       throw new Error(
-        `Kolom '${target}' bestaat al als ${row.TypeAsString}, verwacht ${TYPE_AS_STRING[field.kind][0]}; pas de kolom handmatig aan.`,
+        `Kolom '${name}' bestaat al als ${row.TypeAsString}, verwacht ${TYPE_AS_STRING[field.kind][0]}; pas de kolom handmatig aan.`,
       );
     }
     const patch = diff(field, row);
     if (Object.keys(patch).length === 0) {
-      rec.record('field', target, 'unchanged');
+      rec.record('field', name, 'unchanged');
     } else {
-      await list.fields.getByInternalNameOrTitle(field.name).update(patch, ODATA_TYPE[field.kind]);
-      rec.record('field', target, 'updated', Object.keys(patch).join(','));
+      await target.fields.getByInternalNameOrTitle(field.name).update(patch, ODATA_TYPE[field.kind]);
+      rec.record('field', name, 'updated', Object.keys(patch).join(','));
     }
   }
-  for (const name of spec.indexBuiltIn) {
-    const row = byName.get(name);
-    if (!row) throw new Error(`Ingebouwde kolom '${spec.title}/${name}' ontbreekt; kan geen index maken.`);
+  for (const builtIn of indexBuiltIn) {
+    const row = byName.get(builtIn);
+    if (!row) throw new Error(`Ingebouwde kolom '${target.title}/${builtIn}' ontbreekt; kan geen index maken.`);
     if (row.Indexed) {
-      rec.record('index', `${spec.title}/${name}`, 'unchanged');
+      rec.record('index', `${target.title}/${builtIn}`, 'unchanged');
     } else {
       // List view threshold: views and dashboard queries filter or sort on this built-in column.
-      await list.fields.getByInternalNameOrTitle(name).update({ Indexed: true }, 'SP.Field');
-      rec.record('index', `${spec.title}/${name}`, 'created');
+      await target.fields.getByInternalNameOrTitle(builtIn).update({ Indexed: true }, 'SP.Field');
+      rec.record('index', `${target.title}/${builtIn}`, 'created');
     }
   }
 }

@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
- */
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { DefaultParse } from '@pnp/queryable';

@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
- */
 import { PnpDocumentStore, PnpSiteDirectory } from '../../../src/adapters/sharepoint';
 import {
   ConcurrencyError,
@@ -8,7 +5,11 @@ import {
   type DocumentMetadata,
   type UploadProgress,
 } from '../../../src/ports/documents';
+import { EXCHANGE_CONTENT_TYPE_ID } from '../../../src/provisioning/names';
 import { seedSite } from '../../../workbench/seed/seed';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
 import { loadConfigFixture } from '../../helpers/config';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
 
@@ -55,6 +56,12 @@ describe('PnpDocumentStore against the emulator', () => {
       party: 'igj',
       year: 2026,
     });
+    const item: { ContentTypeId: string } = await emu
+      .spForUser('igj-medewerker')
+      .web.lists.getByTitle(config.space.exchangeLibraryTitle)
+      .items.getById(result.document.id)
+      .select('ContentTypeId')();
+    expect(item.ContentTypeId.toUpperCase().startsWith(EXCHANGE_CONTENT_TYPE_ID.toUpperCase())).toBe(true);
     const page = await store('cibg-medewerker').list({ view: 'alle', pageSize: 50 });
     expect(page.items.map((d) => d.name)).toContain('Agenda bestuurlijk overleg 2026.txt');
     const bytes = new Uint8Array(await store('cibg-medewerker').download(result.document.id));

@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
- */
 import { PnpDocumentStore } from '../../../src/adapters/sharepoint';
 import { createServices } from '../../../src/composition/createServices';
 import type { DocumentMetadata, UploadProgress } from '../../../src/ports/documents';
