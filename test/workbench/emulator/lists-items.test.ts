@@ -160,6 +160,9 @@ describe('emulator: lists, fields, items', () => {
       message: { lang: 'en-US', value: `Emulator does not implement GET ${API}/web/navigation/quicklaunch` },
     });
     expect((await raw(emu, null, 'GET', `${API}/web`)).status).toBe(401);
+    expect((await raw(emu, null, 'GET', `${API}/web`, { headers: { Cookie: 'EmuAuth=onbekend' } })).status).toBe(401);
+    const viaCookie = await raw(emu, null, 'GET', `${API}/web/currentuser`, { headers: { Cookie: 'a=b; EmuAuth=beheerder' } });
+    expect(viaCookie.json().LoginName).toBe('i:0#.f|membership|beheerder@samenwerkingsruimte.example');
     expect((await raw(emu, 'beheerder', 'GET', '/_layouts/15/start.aspx')).status).toBe(501);
   });
 

@@ -63,6 +63,7 @@ describe('emulator: paging and the list view threshold', () => {
       'The attempted operation is prohibited because it exceeds the list view threshold.',
     );
     await expect(list.items.orderBy('Categorie')()).rejects.toMatchObject({ status: 500 });
+    await expect(list.items.top(5001)()).rejects.toMatchObject({ status: 500 });
   });
 
   it('answers the same filter once the column is indexed, and still fails when the indexed filter matches too much', async () => {
@@ -88,6 +89,26 @@ describe('emulator: paging and the list view threshold', () => {
       await expect(sp.web.lists.getByTitle('Klein').items.filter("Title eq 'a'")()).rejects.toMatchObject({
         status: 500,
       });
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('pages a sorted query with ties, carrying the sort value in the skiptoken', async () => {
+    const small = await start();
+    try {
+      const sp = spAs(small.siteUrl, 'beheerder');
+      await sp.web.lists.add('Sorteer', '', 100);
+      await sp.web.lists.getByTitle('Sorteer').fields.addNumber('Rang');
+      bulkInsertItems(small.db, 'Sorteer', [5, 1, 3, 1, null, 3, 2, 5].map((r, i) => ({ Title: `t${i + 1}`, Rang: r })));
+      const seen: string[] = [];
+      for await (const page of sp.web.lists.getByTitle('Sorteer').items.select('Title', 'Rang').orderBy('Rang', false).top(3)) {
+        seen.push(...page.map((i: { Title: string }) => i.Title));
+      }
+      expect(seen).toEqual(['t1', 't8', 't3', 't6', 't7', 't2', 't4', 't5']);
+      const r = await raw(small, 'beheerder', 'GET', "/sites/samenwerkingsruimte/_api/web/lists/getbytitle('Sorteer')/items?$orderby=Rang&$top=2");
+      // Empty values sort first ascending (t5), as in SharePoint.
+      expect(new URL(r.json()['odata.nextLink']).searchParams.get('$skiptoken')).toBe('Paged=TRUE&p_Rang=1&p_ID=2');
     } finally {
       await small.close();
     }

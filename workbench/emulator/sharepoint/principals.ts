@@ -3,7 +3,6 @@ import { badValue, notFound, SpError } from './errors';
 import type { SpContext } from './context';
 import { PermissionKind } from './roles';
 import { WEB_SCOPE, allowed, demand } from './security';
-import { OWNERS_GROUP_ID } from './site';
 
 /** A principal row (user or SharePoint group; ids share one sequence, as in SharePoint). */
 export interface PrincipalRow {
@@ -151,7 +150,7 @@ export function demandGroupView(ctx: SpContext, g: PrincipalRow): void {
   demandGroupEdit(ctx, g);
 }
 
-/** Creates a SharePoint group (needs Create Groups); the Owners group owns it unless the body says otherwise. */
+/** Creates a SharePoint group (needs Create Groups); its creator becomes its owner. */
 export function createGroup(ctx: SpContext, body: Record<string, unknown>): PrincipalRow {
   demand(ctx, WEB_SCOPE, PermissionKind.CreateGroups);
   const title = body.Title;
@@ -185,7 +184,8 @@ export function createGroup(ctx: SpContext, body: Record<string, unknown>): Prin
       title,
       title,
       typeof body.Description === 'string' ? body.Description : '',
-      OWNERS_GROUP_ID,
+      // SharePoint makes the user who creates a group its owner.
+      ctx.user.id,
       body.OnlyAllowMembersViewMembership === true ? 1 : 0,
       body.AllowMembersEditMembership === true ? 1 : 0,
     );
