@@ -1,4 +1,3 @@
-/** @jest-environment ./node_modules/jest/node_modules/jest-environment-node */
 /**
  * Issue 2: the workbench in Chromium shows the dashboard, and switching the demo identity changes what is visible,
  * as SharePoint's permissions decide (art. 10.1: the confidential document only for the autorisatielijst groups).

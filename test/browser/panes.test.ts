@@ -1,4 +1,3 @@
-/** @jest-environment ./node_modules/jest/node_modules/jest-environment-node */
 /**
  * The workbench's Kanaal, Postvak and Agenda panes show what the product sent through Graph: the Adaptive Card as
  * Teams renders it, mail as text (never HTML), events with recurrence and reminder. Markup a user typed stays text.

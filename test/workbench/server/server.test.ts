@@ -1,4 +1,3 @@
-/** @jest-environment ./node_modules/jest/node_modules/jest-environment-node */
 import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
