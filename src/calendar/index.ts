@@ -1,13 +1,5 @@
-/** Calendar output of a planned meeting: .ics (RFC 5545, `ics` library), the Graph event body, the CalendarWriter request. */
+/** Calendar output of a planned meeting: .ics (RFC 5545, `ics` library) and the CalendarWriter port request. */
 export { buildIcs, recurrenceRule, type IcsOptions } from './ics';
-export {
-  buildGraphEvent,
-  graphRecurrence,
-  graphTimeZone,
-  reminderMinutes,
-  type GraphEventBody,
-  type GraphEventRecurrence,
-} from './graphEvent';
-export { toCalendarEventRequest } from './request';
+export { toCalendarEventRequest, reminderMinutes } from './request';
 export { meetingDescription } from './description';
 export { wallClockToUtc } from './zone';

@@ -1,13 +1,13 @@
-/** One build, any agreement: schedule, proposal, .ics and Graph body over every committed configuration. */
+/** One build, any agreement: schedule, proposal, .ics and calendar request over every committed configuration. */
 import ICAL from 'ical.js';
-import { buildGraphEvent, buildIcs } from '../../src/calendar';
+import { buildIcs, toCalendarEventRequest } from '../../src/calendar';
 import { computeSchedule, proposeMeeting, type MeetingPerson } from '../../src/domain/overleg';
 import { loadConfigFixture } from '../helpers/config';
 
 describe.each(['igj-cibg', 'cjg-rijnmond', 'igj-om'])('configuration %s', (name) => {
   const config = loadConfigFixture(name);
 
-  it('plans every configured meeting: schedule, proposal without warnings when the roles are filled, .ics and Graph body', () => {
+  it('plans every configured meeting: schedule, proposal without warnings when the roles are filled, .ics and calendar request', () => {
     const people: MeetingPerson[] = config.meetings.flatMap((m) =>
       m.requiredAttendees.map((a, i) => ({
         name: `Persoon ${i}`,
@@ -31,8 +31,7 @@ describe.each(['igj-cibg', 'cjg-rijnmond', 'igj-om'])('configuration %s', (name)
       const rrule = vevent.getFirstPropertyValue('rrule') as ICAL.Recur;
       expect(rrule.freq).toBe(meeting.everyMonths % 12 === 0 ? 'YEARLY' : 'MONTHLY');
       expect(vevent.getAllSubcomponents('valarm')).toHaveLength(new Set(meeting.reminderLeadDays).size);
-      const body = buildGraphEvent(proposal.meeting);
-      expect(body.recurrence.pattern.type).toBe(meeting.everyMonths % 12 === 0 ? 'absoluteYearly' : 'absoluteMonthly');
+      expect(toCalendarEventRequest(proposal.meeting).repeat).toEqual({ everyMonths: meeting.everyMonths });
     }
   });
 });

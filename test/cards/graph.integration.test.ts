@@ -1,13 +1,11 @@
 /**
- * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
- */
-/**
  * The builders of issues 6 and 7 through the real Graph adapters and the emulator's Graph handler (in process):
  * the mail in the other party's breach mailbox shows every bijlage 2b field, the card lands in the channel as built,
- * the planned bestuurlijk overleg becomes a yearly event with a reminder, and the pure Graph body is accepted as is.
+ * and the planned bestuurlijk overleg becomes a yearly event with a reminder (the Graph
+ * body itself is asserted in test/overleg/graphEvent.integration.test.ts).
  */
 import { GraphCalendarWriter, GraphChannelPoster, GraphMailSender } from '../../src/adapters/graph';
-import { buildGraphEvent, toCalendarEventRequest } from '../../src/calendar';
+import { toCalendarEventRequest } from '../../src/calendar';
 import { buildDatalekCard, buildMeetingReminderCard } from '../../src/cards';
 import {
   buildDatalekOutgoingMail,
@@ -110,18 +108,6 @@ describe('issue 6 and 7 builders through the Graph adapters', () => {
       isReminderOn: true,
       reminderMinutesBeforeStart: 14 * 24 * 60,
       recurrence: { pattern: { type: 'absoluteYearly', interval: 1, dayOfMonth: 15, month: 3 } },
-    });
-  });
-
-  it('the pure Graph event body is accepted by the events endpoint as is', async () => {
-    const ctx = memoryContext(NOW);
-    const proposal = proposeMeeting('ambtelijk', config, [], '2026-11-23');
-    if (!proposal.ok) throw new Error(proposal.error.en);
-    const res = await call(ctx, 'POST', '/v1.0/me/events', buildGraphEvent(proposal.meeting));
-    expect(res?.status).toBe(201);
-    expect(res?.body).toMatchObject({
-      start: { timeZone: 'W. Europe Standard Time' },
-      recurrence: { range: { type: 'noEnd', startDate: '2026-12-07' } },
     });
   });
 
