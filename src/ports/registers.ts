@@ -74,6 +74,17 @@ export interface AgreementEntry {
   etag?: string;
 }
 
+/** A register write the agreement does not allow; the message names the article (e.g. art. 13.2). */
+export class RegisterRuleError extends Error {
+  /** Article the rule comes from, e.g. 'art. 13.2'. */
+  public readonly article: string;
+  public constructor(article: string, message: string) {
+    super(`${message} (${article})`);
+    this.name = 'RegisterRuleError';
+    this.article = article;
+  }
+}
+
 /** Register views (real SharePoint views too). */
 export type AgreementView = 'alle' | 'mijn' | 'evaluatie-nodig' | 'dva-verloopt';
 
@@ -136,6 +147,7 @@ export interface MeetingEntry {
 export interface MeetingStore {
   /** Meetings, newest first, optionally of one series. */
   list(series?: string): Promise<MeetingEntry[]>;
+  get(id: number): Promise<MeetingEntry>;
   create(entry: MeetingEntry): Promise<MeetingEntry>;
   update(id: number, patch: Partial<MeetingEntry>, etag?: string): Promise<MeetingEntry>;
 }

@@ -6,7 +6,9 @@ import '@pnp/sp/items';
 import type { IList } from '@pnp/sp/lists';
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import type { Page } from '../../ports/documents';
-import type { AgreementEntry, AgreementRegister, AgreementView } from '../../ports/registers';
+import type { AgreementEntry, AgreementRegister, AgreementView, MeetingEntry } from '../../ports/registers';
+import { checkAgreementEntry } from './agreementRules';
+import { PnpMeetingStore } from './PnpMeetingStore';
 import { AGR, LISTS, accounthouderColumn, accounthouderFunctionColumn } from '../../provisioning/names';
 import { rethrowConcurrency } from './errors';
 import { dateOnly, etagOf, parseJson, toIso } from './listRows';
@@ -174,6 +176,12 @@ export class PnpAgreementRegister implements AgreementRegister {
     };
   }
 
+  /** The linked meeting (Overleggen), or null. */
+  private async meeting(id: number | undefined): Promise<MeetingEntry | null> {
+    if (id === undefined) return null;
+    return new PnpMeetingStore(this.sp).get(id);
+  }
+
   /** One entry. */
   public async get(id: number): Promise<AgreementEntry> {
     const expand = this.config.parties.map((p) => accounthouderColumn(p.key));
@@ -185,14 +193,26 @@ export class PnpAgreementRegister implements AgreementRegister {
     );
   }
 
-  /** Creates an entry. */
+  /** Creates an entry (the art. 13–14 rules apply). */
   public async create(entry: AgreementEntry): Promise<AgreementEntry> {
+    checkAgreementEntry(this.config, entry, await this.meeting(entry.meetingId));
     const created: { Id: number } = await this.ref.items.add(this.toFields(entry));
     return this.get(created.Id);
   }
 
-  /** Updates with If-Match; a stale etag becomes a ConcurrencyError. */
+  /** Updates with If-Match after the art. 13–14 rules; a stale etag becomes a ConcurrencyError. */
   public async update(id: number, patch: Partial<AgreementEntry>, etag?: string): Promise<AgreementEntry> {
+    const current = await this.get(id);
+    const merged: AgreementEntry = { ...current, ...patch };
+    checkAgreementEntry(this.config, merged, await this.meeting(merged.meetingId));
+    if (patch.status && patch.status !== current.status && !patch.history) {
+      // Status history is kept by the register itself, so it cannot be skipped (issue 5).
+      const me: { Title: string } = await this.sp.web.currentUser.select('Title')();
+      patch = {
+        ...patch,
+        history: [...current.history, { status: patch.status, at: new Date().toISOString(), by: me.Title }],
+      };
+    }
     await this.ref.items
       .getById(id)
       .update(this.toFields(patch), etag ?? '*')

@@ -71,6 +71,11 @@ export class PnpMeetingStore implements MeetingStore {
     return rows.map(toEntry);
   }
 
+  /** One meeting. */
+  public async get(id: number): Promise<MeetingEntry> {
+    return toEntry(await this.ref.items.getById(id).select(...SELECT)());
+  }
+
   /** Creates a meeting. */
   public async create(entry: MeetingEntry): Promise<MeetingEntry> {
     const created: { Id: number } = await this.ref.items.add(toFields(entry));

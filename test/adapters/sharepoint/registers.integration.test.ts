@@ -46,6 +46,52 @@ describe('register adapters against the emulator', () => {
     expect(expiring.items.map((e) => e.title)).toEqual(['Dienstverleningsafspraken 2025']);
   });
 
+  it('records a change of the agreement as agreed only after a held bestuurlijk overleg and a new signature (art. 13.2-13.3)', async () => {
+    const register = new PnpAgreementRegister(emu.spForUser('igj-accounthouder'), config);
+    const meetings = new PnpMeetingStore(emu.spForUser('igj-accounthouder'));
+    const current = (await register.list('alle')).items.find((e) => e.kind === 'samenwerkingsovereenkomst')!;
+    const draft = await register.create({
+      ...current,
+      id: undefined,
+      title: `${current.title} (wijziging 2026)`,
+      status: 'concept',
+      version: '2026-01',
+      supersedesId: current.id,
+      signedOn: undefined,
+      history: [],
+    });
+    await expect(
+      register.update(draft.id!, { status: 'ondertekend', signedOn: '2026-07-01' }, draft.etag),
+    ).rejects.toMatchObject({
+      name: 'RegisterRuleError',
+      article: 'art. 13.2',
+    });
+    const planned = await meetings.create({
+      series: 'bestuurlijk-overleg',
+      title: 'Bestuurlijk overleg juni 2026',
+      date: '2026-06-15T10:00:00Z',
+      status: 'gepland',
+      details: {},
+    });
+    await expect(
+      register.update(draft.id!, { status: 'ondertekend', signedOn: '2026-07-01', meetingId: planned.id }),
+    ).rejects.toThrow(/geen gehouden bestuurlijk overleg/);
+    await meetings.update(planned.id!, { status: 'gehouden' });
+    await expect(
+      register.update(draft.id!, { status: 'ondertekend', signedOn: '2026-06-01', meetingId: planned.id }),
+    ).rejects.toMatchObject({
+      article: 'art. 13.3',
+    });
+    const agreed = await register.update(draft.id!, {
+      status: 'ondertekend',
+      signedOn: '2026-07-01',
+      meetingId: planned.id,
+    });
+    expect(agreed).toMatchObject({ status: 'ondertekend', meetingId: planned.id, supersedesId: current.id });
+    expect(agreed.history).toEqual([expect.objectContaining({ status: 'ondertekend', by: 'Pieter Bakker' })]);
+    await expect(register.update(draft.id!, { status: 'in werking' })).rejects.toMatchObject({ article: 'art. 14.1' });
+  });
+
   it('refuses a stale register update (412)', async () => {
     const register = new PnpAgreementRegister(emu.spForUser('igj-accounthouder'), config);
     const entry = (await register.list('alle')).items.find((e) => e.kind === 'werkafspraak')!;
