@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { clearDatabase, openDatabase } from './db';
 import { FaultController, type FaultSettings } from './faults';
 import { graphHandler } from './graph';
-import { identityKey, loadDemoUsers, resolveUser, type DemoUser } from './identity';
+import { directoryUsers, identityKey, loadDemoUsers, resolveUser, type DemoUser } from './identity';
 import { handleSharePoint, isSharePointPath } from './sharepoint';
 import { SITE_PATH } from './sharepoint/context';
 import { spErrorResponse } from './sharepoint/errors';
@@ -141,7 +141,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const faults = new FaultController();
   const mutex = new Mutex();
   const threshold = opts.listViewThreshold ?? 5000;
-  const ctx: EmulatorContext = { db, now };
+  const ctx: EmulatorContext = { db, now, directory: directoryUsers(users) };
   const extra = opts.extraHandlers ?? [];
 
   const handle = async (er: EmulatorRequest): Promise<EmulatorResponse> => {
@@ -183,7 +183,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
         faults.clear();
         return { status: 204 };
       }
-      if (m === 'POST') {
+      if (m === 'POST' || m === 'PUT') {
         let s: FaultSettings | null;
         try {
           const text = er.body.toString('utf8').trim();
