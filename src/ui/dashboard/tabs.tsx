@@ -14,4 +14,8 @@ export interface DashboardTab {
  * The dashboard's tabs, in order. Only tabs that work are listed: a feature adds its tab here when it lands
  * (Documenten, Register, Datalekken, Overleg, Review), never as an empty placeholder.
  */
-export const dashboardTabs: readonly DashboardTab[] = [{ key: 'overzicht', label: 'tabOverview', component: Overview }];
+export const dashboardTabs: readonly DashboardTab[] = [
+  { key: 'overzicht', label: 'tabOverview', component: Overview },
+  // issue 4: 'delen' is also the tab the command set's "Delen met toets" opens (initialTab).
+  { key: 'delen', label: 'tabDelen', component: React.lazy(() => import(/* webpackChunkName: 'delen' */ '../upload/SharePanel')) },
+];
