@@ -74,3 +74,16 @@ export function identityKey(headers: Record<string, string>): string | undefined
   }
   return undefined;
 }
+
+/** The tenant directory as Graph `/users` sees it: every demo identity (no SharePoint principal id: id 0). */
+export function directoryUsers(users: readonly DemoUser[]): EmulatorUser[] {
+  return users.map((u) => ({
+    id: 0,
+    loginName: claimsLogin(u.email),
+    email: u.email,
+    displayName: u.displayName,
+    jobTitle: u.jobTitle,
+    party: u.party,
+    aadId: stableGuid(`aad:${u.email.toLowerCase()}`),
+  }));
+}

@@ -44,6 +44,8 @@ export interface EmulatorContext {
   db: Database;
   /** Clock, injectable in tests. */
   now(): Date;
+  /** Every identity of the tenant, for Graph `GET /users`; absent where a test models no directory (then 501). */
+  directory?: readonly EmulatorUser[];
 }
 
 /** A handler answers the requests it owns and returns null for everything else (the server then answers 501). */

@@ -1,4 +1,4 @@
-import type { Directory, PartyDomains, UserProfile } from '../../ports/directory';
+import type { Directory, DirectoryPerson, PartyDomains, UserProfile } from '../../ports/directory';
 import { callGraph, type GraphCallOptions, type GraphClientLike } from './client';
 import { partyForEmail } from './partyForEmail';
 
@@ -13,8 +13,14 @@ interface GraphUser {
 }
 
 const SELECT = 'id,displayName,mail,userPrincipalName,jobTitle,businessPhones,mobilePhone';
+const PERSON_SELECT = 'id,displayName,mail,userPrincipalName,jobTitle';
+/** Graph's largest page of users; a function title is held by a handful of people, so one page suffices. */
+const USERS_TOP = 999;
 
-/** {@link Directory} over Graph `/me`; the party comes from the agreement configuration's e-mail domains. */
+/**
+ * {@link Directory} over Graph `/me` (User.Read) and `/users?$filter=jobTitle eq '…'` (User.Read.All: other users'
+ * job titles are not in User.ReadBasic.All); the party comes from the agreement configuration's e-mail domains.
+ */
 export class GraphDirectory implements Directory {
   /** `parties` may be a function, because the agreement configuration is read from the site after start-up. */
   constructor(
@@ -39,5 +45,31 @@ export class GraphDirectory implements Directory {
       mobilePhone: me.mobilePhone ?? null,
       party: partyForEmail(email, parties),
     };
+  }
+
+  /** One `$filter=jobTitle eq` query per distinct title (Graph's default filter on jobTitle; no advanced query needed). */
+  async findByJobTitles(titles: readonly string[]): Promise<DirectoryPerson[]> {
+    const distinct = [...new Map(titles.map((t) => [t.trim().toLowerCase(), t.trim()])).values()].filter(Boolean);
+    const parties = typeof this.parties === 'function' ? await this.parties() : this.parties;
+    const found = new Map<string, DirectoryPerson>();
+    for (const title of distinct) {
+      // OData string literal: a single quote is doubled; the whole filter is URL-encoded once.
+      const filter = encodeURIComponent(`jobTitle eq '${title.replace(/'/g, "''")}'`);
+      const path = `/users?$filter=${filter}&$select=${PERSON_SELECT}&$top=${USERS_TOP}`;
+      const res = (await callGraph(this.client, 'GET', path, undefined, this.options)) as { value?: GraphUser[] };
+      if (!res || !Array.isArray(res.value)) throw new Error(`Graph GET /users answered without a value list.`);
+      for (const u of res.value) {
+        const email = u.mail || u.userPrincipalName || '';
+        if (typeof u.id !== 'string' || !email || found.has(u.id)) continue;
+        found.set(u.id, {
+          id: u.id,
+          displayName: u.displayName ?? email,
+          email,
+          jobTitle: u.jobTitle ?? title,
+          party: partyForEmail(email, parties),
+        });
+      }
+    }
+    return [...found.values()];
   }
 }

@@ -4,6 +4,7 @@ import { graphError, GraphValidationError } from './errors';
 import { createEvent, listEvents, type CalendarOwner } from './events';
 import { sendMail } from './mail';
 import { applySelect, userResource } from './me';
+import { listUsers } from './users';
 import { pageOf, type PagingRule } from './paging';
 import { readBack } from './readback';
 import { ensureGraphSchema, mailboxKey } from './store';
@@ -69,6 +70,8 @@ function dispatch(
   switch (key) {
     case 'GET me':
       return json(200, applySelect(userResource(user), req.query.get('$select')));
+    case 'GET users':
+      return ctx.directory ? json(200, listUsers(ctx.directory, req)) : null;
     case 'POST me/sendmail':
       return sendMail(req.body, user, ctx);
     case 'POST teams/{}/channels/{}/messages':
