@@ -68,7 +68,19 @@ export async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const wb = await startWorkbench({ ...args, log: (line) => console.log(`[workbench] ${line}`) });
+  let wb: Awaited<ReturnType<typeof startWorkbench>>;
+  try {
+    wb = await startWorkbench({ ...args, log: (line) => console.log(`[workbench] ${line}`) });
+  } catch (e) {
+    const port = args.port ?? DEFAULT_PORT;
+    const message =
+      (e as NodeJS.ErrnoException).code === 'EADDRINUSE'
+        ? `port ${port} on 127.0.0.1 is in use: stop the other process (another workbench?) or pass --port N`
+        : (e as Error).message;
+    console.error(`[workbench] could not start: ${message}`);
+    process.exitCode = 1;
+    return;
+  }
   console.log(`[workbench] database: ${wb.dbFile}${wb.seeded ? ' (seeded now)' : ' (kept from the last run)'}`);
   console.log(`[workbench] site:     ${wb.siteUrl}`);
   console.log(`\n  Samenwerkingsruimte workbench: ${wb.url}/\n`);

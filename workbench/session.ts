@@ -47,9 +47,22 @@ export function demoIdentities(): DemoIdentity[] {
   });
 }
 
-/** Reads an agreement configuration file as JSON (validation is the seed's and the product's job). */
+/**
+ * Reads an agreement configuration file as JSON; a missing file or broken JSON is refused naming the file. Validation of
+ * the fields is the seed's and the product's job (both name every bad field).
+ */
 export function readAgreementFile(file: string): AgreementConfig {
-  return JSON.parse(readFileSync(file, 'utf8')) as AgreementConfig;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`agreement configuration ${file} cannot be read: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as AgreementConfig;
+  } catch (e) {
+    throw new Error(`agreement configuration ${file} is not valid JSON: ${(e as Error).message}`);
+  }
 }
 
 /** Builds the page's session from the seeded agreement and the demo identities. */

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { parseArgs } from '../../../workbench/cli';
+import { readAgreementFile } from '../../../workbench/session';
 
 describe('npm start arguments', () => {
   it('defaults to nothing set (port 4320, persisted database, no reseed)', () => {
@@ -21,5 +25,20 @@ describe('npm start arguments', () => {
     expect(() => parseArgs(['--db'])).toThrow('--db needs a value');
     expect(() => parseArgs(['--db', '--reseed'])).toThrow('--db needs a value');
     expect(() => parseArgs(['--reseet'])).toThrow("unknown argument '--reseet'");
+  });
+});
+
+describe('--agreement file', () => {
+  it('refuses a missing file or broken JSON, naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agreement-'));
+    try {
+      const missing = join(dir, 'missing.json');
+      expect(() => readAgreementFile(missing)).toThrow(`agreement configuration ${missing} cannot be read`);
+      const broken = join(dir, 'broken.json');
+      writeFileSync(broken, '{ "id": "x", ');
+      expect(() => readAgreementFile(broken)).toThrow(`agreement configuration ${broken} is not valid JSON`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
