@@ -1,0 +1,21 @@
+/** The datalek flow over the ports (host-neutral): submit, deliver with retry, procedure steps, register decisions. */
+export {
+  DELIVERY_STEPS,
+  NotSentError,
+  deliveryComplete,
+  mayHaveArrived,
+  needsConfirmation,
+  readDelivery,
+  type DatalekDelivery,
+  type DeliveryOutcome,
+  type DeliveryStep,
+} from './delivery';
+export {
+  DatalekOutbox,
+  StoredReportInvalidError,
+  reportLink,
+  type DatalekDeps,
+  type DeliveryResult,
+  type SubmitResult,
+} from './outbox';
+export { recordDecisions, type DecisionChange, type DecisionResult } from './decisions';
