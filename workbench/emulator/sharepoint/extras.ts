@@ -1,17 +1,13 @@
 import type { EmulatorResponse } from '../types';
-import { badValue, notFound, notImplemented } from './errors';
-import { type SpContext, SITE_PATH, parseProps, spDate } from './context';
+import { badValue, notFound } from './errors';
+import { type SpContext, SITE_PATH, parseProps } from './context';
 import { argString, type Segment } from './path';
 import { collection, emptyOk, entity, noContent } from './format';
-import { DIGEST_TIMEOUT_SECONDS, makeDigest } from './digest';
-import { FieldType, inputValue, isMulti } from './fields';
-import { checkUnique, insertItem, updateItemValues } from './items';
 import { shapeObjects } from './jsfilter';
 import { PermissionKind } from './roles';
 import { WEB_SCOPE, demand, listScope } from './security';
-import { webMeta } from './site';
-import { type FieldRow, type ItemRow, type ListRow, listFields, newGuid, webFields } from './store';
-import { demandItemWrite, type Node, type SpCall } from './routes';
+import { type ListRow, listFields, newGuid, webFields } from './store';
+import type { Node, SpCall } from './routes';
 
 /** Nodes for views, content types and user custom actions. */
 export type ExtraNode =
@@ -23,61 +19,6 @@ export type ExtraNode =
   | { k: 'fieldlinks'; list: ListRow | null; id: string }
   | { k: 'customactions'; scope: string; list: ListRow | null }
   | { k: 'customaction'; scope: string; list: ListRow | null; id: string };
-
-/** `POST /_api/contextinfo`: answered top-level (PnPjs reads FormDigestValue from the root object). */
-export function contextInfo(ctx: SpContext, call: SpCall): EmulatorResponse {
-  if (call.method !== 'POST') throw notImplemented(call.method, call.path);
-  const body = {
-    'odata.metadata': `${ctx.webUrl}/_api/$metadata#SP.ContextWebInformation`,
-    FormDigestTimeoutSeconds: DIGEST_TIMEOUT_SECONDS,
-    FormDigestValue: makeDigest(ctx.db, ctx.user.loginName, ctx.now()),
-    LibraryVersion: '16.0.25000.12003',
-    SiteFullUrl: ctx.webUrl,
-    SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'],
-    WebFullUrl: ctx.webUrl,
-  };
-  if (ctx.verbose) {
-    const { 'odata.metadata': _m, ...rest } = body;
-    return {
-      status: 200,
-      headers: { 'content-type': 'application/json;odata=verbose;charset=utf-8' },
-      body: {
-        d: {
-          GetContextWebInformation: {
-            __metadata: { type: 'SP.ContextWebInformation' },
-            ...rest,
-            SupportedSchemaVersions: { results: rest.SupportedSchemaVersions },
-          },
-        },
-      },
-    };
-  }
-  return {
-    status: 200,
-    headers: { 'content-type': 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8' },
-    body,
-  };
-}
-
-/** `_api/site`: the site collection object (read only). */
-export function siteRoute(ctx: SpContext, call: SpCall): EmulatorResponse {
-  if (call.segments.length === 1 && call.method === 'GET') {
-    return entity(
-      ctx,
-      {
-        'odata.type': 'SP.Site',
-        'odata.id': `${ctx.webUrl}/_api/site`,
-        'odata.editLink': 'site',
-        Id: webMeta(ctx.db, 'site_id'),
-        ServerRelativeUrl: SITE_PATH,
-        Url: ctx.webUrl,
-        ReadOnly: false,
-      },
-      { select: call.query.get('$select') },
-    );
-  }
-  throw notImplemented(call.method, call.path);
-}
 
 /** Navigation from the web into views/content types/custom actions. */
 export function navigateWeb(ctx: SpContext, seg: Segment, _call: SpCall): Node | null {
@@ -558,18 +499,16 @@ export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, cal
         ) {
           throw badValue(`A content type with id '${id}' (Id) already exists.`);
         }
-        ctx.db
-          .prepare(`INSERT INTO sp_content_types (list_pk, id, name, props) VALUES (?, ?, ?, ?)`)
-          .run(
-            node.list?.pk ?? null,
-            id,
-            b.Name,
-            JSON.stringify({
-              Description: b.Description ?? '',
-              Group: b.Group ?? 'Custom Content Types',
-              FieldLinks: [],
-            }),
-          );
+        ctx.db.prepare(`INSERT INTO sp_content_types (list_pk, id, name, props) VALUES (?, ?, ?, ?)`).run(
+          node.list?.pk ?? null,
+          id,
+          b.Name,
+          JSON.stringify({
+            Description: b.Description ?? '',
+            Group: b.Group ?? 'Custom Content Types',
+            FieldLinks: [],
+          }),
+        );
         return entity(
           ctx,
           ctJson(ctx, node.list, {
@@ -721,254 +660,4 @@ function copySiteField(ctx: SpContext, list: ListRow, name: string): void {
       `INSERT INTO sp_fields (list_pk, id, internal_name, title, type_kind, type_name, indexed, props) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(list.pk, site.id, site.internal_name, site.title, site.type_kind, site.type_name, site.indexed, site.props);
-}
-
-/** Parses the `SchemaXml` of `createfieldasxml` into field properties (Type, DisplayName, Name, Required, Indexed, CHOICES). */
-export function fieldFromXml(xml: unknown): Record<string, unknown> {
-  if (typeof xml !== 'string' || !/^\s*<Field\b/i.test(xml))
-    throw badValue(`The parameter 'SchemaXml' must be a <Field …/> element.`);
-  const attr = (name: string): string | undefined => {
-    const m = new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(xml.split('>')[0]);
-    return m
-      ? m[1]
-          .replace(/&quot;/g, '"')
-          .replace(/&lt;/g, '<')
-          .replace(/&gt;/g, '>')
-          .replace(/&amp;/g, '&')
-      : undefined;
-  };
-  const kinds: Record<string, number> = {
-    Text: 2,
-    Note: 3,
-    DateTime: 4,
-    Choice: 6,
-    MultiChoice: 15,
-    Lookup: 7,
-    LookupMulti: 7,
-    Boolean: 8,
-    Number: 9,
-    Currency: 10,
-    URL: 11,
-    User: 20,
-    UserMulti: 20,
-    Integer: 1,
-    Guid: 14,
-  };
-  const type = attr('Type') ?? '';
-  if (!(type in kinds))
-    throw badValue(`The field type '${type}' in SchemaXml (Type) is not supported by the emulator.`);
-  const props: Record<string, unknown> = {
-    Title: attr('DisplayName') ?? attr('Name'),
-    InternalName: attr('Name') ?? attr('StaticName'),
-    FieldTypeKind: kinds[type],
-  };
-  if (attr('ID')) props.Id = attr('ID');
-  if (attr('Required')) props.Required = attr('Required')!.toUpperCase() === 'TRUE';
-  if (attr('Indexed')) props.Indexed = attr('Indexed')!.toUpperCase() === 'TRUE';
-  if (attr('Group')) props.Group = attr('Group');
-  if (attr('Description')) props.Description = attr('Description');
-  if (attr('MaxLength')) props.MaxLength = Number(attr('MaxLength'));
-  if (attr('List')) props.LookupListId = attr('List')!.replace(/[{}]/g, '');
-  if (attr('ShowField')) props.LookupFieldName = attr('ShowField');
-  if (type.endsWith('Multi') || attr('Mult')?.toUpperCase() === 'TRUE') props.AllowMultipleValues = true;
-  if (attr('Format')) props.DisplayFormat = attr('Format') === 'DateTime' ? 1 : 0;
-  const choices = [...xml.matchAll(/<CHOICE>([^<]*)<\/CHOICE>/gi)].map((m) => m[1]);
-  if (choices.length) props.Choices = choices;
-  const dflt = /<Default>([^<]*)<\/Default>/i.exec(xml);
-  if (dflt) props.DefaultValue = dflt[1];
-  return props;
-}
-
-interface FormValue {
-  FieldName: string;
-  FieldValue: string;
-}
-
-/** Parses a form value (UI text form) into the stored value of a field; throws with SharePoint's message. */
-function formValue(ctx: SpContext, f: FieldRow, text: string): unknown {
-  if (text === '' || text === null || text === undefined) {
-    if (f.internal_name !== 'Title' && parseProps(f.props).Required === true)
-      throw new Error('You must specify a value for this required field.');
-    return null;
-  }
-  switch (f.type_kind) {
-    case FieldType.Number:
-    case FieldType.Currency:
-    case FieldType.Integer: {
-      const n = Number(text.replace(',', '.'));
-      if (!Number.isFinite(n))
-        throw new Error(
-          'Invalid number value. A number field contains invalid data. Please check the value and try again.',
-        );
-      return n;
-    }
-    case FieldType.Boolean:
-      if (/^(1|true|yes|ja)$/i.test(text)) return true;
-      if (/^(0|false|no|nee)$/i.test(text)) return false;
-      throw new Error('Invalid Boolean value.');
-    case FieldType.DateTime: {
-      const nl = /^(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(text);
-      const d = nl ? new Date(Date.UTC(+nl[3], +nl[2] - 1, +nl[1], +(nl[4] ?? 0), +(nl[5] ?? 0))) : new Date(text);
-      if (Number.isNaN(d.getTime()))
-        throw new Error(
-          'Invalid date/time value. A date/time field contains invalid data. Please check the value and try again.',
-        );
-      return spDate(d);
-    }
-    case FieldType.MultiChoice:
-      return text.split(';#').filter(Boolean);
-    case FieldType.Choice: {
-      const p = parseProps(f.props);
-      if (Array.isArray(p.Choices) && p.FillInChoice !== true && !p.Choices.includes(text))
-        throw new Error(`The value '${text}' is not one of the choices of this field.`);
-      return text;
-    }
-    case FieldType.User: {
-      let keys: string[];
-      try {
-        keys = (JSON.parse(text) as { Key: string }[]).map((k) => k.Key);
-      } catch {
-        throw new Error('The user does not exist or is not unique.');
-      }
-      const ids = keys.map((k) => {
-        const email = k.split('|').pop()!.toLowerCase();
-        const row = ctx.db
-          .prepare(`SELECT id FROM sp_principals WHERE login_name = ? OR lower(email) = ? OR title = ?`)
-          .get(k, email, k) as { id: number } | undefined;
-        if (!row) throw new Error('The user does not exist or is not unique.');
-        return row.id;
-      });
-      return isMulti(f) ? ids : (ids[0] ?? null);
-    }
-    case FieldType.Lookup: {
-      const ids = text
-        .split(';#')
-        .filter((x) => /^\d+$/.test(x))
-        .map(Number);
-      if (!ids.length) throw new Error('Invalid lookup value.');
-      return isMulti(f) ? ids : ids[0];
-    }
-    case FieldType.URL: {
-      const [url, desc] = text.split(', ');
-      return { Url: url, Description: desc ?? url };
-    }
-    default:
-      return text;
-  }
-}
-
-const SYSTEM_SETTABLE = new Set(['Created', 'Modified', 'Author', 'Editor']);
-
-function applyFormValues(
-  ctx: SpContext,
-  list: ListRow,
-  values: FormValue[],
-  itemId: number,
-): {
-  results: Record<string, unknown>[];
-  values: Record<string, unknown>;
-  system: Record<string, unknown>;
-  ok: boolean;
-} {
-  const fields = listFields(ctx.db, list.pk);
-  const out: Record<string, unknown> = {};
-  const system: Record<string, unknown> = {};
-  let ok = true;
-  const results = values.map((fv) => {
-    const f = fields.find((x) => x.internal_name === fv.FieldName);
-    let error: string | null = null;
-    if (!f) error = `Column '${fv.FieldName}' does not exist. It may have been deleted by another user.`;
-    else {
-      try {
-        const v = formValue(ctx, f, fv.FieldValue);
-        if (SYSTEM_SETTABLE.has(f.internal_name)) system[f.internal_name] = v;
-        else if (parseProps(f.props).ReadOnlyField === true && f.internal_name !== 'FileLeafRef')
-          throw new Error(`The field '${f.internal_name}' is read-only.`);
-        else
-          out[f.internal_name] =
-            f.type_kind === FieldType.User || f.type_kind === FieldType.Lookup ? inputValue(ctx.db, f, v) : v;
-      } catch (e) {
-        error = (e as Error).message;
-      }
-    }
-    if (error) ok = false;
-    return {
-      'odata.type': 'SP.ListItemFormUpdateValue',
-      ErrorCode: error ? -2146232832 : 0,
-      ErrorMessage: error,
-      FieldName: fv.FieldName,
-      FieldValue: fv.FieldValue,
-      HasException: !!error,
-      ItemId: itemId,
-    };
-  });
-  return { results, values: out, system, ok };
-}
-
-function parseFormValues(body: Record<string, unknown>): FormValue[] {
-  const raw = body.formValues;
-  const arr =
-    raw && typeof raw === 'object' && 'results' in (raw as object) ? (raw as { results: unknown }).results : raw;
-  if (!Array.isArray(arr)) throw badValue(`The parameter 'formValues' must be a list of { FieldName, FieldValue }.`);
-  for (const v of arr) {
-    if (!v || typeof v.FieldName !== 'string') throw badValue(`Every entry of 'formValues' needs a 'FieldName'.`);
-    if (v.FieldValue !== null && typeof v.FieldValue !== 'string')
-      throw badValue(`The 'FieldValue' of '${v.FieldName}' in formValues must be a text.`);
-  }
-  return arr as FormValue[];
-}
-
-function applySystem(ctx: SpContext, list: ListRow, id: number, system: Record<string, unknown>): void {
-  const cols: Record<string, string> = {
-    Created: 'created',
-    Modified: 'modified',
-    Author: 'author_id',
-    Editor: 'editor_id',
-  };
-  for (const [k, v] of Object.entries(system)) {
-    if (v === null) continue;
-    ctx.db.prepare(`UPDATE sp_items SET ${cols[k]} = ? WHERE list_pk = ? AND id = ?`).run(v, list.pk, id);
-  }
-}
-
-/** `items(n)/validateUpdateListItem`: form-value update with per-field errors; nothing is saved when any field fails. */
-export function validateUpdateListItem(
-  ctx: SpContext,
-  list: ListRow,
-  item: ItemRow,
-  body: Record<string, unknown>,
-): EmulatorResponse {
-  demandItemWrite(ctx, list, item, PermissionKind.EditListItems);
-  const r = applyFormValues(ctx, list, parseFormValues(body), item.id);
-  if (r.ok) checkUnique(ctx, list, listFields(ctx.db, list.pk), r.values, item.id);
-  if (r.ok) {
-    updateItemValues(ctx, list, item, r.values);
-    applySystem(ctx, list, item.id, r.system);
-  }
-  return valueResponse(ctx, r.results);
-}
-
-/** `AddValidateUpdateItemUsingPath`: creates an item from form values (in a folder when given). */
-export function addValidateUpdateItemUsingPath(
-  ctx: SpContext,
-  list: ListRow,
-  body: Record<string, unknown>,
-): EmulatorResponse {
-  demand(ctx, listScope(ctx.db, list.pk), PermissionKind.AddListItems);
-  if ([101, 109, 119].includes(list.base_template))
-    throw badValue('To add an item to a document library, use SPFileCollection.Add()');
-  const values = parseFormValues(body);
-  const r = applyFormValues(ctx, list, values, 0);
-  if (!r.ok) return valueResponse(ctx, r.results);
-  checkUnique(ctx, list, listFields(ctx.db, list.pk), r.values, 0);
-  const item = insertItem(ctx, list, r.values);
-  applySystem(ctx, list, item.id, r.system);
-  return valueResponse(
-    ctx,
-    r.results.map((x) => ({ ...x, ItemId: item.id })),
-  );
-}
-
-function valueResponse(ctx: SpContext, results: Record<string, unknown>[]): EmulatorResponse {
-  return collection(ctx, results);
 }

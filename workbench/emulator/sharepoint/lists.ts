@@ -153,19 +153,17 @@ export function createList(ctx: SpContext, body: Record<string, unknown>, fixedU
       `INSERT INTO sp_folders (server_relative_url, unique_id, list_pk, item_id, name, created) VALUES (?, ?, ?, NULL, ?, ?)`,
     )
     .run(rootFolderUrl(list), newGuid(), list.pk, urlName.split('/').pop(), now);
-  ctx.db
-    .prepare(`INSERT INTO sp_views (list_pk, id, title, is_default, props) VALUES (?, ?, ?, 1, ?)`)
-    .run(
-      list.pk,
-      newGuid(),
-      lib ? 'All Documents' : 'All Items',
-      JSON.stringify({
-        ViewFields: lib ? ['DocIcon', 'LinkFilename', 'Modified', 'Editor'] : ['LinkTitle'],
-        RowLimit: 30,
-        ViewQuery: '<OrderBy><FieldRef Name="ID" /></OrderBy>',
-        Paged: true,
-      }),
-    );
+  ctx.db.prepare(`INSERT INTO sp_views (list_pk, id, title, is_default, props) VALUES (?, ?, ?, 1, ?)`).run(
+    list.pk,
+    newGuid(),
+    lib ? 'All Documents' : 'All Items',
+    JSON.stringify({
+      ViewFields: lib ? ['DocIcon', 'LinkFilename', 'Modified', 'Editor'] : ['LinkTitle'],
+      RowLimit: 30,
+      ViewQuery: '<OrderBy><FieldRef Name="ID" /></OrderBy>',
+      Paged: true,
+    }),
+  );
   ctx.db
     .prepare(`INSERT INTO sp_content_types (list_pk, id, name, props) VALUES (?, ?, ?, ?)`)
     .run(

@@ -1,5 +1,5 @@
 import type { EmulatorResponse } from '../types';
-import { accessDenied, badQuery, badValue, notFound, notImplemented, SpError } from './errors';
+import { accessDenied, badValue, notFound, notImplemented, SpError } from './errors';
 import { type SpContext, SITE_PATH, parseProps } from './context';
 import { argBool, argNumber, argString, type Segment } from './path';
 import { collection, emptyOk, entity, noContent, primitive } from './format';
@@ -19,38 +19,18 @@ import {
   touchList,
 } from './items';
 import { createList, deleteList, listByGuid, listJson, listMissing, updateList, visibleList } from './lists';
-import {
-  addGroupMember,
-  createGroup,
-  deleteGroup,
-  demandGroupView,
-  ensureUser,
-  groupJson,
-  groupMembers,
-  principalJson,
-  removeGroupMember,
-  requireGroup,
-  requireUser,
-  updateGroup,
-  userJson,
-  type PrincipalRow,
-} from './principals';
+import { ensureUser, groupMembers, requireGroup, requireUser, userJson, type PrincipalRow } from './principals';
 import { runItemQuery } from './query';
-import { PermissionKind, ROLE_DEFINITIONS } from './roles';
+import { PermissionKind } from './roles';
 import {
   type Securable,
-  addRoleAssignment,
   assignedPrincipals,
-  bindings,
   breakInheritance,
   findRoleDef,
   itemSecurable,
   listSecurable,
   ownEffectivePermissions,
-  removeRoleAssignment,
   resetInheritance,
-  roleAssignmentJson,
-  roleDefJson,
   userEffectivePermissions,
   webSecurable,
 } from './acl';
@@ -67,7 +47,12 @@ import {
 } from './store';
 import { webMeta, WEB_TITLE } from './site';
 import * as files from './files';
+import { moveCopy } from './movecopy';
 import * as extras from './extras';
+import * as people from './people';
+import * as contextinfo from './contextinfo';
+import * as forms from './forms';
+import { fieldFromXml } from './fieldxml';
 
 /** What a request addresses after walking the path (`web`, a list, an item, …). */
 export type Node =
@@ -533,133 +518,12 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
           return emptyOk();
         }
         return null;
-      case 'currentuser': {
-        if (m !== 'GET') return null;
-        const u = requireUser(ctx, { id: ctx.user.id });
-        return entity(ctx, { ...userJson(ctx, u), ...userGroups(ctx, u, q) }, { select: selectOf(q) });
-      }
-      case 'siteusers':
-        if (m === 'GET') {
-          const rows = ctx.db
-            .prepare(`SELECT * FROM sp_principals WHERE kind = 'user' ORDER BY id`)
-            .all() as PrincipalRow[];
-          return collection(
-            ctx,
-            shapeObjects(
-              rows.map((u) => userJson(ctx, u)),
-              q,
-            ),
-            { select: selectOf(q) },
-          );
-        }
-        return null;
-      case 'user':
-      case 'principal': {
-        if (m !== 'GET') return null;
-        const p = node.k === 'user' ? node.user : node.principal;
-        return entity(
-          ctx,
-          { ...principalJson(ctx, p), ...(p.kind === 'user' ? userGroups(ctx, p, q) : {}) },
-          { select: selectOf(q) },
-        );
-      }
-      case 'sitegroups':
-        if (m === 'GET') {
-          const rows = ctx.db
-            .prepare(`SELECT * FROM sp_principals WHERE kind = 'group' ORDER BY id`)
-            .all() as PrincipalRow[];
-          return collection(
-            ctx,
-            shapeObjects(
-              rows.map((g) => groupJson(ctx, g)),
-              q,
-            ),
-            { select: selectOf(q) },
-          );
-        }
-        if (m === 'POST') return entity(ctx, groupJson(ctx, createGroup(ctx, call.json())), { status: 201 });
-        return null;
-      case 'group':
-        if (m === 'GET') return entity(ctx, groupJson(ctx, node.group), { select: selectOf(q) });
-        if (m === 'MERGE' || m === 'PATCH') {
-          updateGroup(ctx, node.group, call.json());
-          return noContent();
-        }
-        if (m === 'DELETE') {
-          deleteGroup(ctx, node.group);
-          return emptyOk();
-        }
-        return null;
-      case 'groupusers':
-        if (m === 'GET') {
-          demandGroupView(ctx, node.group);
-          return collection(
-            ctx,
-            shapeObjects(
-              groupMembers(ctx.db, node.group.id).map((u) => userJson(ctx, u)),
-              q,
-            ),
-            { select: selectOf(q) },
-          );
-        }
-        if (m === 'POST') {
-          const b = call.json();
-          const login = b.LoginName;
-          if (typeof login !== 'string' || !login)
-            throw badValue(`The property 'LoginName' is required to add a user to a group.`);
-          return entity(ctx, userJson(ctx, addGroupMember(ctx, node.group, login)), { status: 201 });
-        }
-        return null;
-      case 'roledefinitions':
-        if (m === 'GET')
-          return collection(
-            ctx,
-            shapeObjects(
-              ROLE_DEFINITIONS.map((r) => roleDefJson(ctx, r)),
-              q,
-            ),
-            { select: selectOf(q) },
-          );
-        return null;
-      case 'roledefinition':
-        if (m === 'GET') return entity(ctx, roleDefJson(ctx, findRoleDef({ id: node.id })), { select: selectOf(q) });
-        return null;
-      case 'roleassignments':
-        if (m === 'GET') {
-          demand(ctx, node.sec.effective(ctx), PermissionKind.EnumeratePermissions);
-          const scope = node.sec.effective(ctx);
-          const expand = (q.get('$expand') ?? '').split(',').map((s) => s.trim());
-          return collection(
-            ctx,
-            assignedPrincipals(ctx, scope).map((p) => roleAssignmentJson(ctx, scope, p, expand)),
-            { select: selectOf(q) },
-          );
-        }
-        return null;
-      case 'roleassignment':
-        if (m === 'GET') {
-          demand(ctx, node.sec.effective(ctx), PermissionKind.EnumeratePermissions);
-          const expand = (q.get('$expand') ?? '').split(',').map((s) => s.trim());
-          return entity(ctx, roleAssignmentJson(ctx, node.sec.effective(ctx), node.principalId, expand), {
-            select: selectOf(q),
-          });
-        }
-        if (m === 'DELETE') {
-          removeRoleAssignment(ctx, node.sec, node.principalId, null);
-          return emptyOk();
-        }
-        return null;
-      case 'bindings':
-        if (m === 'GET') {
-          demand(ctx, node.sec.effective(ctx), PermissionKind.EnumeratePermissions);
-          return collection(
-            ctx,
-            bindings(ctx, node.sec.effective(ctx), node.principalId).map((r) => roleDefJson(ctx, r)),
-          );
-        }
-        return null;
       default:
-        return extras.invokeExtra(ctx, node, null, call) ?? files.invokeFile(ctx, node, null, call);
+        return (
+          people.invokePeople(ctx, node, null, call) ??
+          extras.invokeExtra(ctx, node, null, call) ??
+          files.invokeFile(ctx, node, null, call)
+        );
     }
   }
   // Method segments.
@@ -690,78 +554,24 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
         return primitive(ctx, 'Recycle', node.item.guid);
       }
       if (n === 'validateupdatelistitem' && m === 'POST')
-        return extras.validateUpdateListItem(ctx, node.list, node.item, call.json());
+        return forms.validateUpdateListItem(ctx, node.list, node.item, call.json());
       break;
     case 'list':
       if (n === 'addvalidateupdateitemusingpath' && m === 'POST')
-        return extras.addValidateUpdateItemUsingPath(ctx, node.list, call.json());
+        return forms.addValidateUpdateItemUsingPath(ctx, node.list, call.json());
       break;
     case 'fields':
       if ((n === 'addfield' || n === 'createfieldasxml') && m === 'POST')
         return addField(ctx, node.list, call.json(), call, n);
       break;
-    case 'siteusers':
-      if (n === 'removebyid' && m === 'POST') {
-        demand(ctx, WEB_SCOPE, PermissionKind.ManagePermissions);
-        ctx.db.prepare(`DELETE FROM sp_group_members WHERE user_id = ?`).run(argNumber(seg));
-        ctx.db.prepare(`DELETE FROM sp_role_assignments WHERE principal_id = ?`).run(argNumber(seg));
-        return emptyOk();
-      }
-      break;
-    case 'sitegroups':
-      if ((n === 'removebyid' || n === 'removebyloginname') && m === 'POST') {
-        const g =
-          n === 'removebyid' ? requireGroup(ctx, { id: argNumber(seg) }) : requireGroup(ctx, { name: argString(seg) });
-        deleteGroup(ctx, g);
-        return emptyOk();
-      }
-      break;
-    case 'groupusers':
-      if (n === 'removebyid' && m === 'POST') {
-        removeGroupMember(ctx, node.group, argNumber(seg));
-        return emptyOk();
-      }
-      if (n === 'removebyloginname' && m === 'POST') {
-        const login = argString(seg).toLowerCase();
-        const u = groupMembers(ctx.db, node.group.id).find(
-          (x) => x.login_name.toLowerCase() === login || x.email.toLowerCase() === login,
-        );
-        if (u) removeGroupMember(ctx, node.group, u.id);
-        else demandGroupViewEdit(ctx, node.group);
-        return emptyOk();
-      }
-      break;
-    case 'roleassignments':
-      if ((n === 'addroleassignment' || n === 'removeroleassignment') && m === 'POST') {
-        const pid = argNumber(seg, 'principalid');
-        const rd = seg.named.roledefid !== undefined ? argNumber(seg, 'roledefid') : null;
-        if (n === 'addroleassignment') {
-          if (rd === null) throw badQuery(`The parameter 'roledefid' of addroleassignment is missing.`);
-          addRoleAssignment(ctx, node.sec, pid, rd);
-        } else removeRoleAssignment(ctx, node.sec, pid, rd);
-        return emptyOk();
-      }
-      break;
     default:
       break;
   }
-  return extras.invokeExtra(ctx, node, seg, call) ?? files.invokeFile(ctx, node, seg, call);
-}
-
-/** `$expand=Groups` on a user: the SharePoint groups it is a member of. */
-function userGroups(ctx: SpContext, u: PrincipalRow, q: URLSearchParams): Record<string, unknown> {
-  const expand = (q.get('$expand') ?? '').split(',').map((s) => s.trim().toLowerCase());
-  if (!expand.includes('groups')) return {};
-  const rows = ctx.db
-    .prepare(
-      `SELECT p.* FROM sp_principals p JOIN sp_group_members m ON m.group_id = p.id WHERE m.user_id = ? ORDER BY p.id`,
-    )
-    .all(u.id) as PrincipalRow[];
-  return { Groups: rows.map((g) => groupJson(ctx, g)) };
-}
-
-function demandGroupViewEdit(ctx: SpContext, g: PrincipalRow): void {
-  demandGroupView(ctx, g);
+  return (
+    people.invokePeople(ctx, node, seg, call) ??
+    extras.invokeExtra(ctx, node, seg, call) ??
+    files.invokeFile(ctx, node, seg, call)
+  );
 }
 
 function perms(ctx: SpContext, name: string, value: { High: string; Low: string }): EmulatorResponse {
@@ -794,8 +604,7 @@ function addField(
   const existing = list ? listFields(ctx.db, list.pk) : webFields(ctx.db);
   let props = body;
   if (op === 'addfield') props = (body.parameters as Record<string, unknown>) ?? {};
-  if (op === 'createfieldasxml')
-    props = extras.fieldFromXml(((body.parameters as Record<string, unknown>) ?? {}).SchemaXml);
+  if (op === 'createfieldasxml') props = fieldFromXml(((body.parameters as Record<string, unknown>) ?? {}).SchemaXml);
   if (
     props.FieldTypeKind === 7 &&
     list &&
@@ -823,13 +632,13 @@ export function route(ctx: SpContext, call: SpCall): EmulatorResponse {
   const segs = call.segments;
   if (segs.length === 0) throw notImplemented(call.method, call.path);
   const first = segs[0];
-  if (first.name === 'contextinfo') return extras.contextInfo(ctx, call);
+  if (first.name === 'contextinfo') return contextinfo.contextInfo(ctx, call);
   let node: Node;
   let i = 1;
   if (first.name === 'web') node = { k: 'web' };
-  else if (first.name === 'site') return extras.siteRoute(ctx, call);
+  else if (first.name === 'site') return contextinfo.siteRoute(ctx, call);
   else if (first.name.startsWith('sp.movecopyutil.') && segs.length === 1 && call.method === 'POST')
-    return files.moveCopy(ctx, first, call);
+    return moveCopy(ctx, first, call);
   else if (first.name === 'sp.userprofiles.peoplemanager') throw notImplemented(call.method, call.path);
   else throw notImplemented(call.method, call.path);
   for (; i < segs.length; i++) {
