@@ -156,4 +156,6 @@ export interface MeetingStore {
 export interface ReminderLog {
   /** Claims a reminder key; true when this caller claimed it (and should post), false when it was already posted. */
   claim(key: string, details: Record<string, unknown>): Promise<boolean>;
+  /** Gives a claim back after the post failed, so a later page load posts it; no-op when the key is not claimed. */
+  release(key: string): Promise<void>;
 }

@@ -44,4 +44,14 @@ export class PnpReminderLog implements ReminderLog {
       throw e;
     }
   }
+
+  /** Deletes the claim item(s) of `key` (a failed post must not block the reminder for good). */
+  public async release(key: string): Promise<void> {
+    const list = this.sp.web.lists.getByTitle(LISTS.reminders);
+    const rows: Array<{ Id: number }> = await list.items
+      .select('Id')
+      .filter(`${REMINDER.key} eq ${lit(key)}`)
+      .top(10)();
+    for (const row of rows) await list.items.getById(row.Id).delete();
+  }
 }
