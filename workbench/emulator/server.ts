@@ -97,6 +97,8 @@ function send(res: ServerResponse, r: EmulatorResponse): void {
   headers['content-length'] = String(payload?.length ?? 0);
   headers['sprequestguid'] = randomUUID();
   headers['x-content-type-options'] = 'nosniff';
+  // SharePoint marks API answers private and uncacheable; the workbench must never show a stale list.
+  if (!Object.keys(headers).some((h) => h.toLowerCase() === 'cache-control')) headers['cache-control'] = 'private, max-age=0';
   res.writeHead(r.status, headers);
   res.end(payload);
 }
