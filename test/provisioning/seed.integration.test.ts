@@ -18,8 +18,9 @@ describe('seedSite', () => {
     const first = await seedSite(emu.siteUrl, { agreement: config });
     expect(first.documents).toBe(5);
     expect(first.registerEntries).toBe(4);
+    expect(first.meetings).toBe(2);
     const second = await seedSite(emu.siteUrl, { agreement: config });
-    expect(second).toMatchObject({ documents: 0, registerEntries: 0, provisioning: { changed: 0 } });
+    expect(second).toMatchObject({ documents: 0, registerEntries: 0, meetings: 0, provisioning: { changed: 0 } });
   }, 180000);
 
   it('places people in groups by their function title on the autorisatielijst (art. 1e, 10.1)', async () => {

@@ -10,6 +10,7 @@ import {
   PnpAgreementRegister,
   PnpAuditLog,
   PnpDocumentStore,
+  PnpMeetingStore,
   PnpSiteDirectory,
   Resilience,
 } from '../../src/adapters/sharepoint';
@@ -51,6 +52,7 @@ export interface SeedReport {
   memberships: number;
   documents: number;
   registerEntries: number;
+  meetings: number;
 }
 
 /** The demo identities of users.json. */
@@ -245,6 +247,48 @@ async function seedRegister(
   return count;
 }
 
+/** Meetings already held: the bestuurlijk overleg at signing (art. 7) and an ambtelijk overleg (art. 6) with its verslag. */
+async function seedMeetings(
+  siteUrl: string,
+  config: AgreementConfig,
+  libraryUrl: string,
+  log: (l: string) => void,
+): Promise<number> {
+  const store = new PnpMeetingStore(spFor(siteUrl, 'igj-accounthouder'));
+  const existing = new Set((await store.list()).map((m) => m.title));
+  const byKind = (kind: string): string | undefined => config.meetings.find((m) => m.kind === kind)?.key;
+  const planned = [
+    {
+      kind: 'bestuurlijk',
+      title: 'Bestuurlijk overleg bij ondertekening',
+      date: `${config.agreement.signedOn}T10:00:00Z`,
+      minutes: undefined,
+    },
+    {
+      kind: 'ambtelijk',
+      title: 'Ambtelijk overleg november 2025',
+      date: '2025-11-13T13:30:00Z',
+      minutes: `${libraryUrl}/Overlegstuk ambtelijk overleg november 2025.txt`,
+    },
+  ];
+  let count = 0;
+  for (const m of planned) {
+    const series = byKind(m.kind);
+    if (!series || existing.has(m.title)) continue;
+    await store.create({
+      series,
+      title: m.title,
+      date: m.date,
+      status: 'gehouden',
+      ...(m.minutes ? { minutesUrl: `${new URL(siteUrl).origin}${m.minutes}` } : {}),
+      details: { voorbeeld: true },
+    });
+    count++;
+  }
+  log(`overleggen: ${count} toegevoegd`);
+  return count;
+}
+
 /** Seeds (or re-checks) the demo site at `siteUrl`. */
 export async function seedSite(siteUrl: string, opts: SeedOptions): Promise<SeedReport> {
   const loaded = loadAgreement(opts.agreement);
@@ -260,5 +304,9 @@ export async function seedSite(siteUrl: string, opts: SeedOptions): Promise<Seed
   const memberships = await seedMemberships(admin, config, users, log);
   const documents = await seedDocuments(siteUrl, config, now, log);
   const entries = await seedRegister(siteUrl, admin, config, users, log);
-  return { provisioning, memberships, documents, registerEntries: entries };
+  const lib: { ServerRelativeUrl: string } = await admin.web.lists
+    .getByTitle(config.space.exchangeLibraryTitle)
+    .rootFolder.select('ServerRelativeUrl')();
+  const meetings = await seedMeetings(siteUrl, config, lib.ServerRelativeUrl, log);
+  return { provisioning, memberships, documents, registerEntries: entries, meetings };
 }
