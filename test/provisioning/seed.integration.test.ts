@@ -16,7 +16,7 @@ describe('seedSite', () => {
 
   it('seeds once and adds nothing on a second run', async () => {
     const first = await seedSite(emu.siteUrl, { agreement: config });
-    expect(first.documents).toBe(5);
+    expect(first.documents).toBe(6);
     expect(first.registerEntries).toBe(4);
     expect(first.meetings).toBe(2);
     const second = await seedSite(emu.siteUrl, { agreement: config });

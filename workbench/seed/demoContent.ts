@@ -65,6 +65,20 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     },
   },
   {
+    // A real (minimal) Word document, so the browser-side text extraction and scan meet one.
+    file: 'Evaluatieplan samenwerkingsovereenkomst 2026.docx',
+    uploader: 'cibg-accounthouder',
+    metadata: {
+      documentType: 'evaluatie',
+      classification: 'intern',
+      toetsstatus: 'Toegestaan',
+      categories: [],
+      party: 'cibg',
+      confidential: false,
+      year: 2026,
+    },
+  },
+  {
     file: 'Signaal vertrouwelijk zorgaanbieder Noord.txt',
     uploader: 'igj-medewerker',
     metadata: {
