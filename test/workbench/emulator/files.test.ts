@@ -111,6 +111,17 @@ describe('emulator: files in document libraries', () => {
     expect(after.FileRef).toBe(`${LIB}/Review-igj/notitie.txt`);
     const files = await sp.web.getFolderByServerRelativePath(`${LIB}/Review-igj`).files();
     expect(files.map((x: { Name: string }) => x.Name)).toEqual(['notitie.txt']);
+    const rows = await sp.web.lists
+      .getByTitle('Uitwisseling')
+      .items.select('FileLeafRef', 'ContentType/Name', 'File/Name')
+      .expand('ContentType', 'File')
+      .filter("FileLeafRef eq 'Review-igj' or FileLeafRef eq 'notitie.txt'")<
+      { FileLeafRef: string; ContentType: { Name: string }; File: { Name: string } | null }[]
+    >();
+    expect(rows.map((r) => [r.FileLeafRef, r.ContentType.Name, r.File?.Name ?? null])).toEqual([
+      ['notitie.txt', 'Document', 'notitie.txt'],
+      ['Review-igj', 'Folder', null],
+    ]);
   });
 
   it('adds views and binds a ListView Command Set through userCustomActions', async () => {

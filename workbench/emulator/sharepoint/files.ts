@@ -325,6 +325,23 @@ export function itemNavigation(
       | undefined;
     out.File = f ? pick(fileJson(ctx, f), fileSubs) : null;
   }
+  const ctSubs = nav.get('ContentType');
+  if (ctSubs) {
+    const ct = ctx.db
+      .prepare(`SELECT id, name, props FROM sp_content_types WHERE list_pk = ? AND id = ? COLLATE NOCASE`)
+      .get(list.pk, item.content_type_id) as { id: string; name: string; props: string } | undefined;
+    const edit = `Web/Lists(guid'${list.id}')/ContentTypes('${item.content_type_id}')`;
+    out.ContentType = pick(
+      {
+        'odata.type': 'SP.ContentType',
+        'odata.id': `${ctx.webUrl}/_api/${edit}`,
+        Id: { StringValue: item.content_type_id },
+        StringId: item.content_type_id,
+        Name: ct?.name ?? (item.fs_type === 1 ? 'Folder' : isLibrary(list) ? 'Document' : 'Item'),
+      },
+      ctSubs,
+    );
+  }
   const folderSubs = nav.get('Folder');
   if (folderSubs) {
     const f = ctx.db.prepare(`SELECT * FROM sp_folders WHERE list_pk = ? AND item_id = ?`).get(list.pk, item.id) as

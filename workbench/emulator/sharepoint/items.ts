@@ -106,7 +106,7 @@ const ITEM_PROPS = [
   'Id',
 ];
 /** Navigation properties of SP.ListItem the emulator expands. */
-const NAV_PROPS = ['File', 'Folder'];
+const NAV_PROPS = ['File', 'Folder', 'ContentType'];
 
 function principalJson(db: Database, webUrl: string, id: number, subs: string[]): Record<string, unknown> | null {
   const p = db.prepare(`SELECT * FROM sp_principals WHERE id = ?`).get(id) as
