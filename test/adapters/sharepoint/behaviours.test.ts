@@ -78,4 +78,26 @@ describe('Resilience behaviour', () => {
       server.close();
     }
   });
+
+  it("leaves the host's own PnPjs instance untouched (createServices layers it on a copy)", async () => {
+    const { server, url, seen } = await scripted(['ok', 'ok']);
+    try {
+      let hostSends = 0;
+      const host = spfi(url).using(DefaultHeaders(), DefaultInit(), DefaultParse(), (instance) => {
+        instance.on.send((u: URL, init: RequestInit) => {
+          hostSends++;
+          return fetch(u.toString(), init);
+        });
+        return instance;
+      });
+      const layered = spfi(host).using(Resilience({ retries: 1, intervalMs: 1 }));
+      await layered.web();
+      expect(hostSends).toBe(0);
+      await host.web();
+      expect(hostSends).toBe(1);
+      expect(seen).toHaveLength(2);
+    } finally {
+      server.close();
+    }
+  });
 });
