@@ -147,6 +147,29 @@ describe('emulator: lists, fields, items', () => {
     });
   });
 
+  it('checks __metadata as SharePoint does: only in verbose bodies, and naming the right item type', async () => {
+    const url = `${API}/web/lists/getbytitle('Taken')/items`;
+    const verbose = { 'Content-Type': 'application/json;odata=verbose', Accept: 'application/json;odata=verbose' };
+    const ok = await raw(emu, 'beheerder', 'POST', url, {
+      body: JSON.stringify({ __metadata: { type: 'SP.Data.TakenListItem' }, Title: 'verbose' }),
+      headers: verbose,
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.json().d).toMatchObject({ Title: 'verbose', __metadata: { type: 'SP.Data.TakenListItem' } });
+    const wrong = await raw(emu, 'beheerder', 'POST', url, {
+      body: JSON.stringify({ __metadata: { type: 'SP.Data.AndersListItem' }, Title: 'x' }),
+      headers: verbose,
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json().error.message.value).toContain("A type named 'SP.Data.AndersListItem' could not be resolved");
+    const minimal = await raw(emu, 'beheerder', 'POST', url, {
+      body: JSON.stringify({ __metadata: { type: 'SP.Data.TakenListItem' }, Title: 'x' }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(minimal.status).toBe(400);
+    expect(minimal.json()['odata.error'].code).toBe('-1, Microsoft.Data.OData.ODataException');
+  });
+
   it('answers 404 for a missing list, 501 for what it does not implement, 401 without identity', async () => {
     const missing = await raw(emu, 'beheerder', 'GET', `${API}/web/lists/getbytitle('Bestaat niet')`);
     expect(missing.status).toBe(404);

@@ -291,6 +291,14 @@ export function bodyToValues(
   let contentTypeId: string | undefined;
   for (const [key, v] of Object.entries(body as Record<string, unknown>)) {
     if (key === '__metadata') {
+      const type = (v as { type?: unknown } | null)?.type;
+      if (verboseBody && typeof type === 'string' && type !== entityTypeName(list)) {
+        throw new SpError(
+          400,
+          '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+          `A type named '${type}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type (this list's items are '${entityTypeName(list)}').`,
+        );
+      }
       if (!verboseBody) {
         throw new SpError(
           400,
