@@ -45,14 +45,19 @@ async function main(): Promise<void> {
   const emu = await startEmulator({ port: 0 });
   try {
     await seedSite(emu.siteUrl, { agreement: config });
-    const types = config.documentTypes.map((t) => t.key);
+    // Realistic mix: werkafspraken (art. 11) and DVA's (art. 12) are a handful a year; most files are exchange.
+    const rare = (view: string): string =>
+      config.documentTypes.find((d) => d.view === view)?.key ?? config.documentTypes[0].key;
+    const common = config.documentTypes.filter((d) => d.view !== 'werkafspraken' && d.view !== 'dva').map((d) => d.key);
+    const typeOf = (j: number): string =>
+      j % 500 === 0 ? rare('werkafspraken') : j % 1000 === 1 ? rare('dva') : common[j % common.length];
     let t = Date.now();
     for (let start = 0; start < n; start += 10_000) {
       const rows = Array.from({ length: Math.min(10_000, n - start) }, (_, k) => {
         const j = start + k;
         return {
           Title: `Stuk ${j}`,
-          [DOC.documentType]: types[j % types.length],
+          [DOC.documentType]: typeOf(j),
           [DOC.classification]: 'intern',
           [DOC.toetsstatus]: j % 97 === 0 ? 'In review' : j % 89 === 0 ? 'Te classificeren' : 'Toegestaan',
           [DOC.party]: j % 2 === 0 ? 'igj' : 'cibg',
