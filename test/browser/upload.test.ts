@@ -89,3 +89,136 @@ it('an allowed upload: scanned, checked, shared with metadata and a Toetslog rec
   expect(errors).toEqual([]);
   await context.close();
 });
+
+/** Waits until the dialog has finished the current action (its phase attribute). */
+async function phase(page: Page, value: string): Promise<void> {
+  await page.locator(`[data-testid="upload-dialog"][data-phase="${value}"]`).waitFor();
+}
+
+/** Status of GET on a file URL in a browser signed in as `identity` (the cookie, as the workbench page sends it). */
+async function openFileAs(identity: string, url: string): Promise<number> {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: 'EmuAuth', value: identity, url: wb.url }]);
+  // The browser's own request stack with the context's cookies (a navigation would turn into a download).
+  const response = await context.request.get(`${wb.url}${encodeURI(url)}`);
+  const status = response.status();
+  await context.close();
+  return status;
+}
+
+it('refuses when the scan finds a BSN while "no personal data" was answered: nothing sent, refusal logged', async () => {
+  const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
+  const name = 'Notitie zorgaanbieder.txt';
+  await pickFiles(page, [{ name, text: 'Notitie over de zorgaanbieder. Betreft BSN 111222333 van de behandelaar.' }]);
+  await expect(page.locator(`[data-file="${name}"] [data-testid="scan"]`).textContent()).resolves.toBe(
+    'Scan: 1 BSN-nummer gevonden',
+  );
+  await answerBasics(page, 'signaal', 'Intern', 'no');
+  await page.getByTestId('check').click();
+  await phase(page, 'decided');
+  const row = page.locator(`[data-file="${name}"]`);
+  await row.locator('[data-outcome="refused"]').waitFor();
+  await expect(row.locator('[data-reason="finding_contradicts_answer"]').textContent()).resolves.toMatch(
+    /^art\. 9\.1; seed 004: 1× BSN gevonden, terwijl u 'geen persoonsgegevens' antwoordde/,
+  );
+  await expect(row.locator('[data-advice]').first().textContent()).resolves.toMatch(/^Wat u kunt doen: Verwijder/);
+  await expect(page.getByTestId('share').count()).resolves.toBe(0);
+  await page.screenshot({ path: join(shots, 'upload-dialog-refused-bsn.png') });
+  const file = await api('beheerder', `web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${name}')/exists`);
+  expect(file.json.value ?? file.json.Exists ?? false).toBe(false);
+  const record = await auditOf(name);
+  expect(record).toMatchObject({ Besluit: 'geweigerd' });
+  const details = JSON.parse(String(record?.Gegevens)) as { findings: unknown[] };
+  expect(details.findings).toEqual([{ kind: 'bsn', count: 1 }]);
+  expect(String(record?.Gegevens)).not.toContain('111222333');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it('a restricted file (Departementaal Vertrouwelijk) lands where only the autorisatielijst can open it (art. 10.1)', async () => {
+  const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
+  const name = 'Vertrouwelijke analyse toezicht.txt';
+  await pickFiles(page, [{ name, text: 'Analyse van risico-indicatoren, geen persoonsgegevens.' }]);
+  await answerBasics(page, 'beleidsinformatie', 'Departementaal Vertrouwelijk', 'no');
+  await page.getByTestId('check').click();
+  await page.locator(`[data-file="${name}"] [data-reason="classification_restricted"]`).waitFor();
+  await page.getByTestId('share').click();
+  await page.locator(`[data-file="${name}"][data-state="done"]`).waitFor();
+  await context.close();
+
+  const url = `${LIBRARY}/Vertrouwelijk/${name}`;
+  expect(await openFileAs('cibg-medewerker', url)).toBe(200); // on the autorisatielijst 'vertrouwelijk'
+  expect([401, 403, 404]).toContain(await openFileAs('buitenstaander', url));
+  expect([403, 404]).toContain(await openFileAs('igj-hoofdinspecteur', url)); // IGJ staff, not on the list
+  expect(errors).toEqual([]);
+});
+
+it('review (BSN declared, art. 9.2): stored for the sharing party and its privacy officer only', async () => {
+  const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
+  const name = 'Verificatie identiteit zorgverlener.txt';
+  await pickFiles(page, [{ name, text: 'Verzoek tot verificatie. BSN 111222333.' }]);
+  await answerBasics(page, 'signaal', 'Departementaal Vertrouwelijk', 'yes');
+  const dialog = page.getByTestId('upload-dialog');
+  await dialog.getByTestId('activity').selectOption('identiteitsverificatie');
+  await expect(dialog.getByTestId('register').textContent()).resolves.toMatch(/Grondslag: AVG art\. 6\(1\)/);
+  for (const label of ['NAW-gegevens', 'Identificatiegegevens (BSN, kopie ID)']) {
+    await dialog.getByTestId('categories').getByRole('checkbox', { name: label, exact: true }).check();
+  }
+  await dialog.getByTestId('necessity').fill('Vaststellen dat de melding over dezelfde zorgverlener gaat als de registratie.');
+  await dialog.locator('input[name="lessData"][value="no"]').check();
+  await page.getByTestId('check').click();
+  const row = page.locator(`[data-file="${name}"]`);
+  await row.locator('[data-outcome="review"]').waitFor();
+  await page.screenshot({ path: join(shots, 'upload-dialog-review.png') });
+  await page.getByTestId('share').click();
+  await page.locator(`[data-file="${name}"][data-state="done"]`).waitFor();
+  await expect(row.getByTestId('file-state').textContent()).resolves.toMatch(/wacht op de privacy officer/);
+  await context.close();
+
+  const url = `${LIBRARY}/Review-igj/${name}`;
+  expect(await openFileAs('igj-privacy', url)).toBe(200);
+  expect([403, 404]).toContain(await openFileAs('cibg-medewerker', url));
+  expect([403, 404]).toContain(await openFileAs('cibg-privacy', url));
+  expect(errors).toEqual([]);
+});
+
+it('refuses a category the configuration blocks for the recipient (fixture rule in the site configuration)', async () => {
+  const { spForUser } = await import('../../workbench/seed/clients');
+  const { readFileSync } = await import('fs');
+  const admin = spForUser(wb.siteUrl, 'beheerder');
+  const folder = admin.web.getFolderByServerRelativePath('/sites/samenwerkingsruimte/SiteAssets/Samenwerkingsruimte');
+  const original = await admin.web
+    .getFileByServerRelativePath('/sites/samenwerkingsruimte/SiteAssets/Samenwerkingsruimte/agreement.json')
+    .getText();
+  const rule = JSON.parse(readFileSync(join(__dirname, '../fixtures/upload/blocked-rule.json'), 'utf8')) as {
+    blockedCategories: unknown[];
+  };
+  const patched = JSON.parse(original) as { rules: { blockedCategories: unknown[] } };
+  patched.rules.blockedCategories = rule.blockedCategories;
+  await folder.files.addUsingPath('agreement.json', JSON.stringify(patched, null, 2), { Overwrite: true });
+  try {
+    const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
+    const name = 'Overzicht betalingen registratie.txt';
+    await pickFiles(page, [{ name, text: 'Overzicht van betalingen voor de herregistratie.' }]);
+    await answerBasics(page, 'signaal', 'Departementaal Vertrouwelijk', 'yes');
+    const dialog = page.getByTestId('upload-dialog');
+    await dialog.getByTestId('activity').selectOption('signalen-big-register');
+    await dialog.getByTestId('categories').getByRole('checkbox', { name: /^Betaalgegevens/ }).check();
+    await dialog.getByTestId('necessity').fill('De betalingen tonen aan dat de zorgverlener nog werkzaam is.');
+    await dialog.locator('input[name="lessData"][value="no"]').check();
+    await page.getByTestId('check').click();
+    const row = page.locator(`[data-file="${name}"]`);
+    await row.locator('[data-outcome="refused"]').waitFor();
+    await expect(row.locator('[data-reason="category_blocked"]').textContent()).resolves.toMatch(
+      /^testconfiguratie \(naar seed 002, wilsafhankelijk materiaal\): 'Betaalgegevens' gaat nooit naar CIBG/,
+    );
+    await page.screenshot({ path: join(shots, 'upload-dialog-refused-blocked.png') });
+    expect(await auditOf(name)).toMatchObject({ Besluit: 'geweigerd' });
+    const exists = await api('beheerder', `web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${name}')/exists`);
+    expect(exists.json.value ?? false).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  } finally {
+    await folder.files.addUsingPath('agreement.json', original, { Overwrite: true });
+  }
+});

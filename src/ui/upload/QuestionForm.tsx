@@ -1,4 +1,4 @@
-import { Checkbox, Field, Input, Radio, RadioGroup, Select, Text, Textarea } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Label, Radio, RadioGroup, Select, Text, Textarea, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import { minimumLevelFor, orderedLevels } from '../../domain/classification';
 import { doelbindingQuestions, MIN_NECESSITY_CHARS } from '../../domain/doelbinding';
@@ -42,6 +42,7 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
   const styles = useUploadStyles();
   const { config } = useServices();
   const { draft: d, onChange, disabled } = props;
+  const categoriesLabel = useId('categories');
   const asked = new Set(doelbindingQuestions(config, answersOf(d)).map((q) => q.key));
   const consentSource = doelbindingQuestions(config, answersOf(d)).find((q) => q.key === 'consentRecorded')?.source ?? '';
   const activity = config.processingActivities.find((a) => a.key === d.activityKey);
@@ -132,8 +133,12 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
         </div>
       )}
       {asked.has('categories') && (
-        <Field label={t.uploadCategories} required>
-          <div data-testid="categories">
+        // Not a Field: a Field hands its one control id to every checkbox inside it, so no label would be unique.
+        <div role="group" aria-labelledby={categoriesLabel} className={styles.section}>
+          <Label id={categoriesLabel} required>
+            {t.uploadCategories}
+          </Label>
+          <div data-testid="categories" className={styles.checkboxes}>
             {config.categories.map((c) => {
               const outside = activity !== undefined && !activity.categories.includes(c.key);
               return (
@@ -150,7 +155,7 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
               );
             })}
           </div>
-        </Field>
+        </div>
       )}
       {asked.has('necessity') && (
         <Field label={t.uploadNecessity} required hint={format(t.uploadNecessityHint, { min: MIN_NECESSITY_CHARS })}>

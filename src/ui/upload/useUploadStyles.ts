@@ -31,6 +31,7 @@ export const useUploadStyles = makeStyles({
   },
   fileHead: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   fileName: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-all' },
+  checkboxes: { display: 'flex', flexDirection: 'column' },
   problem: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
