@@ -18,4 +18,6 @@ export const dashboardTabs: readonly DashboardTab[] = [
   { key: 'overzicht', label: 'tabOverview', component: Overview },
   // issue 4: 'delen' is also the tab the command set's "Delen met toets" opens (initialTab).
   { key: 'delen', label: 'tabDelen', component: React.lazy(() => import(/* webpackChunkName: 'delen' */ '../upload/SharePanel')) },
+  // issue 5: the library views (art. 11, 12) and the agreements register (art. 5, 12–14), loaded on first use.
+  { key: 'documenten', label: 'tabDocuments', component: React.lazy(() => import(/* webpackChunkName: 'documenten' */ '../views/DocumentsTab')) },
 ];
