@@ -2,7 +2,6 @@ import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { strings } from '../../loc';
 import type { Services } from '../../ports';
 import type { ThemeName } from '../../ui/theme';
 import { readTeamsHost, watchTeamsTheme } from './teamsHost';
@@ -27,8 +26,9 @@ export default class SamenwerkingsruimteWebPart extends BaseClientSideWebPart<Sa
   protected async onInit(): Promise<void> {
     await super.onInit();
     this.locale = this.context.pageContext.cultureInfo.currentUICultureName;
-    // SPFx's own loading indicator: the first paint needs neither Fluent nor the product code.
-    this.context.statusRenderer.displayLoadingIndicator(this.domElement, strings(this.locale).loading);
+    // SPFx's own loading indicator ("Loading {title}...", in SharePoint's language): the first paint needs neither
+    // Fluent nor the product code, not even the UI strings (src/loc loads with the UI chunk).
+    this.context.statusRenderer.displayLoadingIndicator(this.domElement, this.title);
     try {
       // Adapters and UI (with Fluent and its themes) load as their own chunks, in parallel, so this entry stays small.
       const [teams, { spfi, SPFx }, { createServices }, ui] = await Promise.all([
