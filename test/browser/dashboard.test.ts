@@ -6,17 +6,22 @@ import { mkdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
+import { DEMO_DOCUMENTS } from '../../workbench/seed/demoContent';
+import { DEFAULT_AGREEMENT_FILE } from '../../workbench/server';
+import { readAgreementFile } from '../../workbench/session';
 import { launchChromium, openAs, screenshot, startTestWorkbench, type TestWorkbench } from './workbench';
+
+const agreement = readAgreementFile(DEFAULT_AGREEMENT_FILE);
 
 jest.setTimeout(240_000);
 
+// The seed's own list decides what exists: approved documents, split by whether their classification is restricted
+// (art. 10.1: readable only by the autorisatielijst groups), so a new demo document does not break this test.
+const restricted = new Set(agreement.classification.levels.filter((l) => l.restricted).map((l) => l.key));
+const approved = DEMO_DOCUMENTS.filter((d) => d.metadata.toetsstatus === 'Toegestaan');
+const CONFIDENTIAL_DOCS = approved.filter((d) => restricted.has(d.metadata.classification)).map((d) => d.file).sort();
+const OPEN_DOCS = approved.filter((d) => !restricted.has(d.metadata.classification)).map((d) => d.file).sort();
 const CONFIDENTIAL = 'Signaal vertrouwelijk zorgaanbieder Noord.txt';
-const OPEN_DOCS = [
-  'Werkafspraak uitwisseling registerinformatie IGJ-CIBG.txt',
-  'DVA IGJ-CIBG 2025.txt',
-  'DVA IGJ-CIBG 2026.txt',
-  'Overlegstuk ambtelijk overleg november 2025.txt',
-];
 const shots = join(tmpdir(), 'samenwerkingsruimte-screenshots');
 
 let wb: TestWorkbench;
@@ -51,7 +56,8 @@ it('shows the dashboard: agreement title, both parties with breach addresses, th
   await expect(page.getByTestId('current-party').textContent()).resolves.toBe('Uw partij: IGJ (Inspectie Gezondheidszorg en Jeugd)');
   await expect(page.getByTestId('you').getByText('Sanne de Vries').first().isVisible()).resolves.toBe(true);
   // Inspecteur is on the autorisatielijst for 'vertrouwelijk' (art. 10.1): every demo document, the confidential one too.
-  expect((await documentNames(page)).sort()).toEqual([...OPEN_DOCS, CONFIDENTIAL].sort());
+  expect(CONFIDENTIAL_DOCS).toContain(CONFIDENTIAL);
+  expect((await documentNames(page)).sort()).toEqual([...OPEN_DOCS, ...CONFIDENTIAL_DOCS].sort());
   await screenshot(page, join(shots, 'dashboard-igj-medewerker.png'));
   expect(errors).toEqual([]);
   await context.close();
@@ -65,14 +71,14 @@ it('switching identity in the top bar changes what is visible (confidential only
   await Promise.all([page.waitForEvent('load'), page.getByTestId('identity').selectOption('igj-hoofdinspecteur')]);
   await page.getByTestId('you').getByText('Henk de Groot').first().waitFor();
   const hoofdinspecteur = await documentNames(page);
-  expect(hoofdinspecteur.sort()).toEqual([...OPEN_DOCS].sort());
+  expect(hoofdinspecteur.sort()).toEqual(OPEN_DOCS);
   expect(hoofdinspecteur).not.toContain(CONFIDENTIAL);
 
   // The CIBG accounthouder sees the shared documents from the other side of the agreement, as CIBG.
   await Promise.all([page.waitForEvent('load'), page.getByTestId('identity').selectOption('cibg-accounthouder')]);
   await page.getByTestId('you').getByText('Lotte Visser').first().waitFor();
   await expect(page.getByTestId('current-party').textContent()).resolves.toMatch(/^Uw partij: CIBG/);
-  expect((await documentNames(page)).sort()).toEqual([...OPEN_DOCS].sort());
+  expect((await documentNames(page)).sort()).toEqual(OPEN_DOCS);
   await screenshot(page, join(shots, 'dashboard-cibg-accounthouder.png'));
 
   // The outsider is on no autorisatielijst: the site refuses, the product says "Geen toegang" and shows nothing.
@@ -112,7 +118,7 @@ it('"Storingen" turns on the emulator\'s fault injection, and the product still 
   // PnPjs retries 429 with Retry-After (the product's Resilience behaviour): the dashboard still comes up.
   await page.reload();
   await page.getByRole('heading', { name: /^Samenwerkingsovereenkomst tussen/ }).waitFor({ timeout: 60_000 });
-  expect((await documentNames(page)).length).toBe(OPEN_DOCS.length + 1);
+  expect((await documentNames(page)).length).toBe(OPEN_DOCS.length + CONFIDENTIAL_DOCS.length);
   const injected = ((await (await fetch(`${wb.url}/_emulator/faults`)).json()) as { injected: Record<string, number> }).injected;
   expect(injected['429']).toBeGreaterThan(0);
   await expect(page.getByTestId('faults').inputValue()).resolves.toBe('throttling');
