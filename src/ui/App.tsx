@@ -1,6 +1,7 @@
 import * as React from 'react';
 import type { Services } from '../ports';
 import { AppFrame, type HostInfo } from './AppFrame';
+import { HostCommandProvider } from './command';
 import { Dashboard } from './dashboard/Dashboard';
 import { ServicesProvider } from './services';
 
@@ -18,7 +19,10 @@ export function App(props: AppProps): React.ReactElement {
   return (
     <AppFrame host={host}>
       <ServicesProvider services={props.services}>
-        <Dashboard initialTab={host.initialTab} />
+        <HostCommandProvider command={host.command}>
+          {/* A command opens the tab keyed like it ('datalek'), whatever initialTab says. */}
+          <Dashboard initialTab={host.command?.kind ?? host.initialTab} />
+        </HostCommandProvider>
       </ServicesProvider>
     </AppFrame>
   );

@@ -1,5 +1,6 @@
 import { FluentProvider } from '@fluentui/react-components';
 import * as React from 'react';
+import type { HostCommand } from './command';
 import { StringsProvider } from './services';
 import { themeFor, type ThemeName } from './theme';
 
@@ -11,6 +12,8 @@ export interface HostInfo {
   theme?: ThemeName;
   /** Tab shown first (e.g. from a deep link). */
   initialTab?: string;
+  /** The host command that opened the UI (command set: "Datalek melden" with the selected documents). */
+  command?: HostCommand;
 }
 
 /** Props of {@link AppFrame}. */

@@ -2,6 +2,7 @@ import { Spinner } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Services } from '../ports';
 import { AppFrame, type HostInfo } from './AppFrame';
+import { HostCommandProvider, type HostCommand } from './command';
 import { Failure } from './common/Failure';
 import { useAsync } from './common/useAsync';
 import { Dashboard } from './dashboard/Dashboard';
@@ -23,12 +24,12 @@ export function AppLoader(props: AppLoaderProps): React.ReactElement {
   const host = props.host ?? {};
   return (
     <AppFrame host={host}>
-      <Loaded load={props.load} initialTab={host.initialTab} />
+      <Loaded load={props.load} initialTab={host.initialTab} command={host.command} />
     </AppFrame>
   );
 }
 
-function Loaded(props: { load: () => Promise<Services>; initialTab?: string }): React.ReactElement {
+function Loaded(props: { load: () => Promise<Services>; initialTab?: string; command?: HostCommand }): React.ReactElement {
   const t = useStrings();
   const services = useAsync(props.load, [props.load]);
   if (services.status === 'loading') return <Spinner label={t.loading} style={{ padding: 32 }} />;
@@ -41,7 +42,9 @@ function Loaded(props: { load: () => Promise<Services>; initialTab?: string }): 
   }
   return (
     <ServicesProvider services={services.value}>
-      <Dashboard initialTab={props.initialTab} />
+      <HostCommandProvider command={props.command}>
+        <Dashboard initialTab={props.command?.kind ?? props.initialTab} />
+      </HostCommandProvider>
     </ServicesProvider>
   );
 }

@@ -3,3 +3,4 @@ export { AppFrame, type HostInfo } from './AppFrame';
 export { AppLoader, type AppLoaderProps } from './AppLoader';
 export { ServicesProvider, useServices, StringsProvider, useStrings } from './services';
 export { themeFor, themeNameFromTeams, type ThemeName } from './theme';
+export { HostCommandProvider, useHostCommand, type CommandItem, type HostCommand } from './command';

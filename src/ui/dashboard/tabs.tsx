@@ -20,4 +20,12 @@ export const dashboardTabs: readonly DashboardTab[] = [
   { key: 'delen', label: 'tabDelen', component: React.lazy(() => import(/* webpackChunkName: 'delen' */ '../upload/SharePanel')) },
   // issue 5: the library views (art. 11, 12) and the agreements register (art. 5, 12–14), loaded on first use.
   { key: 'documenten', label: 'tabDocuments', component: React.lazy(() => import(/* webpackChunkName: 'documenten' */ '../views/DocumentsTab')) },
+  // issue 6: report a datalek (art. 9.6, bijlage 2; also what the command set's "Datalek melden" opens) and the
+  // privacy officers' Datalekregister (AVG art. 33(5)), loaded on first use.
+  { key: 'datalek', label: 'tabDatalek', component: React.lazy(() => import(/* webpackChunkName: 'datalek' */ '../datalek/DatalekTab')) },
+  {
+    key: 'datalekregister',
+    label: 'tabDatalekregister',
+    component: React.lazy(() => import(/* webpackChunkName: 'datalekregister' */ '../datalekRegister/RegisterTab')),
+  },
 ];

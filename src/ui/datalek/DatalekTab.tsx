@@ -1,0 +1,277 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  Text,
+} from '@fluentui/react-components';
+import * as React from 'react';
+import type { DeliveryResult } from '../../datalek';
+import { SCALE_LABELS, fieldInfo, type DatalekFieldError, type DatalekPrefill, type DatalekReport, type PrefillNote } from '../../domain/datalek';
+import { format } from '../../loc';
+import type { ExchangeDocument, Services, UserProfile } from '../../ports';
+import { useHostCommand } from '../command';
+import { errorMessage } from '../common/errors';
+import { Failure } from '../common/Failure';
+import { useAsync } from '../common/useAsync';
+import { useServices, useStrings } from '../services';
+import { DatalekForm } from './DatalekForm';
+import { DeliveryPanel } from './DeliveryPanel';
+import {
+  browserStorage,
+  discardDraft,
+  draftKey,
+  loadDraft,
+  prefill,
+  saveDraft,
+  toPrefillDocument,
+  toReportInput,
+  valuesFromPrefill,
+  withDocuments,
+  type DatalekFormValues,
+} from './formValues';
+import { outboxFor } from './outboxFor';
+import { useDatalekStyles } from './useDatalekStyles';
+
+/** What the tab needs before it can show the form. */
+interface Loaded {
+  me: UserProfile;
+  library: ExchangeDocument[];
+}
+
+async function loadData(services: Services): Promise<Loaded> {
+  const [me, page] = await Promise.all([
+    services.directory.currentUser(),
+    services.documents.list({ view: 'alle', pageSize: 100, orderBy: { field: 'modified', ascending: false } }),
+  ]);
+  return { me, library: page.items };
+}
+
+/**
+ * "Datalek melden" (issue 6; art. 9.6, bijlage 2): the form pre-filled from the signed-in user and the chosen documents,
+ * kept as a local draft until it is submitted or thrown away; after submitting, what went out and the checklist.
+ */
+export default function DatalekTab(): React.ReactElement {
+  const t = useStrings();
+  const services = useServices();
+  const data = useAsync(() => loadData(services), [services]);
+  if (data.status === 'loading') return <Spinner label={t.loading} />;
+  if (data.status === 'error') return <Failure error={data.error} onRetry={data.reload} />;
+  return <DatalekFlow me={data.value.me} library={data.value.library} />;
+}
+
+function DatalekFlow(props: Loaded): React.ReactElement {
+  const t = useStrings();
+  const styles = useDatalekStyles();
+  const services = useServices();
+  const command = useHostCommand();
+  const { config } = services;
+  const lang = t.lang === 'en' ? 'en' : 'nl';
+  const origin = React.useMemo(() => new URL(services.host.siteUrl).origin, [services.host.siteUrl]);
+  const key = draftKey(services.host.siteUrl, props.me.email);
+  const storage = browserStorage();
+
+  const docsFor = (ids: string[]): ExchangeDocument[] => props.library.filter((d) => ids.includes(String(d.id)));
+  const prefillFor = (docs: ExchangeDocument[]): DatalekPrefill =>
+    prefill(props.me, config, docs.map((d) => toPrefillDocument(d, origin)), new Date());
+
+  const [initial] = React.useState(() => {
+    const commandIds = command?.kind === 'datalek' ? command.items.map((i) => String(i.id)) : [];
+    const draft = loadDraft(storage, key);
+    const ids = [...new Set([...(draft?.values.documents.map((d) => d.id) ?? []), ...commandIds])];
+    const p = prefillFor(docsFor(ids));
+    const fresh = valuesFromPrefill(p);
+    // A restored draft keeps what was typed; documents from the command are added to its selection.
+    const values = draft ? { ...fresh, ...draft.values, documents: fresh.documents } : fresh;
+    const missing = commandIds.filter((id) => !props.library.some((d) => String(d.id) === id));
+    return { values, fresh, restoredAt: draft?.savedAt, notes: p.notes, missing };
+  });
+  const [values, setValues] = React.useState<DatalekFormValues>(initial.values);
+  const [prefilled, setPrefilled] = React.useState<DatalekFormValues>(initial.fresh);
+  const [notes, setNotes] = React.useState<PrefillNote[]>(initial.notes);
+  const [restoredAt, setRestoredAt] = React.useState(initial.restoredAt);
+  const [errors, setErrors] = React.useState<DatalekFieldError[]>([]);
+  const [warnings, setWarnings] = React.useState<DatalekFieldError[]>([]);
+  const [busy, setBusy] = React.useState(false);
+  const [failure, setFailure] = React.useState<string>();
+  const [result, setResult] = React.useState<DeliveryResult>();
+  const [report, setReport] = React.useState<DatalekReport>();
+
+  const change = (patch: Partial<DatalekFormValues>): void =>
+    setValues((v) => {
+      const next = { ...v, ...patch };
+      saveDraft(storage, key, next, new Date());
+      return next;
+    });
+  const toggle = (doc: ExchangeDocument, selected: boolean): void => {
+    const ids = new Set(values.documents.map((d) => d.id));
+    if (selected) ids.add(String(doc.id));
+    else ids.delete(String(doc.id));
+    const p = prefillFor(docsFor([...ids]));
+    const after = valuesFromPrefill(p);
+    const next = withDocuments(values, prefilled, after);
+    setPrefilled(after);
+    setNotes(p.notes);
+    setValues(next);
+    saveDraft(storage, key, next, new Date());
+  };
+  const throwAway = (): void => {
+    discardDraft(storage, key);
+    const p = prefillFor([]);
+    setValues(valuesFromPrefill(p));
+    setPrefilled(valuesFromPrefill(p));
+    setNotes(p.notes);
+    setRestoredAt(undefined);
+    setErrors([]);
+    setWarnings([]);
+  };
+  const submit = async (): Promise<void> => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const r = await outboxFor(services).submit(toReportInput(values, new Date()));
+      setWarnings(r.warnings);
+      if (!r.ok) {
+        setErrors(r.errors);
+        return;
+      }
+      // Stored in the register: the draft has served its purpose.
+      discardDraft(storage, key);
+      setErrors([]);
+      setResult(r);
+      setReport(r.report);
+    } catch (e) {
+      // Nothing stored (the register refused): the draft stays, the person can submit again.
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (result && report) {
+    return (
+      <div className={styles.panel} data-testid="datalek-result" data-report-id={result.id}>
+        <MessageBar intent="success">
+          <MessageBarBody>
+            <MessageBarTitle>{format(t.datalekStored, { id: result.id })}</MessageBarTitle>
+            {t.datalekStoredBody}
+          </MessageBarBody>
+        </MessageBar>
+        <DeliveryPanel
+          id={result.id}
+          report={report}
+          delivery={result.delivery}
+          registerErrors={result.registerErrors}
+          unrecorded={result.unrecorded}
+          onUpdate={(u) => {
+            setReport(u.report);
+            if (u.delivery) setResult({ ...result, report: u.report, delivery: u.delivery });
+          }}
+        />
+        <div className={styles.actions}>
+          <Button
+            onClick={() => {
+              setResult(undefined);
+              throwAway();
+            }}
+          >
+            {t.datalekNew}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  const recipients = config.parties.filter((p) => p.key === values.controllerParty && p.key !== values.reportingParty);
+  const informed = recipients.length ? recipients : config.parties.filter((p) => p.key !== values.reportingParty);
+  return (
+    <div className={styles.panel}>
+      <Subtitle1 as="h2">{t.datalekTitle}</Subtitle1>
+      <Text>{t.datalekIntro}</Text>
+      {restoredAt && (
+        <MessageBar intent="info" data-testid="datalek-draft-restored">
+          <MessageBarBody>{format(t.datalekDraftRestored, { at: new Date(restoredAt).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL') })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {initial.missing.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{format(t.datalekMissingDocuments, { ids: initial.missing.join(', ') })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notes.map((n) => (
+        <MessageBar key={n.code} intent="warning">
+          <MessageBarBody>{n[lang]}</MessageBarBody>
+        </MessageBar>
+      ))}
+      <section className={styles.section} data-testid="datalek-recipients">
+        <Text weight="semibold">{t.datalekRecipientsTitle}</Text>
+        <ul className={styles.list}>
+          {informed.map((p) => (
+            <li key={p.key}>
+              <Text>{format(t.datalekRecipientLine, { party: p.shortName, address: p.breachAddress })}</Text>
+              <ul className={styles.list}>
+                {p.contacts
+                  .filter((c) => c.order === 1 || c.order === 2)
+                  .sort((a, b) => a.order - b.order)
+                  .map((c) => (
+                    <li key={c.order}>
+                      <Text>{`${format(t.datalekContactOrder, { order: c.order })}: ${c.name}, ${c.email}, ${c.phone}`}</Text>
+                    </li>
+                  ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {errors.length > 0 && (
+        <MessageBar intent="error" layout="multiline" data-testid="datalek-errors">
+          <MessageBarBody>
+            <MessageBarTitle>{t.datalekErrorsTitle}</MessageBarTitle>
+            <ul className={styles.list}>
+              {errors.map((e, i) => (
+                <li key={i}>{`${fieldLabel(e.field, lang)}: ${e[lang]} (${e.article})`}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <DatalekForm
+        values={values}
+        onChange={change}
+        errors={errors}
+        warnings={warnings}
+        disabled={busy}
+        library={props.library}
+        onToggleDocument={toggle}
+      />
+      {failure && (
+        <MessageBar intent="error" data-testid="datalek-submit-failed">
+          <MessageBarBody>
+            <MessageBarTitle>{t.datalekSubmitFailed}</MessageBarTitle>
+            {failure}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" data-testid="datalek-submit" disabled={busy} onClick={() => { submit().catch(() => undefined); }}>
+          {busy ? t.datalekSubmitting : t.datalekSubmit}
+        </Button>
+        <Button data-testid="datalek-discard" disabled={busy} onClick={throwAway}>
+          {t.datalekDiscard}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** The label of a field named in a validation error (nested fields keep their path). */
+function fieldLabel(field: string, lang: 'nl' | 'en'): string {
+  const info = fieldInfo(field as keyof DatalekReport);
+  if (info) return info.label[lang];
+  if (field === 'scaleDataSubjects') return SCALE_LABELS.dataSubjects[lang];
+  if (field === 'scaleFiles') return SCALE_LABELS.files[lang];
+  if (field === 'reportingParty') return lang === 'en' ? 'Reporting party' : 'Meldende partij';
+  return field;
+}

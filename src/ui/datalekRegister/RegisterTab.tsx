@@ -1,0 +1,140 @@
+import { Button, Spinner, Subtitle1, Text } from '@fluentui/react-components';
+import * as React from 'react';
+import { readDelivery } from '../../datalek';
+import { STATUS_LABELS, fromRegisterRow, type DatalekFieldError, type DatalekReport } from '../../domain/datalek';
+import type { BreachEntry, Services, SiteUser } from '../../ports';
+import { Failure } from '../common/Failure';
+import { useAsync } from '../common/useAsync';
+import { ClockText } from '../datalek/DeliveryPanel';
+import { useDatalekStyles } from '../datalek/useDatalekStyles';
+import { useServices, useStrings } from '../services';
+import { ReportDetail } from './ReportDetail';
+
+/** One register row read back: the valid report, or the field problems of a damaged item (shown, never hidden). */
+export interface RegisterRow {
+  entry: BreachEntry & { id: number };
+  report?: DatalekReport;
+  problems: DatalekFieldError[];
+}
+
+/** Loads the register (security-trimmed by SharePoint: privacy officers see all, reporters their own) and the user. */
+async function loadRegister(services: Services): Promise<{ rows: RegisterRow[]; user: SiteUser; more: boolean }> {
+  const [page, user] = await Promise.all([services.breaches.list(), services.site.currentUser()]);
+  const now = new Date();
+  const rows = page.items
+    .filter((e): e is BreachEntry & { id: number } => typeof e.id === 'number')
+    .map((entry) => {
+      const v = fromRegisterRow(entry, now, services.config);
+      return v.ok ? { entry, report: v.value, problems: [] } : { entry, problems: v.errors };
+    });
+  return { rows, user, more: Boolean(page.nextPageToken) };
+}
+
+/** The parties whose privacy officer the user is (configured groups of kind 'privacy'). */
+export function privacyPartiesOf(user: SiteUser, services: Pick<Services, 'config'>): string[] {
+  return services.config.groups
+    .filter((g) => g.kind === 'privacy' && g.party && user.groupKeys.includes(g.key))
+    .map((g) => g.party as string);
+}
+
+/**
+ * The Datalekregister for the privacy officers (AVG art. 33(5)): every report with its status, the controller's
+ * 72-hour clock (AVG art. 33(1)) and what went out; opening a report shows all fields, the delivery with retry and
+ * the decisions on the AP (art. 33) and the data subjects (art. 34).
+ */
+export default function RegisterTab(): React.ReactElement {
+  const t = useStrings();
+  const styles = useDatalekStyles();
+  const services = useServices();
+  const data = useAsync(() => loadRegister(services), [services]);
+  const [openId, setOpenId] = React.useState<number>();
+  if (data.status === 'loading') return <Spinner label={t.loading} />;
+  if (data.status === 'error') return <Failure error={data.error} onRetry={data.reload} />;
+  const { rows, user, more } = data.value;
+  const privacyParties = privacyPartiesOf(user, services);
+  const lang = t.lang === 'en' ? 'en' : 'nl';
+  const party = (key: string): string => services.config.parties.find((p) => p.key === key)?.shortName ?? key;
+  const open = rows.find((r) => r.entry.id === openId);
+  return (
+    <div className={styles.panel} data-testid="datalekregister">
+      <Subtitle1 as="h2">{t.datalekRegisterTitle}</Subtitle1>
+      <Text className={styles.muted}>{privacyParties.length ? t.datalekRegisterIntroOfficer : t.datalekRegisterIntroReporter}</Text>
+      {rows.length === 0 ? (
+        <Text>{t.datalekRegisterEmpty}</Text>
+      ) : (
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th className={styles.th}>{t.datalekRegisterColReport}</th>
+              <th className={styles.th}>{t.datalekRegisterColStatus}</th>
+              <th className={styles.th}>{t.datalekRegisterColController}</th>
+              <th className={styles.th}>{t.datalekRegisterColClock}</th>
+              <th className={styles.th}>{t.datalekRegisterColDelivery}</th>
+              <th className={styles.th} />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const d = readDelivery(row.entry.form);
+              return (
+                <tr key={row.entry.id} data-testid="datalek-row" data-id={row.entry.id} className={row.entry.id === openId ? styles.selected : undefined}>
+                  <td className={styles.td}>
+                    <Text weight="semibold">{row.entry.title}</Text>
+                    <br />
+                    <Text className={styles.muted}>{row.entry.reporter?.displayName ?? ''}</Text>
+                  </td>
+                  <td className={styles.td} data-testid="datalek-status">
+                    {STATUS_LABELS[row.entry.status]?.[lang] ?? row.entry.status}
+                  </td>
+                  <td className={styles.td}>{party(row.entry.controller)}</td>
+                  <td className={styles.td}>
+                    {row.report ? <ClockText report={row.report} /> : <Text className={styles.bad}>{t.datalekRegisterDamaged}</Text>}
+                  </td>
+                  <td className={styles.td} data-testid="datalek-row-delivery">
+                    <Text className={d.mail?.state === 'sent' ? styles.ok : styles.bad}>
+                      {`${t.datalekStepMail}: ${deliveryWord(d.mail?.state, t)}`}
+                    </Text>
+                    <br />
+                    <Text className={d.card?.state === 'sent' ? styles.ok : styles.bad}>
+                      {`${t.datalekStepCard}: ${deliveryWord(d.card?.state, t)}`}
+                    </Text>
+                  </td>
+                  <td className={styles.td}>
+                    <Button size="small" data-testid="datalek-open" onClick={() => setOpenId(row.entry.id === openId ? undefined : row.entry.id)}>
+                      {row.entry.id === openId ? t.datalekRegisterClose : t.datalekRegisterOpen}
+                    </Button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {more && <Text className={styles.muted}>{t.datalekRegisterMore}</Text>}
+      {open && (
+        <ReportDetail
+          key={open.entry.id}
+          row={open}
+          canDecide={Boolean(open.report && privacyParties.includes(open.report.controllerParty))}
+          user={user}
+          onChanged={data.reload}
+        />
+      )}
+    </div>
+  );
+}
+
+/** One word for a delivery state. */
+function deliveryWord(state: string | undefined, t: ReturnType<typeof useStrings>): string {
+  switch (state) {
+    case 'sent':
+      return t.datalekRegisterDeliverySent;
+    case 'failed':
+      return t.datalekRegisterDeliveryFailed;
+    case 'uncertain':
+    case 'sending':
+      return t.datalekRegisterDeliveryUncertain;
+    default:
+      return t.datalekRegisterDeliveryNone;
+  }
+}
