@@ -28,15 +28,17 @@ function DecisionView(props: { decision: Decision }): React.ReactElement {
   const lang = t.lang === 'en' ? 'en' : 'nl';
   const { decision } = props;
   const party = config.parties.find((p) => p.key === decision.reviewParty)?.shortName ?? decision.reviewParty ?? '';
-  // Informational 'allowed' reasons are shown too: they say on what basis the file is shared (legal basis, art. 10.1).
-  const advice = decision.reasons.filter((r) => r.outcome === decision.outcome && r.advice);
+  // A refusal lists only what refuses, so nothing reads as permission; otherwise the informational 'allowed' reasons
+  // follow, because they say on what basis the file is shared (legal basis, art. 10.1).
+  const shown = decision.outcome === 'refused' ? decision.reasons.filter((r) => r.outcome === 'refused') : decision.reasons;
+  const advice = shown.filter((r) => r.outcome === decision.outcome && r.advice);
   return (
     <div data-outcome={decision.outcome}>
       <Badge appearance="filled" color={OUTCOME_COLOR[decision.outcome]}>
         {format(t[`uploadOutcome_${decision.outcome}`], { party })}
       </Badge>
       <ul className={styles.reasons}>
-        {decision.reasons.map((r) => (
+        {shown.map((r) => (
           <li key={r.code + r.nl} data-reason={r.code} data-reason-outcome={r.outcome}>
             <span className={styles.article}>{r.source}</span>: {pick(r, lang)}
           </li>

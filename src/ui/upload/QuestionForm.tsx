@@ -119,15 +119,15 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
       )}
       {asked.has('activityKey') && activity && (
         <div className={styles.register} data-testid="register">
-          <Text as="p" block>
+          <Text block>
             {format(t.uploadLegalBasis, {
               basis: `AVG art. ${activity.legalBasis.avg}; ${activity.legalBasis.law}${activity.legalBasis.specialCategories ? `; ${activity.legalBasis.specialCategories}` : ''}`,
             })}
           </Text>
-          <Text as="p" block>
+          <Text block>
             {format(t.uploadController, { party: partyName(activity.controller) })}
           </Text>
-          <Text as="p" block>
+          <Text block>
             {format(t.uploadPurposes, { purposes: activity.purposes.join('; ') })}
           </Text>
         </div>

@@ -20,12 +20,13 @@ import { FileRow } from './FileRow';
 import { format } from './format';
 import { QuestionForm } from './QuestionForm';
 import { useUploadFlow } from './useUploadFlow';
+import type { ReadableFile } from '../../upload';
 import { useUploadStyles } from './useUploadStyles';
 
 /** Props of {@link UploadDialog}. */
 export interface UploadDialogProps {
   /** The files picked or dropped before the dialog opened. */
-  files: File[];
+  files: ReadableFile[];
   user: SiteUser;
   onClose: () => void;
 }
@@ -68,7 +69,7 @@ export function UploadDialog(props: UploadDialogProps): React.ReactElement {
               </ul>
               {phase === 'answering' && <FilePicker onFiles={flow.addFiles} />}
             </section>
-            {!finished && phase !== 'sharing' && (
+            {phase === 'answering' && (
               <QuestionForm draft={draft} onChange={flow.setDraft} disabled={busy} />
             )}
             {flow.error !== undefined && <Failure error={flow.error} />}
@@ -94,6 +95,11 @@ export function UploadDialog(props: UploadDialogProps): React.ReactElement {
             {phase === 'decided' && (
               <Button disabled={busy} onClick={() => flow.setDraft({})} data-testid="change">
                 {t.uploadChange}
+              </Button>
+            )}
+            {finished && (
+              <Button onClick={flow.reset} data-testid="again">
+                {t.uploadAgain}
               </Button>
             )}
             <Button appearance="secondary" disabled={busy} onClick={props.onClose} data-testid="close">

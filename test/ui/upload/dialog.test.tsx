@@ -1,0 +1,110 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import * as React from 'react';
+import type { Services, SiteUser, UploadRequest } from '../../../src/ports';
+import { AppFrame } from '../../../src/ui/AppFrame';
+import { ServicesProvider } from '../../../src/ui/services';
+import { UploadDialog } from '../../../src/ui/upload/UploadDialog';
+import { igjCibg } from '../fakeServices';
+
+// jsdom lacks what the browser has: TextEncoder/TextDecoder (the scan) and ResizeObserver (Fluent's Dialog).
+Object.assign(globalThis, { TextEncoder: require('util').TextEncoder, TextDecoder: require('util').TextDecoder });
+class NoResizeObserver {
+  public observe(): void {}
+  public unobserve(): void {}
+  public disconnect(): void {}
+}
+Object.assign(window, { ResizeObserver: NoResizeObserver });
+
+const user: SiteUser = {
+  id: 7,
+  loginName: 'i:0#.f|membership|sanne.devries@igj.example',
+  displayName: 'Sanne de Vries',
+  email: 'sanne.devries@igj.example',
+  isSiteAdmin: false,
+  groups: [],
+  groupKeys: ['igj-medewerkers', 'vertrouwelijk'],
+  party: 'igj',
+};
+
+/** A picked file as the browser hands it (name, size, bytes). */
+function picked(name: string, text: string): { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> } {
+  const bytes = new TextEncoder().encode(text);
+  return { name, size: bytes.byteLength, arrayBuffer: async () => bytes.buffer.slice(0) as ArrayBuffer };
+}
+
+/** The ports the dialog uses, recording uploads and Toetslog records. */
+function services(existing: string[] = []): Services & { uploads: UploadRequest[]; records: unknown[] } {
+  const uploads: UploadRequest[] = [];
+  const records: unknown[] = [];
+  return {
+    config: igjCibg(),
+    uploads,
+    records,
+    audit: { append: async (r: unknown) => void records.push(r) },
+    documents: {
+      exists: async (n: string) => existing.includes(n),
+      list: async () => ({ items: [] }),
+      updateMetadata: async () => {
+        throw new Error('not expected');
+      },
+      upload: async (req: UploadRequest) => {
+        uploads.push(req);
+        req.onProgress?.({ fileName: req.fileName, bytesSent: 10, totalBytes: 10, retries: 0 });
+        return {
+          complete: true,
+          problems: [],
+          document: { id: 1, name: req.fileName, serverRelativeUrl: '', toetsstatus: req.metadata.toetsstatus, categories: [], confidential: false, created: '', modified: '', etag: '' },
+        };
+      },
+    },
+  } as unknown as Services & { uploads: UploadRequest[]; records: unknown[] };
+}
+
+function renderDialog(s: Services, files: ReturnType<typeof picked>[]): void {
+  render(
+    <AppFrame host={{}}>
+      <ServicesProvider services={s}>
+        <UploadDialog files={files} user={user} onClose={() => undefined} />
+      </ServicesProvider>
+    </AppFrame>,
+  );
+}
+
+/** The row of one file. */
+function row(name: string): HTMLElement {
+  return document.querySelector(`[data-file="${name}"]`) as HTMLElement;
+}
+
+describe('UploadDialog', () => {
+  it('shows bad input per file, the scan findings as counts and kinds, and sends nothing before "Delen"', async () => {
+    const s = services(['Bestaand.txt']);
+    renderDialog(s, [picked('Lijst.txt', 'BSN 111222333 en 123456782'), picked('leeg.txt', ''), picked('a:b.txt', 'x'), picked('Bestaand.txt', 'x')]);
+    await waitFor(() => expect(within(row('Lijst.txt')).getByTestId('scan').textContent).toBe('Scan: 2 BSN-nummers gevonden'));
+    expect(within(row('leeg.txt')).getByText(/is leeg \(0 bytes\)/)).toBeTruthy();
+    expect(within(row('a:b.txt')).getByText(/bevat :; SharePoint verbiedt/)).toBeTruthy();
+    await waitFor(() => expect(within(row('Bestaand.txt')).getByText(/bestaat al in de bibliotheek/)).toBeTruthy());
+    expect((screen.getByTestId('check') as HTMLButtonElement).disabled).toBe(true);
+    expect(s.uploads).toHaveLength(0);
+  });
+
+  it('allowed: answer, check, share; the upload carries the decided metadata and the progress shows', async () => {
+    const s = services();
+    renderDialog(s, [picked('Verslag.txt', 'Verslag van het overleg.')]);
+    await waitFor(() => expect(within(row('Verslag.txt')).getByTestId('scan').textContent).toBe('Scan: geen persoonsgegevens gevonden'));
+    fireEvent.change(screen.getByTestId('documentType'), { target: { value: 'overlegstuk' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Intern' }));
+    fireEvent.click(document.querySelector('input[name="personal"][value="no"]') as HTMLInputElement);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('check'));
+    });
+    expect(row('Verslag.txt').querySelector('[data-outcome="allowed"]')).toBeTruthy();
+    expect(s.uploads).toHaveLength(0);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('share'));
+    });
+    await waitFor(() => expect(row('Verslag.txt').getAttribute('data-state')).toBe('done'));
+    expect(s.uploads[0].metadata).toMatchObject({ documentType: 'overlegstuk', classification: 'intern', toetsstatus: 'Toegestaan', party: 'igj' });
+    expect(s.records).toHaveLength(1);
+  });
+});
