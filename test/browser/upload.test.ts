@@ -222,3 +222,34 @@ it('refuses a category the configuration blocks for the recipient (fixture rule 
     await folder.files.addUsingPath('agreement.json', original, { Overwrite: true });
   }
 });
+
+it('bad input: an empty file, a forbidden name and a name already in the library are named and never sent', async () => {
+  const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
+  const existing = 'DVA IGJ-CIBG 2025.txt'; // seeded demo document
+  await page.getByRole('tab', { name: 'Delen' }).click();
+  await page.locator('[data-testid="share-panel"] > [data-testid="dropzone"] input[type="file"]').setInputFiles([
+    { name: 'leeg.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    { name: 'vraag?.txt', mimeType: 'text/plain', buffer: Buffer.from('x') },
+    { name: existing, mimeType: 'text/plain', buffer: Buffer.from('nieuwe versie') },
+    { name: 'goed.txt', mimeType: 'text/plain', buffer: Buffer.from('Gewone tekst.') },
+  ]);
+  await page.locator('[data-file="goed.txt"] [data-testid="scan"]').waitFor();
+  await page.locator('[data-file="leeg.txt"] [data-problem="empty"]').waitFor();
+  await page.locator('[data-file="vraag?.txt"] [data-problem="bad-name"]').waitFor();
+  await page.locator(`[data-file="${existing}"] [data-problem="duplicate-in-library"]`).waitFor();
+  await page.screenshot({ path: join(shots, 'upload-dialog-bad-input.png') });
+  await answerBasics(page, 'overlegstuk', 'Intern', 'no');
+  await page.getByTestId('check').click();
+  await page.getByTestId('share').click();
+  await phase(page, 'finished');
+  await expect(page.getByTestId('share').count()).resolves.toBe(0);
+  expect(await page.locator('[data-state="done"]').evaluateAll((r) => r.map((x) => x.getAttribute('data-file')))).toEqual(['goed.txt']);
+  const text = await (
+    await fetch(`${wb.siteUrl}/_api/web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${existing}')/$value`, {
+      headers: { 'X-Emulator-User': 'beheerder' },
+    })
+  ).text();
+  expect(text).toMatch(/^DIENSTVERLENINGSAFSPRAKEN/); // the existing document is untouched
+  expect(errors).toEqual([]);
+  await context.close();
+});
