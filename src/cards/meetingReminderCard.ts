@@ -1,10 +1,10 @@
 /** The reminder card for the Team's channel when an overleg is due within its lead time or overdue (issue 7). */
-import * as ACData from 'adaptivecards-templating';
 import type { AgreementConfig } from '../domain/agreement/schema';
 import type { Lang } from '../domain/common/types';
 import { formatIsoDate } from '../domain/datalek';
 import type { ScheduleItem } from '../domain/overleg';
 import type { AdaptiveCardJson } from './datalekCard';
+import { expandCardTemplate } from './expand';
 import { assertCardFits } from './size';
 import template from './templates/meeting-reminder.json';
 import { checkLink, escapeMarkdown, plainText } from './text';
@@ -70,7 +70,8 @@ export function buildMeetingReminderCard(
     link: checkLink(link),
     linkTitle: en ? 'Plan the meeting' : 'Overleg plannen',
   };
-  const card = new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
+  // Not adaptivecards-templating at run time: it throws in browsers (see ./expand.ts).
+  const card = expandCardTemplate<AdaptiveCardJson>(template, data);
   assertCardFits(card);
   return card;
 }

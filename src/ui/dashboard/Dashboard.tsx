@@ -4,6 +4,9 @@ import { useStrings } from '../services';
 import { dashboardTabs } from './tabs';
 import { useDashboardStyles } from './useDashboardStyles';
 
+// issue 7: the banner for due or overdue meetings also runs the post-once reminder check; its own small chunk.
+const OverlegBanner = React.lazy(() => import(/* webpackChunkName: 'overleg-banner' */ '../overleg/OverlegBanner'));
+
 /** Props of {@link Dashboard}. */
 export interface DashboardProps {
   /** Key of the tab shown first; the first tab when absent or unknown. */
@@ -24,6 +27,9 @@ export function Dashboard(props: DashboardProps): React.ReactElement {
       <header className={styles.header}>
         <Title2 as="h1">{t.appTitle}</Title2>
       </header>
+      <React.Suspense fallback={null}>
+        <OverlegBanner onOpen={() => setSelected('overleg')} />
+      </React.Suspense>
       <TabList selectedValue={active.key} onTabSelect={onTabSelect} aria-label={t.tabsLabel}>
         {dashboardTabs.map((tab) => (
           <Tab key={tab.key} value={tab.key} id={`tab-${tab.key}`}>

@@ -1,0 +1,88 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import * as React from 'react';
+import { toToday } from '../../domain/overleg';
+import { format } from '../../loc';
+import { checkReminders, loadPlan, type OverlegPlan, type ReminderOutcome } from '../../overleg';
+import { errorMessage } from '../common/errors';
+import { formatDate } from '../overview/formatDate';
+import { useServices, useStrings } from '../services';
+import { onPlanChanged } from './events';
+import { statusText } from './labels';
+import { useOverlegStyles } from './useOverlegStyles';
+
+/** Props of {@link OverlegBanner}. */
+export interface OverlegBannerProps {
+  /** Opens the Overleg tab. */
+  onOpen: () => void;
+}
+
+/**
+ * The dashboard banner when a meeting is due within its lead time or overdue (issue 7). Loading it also runs the
+ * reminder check, which posts each due reminder card to the Team's channel once (claimed in the Herinneringen list).
+ * People outside the parties see nothing (the lists refuse them anyway, art. 10.1).
+ */
+export default function OverlegBanner(props: OverlegBannerProps): React.ReactElement | null {
+  const services = useServices();
+  const t = useStrings();
+  const styles = useOverlegStyles();
+  const [plan, setPlan] = React.useState<OverlegPlan | null>(null);
+  const [failed, setFailed] = React.useState<ReminderOutcome[]>([]);
+  const [generation, setGeneration] = React.useState(0);
+  React.useEffect(() => onPlanChanged(() => setGeneration((g) => g + 1)), []);
+  React.useEffect(() => {
+    let current = true;
+    (async () => {
+      const me = await services.directory.currentUser();
+      if (!me.party) return;
+      const loaded = await loadPlan(services, toToday(new Date()));
+      if (!current) return;
+      setPlan(loaded);
+      const outcomes = await checkReminders(services, loaded, { lang: t.lang === 'en' ? 'en' : 'nl' });
+      if (current) setFailed(outcomes.filter((o) => o.result === 'failed'));
+    })().catch((e: unknown) => {
+      // A plan that cannot be read shows in the Overleg tab itself; here only that the reminder check did not run.
+      if (current) setFailed([{ meetingKey: '', key: 'check', result: 'failed', error: errorMessage(e) }]);
+    });
+    return () => {
+      current = false;
+    };
+  }, [services, generation, t.lang]);
+  const due = plan?.rows.filter((r) => r.item.status !== 'ok') ?? [];
+  if (due.length === 0 && failed.length === 0) return null;
+  return (
+    <div className={styles.banner}>
+      {due.length > 0 && (
+        <MessageBar
+          intent={due.some((r) => r.item.status === 'overdue') ? 'error' : 'warning'}
+          layout="multiline"
+          data-testid="overleg-banner"
+        >
+          <MessageBarBody>
+            <MessageBarTitle>{t.overlegBannerTitle}</MessageBarTitle>
+            <ul className={styles.bannerList}>
+              {due.map((r) => (
+                <li key={r.item.meetingKey}>
+                  {format(t.overlegBannerLine, {
+                    title: r.item.title,
+                    status: statusText(t, r.item),
+                    date: formatDate(r.item.nextDue),
+                    source: r.item.source,
+                  })}
+                  {r.planned ? ` — ${t.overlegColPlanned.toLowerCase()} ${formatDate(r.planned.date)}` : ''}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={props.onOpen}>{t.overlegBannerOpen}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {failed.map((f) => (
+        <MessageBar key={f.key} intent="warning">
+          <MessageBarBody>{format(t.overlegReminderFailed, { error: f.error ?? '' })}</MessageBarBody>
+        </MessageBar>
+      ))}
+    </div>
+  );
+}
