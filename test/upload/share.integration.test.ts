@@ -1,7 +1,4 @@
 /**
- * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
- */
-/**
  * The orchestrator over the real adapters and the emulator with injected faults (issue 4): whatever fails, a file is
  * complete, or flagged in "Te classificeren" and reported incomplete, or absent and reported failed; never a file that
  * reads as shared without its metadata. Every decision has its Toetslog record.
