@@ -8,6 +8,11 @@ const config = loadConfigFixture();
 function store(entries: MeetingEntry[]): MeetingStore {
   return {
     list: async (series) => entries.filter((e) => !series || e.series === series),
+    get: async (id) => {
+      const found = entries.find((e) => e.id === id);
+      if (!found) throw new Error(`no meeting ${id}`);
+      return found;
+    },
     create: async () => {
       throw new Error('not used');
     },
