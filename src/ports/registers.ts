@@ -17,6 +17,19 @@ export interface AuditRecord {
   reasons: Array<{ article: string; text: string }>;
   /** Privacy officer's note on approve/reject (art. 9.2). */
   reviewNote?: string;
+  /** On a 'review' record: the privacy officer's outcome, so the uploader (who reads only own records) sees it. */
+  review?: ReviewOutcome;
+}
+
+/** The privacy officer's outcome of a review (art. 9.2), kept on the uploader's own Toetslog record. */
+export interface ReviewOutcome {
+  decision: 'goedgekeurd' | 'afgewezen';
+  note: string;
+  by: PersonRef;
+  /** ISO timestamp. */
+  at: string;
+  /** ToetsId of the privacy officer's own Toetslog record of this decision. */
+  toetsId: string;
 }
 
 /** The Toetslog. */
@@ -27,6 +40,11 @@ export interface AuditLog {
   list(pageToken?: string, pageSize?: number): Promise<Page<AuditRecord>>;
   /** One record by its ToetsId, or null. */
   get(toetsId: string): Promise<AuditRecord | null>;
+  /**
+   * Adds the privacy officer's outcome to the uploader's record (art. 9.2), keeping its decision, answers and findings
+   * as they were (the list keeps versions). Needs edit rights on others' records (privacy officers).
+   */
+  recordReview(toetsId: string, review: ReviewOutcome): Promise<void>;
 }
 
 /** Status of a register entry (art. 13, 14). */

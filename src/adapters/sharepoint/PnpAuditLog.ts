@@ -5,11 +5,11 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import type { IList } from '@pnp/sp/lists';
 import type { Page } from '../../ports/documents';
-import type { AuditLog, AuditRecord } from '../../ports/registers';
+import type { AuditLog, AuditRecord, ReviewOutcome } from '../../ports/registers';
 import { AUDIT, LISTS } from '../../provisioning/names';
 import { lit } from './documentQueries';
 import { fetchPage } from './paging';
-import { parseJson } from './listRows';
+import { etagOf, parseJson } from './listRows';
 import { httpStatus } from './errors';
 
 /** Columns read. */
@@ -31,7 +31,7 @@ const SELECT = [
 
 /** Maps a row to a record. */
 function toRecord(row: Record<string, unknown>): AuditRecord {
-  const details = parseJson<Pick<AuditRecord, 'answers' | 'findings' | 'reasons' | 'reviewNote'>>(row[AUDIT.details], {
+  const details = parseJson<Pick<AuditRecord, 'answers' | 'findings' | 'reasons' | 'reviewNote' | 'review'>>(row[AUDIT.details], {
     answers: {},
     findings: [],
     reasons: [],
@@ -50,6 +50,7 @@ function toRecord(row: Record<string, unknown>): AuditRecord {
     findings: details.findings ?? [],
     reasons: details.reasons ?? [],
     ...(details.reviewNote ? { reviewNote: details.reviewNote } : {}),
+    ...(details.review ? { review: details.review } : {}),
   };
 }
 
@@ -81,6 +82,7 @@ export class PnpAuditLog implements AuditLog {
         findings,
         reasons: record.reasons,
         reviewNote: record.reviewNote,
+        review: record.review,
       }),
     };
     try {
@@ -109,5 +111,18 @@ export class PnpAuditLog implements AuditLog {
       .filter(`${AUDIT.toetsId} eq ${lit(toetsId)}`)
       .top(1)();
     return rows.length > 0 ? toRecord(rows[0]) : null;
+  }
+
+  /** Adds the review outcome to the record's details with If-Match, so a concurrent change is not overwritten. */
+  public async recordReview(toetsId: string, review: ReviewOutcome): Promise<void> {
+    const rows: Array<Record<string, unknown>> = await this.ref.items
+      .select('Id', AUDIT.details)
+      .filter(`${AUDIT.toetsId} eq ${lit(toetsId)}`)
+      .top(1)();
+    if (rows.length === 0) throw new Error(`Toetslog: geen record met ToetsId '${toetsId}' (art. 9.2).`);
+    const details = parseJson<Record<string, unknown>>(rows[0][AUDIT.details], {});
+    await this.ref.items
+      .getById(Number(rows[0].Id))
+      .update({ [AUDIT.details]: JSON.stringify({ ...details, review }) }, etagOf(rows[0]));
   }
 }

@@ -1,0 +1,97 @@
+/**
+ * Files uploaded around the dialog (native SharePoint upload, drag into the library) carry the column default
+ * 'Te classificeren' (or 'Onvolledig' after a half upload) and show in the "Te classificeren" view (issue 4). This
+ * counts them for the dashboard's warning and classifies one existing file with the same check as the dialog.
+ */
+import type { AgreementConfig } from '../domain/agreement/schema';
+import type { Decision } from '../domain/doelbinding';
+import type { ScanResult } from '../domain/scan';
+import type { DocumentMetadata, DocumentStore, ExchangeDocument } from '../ports/documents';
+import type { AuditLog } from '../ports/registers';
+import type { SiteUser } from '../ports/site';
+import { auditRecordFor, decideFile, metadataFor, randomToetsId, type ShareForm } from '../upload';
+
+/** How many unclassified files the person can see; `more` when the first page did not hold them all. */
+export interface UnclassifiedCount {
+  count: number;
+  more: boolean;
+  items: ExchangeDocument[];
+}
+
+/** The first page of the "Te classificeren" view (indexed Toetsstatus filter), for the banner. */
+export async function countUnclassified(documents: Pick<DocumentStore, 'list'>, pageSize = 100): Promise<UnclassifiedCount> {
+  const page = await documents.list({ view: 'te-classificeren', pageSize, orderBy: { field: 'modified', ascending: false } });
+  return { count: page.items.length, more: page.nextPageToken !== undefined, items: page.items };
+}
+
+/** The ports and facts classifying an existing file needs. */
+export interface ClassifyDeps {
+  config: AgreementConfig;
+  documents: Pick<DocumentStore, 'updateMetadata'>;
+  audit: Pick<AuditLog, 'append'>;
+  user: Pick<SiteUser, 'id' | 'displayName' | 'email' | 'party' | 'groupKeys'>;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** What classifying did: the decision, and the document as it now is. */
+export interface ClassifyResult {
+  decision: Decision;
+  document: ExchangeDocument;
+  toetsId: string;
+}
+
+/**
+ * The metadata of a refused file that is already in the library: status 'Afgewezen' puts it in the classifying
+ * party's review folder, so the other party cannot read it (art. 9.2). A level that may not be stored at all (e.g. a
+ * state secret, VIR-BI) is not a valid level; the strictest configured level is recorded and the person is told to
+ * remove the file.
+ */
+function refusedMetadata(config: AgreementConfig, form: ShareForm, party: string, toetsId: string): DocumentMetadata {
+  const valid = config.classification.levels.some((l) => l.key === form.classification);
+  const strictest = [...config.classification.levels].sort((a, b) => b.rank - a.rank)[0];
+  return {
+    documentType: form.documentType,
+    classification: valid ? form.classification : strictest.key,
+    toetsstatus: 'Afgewezen',
+    categories: form.answers.containsPersonalData ? [...form.answers.categories] : [],
+    party,
+    ...(form.year !== undefined ? { year: form.year } : {}),
+    confidential: form.confidential,
+    toetsId,
+  };
+}
+
+/**
+ * Classifies a file already in the library with the dialog's questions and the scan of its bytes: the Toetslog record
+ * first (AVG art. 5(2)), then the metadata, which moves the file to the folder its status and classification demand.
+ * Only a member of a party classifies (art. 10.1); the file counts as shared by that party.
+ */
+export async function classifyExisting(
+  deps: ClassifyDeps,
+  doc: ExchangeDocument,
+  form: ShareForm,
+  scan: ScanResult | undefined,
+): Promise<ClassifyResult> {
+  const party = deps.user.party;
+  if (!party) throw new Error('Alleen medewerkers van een partij classificeren stukken (art. 10.1).');
+  const decision = decideFile(deps.config, form, scan, { party, groupKeys: deps.user.groupKeys });
+  const now = (deps.now ?? (() => new Date()))();
+  const toetsId = (deps.newId ?? randomToetsId)();
+  await deps.audit.append(
+    auditRecordFor({
+      toetsId,
+      now,
+      user: { id: deps.user.id, displayName: deps.user.displayName, email: deps.user.email },
+      party,
+      fileName: doc.name,
+      form,
+      scan,
+      decision,
+    }),
+  );
+  const metadata =
+    metadataFor(deps.config, form, decision, party, toetsId, now) ?? refusedMetadata(deps.config, form, party, toetsId);
+  const document = await deps.documents.updateMetadata(doc.id, metadata, doc.etag);
+  return { decision, document, toetsId };
+}

@@ -1,0 +1,171 @@
+/**
+ * The "Verantwoording" export (AVG art. 5(2) accountability): every Toetslog decision as one CSV row — who, file,
+ * purpose, answers, findings (kinds and counts only), decision, rule version, time, and the privacy officer's review.
+ * Free-text answers pass through the scan's detectors first, so an identifier someone typed never reaches the file.
+ */
+import type { AgreementConfig } from '../domain/agreement/schema';
+import { scanText } from '../domain/scan';
+import type { AuditLog, AuditRecord } from '../ports/registers';
+import { toCsv, type CsvSeparator } from './csv';
+
+/** Column headers, in order (Dutch, as the privacy officers and the AP read them). */
+export const EXPORT_HEADER = [
+  'Tijdstip',
+  'ToetsId',
+  'Wie',
+  'E-mail',
+  'Partij',
+  'Bestand',
+  'Doel (verwerkingsactiviteit)',
+  'Documenttype',
+  'Rubricering',
+  'Persoonsgegevens',
+  'Categorieen',
+  'Noodzaak',
+  'Minder gegevens mogelijk',
+  'Toestemming',
+  'Inhoud gescand',
+  'Bevindingen (soort: aantal)',
+  'Besluit',
+  'Redenen',
+  'Regelversie',
+  'Betreft toets',
+  'Beoordeling privacy officer',
+  'Notitie',
+] as const;
+
+/** Identifiers replaced in free text (never their value): the scan's detectors, health terms left out. */
+export function maskIdentifiers(text: string): string {
+  const scan = scanText(text, { healthTerms: [], birthdateNeedsContext: true });
+  const spans = scan.findings
+    .flatMap((f) => f.positions.map((p) => ({ ...p, kind: f.kind })))
+    .sort((a, b) => b.start - a.start);
+  let out = text;
+  let lastStart = Number.POSITIVE_INFINITY;
+  for (const s of spans) {
+    if (s.end > lastStart) continue; // overlapping spans: the later one already replaced this text
+    out = `${out.slice(0, s.start)}[${s.kind} weggelaten]${out.slice(s.end)}`;
+    lastStart = s.start;
+  }
+  return out;
+}
+
+/** A yes/no/unknown answer as Dutch text. */
+function yesNo(v: unknown): string {
+  return v === true ? 'ja' : v === false ? 'nee' : '';
+}
+
+/** A string answer, or ''. */
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** The label of a configured key, or the key itself when the configuration no longer has it. */
+function labelOf(list: ReadonlyArray<{ key: string; label: string }>, key: string): string {
+  return list.find((x) => x.key === key)?.label ?? key;
+}
+
+/** The CSV cells of one record. */
+export function exportRow(config: AgreementConfig, r: AuditRecord): string[] {
+  const a = r.answers;
+  const activity = r.activity ?? text(a.activityKey);
+  const activityLabel = activity
+    ? `${config.processingActivities.find((p) => p.key === activity)?.service ?? activity} (${activity})`
+    : '';
+  const categories = Array.isArray(a.categories) ? a.categories.map((c) => labelOf(config.categories, String(c))) : [];
+  const consent =
+    a.consentRecorded === true
+      ? `ja${a.consentReference ? ` (${maskIdentifiers(text(a.consentReference))})` : ''}`
+      : a.consentRecorded === false
+        ? `nee${a.exceptionalCircumstances ? ` (${maskIdentifiers(text(a.exceptionalCircumstances))})` : ''}`
+        : '';
+  const scanned = a.scanned === false ? 'nee (niet leesbaar)' : a.scanned === true ? 'ja' : '';
+  const review = r.review
+    ? `${r.review.decision} door ${r.review.by.displayName} op ${r.review.at}`
+    : '';
+  return [
+    r.at,
+    r.toetsId,
+    r.user.displayName,
+    r.user.email ?? '',
+    r.party ?? '',
+    r.fileName,
+    activityLabel,
+    a.documentType ? labelOf(config.documentTypes, text(a.documentType)) : '',
+    a.classification ? labelOf(config.classification.levels, text(a.classification)) : '',
+    yesNo(a.containsPersonalData),
+    categories.join(', '),
+    maskIdentifiers(text(a.necessity)),
+    yesNo(a.lessDataPossible),
+    consent,
+    scanned,
+    // Kinds and counts only (AVG art. 5(1)(c)): a record never holds a found value, and neither does the export.
+    r.findings.map((f) => `${f.kind}: ${Number(f.count)}`).join(', '),
+    r.decision,
+    r.reasons.map((x) => `${x.article}: ${maskIdentifiers(x.text)}`).join(' | '),
+    r.ruleVersion,
+    text(a.reviewOf),
+    review,
+    maskIdentifiers(r.review?.note ?? r.reviewNote ?? ''),
+  ];
+}
+
+/** The whole export as CSV text (BOM, header, CRLF). */
+export function verantwoordingCsv(
+  config: AgreementConfig,
+  records: ReadonlyArray<AuditRecord>,
+  separator: CsvSeparator = ';',
+): string {
+  return toCsv(
+    EXPORT_HEADER,
+    records.map((r) => exportRow(config, r)),
+    separator,
+  );
+}
+
+/** Options of {@link collectAuditRecords}. */
+export interface CollectOptions {
+  /** Only records at or after this ISO time. */
+  from?: string;
+  /** Only records before this ISO time. */
+  to?: string;
+  /** Records per request (SharePoint: at most 5,000; the default keeps answers small). */
+  pageSize?: number;
+  /** Called after every page with the number of records kept so far. */
+  onProgress?: (count: number) => void;
+}
+
+/**
+ * Every Toetslog record the caller may read, newest first, page by page. The adapter orders on the indexed Tijdstip
+ * column and pages with SharePoint's own skiptoken, so a log past the 5,000-item list view threshold is read whole;
+ * the period is applied while paging (the log is sorted on time, so reading stops at the first record before `from`).
+ */
+export async function collectAuditRecords(
+  audit: Pick<AuditLog, 'list'>,
+  options: CollectOptions = {},
+): Promise<AuditRecord[]> {
+  const from = options.from ? Date.parse(options.from) : undefined;
+  const to = options.to ? Date.parse(options.to) : undefined;
+  if (Number.isNaN(from) || Number.isNaN(to)) throw new Error('Verantwoording: periode (van/tot) is geen geldige datum.');
+  const kept: AuditRecord[] = [];
+  let token: string | undefined;
+  for (;;) {
+    const page = await audit.list(token, options.pageSize ?? 500);
+    for (const r of page.items) {
+      const at = Date.parse(r.at);
+      if (from !== undefined && at < from) {
+        options.onProgress?.(kept.length);
+        return kept;
+      }
+      if (to === undefined || at < to) kept.push(r);
+    }
+    options.onProgress?.(kept.length);
+    if (!page.nextPageToken) return kept;
+    token = page.nextPageToken;
+  }
+}
+
+/** File name of an export: `verantwoording-<agreement id>-<date>.csv`. */
+export function exportFileName(config: AgreementConfig, now: Date): string {
+  return `verantwoording-${config.id}-${now.toISOString().slice(0, 10)}.csv`;
+}

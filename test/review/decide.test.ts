@@ -1,0 +1,105 @@
+/** The privacy officer's review (art. 9.2): who may decide, the note, and the order record → status → uploader. */
+import { ConcurrencyError, type AuditRecord, type DocumentMetadata, type ExchangeDocument, type ReviewOutcome } from '../../src/ports';
+import { checkReview, reviewDocument, ReviewError, type ReviewDeps } from '../../src/review/decide';
+import { loadConfigFixture } from '../helpers/config';
+
+const config = loadConfigFixture();
+
+const doc: ExchangeDocument = {
+  id: 12,
+  name: 'Verificatie.txt',
+  serverRelativeUrl: '/sites/s/Uitwisseling/Review-igj/Verificatie.txt',
+  documentType: 'signaal',
+  classification: 'intern',
+  toetsstatus: 'In review',
+  categories: ['naw'],
+  party: 'igj',
+  confidential: false,
+  toetsId: 't-1',
+  created: '',
+  modified: '',
+  etag: '"1"',
+};
+
+const original: AuditRecord = {
+  toetsId: 't-1',
+  at: '2026-11-20T09:30:00Z',
+  user: { id: 7, displayName: 'Sanne de Vries' },
+  party: 'igj',
+  fileName: 'Verificatie.txt',
+  decision: 'review',
+  ruleVersion: 'igj-cibg@1',
+  answers: {},
+  findings: [{ kind: 'bsn', count: 1 }],
+  reasons: [],
+};
+
+const igjPrivacy = { id: 11, displayName: 'Fatima El Amrani', groupKeys: ['igj-medewerkers', 'igj-privacy'], isSiteAdmin: false };
+
+function deps(over: { failUpdate?: unknown } = {}): ReviewDeps & { calls: string[]; appended: AuditRecord[]; reviews: ReviewOutcome[] } {
+  const calls: string[] = [];
+  const appended: AuditRecord[] = [];
+  const reviews: ReviewOutcome[] = [];
+  return {
+    calls,
+    appended,
+    reviews,
+    config,
+    reviewer: igjPrivacy,
+    now: () => new Date('2026-11-23T12:00:00Z'),
+    audit: {
+      append: async (r) => void (calls.push('append'), appended.push(r)),
+      get: async (id) => (id === 't-1' ? original : null),
+      recordReview: async (_id, r) => void (calls.push('recordReview'), reviews.push(r)),
+    },
+    documents: {
+      updateMetadata: async (_id: number, patch: Partial<DocumentMetadata>) => {
+        calls.push(`update:${patch.toetsstatus}`);
+        if (over.failUpdate) throw over.failUpdate;
+        return { ...doc, toetsstatus: patch.toetsstatus ?? doc.toetsstatus };
+      },
+    },
+  };
+}
+
+it('approval: the record first, then the status (the store moves the file), then the note on the uploader’s record', async () => {
+  const d = deps();
+  const result = await reviewDocument(d, doc, 'approved', '  Noodzaak is onderbouwd.  ');
+  expect(d.calls).toEqual(['append', 'update:Toegestaan', 'recordReview']);
+  expect(d.appended[0]).toMatchObject({
+    toetsId: 't-1-review',
+    decision: 'goedgekeurd',
+    user: { id: 11 },
+    party: 'igj',
+    ruleVersion: 'igj-cibg@1',
+    answers: { reviewOf: 't-1' },
+    findings: [{ kind: 'bsn', count: 1 }],
+    reviewNote: 'Noodzaak is onderbouwd.',
+  });
+  expect(d.reviews[0]).toMatchObject({ decision: 'goedgekeurd', note: 'Noodzaak is onderbouwd.', toetsId: 't-1-review' });
+  expect(result.uploaderInformed).toBe(true);
+});
+
+it('rejection keeps the file with the party as Afgewezen and says so in the record', async () => {
+  const d = deps();
+  await reviewDocument(d, doc, 'rejected', 'BSN is niet nodig voor deze vraag.');
+  expect(d.calls).toEqual(['append', 'update:Afgewezen', 'recordReview']);
+  expect(d.appended[0].reasons[0].text).toMatch(/blijft in de reviewmap .* 'Afgewezen', niet zichtbaar voor CIBG/);
+});
+
+it('a failed status change leaves the review to retry with the same ToetsId (no second record)', async () => {
+  const d = deps({ failUpdate: new ConcurrencyError('gewijzigd') });
+  await expect(reviewDocument(d, doc, 'approved', 'ok')).rejects.toBeInstanceOf(ConcurrencyError);
+  expect(d.calls).toEqual(['append', 'update:Toegestaan']);
+  expect(d.appended[0].toetsId).toBe('t-1-review');
+});
+
+it('needs a note, the sharing party’s privacy officer and a file still in review', () => {
+  expect(() => checkReview(config, igjPrivacy, doc, 'rejected', '  ')).toThrow(/Notitie: schrijf waarom u afwijst/);
+  const cibg = { ...igjPrivacy, groupKeys: ['cibg-privacy'] };
+  expect(() => checkReview(config, cibg, doc, 'approved', 'ok')).toThrow(/privacy officer van de delende partij .*art\. 9\.2/);
+  const staff = { ...igjPrivacy, groupKeys: ['igj-medewerkers'] };
+  expect(() => checkReview(config, staff, doc, 'approved', 'ok')).toThrow(ReviewError);
+  expect(() => checkReview(config, igjPrivacy, { ...doc, toetsstatus: 'Toegestaan' }, 'approved', 'ok')).toThrow(/niet \(meer\) in review/);
+  expect(() => checkReview(config, igjPrivacy, doc, 'approved', 'x'.repeat(2001))).toThrow(/hoogstens 2000/);
+});
