@@ -1,6 +1,7 @@
 import { BaseListViewCommandSet, type IListViewCommandSetExecuteEventParameters } from '@microsoft/sp-listview-extensibility';
 import type { Services } from '../../ports';
-import { COMMANDS, commandStates, type ToetsCommandKind } from './commands';
+import type { HostCommand } from '../../ui/command';
+import { COMMANDS, commandStates, toSelectedDocument, type SelectedDocument } from './commands';
 
 /** Command set properties: none; the agreement configuration lives in the site. */
 export type ToetsCommandSetProps = Record<string, never>;
@@ -21,8 +22,12 @@ export default class ToetsCommandSet extends BaseListViewCommandSet<ToetsCommand
   }
 
   public onExecute(event: IListViewCommandSetExecuteEventParameters): void {
-    if (event.itemId === COMMANDS.delen) void this.open('delen');
-    else if (event.itemId === COMMANDS.datalek) void this.open('datalek');
+    if (event.itemId === COMMANDS.delen) void this.open({ kind: 'delen' });
+    else if (event.itemId === COMMANDS.datalek) {
+      // The report is about the selected documents (annex 2b: affected data, data subjects, controller party).
+      const items = event.selectedRows.map(toSelectedDocument).filter((d): d is SelectedDocument => d !== undefined);
+      void this.open({ kind: 'datalek', items });
+    }
     else throw new Error(`Onbekend commando '${event.itemId}' (bekend: ${Object.values(COMMANDS).join(', ')}).`);
   }
 
@@ -59,12 +64,12 @@ export default class ToetsCommandSet extends BaseListViewCommandSet<ToetsCommand
     return this.services;
   };
 
-  private async open(kind: ToetsCommandKind): Promise<void> {
+  private async open(command: HostCommand): Promise<void> {
     this.closeOpenDialog?.();
     const locale = this.context.pageContext.cultureInfo.currentUICultureName;
     const { openToetsDialog } = await import(/* webpackChunkName: 'toets-dialog' */ './components/openToetsDialog');
     this.closeOpenDialog = openToetsDialog({
-      kind,
+      command,
       locale,
       load: this.getServices,
       onClosed: () => {

@@ -6,9 +6,6 @@ export const COMMANDS = {
   datalek: 'DATALEK_MELDEN',
 } as const;
 
-/** What the command set asks the shared UI to do, as plain data. */
-export type ToetsCommandKind = 'delen' | 'datalek';
-
 /** A selected document of the exchange library, as the list view reports it. */
 export interface SelectedDocument {
   /** List item id. */

@@ -1,31 +1,51 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import * as React from 'react';
+import type { AppLoaderProps } from '../../../src/ui/AppLoader';
+
+// The shared UI is tested on its own (test/ui); here it stands in as a probe that shows what the dialog hands it.
+const received: AppLoaderProps[] = [];
+jest.mock('../../../src/ui/AppLoader', () => ({
+  AppLoader: (props: AppLoaderProps) => {
+    received.push(props);
+    return <div data-testid="shared-ui">{JSON.stringify(props.host)}</div>;
+  },
+}));
+
 import { openToetsDialog } from '../../../src/extensions/toetsCommandSet/components/openToetsDialog';
-import { fakeServices } from '../../ui/fakeServices';
 
 const dialogHosts = (): NodeListOf<Element> => document.querySelectorAll('[data-samenwerkingsruimte="toets-dialog"]');
+const load = jest.fn(async () => ({}) as never);
 
 describe('Toets command set dialog (rendered into its own div, no SPFx context)', () => {
+  beforeEach(() => {
+    received.length = 0;
+  });
   afterEach(() => dialogHosts().forEach((el) => el.remove()));
 
-  it('opens the shared UI in a modal titled after the command, in the page language', async () => {
-    const close = openToetsDialog({ kind: 'datalek', locale: 'nl-NL', load: async () => fakeServices({}) });
+  it('opens the shared UI in a modal titled after the command, with the selected documents as plain data', async () => {
+    const items = [{ id: 12, name: 'Werkafspraak BIG.pdf', serverRelativeUrl: '/sites/s/Uitwisseling/Werkafspraak BIG.pdf' }];
+    const close = openToetsDialog({ command: { kind: 'datalek', items }, locale: 'nl-NL', load });
     expect(await screen.findByRole('dialog')).toBeTruthy();
     expect(screen.getByText('Datalek melden')).toBeTruthy();
-    expect(await screen.findByRole('tab', { name: 'Overzicht' })).toBeTruthy();
+    await screen.findByTestId('shared-ui');
+    const props = received[received.length - 1];
+    expect(props.host).toEqual({ locale: 'nl-NL', theme: 'web', command: { kind: 'datalek', items } });
+    expect(props.load).toBe(load); // the command set's memoised builder, so a retry can build again
     close();
   });
 
   it('uses English for an English SharePoint UI', async () => {
-    const close = openToetsDialog({ kind: 'delen', locale: 'en-US', load: async () => fakeServices({}) });
+    const close = openToetsDialog({ command: { kind: 'delen' }, locale: 'en-US', load });
     expect(await screen.findByText('Share with check')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Close' })).toBeTruthy();
+    expect(received[received.length - 1].host?.command).toEqual({ kind: 'delen' });
     close();
   });
 
   it('"Sluiten" unmounts the dialog, removes its div and reports the close once', async () => {
     const onClosed = jest.fn();
-    const close = openToetsDialog({ kind: 'delen', locale: 'nl-NL', load: async () => fakeServices({}), onClosed });
+    const close = openToetsDialog({ command: { kind: 'delen' }, locale: 'nl-NL', load, onClosed });
     expect(dialogHosts()).toHaveLength(1);
     fireEvent.click(await screen.findByRole('button', { name: 'Sluiten' }));
     await waitFor(() => expect(dialogHosts()).toHaveLength(0));
@@ -34,17 +54,11 @@ describe('Toets command set dialog (rendered into its own div, no SPFx context)'
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('shows a failure to build the services inside the dialog, with a retry that builds again', async () => {
-    let calls = 0;
-    const load = async (): Promise<ReturnType<typeof fakeServices>> => {
-      calls += 1;
-      if (calls === 1) throw new Error('Token voor Microsoft Graph niet ontvangen');
-      return fakeServices({});
-    };
-    const close = openToetsDialog({ kind: 'datalek', locale: 'nl-NL', load });
-    fireEvent.click(await screen.findByRole('button', { name: 'Opnieuw proberen' }));
-    expect(await screen.findByRole('tab', { name: 'Overzicht' })).toBeTruthy();
-    expect(calls).toBe(2);
-    close();
+  it('Escape closes it too (Fluent dialog semantics)', async () => {
+    const onClosed = jest.fn();
+    openToetsDialog({ command: { kind: 'delen' }, locale: 'nl-NL', load, onClosed });
+    fireEvent.keyDown(await screen.findByRole('dialog'), { key: 'Escape' });
+    await waitFor(() => expect(onClosed).toHaveBeenCalledTimes(1));
+    expect(dialogHosts()).toHaveLength(0);
   });
 });

@@ -13,13 +13,13 @@ import * as React from 'react';
 import { strings } from '../../../loc';
 import type { Services } from '../../../ports';
 import { AppLoader } from '../../../ui/AppLoader';
-import type { ToetsCommandKind } from '../commands';
+import type { HostCommand } from '../../../ui/command';
 import { useDialogStyles } from './useDialogStyles';
 
 /** Props of {@link ToetsDialog}: plain data and callbacks only, never the SPFx context. */
 export interface ToetsDialogProps {
-  /** Which command was pressed. */
-  kind: ToetsCommandKind;
+  /** Which command was pressed, with the selected documents for "Datalek melden" (plain data). */
+  command: HostCommand;
   /** SharePoint UI culture, e.g. 'nl-NL'. */
   locale: string;
   /** Builds (or returns the already built) services; called again by the retry after a failure. */
@@ -30,7 +30,7 @@ export interface ToetsDialogProps {
 
 /** The command set's modal: the shared UI, opened on the command's tab, inside a Fluent v9 dialog. */
 export function ToetsDialog(props: ToetsDialogProps): React.ReactElement {
-  const { kind, locale, load, onClose } = props;
+  const { command, locale, load, onClose } = props;
   const t = strings(locale);
   const styles = useDialogStyles();
   return (
@@ -38,11 +38,11 @@ export function ToetsDialog(props: ToetsDialogProps): React.ReactElement {
       <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && onClose()}>
         <DialogSurface className={styles.surface}>
           <DialogBody>
-            <DialogTitle>{kind === 'delen' ? t.commandDelenMetToets : t.commandDatalekMelden}</DialogTitle>
+            <DialogTitle>{command.kind === 'delen' ? t.commandDelenMetToets : t.commandDatalekMelden}</DialogTitle>
             <DialogContent className={styles.content}>
-              {/* The dashboard tab keyed like the command ('delen', 'datalek') opens first; until a flow registers that
-                  tab, the dashboard's first tab shows (src/ui/dashboard/tabs.tsx). */}
-              <AppLoader load={load} host={{ locale, theme: 'web', initialTab: kind }} />
+              {/* The shared UI opens the tab keyed like the command ('delen': share new files; 'datalek': the breach
+                  form pre-filled from the selected documents). */}
+              <AppLoader load={load} host={{ locale, theme: 'web', command }} />
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={onClose}>
