@@ -20,10 +20,12 @@ export function dvaExpiry(year: number): string {
   return `${year}-12-31`;
 }
 
-/** The DVA year stored in `details.year`, when it is a whole number. */
-export function dvaYear(record: Pick<RegisterRecord, 'details'>): number | undefined {
+/** The DVA year: `details.year`, or else the year its expiry falls in (a DVA runs one calendar year, art. 12). */
+export function dvaYear(record: Pick<RegisterRecord, 'details' | 'expiresOn'>): number | undefined {
   const y = record.details.year;
-  return typeof y === 'number' && Number.isInteger(y) ? y : undefined;
+  if (typeof y === 'number' && Number.isInteger(y)) return y;
+  const m = record.expiresOn ? /^(\d{4})-\d{2}-\d{2}$/.exec(record.expiresOn) : null;
+  return m ? Number(m[1]) : undefined;
 }
 
 /** True for kinds that are the agreement itself (published, art. 14; changed per art. 13.2–13.3). */

@@ -1,0 +1,196 @@
+import {
+  Button,
+  Card,
+  CardHeader,
+  Dropdown,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Subtitle2,
+  Text,
+} from '@fluentui/react-components';
+import * as React from 'react';
+import { allowedNext, ownersOf, type RegisterError, type RegisterRecord, type RegisterStatus } from '../../domain/register';
+import { format } from '../../loc';
+import { Failure } from '../common/Failure';
+import { useAsync } from '../common/useAsync';
+import { formatDate } from '../overview/formatDate';
+import { useServices, useStrings } from '../services';
+import { errorText } from './errorText';
+import { stepStatus } from './registerActions';
+import { useRegisterStyles } from './useRegisterStyles';
+
+/** Props of {@link RecordDetail}. */
+export interface RecordDetailProps {
+  id: number;
+  onEdit: (record: RegisterRecord) => void;
+  onChanged: () => void;
+  onClose: () => void;
+}
+
+/** One register record: its facts, owner (art. 12 for DVA's, art. 5 otherwise), linked documents and status history. */
+export function RecordDetail(props: RecordDetailProps): React.ReactElement {
+  const services = useServices();
+  const t = useStrings();
+  const styles = useRegisterStyles();
+  const loaded = useAsync(() => services.agreements.get(props.id), [services, props.id]);
+  const [to, setTo] = React.useState<RegisterStatus | undefined>();
+  const [note, setNote] = React.useState('');
+  const [busy, setBusy] = React.useState(false);
+  const [errors, setErrors] = React.useState<RegisterError[]>([]);
+  const [message, setMessage] = React.useState<string | undefined>();
+  const [failure, setFailure] = React.useState<unknown>();
+  if (loaded.status === 'loading') return <Text>{t.loading}</Text>;
+  if (loaded.status === 'error') return <Failure error={loaded.error} onRetry={loaded.reload} />;
+  const r = loaded.value;
+  const next = allowedNext(r);
+  const apply = async (): Promise<void> => {
+    if (!to) return;
+    setBusy(true);
+    setErrors([]);
+    setMessage(undefined);
+    setFailure(undefined);
+    try {
+      const outcome = await stepStatus(services, r, to, note.trim());
+      if (!outcome.ok) setErrors(outcome.errors);
+      else {
+        if (outcome.superseded) setMessage(format(t.registerSupersededUpdated, { title: outcome.superseded.title }));
+        setTo(undefined);
+        setNote('');
+        loaded.reload();
+        props.onChanged();
+      }
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fact = (label: string, value: string | undefined): React.ReactElement => (
+    <>
+      <dt className={styles.term}>{label}</dt>
+      <dd style={{ margin: 0 }}>{value || t.unknownValue}</dd>
+    </>
+  );
+  const date = (v?: string): string | undefined => (v ? formatDate(v) : undefined);
+  return (
+    <Card data-testid="record-detail" aria-labelledby="record-title">
+      <CardHeader
+        header={
+          <Subtitle2 as="h2" id="record-title">
+            {r.title}
+          </Subtitle2>
+        }
+        description={<Text>{`${t[`kind_${r.kind}`]} · ${r.status}`}</Text>}
+        action={
+          <div className={styles.toolbar}>
+            <Button onClick={() => props.onEdit(r)} data-testid="record-edit">
+              {t.registerEdit}
+            </Button>
+            <Button appearance="subtle" onClick={props.onClose}>
+              {t.registerClose}
+            </Button>
+          </div>
+        }
+      />
+      <div className={styles.detail}>
+        <section className={styles.section}>
+          <dl className={styles.facts}>
+            {fact(t.fieldVersion, r.version)}
+            {fact(t.fieldSignedOn, date(r.signedOn))}
+            {fact(t.fieldSignedAt, r.signedAt)}
+            {fact(t.fieldStaatscourant, r.staatscourant)}
+            {fact(t.fieldPublishedOn, date(r.publishedOn))}
+            {fact(t.fieldEffectiveFrom, date(r.effectiveFrom))}
+            {fact(t.fieldEvaluationDue, date(r.evaluationDue))}
+            {fact(t.fieldExpiresOn, date(r.expiresOn))}
+          </dl>
+        </section>
+        <section className={styles.section} data-testid="record-owners">
+          <Subtitle2 as="h3">{t.registerDetailOwners}</Subtitle2>
+          <ul className={styles.list}>
+            {ownersOf(r, services.config).map((o) => (
+              <li key={o.party}>
+                {`${o.partyName}: ${o.functionTitle}${o.person ? ` (${o.person})` : ''} — ${o.article}`}
+              </li>
+            ))}
+          </ul>
+          <Subtitle2 as="h3">{t.registerDetailDocuments}</Subtitle2>
+          {r.documents.length === 0 ? (
+            <Text>{t.registerDetailNoDocuments}</Text>
+          ) : (
+            <ul className={styles.list} data-testid="record-documents">
+              {r.documents.map((url) => (
+                <li key={url}>
+                  <Link href={url}>{decodeURIComponent(url.slice(url.lastIndexOf('/') + 1))}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className={styles.section} data-testid="record-history">
+          <Subtitle2 as="h3">{t.registerDetailHistory}</Subtitle2>
+          {r.history.length === 0 ? (
+            <Text>{t.registerDetailNoHistory}</Text>
+          ) : (
+            <ol className={styles.list}>
+              {r.history.map((h, i) => (
+                <li key={i}>
+                  {`${formatDate(h.at)} — ${h.status}${h.by ? ` ${format(t.registerBy, { name: h.by })}` : ''}${h.note ? `: ${h.note}` : ''}`}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+      {next.length === 0 ? (
+        <Text>{t.registerStepNone}</Text>
+      ) : (
+        <div className={styles.step}>
+          <Field label={t.registerStep}>
+            <Dropdown
+              data-testid="record-step"
+              value={to ?? ''}
+              selectedOptions={to ? [to] : []}
+              onOptionSelect={(_, d) => setTo(d.optionValue as RegisterStatus)}
+            >
+              {next.map((s) => (
+                <Option key={s} value={s}>
+                  {s}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Field label={t.registerStepNote}>
+            <Input value={note} onChange={(_, d) => setNote(d.value)} />
+          </Field>
+          <Button appearance="primary" disabled={!to || busy} onClick={apply} data-testid="record-step-apply">
+            {t.registerStepApply}
+          </Button>
+        </div>
+      )}
+      {errors.length > 0 && (
+        <MessageBar intent="error" layout="multiline" data-testid="record-errors">
+          <MessageBarBody>
+            <ul className={styles.errors}>
+              {errors.map((e, i) => (
+                <li key={i} data-field={e.field}>
+                  {errorText(e, t.lang)}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {message && (
+        <MessageBar intent="success">
+          <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {failure !== undefined && <Failure error={failure} />}
+    </Card>
+  );
+}
