@@ -32,7 +32,5 @@ export const dashboardTabs: readonly DashboardTab[] = [
   },
   // issue 7: the meeting plan (art. 6, 7, 12, 13.2), planning and recording, loaded on first use.
   { key: 'overleg', label: 'tabOverleg', component: React.lazy(() => import(/* webpackChunkName: 'overleg' */ '../overleg/OverlegTab')) },
-  // issue 5: the library views (art. 11, 12) and the agreements register (art. 5, 12–14), loaded on first use.
-  { key: 'documenten', label: 'tabDocuments', component: React.lazy(() => import(/* webpackChunkName: 'documenten' */ '../views/DocumentsTab')) },
   { key: 'register', label: 'tabRegister', component: React.lazy(() => import(/* webpackChunkName: 'register' */ '../register/RegisterTab')) },
 ];
