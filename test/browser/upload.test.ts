@@ -192,7 +192,7 @@ it('review (BSN declared, art. 9.2): only the sharing party reads it until its p
   await officer.page.getByRole('tab', { name: 'Review' }).click();
   const item = officer.page.locator(`[data-review="${name}"]`);
   await item.getByRole('button', { name: 'Toets bekijken' }).click();
-  await expect(item.getByTestId('review-record').textContent()).resolves.toMatch(/bsn: 1/);
+  await expect(item.getByTestId('review-record').textContent()).resolves.toMatch(/1 BSN-nummer/);
   await item.getByTestId('review-note').fill('Noodzakelijk voor de verificatie; binnen het doel.');
   await officer.page.screenshot({ path: join(shots, 'review-queue-igj-privacy.png') });
   await item.getByTestId('approve').click();

@@ -1,10 +1,13 @@
 import { Button, Field, Link, MessageBar, MessageBarBody, Text, Textarea } from '@fluentui/react-components';
 import * as React from 'react';
+import type { AgreementConfig } from '../../domain/agreement/schema';
+import type { FindingSummary } from '../../domain/scan';
+import type { StringKey, Strings } from '../../loc';
 import type { AuditRecord, ExchangeDocument, SiteUser } from '../../ports';
 import { mayReview, reviewDocument, type Verdict } from '../../upload';
 import { errorMessage } from '../common/errors';
 import { useServices, useStrings } from '../services';
-import { format } from './format';
+import { describeFindings, format } from './format';
 import { useUploadStyles } from './useUploadStyles';
 
 /** Props of {@link ReviewItem}. */
@@ -14,10 +17,44 @@ export interface ReviewItemProps {
   onReviewed: (verdict: Verdict) => void;
 }
 
+/** Label string keys of the recorded answers, in the dialog's order. */
+const ANSWER_LABELS: ReadonlyArray<[string, StringKey]> = [
+  ['documentType', 'uploadDocumentType'],
+  ['classification', 'uploadClassification'],
+  ['confidential', 'uploadConfidential'],
+  ['year', 'uploadYear'],
+  ['containsPersonalData', 'uploadPersonalData'],
+  ['activityKey', 'uploadActivity'],
+  ['categories', 'uploadCategories'],
+  ['necessity', 'uploadNecessity'],
+  ['lessDataPossible', 'uploadLessData'],
+  ['consentRecorded', 'uploadConsent'],
+  ['consentReference', 'uploadConsentReference'],
+  ['exceptionalCircumstances', 'uploadExceptional'],
+];
+
+/** The recorded answers as the person saw the questions: labels from the strings, values from the configuration. */
+function answerRows(answers: Record<string, unknown>, config: AgreementConfig, t: Strings): Array<[string, string]> {
+  const label = (list: ReadonlyArray<{ key: string; label?: string; service?: string }>, key: unknown): string => {
+    const hit = list.find((x) => x.key === key);
+    return hit?.label ?? hit?.service ?? String(key);
+  };
+  const value = (k: string, v: unknown): string => {
+    if (typeof v === 'boolean') return v ? t.uploadYes : t.uploadNo;
+    if (k === 'documentType') return label(config.documentTypes, v);
+    if (k === 'classification') return label(config.classification.levels, v);
+    if (k === 'activityKey') return label(config.processingActivities, v);
+    if (k === 'categories' && Array.isArray(v)) return v.map((c) => label(config.categories, c)).join(', ');
+    return v === undefined || v === null ? '—' : String(v);
+  };
+  return ANSWER_LABELS.filter(([k]) => k in answers).map(([k, key]) => [format(t[key], { source: '' }).replace(' ()', ''), value(k, answers[k])]);
+}
+
 /** The Toetslog record of the upload: answers, finding kinds and counts, reasons with articles. */
 function CheckDetails(props: { record: AuditRecord | null | undefined }): React.ReactElement | null {
   const t = useStrings();
   const styles = useUploadStyles();
+  const { config } = useServices();
   const r = props.record;
   if (!r) return null;
   return (
@@ -26,16 +63,18 @@ function CheckDetails(props: { record: AuditRecord | null | undefined }): React.
         {t.reviewAnswers}
       </Text>
       <ul className={styles.reasons}>
-        {Object.entries(r.answers).map(([k, v]) => (
-          <li key={k}>
-            {k}: {Array.isArray(v) ? v.join(', ') : String(v)}
+        {answerRows(r.answers, config, t).map(([question, answer]) => (
+          <li key={question}>
+            {question} <strong>{answer}</strong>
           </li>
         ))}
       </ul>
       <Text block weight="semibold">
         {t.reviewFindings}
       </Text>
-      <Text block>{r.findings.length ? r.findings.map((f) => `${f.kind}: ${f.count}`).join(', ') : t.reviewNoFindings}</Text>
+      <Text block data-findings={r.findings.map((f) => `${f.kind}:${f.count}`).join(',')}>
+        {r.findings.length ? describeFindings(r.findings as FindingSummary[], t) : t.reviewNoFindings}
+      </Text>
       <Text block weight="semibold">
         {t.reviewReasons}
       </Text>
