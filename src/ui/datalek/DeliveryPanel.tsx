@@ -55,6 +55,8 @@ export interface DeliveryPanelProps {
   /** Extra problems to show (register writes that failed during the last run). */
   registerErrors?: string[];
   unrecorded?: DeliveryStep[];
+  /** The reporter may record the procedure steps; others (privacy officers) see them read-only. Default true. */
+  reporterView?: boolean;
 }
 
 /**
@@ -73,6 +75,7 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
   const [problems, setProblems] = React.useState<string[]>(props.registerErrors ?? []);
   const [contact, setContact] = React.useState('');
   const { delivery, report } = props;
+  const reporterView = props.reporterView ?? true;
 
   const run = async (work: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -153,7 +156,7 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
       </section>
 
       <section className={styles.section} data-testid="datalek-checklist">
-        <Subtitle2 as="h3">{t.datalekChecklistTitle}</Subtitle2>
+        <Subtitle2 as="h3">{reporterView ? t.datalekChecklistTitle : t.datalekChecklistTitleOthers}</Subtitle2>
         <ClockText report={report} />
         <ol className={styles.list}>
           {checklist.map((step) => (
@@ -172,7 +175,7 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
                   ))}
                 </ul>
               )}
-              {step.key === 'phoned' && !step.done && (
+              {reporterView && step.key === 'phoned' && !step.done && (
                 <div className={styles.actions}>
                   <Select aria-label={t.datalekWhoPhoned} value={contact} onChange={(_, d) => setContact(d.value)}>
                     <option value="">{t.datalekWhoPhoned}</option>
@@ -187,7 +190,7 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
                   </Button>
                 </div>
               )}
-              {step.key === 'callConfirmed' && !step.done && report.procedure.phonedAt && (
+              {reporterView && step.key === 'callConfirmed' && !step.done && report.procedure.phonedAt && (
                 <Button data-testid="datalek-confirmed" disabled={busy} onClick={() => { record('callConfirmed').catch(() => undefined); }}>
                   {t.datalekMarkConfirmed}
                 </Button>

@@ -17,6 +17,8 @@ export const useDatalekStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))',
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalS,
+    // Grid items may shrink below their content's width, so a long choice never spills into the next column.
+    '& > *': { minWidth: 0 },
   },
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   muted: { color: tokens.colorNeutralForeground3 },

@@ -176,6 +176,7 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
         id={row.entry.id}
         report={report}
         delivery={readDelivery(row.entry.form)}
+        reporterView={Boolean(row.entry.reporter?.email) && row.entry.reporter?.email?.toLowerCase() === props.user.email.toLowerCase()}
         onUpdate={() => props.onChanged()}
       />
 

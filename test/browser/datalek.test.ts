@@ -1,0 +1,292 @@
+/**
+ * Issue 6 end to end in Chromium against the workbench (emulator + the product page): report a datalek about a chosen
+ * document; check the register item, the mail in the other party's breach mailbox with every bijlage 2b field, the
+ * card in the privacy officers' channel rendered by adaptivecards, and the 72-hour clock. Then Graph failing (injected
+ * 503s on /v1.0/): the report is stored, the failure visible, the retry succeeds and nothing is sent twice.
+ */
+import { mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { DATALEK_FIELDS } from '../../src/domain/datalek';
+import { launchChromium, openAs, screenshot, startTestWorkbench, type TestWorkbench } from './workbench';
+
+jest.setTimeout(300_000);
+
+const shots = join(tmpdir(), 'samenwerkingsruimte-screenshots');
+const INJECTION = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> **vet** {{DATE(2026-01-01)}}';
+const DOC = 'Signaal vertrouwelijk zorgaanbieder Noord.txt';
+const CIBG_BREACH = 'cibgdatalekregister@minvws.nl';
+let wb: TestWorkbench;
+let browser: Browser;
+
+interface GraphMail {
+  subject: string;
+  body: { contentType: string; content: string };
+  toRecipients: Array<{ emailAddress: { address: string } }>;
+}
+interface RegisterItem {
+  Id: number;
+  Title: string;
+  Datalekstatus: string;
+  Gegevens: string;
+}
+
+/** The inbox of a mailbox (emulator read-back, no identity needed). */
+async function inbox(address: string): Promise<GraphMail[]> {
+  const res = await fetch(`${wb.url}/_emulator/graph/mailboxes/${encodeURIComponent(address)}`);
+  if (res.status === 404) return [];
+  return ((await res.json()) as { inbox: GraphMail[] }).inbox;
+}
+
+/** Channel messages of the configured privacy officers' channel. */
+async function cards(): Promise<Array<{ attachments: Array<{ content: string }> }>> {
+  const session = (await (await fetch(`${wb.url}/_workbench/session`)).json()) as { teams: { teamId: string; channelId: string } };
+  const res = await fetch(
+    `${wb.url}/_emulator/graph/channels/${encodeURIComponent(session.teams.teamId)}/${encodeURIComponent(session.teams.channelId)}`,
+  );
+  return ((await res.json()) as { messages: Array<{ attachments: Array<{ content: string }> }> }).messages;
+}
+
+/** The Datalekregister as a privacy officer reads it over SharePoint REST. */
+async function registerItems(user = 'cibg-privacy'): Promise<RegisterItem[]> {
+  const res = await fetch(
+    `${wb.siteUrl}/_api/web/lists/getByTitle('Datalekregister')/items?$select=Id,Title,Datalekstatus,Gegevens&$orderby=Id`,
+    { headers: { accept: 'application/json;odata=nometadata', 'x-emulator-user': user } },
+  );
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { value: RegisterItem[] }).value;
+}
+
+async function faults(settings: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${wb.url}/_emulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(settings),
+  });
+  expect(res.ok).toBe(true);
+}
+
+/** Local date and datetime-local strings in the browser's time zone, `hoursAgo` before now. */
+async function localTimes(page: Page, hoursAgo: number): Promise<{ date: string; dateTime: string }> {
+  return page.evaluate((h) => {
+    const d = new Date(Date.now() - h * 3_600_000);
+    const p = (n: number): string => String(n).padStart(2, '0');
+    const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+    return { date, dateTime: `${date}T${p(d.getHours())}:${p(d.getMinutes())}` };
+  }, hoursAgo);
+}
+
+/** Opens the Datalek tab and picks the document; returns when the form is pre-filled from it. */
+async function openForm(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Datalek melden' }).click();
+  await page.getByTestId('datalek-form').waitFor();
+  const box = page.locator(`input[data-document="${DOC}"]`);
+  if (!(await box.isChecked())) await box.check();
+  await expect(page.getByTestId('datalek-controllerParty').inputValue()).resolves.toBe('cibg');
+}
+
+/** Fills what the reporter must fill themselves (the rest is pre-filled). */
+async function fillRest(page: Page, marker: string): Promise<void> {
+  const { date } = await localTimes(page, 24);
+  const { dateTime } = await localTimes(page, 2);
+  await page.getByTestId('datalek-breachDate').fill(date);
+  await page.getByTestId('datalek-discoveredAt').fill(dateTime);
+  await page.getByTestId('datalek-description').fill(`${marker} Signaal naar een verkeerde ontvanger gemaild. ${INJECTION}`);
+  await page.getByTestId('datalek-scaleDataSubjects').fill('12');
+  await page.getByTestId('datalek-consequences').fill(`Mogelijke kennisname door een onbevoegde. ${INJECTION}`);
+  await page.getByTestId('datalek-measures').fill('Ontvanger gevraagd de mail te verwijderen.');
+  await page.getByTestId('datalek-measuresBefore').fill('Geen versleuteling van de bijlage.');
+  await page.getByTestId('datalek-contactPhone').fill('+31 88 120 5100');
+}
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  wb = await startTestWorkbench();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await wb?.stop();
+});
+
+it('reports a breach from a chosen document: register item, mail with every 2b field, card, clock', async () => {
+  const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
+  await openForm(page);
+  // Pre-filled from Graph /me, the party and the document's processing activity (bijlage 1).
+  await expect(page.getByTestId('datalek-contactName').inputValue()).resolves.toBe('Sanne de Vries');
+  await expect(page.getByTestId('datalek-contactEmail').inputValue()).resolves.toBe('sanne.devries@igj.example');
+  await expect(page.getByTestId('datalek-reportingParty').inputValue()).resolves.toBe('igj');
+  expect(await page.getByTestId('datalek-affectedPersonalData').inputValue()).not.toBe('');
+  await expect(page.getByTestId('datalek-recipients').textContent()).resolves.toContain('CIBGDatalekregister@minvws.nl');
+  await fillRest(page, 'MARKER-ONE');
+
+  // A reload keeps the half-filled form (local draft).
+  await page.reload();
+  await page.getByRole('tab', { name: 'Datalek melden' }).click();
+  await page.getByTestId('datalek-draft-restored').waitFor();
+  await expect(page.getByTestId('datalek-description').inputValue()).resolves.toContain('MARKER-ONE');
+  await expect(page.locator(`input[data-document="${DOC}"]`).isChecked()).resolves.toBe(true);
+  await screenshot(page, join(shots, 'datalek-form.png'));
+
+  await page.getByTestId('datalek-submit').click();
+  const result = page.getByTestId('datalek-result');
+  await result.waitFor();
+  await result.locator('[data-step="mail"][data-state="sent"]').waitFor();
+  await result.locator('[data-step="card"][data-state="sent"], [data-step="card"][data-state="failed"]').waitFor();
+  await expect(page.getByTestId('datalek-clock').textContent()).resolves.toMatch(/Termijn AP voor CIBG: .* \(nog (69|70) u \d+ min/);
+  // Checklist: phone the 1st or 2nd contact, numbers shown (bijlage 2, 2a).
+  await expect(page.getByTestId('datalek-phone-numbers').textContent()).resolves.toContain('+31 70 000 0201');
+  await expect(page.getByTestId('datalek-phone-numbers').textContent()).resolves.toContain('+31 70 000 0202');
+  await screenshot(page, join(shots, 'datalek-result.png'));
+
+  // Register item: stored, readable by the privacy officer, with the delivery recorded.
+  const items = await registerItems();
+  expect(items).toHaveLength(1);
+  const form = JSON.parse(items[0].Gegevens) as Record<string, unknown> & { delivery: Record<string, { state: string }> };
+  expect(items[0].Datalekstatus).toBe('gemeld aan wederpartij');
+  expect(form.description).toContain('MARKER-ONE');
+  expect(form.description).toContain(INJECTION);
+  expect(form.controllerParty).toBe('cibg');
+  expect(form.delivery.mail.state).toBe('sent');
+  expect((form.procedure as { formMailedAt?: string }).formMailedAt).toBeTruthy();
+  // Not readable by a colleague who did not report it (item-level security).
+  await expect(registerItems('cibg-medewerker')).resolves.toHaveLength(0);
+
+  // The mail: breach address plus the 1st and 2nd contact, every bijlage 2b label, markup as text.
+  for (const address of [CIBG_BREACH, 'johan.smit@cibg.example', 'lotte.visser@cibg.example']) {
+    const mails = (await inbox(address)).filter((m) => m.body.content.includes('MARKER-ONE'));
+    expect({ address, count: mails.length }).toEqual({ address, count: 1 });
+  }
+  const mail = (await inbox(CIBG_BREACH))[0];
+  const body = mail.body.content;
+  for (const f of DATALEK_FIELDS.filter((x) => x.form2b)) expect({ label: f.label.nl, found: body.includes(f.label.nl.replace(/&/g, '&amp;')) }).toEqual({ label: f.label.nl, found: true });
+  expect(body).not.toContain('<script>');
+  expect(body).toContain('&lt;script&gt;');
+
+  // The Postvak pane shows the mail as text.
+  await page.getByRole('button', { name: 'Postvak' }).click();
+  await page.getByRole('combobox', { name: 'Postvak' }).selectOption(CIBG_BREACH);
+  const shown = page.getByTestId('mail-message').first();
+  await shown.getByText(/Melding \(mogelijk\) datalek/).first().waitFor();
+  const shownText = (await shown.textContent()) ?? '';
+  for (const f of DATALEK_FIELDS.filter((x) => x.form2b)) expect(shownText).toContain(f.label.nl);
+  expect(shownText).toContain('<script>window.__pwned=2</script>');
+  await expect(shown.locator('img, script').count()).resolves.toBe(0);
+  await screenshot(page, join(shots, 'datalek-postvak.png'));
+
+  // The card in the privacy officers' channel, rendered by adaptivecards in the Kanaal pane.
+  await expect(result.locator('[data-step="card"]').textContent()).resolves.toContain('verstuurd op');
+  expect(form.delivery.card.state).toBe('sent');
+  await page.getByRole('button', { name: 'Kanaal' }).click();
+  const card = page.getByTestId('adaptive-card').first();
+  await card.getByText('Melding (mogelijk) datalek').first().waitFor();
+  await expect(card.getByText(/Termijn AP voor CIBG \(72 uur, AVG art\. 33\)/).count()).resolves.toBe(1);
+  const cardText = (await card.textContent()) ?? '';
+  expect(cardText).toContain('MARKER-ONE');
+  expect(cardText).toContain('<script>window.__pwned=2</script>');
+  expect(cardText).toContain('**vet**');
+  await expect(card.locator('img, script, strong').count()).resolves.toBe(0);
+  await expect(card.locator('button', { hasText: 'Melding openen' }).count()).resolves.toBe(1);
+  await card.screenshot({ path: join(shots, 'datalek-card.png') });
+  expect((await cards()).length).toBe(1);
+
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it('the privacy officer of the controller sees the report with its clock and records the art. 33/34 decisions', async () => {
+  const { context, page, errors } = await openAs(browser, wb, 'cibg-privacy');
+  await page.getByRole('tab', { name: 'Datalekregister' }).click();
+  const row = page.getByTestId('datalek-row').first();
+  await row.waitFor();
+  await expect(row.getByTestId('datalek-clock').textContent()).resolves.toMatch(/Termijn AP voor CIBG/);
+  await expect(row.getByTestId('datalek-status').textContent()).resolves.toBe('Gemeld aan wederpartij');
+  await row.getByTestId('datalek-open').click();
+  const detail = page.getByTestId('datalek-detail');
+  await detail.waitFor();
+  await expect(detail.getByTestId('datalek-fields').textContent()).resolves.toContain('MARKER-ONE');
+  // Closing without decisions is refused with the article (AVG art. 33(5)).
+  await page.getByTestId('decision-status').selectOption('afgesloten');
+  await page.getByTestId('decision-save').click();
+  await expect(page.getByTestId('decision-errors').textContent()).resolves.toContain('AVG art. 33(5)');
+  // Not notifying, with reasons: documented all the same.
+  await page.getByTestId('decision-ap-notify').selectOption('nee');
+  await page.getByTestId('decision-ap-reason').fill('Geen risico: ontvanger heeft verwijdering bevestigd.');
+  await page.getByTestId('decision-subjects-inform').selectOption('nee');
+  await page.getByTestId('decision-subjects-reason').fill('Geen hoog risico voor betrokkenen (art. 34 lid 1).');
+  await page.getByTestId('decision-save').click();
+  await page.getByTestId('datalek-row').first().getByTestId('datalek-status').getByText('Afgesloten').waitFor();
+  await screenshot(page, join(shots, 'datalek-register.png'));
+  const [item] = await registerItems();
+  const form = JSON.parse(item.Gegevens) as { apDecision: { notify: boolean; reason: string; decidedBy: string } };
+  expect(item.Datalekstatus).toBe('afgesloten');
+  expect(form.apDecision).toMatchObject({ notify: false, decidedBy: 'Johan Smit' });
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it('with Graph failing the report is stored, the failure visible, and the retry sends each once', async () => {
+  const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
+  await openForm(page);
+  await fillRest(page, 'MARKER-TWO');
+  const before = (await cards()).length;
+  await faults({ rate503: 1, retryAfterSeconds: 0, pathPattern: '^/v1\\.0/' });
+  try {
+    await page.getByTestId('datalek-submit').click();
+    const result = page.getByTestId('datalek-result');
+    await result.locator('[data-step="mail"][data-state="failed"]').waitFor({ timeout: 60_000 });
+    await result.locator('[data-step="card"][data-state="failed"]').waitFor({ timeout: 60_000 });
+    await expect(result.locator('[data-step="mail"]').textContent()).resolves.toContain('503');
+    await screenshot(page, join(shots, 'datalek-failed.png'));
+  } finally {
+    await faults({});
+  }
+  const stored = (await registerItems()).find((i) => i.Gegevens.includes('MARKER-TWO'));
+  expect(stored).toBeDefined();
+  expect(JSON.parse(stored!.Gegevens).delivery.mail.state).toBe('failed');
+  expect(await inbox(CIBG_BREACH).then((m) => m.filter((x) => x.body.content.includes('MARKER-TWO')).length)).toBe(0);
+
+  await page.getByTestId('datalek-retry').click();
+  await page.locator('[data-step="mail"][data-state="sent"]').waitFor();
+  await page.locator('[data-step="card"][data-state="sent"]').waitFor();
+  await expect(page.getByTestId('datalek-retry').count()).resolves.toBe(0);
+  // Each exactly once, also after another look at the register (which offers no retry for sent steps).
+  for (const address of [CIBG_BREACH, 'johan.smit@cibg.example', 'lotte.visser@cibg.example']) {
+    const n = (await inbox(address)).filter((m) => m.body.content.includes('MARKER-TWO')).length;
+    expect({ address, n }).toEqual({ address, n: 1 });
+  }
+  expect((await cards()).length).toBe(before + 1);
+  const after = (await registerItems()).find((i) => i.Gegevens.includes('MARKER-TWO'))!;
+  expect(JSON.parse(after.Gegevens).delivery).toMatchObject({ mail: { state: 'sent' }, card: { state: 'sent' } });
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it('bad input: blank form, breach after the report date, absurd numbers: messages name field and article', async () => {
+  const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
+  await page.getByRole('tab', { name: 'Datalek melden' }).click();
+  await page.getByTestId('datalek-form').waitFor();
+  await page.getByTestId('datalek-contactName').fill('');
+  await page.getByTestId('datalek-submit').click();
+  const list = page.getByTestId('datalek-errors');
+  await list.waitFor();
+  const text = (await list.textContent()) ?? '';
+  for (const label of ['Naam contactpersoon', 'Omschrijving datalek', '(Vermoedelijke) datum datalek', 'Ontdekt op', 'Maatregelen vóór het datalek'])
+    expect(text).toContain(label);
+  expect(text).toContain('(bijlage 2b)');
+  expect(text).toContain('(AVG art. 33(1))');
+  const { date: tomorrow } = await localTimes(page, -48);
+  await page.getByTestId('datalek-breachDate').fill(tomorrow);
+  await page.getByTestId('datalek-scaleDataSubjects').fill('999999999999');
+  await page.getByTestId('datalek-scaleFiles').fill('-3');
+  await page.getByTestId('datalek-submit').click();
+  await expect(page.locator('[data-field="breachDate"]').textContent()).resolves.toMatch(/ligt na de datum van de melding .*\(bijlage 2b\)/);
+  await expect(page.locator('[data-field="scaleDataSubjects"]').textContent()).resolves.toContain('niet geloofwaardig');
+  await expect(page.locator('[data-field="scaleFiles"]').textContent()).resolves.toContain('negatief');
+  await expect(registerItems()).resolves.toHaveLength(2);
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,274 @@
+/** @jest-environment jsdom */
+/**
+ * The "Datalek melden" tab: pre-fill (Graph /me, party, the command's documents), every required field missing in turn
+ * with its article beside the field, markup in every text field kept as text, the local draft, failure and retry.
+ */
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import * as React from 'react';
+import { readDelivery } from '../../../src/datalek';
+import type { Services } from '../../../src/ports';
+import { AppFrame } from '../../../src/ui/AppFrame';
+import { HostCommandProvider, type HostCommand } from '../../../src/ui/command';
+import DatalekTab from '../../../src/ui/datalek/DatalekTab';
+import { ServicesProvider } from '../../../src/ui/services';
+import { MemoryBreachRegister, RecordingChannel, RecordingMail, httpFailure } from '../../datalek/fakes';
+import { doc, igjCibg, profile } from '../fakeServices';
+
+// jsdom lacks ResizeObserver (Fluent's MessageBar measures itself for reflow).
+class NoResizeObserver {
+  public observe(): void {}
+  public unobserve(): void {}
+  public disconnect(): void {}
+}
+Object.assign(window, { ResizeObserver: NoResizeObserver });
+
+const SITE = 'https://contoso.sharepoint.com/sites/samenwerkingsruimte';
+const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> **vet** {{DATE(2026-01-01)}}';
+const library = [
+  doc({ id: 17, name: 'Signaal Noord.txt', activity: 'signalen-big-register', categories: ['naw', 'big-gegevens'] }),
+  doc({ id: 18, name: 'Werkafspraak.txt' }),
+];
+
+function fakes(): Services & { breaches: MemoryBreachRegister; mail: RecordingMail; channel: RecordingChannel } {
+  return {
+    config: igjCibg(),
+    directory: { currentUser: async () => profile({ jobTitle: 'Inspecteur', businessPhone: '+31 88 120 5100' }) },
+    documents: { list: async () => ({ items: library }) },
+    breaches: new MemoryBreachRegister(),
+    mail: new RecordingMail(),
+    channel: new RecordingChannel(),
+    host: { siteUrl: SITE, privacyChannel: { teamId: 't1', channelId: '19:privacy@thread.tacv2' } },
+  } as unknown as Services & { breaches: MemoryBreachRegister; mail: RecordingMail; channel: RecordingChannel };
+}
+
+function show(services: Services, command?: HostCommand): ReturnType<typeof render> {
+  return render(
+    <AppFrame host={{ locale: 'nl-NL' }}>
+      <ServicesProvider services={services}>
+        <HostCommandProvider command={command}>
+          <DatalekTab />
+        </HostCommandProvider>
+      </ServicesProvider>
+    </AppFrame>,
+  );
+}
+
+const input = (id: string): HTMLInputElement => screen.getByTestId(`datalek-${id}`) as HTMLInputElement;
+const set = (id: string, value: string): void => {
+  fireEvent.change(input(id), { target: { value } });
+};
+const fieldText = (field: string): string => document.querySelector(`[data-field="${field}"]`)?.textContent ?? '';
+
+function local(hoursAgo: number): { date: string; dateTime: string } {
+  const d = new Date(Date.now() - hoursAgo * 3_600_000);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return { date, dateTime: `${date}T${p(d.getHours())}:${p(d.getMinutes())}` };
+}
+
+/** Fills what the pre-fill leaves to the reporter. */
+function fillRest(text = 'Een signaal is naar een verkeerde ontvanger gemaild.'): void {
+  set('breachDate', local(24).date);
+  set('discoveredAt', local(2).dateTime);
+  set('description', text);
+  set('consequences', 'Mogelijke kennisname.');
+  set('measures', 'Ontvanger gevraagd te verwijderen.');
+  set('measuresBefore', 'Geen versleuteling.');
+}
+
+const command: HostCommand = { kind: 'datalek', items: [{ id: 17, name: 'Signaal Noord.txt', serverRelativeUrl: '/x' }] };
+
+beforeEach(() => window.localStorage.clear());
+
+it('pre-fills the reporter from /me and party, the data and controller from the command\'s document, the recipients', async () => {
+  show(fakes(), command);
+  await screen.findByTestId('datalek-form');
+  expect(input('contactName').value).toBe('Sanne de Vries');
+  expect(input('contactFunction').value).toBe('Inspecteur');
+  expect(input('contactPhone').value).toBe('+31 88 120 5100');
+  expect(input('contactEmail').value).toBe('sanne.devries@igj.example');
+  expect(input('reportingParty').value).toBe('igj');
+  expect(input('reportingOrganisation').value).toBe('Inspectie Gezondheidszorg en Jeugd');
+  expect(input('controllerParty').value).toBe('cibg');
+  expect(input('affectedPersonalData').value).not.toBe('');
+  expect(input('affectedDataSubjects').value).not.toBe('');
+  expect((document.querySelector('input[data-document="Signaal Noord.txt"]') as HTMLInputElement).checked).toBe(true);
+  const recipients = screen.getByTestId('datalek-recipients').textContent ?? '';
+  expect(recipients).toContain('CIBGDatalekregister@minvws.nl');
+  expect(recipients).toContain('1e contactpersoon: Johan Smit');
+  expect(recipients).toContain('2e contactpersoon: Lotte Visser');
+});
+
+// Every field the form requires (bijlage 2b, AVG art. 33/34), with the article its message must name.
+const REQUIRED: Array<[string, string]> = [
+  ['reportingParty', 'bijlage 2b'],
+  ['reportingOrganisation', 'bijlage 2b'],
+  ['contactName', 'bijlage 2b'],
+  ['contactFunction', 'bijlage 2b'],
+  ['contactPhone', 'bijlage 2b'],
+  ['contactEmail', 'bijlage 2b'],
+  ['breachDate', 'bijlage 2b'],
+  ['description', 'bijlage 2b'],
+  ['affectedPersonalData', 'bijlage 2b'],
+  ['affectedDataSubjects', 'bijlage 2b'],
+  ['consequences', 'bijlage 2b'],
+  ['measures', 'bijlage 2b'],
+  ['discoveredAt', 'AVG art. 33(1)'],
+  ['ongoing', 'AVG art. 33(3)'],
+  ['measuresBefore', 'AVG art. 33(3)'],
+  ['dataSubjectsInformed', 'AVG art. 34'],
+  ['crossBorder', 'AVG art. 33(3)'],
+  ['controllerParty', 'art. 8.2 (seed 003)'],
+];
+
+it('names every required field, missing in turn, beside the field with its article; nothing is stored', async () => {
+  const services = fakes();
+  show(services, command);
+  await screen.findByTestId('datalek-form');
+  fillRest();
+  for (const [field, article] of REQUIRED) {
+    const before = input(field).value;
+    set(field, '');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('datalek-submit'));
+    });
+    await waitFor(() => expect(fieldText(field)).toContain(`(${article})`));
+    expect(screen.getByTestId('datalek-errors').textContent).toContain(article);
+    set(field, before);
+  }
+  // Scale: at least a number or a description (bijlage 2b).
+  set('scaleFiles', '');
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('datalek-submit'));
+  });
+  await waitFor(() => expect(fieldText('scaleDescription')).toContain('(mogelijke) omvang'));
+  // Cross-border details are required once the breach is cross-border.
+  set('crossBorder', 'ja');
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('datalek-submit'));
+  });
+  await waitFor(() => expect(fieldText('crossBorderDetails')).toContain('(AVG art. 33(3))'));
+  expect(services.breaches.items.size + services.mail.sent.length + services.channel.posted.length).toBe(0);
+});
+
+it('refuses a breach date after the report date and absurd numbers, with clear messages', async () => {
+  show(fakes(), command);
+  await screen.findByTestId('datalek-form');
+  fillRest();
+  set('breachDate', local(-48).date);
+  set('scaleDataSubjects', '999999999999');
+  set('scaleFiles', '2.5');
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('datalek-submit'));
+  });
+  await waitFor(() => expect(fieldText('breachDate')).toMatch(/ligt na de datum van de melding .*\(bijlage 2b\)/));
+  expect(fieldText('scaleDataSubjects')).toContain('niet geloofwaardig');
+  expect(fieldText('scaleFiles')).toContain('geheel aantal');
+  set('scaleFiles', 'veel');
+  set('scaleDataSubjects', '-4');
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('datalek-submit'));
+  });
+  await waitFor(() => expect(fieldText('scaleFiles')).toContain('moet een aantal zijn'));
+  expect(fieldText('scaleDataSubjects')).toContain('negatief');
+});
+
+it('keeps script and markup in every text field as text: stored and mailed verbatim, never an element', async () => {
+  const services = fakes();
+  const { container } = show(services, command);
+  await screen.findByTestId('datalek-form');
+  fillRest();
+  const texts = [
+    'contactName',
+    'contactFunction',
+    'description',
+    'affectedPersonalData',
+    'affectedDataSubjects',
+    'scaleDescription',
+    'consequences',
+    'measures',
+    'measuresBefore',
+    'crossBorderDetails',
+    'reportingOrganisation',
+  ];
+  for (const f of texts) set(f, `${f}: ${HOSTILE}`);
+  expect(container.querySelectorAll('script, img').length).toBe(0);
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('datalek-submit'));
+  });
+  await screen.findByTestId('datalek-result');
+  const [stored] = [...services.breaches.items.values()];
+  for (const f of texts) expect(stored.form[f]).toBe(`${f}: ${HOSTILE}`);
+  const rows = services.mail.sent[0].blocks.flatMap((b) => (b.kind === 'fields' ? b.rows.map((r) => r.value) : []));
+  expect(rows.join('\n')).toContain(`description: ${HOSTILE}`);
+  expect(container.querySelectorAll('script, img').length).toBe(0);
+  expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+});
+
+it('keeps a half-filled form as a local draft until it is submitted or thrown away', async () => {
+  const first = show(fakes(), command);
+  await screen.findByTestId('datalek-form');
+  set('description', 'Half ingevuld');
+  first.unmount();
+
+  const second = show(fakes());
+  await screen.findByTestId('datalek-draft-restored');
+  expect(input('description').value).toBe('Half ingevuld');
+  expect((document.querySelector('input[data-document="Signaal Noord.txt"]') as HTMLInputElement).checked).toBe(true);
+  fireEvent.click(screen.getByTestId('datalek-discard'));
+  expect(input('description').value).toBe('');
+  expect(window.localStorage.length).toBe(0);
+  second.unmount();
+
+  const services = fakes();
+  show(services, command);
+  await screen.findByTestId('datalek-form');
+  expect(screen.queryByTestId('datalek-draft-restored')).toBeNull();
+  fillRest();
+  expect(window.localStorage.length).toBe(1);
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('datalek-submit'));
+  });
+  await screen.findByTestId('datalek-result');
+  expect(window.localStorage.length).toBe(0);
+});
+
+it('keeps the draft when the register refuses the report, and sends nothing', async () => {
+  const services = fakes();
+  services.breaches.createFailures = [httpFailure(503, 'Datalekregister niet bereikbaar')];
+  show(services, command);
+  await screen.findByTestId('datalek-form');
+  fillRest();
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('datalek-submit'));
+  });
+  expect((await screen.findByTestId('datalek-submit-failed')).textContent).toContain('Datalekregister niet bereikbaar');
+  expect(window.localStorage.length).toBe(1);
+  expect(services.mail.sent.length + services.channel.posted.length).toBe(0);
+});
+
+it('shows a failed mail on the stored report with a retry that sends it once; the checklist shows the numbers', async () => {
+  const services = fakes();
+  services.mail.failures = [httpFailure(503, 'Graph POST /me/sendMail failed (503 ServiceUnavailable)')];
+  show(services, command);
+  await screen.findByTestId('datalek-form');
+  fillRest();
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('datalek-submit'));
+  });
+  const result = await screen.findByTestId('datalek-result');
+  expect(result.querySelector('[data-step="mail"]')?.getAttribute('data-state')).toBe('failed');
+  expect(result.querySelector('[data-step="mail"]')?.textContent).toContain('503');
+  expect(result.querySelector('[data-step="card"]')?.getAttribute('data-state')).toBe('sent');
+  expect(screen.getByTestId('datalek-phone-numbers').textContent).toContain('+31 70 000 0201');
+  expect(screen.getByTestId('datalek-clock').textContent).toMatch(/Termijn AP voor CIBG: .*nog (69|70) u/);
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('datalek-retry'));
+  });
+  await waitFor(() => expect(result.querySelector('[data-step="mail"]')?.getAttribute('data-state')).toBe('sent'));
+  expect(screen.queryByTestId('datalek-retry')).toBeNull();
+  expect(services.mail.sent).toHaveLength(1);
+  expect(services.channel.posted).toHaveLength(1);
+  const [stored] = [...services.breaches.items.values()];
+  expect(readDelivery(stored.form).mail?.state).toBe('sent');
+});
