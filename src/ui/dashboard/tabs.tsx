@@ -30,4 +30,7 @@ export const dashboardTabs: readonly DashboardTab[] = [
     label: 'tabDatalekregister',
     component: React.lazy(() => import(/* webpackChunkName: 'datalekregister' */ '../datalekRegister/RegisterTab')),
   },
+  // issue 7: the meeting plan (art. 6, 7, 12, 13.2), planning and recording, loaded on first use.
+  { key: 'overleg', label: 'tabOverleg', component: React.lazy(() => import(/* webpackChunkName: 'overleg' */ '../overleg/OverlegTab')) },
+  { key: 'register', label: 'tabRegister', component: React.lazy(() => import(/* webpackChunkName: 'register' */ '../register/RegisterTab')) },
 ];
