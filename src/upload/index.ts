@@ -13,5 +13,3 @@ export {
   type ShareItem,
   type ShareResult,
 } from './share';
-export { mayReview, reviewDocument, reviewToetsId, ReviewRefusedError, type ReviewDeps, type Verdict } from './review';
-export { auditCsv } from './csv';
