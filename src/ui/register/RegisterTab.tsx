@@ -25,10 +25,9 @@ import { formatDate } from '../overview/formatDate';
 import { useServices, useStrings } from '../services';
 import { RecordDetail } from './RecordDetail';
 import { RecordForm } from './RecordForm';
+import { REGISTER_VIEWS } from './registerViews';
 import { useRegisterStyles } from './useRegisterStyles';
 
-/** The register views, in order: the accounthouder's own first (art. 5). */
-export const REGISTER_VIEWS: readonly AgreementView[] = ['mijn', 'evaluatie-nodig', 'dva-verloopt', 'alle'];
 
 /** Badge colour of a status. */
 function statusColor(status: RegisterRecord['status']): 'success' | 'warning' | 'informative' | 'subtle' {
