@@ -181,21 +181,6 @@ it('review (BSN declared, art. 9.2): stored for the sharing party and its privac
   expect([403, 404]).toContain(await openFileAs('cibg-privacy', url));
   expect(errors).toEqual([]);
 });
-  await item.getByTestId('approve').click();
-  await officer.page.getByTestId('review-done').waitFor();
-  await expect(officer.page.locator(`[data-review="${name}"]`).count()).resolves.toBe(0);
-  expect(officer.errors).toEqual([]);
-  await officer.context.close();
-
-  // Approved: moved out of the party's review folder into the restricted folder its classification demands.
-  const shared = `${LIBRARY}/Vertrouwelijk/${name}`;
-  expect(await openFileAs('cibg-medewerker', shared)).toBe(200);
-  expect([401, 403, 404]).toContain(await openFileAs('buitenstaander', shared));
-  const records = (await api('beheerder', `web/lists/getByTitle('Toetslog')/items?$top=500`)).json.value as Array<
-    Record<string, unknown>
-  >;
-  expect(records.filter((r) => r.Title === name).map((r) => r.Besluit)).toEqual(['review', 'goedgekeurd']);
-});
 
 it('refuses a category the configuration blocks for the recipient (fixture rule in the site configuration)', async () => {
   const { spForUser } = await import('../../workbench/seed/clients');
