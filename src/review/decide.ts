@@ -60,13 +60,9 @@ export function checkReview(
   note: string,
 ): void {
   const trimmed = note.trim();
-  if (trimmed.length === 0) {
-    throw new ReviewError(
-      'note',
-      kind === 'rejected'
-        ? 'Notitie: schrijf waarom u afwijst; de uploader leest dit (art. 9.2).'
-        : 'Notitie: schrijf kort waarom u goedkeurt; het besluit wordt verantwoord (AVG art. 5 lid 2).',
-    );
+  // art. 9.2: a rejection must say why, the uploader reads it; an approval may carry a note.
+  if (kind === 'rejected' && trimmed.length === 0) {
+    throw new ReviewError('note', 'Notitie: schrijf waarom u afwijst; de indiener leest dit (art. 9.2).');
   }
   if (trimmed.length > MAX_NOTE_CHARS) {
     throw new ReviewError('note', `Notitie: hoogstens ${MAX_NOTE_CHARS} tekens (nu ${trimmed.length}).`);
@@ -121,7 +117,7 @@ export async function reviewDocument(
     answers: { reviewOf: doc.toetsId ?? '' },
     findings: (original?.findings ?? []).map((f) => ({ kind: f.kind, count: f.count })),
     reasons,
-    reviewNote: note.trim(),
+    ...(note.trim() ? { reviewNote: note.trim() } : {}),
   };
   await deps.audit.append(record);
   const document = await deps.documents.updateMetadata(doc.id, { toetsstatus: STATUS_AFTER_REVIEW[kind] }, doc.etag);

@@ -96,6 +96,7 @@ it('a failed status change leaves the review to retry with the same ToetsId (no 
 
 it('needs a note, the sharing party’s privacy officer and a file still in review', () => {
   expect(() => checkReview(config, igjPrivacy, doc, 'rejected', '  ')).toThrow(/Notitie: schrijf waarom u afwijst/);
+  expect(() => checkReview(config, igjPrivacy, doc, 'approved', '')).not.toThrow();
   const cibg = { ...igjPrivacy, groupKeys: ['cibg-privacy'] };
   expect(() => checkReview(config, cibg, doc, 'approved', 'ok')).toThrow(/privacy officer van de delende partij .*art\. 9\.2/);
   const staff = { ...igjPrivacy, groupKeys: ['igj-medewerkers'] };

@@ -6,6 +6,8 @@ import { useDashboardStyles } from './useDashboardStyles';
 
 // issue 7: the banner for due or overdue meetings also runs the post-once reminder check; its own small chunk.
 const OverlegBanner = React.lazy(() => import(/* webpackChunkName: 'overleg-banner' */ '../overleg/OverlegBanner'));
+// issue 4: the warning for files put in the library around "Delen met toets", with "Nu classificeren"; own chunk.
+const UnclassifiedBanner = React.lazy(() => import(/* webpackChunkName: 'catch-banner' */ '../catch/UnclassifiedBanner'));
 
 /** Props of {@link Dashboard}. */
 export interface DashboardProps {
@@ -29,6 +31,9 @@ export function Dashboard(props: DashboardProps): React.ReactElement {
       </header>
       <React.Suspense fallback={null}>
         <OverlegBanner onOpen={() => setSelected('overleg')} />
+      </React.Suspense>
+      <React.Suspense fallback={null}>
+        <UnclassifiedBanner />
       </React.Suspense>
       <TabList selectedValue={active.key} onTabSelect={onTabSelect} aria-label={t.tabsLabel}>
         {dashboardTabs.map((tab) => (

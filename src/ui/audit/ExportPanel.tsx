@@ -1,0 +1,106 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Text } from '@fluentui/react-components';
+import * as React from 'react';
+import type { SiteUser } from '../../ports';
+import { collectAuditRecords, exportFileName, seesAllRecords, verantwoordingCsv, type CsvSeparator } from '../../review';
+import { errorMessage } from '../common/errors';
+import { useServices, useStrings } from '../services';
+import { format } from '../upload/format';
+import { useReviewStyles } from '../review/useReviewStyles';
+
+/** Props of {@link ExportPanel}. */
+export interface ExportPanelProps {
+  user: SiteUser;
+}
+
+/** The next day of a YYYY-MM-DD (an "up to and including" date is exclusive the next midnight). */
+function dayAfter(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}
+
+/** Hands text to the browser as a file download. */
+function download(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * "Verantwoording": every Toetslog decision the person may read as a CSV (AVG art. 5(2)), optionally for a period;
+ * read page by page on the indexed Tijdstip column, so a log past 5,000 records is exported whole.
+ */
+export function ExportPanel(props: ExportPanelProps): React.ReactElement {
+  const t = useStrings();
+  const styles = useReviewStyles();
+  const services = useServices();
+  const [from, setFrom] = React.useState('');
+  const [to, setTo] = React.useState('');
+  const [separator, setSeparator] = React.useState<CsvSeparator>(';');
+  const [progress, setProgress] = React.useState<number | undefined>(undefined);
+  const [done, setDone] = React.useState<string | undefined>(undefined);
+  const [error, setError] = React.useState<string | undefined>(undefined);
+  const run = (): void => {
+    setError(undefined);
+    setDone(undefined);
+    setProgress(0);
+    collectAuditRecords(services.audit, {
+      ...(from ? { from: `${from}T00:00:00Z` } : {}),
+      ...(to ? { to: dayAfter(to) } : {}),
+      onProgress: setProgress,
+    }).then(
+      (records) => {
+        const file = exportFileName(services.config, new Date());
+        download(verantwoordingCsv(services.config, records, separator), file);
+        setDone(format(t.exportDone, { count: records.length, file }));
+        setProgress(undefined);
+      },
+      (e: unknown) => {
+        setError(errorMessage(e));
+        setProgress(undefined);
+      },
+    );
+  };
+  return (
+    <section className={styles.section} data-testid="export-panel" aria-label={t.exportTitle}>
+      <Subtitle2 as="h3">{t.exportTitle}</Subtitle2>
+      <Text size={200}>{t.exportContents}</Text>
+      <Text size={200} className={styles.muted} data-testid="export-scope">
+        {seesAllRecords(services.config, props.user) ? t.exportScopeAll : t.exportScopeOwn}
+      </Text>
+      <div className={styles.row}>
+        <Field label={t.exportFrom}>
+          <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} data-testid="export-from" />
+        </Field>
+        <Field label={t.exportTo}>
+          <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} data-testid="export-to" />
+        </Field>
+        <Field label={t.exportSeparator}>
+          <Select value={separator} onChange={(_, d) => setSeparator(d.value as CsvSeparator)} data-testid="export-separator">
+            <option value=";">{t.exportSepSemicolon}</option>
+            <option value=",">{t.exportSepComma}</option>
+          </Select>
+        </Field>
+        <Button onClick={run} disabled={progress !== undefined} data-testid="export-csv">
+          {t.exportButton}
+        </Button>
+      </div>
+      {progress !== undefined && <Text>{format(t.exportBusy, { count: progress })}</Text>}
+      {done && (
+        <MessageBar intent="success" data-testid="export-done">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

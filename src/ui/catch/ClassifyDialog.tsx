@@ -1,0 +1,171 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+} from '@fluentui/react-components';
+import * as React from 'react';
+import { summariseFindings, type ScanResult } from '../../domain/scan';
+import type { ExchangeDocument, SiteUser } from '../../ports';
+import { classifyExisting, type ClassifyResult } from '../../review';
+import { scanPicked } from '../../upload';
+import { errorMessage } from '../common/errors';
+import { formatDate } from '../overview/formatDate';
+import { useReviewStyles } from '../review/useReviewStyles';
+import { useServices, useStrings } from '../services';
+import { EMPTY_DRAFT, formOf, missingFields, type Draft } from '../upload/draft';
+import { describeFindings, format } from '../upload/format';
+import { QuestionForm } from '../upload/QuestionForm';
+
+/** Props of {@link ClassifyDialog}. */
+export interface ClassifyDialogProps {
+  items: ExchangeDocument[];
+  user: SiteUser;
+  /** Closes the dialog; `changed` when a file was classified (the banner counts again). */
+  onClose: (changed: boolean) => void;
+}
+
+/** The scan of one library file: its bytes read back and scanned in the browser like a picked file (seed 004). */
+type ScanState = { status: 'scanning' } | { status: 'ok'; scan: ScanResult } | { status: 'error'; message: string };
+
+/**
+ * Classifies files that are already in the library (native upload, drag into the library): the Delen dialog's questions
+ * (the same QuestionForm), the scan of the file's bytes, the same doelbinding check, then the Toetslog record and the
+ * metadata, which moves the file to the folder its outcome demands (issue 4).
+ */
+export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
+  const t = useStrings();
+  const styles = useReviewStyles();
+  const services = useServices();
+  const [selectedId, setSelectedId] = React.useState<number>(props.items[0]?.id ?? 0);
+  const [draft, setDraft] = React.useState<Draft>(EMPTY_DRAFT);
+  const [scan, setScan] = React.useState<ScanState>({ status: 'scanning' });
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<string | undefined>(undefined);
+  const [results, setResults] = React.useState<Record<number, ClassifyResult>>({});
+  const doc = props.items.find((d) => d.id === selectedId);
+  React.useEffect(() => {
+    if (!doc) return;
+    let current = true;
+    setScan({ status: 'scanning' });
+    services.documents
+      .download(doc.id)
+      .then((buffer) => scanPicked(services.config, { name: doc.name, size: buffer.byteLength, arrayBuffer: async () => buffer }))
+      .then(
+        (r) => current && setScan({ status: 'ok', scan: r.scan }),
+        (e: unknown) => current && setScan({ status: 'error', message: errorMessage(e) }),
+      );
+    return () => {
+      current = false;
+    };
+  }, [doc, services]);
+  const missing = missingFields(services.config, draft);
+  const result = doc ? results[doc.id] : undefined;
+  const save = (): void => {
+    if (!doc || scan.status !== 'ok') return;
+    setBusy(true);
+    setError(undefined);
+    classifyExisting(
+      { config: services.config, documents: services.documents, audit: services.audit, user: props.user },
+      doc,
+      formOf(services.config, draft),
+      scan.scan,
+    ).then(
+      (r) => {
+        setResults((all) => ({ ...all, [doc.id]: r }));
+        setBusy(false);
+      },
+      (e: unknown) => {
+        setError(errorMessage(e));
+        setBusy(false);
+      },
+    );
+  };
+  const findings = scan.status === 'ok' ? summariseFindings(scan.scan) : [];
+  const changed = Object.keys(results).length > 0;
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && !busy && props.onClose(changed)}>
+      <DialogSurface className={styles.surface} aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>{t.catchDialogTitle}</DialogTitle>
+          <DialogContent className={styles.content} data-testid="classify-dialog">
+            <Field label={t.catchPick}>
+              <Select
+                value={String(selectedId)}
+                disabled={busy}
+                data-testid="classify-file"
+                onChange={(_, d) => {
+                  setSelectedId(Number(d.value));
+                  setDraft(EMPTY_DRAFT);
+                  setError(undefined);
+                }}
+              >
+                {props.items.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {`${d.name} — ${format(t.catchUploadedBy, { name: d.author?.displayName ?? '—', date: formatDate(d.created) })}`}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Text data-testid="classify-scan">
+              {scan.status === 'scanning'
+                ? t.catchScanning
+                : scan.status === 'error'
+                  ? scan.message
+                  : format(t.catchScan, { findings: findings.length ? describeFindings(findings, t) : t.catchNothingFound })}
+            </Text>
+            {result ? (
+              <MessageBar
+                intent={result.decision.outcome === 'refused' ? 'warning' : 'success'}
+                layout="multiline"
+                data-testid="classify-done"
+                data-outcome={result.decision.outcome}
+              >
+                <MessageBarBody>
+                  {t[`catchDone_${result.decision.outcome}`]}
+                  <ul className={styles.reasons}>
+                    {result.decision.reasons.map((r, i) => (
+                      <li key={i}>
+                        <strong>{r.source}</strong> {t.lang === 'en' ? r.en : r.nl}
+                      </li>
+                    ))}
+                  </ul>
+                </MessageBarBody>
+              </MessageBar>
+            ) : (
+              <QuestionForm draft={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} disabled={busy} />
+            )}
+            {error && (
+              <MessageBar intent="error" data-testid="classify-error">
+                <MessageBarBody>{error}</MessageBarBody>
+              </MessageBar>
+            )}
+          </DialogContent>
+          <DialogActions>
+            {!result && (
+              <Button
+                appearance="primary"
+                disabled={busy || scan.status !== 'ok' || missing.length > 0}
+                onClick={save}
+                data-testid="classify-save"
+              >
+                {t.catchSave}
+              </Button>
+            )}
+            <Button disabled={busy} onClick={() => props.onClose(changed)} data-testid="classify-close">
+              {t.catchClose}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,68 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import * as React from 'react';
+import type { ExchangeDocument, SiteUser } from '../../ports';
+import { countUnclassified } from '../../review';
+import { useServices, useStrings } from '../services';
+import { format } from '../upload/format';
+import { ClassifyDialog } from './ClassifyDialog';
+
+/** What the banner knows: the person and the unclassified files they can see. */
+interface State {
+  user: SiteUser;
+  items: ExchangeDocument[];
+  more: boolean;
+}
+
+/**
+ * The dashboard's warning for files put in the library around "Delen met toets" (native upload, drag into the
+ * library): they carry the column default 'Te classificeren' (or 'Onvolledig') and, until classified, are readable by
+ * every member group of the library (issue 4; a SharePoint-only product cannot narrow them at upload, see the docs).
+ * "Nu classificeren" opens the classification for an existing file. Outsiders and failures show nothing here: the
+ * Documenten tab shows the view itself with its errors.
+ */
+export default function UnclassifiedBanner(): React.ReactElement | null {
+  const t = useStrings();
+  const services = useServices();
+  const [state, setState] = React.useState<State | null>(null);
+  const [open, setOpen] = React.useState(false);
+  const [generation, setGeneration] = React.useState(0);
+  React.useEffect(() => {
+    let current = true;
+    (async () => {
+      const user = await services.site.currentUser();
+      if (!user.party) return;
+      const found = await countUnclassified(services.documents);
+      if (current) setState({ user, items: found.items, more: found.more });
+    })().catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [services, generation]);
+  if (!state || state.items.length === 0) return null;
+  const count = state.more ? `${state.items.length}+` : String(state.items.length);
+  return (
+    <>
+      <MessageBar intent="warning" layout="multiline" data-testid="unclassified-banner" data-count={state.items.length}>
+        <MessageBarBody>
+          <MessageBarTitle>{t.catchTitle}</MessageBarTitle>
+          {format(t.catchBanner, { count })}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={() => setOpen(true)} data-testid="classify-now">
+            {t.catchAction}
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+      {open && (
+        <ClassifyDialog
+          items={state.items}
+          user={state.user}
+          onClose={(changed) => {
+            setOpen(false);
+            if (changed) setGeneration((g) => g + 1);
+          }}
+        />
+      )}
+    </>
+  );
+}
