@@ -314,7 +314,7 @@ export const enUS: Strings = {
   datalekRegisterColDelivery: 'Delivery',
   datalekRegisterOpen: 'Open',
   datalekRegisterClose: 'Close',
-  datalekRegisterMore: 'Only the 30 newest reports are shown.',
+  datalekRegisterMore: 'Load older reports',
   datalekRegisterDamaged: 'This register item is invalid (edited by hand?)',
   datalekRegisterDeliverySent: 'sent',
   datalekRegisterDeliveryFailed: 'failed',

@@ -312,7 +312,7 @@ export const nlNL = {
   datalekRegisterColDelivery: 'Verzending',
   datalekRegisterOpen: 'Openen',
   datalekRegisterClose: 'Sluiten',
-  datalekRegisterMore: 'Alleen de 30 nieuwste meldingen worden getoond.',
+  datalekRegisterMore: 'Oudere meldingen laden',
   datalekRegisterDamaged: 'Dit registeritem is ongeldig (met de hand gewijzigd?)',
   datalekRegisterDeliverySent: 'verstuurd',
   datalekRegisterDeliveryFailed: 'mislukt',

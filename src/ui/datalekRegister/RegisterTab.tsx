@@ -18,16 +18,20 @@ export interface RegisterRow {
 }
 
 /** Loads the register (security-trimmed by SharePoint: privacy officers see all, reporters their own) and the user. */
-async function loadRegister(services: Services): Promise<{ rows: RegisterRow[]; user: SiteUser; more: boolean }> {
+async function loadRegister(services: Services): Promise<{ rows: RegisterRow[]; user: SiteUser; next?: string }> {
   const [page, user] = await Promise.all([services.breaches.list(), services.site.currentUser()]);
+  return { rows: toRows(page.items, services), user, ...(page.nextPageToken ? { next: page.nextPageToken } : {}) };
+}
+
+/** Register entries read back and validated against the configuration. */
+function toRows(items: BreachEntry[], services: Services): RegisterRow[] {
   const now = new Date();
-  const rows = page.items
+  return items
     .filter((e): e is BreachEntry & { id: number } => typeof e.id === 'number')
     .map((entry) => {
       const v = fromRegisterRow(entry, now, services.config);
       return v.ok ? { entry, report: v.value, problems: [] } : { entry, problems: v.errors };
     });
-  return { rows, user, more: Boolean(page.nextPageToken) };
 }
 
 /** The parties whose privacy officer the user is (configured groups of kind 'privacy'). */
@@ -48,9 +52,22 @@ export default function RegisterTab(): React.ReactElement {
   const services = useServices();
   const data = useAsync(() => loadRegister(services), [services]);
   const [openId, setOpenId] = React.useState<number>();
+  // Older pages, fetched on request (the register pages by 30, newest first); a reload starts over.
+  const [older, setOlder] = React.useState<{ rows: RegisterRow[]; next?: string; busy: boolean; error?: unknown }>({ rows: [], busy: false });
+  React.useEffect(() => setOlder({ rows: [], busy: false }), [data.status]);
   if (data.status === 'loading') return <Spinner label={t.loading} />;
   if (data.status === 'error') return <Failure error={data.error} onRetry={data.reload} />;
-  const { rows, user, more } = data.value;
+  const { user } = data.value;
+  const rows = [...data.value.rows, ...older.rows];
+  const next = older.rows.length ? older.next : data.value.next;
+  const loadMore = (): void => {
+    if (!next) return;
+    setOlder((o) => ({ ...o, busy: true, error: undefined }));
+    services.breaches.list(next).then(
+      (page) => setOlder((o) => ({ rows: [...o.rows, ...toRows(page.items, services)], next: page.nextPageToken, busy: false })),
+      (error: unknown) => setOlder((o) => ({ ...o, busy: false, error })),
+    );
+  };
   const privacyParties = privacyPartiesOf(user, services);
   const lang = t.lang === 'en' ? 'en' : 'nl';
   const party = (key: string): string => services.config.parties.find((p) => p.key === key)?.shortName ?? key;
@@ -110,7 +127,14 @@ export default function RegisterTab(): React.ReactElement {
           </tbody>
         </table>
       )}
-      {more && <Text className={styles.muted}>{t.datalekRegisterMore}</Text>}
+      {next && (
+        <div className={styles.actions}>
+          <Button data-testid="datalek-more" disabled={older.busy} onClick={loadMore}>
+            {t.datalekRegisterMore}
+          </Button>
+        </div>
+      )}
+      {older.error !== undefined && <Failure error={older.error} onRetry={loadMore} />}
       {open && (
         <ReportDetail
           key={open.entry.id}

@@ -1,0 +1,162 @@
+/** @jest-environment jsdom */
+/**
+ * The Datalekregister tab: status and 72-hour clock per report, delivery per report, all fields as text, the controller's
+ * privacy officer records the art. 33/34 decisions with reasons (also when not notifying, art. 33(5)), others read only.
+ */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import * as React from 'react';
+import { DatalekOutbox } from '../../../src/datalek';
+import type { Services, SiteUser } from '../../../src/ports';
+import { AppFrame } from '../../../src/ui/AppFrame';
+import RegisterTab from '../../../src/ui/datalekRegister/RegisterTab';
+import { ServicesProvider } from '../../../src/ui/services';
+import { MemoryBreachRegister, RecordingChannel, RecordingMail } from '../../datalek/fakes';
+import { igjCibg } from '../fakeServices';
+
+class NoResizeObserver {
+  public observe(): void {}
+  public unobserve(): void {}
+  public disconnect(): void {}
+}
+Object.assign(window, { ResizeObserver: NoResizeObserver });
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+
+function siteUser(over: Partial<SiteUser>): SiteUser {
+  return {
+    id: 9,
+    loginName: 'i:0#.f|membership|johan.smit@cibg.example',
+    displayName: 'Johan Smit',
+    email: 'johan.smit@cibg.example',
+    isSiteAdmin: false,
+    groups: [],
+    groupKeys: ['cibg-privacy'],
+    party: 'cibg',
+    ...over,
+  };
+}
+
+/** A register holding one report of IGJ about CIBG data, discovered two hours ago. */
+async function withReport(user: SiteUser): Promise<Services & { breaches: MemoryBreachRegister }> {
+  const config = igjCibg();
+  const breaches = new MemoryBreachRegister();
+  const now = Date.now();
+  const outbox = new DatalekOutbox({
+    config,
+    breaches,
+    mail: new RecordingMail(),
+    channel: new RecordingChannel(),
+    host: { siteUrl: 'https://contoso.sharepoint.com/sites/s', privacyChannel: { teamId: 't', channelId: 'c' } },
+  });
+  const r = await outbox.submit({
+    reportingParty: 'igj',
+    reportingOrganisation: 'Inspectie Gezondheidszorg en Jeugd',
+    contactName: 'Sanne de Vries',
+    contactFunction: 'Inspecteur',
+    contactPhone: '+31 88 120 5100',
+    contactEmail: 'sanne.devries@igj.example',
+    reportedAt: new Date(now).toISOString(),
+    breachDate: new Date(now - 86_400_000).toISOString().slice(0, 10),
+    breachDatePresumed: true,
+    description: `Verkeerd gemaild. ${HOSTILE}`,
+    affectedPersonalData: 'NAW',
+    affectedDataSubjects: 'Zorgverleners',
+    scaleDataSubjects: 3,
+    scaleFiles: 1,
+    scaleDescription: '',
+    consequences: 'Kennisname',
+    measures: 'Verwijderd',
+    discoveredAt: new Date(now - 2 * 3_600_000).toISOString(),
+    ongoing: 'nee',
+    measuresBefore: 'Geen',
+    dataSubjectsInformed: 'onbekend',
+    crossBorder: 'nee',
+    crossBorderDetails: '',
+    controllerParty: 'cibg',
+    documents: [],
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return {
+    config,
+    breaches,
+    mail: new RecordingMail(),
+    channel: new RecordingChannel(),
+    site: { currentUser: async () => user },
+    host: { siteUrl: 'https://contoso.sharepoint.com/sites/s' },
+  } as unknown as Services & { breaches: MemoryBreachRegister };
+}
+
+function show(services: Services): ReturnType<typeof render> {
+  return render(
+    <AppFrame host={{ locale: 'nl-NL' }}>
+      <ServicesProvider services={services}>
+        <RegisterTab />
+      </ServicesProvider>
+    </AppFrame>,
+  );
+}
+
+it('shows status, clock and delivery; the controller\'s privacy officer records decisions with reasons', async () => {
+  const services = await withReport(siteUser({}));
+  const { container } = show(services);
+  const row = await screen.findByTestId('datalek-row');
+  expect(within(row).getByTestId('datalek-status').textContent).toBe('Gemeld aan wederpartij');
+  expect(within(row).getByTestId('datalek-clock').textContent).toMatch(/Termijn AP voor CIBG: .*nog (69|70) u/);
+  expect(within(row).getByTestId('datalek-row-delivery').textContent).toContain('verstuurd');
+  fireEvent.click(within(row).getByTestId('datalek-open'));
+  const detail = await screen.findByTestId('datalek-detail');
+  expect(within(detail).getByTestId('datalek-fields').textContent).toContain(HOSTILE);
+  expect(container.querySelectorAll('script, img').length).toBe(0);
+  // The reporter's phone buttons are not offered to the officer.
+  expect(screen.queryByTestId('datalek-phoned')).toBeNull();
+
+  // A decision without a reason is refused, naming the article (AVG art. 33(5)).
+  fireEvent.change(screen.getByTestId('decision-ap-notify'), { target: { value: 'nee' } });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('decision-save'));
+  });
+  expect((await screen.findByTestId('decision-errors')).textContent).toContain('AVG art. 33(5)');
+  // Reported to the AP needs the decision to notify (AVG art. 33).
+  fireEvent.change(screen.getByTestId('decision-ap-reason'), { target: { value: 'Laag risico.' } });
+  fireEvent.change(screen.getByTestId('decision-status'), { target: { value: 'gemeld aan AP' } });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('decision-save'));
+  });
+  await waitFor(() => expect(screen.getByTestId('decision-errors').textContent).toContain('AVG art. 33'));
+
+  fireEvent.change(screen.getByTestId('decision-status'), { target: { value: 'beoordeeld' } });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('decision-save'));
+  });
+  await waitFor(() => expect(screen.getByTestId('datalek-status').textContent).toBe('Beoordeeld'));
+  const [entry] = [...services.breaches.items.values()];
+  expect(entry.status).toBe('beoordeeld');
+  expect(entry.form.apDecision).toMatchObject({ notify: false, reason: 'Laag risico.', decidedBy: 'Johan Smit' });
+  // Once decided, the clock gives way to the recorded decision.
+  expect(within(screen.getByTestId('datalek-row')).getByTestId('datalek-clock').textContent).toContain('vastgelegd');
+});
+
+it('a privacy officer of the other party and a reporter see the report read-only', async () => {
+  for (const user of [
+    siteUser({ displayName: 'Fatima El Amrani', email: 'fatima.elamrani@igj.example', groupKeys: ['igj-privacy'], party: 'igj' }),
+    siteUser({ displayName: 'Sanne de Vries', email: 'sanne.devries@igj.example', groupKeys: ['igj-medewerkers'], party: 'igj' }),
+  ]) {
+    const services = await withReport(user);
+    const view = show(services);
+    fireEvent.click(await screen.findByTestId('datalek-open'));
+    await screen.findByTestId('datalek-detail');
+    expect(screen.queryByTestId('decision-save')).toBeNull();
+    expect((screen.getByTestId('decision-status') as HTMLSelectElement).disabled).toBe(true);
+    view.unmount();
+  }
+});
+
+it('shows a damaged register item with its problems instead of hiding it', async () => {
+  const services = await withReport(siteUser({}));
+  const [entry] = [...services.breaches.items.values()];
+  entry.form = { ...entry.form, breachDate: 'gisteren' };
+  show(services);
+  fireEvent.click(await screen.findByTestId('datalek-open'));
+  const detail = await screen.findByTestId('datalek-detail');
+  expect(detail.textContent).toContain('breachDate: geen geldige datum');
+});
