@@ -2,7 +2,6 @@
  * The Adaptive Card for the privacy officers' channel (issue 6, bijlage 2): key facts, the 72-hour deadline of the
  * controller (AVG art. 33(1)) and a link to the report. User text enters only through template data and TextRuns.
  */
-import * as ACData from 'adaptivecards-templating';
 import type { AgreementConfig } from '../domain/agreement/schema';
 import type { Lang } from '../domain/common/types';
 import {
@@ -16,6 +15,7 @@ import {
   formatRemaining,
   type DatalekReport,
 } from '../domain/datalek';
+import { expandCardTemplate } from './expand';
 import { assertCardFits } from './size';
 import template from './templates/datalek.json';
 import { checkLink, escapeMarkdown, plainText } from './text';
@@ -99,7 +99,8 @@ export function buildDatalekCard(
     link: checkLink(link),
     linkTitle: en ? 'Open the report' : 'Melding openen',
   };
-  const card = new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
+  // Not adaptivecards-templating at run time: it throws in browsers (see ./expand); same output, checked in the tests.
+  const card = expandCardTemplate<AdaptiveCardJson>(template, data);
   assertCardFits(card);
   return card;
 }
