@@ -77,6 +77,14 @@ describe('emulator: paging and the list view threshold', () => {
     expect(both.map((i: { Id: number }) => i.Id)).toEqual([1, 2001, 4001, 6001].filter((id) => (id - 1) % 7 === 0));
   });
 
+  it('indexes built-in columns too (Modified), so date-sorted queries work on the large list', async () => {
+    const list = spAs(emu.siteUrl, 'beheerder').web.lists.getByTitle('Groot');
+    await expect(list.items.orderBy('Modified', false).top(5)()).rejects.toMatchObject({ status: 500 });
+    await list.fields.getByInternalNameOrTitle('Modified').update({ Indexed: true });
+    const latest = await list.items.orderBy('Modified', false).top(5).select('Id')();
+    expect(latest).toHaveLength(5);
+  });
+
   it('pages by ID with no filter on the large list, and honours a configurable threshold', async () => {
     const list = spAs(emu.siteUrl, 'beheerder').web.lists.getByTitle('Groot');
     const page = await list.items.skip(6100).top(50).select('Id')();
