@@ -1,0 +1,138 @@
+/**
+ * Issue 4, files uploaded around the dialog: a native upload (PnPjs addUsingPath as the user, as SharePoint's own
+ * upload and drag-and-drop do) gets the column default 'Te classificeren', shows in that view, the dashboard warns with
+ * a count, and "Nu classificeren" classifies it with the dialog's questions and check. Also shows the documented limit:
+ * until classified, the other party's members can read it.
+ */
+import { mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { spForUser } from '../../workbench/seed/clients';
+import { launchChromium, openAs, screenshot, startTestWorkbench, type TestWorkbench } from './workbench';
+
+jest.setTimeout(300_000);
+
+const shots = join(tmpdir(), 'samenwerkingsruimte-screenshots');
+const LIBRARY = '/sites/samenwerkingsruimte/Uitwisseling';
+
+let wb: TestWorkbench;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  wb = await startTestWorkbench();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await wb?.stop();
+});
+
+/** Status of GET on a file URL as a demo identity. */
+async function openFileAs(identity: string, url: string): Promise<number> {
+  const res = await fetch(`${wb.url}${encodeURI(url)}`, { headers: { 'X-Emulator-User': identity } });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/** The list item fields of a file as the site admin reads them. */
+async function fieldsOf(url: string): Promise<Record<string, unknown>> {
+  const res = await fetch(
+    `${wb.siteUrl}/_api/web/getFileByServerRelativePath(decodedurl='${url}')/listItemAllFields`,
+    { headers: { accept: 'application/json;odata=nometadata', 'X-Emulator-User': 'beheerder' } },
+  );
+  expect(res.status).toBe(200);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** The rows of one view of the Documenten tab. */
+async function viewRows(page: Page, label: string): Promise<string[]> {
+  await page.getByRole('tab', { name: 'Documenten' }).click();
+  await page.getByRole('tab', { name: label, exact: true }).click();
+  await page.waitForTimeout(50);
+  await page.locator('[data-testid="view-table"][aria-busy="false"]').waitFor();
+  return page
+    .locator('[data-testid="view-table"] [data-document]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-document') ?? ''));
+}
+
+/** Chooses a file in the classify dialog and waits for its scan. */
+async function pick(page: Page, name: string): Promise<void> {
+  const select = page.getByTestId('classify-file');
+  const value = await select.locator('option', { hasText: name }).getAttribute('value');
+  await select.selectOption(value ?? '');
+  await page.locator('[data-testid="classify-scan"]', { hasText: 'Scan:' }).waitFor();
+}
+
+it('a native upload is caught: Te classificeren, dashboard warning, classified with "Nu classificeren"', async () => {
+  const plain = 'Sleep-upload agenda.txt';
+  const withBsn = 'Sleep-upload notitie.txt';
+  // As SharePoint's own upload does: straight into the library root, no dialog, no metadata.
+  const sp = spForUser(wb.siteUrl, 'igj-medewerker');
+  const root = sp.web.getFolderByServerRelativePath(LIBRARY);
+  await root.files.addUsingPath(plain, 'Agenda: actualiteiten en beleidsvoornemens.', { Overwrite: false });
+  await root.files.addUsingPath(withBsn, 'Notitie over de zorgaanbieder. BSN 111222333 van de behandelaar.', {
+    Overwrite: false,
+  });
+  expect(await fieldsOf(`${LIBRARY}/${plain}`)).toMatchObject({ Toetsstatus: 'Te classificeren', Partij: null });
+  // The documented limit: until classified it sits in the root, readable by every member group (docs/provisioning.md).
+  expect(await openFileAs('cibg-medewerker', `${LIBRARY}/${withBsn}`)).toBe(200);
+
+  const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
+  const banner = page.getByTestId('unclassified-banner');
+  await banner.waitFor();
+  await expect(banner.getAttribute('data-count')).resolves.toBe('2');
+  await expect(banner.textContent()).resolves.toMatch(/2 bestand\(en\) zijn buiten "Delen met toets" om/);
+  expect((await viewRows(page, 'Te classificeren')).sort()).toEqual([withBsn, plain].sort());
+  await screenshot(page, join(shots, 'catch-banner.png'));
+
+  // Classify the plain one: no personal data, Intern → allowed, stays shared with its metadata.
+  await banner.getByTestId('classify-now').click();
+  const dialog = page.getByTestId('classify-dialog');
+  await dialog.waitFor();
+  await pick(page, plain);
+  await expect(dialog.getByTestId('classify-scan').textContent()).resolves.toBe('Scan: geen persoonsgegevens gevonden');
+  await dialog.getByTestId('documentType').selectOption('overlegstuk');
+  await dialog.getByRole('radio', { name: 'Intern', exact: false }).first().check();
+  await dialog.locator('input[name="personal"][value="no"]').check();
+  await page.getByTestId('classify-save').click();
+  await expect(dialog.getByTestId('classify-done').getAttribute('data-outcome')).resolves.toBe('allowed');
+  expect(await fieldsOf(`${LIBRARY}/${plain}`)).toMatchObject({
+    Toetsstatus: 'Toegestaan',
+    Documenttype: 'overlegstuk',
+    Classificatie: 'intern',
+    Partij: 'igj',
+  });
+
+  // The one with a BSN, answered "no personal data": refused (seed 004) → moved to IGJ's review folder as Afgewezen.
+  await pick(page, withBsn);
+  await expect(dialog.getByTestId('classify-scan').textContent()).resolves.toBe('Scan: 1 BSN-nummer');
+  await dialog.getByTestId('documentType').selectOption('signaal');
+  await dialog.getByRole('radio', { name: 'Intern', exact: false }).first().check();
+  await dialog.locator('input[name="personal"][value="no"]').check();
+  await page.getByTestId('classify-save').click();
+  await expect(dialog.getByTestId('classify-done').getAttribute('data-outcome')).resolves.toBe('refused');
+  await screenshot(page, join(shots, 'catch-classified-refused.png'));
+  expect(await fieldsOf(`${LIBRARY}/Review-igj/${withBsn}`)).toMatchObject({ Toetsstatus: 'Afgewezen', Partij: 'igj' });
+  expect([403, 404]).toContain(await openFileAs('cibg-medewerker', `${LIBRARY}/Review-igj/${withBsn}`));
+
+  // Both decisions are in the Toetslog (AVG art. 5(2)); the number itself never is.
+  const log = await fetch(`${wb.siteUrl}/_api/web/lists/getByTitle('Toetslog')/items?$top=500`, {
+    headers: { accept: 'application/json;odata=nometadata', 'X-Emulator-User': 'beheerder' },
+  });
+  const rows = ((await log.json()) as { value: Array<Record<string, unknown>> }).value;
+  expect(rows.filter((r) => r.Title === plain).map((r) => r.Besluit)).toEqual(['toegestaan']);
+  const refused = rows.filter((r) => r.Title === withBsn);
+  expect(refused.map((r) => r.Besluit)).toEqual(['geweigerd']);
+  expect(String(refused[0].Gegevens)).not.toContain('111222333');
+
+  // Closing the dialog counts again: nothing left, no banner.
+  await page.getByTestId('classify-close').click();
+  await page.getByTestId('unclassified-banner').waitFor({ state: 'detached' });
+  await page.reload(); // the Documenten tab keeps the views it loaded; a fresh page reads them again
+  expect(await viewRows(page, 'Te classificeren')).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+});
