@@ -2,11 +2,14 @@ import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
+import type { SPFI } from '@pnp/sp';
 import type { Services } from '../../ports';
 import type { ThemeName } from '../../ui/theme';
+import { isConfigMissing } from './setup/configMissing';
 import { readTeamsHost, watchTeamsTheme } from './teamsHost';
 
 type UiModule = typeof import('../../ui');
+type SetupModule = typeof import('./setup');
 
 /** Web part properties: none; everything about the agreement lives in the site's configuration file. */
 export type SamenwerkingsruimteWebPartProps = Record<string, never>;
@@ -20,6 +23,8 @@ export default class SamenwerkingsruimteWebPart extends BaseClientSideWebPart<Sa
   private ui: UiModule | undefined;
   /** Builds the services; one stable function, so a re-render (theme change) does not rebuild them. */
   private load: (() => Promise<Services>) | undefined;
+  /** Set while the site has no agreement configuration: the site owner's "Inrichten" panel is shown instead. */
+  private setup: { module: SetupModule; sp: SPFI } | undefined;
   private theme: ThemeName = 'web';
   private locale = 'nl-NL';
 
@@ -51,9 +56,21 @@ export default class SamenwerkingsruimteWebPart extends BaseClientSideWebPart<Sa
         siteUrl: this.context.pageContext.web.absoluteUrl,
         teams: teams ? { teamId: teams.teamId, channelId: teams.channelId, theme: teams.theme } : undefined,
       };
-      // createServices reads the agreement configuration from the site; AppLoader shows its progress and its failures
-      // (not on the autorisatielijst, invalid configuration with the fields named) with a retry.
-      this.load = () => createServices(deps);
+      // createServices reads the agreement configuration from the site. The first attempt runs here, so a site that
+      // was never set up opens on "Inrichten"; any other failure (not on the autorisatielijst, invalid configuration)
+      // is shown by AppLoader, whose retry builds again.
+      const firstAttempt = createServices(deps);
+      const missing = await firstAttempt.then(
+        () => false,
+        (error: unknown) => isConfigMissing(error),
+      );
+      if (missing) this.setup = { module: await import(/* webpackChunkName: 'inrichten' */ './setup'), sp: deps.sp };
+      let pending: Promise<Services> | undefined = missing ? undefined : firstAttempt;
+      this.load = () => {
+        const attempt = pending ?? createServices(deps);
+        pending = undefined;
+        return attempt;
+      };
       this.ui = ui;
     } catch (error) {
       // The product code could not even be loaded (chunk or SPFx token failure): SharePoint's error box, page intact.
@@ -66,7 +83,15 @@ export default class SamenwerkingsruimteWebPart extends BaseClientSideWebPart<Sa
     if (!this.ui || !this.load) return; // onInit already rendered the error
     this.context.statusRenderer.clearLoadingIndicator(this.domElement);
     const host = { locale: this.locale, theme: this.theme };
-    ReactDom.render(React.createElement(this.ui.AppLoader, { load: this.load, host }), this.domElement);
+    const setup = this.setup;
+    const onDone = (): void => {
+      this.setup = undefined;
+      this.render();
+    };
+    const element = setup
+      ? React.createElement(setup.module.SetupPanel, { provision: setup.module.provisionWith(setup.sp), host, onDone })
+      : React.createElement(this.ui.AppLoader, { load: this.load, host });
+    ReactDom.render(element, this.domElement);
   }
 
   protected onDispose(): void {
