@@ -38,12 +38,10 @@ describe('emulator: files in document libraries', () => {
     const bytes = new Uint8Array(25_000).map((_, i) => (i * 7) % 251);
     const offsets: number[] = [];
     // addChunked resolves to finishUpload's answer: the file's properties.
-    const info = (await sp.web
-      .getFolderByServerRelativePath(LIB)
-      .files.addChunked('groot.bin', new Blob([bytes]), {
-        chunkSize: 10_000,
-        progress: (p) => offsets.push(p.offset),
-      })) as unknown as { Length: string };
+    const info = (await sp.web.getFolderByServerRelativePath(LIB).files.addChunked('groot.bin', new Blob([bytes]), {
+      chunkSize: 10_000,
+      progress: (p) => offsets.push(p.offset),
+    })) as unknown as { Length: string };
     expect(info.Length).toBe('25000');
     // Int64 offsets come back as strings, as SharePoint serialises them.
     expect(offsets).toEqual([0, '10000', '20000']);

@@ -184,7 +184,9 @@ describe('emulator: lists, fields, items', () => {
     });
     expect((await raw(emu, null, 'GET', `${API}/web`)).status).toBe(401);
     expect((await raw(emu, null, 'GET', `${API}/web`, { headers: { Cookie: 'EmuAuth=onbekend' } })).status).toBe(401);
-    const viaCookie = await raw(emu, null, 'GET', `${API}/web/currentuser`, { headers: { Cookie: 'a=b; EmuAuth=beheerder' } });
+    const viaCookie = await raw(emu, null, 'GET', `${API}/web/currentuser`, {
+      headers: { Cookie: 'a=b; EmuAuth=beheerder' },
+    });
     expect(viaCookie.json().LoginName).toBe('i:0#.f|membership|beheerder@samenwerkingsruimte.example');
     expect((await raw(emu, 'beheerder', 'GET', '/_layouts/15/start.aspx')).status).toBe(501);
   });
@@ -250,7 +252,10 @@ describe('emulator: column defaults', () => {
       const sp = spAs(emu.siteUrl, 'beheerder');
       await sp.web.lists.add('Stukken', '', 101);
       const lib = sp.web.lists.getByTitle('Stukken');
-      await lib.fields.addChoice('Toetsstatus', { Choices: ['Te classificeren', 'Toegestaan'], DefaultValue: 'Te classificeren' } as never);
+      await lib.fields.addChoice('Toetsstatus', {
+        Choices: ['Te classificeren', 'Toegestaan'],
+        DefaultValue: 'Te classificeren',
+      } as never);
       await lib.fields.addBoolean('Vertrouwelijk', { DefaultValue: '0' } as never);
       await sp.web.getFolderByServerRelativePath('/sites/samenwerkingsruimte/Stukken').files.addUsingPath('a.txt', 'x');
       const item = await sp.web

@@ -18,7 +18,9 @@ describe('emulator OData $filter parser', () => {
         },
       },
     });
-    expect(parseFilter("Deadline le datetime'2026-01-31T00:00:00Z'")).toMatchObject({ r: { kind: 'date', v: '2026-01-31T00:00:00Z' } });
+    expect(parseFilter("Deadline le datetime'2026-01-31T00:00:00Z'")).toMatchObject({
+      r: { kind: 'date', v: '2026-01-31T00:00:00Z' },
+    });
     expect(parseFilter('Author/Id eq 7')).toMatchObject({ l: { path: ['Author', 'Id'] } });
     expect(parseFilter("substringof('abc', Title) eq true")).toMatchObject({ t: 'func', name: 'substringof' });
     expect(parseFilter("startswith(Title,'a')")).toMatchObject({ t: 'func', name: 'startswith' });
@@ -73,7 +75,9 @@ describe('emulator OData $filter parser', () => {
     expect(segs[3].named).toEqual({ decodedurl: 'a.txt', overwrite: true });
     expect(parseApiPath('web/siteusers(@v)', q)[1].args).toEqual(['i:0#.f|membership|a@b.c']);
     expect(parseApiPath("web/lists(guid'0b5f-1')/items(3)", q)[1].args).toEqual(['0b5f-1']);
-    expect(parseApiPath('web/breakroleinheritance(copyroleassignments=false,%20clearsubscopes=true)', q)[1].named).toEqual({
+    expect(
+      parseApiPath('web/breakroleinheritance(copyroleassignments=false,%20clearsubscopes=true)', q)[1].named,
+    ).toEqual({
       copyroleassignments: false,
       clearsubscopes: true,
     });

@@ -108,13 +108,26 @@ describe('emulator: paging and the list view threshold', () => {
       const sp = spAs(small.siteUrl, 'beheerder');
       await sp.web.lists.add('Sorteer', '', 100);
       await sp.web.lists.getByTitle('Sorteer').fields.addNumber('Rang');
-      bulkInsertItems(small.db, 'Sorteer', [5, 1, 3, 1, null, 3, 2, 5].map((r, i) => ({ Title: `t${i + 1}`, Rang: r })));
+      bulkInsertItems(
+        small.db,
+        'Sorteer',
+        [5, 1, 3, 1, null, 3, 2, 5].map((r, i) => ({ Title: `t${i + 1}`, Rang: r })),
+      );
       const seen: string[] = [];
-      for await (const page of sp.web.lists.getByTitle('Sorteer').items.select('Title', 'Rang').orderBy('Rang', false).top(3)) {
+      for await (const page of sp.web.lists
+        .getByTitle('Sorteer')
+        .items.select('Title', 'Rang')
+        .orderBy('Rang', false)
+        .top(3)) {
         seen.push(...page.map((i: { Title: string }) => i.Title));
       }
       expect(seen).toEqual(['t1', 't8', 't3', 't6', 't7', 't2', 't4', 't5']);
-      const r = await raw(small, 'beheerder', 'GET', "/sites/samenwerkingsruimte/_api/web/lists/getbytitle('Sorteer')/items?$orderby=Rang&$top=2");
+      const r = await raw(
+        small,
+        'beheerder',
+        'GET',
+        "/sites/samenwerkingsruimte/_api/web/lists/getbytitle('Sorteer')/items?$orderby=Rang&$top=2",
+      );
       // Empty values sort first ascending (t5), as in SharePoint.
       expect(new URL(r.json()['odata.nextLink']).searchParams.get('$skiptoken')).toBe('Paged=TRUE&p_Rang=1&p_ID=2');
     } finally {

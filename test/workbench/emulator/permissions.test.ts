@@ -38,6 +38,8 @@ describe('emulator: permissions', () => {
         [READ, 'Read'],
       ]),
     );
+    expect((await sp.web.associatedOwnerGroup()).Title).toBe('Samenwerkingsruimte Owners');
+    expect((await sp.web.associatedMemberGroup()).Title).toBe('Samenwerkingsruimte Members');
     const contribute = await sp.web.roleDefinitions.getByName('Contribute')();
     expect(contribute.Id).toBe(CONTRIBUTE);
     const ensured = await sp.web.ensureUser('lotte.visser@cibg.example');

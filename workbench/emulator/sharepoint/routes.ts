@@ -155,6 +155,16 @@ function navigate(ctx: SpContext, node: Node, seg: Segment, call: SpCall): Node 
           return { k: 'siteusers' };
         case 'sitegroups':
           return { k: 'sitegroups' };
+        case 'associatedownergroup':
+        case 'associatedmembergroup':
+        case 'associatedvisitorgroup':
+          // The groups a team site is created with (Owners 3, Visitors 4, Members 5).
+          return {
+            k: 'group',
+            group: requireGroup(ctx, {
+              id: { associatedownergroup: 3, associatedvisitorgroup: 4, associatedmembergroup: 5 }[n],
+            }),
+          };
         case 'getuserbyid':
           return { k: 'user', user: requireUser(ctx, { id: argNumber(seg) }) };
         case 'roledefinitions':
