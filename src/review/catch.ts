@@ -24,6 +24,36 @@ export async function countUnclassified(documents: Pick<DocumentStore, 'list'>, 
   return { count: page.items.length, more: page.nextPageToken !== undefined, items: page.items };
 }
 
+/** The party whose e-mail domain an address has (configuration `emailDomains`), or null. */
+export function partyOfEmail(config: AgreementConfig, email: string | undefined): string | null {
+  const domain = email?.split('@')[1]?.toLowerCase();
+  if (!domain) return null;
+  return config.parties.find((p) => p.emailDomains.some((d) => d.toLowerCase() === domain))?.key ?? null;
+}
+
+/**
+ * The party a file in the library belongs to: the one recorded on it (an 'Onvolledig' upload has it), else the
+ * party of whoever put it there. Null when neither is known.
+ */
+export function owningParty(config: AgreementConfig, doc: Pick<ExchangeDocument, 'party' | 'author'>): string | null {
+  return doc.party ?? partyOfEmail(config, doc.author?.email);
+}
+
+/**
+ * True when this person may classify the file: a member of the party that put it there (art. 9.2: the sharing party
+ * answers for what it shares; the other party must not decide it for them). A file whose owner is unknown may be
+ * classified by any party member, so it does not stay readable to all for want of an owner.
+ */
+export function mayClassify(
+  config: AgreementConfig,
+  user: Pick<SiteUser, 'party'>,
+  doc: Pick<ExchangeDocument, 'party' | 'author'>,
+): boolean {
+  if (!user.party) return false;
+  const owner = owningParty(config, doc);
+  return owner === null || owner === user.party;
+}
+
 /** The ports and facts classifying an existing file needs. */
 export interface ClassifyDeps {
   config: AgreementConfig;
@@ -75,6 +105,11 @@ export async function classifyExisting(
 ): Promise<ClassifyResult> {
   const party = deps.user.party;
   if (!party) throw new Error('Alleen medewerkers van een partij classificeren stukken (art. 10.1).');
+  if (!mayClassify(deps.config, deps.user, doc)) {
+    throw new Error(
+      `'${doc.name}' is geplaatst door ${owningParty(deps.config, doc)}; alleen die partij classificeert het (art. 9.2).`,
+    );
+  }
   const decision = decideFile(deps.config, form, scan, { party, groupKeys: deps.user.groupKeys });
   const now = (deps.now ?? (() => new Date()))();
   const toetsId = (deps.newId ?? randomToetsId)();

@@ -80,6 +80,12 @@ it('a native upload is caught: Te classificeren, dashboard warning, classified w
   // The documented limit: until classified it sits in the root, readable by every member group (docs/provisioning.md).
   expect(await openFileAs('cibg-medewerker', `${LIBRARY}/${withBsn}`)).toBe(200);
 
+  // CIBG is warned too (it can read them), but only the party that put them there classifies them (art. 9.2).
+  const other = await openAs(browser, wb, 'cibg-medewerker');
+  await other.page.getByTestId('unclassified-banner').waitFor();
+  await expect(other.page.getByTestId('classify-now').count()).resolves.toBe(0);
+  await other.context.close();
+
   const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
   const banner = page.getByTestId('unclassified-banner');
   await banner.waitFor();

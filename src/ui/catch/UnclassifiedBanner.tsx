@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import * as React from 'react';
 import type { ExchangeDocument, SiteUser } from '../../ports';
-import { countUnclassified } from '../../review';
+import { countUnclassified, mayClassify } from '../../review';
 import { useServices, useStrings } from '../services';
 import { format } from '../upload/format';
 import { ClassifyDialog } from './ClassifyDialog';
@@ -40,6 +40,8 @@ export default function UnclassifiedBanner(): React.ReactElement | null {
   }, [services, generation]);
   if (!state || state.items.length === 0) return null;
   const count = state.more ? `${state.items.length}+` : String(state.items.length);
+  // Only the party that put a file there classifies it; the other party sees the warning, not the action.
+  const mine = state.items.filter((d) => mayClassify(services.config, state.user, d));
   return (
     <>
       <MessageBar intent="warning" layout="multiline" data-testid="unclassified-banner" data-count={state.items.length}>
@@ -47,15 +49,17 @@ export default function UnclassifiedBanner(): React.ReactElement | null {
           <MessageBarTitle>{t.catchTitle}</MessageBarTitle>
           {format(t.catchBanner, { count })}
         </MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={() => setOpen(true)} data-testid="classify-now">
-            {t.catchAction}
-          </Button>
-        </MessageBarActions>
+        {mine.length > 0 && (
+          <MessageBarActions>
+            <Button onClick={() => setOpen(true)} data-testid="classify-now">
+              {t.catchAction}
+            </Button>
+          </MessageBarActions>
+        )}
       </MessageBar>
       {open && (
         <ClassifyDialog
-          items={state.items}
+          items={mine}
           user={state.user}
           onClose={(changed) => {
             setOpen(false);
