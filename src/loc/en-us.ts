@@ -292,6 +292,7 @@ export const enUS: Strings = {
   datalekStateFailed: 'failed at {at} (attempt {attempts}): {message}',
   datalekStateUncertain: 'no answer at {at}; it may have arrived anyway: {message}',
   datalekConfirmResend: 'I checked that it did not arrive; send again',
+  datalekConfirmFirst: 'First check whether it arrived after all (the reporter\'s Sent Items, the channel), then tick what must be sent again.',
   datalekUnrecorded: 'Sent, but not yet recorded in the register; "Try again" records it without sending again.',
   datalekRegisterWriteFailed: 'Recording in the breach register failed: {message}',
   datalekRetry: 'Try again (sends only what was not sent)',

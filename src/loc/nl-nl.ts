@@ -290,6 +290,7 @@ export const nlNL = {
   datalekStateFailed: 'mislukt op {at} (poging {attempts}): {message}',
   datalekStateUncertain: 'geen antwoord op {at}; mogelijk toch aangekomen: {message}',
   datalekConfirmResend: 'Ik heb gecontroleerd dat het niet is aangekomen; opnieuw versturen',
+  datalekConfirmFirst: 'Controleer eerst of het toch is aangekomen (Verzonden items van de melder, het kanaal) en vink dan aan wat opnieuw moet.',
   datalekUnrecorded: 'Verstuurd, maar nog niet vastgelegd in het register; "Opnieuw proberen" legt het vast zonder opnieuw te versturen.',
   datalekRegisterWriteFailed: 'Vastleggen in het Datalekregister mislukte: {message}',
   datalekRetry: 'Opnieuw proberen (verstuurt alleen wat nog niet is verstuurd)',

@@ -265,6 +265,37 @@ it('with Graph failing the report is stored, the failure visible, and the retry 
   await context.close();
 });
 
+it('a send without an answer (connection reset) is not repeated until the reporter confirms it did not arrive', async () => {
+  const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
+  await openForm(page);
+  await fillRest(page, 'MARKER-THREE');
+  const before = (await cards()).length;
+  await faults({ rateReset: 1, pathPattern: '^/v1\\.0/' });
+  try {
+    await page.getByTestId('datalek-submit').click();
+    await page.locator('[data-step="mail"][data-state="uncertain"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-step="card"][data-state="uncertain"]').waitFor({ timeout: 60_000 });
+  } finally {
+    await faults({});
+  }
+  // Nothing is resent blindly: the retry waits for a person's check.
+  await expect(page.getByTestId('datalek-retry').isDisabled()).resolves.toBe(true);
+  await page.getByTestId('datalek-confirm-mail').check();
+  await page.getByTestId('datalek-retry').click();
+  await page.locator('[data-step="mail"][data-state="sent"]').waitFor();
+  await expect(page.locator('[data-step="card"]').getAttribute('data-state')).resolves.toBe('uncertain');
+  await page.getByTestId('datalek-confirm-card').check();
+  await page.getByTestId('datalek-retry').click();
+  await page.locator('[data-step="card"][data-state="sent"]').waitFor();
+  for (const address of [CIBG_BREACH, 'johan.smit@cibg.example', 'lotte.visser@cibg.example']) {
+    const n = (await inbox(address)).filter((m) => m.body.content.includes('MARKER-THREE')).length;
+    expect({ address, n }).toEqual({ address, n: 1 });
+  }
+  expect((await cards()).length).toBe(before + 1);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 it('bad input: blank form, breach after the report date, absurd numbers: messages name field and article', async () => {
   const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
   await page.getByRole('tab', { name: 'Datalek melden' }).click();
@@ -286,7 +317,7 @@ it('bad input: blank form, breach after the report date, absurd numbers: message
   await expect(page.locator('[data-field="breachDate"]').textContent()).resolves.toMatch(/ligt na de datum van de melding .*\(bijlage 2b\)/);
   await expect(page.locator('[data-field="scaleDataSubjects"]').textContent()).resolves.toContain('niet geloofwaardig');
   await expect(page.locator('[data-field="scaleFiles"]').textContent()).resolves.toContain('negatief');
-  await expect(registerItems()).resolves.toHaveLength(2);
+  await expect(registerItems()).resolves.toHaveLength(3);
   expect(errors).toEqual([]);
   await context.close();
 });

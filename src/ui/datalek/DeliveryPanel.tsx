@@ -111,6 +111,9 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
     return format(t.datalekStateUncertain, { at, message: o.message });
   };
   const complete = deliveryComplete(delivery);
+  // A retry only acts on steps not sent and not awaiting a person's check (they may have arrived).
+  const awaiting = DELIVERY_STEPS.filter((s) => needsConfirmation(delivery[s]) && !confirm.includes(s));
+  const actionable = DELIVERY_STEPS.some((s) => delivery[s]?.state !== 'sent' && !awaiting.includes(s));
   const checklist = procedureChecklist(report, services.config, lang);
   const phones = checklist.find((s) => s.key === 'phoned')?.phoneNumbers ?? [];
   return (
@@ -143,11 +146,12 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
         ))}
         {!complete && (
           <div className={styles.actions}>
-            <Button appearance="primary" data-testid="datalek-retry" disabled={busy} onClick={() => { retry().catch(() => undefined); }}>
+            <Button appearance="primary" data-testid="datalek-retry" disabled={busy || !actionable} onClick={() => { retry().catch(() => undefined); }}>
               {t.datalekRetry}
             </Button>
           </div>
         )}
+        {!complete && !actionable && <Text className={styles.warn}>{t.datalekConfirmFirst}</Text>}
         {error && (
           <MessageBar intent="error">
             <MessageBarBody>{error}</MessageBarBody>
