@@ -9,7 +9,6 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
   moduleNameMapper: {
     '\\.(css|scss)$': 'identity-obj-proxy',
-    '^SamenwerkingsruimteStrings$': '<rootDir>/src/loc/nl-nl.js',
   },
   testTimeout: 30000,
 };
