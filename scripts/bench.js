@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/*
+ * `npm run bench`: prints every benchmark's figures (nothing is asserted; speed and size never live in unit tests).
+ *   - bundle sizes of the shipped SPFx components (needs `npm run package` first; skipped with a note otherwise);
+ *   - personal-data detector throughput beside a single-regex baseline (scripts/bench-detectors.ts);
+ *   - library and register views at 100,000 items: requests and time to first page (scripts/bench-views.ts);
+ *   - emulator figures at 100,000 items (workbench/emulator/bench.ts).
+ * `npm run bench -- views` runs one of: bundles, detectors, views, emulator.
+ */
+const { spawnSync } = require('child_process');
+const { existsSync } = require('fs');
+const { join } = require('path');
+
+const root = join(__dirname, '..');
+const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const benches = {
+  bundles: () =>
+    existsSync(join(root, 'release', 'manifests'))
+      ? [process.execPath, ['scripts/bench-bundles.js']]
+      : null,
+  detectors: () => [process.execPath, [tsx, 'scripts/bench-detectors.ts']],
+  views: () => [process.execPath, [tsx, 'scripts/bench-views.ts']],
+  emulator: () => [process.execPath, [tsx, 'workbench/emulator/bench.ts']],
+};
+
+const wanted = process.argv.slice(2);
+const names = wanted.length ? wanted : Object.keys(benches);
+let failed = false;
+for (const name of names) {
+  const make = benches[name];
+  if (!make) {
+    console.error(`bench: unknown benchmark '${name}' (known: ${Object.keys(benches).join(', ')})`);
+    process.exit(2);
+  }
+  const cmd = make();
+  console.log(`\n=== ${name} ===`);
+  if (!cmd) {
+    console.log('no ship build found: run `npm run package` first, then `npm run bench -- bundles`');
+    continue;
+  }
+  const r = spawnSync(cmd[0], cmd[1], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);
