@@ -413,4 +413,16 @@ export const enUS: Strings = {
   catchDone_refused: 'Refused: the file is now with your party only (Rejected). Delete it or share a corrected version.',
   catchClose: 'Close',
   catchNoneLeft: 'Every file is classified.',
+  setupTitle: 'Set up the collaboration space',
+  setupIntro:
+    'This site has not been set up yet: the agreement configuration is missing. A site owner picks the configuration file (JSON) of the agreement; setting up creates the groups, the exchange library, the registers and the views, and stores the configuration in the site last.',
+  setupPickFile: 'Agreement configuration (.json)',
+  setupValid: '{name}: valid ({parties})',
+  setupInvalid: '{name} is not a valid configuration:',
+  setupRun: 'Set up',
+  setupRunning: 'Setting up… {count} steps',
+  setupDone: 'Done: {changed} changes in {count} steps.',
+  setupOpen: 'Open the collaboration space',
+  setupFailed: 'Setting up stopped. What was done stays; setting up again continues where it stopped.',
+  setupDenied: 'Only an owner of this site may set it up (SharePoint refused the change).',
 };

@@ -411,4 +411,16 @@ export const nlNL = {
   catchDone_refused: 'Geweigerd: het bestand staat nu alleen bij uw partij (Afgewezen). Verwijder het of deel een aangepaste versie.',
   catchClose: 'Sluiten',
   catchNoneLeft: 'Alle bestanden zijn geclassificeerd.',
+  setupTitle: 'Samenwerkingsruimte inrichten',
+  setupIntro:
+    'Deze site is nog niet ingericht: de configuratie van de overeenkomst ontbreekt. Een site-eigenaar kiest het configuratiebestand (JSON) van de overeenkomst; inrichten maakt de groepen, de uitwisselbibliotheek, de registers en de weergaven aan en zet de configuratie als laatste in de site.',
+  setupPickFile: 'Configuratie van de overeenkomst (.json)',
+  setupValid: '{name}: geldig ({parties})',
+  setupInvalid: '{name} is geen geldige configuratie:',
+  setupRun: 'Inrichten',
+  setupRunning: 'Bezig met inrichten… {count} stappen',
+  setupDone: 'Klaar: {changed} wijzigingen in {count} stappen.',
+  setupOpen: 'Samenwerkingsruimte openen',
+  setupFailed: 'Inrichten is gestopt. Wat al klaar was blijft staan; opnieuw inrichten gaat verder waar het stopte.',
+  setupDenied: 'Alleen een eigenaar van deze site mag inrichten (SharePoint weigerde de wijziging).',
 } as const;
