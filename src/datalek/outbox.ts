@@ -84,17 +84,31 @@ export class DatalekOutbox {
     return this.deps.now ? this.deps.now() : new Date();
   }
 
-  /** Validates, stores the report first, then sends mail and card; nothing is sent when storing fails (it throws). */
-  public async submit(input: unknown): Promise<SubmitResult> {
+  /**
+   * Validates, stores the report first, then sends mail and card; nothing is sent when storing fails (it throws).
+   * `clientKey` (one per draft) makes a repeated submit after a lost answer find the stored report instead of storing
+   * (and mailing) it a second time.
+   */
+  public async submit(input: unknown, options: { clientKey?: string } = {}): Promise<SubmitResult> {
     const { config, breaches } = this.deps;
     const validation = validateDatalek(input, this.now(), config);
     if (!validation.ok) return validation;
     const row = toRegisterRow(validation.value, config);
+    const clientKey = options.clientKey;
+    const existing = clientKey ? await this.findByClientKey(clientKey) : undefined;
     // AVG art. 33(5): the register item exists before anything leaves the organisation.
-    const stored = await breaches.create({ ...row, form: { ...row.form, delivery: {} } });
+    const stored =
+      existing ??
+      (await breaches.create({ ...row, form: { ...row.form, delivery: {}, ...(clientKey ? { clientKey } : {}) } }));
     if (stored.id === undefined) throw new Error('Het Datalekregister gaf geen id terug voor de nieuwe melding.');
     const result = await this.deliver(stored.id);
     return { ok: true, warnings: validation.warnings, ...result };
+  }
+
+  /** A report stored earlier from the same draft (the reporter's newest reports are searched). */
+  private async findByClientKey(clientKey: string): Promise<BreachEntry | undefined> {
+    const page = await this.deps.breaches.list();
+    return page.items.find((e) => e.form.clientKey === clientKey);
   }
 
   /**

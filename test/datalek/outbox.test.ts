@@ -77,6 +77,27 @@ describe('DatalekOutbox.submit', () => {
   });
 });
 
+describe('DatalekOutbox.submit with a draft key', () => {
+  it('a repeated submit after a lost answer finds the stored report: one item, one mail, one card', async () => {
+    const { breaches, mail, channel, outbox } = setup();
+    const create = breaches.create.bind(breaches);
+    breaches.create = async (e) => {
+      await create(e);
+      throw Object.assign(new Error('Failed to fetch'), { status: 0 });
+    };
+    await expect(outbox.submit(validReport(), { clientKey: 'draft-1' })).rejects.toThrow('Failed to fetch');
+    expect(mail.sent.length + channel.posted.length).toBe(0);
+    breaches.create = create;
+    const again = await outbox.submit(validReport(), { clientKey: 'draft-1' });
+    expect(again.ok).toBe(true);
+    expect(breaches.items.size).toBe(1);
+    expect(mail.sent).toHaveLength(1);
+    expect(channel.posted).toHaveLength(1);
+    const other = await outbox.submit(validReport(), { clientKey: 'draft-2' });
+    expect(other.ok && other.id).toBe(2);
+  });
+});
+
 describe('DatalekOutbox.deliver (retry)', () => {
   it('records a failed mail with its message, still posts the card, and a retry sends only the mail, once', async () => {
     const { breaches, mail, channel, outbox } = setup();

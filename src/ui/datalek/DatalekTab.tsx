@@ -131,7 +131,7 @@ function DatalekFlow(props: Loaded): React.ReactElement {
     setBusy(true);
     setFailure(undefined);
     try {
-      const r = await outboxFor(services).submit(toReportInput(values, new Date()));
+      const r = await outboxFor(services).submit(toReportInput(values, new Date()), { clientKey: values.clientKey });
       setWarnings(r.warnings);
       if (!r.ok) {
         setErrors(r.errors);

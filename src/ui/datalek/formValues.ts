@@ -50,6 +50,15 @@ export interface DatalekFormValues extends Record<TextField, string> {
   dataSubjectsInformed: string;
   crossBorder: string;
   documents: DatalekDocumentRef[];
+  /** One key per draft: a repeated submit finds the report it already stored (see DatalekOutbox.submit). */
+  clientKey: string;
+}
+
+/** A random key for a new draft. */
+export function newClientKey(): string {
+  const c = typeof crypto !== 'undefined' ? (crypto as Crypto & { randomUUID?: () => string }) : undefined;
+  if (c?.randomUUID) return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** A document of the library as the pre-fill reads it (its processing activity and categories, bijlage 1). */
@@ -102,6 +111,7 @@ export function valuesFromPrefill(p: DatalekPrefill): DatalekFormValues {
     dataSubjectsInformed: d.dataSubjectsInformed,
     crossBorder: d.crossBorder,
     documents: d.documents,
+    clientKey: newClientKey(),
   };
 }
 
