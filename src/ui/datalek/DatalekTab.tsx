@@ -41,12 +41,18 @@ interface Loaded {
   library: ExchangeDocument[];
 }
 
-async function loadData(services: Services): Promise<Loaded> {
+/**
+ * The user, the newest documents to choose from, and the command's documents even when they are older than that page
+ * (each read by id; one the user may not see stays out and is named as missing).
+ */
+async function loadData(services: Services, commandIds: number[]): Promise<Loaded> {
   const [me, page] = await Promise.all([
     services.directory.currentUser(),
     services.documents.list({ view: 'alle', pageSize: 100, orderBy: { field: 'modified', ascending: false } }),
   ]);
-  return { me, library: page.items };
+  const absent = commandIds.filter((id) => !page.items.some((d) => d.id === id));
+  const extra = await Promise.all(absent.map((id) => services.documents.get(id).catch(() => undefined)));
+  return { me, library: [...extra.filter((d): d is ExchangeDocument => d !== undefined), ...page.items] };
 }
 
 /**
@@ -56,7 +62,9 @@ async function loadData(services: Services): Promise<Loaded> {
 export default function DatalekTab(): React.ReactElement {
   const t = useStrings();
   const services = useServices();
-  const data = useAsync(() => loadData(services), [services]);
+  const command = useHostCommand();
+  const commandIds = command?.kind === 'datalek' ? command.items.map((i) => i.id) : [];
+  const data = useAsync(() => loadData(services, commandIds), [services, commandIds.join(',')]);
   if (data.status === 'loading') return <Spinner label={t.loading} />;
   if (data.status === 'error') return <Failure error={data.error} onRetry={data.reload} />;
   return <DatalekFlow me={data.value.me} library={data.value.library} />;

@@ -272,3 +272,23 @@ it('shows a failed mail on the stored report with a retry that sends it once; th
   const [stored] = [...services.breaches.items.values()];
   expect(readDelivery(stored.form).mail?.state).toBe('sent');
 });
+
+it('reads command documents older than the first page by id, and names the ones the user cannot see', async () => {
+  const services = fakes();
+  const older = doc({ id: 99, name: 'Oud signaal.txt', activity: 'signalen-big-register', categories: ['naw'] });
+  (services.documents as unknown as { get: (id: number) => Promise<unknown> }).get = async (id: number) => {
+    if (id === 99) return older;
+    throw Object.assign(new Error('Item does not exist'), { status: 404 });
+  };
+  show(services, {
+    kind: 'datalek',
+    items: [
+      { id: 99, name: 'Oud signaal.txt', serverRelativeUrl: '/x/99' },
+      { id: 100, name: 'Verborgen.txt', serverRelativeUrl: '/x/100' },
+    ],
+  });
+  await screen.findByTestId('datalek-form');
+  expect((document.querySelector('input[data-document="Oud signaal.txt"]') as HTMLInputElement).checked).toBe(true);
+  expect(input('controllerParty').value).toBe('cibg');
+  expect(screen.getByText(/Niet gevonden of niet zichtbaar voor u: document\(en\) 100/)).toBeTruthy();
+});
