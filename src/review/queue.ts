@@ -48,15 +48,20 @@ export interface OutcomeEntry {
  */
 export async function loadOutcomes(deps: {
   documents: Pick<DocumentStore, 'list'>;
-  audit: Pick<AuditLog, 'list'>;
+  audit: Pick<AuditLog, 'list' | 'get'>;
 }): Promise<OutcomeEntry[]> {
   const [docs, records] = await Promise.all([
     deps.documents.list({ view: 'mijn-gedeelde-stukken', pageSize: 30, orderBy: { field: 'modified', ascending: false } }),
     deps.audit.list(undefined, 200),
   ]);
   const byId = new Map(records.items.map((r) => [r.toetsId, r]));
-  return docs.items.map((document) => ({
-    document,
-    record: document.toetsId ? (byId.get(document.toetsId) ?? null) : null,
-  }));
+  // A privacy officer's log page holds everyone's records, so their own may be older than it: look those up one by one.
+  return Promise.all(
+    docs.items.map(async (document) => ({
+      document,
+      record: document.toetsId
+        ? (byId.get(document.toetsId) ?? (await deps.audit.get(document.toetsId).catch(() => null)))
+        : null,
+    })),
+  );
 }
