@@ -182,7 +182,7 @@ export const enUS: Strings = {
   fieldSignedAt: 'Signed at',
   fieldStaatscourant: 'Staatscourant reference',
   fieldPublishedOn: 'Published on',
-  fieldEffectiveFrom: 'In force from (art. 14.1)',
+  fieldEffectiveFrom: 'In force from',
   fieldEvaluationDue: 'Evaluate before (art. 13.2)',
   fieldExpiresOn: 'Expires on',
   fieldVersion: 'Version',
@@ -425,4 +425,5 @@ export const enUS: Strings = {
   setupOpen: 'Open the collaboration space',
   setupFailed: 'Setting up stopped. What was done stays; setting up again continues where it stopped.',
   setupDenied: 'Only an owner of this site may set it up (SharePoint refused the change).',
+  registerStepPlaceholder: 'Choose the next status',
 };

@@ -180,7 +180,7 @@ export const nlNL = {
   fieldSignedAt: 'Ondertekend te',
   fieldStaatscourant: 'Vindplaats Staatscourant',
   fieldPublishedOn: 'Gepubliceerd op',
-  fieldEffectiveFrom: 'In werking vanaf (art. 14.1)',
+  fieldEffectiveFrom: 'In werking vanaf',
   fieldEvaluationDue: 'Evalueren vóór (art. 13.2)',
   fieldExpiresOn: 'Verloopt op',
   fieldVersion: 'Versie',
@@ -423,4 +423,5 @@ export const nlNL = {
   setupOpen: 'Samenwerkingsruimte openen',
   setupFailed: 'Inrichten is gestopt. Wat al klaar was blijft staan; opnieuw inrichten gaat verder waar het stopte.',
   setupDenied: 'Alleen een eigenaar van deze site mag inrichten (SharePoint weigerde de wijziging).',
+  registerStepPlaceholder: 'Kies de volgende status',
 } as const;

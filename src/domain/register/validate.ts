@@ -239,5 +239,9 @@ export function changeRule(r: RegisterRecord, status: RegisterStatus, ctx: Valid
 
 /** Every error of a record in its current status (input, dates, status requirements, art. 13.2–13.3). */
 export function validateRecord(r: RegisterRecord, config: AgreementConfig, ctx: ValidationContext = {}): RegisterError[] {
-  return [...checkInput(r, config), ...checkDates(r), ...requirementsFor(r, r.status), ...changeRule(r, r.status, ctx)];
+  const change = changeRule(r, r.status, ctx);
+  // The art. 13.2–13.3 message explains a missing field better than the generic one, so it replaces it.
+  const explained = new Set(change.map((e) => e.field));
+  const required = requirementsFor(r, r.status).filter((e) => !explained.has(e.field));
+  return [...checkInput(r, config), ...checkDates(r), ...required, ...change];
 }

@@ -36,7 +36,21 @@ export function RecordDetail(props: RecordDetailProps): React.ReactElement {
   const services = useServices();
   const t = useStrings();
   const styles = useRegisterStyles();
-  const loaded = useAsync(() => services.agreements.get(props.id), [services, props.id]);
+  const loaded = useAsync(async () => {
+    const record = await services.agreements.get(props.id);
+    // What a change refers to (art. 13.2–13.3): the version it supersedes and the bestuurlijk overleg that agreed it.
+    const [superseded, meeting] = await Promise.all([
+      record.supersedesId !== undefined ? services.agreements.get(record.supersedesId).catch(() => undefined) : undefined,
+      record.meetingId !== undefined
+        ? services.meetings.list().then((ms) => ms.find((m) => m.id === record.meetingId), () => undefined)
+        : undefined,
+    ]);
+    return {
+      record,
+      superseded: superseded ? `${superseded.title}${superseded.version ? ` (${superseded.version})` : ''}` : undefined,
+      meeting: meeting ? `${meeting.title}, ${formatDate(meeting.date)} (${meeting.status})` : undefined,
+    };
+  }, [services, props.id]);
   const [to, setTo] = React.useState<RegisterStatus | undefined>();
   const [note, setNote] = React.useState('');
   const [busy, setBusy] = React.useState(false);
@@ -45,7 +59,7 @@ export function RecordDetail(props: RecordDetailProps): React.ReactElement {
   const [failure, setFailure] = React.useState<unknown>();
   if (loaded.status === 'loading') return <Text>{t.loading}</Text>;
   if (loaded.status === 'error') return <Failure error={loaded.error} onRetry={loaded.reload} />;
-  const r = loaded.value;
+  const r = loaded.value.record;
   const next = allowedNext(r);
   const apply = async (): Promise<void> => {
     if (!to) return;
@@ -107,6 +121,8 @@ export function RecordDetail(props: RecordDetailProps): React.ReactElement {
             {fact(t.fieldEffectiveFrom, date(r.effectiveFrom))}
             {fact(t.fieldEvaluationDue, date(r.evaluationDue))}
             {fact(t.fieldExpiresOn, date(r.expiresOn))}
+            {r.supersedesId !== undefined && fact(t.fieldSupersedes, loaded.value.superseded ?? `#${r.supersedesId}`)}
+            {r.meetingId !== undefined && fact(t.fieldMeeting, loaded.value.meeting ?? `#${r.meetingId}`)}
           </dl>
         </section>
         <section className={styles.section} data-testid="record-owners">
@@ -153,6 +169,7 @@ export function RecordDetail(props: RecordDetailProps): React.ReactElement {
           <Field label={t.registerStep}>
             <Dropdown
               data-testid="record-step"
+              placeholder={t.registerStepPlaceholder}
               value={to ?? ''}
               selectedOptions={to ? [to] : []}
               onOptionSelect={(_, d) => setTo(d.optionValue as RegisterStatus)}

@@ -1,0 +1,143 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import * as React from 'react';
+import { newRecord, type RegisterRecord } from '../../../src/domain/register';
+import type { AgreementEntry, AgreementView, MeetingEntry, Services } from '../../../src/ports';
+import { AppFrame } from '../../../src/ui/AppFrame';
+import RegisterTab from '../../../src/ui/register/RegisterTab';
+import { ServicesProvider } from '../../../src/ui/services';
+import { igjCibg } from '../fakeServices';
+
+jest.setTimeout(120_000);
+
+const config = igjCibg();
+
+/** The agreement itself, signed and in force. */
+const agreement: RegisterRecord = {
+  ...newRecord(config, 'samenwerkingsovereenkomst'),
+  id: 1,
+  title: 'Samenwerkingsovereenkomst IGJ–CIBG',
+  version: '1.0',
+  status: 'in werking',
+  signedOn: '2025-06-04',
+  signedAt: 'Utrecht',
+  publishedOn: '2025-06-20',
+  staatscourant: 'Stcrt. 2025, 1',
+  effectiveFrom: '2025-06-21',
+  evaluationDue: '2026-06-21',
+  etag: '"3"',
+};
+/** A change under discussion, superseding the agreement. */
+const change: RegisterRecord = { ...newRecord(config, 'samenwerkingsovereenkomst'), id: 2, title: 'Wijziging 2.0', version: '2.0', status: 'in overleg', supersedesId: 1, etag: '"1"' };
+
+/** Fake ports; records updates and creates. */
+function fakes() {
+  const records = new Map<number, RegisterRecord>([
+    [1, agreement],
+    [2, change],
+  ]);
+  const calls = { list: [] as AgreementView[], create: [] as AgreementEntry[], update: [] as Array<[number, Partial<AgreementEntry>, string | undefined]> };
+  const meetings: MeetingEntry[] = [{ id: 7, series: 'bestuurlijk-overleg', title: 'Bestuurlijk overleg 2026', date: '2026-02-10T10:00:00Z', status: 'gehouden', details: {} }];
+  const services = {
+    config,
+    agreements: {
+      list: async (view: AgreementView) => {
+        calls.list.push(view);
+        return { items: [...records.values()] };
+      },
+      get: async (id: number) => records.get(id) as AgreementEntry,
+      create: async (e: AgreementEntry) => {
+        calls.create.push(e);
+        return { ...e, id: 3 };
+      },
+      update: async (id: number, patch: Partial<AgreementEntry>, etag?: string) => {
+        calls.update.push([id, patch, etag]);
+        const next = { ...(records.get(id) as RegisterRecord), ...patch } as RegisterRecord;
+        records.set(id, next);
+        return next;
+      },
+    },
+    meetings: { list: async () => meetings },
+    documents: { list: async () => ({ items: [] }) },
+    site: {
+      currentUser: async () => ({ displayName: 'Pieter Bakker' }),
+      groupMembers: async () => [{ id: 11, displayName: 'Pieter Bakker', email: 'pieter.bakker@igj.example' }],
+    },
+  } as unknown as Services;
+  return { services, calls };
+}
+
+function renderTab(services: Services): void {
+  render(
+    <AppFrame host={{}}>
+      <ServicesProvider services={services}>
+        <RegisterTab />
+      </ServicesProvider>
+    </AppFrame>,
+  );
+}
+
+/** Opens a record's detail. */
+async function open(title: string): Promise<HTMLElement> {
+  // Text queries with a selector: role queries are slow in jsdom on a page this size.
+  fireEvent.click(await screen.findByText(title, { selector: 'button' }));
+  const detail = await screen.findByTestId('record-detail');
+  await within(detail).findByText(title, { selector: 'h2' });
+  return detail;
+}
+
+describe('Overeenkomstenregister tab', () => {
+  it('starts with "Mijn overeenkomsten" (art. 5) and lists the records', async () => {
+    const { services, calls } = fakes();
+    renderTab(services);
+    await screen.findByText(agreement.title, { selector: 'button' });
+    expect(calls.list).toEqual(['mijn']);
+    fireEvent.click(screen.getByRole('tab', { name: 'DVA verloopt' }));
+    await waitFor(() => expect(calls.list).toEqual(['mijn', 'dva-verloopt']));
+  });
+
+  it('refuses a new record without a title, naming the field, and stores nothing', async () => {
+    const { services, calls } = fakes();
+    renderTab(services);
+    fireEvent.click(await screen.findByTestId('register-new'));
+    fireEvent.click(await screen.findByTestId('form-save'));
+    const errors = await screen.findByTestId('form-errors');
+    expect(within(errors).getByText('Titel is verplicht.')).toBeTruthy();
+    expect(calls.create).toEqual([]);
+  });
+
+  it('refuses to edit a signed agreement in place (art. 13.3) and sends no update', async () => {
+    const { services, calls } = fakes();
+    renderTab(services);
+    const detail = await open(agreement.title);
+    fireEvent.click(within(detail).getByTestId('record-edit'));
+    const version = (await screen.findByTestId('form-version')) as HTMLInputElement;
+    fireEvent.change(version.tagName === 'INPUT' ? version : (version.querySelector('input') as HTMLInputElement), { target: { value: '1.1' } });
+    fireEvent.click(screen.getByTestId('form-save'));
+    const errors = await screen.findByTestId('form-errors');
+    expect(errors.querySelector('[data-field="version"]')?.textContent).toMatch(/nieuwe versie die deze vervangt.*\(art\. 13\.3\)$/);
+    expect(calls.update).toEqual([]);
+  });
+
+  it('a change linked to a held bestuurlijk overleg and re-signed after it is recorded as signed, with history', async () => {
+    const { services, calls } = fakes();
+    await services.agreements.update(2, { meetingId: 7, signedOn: '2026-02-20', signedAt: 'Den Haag' });
+    calls.update.length = 0;
+    renderTab(services);
+    const detail = await open(change.title);
+    expect(within(detail).getByText('Bestuurlijk overleg 2026, 10-2-2026 (gehouden)')).toBeTruthy();
+    expect(within(detail).getByText('Samenwerkingsovereenkomst IGJ–CIBG (1.0)')).toBeTruthy();
+    fireEvent.click(within(detail).getByTestId('record-step'));
+    fireEvent.click(await screen.findByText('ondertekend', { selector: '[role="option"]' }));
+    fireEvent.click(within(detail).getByTestId('record-step-apply'));
+    await waitFor(() => expect(calls.update).toHaveLength(1));
+    const [id, patch, etag] = calls.update[0];
+    expect(id).toBe(2);
+    expect(etag).toBe('"1"');
+    expect(patch.status).toBe('ondertekend');
+    expect(patch.history?.at(-1)).toMatchObject({ status: 'ondertekend', by: 'Pieter Bakker' });
+    // The owners of a change to the agreement itself are the accounthouders (art. 5). The refusals of this step are
+    // covered in test/domain/register and, through the real UI, in test/browser/register.test.ts.
+    expect(within(detail).getByTestId('record-owners').textContent).toContain('art. 5');
+  });
+});
