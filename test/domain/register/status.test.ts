@@ -162,6 +162,19 @@ describe('a change to the agreement itself (art. 13.2–13.3)', () => {
   });
 });
 
+describe('details', () => {
+  it('a DVA without an explicit year takes the year its expiry falls in (art. 12)', () => {
+    const dva: RegisterRecord = { ...newRecord(config, 'dva'), title: 'DVA', expiresOn: '2025-12-31' };
+    expect(validateRecord(dva, config).map((e) => e.field)).not.toContain('details.year');
+    expect(validateRecord({ ...dva, expiresOn: undefined }, config).map((e) => e.field)).toContain('details.year');
+  });
+
+  it('a missing re-signature is reported once, with the art. 13.3 reason', () => {
+    const errors = validateRecord(change({ status: 'ondertekend', signedAt: 'Utrecht', meetingId: 7 }), config);
+    expect(errors.filter((e) => e.field === 'signedOn')).toEqual([expect.objectContaining({ article: 'art. 13.3' })]);
+  });
+});
+
 describe('owners', () => {
   it('a DVA is owned by each party’s DVA owner (art. 12), a werkafspraak by the accounthouders (art. 5)', () => {
     const dva = ownersOf(newRecord(config, 'dva'), config);
