@@ -5,7 +5,13 @@
  */
 import type { AgreementConfig } from '../domain/agreement/schema';
 import { isRestricted } from '../domain/classification';
-import { checkDoelbinding, strictest, type Decision, type DoelbindingAnswers, type FindingCount } from '../domain/doelbinding';
+import {
+  checkDoelbinding,
+  strictest,
+  type Decision,
+  type DoelbindingAnswers,
+  type FindingCount,
+} from '../domain/doelbinding';
 import { summariseFindings, type ScanResult } from '../domain/scan';
 
 /** What the uploader chose in the dialog, the same for every file of one upload. */

@@ -29,7 +29,10 @@ export async function checkPicked(
 }
 
 /** Reads and scans one file with the agreement's health terms; an unreadable file says why instead of "nothing". */
-export async function scanPicked(config: AgreementConfig, file: ReadableFile): Promise<{ bytes: Uint8Array; scan: ScanResult }> {
+export async function scanPicked(
+  config: AgreementConfig,
+  file: ReadableFile,
+): Promise<{ bytes: Uint8Array; scan: ScanResult }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const scan = await scanFile(file.name, bytes, { healthTerms: config.healthTerms });
   return { bytes, scan };

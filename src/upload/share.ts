@@ -1,6 +1,6 @@
 /**
- * The upload orchestrator, host-neutral: per file Toetslog record → upload with metadata → permissions (the folder the
- * status and classification demand) → repair. Ports only, no PnPjs, so it runs the same in SharePoint, Teams, the
+ * The upload orchestrator, host-neutral: per file Toetslog record → upload with metadata → permissions (the folder
+ * the status and classification demand) → repair. Ports only, no PnPjs, so it runs the same in SharePoint, Teams, the
  * workbench and unit tests. A file either lands complete, or is visibly flagged (Onvolledig / Te classificeren) and
  * reported so, or nothing of it is stored (issue 4: never a half file left silently).
  */
@@ -113,7 +113,12 @@ export async function shareFile(
   }
   if (!metadata) return { ...base, state: 'refused', audited: true, problems: [] };
   try {
-    const result = await deps.documents.upload({ fileName: item.fileName, content: item.content, metadata, onProgress });
+    const result = await deps.documents.upload({
+      fileName: item.fileName,
+      content: item.content,
+      metadata,
+      onProgress,
+    });
     if (result.complete) return { ...base, state: 'done', audited: true, document: result.document, problems: [] };
     // The bytes landed but the metadata did not: the adapter flagged it 'Onvolledig'; try once more to complete it.
     return repair(deps, { ...base, state: 'incomplete', audited: true, document: result.document, problems: [] });

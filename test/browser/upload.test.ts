@@ -47,9 +47,9 @@ async function auditOf(fileName: string): Promise<Record<string, unknown> | unde
 async function pickFiles(page: Page, files: Array<{ name: string; text: string }>): Promise<void> {
   await page.getByRole('tab', { name: 'Delen' }).click();
   await page.getByTestId('share-panel').waitFor();
-  await page.locator('[data-testid="share-panel"] > [data-testid="dropzone"] input[type="file"]').setInputFiles(
-    files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text, 'utf8') })),
-  );
+  await page
+    .locator('[data-testid="share-panel"] > [data-testid="dropzone"] input[type="file"]')
+    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text, 'utf8') })));
   await page.getByTestId('upload-dialog').waitFor();
   for (const f of files) await page.locator(`[data-file="${f.name}"] [data-testid="scan"]`).waitFor();
 }
@@ -81,9 +81,17 @@ it('an allowed upload: scanned, checked, shared with metadata and a Toetslog rec
   await page.locator(`[data-file="${name}"][data-state="done"]`).waitFor();
   await page.screenshot({ path: join(shots, 'upload-dialog-done.png') });
 
-  const file = await api('cibg-medewerker', `web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${name}')/listItemAllFields`);
+  const file = await api(
+    'cibg-medewerker',
+    `web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${name}')/listItemAllFields`,
+  );
   expect(file.status).toBe(200);
-  expect(file.json).toMatchObject({ Documenttype: 'overlegstuk', Classificatie: 'intern', Toetsstatus: 'Toegestaan', Partij: 'igj' });
+  expect(file.json).toMatchObject({
+    Documenttype: 'overlegstuk',
+    Classificatie: 'intern',
+    Toetsstatus: 'Toegestaan',
+    Partij: 'igj',
+  });
   const record = await auditOf(name);
   expect(record).toMatchObject({ Besluit: 'toegestaan', Partij: 'igj', ToetsId: file.json.ToetsId });
   expect(errors).toEqual([]);
@@ -164,7 +172,9 @@ it('review (BSN declared, art. 9.2): stored for the sharing party and its privac
   for (const label of ['NAW-gegevens', 'Identificatiegegevens (BSN, kopie ID)']) {
     await dialog.getByTestId('categories').getByRole('checkbox', { name: label, exact: true }).check();
   }
-  await dialog.getByTestId('necessity').fill('Vaststellen dat de melding over dezelfde zorgverlener gaat als de registratie.');
+  await dialog
+    .getByTestId('necessity')
+    .fill('Vaststellen dat de melding over dezelfde zorgverlener gaat als de registratie.');
   await dialog.locator('input[name="lessData"][value="no"]').check();
   await page.getByTestId('check').click();
   const row = page.locator(`[data-file="${name}"]`);
@@ -203,7 +213,10 @@ it('refuses a category the configuration blocks for the recipient (fixture rule 
     await answerBasics(page, 'signaal', 'Departementaal Vertrouwelijk', 'yes');
     const dialog = page.getByTestId('upload-dialog');
     await dialog.getByTestId('activity').selectOption('signalen-big-register');
-    await dialog.getByTestId('categories').getByRole('checkbox', { name: /^Betaalgegevens/ }).check();
+    await dialog
+      .getByTestId('categories')
+      .getByRole('checkbox', { name: /^Betaalgegevens/ })
+      .check();
     await dialog.getByTestId('necessity').fill('De betalingen tonen aan dat de zorgverlener nog werkzaam is.');
     await dialog.locator('input[name="lessData"][value="no"]').check();
     await page.getByTestId('check').click();
@@ -243,7 +256,9 @@ it('bad input: an empty file, a forbidden name and a name already in the library
   await page.getByTestId('share').click();
   await phase(page, 'finished');
   await expect(page.getByTestId('share').count()).resolves.toBe(0);
-  expect(await page.locator('[data-state="done"]').evaluateAll((r) => r.map((x) => x.getAttribute('data-file')))).toEqual(['goed.txt']);
+  expect(
+    await page.locator('[data-state="done"]').evaluateAll((r) => r.map((x) => x.getAttribute('data-file'))),
+  ).toEqual(['goed.txt']);
   const text = await (
     await fetch(`${wb.siteUrl}/_api/web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${existing}')/$value`, {
       headers: { 'X-Emulator-User': 'beheerder' },
@@ -287,9 +302,12 @@ it('a large file goes up in chunks with a progress bar; a dropped chunk is retri
   const row = page.locator(`[data-file="${name}"]`);
   await expect(row.textContent()).resolves.toMatch(/23,0 MB van 23,0 MB · [1-9]\d*× een deel opnieuw verstuurd/);
   await page.screenshot({ path: join(shots, 'upload-dialog-large.png') });
-  const res = await fetch(`${wb.siteUrl}/_api/web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${name}')/$value`, {
-    headers: { 'X-Emulator-User': 'cibg-medewerker' },
-  });
+  const res = await fetch(
+    `${wb.siteUrl}/_api/web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${name}')/$value`,
+    {
+      headers: { 'X-Emulator-User': 'cibg-medewerker' },
+    },
+  );
   const back = Buffer.from(await res.arrayBuffer());
   expect(back.length).toBe(size);
   expect(back.equals(bytes)).toBe(true);

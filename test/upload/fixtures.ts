@@ -26,13 +26,23 @@ export const noPersonalData: DoelbindingAnswers = {
 
 /** A form: overlegstuk, intern, no personal data unless overridden. */
 export function form(over: Partial<ShareForm> = {}): ShareForm {
-  return { documentType: 'overlegstuk', classification: 'intern', confidential: false, answers: noPersonalData, ...over };
+  return {
+    documentType: 'overlegstuk',
+    classification: 'intern',
+    confidential: false,
+    answers: noPersonalData,
+    ...over,
+  };
 }
 
 /** A scan result with the given counts per kind. */
 export function scanWith(counts: Partial<Record<'bsn' | 'email' | 'iban', number>>): ScanResult {
   return {
-    findings: Object.entries(counts).map(([kind, count]) => ({ kind: kind as 'bsn', count: count ?? 0, positions: [] })),
+    findings: Object.entries(counts).map(([kind, count]) => ({
+      kind: kind as 'bsn',
+      count: count ?? 0,
+      positions: [],
+    })),
     scannedChars: 100,
   };
 }
@@ -62,7 +72,13 @@ export function fakePorts(): {
   });
   const deps: ShareDeps = {
     config,
-    user: { id: 7, displayName: 'Sanne de Vries', email: 'sanne.devries@igj.example', party: 'igj', groupKeys: ['igj-medewerkers', 'vertrouwelijk'] },
+    user: {
+      id: 7,
+      displayName: 'Sanne de Vries',
+      email: 'sanne.devries@igj.example',
+      party: 'igj',
+      groupKeys: ['igj-medewerkers', 'vertrouwelijk'],
+    },
     now: () => new Date('2026-11-23T10:00:00Z'),
     newId: () => `toets-${audit.length + 1}`,
     audit: {
@@ -74,7 +90,10 @@ export function fakePorts(): {
     documents: {
       exists: async (name) => docs.some((d) => d.name === name),
       list: async (q: DocumentQuery): Promise<Page<ExchangeDocument>> => ({
-        items: q.view === 'te-classificeren' ? docs.filter((d) => ['Te classificeren', 'Onvolledig'].includes(d.toetsstatus)) : docs,
+        items:
+          q.view === 'te-classificeren'
+            ? docs.filter((d) => ['Te classificeren', 'Onvolledig'].includes(d.toetsstatus))
+            : docs,
       }),
       upload: async (req: UploadRequest): Promise<UploadResult> => {
         if (fail.upload) {

@@ -20,7 +20,11 @@ describe('shareFile against the emulator with injected faults', () => {
     emu = await startTestEmulator();
     await seedSite(emu.siteUrl, { agreement: config });
     const sp = emu.spForUser('igj-medewerker').using(Resilience({ intervalMs: 5, maxWaitMs: 20 }));
-    store = new PnpDocumentStore(sp, config, { chunkThresholdBytes: 16 * 1024, chunkBytes: 8 * 1024, chunkAttempts: 5 });
+    store = new PnpDocumentStore(sp, config, {
+      chunkThresholdBytes: 16 * 1024,
+      chunkBytes: 8 * 1024,
+      chunkAttempts: 5,
+    });
     audit = new PnpAuditLog(sp);
     deps = { config, documents: store, audit, user: await new PnpSiteDirectory(sp, config).currentUser() };
   }, 180000);
@@ -44,7 +48,11 @@ describe('shareFile against the emulator with injected faults', () => {
     expect(flagged).toContain('Metadata faalt.txt');
     const fixed = await repair(deps, result);
     expect(fixed.state).toBe('done');
-    expect(fixed.document).toMatchObject({ toetsstatus: 'Toegestaan', classification: 'intern', toetsId: result.toetsId });
+    expect(fixed.document).toMatchObject({
+      toetsstatus: 'Toegestaan',
+      classification: 'intern',
+      toetsId: result.toetsId,
+    });
     expect((await audit.get(result.toetsId))?.decision).toBe('toegestaan');
   }, 60000);
 
@@ -70,7 +78,7 @@ describe('shareFile against the emulator with injected faults', () => {
   it('random faults on every library write: each result matches what is stored, none unflagged without metadata', async () => {
     const names = Array.from({ length: 10 }, (_, i) => `Willekeurige storing ${i}.txt`);
     const results: ShareResult[] = [];
-    emu.raw.faults.set({ rateReset: 0.3, pathPattern: "Uitwisseling|items\\(\\d+\\)$|/files|Files", seed: 17 });
+    emu.raw.faults.set({ rateReset: 0.3, pathPattern: 'Uitwisseling|items\\(\\d+\\)$|/files|Files', seed: 17 });
     for (const name of names) results.push(await share(name));
     emu.raw.faults.clear();
     expect(new Set(results.map((r) => r.state)).size).toBeGreaterThan(1);
@@ -81,8 +89,13 @@ describe('shareFile against the emulator with injected faults', () => {
       const seen = { name: r.fileName, state: r.state };
       if (r.state === 'failed') expect({ ...seen, stored: Boolean(stored) }).toEqual({ ...seen, stored: false });
       if (r.state === 'done')
-        expect({ ...seen, status: stored?.toetsstatus, toetsId: stored?.toetsId }).toEqual({ ...seen, status: 'Toegestaan', toetsId: r.toetsId });
-      if (r.state === 'incomplete') expect({ ...seen, flagged: flagged.has(r.fileName) }).toEqual({ ...seen, flagged: true });
+        expect({ ...seen, status: stored?.toetsstatus, toetsId: stored?.toetsId }).toEqual({
+          ...seen,
+          status: 'Toegestaan',
+          toetsId: r.toetsId,
+        });
+      if (r.state === 'incomplete')
+        expect({ ...seen, flagged: flagged.has(r.fileName) }).toEqual({ ...seen, flagged: true });
       // A file that landed without its metadata always carries a flag (the column default or 'Onvolledig').
       if (stored && stored.toetsstatus !== 'Toegestaan') expect(flagged.has(stored.name)).toBe(true);
       if (r.audited) expect((await audit.get(r.toetsId))?.fileName).toBe(r.fileName);

@@ -21,7 +21,12 @@ describe('shareFile', () => {
     const result = await shareFile(deps, form(), item, decision);
     expect(result.state).toBe('done');
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ toetsId: 'toets-1', decision: 'toegestaan', fileName: 'Verslag.txt', party: 'igj' });
+    expect(audit[0]).toMatchObject({
+      toetsId: 'toets-1',
+      decision: 'toegestaan',
+      fileName: 'Verslag.txt',
+      party: 'igj',
+    });
     expect(audit[0].ruleVersion).toMatch(/doelbinding\/1$/);
     expect(docs[0]).toMatchObject({ name: 'Verslag.txt', toetsstatus: 'Toegestaan', classification: 'intern' });
     expect(result.metadata).toMatchObject({ toetsId: 'toets-1', party: 'igj', toetsstatus: 'Toegestaan' });

@@ -15,7 +15,9 @@ describe('validateFiles', () => {
       ],
       50,
     );
-    expect(empty).toEqual([expect.objectContaining({ code: 'empty', field: 'size', nl: expect.stringMatching(/leeg/) })]);
+    expect(empty).toEqual([
+      expect.objectContaining({ code: 'empty', field: 'size', nl: expect.stringMatching(/leeg/) }),
+    ]);
     expect(big).toEqual([
       expect.objectContaining({ code: 'too-large', nl: expect.stringMatching(/maximum is 50 MB.*space\.maxUploadMB/) }),
     ]);
@@ -30,12 +32,18 @@ describe('validateFiles', () => {
     },
   );
 
-  it.each([' voorloop.txt', 'achter.txt ', 'CON', 'con.txt', 'LPT1.docx', 'desktop.ini', '~$tijdelijk.docx', 'a_vti_b.txt'])(
-    'refuses %j (spaces at the ends or a reserved name)',
-    (name) => {
-      expect(nameProblems(name).map((p) => p.code)).toContain('bad-name');
-    },
-  );
+  it.each([
+    ' voorloop.txt',
+    'achter.txt ',
+    'CON',
+    'con.txt',
+    'LPT1.docx',
+    'desktop.ini',
+    '~$tijdelijk.docx',
+    'a_vti_b.txt',
+  ])('refuses %j (spaces at the ends or a reserved name)', (name) => {
+    expect(nameProblems(name).map((p) => p.code)).toContain('bad-name');
+  });
 
   it('refuses a name longer than SharePoint allows', () => {
     expect(nameProblems(`${'x'.repeat(251)}.txt`)[0].nl).toMatch(/langer dan 250/);
@@ -53,7 +61,10 @@ describe('validateFiles', () => {
     );
     expect(problems[0]).toEqual([]);
     expect(problems[1].map((p) => p.code)).toEqual(['duplicate-in-selection']);
-    expect(problems[2][0]).toMatchObject({ code: 'duplicate-in-library', nl: expect.stringMatching(/bestaande blijft ongewijzigd/) });
+    expect(problems[2][0]).toMatchObject({
+      code: 'duplicate-in-library',
+      nl: expect.stringMatching(/bestaande blijft ongewijzigd/),
+    });
   });
 });
 

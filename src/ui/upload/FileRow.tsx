@@ -30,7 +30,8 @@ function DecisionView(props: { decision: Decision }): React.ReactElement {
   const party = config.parties.find((p) => p.key === decision.reviewParty)?.shortName ?? decision.reviewParty ?? '';
   // A refusal lists only what refuses, so nothing reads as permission; otherwise the informational 'allowed' reasons
   // follow, because they say on what basis the file is shared (legal basis, art. 10.1).
-  const shown = decision.outcome === 'refused' ? decision.reasons.filter((r) => r.outcome === 'refused') : decision.reasons;
+  const shown =
+    decision.outcome === 'refused' ? decision.reasons.filter((r) => r.outcome === 'refused') : decision.reasons;
   const advice = shown.filter((r) => r.outcome === decision.outcome && r.advice);
   return (
     <div data-outcome={decision.outcome}>
@@ -65,7 +66,7 @@ export function FileRow(props: FileRowProps): React.ReactElement {
   const state =
     entry.problems.length > 0
       ? 'invalid'
-      : result?.state ?? (entry.busy ? 'uploading' : entry.decision?.outcome === 'refused' ? 'refused' : undefined);
+      : (result?.state ?? (entry.busy ? 'uploading' : entry.decision?.outcome === 'refused' ? 'refused' : undefined));
   const stateLabel =
     state === 'done' && result?.decision.outcome === 'review'
       ? t.uploadState_doneReview
@@ -80,14 +81,27 @@ export function FileRow(props: FileRowProps): React.ReactElement {
         {stateLabel && (
           <Badge
             appearance="tint"
-            color={state === 'done' ? 'success' : state === 'uploading' ? 'brand' : state === 'incomplete' ? 'warning' : 'danger'}
+            color={
+              state === 'done'
+                ? 'success'
+                : state === 'uploading'
+                  ? 'brand'
+                  : state === 'incomplete'
+                    ? 'warning'
+                    : 'danger'
+            }
             data-testid="file-state"
           >
             {stateLabel}
           </Badge>
         )}
         {props.editable && !result && (
-          <Button size="small" appearance="subtle" onClick={props.onRemove} aria-label={format(t.uploadRemoveNamed, { name: entry.file.name })}>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={props.onRemove}
+            aria-label={format(t.uploadRemoveNamed, { name: entry.file.name })}
+          >
             {t.uploadRemove}
           </Button>
         )}
@@ -97,11 +111,15 @@ export function FileRow(props: FileRowProps): React.ReactElement {
           {pick(p, lang)}
         </Text>
       ))}
-      {entry.problems.length === 0 && entry.scanning && <Spinner size="tiny" label={t.uploadScanning} labelPosition="after" />}
+      {entry.problems.length === 0 && entry.scanning && (
+        <Spinner size="tiny" label={t.uploadScanning} labelPosition="after" />
+      )}
       {entry.problems.length === 0 && scan && (
         <Text data-testid="scan" data-scan={scan.unsupported ? 'unsupported' : findings.length > 0 ? 'found' : 'clean'}>
           {scan.unsupported
-            ? format(t.uploadNotScanned, { reason: (lang === 'en' ? scan.unsupported.en : scan.unsupported.nl) ?? scan.unsupported.reason })
+            ? format(t.uploadNotScanned, {
+                reason: (lang === 'en' ? scan.unsupported.en : scan.unsupported.nl) ?? scan.unsupported.reason,
+              })
             : findings.length > 0
               ? format(t.uploadFound, { list: describeFindings(findings, t) })
               : t.uploadNothingFound}
@@ -112,7 +130,10 @@ export function FileRow(props: FileRowProps): React.ReactElement {
         <div>
           <ProgressBar value={progress.totalBytes ? progress.bytesSent / progress.totalBytes : 0} thickness="large" />
           <Text size={200} className={styles.muted}>
-            {format(t.uploadProgress, { sent: formatBytes(progress.bytesSent, t), total: formatBytes(progress.totalBytes, t) })}
+            {format(t.uploadProgress, {
+              sent: formatBytes(progress.bytesSent, t),
+              total: formatBytes(progress.totalBytes, t),
+            })}
             {progress.retries > 0 && ` · ${format(t.uploadRetries, { count: progress.retries })}`}
           </Text>
         </div>

@@ -1,4 +1,15 @@
-import { Checkbox, Field, Input, Label, Radio, RadioGroup, Select, Text, Textarea, useId } from '@fluentui/react-components';
+import {
+  Checkbox,
+  Field,
+  Input,
+  Label,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  Textarea,
+  useId,
+} from '@fluentui/react-components';
 import * as React from 'react';
 import { minimumLevelFor, orderedLevels } from '../../domain/classification';
 import { doelbindingQuestions, MIN_NECESSITY_CHARS } from '../../domain/doelbinding';
@@ -15,7 +26,13 @@ export interface QuestionFormProps {
 }
 
 /** A required yes/no radio pair with no default. */
-function YesNoField(props: { label: string; value: YesNo; onChange: (v: YesNo) => void; name: string; disabled: boolean }): React.ReactElement {
+function YesNoField(props: {
+  label: string;
+  value: YesNo;
+  onChange: (v: YesNo) => void;
+  name: string;
+  disabled: boolean;
+}): React.ReactElement {
   const t = useStrings();
   return (
     <Field label={props.label} required>
@@ -35,7 +52,7 @@ function YesNoField(props: { label: string; value: YesNo; onChange: (v: YesNo) =
 
 /**
  * Document type, classification (mandatory, no default) and the doelbinding questions (art. 8, 9): exactly those the
- * check needs for the answers so far (`doelbindingQuestions`), with the register's legal basis shown beside the purpose.
+ * check needs for the answers so far (`doelbindingQuestions`), with the register's legal basis beside the purpose.
  */
 export function QuestionForm(props: QuestionFormProps): React.ReactElement {
   const t = useStrings();
@@ -44,7 +61,8 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
   const { draft: d, onChange, disabled } = props;
   const categoriesLabel = useId('categories');
   const asked = new Set(doelbindingQuestions(config, answersOf(d)).map((q) => q.key));
-  const consentSource = doelbindingQuestions(config, answersOf(d)).find((q) => q.key === 'consentRecorded')?.source ?? '';
+  const consentSource =
+    doelbindingQuestions(config, answersOf(d)).find((q) => q.key === 'consentRecorded')?.source ?? '';
   const activity = config.processingActivities.find((a) => a.key === d.activityKey);
   const minimum = d.personal === 'yes' ? minimumLevelFor(config, d.categories) : undefined;
   const partyName = (key: string): string => config.parties.find((p) => p.key === key)?.shortName ?? key;
@@ -68,7 +86,13 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
         </Field>
         {asksYear(config, d) && (
           <Field label={t.uploadYear} required>
-            <Input data-testid="year" inputMode="numeric" value={d.year} disabled={disabled} onChange={(_, v) => onChange({ year: v.value })} />
+            <Input
+              data-testid="year"
+              inputMode="numeric"
+              value={d.year}
+              disabled={disabled}
+              onChange={(_, v) => onChange({ year: v.value })}
+            />
           </Field>
         )}
       </div>
@@ -93,7 +117,11 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
           onChange={(_, v) => onChange({ classification: v.value })}
         >
           {orderedLevels(config).map((l) => (
-            <Radio key={l.key} value={l.key} label={l.restricted ? `${l.label} — ${t.uploadRestrictedHint}` : l.label} />
+            <Radio
+              key={l.key}
+              value={l.key}
+              label={l.restricted ? `${l.label} — ${t.uploadRestrictedHint}` : l.label}
+            />
           ))}
         </RadioGroup>
       </Field>
@@ -104,10 +132,21 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
         label={t.uploadConfidential}
         onChange={(_, v) => onChange({ confidential: v.checked === true })}
       />
-      <YesNoField name="personal" label={t.uploadPersonalData} value={d.personal} disabled={disabled} onChange={(personal) => onChange({ personal })} />
+      <YesNoField
+        name="personal"
+        label={t.uploadPersonalData}
+        value={d.personal}
+        disabled={disabled}
+        onChange={(personal) => onChange({ personal })}
+      />
       {asked.has('activityKey') && (
         <Field label={t.uploadActivity} required>
-          <Select data-testid="activity" value={d.activityKey} disabled={disabled} onChange={(_, v) => onChange({ activityKey: v.value })}>
+          <Select
+            data-testid="activity"
+            value={d.activityKey}
+            disabled={disabled}
+            onChange={(_, v) => onChange({ activityKey: v.value })}
+          >
             <option value="">{t.uploadChoose}</option>
             {config.processingActivities.map((a) => (
               <option key={a.key} value={a.key}>
@@ -121,15 +160,17 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
         <div className={styles.register} data-testid="register">
           <Text block>
             {format(t.uploadLegalBasis, {
-              basis: `AVG art. ${activity.legalBasis.avg}; ${activity.legalBasis.law}${activity.legalBasis.specialCategories ? `; ${activity.legalBasis.specialCategories}` : ''}`,
+              basis: [
+                `AVG art. ${activity.legalBasis.avg}`,
+                activity.legalBasis.law,
+                activity.legalBasis.specialCategories,
+              ]
+                .filter(Boolean)
+                .join('; '),
             })}
           </Text>
-          <Text block>
-            {format(t.uploadController, { party: partyName(activity.controller) })}
-          </Text>
-          <Text block>
-            {format(t.uploadPurposes, { purposes: activity.purposes.join('; ') })}
-          </Text>
+          <Text block>{format(t.uploadController, { party: partyName(activity.controller) })}</Text>
+          <Text block>{format(t.uploadPurposes, { purposes: activity.purposes.join('; ') })}</Text>
         </div>
       )}
       {asked.has('categories') && (
@@ -149,7 +190,9 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
                   checked={d.categories.includes(c.key)}
                   label={outside ? `${c.label} ${t.uploadCategoryOutside}` : c.label}
                   onChange={(_, v) =>
-                    onChange({ categories: v.checked ? [...d.categories, c.key] : d.categories.filter((k) => k !== c.key) })
+                    onChange({
+                      categories: v.checked ? [...d.categories, c.key] : d.categories.filter((k) => k !== c.key),
+                    })
                   }
                 />
               );
@@ -159,11 +202,22 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
       )}
       {asked.has('necessity') && (
         <Field label={t.uploadNecessity} required hint={format(t.uploadNecessityHint, { min: MIN_NECESSITY_CHARS })}>
-          <Textarea data-testid="necessity" value={d.necessity} disabled={disabled} onChange={(_, v) => onChange({ necessity: v.value })} />
+          <Textarea
+            data-testid="necessity"
+            value={d.necessity}
+            disabled={disabled}
+            onChange={(_, v) => onChange({ necessity: v.value })}
+          />
         </Field>
       )}
       {asked.has('lessDataPossible') && (
-        <YesNoField name="lessData" label={t.uploadLessData} value={d.lessData} disabled={disabled} onChange={(lessData) => onChange({ lessData })} />
+        <YesNoField
+          name="lessData"
+          label={t.uploadLessData}
+          value={d.lessData}
+          disabled={disabled}
+          onChange={(lessData) => onChange({ lessData })}
+        />
       )}
       {asked.has('consentRecorded') && (
         <YesNoField
@@ -176,7 +230,11 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
       )}
       {asked.has('consentReference') && (
         <Field label={t.uploadConsentReference} required>
-          <Input value={d.consentReference} disabled={disabled} onChange={(_, v) => onChange({ consentReference: v.value })} />
+          <Input
+            value={d.consentReference}
+            disabled={disabled}
+            onChange={(_, v) => onChange({ consentReference: v.value })}
+          />
         </Field>
       )}
       {asked.has('exceptionalCircumstances') && (

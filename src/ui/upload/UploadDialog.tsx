@@ -69,26 +69,36 @@ export function UploadDialog(props: UploadDialogProps): React.ReactElement {
               </ul>
               {phase === 'answering' && <FilePicker onFiles={flow.addFiles} />}
             </section>
-            {phase === 'answering' && (
-              <QuestionForm draft={draft} onChange={flow.setDraft} disabled={busy} />
-            )}
+            {phase === 'answering' && <QuestionForm draft={draft} onChange={flow.setDraft} disabled={busy} />}
             {flow.error !== undefined && <Failure error={flow.error} />}
             {phase === 'answering' && (missing.length > 0 || scanning) && valid.length > 0 && (
               <MessageBar intent="info" data-testid="missing">
                 <MessageBarBody>
-                  {scanning ? t.uploadWaitScan : format(t.uploadMissing, { fields: missing.map((k) => t[k]).join('; ') })}
+                  {scanning
+                    ? t.uploadWaitScan
+                    : format(t.uploadMissing, { fields: missing.map((k) => t[k]).join('; ') })}
                 </MessageBarBody>
               </MessageBar>
             )}
           </DialogContent>
           <DialogActions>
             {phase === 'answering' && (
-              <Button appearance="primary" disabled={!canCheck} onClick={() => flow.check().catch(flow.fail)} data-testid="check">
+              <Button
+                appearance="primary"
+                disabled={!canCheck}
+                onClick={() => flow.check().catch(flow.fail)}
+                data-testid="check"
+              >
                 {t.uploadCheck}
               </Button>
             )}
             {phase === 'decided' && toShare.length > 0 && (
-              <Button appearance="primary" disabled={busy} onClick={() => flow.share().catch(flow.fail)} data-testid="share">
+              <Button
+                appearance="primary"
+                disabled={busy}
+                onClick={() => flow.share().catch(flow.fail)}
+                data-testid="share"
+              >
                 {format(t.uploadShare, { count: toShare.length })}
               </Button>
             )}

@@ -58,7 +58,8 @@ export function answersOf(d: Draft): DoelbindingAnswers {
   };
   if (personal && d.activityKey) answers.activityKey = d.activityKey;
   if (personal && d.consent !== '') answers.consentRecorded = d.consent === 'yes';
-  if (personal && d.consent === 'yes' && d.consentReference.trim()) answers.consentReference = d.consentReference.trim();
+  if (personal && d.consent === 'yes' && d.consentReference.trim())
+    answers.consentReference = d.consentReference.trim();
   if (personal && d.consent === 'no' && d.exceptional.trim()) answers.exceptionalCircumstances = d.exceptional.trim();
   return answers;
 }

@@ -15,7 +15,7 @@ export function describeFindings(findings: ReadonlyArray<FindingSummary>, t: Str
   return findings
     .map((f) => {
       const [one, many] = t[`uploadKind_${f.kind}`].split('|');
-      return `${f.count} ${f.count === 1 ? one : many ?? one}`;
+      return `${f.count} ${f.count === 1 ? one : (many ?? one)}`;
     })
     .join(', ');
 }

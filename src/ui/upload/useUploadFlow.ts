@@ -83,8 +83,14 @@ export function useUploadFlow(services: Services, user: SiteUser, initial: Reada
       setEntries(all);
       setPhase('answering');
       void (async () => {
-        const problems = await checkPicked(config, services.documents, all.map((e) => e.file)).catch(() => all.map(() => []));
-        setEntries((now) => now.map((e) => ({ ...e, problems: problems[all.findIndex((a) => a.key === e.key)] ?? e.problems })));
+        const problems = await checkPicked(
+          config,
+          services.documents,
+          all.map((e) => e.file),
+        ).catch(() => all.map(() => []));
+        setEntries((now) =>
+          now.map((e) => ({ ...e, problems: problems[all.findIndex((a) => a.key === e.key)] ?? e.problems })),
+        );
         for (const [i, entry] of added.entries()) {
           if (problems[all.length - added.length + i].length > 0) {
             update(entry.key, { scanning: false });
@@ -114,12 +120,21 @@ export function useUploadFlow(services: Services, user: SiteUser, initial: Reada
     const form = formOf(config, draft);
     const ready = entriesRef.current.filter((e) => e.problems.length === 0 && !e.result);
     for (const e of ready) {
-      const decision = decide(deps, form, { fileName: e.file.name, content: e.bytes ?? new Uint8Array(), scan: e.scan });
+      const decision = decide(deps, form, {
+        fileName: e.file.name,
+        content: e.bytes ?? new Uint8Array(),
+        scan: e.scan,
+      });
       update(e.key, { decision });
       if (decision.outcome === 'refused') {
         // Every decision is kept (AVG art. 5(2)); a refusal is final for these answers, so it is logged now.
         update(e.key, { busy: true });
-        const result = await shareFile(deps, form, { fileName: e.file.name, content: new Uint8Array(), scan: e.scan }, decision);
+        const result = await shareFile(
+          deps,
+          form,
+          { fileName: e.file.name, content: new Uint8Array(), scan: e.scan },
+          decision,
+        );
         update(e.key, { busy: false, ...(result.state === 'failed' ? { result } : {}) });
       }
     }

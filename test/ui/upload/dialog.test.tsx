@@ -54,7 +54,17 @@ function services(existing: string[] = []): Services & { uploads: UploadRequest[
         return {
           complete: true,
           problems: [],
-          document: { id: 1, name: req.fileName, serverRelativeUrl: '', toetsstatus: req.metadata.toetsstatus, categories: [], confidential: false, created: '', modified: '', etag: '' },
+          document: {
+            id: 1,
+            name: req.fileName,
+            serverRelativeUrl: '',
+            toetsstatus: req.metadata.toetsstatus,
+            categories: [],
+            confidential: false,
+            created: '',
+            modified: '',
+            etag: '',
+          },
         };
       },
     },
@@ -79,8 +89,15 @@ function row(name: string): HTMLElement {
 describe('UploadDialog', () => {
   it('shows bad input per file, the scan findings as counts and kinds, and sends nothing before "Delen"', async () => {
     const s = services(['Bestaand.txt']);
-    renderDialog(s, [picked('Lijst.txt', 'BSN 111222333 en 123456782'), picked('leeg.txt', ''), picked('a:b.txt', 'x'), picked('Bestaand.txt', 'x')]);
-    await waitFor(() => expect(within(row('Lijst.txt')).getByTestId('scan').textContent).toBe('Scan: 2 BSN-nummers gevonden'));
+    renderDialog(s, [
+      picked('Lijst.txt', 'BSN 111222333 en 123456782'),
+      picked('leeg.txt', ''),
+      picked('a:b.txt', 'x'),
+      picked('Bestaand.txt', 'x'),
+    ]);
+    await waitFor(() =>
+      expect(within(row('Lijst.txt')).getByTestId('scan').textContent).toBe('Scan: 2 BSN-nummers gevonden'),
+    );
     expect(within(row('leeg.txt')).getByText(/is leeg \(0 bytes\)/)).toBeTruthy();
     expect(within(row('a:b.txt')).getByText(/bevat :; SharePoint verbiedt/)).toBeTruthy();
     await waitFor(() => expect(within(row('Bestaand.txt')).getByText(/bestaat al in de bibliotheek/)).toBeTruthy());
@@ -91,7 +108,9 @@ describe('UploadDialog', () => {
   it('allowed: answer, check, share; the upload carries the decided metadata and the progress shows', async () => {
     const s = services();
     renderDialog(s, [picked('Verslag.txt', 'Verslag van het overleg.')]);
-    await waitFor(() => expect(within(row('Verslag.txt')).getByTestId('scan').textContent).toBe('Scan: geen persoonsgegevens gevonden'));
+    await waitFor(() =>
+      expect(within(row('Verslag.txt')).getByTestId('scan').textContent).toBe('Scan: geen persoonsgegevens gevonden'),
+    );
     fireEvent.change(screen.getByTestId('documentType'), { target: { value: 'overlegstuk' } });
     fireEvent.click(screen.getByRole('radio', { name: 'Intern' }));
     fireEvent.click(document.querySelector('input[name="personal"][value="no"]') as HTMLInputElement);
@@ -104,7 +123,12 @@ describe('UploadDialog', () => {
       fireEvent.click(screen.getByTestId('share'));
     });
     await waitFor(() => expect(row('Verslag.txt').getAttribute('data-state')).toBe('done'));
-    expect(s.uploads[0].metadata).toMatchObject({ documentType: 'overlegstuk', classification: 'intern', toetsstatus: 'Toegestaan', party: 'igj' });
+    expect(s.uploads[0].metadata).toMatchObject({
+      documentType: 'overlegstuk',
+      classification: 'intern',
+      toetsstatus: 'Toegestaan',
+      party: 'igj',
+    });
     expect(s.records).toHaveLength(1);
   });
 });

@@ -7,12 +7,21 @@ const igjOm = loadConfigFixture('igj-om');
 
 describe('missingFields', () => {
   it('a fresh draft asks document type, classification and the personal-data question (no defaults)', () => {
-    expect(missingFields(igjCibg, EMPTY_DRAFT)).toEqual(['uploadDocumentType', 'uploadClassification', 'uploadPersonalData']);
+    expect(missingFields(igjCibg, EMPTY_DRAFT)).toEqual([
+      'uploadDocumentType',
+      'uploadClassification',
+      'uploadPersonalData',
+    ]);
   });
 
   it('"yes, personal data" adds purpose, categories, necessity and "less data?"', () => {
     const d = { ...EMPTY_DRAFT, documentType: 'signaal', classification: 'intern', personal: 'yes' as const };
-    expect(missingFields(igjCibg, d)).toEqual(['uploadActivity', 'uploadCategories', 'uploadNecessity', 'uploadLessData']);
+    expect(missingFields(igjCibg, d)).toEqual([
+      'uploadActivity',
+      'uploadCategories',
+      'uploadNecessity',
+      'uploadLessData',
+    ]);
   });
 
   it('a category under a consent rule (IGJ–OM medical data) asks consent, then the reference or the exception', () => {
@@ -50,6 +59,11 @@ describe('formOf', () => {
       categories: ['naw'],
       necessity: 'x',
     });
-    expect(form.answers).toEqual({ containsPersonalData: false, categories: [], necessity: '', lessDataPossible: undefined });
+    expect(form.answers).toEqual({
+      containsPersonalData: false,
+      categories: [],
+      necessity: '',
+      lessDataPossible: undefined,
+    });
   });
 });
