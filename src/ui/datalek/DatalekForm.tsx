@@ -8,6 +8,7 @@ import {
   type DatalekFieldError,
   type DatalekReport,
 } from '../../domain/datalek';
+import { format } from '../../loc';
 import type { ExchangeDocument } from '../../ports';
 import { useServices, useStrings } from '../services';
 import type { DatalekFormValues, TextField } from './formValues';
@@ -23,6 +24,14 @@ export interface DatalekFormProps {
   /** Library documents the person can pick (security-trimmed by SharePoint). */
   library: ExchangeDocument[];
   onToggleDocument: (doc: ExchangeDocument, selected: boolean) => void;
+}
+
+/** A document's validation error in words: a missing processing activity names the document and what to do. */
+function documentError(e: DatalekFieldError, v: DatalekFormValues, lang: 'nl' | 'en', noActivity: string): string {
+  const m = /^documents\[(\d+)\]\.activityKey$/.exec(e.field);
+  const doc = m ? v.documents[Number(m[1])] : undefined;
+  if (doc && e.code === 'required') return `${format(noActivity, { name: doc.name || doc.id })} (${e.article})`;
+  return `${e.field}: ${e[lang]} (${e.article})`;
 }
 
 /** Long free-text fields get a multi-line box. */
@@ -139,8 +148,8 @@ export function DatalekForm(props: DatalekFormProps): React.ReactElement {
           })}
         </div>
         {docErrors.map((e, i) => (
-          <Text key={i} className={styles.bad}>
-            {`${e.field}: ${e[lang]} (${e.article})`}
+          <Text key={i} className={styles.bad} data-testid="datalek-document-error">
+            {documentError(e, v, lang, t.datalekDocNoActivity)}
           </Text>
         ))}
       </section>

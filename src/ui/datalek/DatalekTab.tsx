@@ -82,8 +82,11 @@ function DatalekFlow(props: Loaded): React.ReactElement {
   const storage = browserStorage();
 
   const docsFor = (ids: string[]): ExchangeDocument[] => props.library.filter((d) => ids.includes(String(d.id)));
-  const prefillFor = (docs: ExchangeDocument[]): DatalekPrefill =>
-    prefill(props.me, config, docs.map((d) => toPrefillDocument(d, origin)), new Date());
+  const prefillFor = (docs: ExchangeDocument[]): DatalekPrefill => {
+    const p = prefill(props.me, config, docs.map((d) => toPrefillDocument(d, origin)), new Date());
+    // A document without any processing activity gets its own message beside the documents (DatalekForm).
+    return { ...p, notes: p.notes.filter((n) => !(n.code === 'unknown_activity' && n.en.includes("activity ''"))) };
+  };
 
   const [initial] = React.useState(() => {
     const commandIds = command?.kind === 'datalek' ? command.items.map((i) => String(i.id)) : [];

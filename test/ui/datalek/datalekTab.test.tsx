@@ -292,3 +292,18 @@ it('reads command documents older than the first page by id, and names the ones 
   expect(input('controllerParty').value).toBe('cibg');
   expect(screen.getByText(/Niet gevonden of niet zichtbaar voor u: document\(en\) 100/)).toBeTruthy();
 });
+
+it('names a chosen document without a processing activity and says what to do', async () => {
+  show(fakes(), command);
+  await screen.findByTestId('datalek-form');
+  fireEvent.click(document.querySelector('input[data-document="Werkafspraak.txt"]') as HTMLInputElement);
+  fillRest();
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('datalek-submit'));
+  });
+  const error = await screen.findByTestId('datalek-document-error');
+  expect(error.textContent).toBe(
+    "Werkafspraak.txt heeft geen verwerking (doel, bijlage 1) vastgelegd: classificeer het eerst, of haal het vinkje weg en noem het in de omschrijving (bijlage 1 (seed 003))",
+  );
+  expect(screen.queryByText(/verwerking '' staat niet/)).toBeNull();
+});
