@@ -262,6 +262,7 @@ export const enUS: Strings = {
   datalekDocumentsHint: 'Choose the documents the breach concerns; the affected data, data subjects and controller are derived from them (annex 1).',
   datalekNoDocuments: 'No documents in the exchange library that you may see.',
   datalekNoActivity: 'no processing activity recorded',
+  datalekDocNoActivity: '{name} has no processing activity (purpose, annex 1) recorded: classify it first, or untick it and name it in the description',
   datalekSectionReporter: 'Reporting party (annex 2b)',
   datalekReportingParty: 'Reporting party',
   datalekSectionBreach: 'The breach (annex 2b)',

@@ -260,6 +260,7 @@ export const nlNL = {
   datalekDocumentsHint: 'Kies de documenten waar het datalek over gaat; de getroffen gegevens, betrokkenen en verwerkingsverantwoordelijke worden daaruit afgeleid (bijlage 1).',
   datalekNoDocuments: 'Geen documenten in de uitwisselbibliotheek die u mag zien.',
   datalekNoActivity: 'geen verwerking vastgelegd',
+  datalekDocNoActivity: '{name} heeft geen verwerking (doel, bijlage 1) vastgelegd: classificeer het eerst, of haal het vinkje weg en noem het in de omschrijving',
   datalekSectionReporter: 'Meldende partij (bijlage 2b)',
   datalekReportingParty: 'Meldende partij',
   datalekSectionBreach: 'Het datalek (bijlage 2b)',
