@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
- */
 import { GraphCalendarWriter } from '../../../src/adapters/graph';
 import type { CalendarEventRequest } from '../../../src/ports/calendar';
 import { call, memoryContext, sanne } from '../../workbench/emulator/graph/harness';

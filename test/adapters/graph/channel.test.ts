@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
- */
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { GraphChannelPoster, TEAMS_MESSAGE_LIMIT_BYTES, type GraphClientLike } from '../../../src/adapters/graph';

@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
- */
 import { callGraph, GraphRequestError, type GraphClientLike, type GraphRequestLike } from '../../../src/adapters/graph';
 
 /** A client that answers each call with the next scripted outcome, counting attempts and recording abort signals. */

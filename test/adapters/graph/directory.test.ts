@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
- */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { GraphDirectory, type GraphClientLike } from '../../../src/adapters/graph';
 import type { PartyDomains } from '../../../src/ports/directory';

@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
- */
 import {
   GraphCalendarWriter,
   GraphChannelPoster,

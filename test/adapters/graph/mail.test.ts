@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./node_modules/jest/node_modules/jest-environment-node
- */
 import { GraphMailSender } from '../../../src/adapters/graph';
 import type { OutgoingMail } from '../../../src/ports/mail';
 import { call, memoryContext, sanne } from '../../workbench/emulator/graph/harness';
