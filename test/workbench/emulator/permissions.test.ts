@@ -145,3 +145,82 @@ describe('emulator: current user with groups', () => {
     }
   });
 });
+
+describe('emulator: item-level list settings, unique values and folder inheritance', () => {
+  let emu: RunningEmulator;
+  beforeAll(async () => {
+    emu = await start();
+    const admin = spAs(emu.siteUrl, 'beheerder');
+    const members = admin.web.siteGroups.getByName('Samenwerkingsruimte Members');
+    await members.users.add('i:0#.f|membership|sanne.devries@igj.example');
+    await members.users.add('i:0#.f|membership|bram.jansen@cibg.example');
+  });
+  afterAll(() => emu.close());
+
+  it('ReadSecurity/WriteSecurity 2: people without Manage Lists see and edit only their own items', async () => {
+    const admin = spAs(emu.siteUrl, 'beheerder');
+    await admin.web.lists.add('Meldingen', '', 100, false, { ReadSecurity: 2, WriteSecurity: 2 });
+    expect(await admin.web.lists.getByTitle('Meldingen').select('ReadSecurity', 'WriteSecurity')()).toMatchObject({
+      ReadSecurity: 2,
+      WriteSecurity: 2,
+    });
+    const sanne = spAs(emu.siteUrl, 'igj-medewerker').web.lists.getByTitle('Meldingen');
+    const bram = spAs(emu.siteUrl, 'cibg-medewerker').web.lists.getByTitle('Meldingen');
+    // Edit (Members) includes Manage Lists, so restrict these two to Contribute on this list.
+    const list = admin.web.lists.getByTitle('Meldingen');
+    await list.breakRoleInheritance(false);
+    const users = await admin.web.siteUsers();
+    const idOf = (mail: string): number => users.find((u: { Email: string }) => u.Email === mail)!.Id;
+    await list.roleAssignments.add(idOf('sanne.devries@igj.example'), CONTRIBUTE);
+    await list.roleAssignments.add(idOf('bram.jansen@cibg.example'), CONTRIBUTE);
+    const own = await sanne.items.add({ Title: 'van Sanne' });
+    await bram.items.add({ Title: 'van Bram' });
+    expect((await sanne.items.select('Title')()).map((i: { Title: string }) => i.Title)).toEqual(['van Sanne']);
+    await expect(bram.items.getById(own.Id)()).rejects.toMatchObject({ status: 404 });
+    expect(await admin.web.lists.getByTitle('Meldingen').items()).toHaveLength(2);
+  });
+
+  it('EnforceUniqueValues on an indexed column refuses a duplicate, naming the field', async () => {
+    const admin = spAs(emu.siteUrl, 'beheerder');
+    await admin.web.lists.add('Herinneringen', '', 100);
+    const list = admin.web.lists.getByTitle('Herinneringen');
+    await list.fields.addText('Sleutel');
+    const field = list.fields.getByInternalNameOrTitle('Sleutel');
+    await expect(field.update({ EnforceUniqueValues: true })).rejects.toMatchObject({ status: 400 });
+    await field.update({ Indexed: true, EnforceUniqueValues: true });
+    await list.items.add({ Title: 'a', Sleutel: 'overleg-2026-03' });
+    const dup = await list.items
+      .add({ Title: 'b', Sleutel: 'OVERLEG-2026-03' })
+      .catch((e: { status: number; message: string }) => e);
+    expect(dup).toMatchObject({ status: 400 });
+    expect((dup as { message: string }).message).toContain('SPDuplicateValuesFoundException');
+    expect((dup as { message: string }).message).toContain('[Sleutel]');
+    expect(await list.items()).toHaveLength(1);
+  });
+
+  it('items in a folder with unique permissions inherit from that folder', async () => {
+    const admin = spAs(emu.siteUrl, 'beheerder');
+    await admin.web.lists.add('Bibliotheek', '', 101);
+    const root = admin.web.getFolderByServerRelativePath('/sites/samenwerkingsruimte/Bibliotheek');
+    await root.folders.addUsingPath('Alleen beheer');
+    await root.files.addUsingPath('open.txt', 'open');
+    await admin.web
+      .getFolderByServerRelativePath('/sites/samenwerkingsruimte/Bibliotheek/Alleen beheer')
+      .files.addUsingPath('dicht.txt', 'dicht');
+    const { Id } = await admin.web
+      .getFolderByServerRelativePath('/sites/samenwerkingsruimte/Bibliotheek/Alleen beheer')
+      .listItemAllFields.select('Id')<{ Id: number }>();
+    await admin.web.lists.getByTitle('Bibliotheek').items.getById(Id).breakRoleInheritance(false, true);
+    const names = async (key: string): Promise<string[]> =>
+      (await spAs(emu.siteUrl, key).web.lists.getByTitle('Bibliotheek').items.select('FileLeafRef')()).map(
+        (i: { FileLeafRef: string }) => i.FileLeafRef,
+      );
+    expect(await names('beheerder')).toEqual(['Alleen beheer', 'open.txt', 'dicht.txt']);
+    expect(await names('igj-medewerker')).toEqual(['open.txt']);
+    await expect(
+      spAs(emu.siteUrl, 'igj-medewerker').web.getFileByServerRelativePath(
+        '/sites/samenwerkingsruimte/Bibliotheek/Alleen beheer/dicht.txt',
+      )(),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+});
