@@ -71,9 +71,9 @@ function services(existing: string[] = []): Services & { uploads: UploadRequest[
   } as unknown as Services & { uploads: UploadRequest[]; records: unknown[] };
 }
 
-function renderDialog(s: Services, files: ReturnType<typeof picked>[]): void {
+function renderDialog(s: Services, files: ReturnType<typeof picked>[], locale?: string): void {
   render(
-    <AppFrame host={{}}>
+    <AppFrame host={locale ? { locale } : {}}>
       <ServicesProvider services={s}>
         <UploadDialog files={files} user={user} onClose={() => undefined} />
       </ServicesProvider>
@@ -130,5 +130,12 @@ describe('UploadDialog', () => {
       party: 'igj',
     });
     expect(s.records).toHaveLength(1);
+  });
+
+  it('speaks English when the host does: findings, questions and the missing-answers hint', async () => {
+    renderDialog(services(), [picked('List.txt', 'BSN 111222333')], 'en-US');
+    await waitFor(() => expect(within(row('List.txt')).getByTestId('scan').textContent).toBe('Scan: 1 BSN found'));
+    expect(screen.getByText('Does the document contain personal data? (art. 8)')).toBeTruthy();
+    expect(screen.getByTestId('missing').textContent).toMatch(/^Still to answer: Document type; Classification/);
   });
 });
