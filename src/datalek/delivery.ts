@@ -37,7 +37,8 @@ export function readDelivery(form: Record<string, unknown>): DatalekDelivery {
     if (!o || typeof o !== 'object' || typeof o.state !== 'string' || !STATES.includes(o.state)) continue;
     const at = typeof o.at === 'string' ? o.at : '';
     if (o.state === 'sending') out[step] = { state: 'sending', at };
-    else if (o.state === 'sent') out[step] = { state: 'sent', at, ...(typeof o.ref === 'string' ? { ref: o.ref } : {}) };
+    else if (o.state === 'sent')
+      out[step] = { state: 'sent', at, ...(typeof o.ref === 'string' ? { ref: o.ref } : {}) };
     else
       out[step] = {
         state: o.state as 'failed' | 'uncertain',

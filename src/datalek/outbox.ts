@@ -61,7 +61,9 @@ export class StoredReportInvalidError extends Error {
     readonly id: number,
     readonly errors: DatalekFieldError[],
   ) {
-    super(`Datalekmelding ${id} in het register is ongeldig: ${errors.map((e) => `${e.field}: ${e.nl} (${e.article})`).join('; ')}`);
+    super(
+      `Datalekmelding ${id} in het register is ongeldig: ${errors.map((e) => `${e.field}: ${e.nl} (${e.article})`).join('; ')}`,
+    );
     this.name = 'StoredReportInvalidError';
   }
 }
@@ -147,7 +149,12 @@ export class DatalekOutbox {
         outcome = { state: 'sent', at: this.now().toISOString(), ...(ref ? { ref } : {}) };
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
-        outcome = { state: mayHaveArrived(e) ? 'uncertain' : 'failed', at: this.now().toISOString(), message, attempts };
+        outcome = {
+          state: mayHaveArrived(e) ? 'uncertain' : 'failed',
+          at: this.now().toISOString(),
+          message,
+          attempts,
+        };
       }
       if (outcome.state === 'sent') this.sentButUnrecorded.set(key, outcome);
       const after = await this.tryRecord(id, step, outcome, registerErrors);
@@ -189,7 +196,10 @@ export class DatalekOutbox {
   private async sendMail(report: DatalekReport): Promise<undefined> {
     // Dutch: the agreement and the other party's procedure are Dutch (bijlage 2b).
     const mail = buildDatalekOutgoingMail(report, this.deps.config, 'nl');
-    if (mail.to.length === 0) throw new NotSentError('Geen ontvangers: de configuratie noemt geen datalekadres of contactpersonen (bijlage 2a).');
+    if (mail.to.length === 0)
+      throw new NotSentError(
+        'Geen ontvangers: de configuratie noemt geen datalekadres of contactpersonen (bijlage 2a).',
+      );
     await this.deps.mail.send({ to: mail.to, subject: mail.subject, blocks: mail.blocks, saveToSentItems: true });
     return undefined;
   }
@@ -225,7 +235,10 @@ export class DatalekOutbox {
         const next: Record<string, unknown> = { ...form, delivery };
         // bijlage 2, stap 1 done: the procedure records when the form was mailed.
         if (step === 'mail' && outcome.state === 'sent')
-          next.procedure = { ...((form.procedure as Record<string, unknown> | undefined) ?? {}), formMailedAt: outcome.at };
+          next.procedure = {
+            ...((form.procedure as Record<string, unknown> | undefined) ?? {}),
+            formMailedAt: outcome.at,
+          };
         return next;
       });
     } catch (e) {

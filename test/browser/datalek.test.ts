@@ -14,7 +14,8 @@ import { launchChromium, openAs, screenshot, startTestWorkbench, type TestWorkbe
 jest.setTimeout(300_000);
 
 const shots = join(tmpdir(), 'samenwerkingsruimte-screenshots');
-const INJECTION = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> **vet** {{DATE(2026-01-01)}}';
+const INJECTION =
+  '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> **vet** {{DATE(2026-01-01)}}';
 const DOC = 'Signaal vertrouwelijk zorgaanbieder Noord.txt';
 const CIBG_BREACH = 'cibgdatalekregister@minvws.nl';
 let wb: TestWorkbench;
@@ -41,7 +42,9 @@ async function inbox(address: string): Promise<GraphMail[]> {
 
 /** Channel messages of the configured privacy officers' channel. */
 async function cards(): Promise<Array<{ attachments: Array<{ content: string }> }>> {
-  const session = (await (await fetch(`${wb.url}/_workbench/session`)).json()) as { teams: { teamId: string; channelId: string } };
+  const session = (await (await fetch(`${wb.url}/_workbench/session`)).json()) as {
+    teams: { teamId: string; channelId: string };
+  };
   const res = await fetch(
     `${wb.url}/_emulator/graph/channels/${encodeURIComponent(session.teams.teamId)}/${encodeURIComponent(session.teams.channelId)}`,
   );
@@ -92,7 +95,9 @@ async function fillRest(page: Page, marker: string): Promise<void> {
   const { dateTime } = await localTimes(page, 2);
   await page.getByTestId('datalek-breachDate').fill(date);
   await page.getByTestId('datalek-discoveredAt').fill(dateTime);
-  await page.getByTestId('datalek-description').fill(`${marker} Signaal naar een verkeerde ontvanger gemaild. ${INJECTION}`);
+  await page
+    .getByTestId('datalek-description')
+    .fill(`${marker} Signaal naar een verkeerde ontvanger gemaild. ${INJECTION}`);
   await page.getByTestId('datalek-scaleDataSubjects').fill('12');
   await page.getByTestId('datalek-consequences').fill(`Mogelijke kennisname door een onbevoegde. ${INJECTION}`);
   await page.getByTestId('datalek-measures').fill('Ontvanger gevraagd de mail te verwijderen.');
@@ -119,7 +124,9 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
   await expect(page.getByTestId('datalek-contactEmail').inputValue()).resolves.toBe('sanne.devries@igj.example');
   await expect(page.getByTestId('datalek-reportingParty').inputValue()).resolves.toBe('igj');
   expect(await page.getByTestId('datalek-affectedPersonalData').inputValue()).not.toBe('');
-  await expect(page.getByTestId('datalek-recipients').textContent()).resolves.toContain('CIBGDatalekregister@minvws.nl');
+  await expect(page.getByTestId('datalek-recipients').textContent()).resolves.toContain(
+    'CIBGDatalekregister@minvws.nl',
+  );
   await fillRest(page, 'MARKER-ONE');
 
   // A reload keeps the half-filled form (local draft).
@@ -135,7 +142,9 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
   await result.waitFor();
   await result.locator('[data-step="mail"][data-state="sent"]').waitFor();
   await result.locator('[data-step="card"][data-state="sent"], [data-step="card"][data-state="failed"]').waitFor();
-  await expect(page.getByTestId('datalek-clock').textContent()).resolves.toMatch(/Termijn AP voor CIBG: .* \(nog (69|70) u \d+ min/);
+  await expect(page.getByTestId('datalek-clock').textContent()).resolves.toMatch(
+    /Termijn AP voor CIBG: .* \(nog (69|70) u \d+ min/,
+  );
   // Checklist: phone the 1st or 2nd contact, numbers shown (bijlage 2, 2a).
   await expect(page.getByTestId('datalek-phone-numbers').textContent()).resolves.toContain('+31 70 000 0201');
   await expect(page.getByTestId('datalek-phone-numbers').textContent()).resolves.toContain('+31 70 000 0202');
@@ -144,7 +153,9 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
   // Register item: stored, readable by the privacy officer, with the delivery recorded.
   const items = await registerItems();
   expect(items).toHaveLength(1);
-  const form = JSON.parse(items[0].Gegevens) as Record<string, unknown> & { delivery: Record<string, { state: string }> };
+  const form = JSON.parse(items[0].Gegevens) as Record<string, unknown> & {
+    delivery: Record<string, { state: string }>;
+  };
   expect(items[0].Datalekstatus).toBe('gemeld aan wederpartij');
   expect(form.description).toContain('MARKER-ONE');
   expect(form.description).toContain(INJECTION);
@@ -161,7 +172,11 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
   }
   const mail = (await inbox(CIBG_BREACH))[0];
   const body = mail.body.content;
-  for (const f of DATALEK_FIELDS.filter((x) => x.form2b)) expect({ label: f.label.nl, found: body.includes(f.label.nl.replace(/&/g, '&amp;')) }).toEqual({ label: f.label.nl, found: true });
+  for (const f of DATALEK_FIELDS.filter((x) => x.form2b))
+    expect({ label: f.label.nl, found: body.includes(f.label.nl.replace(/&/g, '&amp;')) }).toEqual({
+      label: f.label.nl,
+      found: true,
+    });
   expect(body).not.toContain('<script>');
   expect(body).toContain('&lt;script&gt;');
 
@@ -169,7 +184,10 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
   await page.getByRole('button', { name: 'Postvak' }).click();
   await page.getByRole('combobox', { name: 'Postvak' }).selectOption(CIBG_BREACH);
   const shown = page.getByTestId('mail-message').first();
-  await shown.getByText(/Melding \(mogelijk\) datalek/).first().waitFor();
+  await shown
+    .getByText(/Melding \(mogelijk\) datalek/)
+    .first()
+    .waitFor();
   const shownText = (await shown.textContent()) ?? '';
   for (const f of DATALEK_FIELDS.filter((x) => x.form2b)) expect(shownText).toContain(f.label.nl);
   expect(shownText).toContain('<script>window.__pwned=2</script>');
@@ -305,7 +323,13 @@ it('bad input: blank form, breach after the report date, absurd numbers: message
   const list = page.getByTestId('datalek-errors');
   await list.waitFor();
   const text = (await list.textContent()) ?? '';
-  for (const label of ['Naam contactpersoon', 'Omschrijving datalek', '(Vermoedelijke) datum datalek', 'Ontdekt op', 'Maatregelen vóór het datalek'])
+  for (const label of [
+    'Naam contactpersoon',
+    'Omschrijving datalek',
+    '(Vermoedelijke) datum datalek',
+    'Ontdekt op',
+    'Maatregelen vóór het datalek',
+  ])
     expect(text).toContain(label);
   expect(text).toContain('(bijlage 2b)');
   expect(text).toContain('(AVG art. 33(1))');
@@ -314,7 +338,9 @@ it('bad input: blank form, breach after the report date, absurd numbers: message
   await page.getByTestId('datalek-scaleDataSubjects').fill('999999999999');
   await page.getByTestId('datalek-scaleFiles').fill('-3');
   await page.getByTestId('datalek-submit').click();
-  await expect(page.locator('[data-field="breachDate"]').textContent()).resolves.toMatch(/ligt na de datum van de melding .*\(bijlage 2b\)/);
+  await expect(page.locator('[data-field="breachDate"]').textContent()).resolves.toMatch(
+    /ligt na de datum van de melding .*\(bijlage 2b\)/,
+  );
   await expect(page.locator('[data-field="scaleDataSubjects"]').textContent()).resolves.toContain('niet geloofwaardig');
   await expect(page.locator('[data-field="scaleFiles"]').textContent()).resolves.toContain('negatief');
   await expect(registerItems()).resolves.toHaveLength(3);

@@ -46,7 +46,9 @@ describe('DatalekOutbox.submit', () => {
     for (const c of cibg.contacts.filter((c) => c.order <= 2)) expect(to).toContain(c.email);
     expect(channel.posted).toHaveLength(1);
     expect(channel.posted[0].channel).toEqual(channelRef);
-    expect(JSON.stringify(channel.posted[0].card)).toContain(reportLink('https://contoso.sharepoint.com/sites/samenwerkingsruimte', r.id));
+    expect(JSON.stringify(channel.posted[0].card)).toContain(
+      reportLink('https://contoso.sharepoint.com/sites/samenwerkingsruimte', r.id),
+    );
     const stored = await breaches.get(r.id);
     const delivery = readDelivery(stored.form);
     expect(delivery.mail?.state).toBe('sent');
@@ -169,7 +171,7 @@ describe('DatalekOutbox.deliver (retry)', () => {
     expect(r.delivery.card).toMatchObject({ state: 'failed', message: expect.stringContaining('space.channelId') });
   });
 
-  it('records the reporter\'s phone call and its written confirmation (bijlage 2)', async () => {
+  it("records the reporter's phone call and its written confirmation (bijlage 2)", async () => {
     const { outbox } = setup();
     const r = await outbox.submit(validReport());
     if (!r.ok) throw new Error('invalid');

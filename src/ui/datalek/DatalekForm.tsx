@@ -111,7 +111,8 @@ export function DatalekForm(props: DatalekFormProps): React.ReactElement {
         onChange={(_, d) => {
           const patch: Partial<DatalekFormValues> = { [key]: d.value };
           // The organisation name follows the reporting party (bijlage 2b "Meldende partij").
-          if (key === 'reportingParty') patch.reportingOrganisation = config.parties.find((p) => p.key === d.value)?.name ?? '';
+          if (key === 'reportingParty')
+            patch.reportingOrganisation = config.parties.find((p) => p.key === d.value)?.name ?? '';
           onChange(patch);
         }}
       >
@@ -205,7 +206,11 @@ export function DatalekForm(props: DatalekFormProps): React.ReactElement {
           {(['scaleDataSubjects', 'scaleFiles'] as const).map((key) => (
             <Field
               key={key}
-              {...fieldProps(key, `${SCALE_LABELS[key === 'scaleFiles' ? 'files' : 'dataSubjects'][lang]} (bijlage 2b)`, false)}
+              {...fieldProps(
+                key,
+                `${SCALE_LABELS[key === 'scaleFiles' ? 'files' : 'dataSubjects'][lang]} (bijlage 2b)`,
+                false,
+              )}
               hint={t.datalekScaleHint}
             >
               <Input

@@ -9,7 +9,14 @@ import {
 } from '@fluentui/react-components';
 import * as React from 'react';
 import type { DeliveryResult } from '../../datalek';
-import { SCALE_LABELS, fieldInfo, type DatalekFieldError, type DatalekPrefill, type DatalekReport, type PrefillNote } from '../../domain/datalek';
+import {
+  SCALE_LABELS,
+  fieldInfo,
+  type DatalekFieldError,
+  type DatalekPrefill,
+  type DatalekReport,
+  type PrefillNote,
+} from '../../domain/datalek';
 import { format } from '../../loc';
 import type { ExchangeDocument, Services, UserProfile } from '../../ports';
 import { useHostCommand } from '../command';
@@ -83,7 +90,12 @@ function DatalekFlow(props: Loaded): React.ReactElement {
 
   const docsFor = (ids: string[]): ExchangeDocument[] => props.library.filter((d) => ids.includes(String(d.id)));
   const prefillFor = (docs: ExchangeDocument[]): DatalekPrefill => {
-    const p = prefill(props.me, config, docs.map((d) => toPrefillDocument(d, origin)), new Date());
+    const p = prefill(
+      props.me,
+      config,
+      docs.map((d) => toPrefillDocument(d, origin)),
+      new Date(),
+    );
     // A document without any processing activity gets its own message beside the documents (DatalekForm).
     return { ...p, notes: p.notes.filter((n) => !(n.code === 'unknown_activity' && n.en.includes("activity ''"))) };
   };
@@ -203,7 +215,11 @@ function DatalekFlow(props: Loaded): React.ReactElement {
       <Text>{t.datalekIntro}</Text>
       {restoredAt && (
         <MessageBar intent="info" data-testid="datalek-draft-restored">
-          <MessageBarBody>{format(t.datalekDraftRestored, { at: new Date(restoredAt).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL') })}</MessageBarBody>
+          <MessageBarBody>
+            {format(t.datalekDraftRestored, {
+              at: new Date(restoredAt).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL'),
+            })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {initial.missing.length > 0 && (
@@ -266,7 +282,14 @@ function DatalekFlow(props: Loaded): React.ReactElement {
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" data-testid="datalek-submit" disabled={busy} onClick={() => { submit().catch(() => undefined); }}>
+        <Button
+          appearance="primary"
+          data-testid="datalek-submit"
+          disabled={busy}
+          onClick={() => {
+            submit().catch(() => undefined);
+          }}
+        >
           {busy ? t.datalekSubmitting : t.datalekSubmit}
         </Button>
         <Button data-testid="datalek-discard" disabled={busy} onClick={throwAway}>

@@ -35,7 +35,10 @@ export function ClockText(props: { report: DatalekReport }): React.ReactElement 
   const d = deadline72h(r.discoveredAt, now);
   const controller = config.parties.find((p) => p.key === r.controllerParty)?.shortName ?? r.controllerParty;
   return (
-    <Text data-testid="datalek-clock" className={d.overdue || d.remainingMs < 24 * 3_600_000 ? styles.bad : styles.warn}>
+    <Text
+      data-testid="datalek-clock"
+      className={d.overdue || d.remainingMs < 24 * 3_600_000 ? styles.bad : styles.warn}
+    >
       {format(t.datalekClock, {
         party: controller,
         due: formatAmsterdam(new Date(d.dueAt), lang),
@@ -146,7 +149,14 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
         ))}
         {!complete && (
           <div className={styles.actions}>
-            <Button appearance="primary" data-testid="datalek-retry" disabled={busy || !actionable} onClick={() => { retry().catch(() => undefined); }}>
+            <Button
+              appearance="primary"
+              data-testid="datalek-retry"
+              disabled={busy || !actionable}
+              onClick={() => {
+                retry().catch(() => undefined);
+              }}
+            >
               {t.datalekRetry}
             </Button>
           </div>
@@ -167,8 +177,7 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
             <li key={step.key} data-step={step.key} data-done={step.done ? 'true' : 'false'}>
               <Text className={step.done ? styles.ok : undefined}>
                 {step.done ? '✓ ' : ''}
-                {step.text} ({step.article})
-                {step.doneAt ? ` — ${formatAmsterdam(new Date(step.doneAt), lang)}` : ''}
+                {step.text} ({step.article}){step.doneAt ? ` — ${formatAmsterdam(new Date(step.doneAt), lang)}` : ''}
               </Text>
               {step.key === 'phoned' && (
                 <ul className={styles.list} data-testid="datalek-phone-numbers">
@@ -189,13 +198,25 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
                       </option>
                     ))}
                   </Select>
-                  <Button data-testid="datalek-phoned" disabled={busy || !contact} onClick={() => { record('phoned').catch(() => undefined); }}>
+                  <Button
+                    data-testid="datalek-phoned"
+                    disabled={busy || !contact}
+                    onClick={() => {
+                      record('phoned').catch(() => undefined);
+                    }}
+                  >
                     {t.datalekMarkPhoned}
                   </Button>
                 </div>
               )}
               {reporterView && step.key === 'callConfirmed' && !step.done && report.procedure.phonedAt && (
-                <Button data-testid="datalek-confirmed" disabled={busy} onClick={() => { record('callConfirmed').catch(() => undefined); }}>
+                <Button
+                  data-testid="datalek-confirmed"
+                  disabled={busy}
+                  onClick={() => {
+                    record('callConfirmed').catch(() => undefined);
+                  }}
+                >
                   {t.datalekMarkConfirmed}
                 </Button>
               )}

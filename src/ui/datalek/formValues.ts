@@ -182,7 +182,8 @@ export function loadDraft(storage: Storage | undefined, key: string): StoredDraf
     const raw = storage?.getItem(key);
     if (!raw) return undefined;
     const parsed = JSON.parse(raw) as StoredDraft;
-    if (typeof parsed?.savedAt !== 'string' || typeof parsed.values !== 'object' || parsed.values === null) return undefined;
+    if (typeof parsed?.savedAt !== 'string' || typeof parsed.values !== 'object' || parsed.values === null)
+      return undefined;
     if (!Array.isArray(parsed.values.documents)) return undefined;
     return parsed;
   } catch {

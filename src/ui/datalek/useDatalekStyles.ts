@@ -24,7 +24,13 @@ export const useDatalekStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  docs: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, maxHeight: '220px', overflowY: 'auto' },
+  docs: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    maxHeight: '220px',
+    overflowY: 'auto',
+  },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'minmax(180px, 300px) 1fr',

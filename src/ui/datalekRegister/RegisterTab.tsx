@@ -53,7 +53,10 @@ export default function RegisterTab(): React.ReactElement {
   const data = useAsync(() => loadRegister(services), [services]);
   const [openId, setOpenId] = React.useState<number>();
   // Older pages, fetched on request (the register pages by 30, newest first); a reload starts over.
-  const [older, setOlder] = React.useState<{ rows: RegisterRow[]; next?: string; busy: boolean; error?: unknown }>({ rows: [], busy: false });
+  const [older, setOlder] = React.useState<{ rows: RegisterRow[]; next?: string; busy: boolean; error?: unknown }>({
+    rows: [],
+    busy: false,
+  });
   React.useEffect(() => setOlder({ rows: [], busy: false }), [data.status]);
   if (data.status === 'loading') return <Spinner label={t.loading} />;
   if (data.status === 'error') return <Failure error={data.error} onRetry={data.reload} />;
@@ -64,7 +67,12 @@ export default function RegisterTab(): React.ReactElement {
     if (!next) return;
     setOlder((o) => ({ ...o, busy: true, error: undefined }));
     services.breaches.list(next).then(
-      (page) => setOlder((o) => ({ rows: [...o.rows, ...toRows(page.items, services)], next: page.nextPageToken, busy: false })),
+      (page) =>
+        setOlder((o) => ({
+          rows: [...o.rows, ...toRows(page.items, services)],
+          next: page.nextPageToken,
+          busy: false,
+        })),
       (error: unknown) => setOlder((o) => ({ ...o, busy: false, error })),
     );
   };
@@ -75,7 +83,9 @@ export default function RegisterTab(): React.ReactElement {
   return (
     <div className={styles.panel} data-testid="datalekregister">
       <Subtitle1 as="h2">{t.datalekRegisterTitle}</Subtitle1>
-      <Text className={styles.muted}>{privacyParties.length ? t.datalekRegisterIntroOfficer : t.datalekRegisterIntroReporter}</Text>
+      <Text className={styles.muted}>
+        {privacyParties.length ? t.datalekRegisterIntroOfficer : t.datalekRegisterIntroReporter}
+      </Text>
       {rows.length === 0 ? (
         <Text>{t.datalekRegisterEmpty}</Text>
       ) : (
@@ -94,7 +104,12 @@ export default function RegisterTab(): React.ReactElement {
             {rows.map((row) => {
               const d = readDelivery(row.entry.form);
               return (
-                <tr key={row.entry.id} data-testid="datalek-row" data-id={row.entry.id} className={row.entry.id === openId ? styles.selected : undefined}>
+                <tr
+                  key={row.entry.id}
+                  data-testid="datalek-row"
+                  data-id={row.entry.id}
+                  className={row.entry.id === openId ? styles.selected : undefined}
+                >
                   <td className={styles.td}>
                     <Text weight="semibold">{row.entry.title}</Text>
                     <br />
@@ -105,7 +120,11 @@ export default function RegisterTab(): React.ReactElement {
                   </td>
                   <td className={styles.td}>{party(row.entry.controller)}</td>
                   <td className={styles.td}>
-                    {row.report ? <ClockText report={row.report} /> : <Text className={styles.bad}>{t.datalekRegisterDamaged}</Text>}
+                    {row.report ? (
+                      <ClockText report={row.report} />
+                    ) : (
+                      <Text className={styles.bad}>{t.datalekRegisterDamaged}</Text>
+                    )}
                   </td>
                   <td className={styles.td} data-testid="datalek-row-delivery">
                     <Text className={d.mail?.state === 'sent' ? styles.ok : styles.bad}>
@@ -117,7 +136,11 @@ export default function RegisterTab(): React.ReactElement {
                     </Text>
                   </td>
                   <td className={styles.td}>
-                    <Button size="small" data-testid="datalek-open" onClick={() => setOpenId(row.entry.id === openId ? undefined : row.entry.id)}>
+                    <Button
+                      size="small"
+                      data-testid="datalek-open"
+                      onClick={() => setOpenId(row.entry.id === openId ? undefined : row.entry.id)}
+                    >
                       {row.entry.id === openId ? t.datalekRegisterClose : t.datalekRegisterOpen}
                     </Button>
                   </td>

@@ -132,7 +132,12 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
         : undefined;
     if (subjects && !inform) (subjects as unknown as Record<string, unknown>).inform = undefined;
     const prevSubjects = report.dataSubjectsDecision;
-    if (subjects && prevSubjects && prevSubjects.inform === subjects.inform && prevSubjects.reason === subjects.reason.trim()) {
+    if (
+      subjects &&
+      prevSubjects &&
+      prevSubjects.inform === subjects.inform &&
+      prevSubjects.reason === subjects.reason.trim()
+    ) {
       subjects.decidedAt = prevSubjects.decidedAt;
       subjects.decidedBy = prevSubjects.decidedBy;
     }
@@ -176,13 +181,18 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
         id={row.entry.id}
         report={report}
         delivery={readDelivery(row.entry.form)}
-        reporterView={Boolean(row.entry.reporter?.email) && row.entry.reporter?.email?.toLowerCase() === props.user.email.toLowerCase()}
+        reporterView={
+          Boolean(row.entry.reporter?.email) &&
+          row.entry.reporter?.email?.toLowerCase() === props.user.email.toLowerCase()
+        }
         onUpdate={() => props.onChanged()}
       />
 
       <section className={styles.section} data-testid="datalek-decisions">
         <Subtitle2 as="h3">{t.datalekRegisterDecisionsTitle}</Subtitle2>
-        <Text className={styles.muted}>{props.canDecide ? t.datalekRegisterDecisionsIntro : t.datalekRegisterDecisionsReadOnly}</Text>
+        <Text className={styles.muted}>
+          {props.canDecide ? t.datalekRegisterDecisionsIntro : t.datalekRegisterDecisionsReadOnly}
+        </Text>
         {errors.length > 0 && (
           <MessageBar intent="error" layout="multiline" data-testid="decision-errors">
             <MessageBarBody>
@@ -213,47 +223,92 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
         <Subtitle2 as="h4">{t.datalekRegisterApTitle}</Subtitle2>
         <div className={styles.grid}>
           <Field label={t.datalekRegisterApNotify} {...message('apDecision.notify')}>
-            <Select data-testid="decision-ap-notify" value={notify} disabled={!props.canDecide || busy} onChange={(_, d) => setNotify(d.value as YesNo)}>
+            <Select
+              data-testid="decision-ap-notify"
+              value={notify}
+              disabled={!props.canDecide || busy}
+              onChange={(_, d) => setNotify(d.value as YesNo)}
+            >
               <option value="">{t.datalekChoose}</option>
               <option value="ja">{t.datalekRegisterYes}</option>
               <option value="nee">{t.datalekRegisterNo}</option>
             </Select>
           </Field>
           <Field label={t.datalekRegisterNotifiedAt} {...message('apDecision.notifiedAt')}>
-            <Input type="datetime-local" value={notifiedAt} disabled={!props.canDecide || busy} onChange={(_, d) => setNotifiedAt(d.value)} />
+            <Input
+              type="datetime-local"
+              value={notifiedAt}
+              disabled={!props.canDecide || busy}
+              onChange={(_, d) => setNotifiedAt(d.value)}
+            />
           </Field>
           <Field label={t.datalekRegisterApReference}>
-            <Input value={apReference} disabled={!props.canDecide || busy} onChange={(_, d) => setApReference(d.value)} />
+            <Input
+              value={apReference}
+              disabled={!props.canDecide || busy}
+              onChange={(_, d) => setApReference(d.value)}
+            />
           </Field>
         </div>
         <Field label={t.datalekRegisterReason} {...message('apDecision.reason')}>
-          <Textarea data-testid="decision-ap-reason" value={apReason} disabled={!props.canDecide || busy} onChange={(_, d) => setApReason(d.value)} />
+          <Textarea
+            data-testid="decision-ap-reason"
+            value={apReason}
+            disabled={!props.canDecide || busy}
+            onChange={(_, d) => setApReason(d.value)}
+          />
         </Field>
         {report.apDecision && (
-          <Text className={styles.muted}>{`${t.datalekRegisterDecidedBy}: ${report.apDecision.decidedBy}, ${new Date(report.apDecision.decidedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}`}</Text>
+          <Text
+            className={styles.muted}
+          >{`${t.datalekRegisterDecidedBy}: ${report.apDecision.decidedBy}, ${new Date(report.apDecision.decidedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}`}</Text>
         )}
         <Subtitle2 as="h4">{t.datalekRegisterSubjectsTitle}</Subtitle2>
         <div className={styles.grid}>
           <Field label={t.datalekRegisterSubjectsInform} {...message('dataSubjectsDecision.inform')}>
-            <Select data-testid="decision-subjects-inform" value={inform} disabled={!props.canDecide || busy} onChange={(_, d) => setInform(d.value as YesNo)}>
+            <Select
+              data-testid="decision-subjects-inform"
+              value={inform}
+              disabled={!props.canDecide || busy}
+              onChange={(_, d) => setInform(d.value as YesNo)}
+            >
               <option value="">{t.datalekChoose}</option>
               <option value="ja">{t.datalekRegisterYes}</option>
               <option value="nee">{t.datalekRegisterNo}</option>
             </Select>
           </Field>
           <Field label={t.datalekRegisterInformedAt} {...message('dataSubjectsDecision.informedAt')}>
-            <Input type="datetime-local" value={informedAt} disabled={!props.canDecide || busy} onChange={(_, d) => setInformedAt(d.value)} />
+            <Input
+              type="datetime-local"
+              value={informedAt}
+              disabled={!props.canDecide || busy}
+              onChange={(_, d) => setInformedAt(d.value)}
+            />
           </Field>
         </div>
         <Field label={t.datalekRegisterReason} {...message('dataSubjectsDecision.reason')}>
-          <Textarea data-testid="decision-subjects-reason" value={subjectsReason} disabled={!props.canDecide || busy} onChange={(_, d) => setSubjectsReason(d.value)} />
+          <Textarea
+            data-testid="decision-subjects-reason"
+            value={subjectsReason}
+            disabled={!props.canDecide || busy}
+            onChange={(_, d) => setSubjectsReason(d.value)}
+          />
         </Field>
         {report.dataSubjectsDecision && (
-          <Text className={styles.muted}>{`${t.datalekRegisterDecidedBy}: ${report.dataSubjectsDecision.decidedBy}, ${new Date(report.dataSubjectsDecision.decidedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}`}</Text>
+          <Text
+            className={styles.muted}
+          >{`${t.datalekRegisterDecidedBy}: ${report.dataSubjectsDecision.decidedBy}, ${new Date(report.dataSubjectsDecision.decidedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')}`}</Text>
         )}
         {props.canDecide && (
           <div className={styles.actions}>
-            <Button appearance="primary" data-testid="decision-save" disabled={busy} onClick={() => { save().catch(() => undefined); }}>
+            <Button
+              appearance="primary"
+              data-testid="decision-save"
+              disabled={busy}
+              onClick={() => {
+                save().catch(() => undefined);
+              }}
+            >
               {t.datalekRegisterSave}
             </Button>
           </div>

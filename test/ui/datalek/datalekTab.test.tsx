@@ -76,11 +76,14 @@ function fillRest(text = 'Een signaal is naar een verkeerde ontvanger gemaild.')
   set('measuresBefore', 'Geen versleuteling.');
 }
 
-const command: HostCommand = { kind: 'datalek', items: [{ id: 17, name: 'Signaal Noord.txt', serverRelativeUrl: '/x' }] };
+const command: HostCommand = {
+  kind: 'datalek',
+  items: [{ id: 17, name: 'Signaal Noord.txt', serverRelativeUrl: '/x' }],
+};
 
 beforeEach(() => window.localStorage.clear());
 
-it('pre-fills the reporter from /me and party, the data and controller from the command\'s document, the recipients', async () => {
+it("pre-fills the reporter from /me and party, the data and controller from the command's document, the recipients", async () => {
   show(fakes(), command);
   await screen.findByTestId('datalek-form');
   expect(input('contactName').value).toBe('Sanne de Vries');
@@ -303,7 +306,7 @@ it('names a chosen document without a processing activity and says what to do', 
   });
   const error = await screen.findByTestId('datalek-document-error');
   expect(error.textContent).toBe(
-    "Werkafspraak.txt heeft geen verwerking (doel, bijlage 1) vastgelegd: classificeer het eerst, of haal het vinkje weg en noem het in de omschrijving (bijlage 1 (seed 003))",
+    'Werkafspraak.txt heeft geen verwerking (doel, bijlage 1) vastgelegd: classificeer het eerst, of haal het vinkje weg en noem het in de omschrijving (bijlage 1 (seed 003))',
   );
   expect(screen.queryByText(/verwerking '' staat niet/)).toBeNull();
 });

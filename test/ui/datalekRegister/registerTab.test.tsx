@@ -96,7 +96,7 @@ function show(services: Services): ReturnType<typeof render> {
   );
 }
 
-it('shows status, clock and delivery; the controller\'s privacy officer records decisions with reasons', async () => {
+it("shows status, clock and delivery; the controller's privacy officer records decisions with reasons", async () => {
   const services = await withReport(siteUser({}));
   const { container } = show(services);
   const row = await screen.findByTestId('datalek-row');
@@ -138,8 +138,18 @@ it('shows status, clock and delivery; the controller\'s privacy officer records 
 
 it('a privacy officer of the other party and a reporter see the report read-only', async () => {
   for (const user of [
-    siteUser({ displayName: 'Fatima El Amrani', email: 'fatima.elamrani@igj.example', groupKeys: ['igj-privacy'], party: 'igj' }),
-    siteUser({ displayName: 'Sanne de Vries', email: 'sanne.devries@igj.example', groupKeys: ['igj-medewerkers'], party: 'igj' }),
+    siteUser({
+      displayName: 'Fatima El Amrani',
+      email: 'fatima.elamrani@igj.example',
+      groupKeys: ['igj-privacy'],
+      party: 'igj',
+    }),
+    siteUser({
+      displayName: 'Sanne de Vries',
+      email: 'sanne.devries@igj.example',
+      groupKeys: ['igj-medewerkers'],
+      party: 'igj',
+    }),
   ]) {
     const services = await withReport(user);
     const view = show(services);
