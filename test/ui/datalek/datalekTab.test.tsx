@@ -310,3 +310,47 @@ it('names a chosen document without a processing activity and says what to do', 
   );
   expect(screen.queryByText(/verwerking '' staat niet/)).toBeNull();
 });
+
+it('lets the reporter record the phone call and its written confirmation (bijlage 2)', async () => {
+  const services = fakes();
+  show(services, command);
+  await screen.findByTestId('datalek-form');
+  fillRest();
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('datalek-submit'));
+  });
+  await screen.findByTestId('datalek-result');
+  expect(screen.queryByTestId('datalek-confirmed')).toBeNull();
+  fireEvent.change(screen.getByRole('combobox', { name: 'Wie heeft u gesproken?' }), {
+    target: { value: 'Johan Smit' },
+  });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('datalek-phoned'));
+  });
+  await act(async () => {
+    fireEvent.click(await screen.findByTestId('datalek-confirmed'));
+  });
+  await waitFor(() =>
+    expect(document.querySelector('[data-step="callConfirmed"]')?.getAttribute('data-done')).toBe('true'),
+  );
+  const [stored] = [...services.breaches.items.values()];
+  expect(stored.form.procedure).toMatchObject({ phonedContact: 'Johan Smit' });
+  expect((stored.form.procedure as { callConfirmedAt?: string }).callConfirmedAt).toBeTruthy();
+});
+
+it('speaks English when the host does: every label from the field catalogue', async () => {
+  render(
+    <AppFrame host={{ locale: 'en-US' }}>
+      <ServicesProvider services={fakes()}>
+        <HostCommandProvider command={command}>
+          <DatalekTab />
+        </HostCommandProvider>
+      </ServicesProvider>
+    </AppFrame>,
+  );
+  await screen.findByTestId('datalek-form');
+  expect(screen.getByText('Report a (possible) data breach (art. 9.6, annex 2)')).toBeTruthy();
+  expect(fieldText('description')).toContain('Description of the breach (bijlage 2b)');
+  expect(fieldText('discoveredAt')).toContain('72-hour deadline');
+  expect(screen.getByTestId('datalek-submit').textContent).toBe('Submit report');
+});
