@@ -73,6 +73,9 @@ it('an allowed upload: scanned, checked, shared with metadata and a Toetslog rec
   await expect(page.getByTestId('check').isDisabled()).resolves.toBe(true);
   await expect(page.getByTestId('missing').textContent()).resolves.toMatch(/Documenttype.*Rubricering/);
   await answerBasics(page, 'overlegstuk', 'Intern', 'no');
+  await page.waitForFunction(() => !(document.querySelector('[data-testid="check"]') as HTMLButtonElement).disabled);
+  await expect(page.getByTestId('missing').count()).resolves.toBe(0);
+  await page.waitForTimeout(300); // let Fluent's button transition finish, so the screenshot shows the enabled state
   await page.screenshot({ path: join(shots, 'upload-dialog-answered.png') });
   await page.getByTestId('check').click();
   await page.locator(`[data-file="${name}"] [data-outcome="allowed"]`).waitFor();

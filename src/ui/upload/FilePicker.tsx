@@ -9,6 +9,8 @@ import { useUploadStyles } from './useUploadStyles';
 export interface FilePickerProps {
   onFiles: (files: File[]) => void;
   disabled?: boolean;
+  /** Inside the dialog: one line, for adding more files (the limits were shown before it opened). */
+  compact?: boolean;
 }
 
 /** A drop zone with a "choose files" button; says the size limit and which file types the scan can read. */
@@ -24,7 +26,7 @@ export function FilePicker(props: FilePickerProps): React.ReactElement {
   };
   return (
     <div
-      className={mergeClasses(styles.drop, over && styles.dropActive)}
+      className={mergeClasses(styles.drop, props.compact && styles.dropCompact, over && styles.dropActive)}
       data-testid="dropzone"
       onDragOver={(e) => {
         e.preventDefault();
@@ -38,7 +40,11 @@ export function FilePicker(props: FilePickerProps): React.ReactElement {
       }}
     >
       <Text>{t.uploadDrop}</Text>
-      <Button appearance="primary" disabled={props.disabled} onClick={() => input.current?.click()}>
+      <Button
+        appearance={props.compact ? 'secondary' : 'primary'}
+        disabled={props.disabled}
+        onClick={() => input.current?.click()}
+      >
         {t.uploadPick}
       </Button>
       <input
@@ -53,7 +59,7 @@ export function FilePicker(props: FilePickerProps): React.ReactElement {
           e.currentTarget.value = '';
         }}
       />
-      <Text size={200} className={styles.muted} block>
+      <Text size={200} className={styles.muted} block={!props.compact}>
         {format(t.uploadMax, { mb: config.space.maxUploadMB })}{' '}
         {format(t.uploadScannable, { types: SCANNABLE_EXTENSIONS.map((x) => `.${x}`).join(', ') })}
       </Text>

@@ -67,7 +67,7 @@ export function UploadDialog(props: UploadDialogProps): React.ReactElement {
                   />
                 ))}
               </ul>
-              {phase === 'answering' && <FilePicker onFiles={flow.addFiles} />}
+              {phase === 'answering' && <FilePicker onFiles={flow.addFiles} compact />}
             </section>
             {phase === 'answering' && <QuestionForm draft={draft} onChange={flow.setDraft} disabled={busy} />}
             {flow.error !== undefined && <Failure error={flow.error} />}

@@ -14,6 +14,7 @@ export const useUploadStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  dropCompact: { ...shorthands.padding(tokens.spacingVerticalS, tokens.spacingHorizontalM) },
   dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   hiddenInput: { display: 'none' },
   surface: { maxWidth: '920px', width: 'calc(100vw - 48px)' },
