@@ -121,22 +121,32 @@ async function main(): Promise<void> {
   console.log(`${'view (as ' + user + ')'.padEnd(40)}`.padEnd(58), 'requests   first page');
 
   // The Documenten tab's first render, with a fresh store (nothing cached): all seven views in one $batch.
-  const first = await measure(env, () => new PnpDocumentStore(spForUser(env.siteUrl, user), config).listMany(firstPageQueries(config)));
-  line('Documenten tab first render (7 views, listMany)', first, first.value.map((p) => p.items.length).join('/') + ' rows');
+  const first = await measure(env, () =>
+    new PnpDocumentStore(spForUser(env.siteUrl, user), config).listMany(firstPageQueries(config)),
+  );
+  line(
+    'Documenten tab first render (7 views, listMany)',
+    first,
+    first.value.map((p) => p.items.length).join('/') + ' rows',
+  );
 
   for (const view of availableViews(config)) {
     const store = new PnpDocumentStore(spForUser(env.siteUrl, user), config);
     const m = await measure(env, () => store.list(queryFor({ view, pageTokens: [] })));
     line(`  ${view}`, m, `${m.value.items.length} rows${m.value.nextPageToken ? ', more' : ''}`);
     if (m.value.nextPageToken) {
-      const p2 = await measure(env, () => store.list(queryFor({ view, pageTokens: [m.value.nextPageToken as string] })));
+      const p2 = await measure(env, () =>
+        store.list(queryFor({ view, pageTokens: [m.value.nextPageToken as string] })),
+      );
       line(`  ${view} page 2`, p2, `${p2.value.items.length} rows`);
     }
     const f = await measure(env, () =>
       store.list(queryFor({ view, party: 'igj', year: 2025, classification: 'openbaar', pageTokens: [] })),
     );
     line(`  ${view} + party, year, classification`, f, `${f.value.items.length} rows`);
-    const s = await measure(env, () => store.list(queryFor({ view, sort: { field: 'modified', ascending: true }, pageTokens: [] })));
+    const s = await measure(env, () =>
+      store.list(queryFor({ view, sort: { field: 'modified', ascending: true }, pageTokens: [] })),
+    );
     line(`  ${view} sorted by modified ascending`, s, `${s.value.items.length} rows`);
   }
   for (const view of REGISTER_VIEWS as readonly AgreementView[]) {

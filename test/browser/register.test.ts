@@ -66,7 +66,9 @@ async function step(to: string): Promise<string[]> {
   await page.getByTestId('record-step-apply').click();
   // Done when the refusal shows, or the history (read again from the site) has one more step.
   await page.waitForFunction(
-    (n) => !!document.querySelector('[data-testid="record-errors"]') || document.querySelectorAll('[data-testid="record-history"] li').length > n,
+    (n) =>
+      !!document.querySelector('[data-testid="record-errors"]') ||
+      document.querySelectorAll('[data-testid="record-history"] li').length > n,
     before,
   );
   if ((await page.getByTestId('record-errors').count()) === 0) return [];
@@ -76,7 +78,12 @@ async function step(to: string): Promise<string[]> {
 it('lists the accounthouder’s records and the DVA’s about to expire (art. 5, 12)', async () => {
   const mine = await titles();
   expect(mine.sort()).toEqual(
-    [AGREEMENT, 'Werkafspraak uitwisseling registerinformatie', 'Dienstverleningsafspraken 2025', 'Dienstverleningsafspraken 2026'].sort(),
+    [
+      AGREEMENT,
+      'Werkafspraak uitwisseling registerinformatie',
+      'Dienstverleningsafspraken 2025',
+      'Dienstverleningsafspraken 2026',
+    ].sort(),
   );
   const expiring = await view('DVA verloopt');
   expect(expiring.sort()).toEqual(['Dienstverleningsafspraken 2025', 'Dienstverleningsafspraken 2026']);
@@ -87,8 +94,12 @@ it('opens a DVA: owner per party from configuration (art. 12), linked documents,
   const owners = await page.getByTestId('record-owners').locator('li').allTextContents();
   expect(owners[0]).toBe('IGJ: Afdelingshoofd Risicodetectie en Ontwikkeling — art. 12');
   expect(owners[1]).toMatch(/^CIBG: .*Account-, Project- en Kwaliteitsmanagement — art\. 12$/);
-  await expect(page.getByTestId('record-documents').getByRole('link').allTextContents()).resolves.toEqual(['DVA IGJ-CIBG 2025.txt']);
-  await expect(page.getByTestId('record-history').locator('li').allTextContents()).resolves.toEqual(['1-1-2025 — in werking']);
+  await expect(page.getByTestId('record-documents').getByRole('link').allTextContents()).resolves.toEqual([
+    'DVA IGJ-CIBG 2025.txt',
+  ]);
+  await expect(page.getByTestId('record-history').locator('li').allTextContents()).resolves.toEqual([
+    '1-1-2025 — in werking',
+  ]);
   await screenshot(page, join(shots, 'register-dva.png'));
 });
 
@@ -97,7 +108,10 @@ it('the agreement enters into force only via publication, the day after it (art.
   await open(AGREEMENT);
   // ondertekend → in werking is not offered; publication without its date and reference is refused.
   await page.getByTestId('record-step').click();
-  await expect(page.getByRole('listbox').getByRole('option').allTextContents()).resolves.toEqual(['gepubliceerd', 'beëindigd']);
+  await expect(page.getByRole('listbox').getByRole('option').allTextContents()).resolves.toEqual([
+    'gepubliceerd',
+    'beëindigd',
+  ]);
   await page.keyboard.press('Escape');
   const refused = await step('gepubliceerd');
   expect(refused.join('\n')).toContain('publicatiedatum in de Staatscourant nodig. (art. 14.1)');
@@ -141,7 +155,10 @@ it('a change is agreed only when linked to a held bestuurlijk overleg and re-sig
   await pick('form-supersedes', AGREEMENT);
   await page.getByTestId('form-save').click();
   await page.getByTestId('record-form').waitFor({ state: 'detached' });
-  await page.getByTestId('record-detail').getByRole('heading', { name: 'Wijziging samenwerkingsovereenkomst' }).waitFor();
+  await page
+    .getByTestId('record-detail')
+    .getByRole('heading', { name: 'Wijziging samenwerkingsovereenkomst' })
+    .waitFor();
 
   const missing = await step('ondertekend');
   expect(missing).toEqual(

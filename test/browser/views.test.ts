@@ -21,7 +21,15 @@ let browser: Browser;
 
 /** Metadata of an extra document shared by the IGJ medewerker. */
 function meta(over: Partial<DocumentMetadata>): DocumentMetadata {
-  return { documentType: 'signaal', classification: 'intern', toetsstatus: 'Toegestaan', categories: [], party: 'igj', confidential: false, ...over };
+  return {
+    documentType: 'signaal',
+    classification: 'intern',
+    toetsstatus: 'Toegestaan',
+    categories: [],
+    party: 'igj',
+    confidential: false,
+    ...over,
+  };
 }
 
 beforeAll(async () => {
@@ -31,14 +39,30 @@ beforeAll(async () => {
   // Documents for the views the demo seed leaves empty, shared through the same store the upload dialog uses.
   const igj = new PnpDocumentStore(spForUser(wb.siteUrl, 'igj-medewerker'), config);
   const bytes = new TextEncoder().encode('Testdocument voor de weergaven.');
-  await igj.upload({ fileName: 'Signaal nog te classificeren.txt', content: bytes, metadata: meta({ toetsstatus: 'Te classificeren' }) });
-  await igj.upload({ fileName: 'Signaal ter review.txt', content: bytes, metadata: meta({ toetsstatus: 'In review' }) });
-  await igj.upload({ fileName: 'Oud signaal 2019.txt', content: bytes, metadata: meta({ year: 2019, retainUntil: '2024-01-01' }) });
+  await igj.upload({
+    fileName: 'Signaal nog te classificeren.txt',
+    content: bytes,
+    metadata: meta({ toetsstatus: 'Te classificeren' }),
+  });
+  await igj.upload({
+    fileName: 'Signaal ter review.txt',
+    content: bytes,
+    metadata: meta({ toetsstatus: 'In review' }),
+  });
+  await igj.upload({
+    fileName: 'Oud signaal 2019.txt',
+    content: bytes,
+    metadata: meta({ year: 2019, retainUntil: '2024-01-01' }),
+  });
   // 31 werkafspraken of CIBG: more than one page (30) in the Werkafspraken view.
   const cibg = new PnpDocumentStore(spForUser(wb.siteUrl, 'cibg-accounthouder'), config);
   for (let i = 1; i <= 31; i++) {
     const name = `Werkafspraak CIBG ${String(i).padStart(2, '0')}.txt`;
-    await cibg.upload({ fileName: name, content: bytes, metadata: meta({ documentType: 'werkafspraak', party: 'cibg', year: 2026 }) });
+    await cibg.upload({
+      fileName: name,
+      content: bytes,
+      metadata: meta({ documentType: 'werkafspraak', party: 'cibg', year: 2026 }),
+    });
   }
 });
 
@@ -68,7 +92,9 @@ async function openDocuments(page: Page): Promise<number> {
 /** The document names in the view table once it has loaded. */
 async function rowsOf(page: Page): Promise<string[]> {
   await page.locator('[data-testid="view-table"][aria-busy="false"]').waitFor();
-  return page.locator('[data-testid="view-table"] [data-document]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-document') ?? ''));
+  return page
+    .locator('[data-testid="view-table"] [data-document]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-document') ?? ''));
 }
 
 /** Selects a view tab and returns its rows. */
@@ -136,7 +162,11 @@ it('filters by party, year and classification, sorts on indexed columns and page
   await page.getByTestId('filter-year').fill('');
   // Classification filter: nothing of the DVA's is 'openbaar'.
   await page.getByTestId('filter-classification').click();
-  await page.getByRole('listbox').getByRole('option', { name: /openbaar/i }).first().click();
+  await page
+    .getByRole('listbox')
+    .getByRole('option', { name: /openbaar/i })
+    .first()
+    .click();
   await page.getByTestId('view-empty').waitFor();
   await page.getByRole('button', { name: 'Filters wissen' }).click();
   // Sorting: ascending by year puts 2025 first; the header says so.

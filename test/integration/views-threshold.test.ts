@@ -9,7 +9,13 @@
 import { PnpAgreementRegister, PnpDocumentStore } from '../../src/adapters/sharepoint';
 import { DOC } from '../../src/provisioning/names';
 import { REGISTER_VIEWS } from '../../src/ui/register/registerViews';
-import { availableViews, firstPageQueries, queryFor, VIEW_PAGE_SIZE, type DocumentView } from '../../src/ui/views/viewQueries';
+import {
+  availableViews,
+  firstPageQueries,
+  queryFor,
+  VIEW_PAGE_SIZE,
+  type DocumentView,
+} from '../../src/ui/views/viewQueries';
 import { spForUser } from '../../workbench/seed/clients';
 import { benchConfig, startLoadedEmulator } from '../../scripts/bench-views';
 
@@ -49,8 +55,12 @@ describe.each(availableViews(benchConfig()))('view %s at 100,000 items', (view: 
 
   it('keeps passing with the party, year and classification filters and the offered sorts', async () => {
     const s = store();
-    const filtered = await s.list(queryFor({ view, party: 'igj', year: 2025, classification: 'openbaar', pageTokens: [] }));
-    expect(filtered.items.every((d) => d.party === 'igj' && d.year === 2025 && d.classification === 'openbaar')).toBe(true);
+    const filtered = await s.list(
+      queryFor({ view, party: 'igj', year: 2025, classification: 'openbaar', pageTokens: [] }),
+    );
+    expect(filtered.items.every((d) => d.party === 'igj' && d.year === 2025 && d.classification === 'openbaar')).toBe(
+      true,
+    );
     for (const field of ['modified', 'year', 'retainUntil'] as const) {
       const sorted = await s.list(queryFor({ view, sort: { field, ascending: true }, pageTokens: [] }));
       expect(sorted.items.length).toBeGreaterThan(0);
@@ -65,13 +75,17 @@ it.each(REGISTER_VIEWS)('register view %s passes at 100,000 records', async (vie
 });
 
 it('a naive filter on a non-indexed column, and sorting by file name, fail at 100,000 items', async () => {
-  const items = spForUser(env.siteUrl, 'igj-medewerker').web.lists.getByTitle(env.config.space.exchangeLibraryTitle).items;
+  const items = spForUser(env.siteUrl, 'igj-medewerker').web.lists.getByTitle(
+    env.config.space.exchangeLibraryTitle,
+  ).items;
   await expect(items.filter(`${DOC.activity} eq 'registerinformatie-toezicht'`).top(30)()).rejects.toMatchObject({
     status: 500,
     message: expect.stringContaining('SPQueryThrottledException'),
   });
   // The view's indexed filter first does not save a sort on a non-indexed column: that is why the tab offers none.
-  await expect(items.filter(`${DOC.toetsstatus} eq 'In review'`).orderBy('FileLeafRef').top(30)()).rejects.toMatchObject({
+  await expect(
+    items.filter(`${DOC.toetsstatus} eq 'In review'`).orderBy('FileLeafRef').top(30)(),
+  ).rejects.toMatchObject({
     status: 500,
   });
 });

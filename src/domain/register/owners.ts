@@ -14,13 +14,18 @@ export interface RecordOwner {
 }
 
 /** The owners of a record per party, from the configuration (art. 12 DVA owner; art. 5 accounthouder). */
-export function ownersOf(record: Pick<RegisterRecord, 'kind' | 'parties' | 'accounthouders'>, config: AgreementConfig): RecordOwner[] {
+export function ownersOf(
+  record: Pick<RegisterRecord, 'kind' | 'parties' | 'accounthouders'>,
+  config: AgreementConfig,
+): RecordOwner[] {
   return record.parties.flatMap((key) => {
     const party = config.parties.find((p) => p.key === key);
     if (!party) return [];
     const holder = record.accounthouders[key];
     if (record.kind === 'dva' && party.dvaOwner) {
-      return [{ party: key, partyName: party.shortName, functionTitle: party.dvaOwner.functionTitle, article: 'art. 12' }];
+      return [
+        { party: key, partyName: party.shortName, functionTitle: party.dvaOwner.functionTitle, article: 'art. 12' },
+      ];
     }
     return [
       {
@@ -41,7 +46,9 @@ export function newRecord(config: AgreementConfig, kind: RegisterRecord['kind'] 
     kind,
     title: '',
     parties,
-    accounthouders: Object.fromEntries(config.parties.map((p) => [p.key, { functionTitle: p.accounthouder.functionTitle }])),
+    accounthouders: Object.fromEntries(
+      config.parties.map((p) => [p.key, { functionTitle: p.accounthouder.functionTitle }]),
+    ),
     status: 'concept',
     documents: [],
     history: [],

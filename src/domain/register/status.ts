@@ -68,7 +68,12 @@ export function transition(
   const next = withDerivedDates({ ...record, status: to }, config);
   const errors = validateRecord(next, config, ctx);
   if (errors.length > 0) return err(errors);
-  const step = { status: to, at: ctx.today, ...(ctx.by ? { by: ctx.by } : {}), ...(ctx.note ? { note: ctx.note } : {}) };
+  const step = {
+    status: to,
+    at: ctx.today,
+    ...(ctx.by ? { by: ctx.by } : {}),
+    ...(ctx.note ? { note: ctx.note } : {}),
+  };
   return ok({ ...next, history: [...record.history, step] });
 }
 
@@ -130,6 +135,7 @@ export function replaceSuperseded(
       },
     ]);
   }
-  const note = ctx.note ?? `vervangen door ${replacement.title}${replacement.version ? ` (versie ${replacement.version})` : ''}`;
+  const note =
+    ctx.note ?? `vervangen door ${replacement.title}${replacement.version ? ` (versie ${replacement.version})` : ''}`;
   return transition(old, 'vervangen', config, { ...ctx, note });
 }

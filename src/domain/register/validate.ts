@@ -76,7 +76,12 @@ function checkInput(r: RegisterRecord, config: AgreementConfig): RegisterError[]
     const y = dvaYear(r);
     if (y === undefined || y < 2000 || y > 2100) {
       errors.push(
-        fail('details.year', 'Een DVA geldt per jaar: vul het jaar in.', 'A DVA runs per year: enter the year.', 'art. 12'),
+        fail(
+          'details.year',
+          'Een DVA geldt per jaar: vul het jaar in.',
+          'A DVA runs per year: enter the year.',
+          'art. 12',
+        ),
       );
     }
   }
@@ -91,7 +96,9 @@ function checkInput(r: RegisterRecord, config: AgreementConfig): RegisterError[]
     );
   }
   if (r.id !== undefined && r.supersedesId === r.id) {
-    errors.push(fail('supersedesId', 'Een overeenkomst kan zichzelf niet vervangen.', 'A record cannot supersede itself.'));
+    errors.push(
+      fail('supersedesId', 'Een overeenkomst kan zichzelf niet vervangen.', 'A record cannot supersede itself.'),
+    );
   }
   return errors;
 }
@@ -125,7 +132,12 @@ function checkDates(r: RegisterRecord): RegisterError[] {
   }
   if (valid(r.effectiveFrom) && valid(r.evaluationDue) && r.evaluationDue < r.effectiveFrom) {
     errors.push(
-      fail('evaluationDue', 'De evaluatie ligt vóór de inwerkingtreding.', 'Evaluation precedes the effective date.', 'art. 13.2'),
+      fail(
+        'evaluationDue',
+        'De evaluatie ligt vóór de inwerkingtreding.',
+        'Evaluation precedes the effective date.',
+        'art. 13.2',
+      ),
     );
   }
   return errors;
@@ -137,32 +149,77 @@ export function requirementsFor(r: RegisterRecord, status: RegisterStatus): Regi
   if (!SIGNED.includes(status)) return errors;
   const label = { nl: `status '${status}'`, en: `status '${status}'` };
   if (!r.signedOn) {
-    errors.push(fail('signedOn', `Voor ${label.nl} is de datum van ondertekening nodig.`, `${label.en} needs the signing date.`, 'art. 14'));
+    errors.push(
+      fail(
+        'signedOn',
+        `Voor ${label.nl} is de datum van ondertekening nodig.`,
+        `${label.en} needs the signing date.`,
+        'art. 14',
+      ),
+    );
   }
   if (!r.signedAt?.trim()) {
-    errors.push(fail('signedAt', `Voor ${label.nl} is de plaats van ondertekening nodig.`, `${label.en} needs the place of signing.`, 'art. 14'));
+    errors.push(
+      fail(
+        'signedAt',
+        `Voor ${label.nl} is de plaats van ondertekening nodig.`,
+        `${label.en} needs the place of signing.`,
+        'art. 14',
+      ),
+    );
   }
   const published: readonly RegisterStatus[] = ['gepubliceerd', 'in werking', 'te evalueren'];
   if (isAgreementItself(r.kind) && published.includes(status)) {
     if (!r.publishedOn) {
       errors.push(
-        fail('publishedOn', `Voor ${label.nl} is de publicatiedatum in de Staatscourant nodig.`, `${label.en} needs the Staatscourant publication date.`, 'art. 14.1'),
+        fail(
+          'publishedOn',
+          `Voor ${label.nl} is de publicatiedatum in de Staatscourant nodig.`,
+          `${label.en} needs the Staatscourant publication date.`,
+          'art. 14.1',
+        ),
       );
     }
     if (!r.staatscourant?.trim()) {
       errors.push(
-        fail('staatscourant', `Voor ${label.nl} is de vindplaats in de Staatscourant nodig.`, `${label.en} needs the Staatscourant reference.`, 'art. 14.1'),
+        fail(
+          'staatscourant',
+          `Voor ${label.nl} is de vindplaats in de Staatscourant nodig.`,
+          `${label.en} needs the Staatscourant reference.`,
+          'art. 14.1',
+        ),
       );
     }
   }
   if ((status === 'in werking' || status === 'te evalueren') && !r.effectiveFrom) {
-    errors.push(fail('effectiveFrom', `Voor ${label.nl} is de datum van inwerkingtreding nodig.`, `${label.en} needs the effective date.`, 'art. 14.1'));
+    errors.push(
+      fail(
+        'effectiveFrom',
+        `Voor ${label.nl} is de datum van inwerkingtreding nodig.`,
+        `${label.en} needs the effective date.`,
+        'art. 14.1',
+      ),
+    );
   }
   if (isAgreementItself(r.kind) && (status === 'in werking' || status === 'te evalueren') && !r.evaluationDue) {
-    errors.push(fail('evaluationDue', `Voor ${label.nl} is de evaluatiedatum nodig.`, `${label.en} needs the evaluation date.`, 'art. 13.2'));
+    errors.push(
+      fail(
+        'evaluationDue',
+        `Voor ${label.nl} is de evaluatiedatum nodig.`,
+        `${label.en} needs the evaluation date.`,
+        'art. 13.2',
+      ),
+    );
   }
   if (r.kind === 'dva' && !r.expiresOn) {
-    errors.push(fail('expiresOn', 'Een DVA verloopt aan het eind van zijn jaar: vul de einddatum in.', 'A DVA expires at the end of its year: enter the end date.', 'art. 12'));
+    errors.push(
+      fail(
+        'expiresOn',
+        'Een DVA verloopt aan het eind van zijn jaar: vul de einddatum in.',
+        'A DVA expires at the end of its year: enter the end date.',
+        'art. 12',
+      ),
+    );
   }
   return errors;
 }
@@ -188,7 +245,12 @@ export function changeRule(r: RegisterRecord, status: RegisterStatus, ctx: Valid
   if (m && r.meetingId === m.id) {
     if (m.kind !== 'bestuurlijk') {
       errors.push(
-        fail('meetingId', 'Het gekoppelde overleg is geen bestuurlijk overleg.', 'The linked meeting is not a bestuurlijk overleg.', 'art. 13.2'),
+        fail(
+          'meetingId',
+          'Het gekoppelde overleg is geen bestuurlijk overleg.',
+          'The linked meeting is not a bestuurlijk overleg.',
+          'art. 13.2',
+        ),
       );
     } else if (m.status !== 'gehouden') {
       errors.push(
@@ -238,7 +300,11 @@ export function changeRule(r: RegisterRecord, status: RegisterStatus, ctx: Valid
 }
 
 /** Every error of a record in its current status (input, dates, status requirements, art. 13.2–13.3). */
-export function validateRecord(r: RegisterRecord, config: AgreementConfig, ctx: ValidationContext = {}): RegisterError[] {
+export function validateRecord(
+  r: RegisterRecord,
+  config: AgreementConfig,
+  ctx: ValidationContext = {},
+): RegisterError[] {
   const change = changeRule(r, r.status, ctx);
   // The art. 13.2–13.3 message explains a missing field better than the generic one, so it replaces it.
   const explained = new Set(change.map((e) => e.field));

@@ -13,7 +13,13 @@ import {
   Text,
 } from '@fluentui/react-components';
 import * as React from 'react';
-import { allowedNext, ownersOf, type RegisterError, type RegisterRecord, type RegisterStatus } from '../../domain/register';
+import {
+  allowedNext,
+  ownersOf,
+  type RegisterError,
+  type RegisterRecord,
+  type RegisterStatus,
+} from '../../domain/register';
 import { format } from '../../loc';
 import { Failure } from '../common/Failure';
 import { useAsync } from '../common/useAsync';
@@ -40,9 +46,14 @@ export function RecordDetail(props: RecordDetailProps): React.ReactElement {
     const record = await services.agreements.get(props.id);
     // What a change refers to (art. 13.2–13.3): the version it supersedes and the bestuurlijk overleg that agreed it.
     const [superseded, meeting] = await Promise.all([
-      record.supersedesId !== undefined ? services.agreements.get(record.supersedesId).catch(() => undefined) : undefined,
+      record.supersedesId !== undefined
+        ? services.agreements.get(record.supersedesId).catch(() => undefined)
+        : undefined,
       record.meetingId !== undefined
-        ? services.meetings.list().then((ms) => ms.find((m) => m.id === record.meetingId), () => undefined)
+        ? services.meetings.list().then(
+            (ms) => ms.find((m) => m.id === record.meetingId),
+            () => undefined,
+          )
         : undefined,
     ]);
     return {

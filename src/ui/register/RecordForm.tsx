@@ -68,7 +68,10 @@ export function RecordForm(props: RecordFormProps): React.ReactElement {
   const [busy, setBusy] = React.useState(false);
   const options = useFormOptions(draft.kind);
   const opts = options.status === 'ok' ? options.value : undefined;
-  const derived = withDerivedDates({ ...draft, effectiveFrom: undefined, evaluationDue: undefined, expiresOn: undefined }, config);
+  const derived = withDerivedDates(
+    { ...draft, effectiveFrom: undefined, evaluationDue: undefined, expiresOn: undefined },
+    config,
+  );
   const set = (patch: Partial<RegisterRecord>): void => setDraft((d) => ({ ...d, ...patch }));
   const err = (field: string): { validationState: 'error' | 'none'; validationMessage?: string } => {
     const m = fieldError(errors, field, t.lang);
@@ -96,16 +99,23 @@ export function RecordForm(props: RecordFormProps): React.ReactElement {
 
   const toggleParty = (key: string, on: boolean): void =>
     setDraft((d) => {
-      const parties = on ? config.parties.map((p) => p.key).filter((k) => k === key || d.parties.includes(k)) : d.parties.filter((k) => k !== key);
+      const parties = on
+        ? config.parties.map((p) => p.key).filter((k) => k === key || d.parties.includes(k))
+        : d.parties.filter((k) => k !== key);
       const party = config.parties.find((p) => p.key === key);
       const accounthouders = { ...d.accounthouders };
-      if (on && !accounthouders[key] && party) accounthouders[key] = { functionTitle: party.accounthouder.functionTitle };
+      if (on && !accounthouders[key] && party)
+        accounthouders[key] = { functionTitle: party.accounthouder.functionTitle };
       return { ...d, parties, accounthouders };
     });
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && props.onCancel()}>
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: '960px', width: '95vw' }} data-testid="record-form">
+      <DialogSurface
+        aria-describedby={undefined}
+        style={{ maxWidth: '960px', width: '95vw' }}
+        data-testid="record-form"
+      >
         <DialogBody>
           <DialogTitle>{isNew ? t.registerNewTitle : t.registerEditTitle}</DialogTitle>
           <DialogContent>
@@ -159,15 +169,23 @@ export function RecordForm(props: RecordFormProps): React.ReactElement {
                 </Dropdown>
               </Field>
               <Field label={t.fieldVersion} {...err('version')}>
-                <Input data-testid="form-version" value={draft.version ?? ''} onChange={(_, d) => set({ version: d.value || undefined })} />
+                <Input
+                  data-testid="form-version"
+                  value={draft.version ?? ''}
+                  onChange={(_, d) => set({ version: d.value || undefined })}
+                />
               </Field>
               {draft.kind === 'dva' && (
                 <Field label={t.fieldYear} {...err('details.year')}>
                   <Input
                     data-testid="form-year"
                     inputMode="numeric"
-                    value={typeof draft.details.year === 'string' ? draft.details.year : dvaYear(draft)?.toString() ?? ''}
-                    onChange={(_, d) => set({ details: { ...draft.details, year: /^\d{4}$/.test(d.value) ? Number(d.value) : d.value } })}
+                    value={
+                      typeof draft.details.year === 'string' ? draft.details.year : (dvaYear(draft)?.toString() ?? '')
+                    }
+                    onChange={(_, d) =>
+                      set({ details: { ...draft.details, year: /^\d{4}$/.test(d.value) ? Number(d.value) : d.value } })
+                    }
                   />
                 </Field>
               )}
@@ -191,7 +209,10 @@ export function RecordForm(props: RecordFormProps): React.ReactElement {
                   set({ accounthouders: { ...draft.accounthouders, [key]: { ...holder, ...patch } } });
                 return (
                   <React.Fragment key={key}>
-                    <Field label={format(t.fieldAccounthouder, { party: party?.shortName ?? key })} {...err('accounthouders')}>
+                    <Field
+                      label={format(t.fieldAccounthouder, { party: party?.shortName ?? key })}
+                      {...err('accounthouders')}
+                    >
                       <Input value={holder.functionTitle} onChange={(_, d) => setHolder({ functionTitle: d.value })} />
                     </Field>
                     <Field label={t.fieldAccounthouderPerson}>
@@ -200,7 +221,9 @@ export function RecordForm(props: RecordFormProps): React.ReactElement {
                         selectedOptions={[String(holder.person?.id ?? '')]}
                         onOptionSelect={(_, d) => {
                           const p = people.find((x) => String(x.id) === d.optionValue);
-                          setHolder({ person: p ? { id: p.id, displayName: p.displayName, email: p.email } : undefined });
+                          setHolder({
+                            person: p ? { id: p.id, displayName: p.displayName, email: p.email } : undefined,
+                          });
                         }}
                       >
                         <Option value="">{t.fieldNone}</Option>
@@ -215,7 +238,11 @@ export function RecordForm(props: RecordFormProps): React.ReactElement {
                 );
               })}
               <Field label={t.fieldSignedAt} {...err('signedAt')}>
-                <Input data-testid="form-signedAt" value={draft.signedAt ?? ''} onChange={(_, d) => set({ signedAt: d.value || undefined })} />
+                <Input
+                  data-testid="form-signedAt"
+                  value={draft.signedAt ?? ''}
+                  onChange={(_, d) => set({ signedAt: d.value || undefined })}
+                />
               </Field>
               {itself && (
                 <Field label={t.fieldStaatscourant} {...err('staatscourant')}>
@@ -227,10 +254,16 @@ export function RecordForm(props: RecordFormProps): React.ReactElement {
                 </Field>
               )}
               {DATES.filter(([k]) => itself || k !== 'publishedOn').map(([k, label]) => {
-                const hint = !draft[k] && derived[k] ? format(t.fieldDerived, { date: derived[k] as string }) : undefined;
+                const hint =
+                  !draft[k] && derived[k] ? format(t.fieldDerived, { date: derived[k] as string }) : undefined;
                 return (
                   <Field key={k} label={t[label]} hint={hint} {...err(k)}>
-                    <Input type="date" data-testid={`form-${k}`} value={draft[k] ?? ''} onChange={(_, d) => set({ [k]: d.value || undefined })} />
+                    <Input
+                      type="date"
+                      data-testid={`form-${k}`}
+                      value={draft[k] ?? ''}
+                      onChange={(_, d) => set({ [k]: d.value || undefined })}
+                    />
                   </Field>
                 );
               })}
@@ -257,7 +290,10 @@ export function RecordForm(props: RecordFormProps): React.ReactElement {
                 <Field label={t.fieldMeeting} {...err('meetingId')}>
                   <Dropdown
                     data-testid="form-meeting"
-                    value={opts?.meetings.find((m) => m.id === draft.meetingId)?.title ?? (draft.meetingId ? `#${draft.meetingId}` : t.fieldNone)}
+                    value={
+                      opts?.meetings.find((m) => m.id === draft.meetingId)?.title ??
+                      (draft.meetingId ? `#${draft.meetingId}` : t.fieldNone)
+                    }
                     selectedOptions={[String(draft.meetingId ?? '')]}
                     onOptionSelect={(_, d) => set({ meetingId: d.optionValue ? Number(d.optionValue) : undefined })}
                   >

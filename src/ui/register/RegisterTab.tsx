@@ -28,7 +28,6 @@ import { RecordForm } from './RecordForm';
 import { REGISTER_VIEWS } from './registerViews';
 import { useRegisterStyles } from './useRegisterStyles';
 
-
 /** Badge colour of a status. */
 function statusColor(status: RegisterRecord['status']): 'success' | 'warning' | 'informative' | 'subtle' {
   if (status === 'in werking') return 'success';
@@ -86,7 +85,12 @@ export default function RegisterTab(): React.ReactElement {
       {page.status === 'loading' && <Spinner size="small" label={t.loading} />}
       {page.status === 'ok' && (
         <>
-          <Table size="small" className={styles.table} aria-label={t[`registerView_${view}`]} data-testid="register-table">
+          <Table
+            size="small"
+            className={styles.table}
+            aria-label={t[`registerView_${view}`]}
+            data-testid="register-table"
+          >
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t.fieldTitle}</TableHeaderCell>
@@ -115,9 +119,15 @@ export default function RegisterTab(): React.ReactElement {
                   </TableCell>
                   <TableCell>{partyNames(r.parties)}</TableCell>
                   <TableCell>{r.version ?? t.unknownValue}</TableCell>
-                  <TableCell className={styles.nowrap}>{r.effectiveFrom ? formatDate(r.effectiveFrom) : t.unknownValue}</TableCell>
-                  <TableCell className={styles.nowrap}>{r.evaluationDue ? formatDate(r.evaluationDue) : t.unknownValue}</TableCell>
-                  <TableCell className={styles.nowrap}>{r.expiresOn ? formatDate(r.expiresOn) : t.unknownValue}</TableCell>
+                  <TableCell className={styles.nowrap}>
+                    {r.effectiveFrom ? formatDate(r.effectiveFrom) : t.unknownValue}
+                  </TableCell>
+                  <TableCell className={styles.nowrap}>
+                    {r.evaluationDue ? formatDate(r.evaluationDue) : t.unknownValue}
+                  </TableCell>
+                  <TableCell className={styles.nowrap}>
+                    {r.expiresOn ? formatDate(r.expiresOn) : t.unknownValue}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -130,7 +140,11 @@ export default function RegisterTab(): React.ReactElement {
             <Text>{format(t.pageNumber, { page: tokens.length + 1 })}</Text>
             <Button
               disabled={!page.value.nextPageToken}
-              onClick={() => page.status === 'ok' && page.value.nextPageToken && setTokens((s) => [...s, page.value.nextPageToken as string])}
+              onClick={() =>
+                page.status === 'ok' &&
+                page.value.nextPageToken &&
+                setTokens((s) => [...s, page.value.nextPageToken as string])
+              }
             >
               {t.pageNext}
             </Button>
@@ -147,7 +161,11 @@ export default function RegisterTab(): React.ReactElement {
         />
       )}
       {editing && (
-        <RecordForm initial={editing === 'new' ? undefined : editing} onSaved={onSaved} onCancel={() => setEditing(undefined)} />
+        <RecordForm
+          initial={editing === 'new' ? undefined : editing}
+          onSaved={onSaved}
+          onCancel={() => setEditing(undefined)}
+        />
       )}
     </div>
   );

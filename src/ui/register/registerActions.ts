@@ -30,7 +30,12 @@ export async function loadContext(services: Services, r: RegisterRecord): Promis
     const meeting = (await services.meetings.list()).find((m) => m.id === r.meetingId);
     if (meeting) {
       const series = services.config.meetings.find((s) => s.key === meeting.series);
-      const linked: LinkedMeeting = { id: r.meetingId, kind: series?.kind ?? meeting.series, date: meeting.date, status: meeting.status };
+      const linked: LinkedMeeting = {
+        id: r.meetingId,
+        kind: series?.kind ?? meeting.series,
+        date: meeting.date,
+        status: meeting.status,
+      };
       ctx.meeting = linked;
     }
   }
@@ -54,7 +59,10 @@ export async function saveRecord(
     const first = { status: next.status, at: todayIso(), by: await whoAmI(services) };
     return { ok: true, record: await services.agreements.create({ ...next, history: [first] }) };
   }
-  return { ok: true, record: await services.agreements.update(before.id, withoutIdentity(next), before.etag ?? next.etag) };
+  return {
+    ok: true,
+    record: await services.agreements.update(before.id, withoutIdentity(next), before.etag ?? next.etag),
+  };
 }
 
 /**
@@ -67,14 +75,23 @@ export async function stepStatus(
   to: RegisterStatus,
   note: string,
 ): Promise<RegisterOutcome> {
-  const ctx = { ...(await loadContext(services, record)), today: todayIso(), by: await whoAmI(services), ...(note ? { note } : {}) };
+  const ctx = {
+    ...(await loadContext(services, record)),
+    today: todayIso(),
+    by: await whoAmI(services),
+    ...(note ? { note } : {}),
+  };
   const moved = transition(record, to, services.config, ctx);
   if (!moved.ok) return { ok: false, errors: moved.error };
   const stored = await services.agreements.update(Number(record.id), withoutIdentity(moved.value), record.etag);
   if (to === 'in werking' && ctx.superseded && ctx.superseded.status !== 'vervangen') {
     const old = replaceSuperseded(ctx.superseded, stored, services.config, { today: ctx.today, by: ctx.by });
     if (!old.ok) return { ok: false, errors: old.error };
-    const superseded = await services.agreements.update(Number(old.value.id), withoutIdentity(old.value), old.value.etag);
+    const superseded = await services.agreements.update(
+      Number(old.value.id),
+      withoutIdentity(old.value),
+      old.value.etag,
+    );
     return { ok: true, record: stored, superseded };
   }
   return { ok: true, record: stored };

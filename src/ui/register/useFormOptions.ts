@@ -29,13 +29,23 @@ async function orEmpty<T>(p: Promise<T>, empty: T): Promise<T> {
 }
 
 /** Loads the form's choices for a kind. */
-export async function loadFormOptions(services: Services, config: AgreementConfig, kind: RegisterKind): Promise<FormOptions> {
+export async function loadFormOptions(
+  services: Services,
+  config: AgreementConfig,
+  kind: RegisterKind,
+): Promise<FormOptions> {
   const bestuurlijk = new Set(config.meetings.filter((m) => m.kind === 'bestuurlijk').map((m) => m.key));
   const groupKey = config.groups.find((g) => g.kind === 'accounthouders')?.key;
   const [records, meetings, documents, members] = await Promise.all([
-    orEmpty(services.agreements.list('alle').then((p) => p.items), []),
+    orEmpty(
+      services.agreements.list('alle').then((p) => p.items),
+      [],
+    ),
     orEmpty(services.meetings.list(), []),
-    orEmpty(services.documents.list({ view: viewFor(kind), pageSize: 100 }).then((p) => p.items), []),
+    orEmpty(
+      services.documents.list({ view: viewFor(kind), pageSize: 100 }).then((p) => p.items),
+      [],
+    ),
     groupKey ? orEmpty(services.site.groupMembers(groupKey), []) : Promise.resolve([]),
   ]);
   const people: FormOptions['people'] = {};
@@ -44,7 +54,9 @@ export async function loadFormOptions(services: Services, config: AgreementConfi
     if (party) (people[party] ??= []).push(m);
   }
   return {
-    records: records.filter((r) => r.id !== undefined).map((r) => ({ id: r.id as number, title: r.title, version: r.version })),
+    records: records
+      .filter((r) => r.id !== undefined)
+      .map((r) => ({ id: r.id as number, title: r.title, version: r.version })),
     meetings: meetings
       .filter((m) => bestuurlijk.has(m.series) && m.id !== undefined)
       .map((m) => ({ id: m.id as number, title: m.title, date: m.date, status: m.status })),

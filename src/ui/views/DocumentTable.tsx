@@ -66,7 +66,9 @@ export function DocumentTable(props: DocumentTableProps): React.ReactElement {
         <TableCell>
           <Link href={d.serverRelativeUrl}>{d.name}</Link>
         </TableCell>
-        <TableCell>{config.documentTypes.find((x) => x.key === d.documentType)?.label ?? d.documentType ?? dash}</TableCell>
+        <TableCell>
+          {config.documentTypes.find((x) => x.key === d.documentType)?.label ?? d.documentType ?? dash}
+        </TableCell>
         <TableCell>
           {level?.restricted || d.confidential ? (
             <Badge appearance="tint" color="danger" className={styles.nowrap}>
@@ -87,7 +89,15 @@ export function DocumentTable(props: DocumentTableProps): React.ReactElement {
   return (
     <>
       <div className={styles.tableWrap}>
-        <Table size="small" sortable className={styles.table} aria-label={t[`view_${props.view}`]} data-testid="view-table" data-view={props.view} aria-busy={!props.page}>
+        <Table
+          size="small"
+          sortable
+          className={styles.table}
+          aria-label={t[`view_${props.view}`]}
+          data-testid="view-table"
+          data-view={props.view}
+          aria-busy={!props.page}
+        >
           <TableHeader>
             <TableRow>
               <TableHeaderCell sortable={false}>{t.colName}</TableHeaderCell>

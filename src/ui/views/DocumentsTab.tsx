@@ -42,7 +42,10 @@ export default function DocumentsTab(): React.ReactElement {
     [],
   );
   const next = result.status === 'ok' ? result.page.nextPageToken : undefined;
-  const onNext = React.useCallback(() => next && setState((s) => ({ ...s, pageTokens: [...s.pageTokens, next] })), [next]);
+  const onNext = React.useCallback(
+    () => next && setState((s) => ({ ...s, pageTokens: [...s.pageTokens, next] })),
+    [next],
+  );
   const onPrevious = React.useCallback(() => setState((s) => ({ ...s, pageTokens: s.pageTokens.slice(0, -1) })), []);
 
   return (

@@ -49,7 +49,14 @@ export function FilterBar(props: FilterBarProps): React.ReactElement {
         validationState={yearValid ? 'none' : 'error'}
         validationMessage={yearValid ? undefined : t.viewYearInvalid}
       >
-        <Input className={styles.yearInput} data-testid="filter-year" inputMode="numeric" value={yearText} onChange={onYear} placeholder={t.filterAll} />
+        <Input
+          className={styles.yearInput}
+          data-testid="filter-year"
+          inputMode="numeric"
+          value={yearText}
+          onChange={onYear}
+          placeholder={t.filterAll}
+        />
       </Field>
       <Field label={t.filterClassification} className={styles.filter}>
         <Dropdown

@@ -18,7 +18,10 @@ export function useDocumentViews(state: ViewState): { result: ViewPage; reload: 
   const services = useServices();
   const cache = React.useRef(new Map<string, Promise<Page<ExchangeDocument>>>());
   // The answer is kept with the query it answers, so a render for a newer query never shows the older rows.
-  const [answer, setAnswer] = React.useState<{ key: string; result: ViewPage }>({ key: '', result: { status: 'loading' } });
+  const [answer, setAnswer] = React.useState<{ key: string; result: ViewPage }>({
+    key: '',
+    result: { status: 'loading' },
+  });
   const [generation, setGeneration] = React.useState(0);
 
   const fetchPage = React.useCallback(
@@ -32,7 +35,12 @@ export function useDocumentViews(state: ViewState): { result: ViewPage; reload: 
       if (cache.current.size === 0) {
         const firsts = firstPageQueries(services.config);
         const batch = services.documents.listMany(firsts);
-        firsts.forEach((f, i) => remember(queryKey(f), batch.then((pages) => pages[i])));
+        firsts.forEach((f, i) =>
+          remember(
+            queryKey(f),
+            batch.then((pages) => pages[i]),
+          ),
+        );
       }
       let p = cache.current.get(key);
       if (!p) {

@@ -64,5 +64,13 @@ export function firstPageQueries(config: AgreementConfig): DocumentQuery[] {
 
 /** A stable cache key of a query. */
 export function queryKey(q: DocumentQuery): string {
-  return JSON.stringify([q.view, q.party, q.year, q.classification, q.orderBy?.field, q.orderBy?.ascending, q.pageToken]);
+  return JSON.stringify([
+    q.view,
+    q.party,
+    q.year,
+    q.classification,
+    q.orderBy?.field,
+    q.orderBy?.ascending,
+    q.pageToken,
+  ]);
 }

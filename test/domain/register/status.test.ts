@@ -36,15 +36,30 @@ function inForce(over: Partial<RegisterRecord> = {}): RegisterRecord {
 
 /** A change (version 2.0) that supersedes record 1. */
 function change(over: Partial<RegisterRecord> = {}): RegisterRecord {
-  return { ...newRecord(config, 'samenwerkingsovereenkomst'), id: 2, title: 'Wijziging', version: '2.0', supersedesId: 1, status: 'in overleg', ...over };
+  return {
+    ...newRecord(config, 'samenwerkingsovereenkomst'),
+    id: 2,
+    title: 'Wijziging',
+    version: '2.0',
+    supersedesId: 1,
+    status: 'in overleg',
+    ...over,
+  };
 }
 
 const fields = (r: { ok: boolean; error?: unknown }): string[] =>
-  r.ok ? [] : (r as { error: Array<{ field: string; article?: string }> }).error.map((e) => `${e.field} ${e.article ?? ''}`.trim());
+  r.ok
+    ? []
+    : (r as { error: Array<{ field: string; article?: string }> }).error.map((e) =>
+        `${e.field} ${e.article ?? ''}`.trim(),
+      );
 
 describe('register dates', () => {
   it('effective date is the day after Staatscourant publication and evaluation one year later (art. 14.1, 13.2)', () => {
-    const r = withDerivedDates(inForce({ effectiveFrom: undefined, evaluationDue: undefined, publishedOn: '2025-12-31' }), config);
+    const r = withDerivedDates(
+      inForce({ effectiveFrom: undefined, evaluationDue: undefined, publishedOn: '2025-12-31' }),
+      config,
+    );
     expect(r.effectiveFrom).toBe('2026-01-01');
     expect(r.evaluationDue).toBe('2027-01-01');
   });
@@ -83,20 +98,34 @@ describe('register validation names field and article', () => {
   });
 
   it('an in-force record of the agreement itself needs publication (art. 14.1)', () => {
-    const got = validateRecord(inForce({ publishedOn: undefined, staatscourant: undefined }), config).map((e) => e.field);
+    const got = validateRecord(inForce({ publishedOn: undefined, staatscourant: undefined }), config).map(
+      (e) => e.field,
+    );
     expect(got).toEqual(expect.arrayContaining(['publishedOn', 'staatscourant']));
   });
 });
 
 describe('status machine', () => {
   it('the agreement itself goes ondertekend → gepubliceerd → in werking, never skipping publication (art. 14.1)', () => {
-    const signed: RegisterRecord = { ...newRecord(config, 'samenwerkingsovereenkomst'), title: 'SO', version: '1.0', status: 'ondertekend', signedOn: '2025-06-04', signedAt: 'Utrecht' };
+    const signed: RegisterRecord = {
+      ...newRecord(config, 'samenwerkingsovereenkomst'),
+      title: 'SO',
+      version: '1.0',
+      status: 'ondertekend',
+      signedOn: '2025-06-04',
+      signedAt: 'Utrecht',
+    };
     expect(allowedNext(signed)).not.toContain('in werking');
     const skip = transition(signed, 'in werking', config, { today });
     expect(fields(skip)).toEqual(['status art. 14.1']);
     const noRef = transition({ ...signed, publishedOn: '2025-06-20' }, 'gepubliceerd', config, { today });
     expect(fields(noRef)).toEqual(['staatscourant art. 14.1']);
-    const pub = transition({ ...signed, publishedOn: '2025-06-20', staatscourant: 'Stcrt. 2025, 1' }, 'gepubliceerd', config, { today, by: 'P. Bakker' });
+    const pub = transition(
+      { ...signed, publishedOn: '2025-06-20', staatscourant: 'Stcrt. 2025, 1' },
+      'gepubliceerd',
+      config,
+      { today, by: 'P. Bakker' },
+    );
     if (!pub.ok) throw new Error(JSON.stringify(pub.error));
     expect(pub.value.effectiveFrom).toBe('2025-06-21');
     const live = transition(pub.value, 'in werking', config, { today });
@@ -106,7 +135,13 @@ describe('status machine', () => {
   });
 
   it('a werkafspraak takes effect on signing without publication', () => {
-    const w: RegisterRecord = { ...newRecord(config, 'werkafspraak'), title: 'Werkafspraak signalen', status: 'ondertekend', signedOn: '2025-09-01', signedAt: 'Den Haag' };
+    const w: RegisterRecord = {
+      ...newRecord(config, 'werkafspraak'),
+      title: 'Werkafspraak signalen',
+      status: 'ondertekend',
+      signedOn: '2025-09-01',
+      signedAt: 'Den Haag',
+    };
     const r = transition(w, 'in werking', config, { today });
     expect(r.ok && r.value.effectiveFrom).toBe('2025-09-01');
   });
@@ -131,20 +166,39 @@ describe('a change to the agreement itself (art. 13.2–13.3)', () => {
 
   it('is refused when the meeting is not bestuurlijk, not yet held, or signed before it', () => {
     const base = change({ meetingId: 7, signedOn: '2026-02-20', signedAt: 'Utrecht' });
-    expect(fields(transition(base, 'ondertekend', config, { today, meeting: { ...heldMeeting, kind: 'ambtelijk' } }))).toEqual(['meetingId art. 13.2']);
-    expect(fields(transition(base, 'ondertekend', config, { today, meeting: { ...heldMeeting, status: 'gepland' } }))).toEqual(['meetingId art. 13.2']);
-    expect(fields(transition({ ...base, signedOn: '2026-02-01' }, 'ondertekend', config, { today, meeting: heldMeeting }))).toEqual(['signedOn art. 13.3']);
+    expect(
+      fields(transition(base, 'ondertekend', config, { today, meeting: { ...heldMeeting, kind: 'ambtelijk' } })),
+    ).toEqual(['meetingId art. 13.2']);
+    expect(
+      fields(transition(base, 'ondertekend', config, { today, meeting: { ...heldMeeting, status: 'gepland' } })),
+    ).toEqual(['meetingId art. 13.2']);
+    expect(
+      fields(transition({ ...base, signedOn: '2026-02-01' }, 'ondertekend', config, { today, meeting: heldMeeting })),
+    ).toEqual(['signedOn art. 13.3']);
   });
 
   it('is refused when the "new" signature is the old version’s', () => {
-    const r = transition(change({ meetingId: 7, signedOn: '2025-06-04', signedAt: 'Utrecht' }), 'ondertekend', config, { today, superseded: inForce() });
+    const r = transition(change({ meetingId: 7, signedOn: '2025-06-04', signedAt: 'Utrecht' }), 'ondertekend', config, {
+      today,
+      superseded: inForce(),
+    });
     expect(fields(r)).toEqual(['signedOn art. 13.3']);
   });
 
   it('is agreed when linked to a held bestuurlijk overleg and re-signed after it; in force it replaces the old version', () => {
-    const signed = transition(change({ meetingId: 7, signedOn: '2026-02-20', signedAt: 'Utrecht' }), 'ondertekend', config, { today, meeting: heldMeeting, superseded: inForce() });
+    const signed = transition(
+      change({ meetingId: 7, signedOn: '2026-02-20', signedAt: 'Utrecht' }),
+      'ondertekend',
+      config,
+      { today, meeting: heldMeeting, superseded: inForce() },
+    );
     if (!signed.ok) throw new Error(JSON.stringify(signed.error));
-    const pub = transition({ ...signed.value, publishedOn: '2026-02-25', staatscourant: 'Stcrt. 2026, 5' }, 'gepubliceerd', config, { today });
+    const pub = transition(
+      { ...signed.value, publishedOn: '2026-02-25', staatscourant: 'Stcrt. 2026, 5' },
+      'gepubliceerd',
+      config,
+      { today },
+    );
     if (!pub.ok) throw new Error(JSON.stringify(pub.error));
     const live = transition(pub.value, 'in werking', config, { today });
     if (!live.ok) throw new Error(JSON.stringify(live.error));
@@ -155,7 +209,9 @@ describe('a change to the agreement itself (art. 13.2–13.3)', () => {
   });
 
   it('a signed agreement is not edited in place (art. 13.3), a werkafspraak is', () => {
-    expect(checkEdit(inForce(), inForce({ version: '1.1' }))).toEqual([expect.objectContaining({ field: 'version', article: 'art. 13.3' })]);
+    expect(checkEdit(inForce(), inForce({ version: '1.1' }))).toEqual([
+      expect.objectContaining({ field: 'version', article: 'art. 13.3' }),
+    ]);
     expect(checkEdit(inForce(), inForce({ documents: ['/x.pdf'] }))).toEqual([]);
     const w: RegisterRecord = { ...newRecord(config), title: 'W', status: 'in werking' };
     expect(checkEdit(w, { ...w, title: 'W2' })).toEqual([]);
@@ -179,8 +235,16 @@ describe('owners', () => {
   it('a DVA is owned by each party’s DVA owner (art. 12), a werkafspraak by the accounthouders (art. 5)', () => {
     const dva = ownersOf(newRecord(config, 'dva'), config);
     expect(dva).toEqual([
-      expect.objectContaining({ party: 'igj', functionTitle: 'Afdelingshoofd Risicodetectie en Ontwikkeling', article: 'art. 12' }),
-      expect.objectContaining({ party: 'cibg', functionTitle: expect.stringContaining('Account-, Project- en Kwaliteitsmanagement'), article: 'art. 12' }),
+      expect.objectContaining({
+        party: 'igj',
+        functionTitle: 'Afdelingshoofd Risicodetectie en Ontwikkeling',
+        article: 'art. 12',
+      }),
+      expect.objectContaining({
+        party: 'cibg',
+        functionTitle: expect.stringContaining('Account-, Project- en Kwaliteitsmanagement'),
+        article: 'art. 12',
+      }),
     ]);
     const w = ownersOf(newRecord(config, 'werkafspraak'), config);
     expect(w.every((o) => o.article === 'art. 5')).toBe(true);

@@ -28,7 +28,15 @@ const agreement: RegisterRecord = {
   etag: '"3"',
 };
 /** A change under discussion, superseding the agreement. */
-const change: RegisterRecord = { ...newRecord(config, 'samenwerkingsovereenkomst'), id: 2, title: 'Wijziging 2.0', version: '2.0', status: 'in overleg', supersedesId: 1, etag: '"1"' };
+const change: RegisterRecord = {
+  ...newRecord(config, 'samenwerkingsovereenkomst'),
+  id: 2,
+  title: 'Wijziging 2.0',
+  version: '2.0',
+  status: 'in overleg',
+  supersedesId: 1,
+  etag: '"1"',
+};
 
 /** Fake ports; records updates and creates. */
 function fakes() {
@@ -36,8 +44,21 @@ function fakes() {
     [1, agreement],
     [2, change],
   ]);
-  const calls = { list: [] as AgreementView[], create: [] as AgreementEntry[], update: [] as Array<[number, Partial<AgreementEntry>, string | undefined]> };
-  const meetings: MeetingEntry[] = [{ id: 7, series: 'bestuurlijk-overleg', title: 'Bestuurlijk overleg 2026', date: '2026-02-10T10:00:00Z', status: 'gehouden', details: {} }];
+  const calls = {
+    list: [] as AgreementView[],
+    create: [] as AgreementEntry[],
+    update: [] as Array<[number, Partial<AgreementEntry>, string | undefined]>,
+  };
+  const meetings: MeetingEntry[] = [
+    {
+      id: 7,
+      series: 'bestuurlijk-overleg',
+      title: 'Bestuurlijk overleg 2026',
+      date: '2026-02-10T10:00:00Z',
+      status: 'gehouden',
+      details: {},
+    },
+  ];
   const services = {
     config,
     agreements: {
@@ -112,10 +133,14 @@ describe('Overeenkomstenregister tab', () => {
     const detail = await open(agreement.title);
     fireEvent.click(within(detail).getByTestId('record-edit'));
     const version = (await screen.findByTestId('form-version')) as HTMLInputElement;
-    fireEvent.change(version.tagName === 'INPUT' ? version : (version.querySelector('input') as HTMLInputElement), { target: { value: '1.1' } });
+    fireEvent.change(version.tagName === 'INPUT' ? version : (version.querySelector('input') as HTMLInputElement), {
+      target: { value: '1.1' },
+    });
     fireEvent.click(screen.getByTestId('form-save'));
     const errors = await screen.findByTestId('form-errors');
-    expect(errors.querySelector('[data-field="version"]')?.textContent).toMatch(/nieuwe versie die deze vervangt.*\(art\. 13\.3\)$/);
+    expect(errors.querySelector('[data-field="version"]')?.textContent).toMatch(
+      /nieuwe versie die deze vervangt.*\(art\. 13\.3\)$/,
+    );
     expect(calls.update).toEqual([]);
   });
 

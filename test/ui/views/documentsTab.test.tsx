@@ -10,7 +10,11 @@ import { VIEW_ROW_LIMIT } from '../../../src/provisioning/exchangeLibrary';
 import { doc, igjCibg } from '../fakeServices';
 
 /** Fake document store recording every call; a page per view named after the view. */
-function fakes(answer: (q: DocumentQuery) => Page<ExchangeDocument> = (q) => ({ items: [doc({ id: 1, name: `${q.view}.txt`, year: 2025 })] })) {
+function fakes(
+  answer: (q: DocumentQuery) => Page<ExchangeDocument> = (q) => ({
+    items: [doc({ id: 1, name: `${q.view}.txt`, year: 2025 })],
+  }),
+) {
   const calls: { listMany: DocumentQuery[][]; list: DocumentQuery[] } = { listMany: [], list: [] };
   const services = {
     config: igjCibg(),
@@ -40,7 +44,8 @@ function renderTab(services: Services): void {
 }
 
 /** Document names in the table. */
-const names = (): string[] => Array.from(document.querySelectorAll('[data-document]')).map((r) => r.getAttribute('data-document') ?? '');
+const names = (): string[] =>
+  Array.from(document.querySelectorAll('[data-document]')).map((r) => r.getAttribute('data-document') ?? '');
 
 describe('Documenten tab', () => {
   it('pages like the provisioned SharePoint views', () => {
@@ -59,25 +64,33 @@ describe('Documenten tab', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Bewaartermijn verlopen' }));
     await screen.findByText('bewaartermijn-verlopen.txt');
     expect(calls.list).toEqual([]);
-    expect(screen.getByText('Stukken waarvan de bewaartermijn voorbij is: vernietigen of opnieuw beoordelen.')).toBeTruthy();
+    expect(
+      screen.getByText('Stukken waarvan de bewaartermijn voorbij is: vernietigen of opnieuw beoordelen.'),
+    ).toBeTruthy();
   });
 
   it('adds the party, year and classification filters to the view query and starts at page 1', async () => {
     const { services, calls } = fakes();
     renderTab(services);
     await screen.findByText('werkafspraken.txt');
-    fireEvent.change(screen.getByTestId('filter-year').querySelector('input') ?? screen.getByTestId('filter-year'), { target: { value: '2024' } });
+    fireEvent.change(screen.getByTestId('filter-year').querySelector('input') ?? screen.getByTestId('filter-year'), {
+      target: { value: '2024' },
+    });
     await waitFor(() => expect(calls.list).toHaveLength(1));
     expect(calls.list[0]).toEqual({ view: 'werkafspraken', pageSize: VIEW_PAGE_SIZE, year: 2024 });
     // A half-typed year asks nothing and says what is wrong.
-    fireEvent.change(screen.getByTestId('filter-year').querySelector('input') ?? screen.getByTestId('filter-year'), { target: { value: '20' } });
+    fireEvent.change(screen.getByTestId('filter-year').querySelector('input') ?? screen.getByTestId('filter-year'), {
+      target: { value: '20' },
+    });
     expect(await screen.findByText('Vul een jaartal in van vier cijfers.')).toBeTruthy();
     expect(calls.list).toHaveLength(1);
   });
 
   it('pages forward and back with the token SharePoint gave', async () => {
     const { services, calls } = fakes((q) =>
-      q.pageToken ? { items: [doc({ id: 99, name: 'page2.txt' })] } : { items: [doc({ id: 1, name: 'page1.txt' })], nextPageToken: 'Paged=TRUE&p_ID=1' },
+      q.pageToken
+        ? { items: [doc({ id: 99, name: 'page2.txt' })] }
+        : { items: [doc({ id: 1, name: 'page1.txt' })], nextPageToken: 'Paged=TRUE&p_ID=1' },
     );
     renderTab(services);
     await screen.findByText('page1.txt');
@@ -94,19 +107,34 @@ describe('Documenten tab', () => {
   it('sorts only on indexed columns, toggling direction, and groups the DVA view per year (art. 12)', async () => {
     const { services, calls } = fakes((q) =>
       q.view === 'dva'
-        ? { items: [doc({ id: 1, name: 'DVA 2026.txt', year: 2026 }), doc({ id: 2, name: 'DVA 2025a.txt', year: 2025 }), doc({ id: 3, name: 'DVA 2025b.txt', year: 2025 })] }
+        ? {
+            items: [
+              doc({ id: 1, name: 'DVA 2026.txt', year: 2026 }),
+              doc({ id: 2, name: 'DVA 2025a.txt', year: 2025 }),
+              doc({ id: 3, name: 'DVA 2025b.txt', year: 2025 }),
+            ],
+          }
         : { items: [] },
     );
     renderTab(services);
     await screen.findByText('Geen documenten in deze weergave die u mag zien.');
     fireEvent.click(screen.getByRole('tab', { name: "DVA's" }));
     await screen.findByText('DVA 2026.txt');
-    expect(Array.from(document.querySelectorAll('[data-year-group]')).map((r) => r.textContent)).toEqual(['Jaar 2026', 'Jaar 2025']);
+    expect(Array.from(document.querySelectorAll('[data-year-group]')).map((r) => r.textContent)).toEqual([
+      'Jaar 2026',
+      'Jaar 2025',
+    ]);
     const table = screen.getByTestId('view-table');
     expect(within(table).getByRole('columnheader', { name: 'Naam' }).getAttribute('aria-sort')).toBeNull();
-    fireEvent.click(table.querySelector('[data-sort="modified"] button') ?? (table.querySelector('[data-sort="modified"]') as Element));
+    fireEvent.click(
+      table.querySelector('[data-sort="modified"] button') ??
+        (table.querySelector('[data-sort="modified"]') as Element),
+    );
     await waitFor(() => expect(calls.list.at(-1)?.orderBy).toEqual({ field: 'modified', ascending: false }));
-    fireEvent.click(table.querySelector('[data-sort="modified"] button') ?? (table.querySelector('[data-sort="modified"]') as Element));
+    fireEvent.click(
+      table.querySelector('[data-sort="modified"] button') ??
+        (table.querySelector('[data-sort="modified"]') as Element),
+    );
     await waitFor(() => expect(calls.list.at(-1)?.orderBy).toEqual({ field: 'modified', ascending: true }));
   });
 
