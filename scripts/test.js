@@ -29,12 +29,12 @@ function run(label, cmd, args) {
 ensureChromium();
 run('building the workbench bundle', process.execPath, ['scripts/build-workbench.js']);
 if (jestArgs.length === 0) {
-  run('type check', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.jest.json', '--noEmit']);
-  run('eslint', process.execPath, [require.resolve('eslint/bin/eslint'), 'src', '--ext', '.ts,.tsx', '--max-warnings', '0']);
+  run('type check', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.jest.json', '--noEmit']);
+  run('eslint', process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', '--ext', '.ts,.tsx', '--max-warnings', '0']);
 }
 
 const out = join(mkdtempSync(join(os.tmpdir(), 'jest-')), 'result.json');
-const r = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--ci', '--json', `--outputFile=${out}`, ...jestArgs], {
+const r = spawnSync(process.execPath, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--json', `--outputFile=${out}`, ...jestArgs], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, FORCE_COLOR: '0' },
