@@ -16,7 +16,7 @@ import * as React from 'react';
 import { summariseFindings, type ScanResult } from '../../domain/scan';
 import type { ExchangeDocument, SiteUser } from '../../ports';
 import { classifyExisting, type ClassifyResult } from '../../review';
-import { scanPicked } from '../../upload';
+import { randomToetsId, scanPicked } from '../../upload';
 import { errorMessage } from '../common/errors';
 import { formatDate } from '../overview/formatDate';
 import { useReviewStyles } from '../review/useReviewStyles';
@@ -51,6 +51,8 @@ export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | undefined>(undefined);
   const [results, setResults] = React.useState<Record<number, ClassifyResult>>({});
+  // A retry with the same answers reuses the ToetsId, so the Toetslog keeps the decision once (append is idempotent).
+  const toetsIds = React.useRef(new Map<number, { id: string; form: string }>());
   const doc = props.items.find((d) => d.id === selectedId);
   React.useEffect(() => {
     if (!doc) return;
@@ -73,10 +75,15 @@ export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
     if (!doc || scan.status !== 'ok') return;
     setBusy(true);
     setError(undefined);
+    const form = formOf(services.config, draft);
+    const key = JSON.stringify(form);
+    const previous = toetsIds.current.get(doc.id);
+    const toetsId = previous && previous.form === key ? previous.id : randomToetsId();
+    toetsIds.current.set(doc.id, { id: toetsId, form: key });
     classifyExisting(
-      { config: services.config, documents: services.documents, audit: services.audit, user: props.user },
+      { config: services.config, documents: services.documents, audit: services.audit, user: props.user, newId: () => toetsId },
       doc,
-      formOf(services.config, draft),
+      form,
       scan.scan,
     ).then(
       (r) => {
