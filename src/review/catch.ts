@@ -10,6 +10,7 @@ import type { DocumentMetadata, DocumentStore, ExchangeDocument } from '../ports
 import type { AuditLog } from '../ports/registers';
 import type { SiteUser } from '../ports/site';
 import { auditRecordFor, decideFile, metadataFor, randomToetsId, type ShareForm } from '../upload';
+import { UNCLASSIFIED_PAGE_SIZE, UNCLASSIFIED_QUERY } from './unclassifiedQuery';
 
 /** How many unclassified files the person can see; `more` when the first page did not hold them all. */
 export interface UnclassifiedCount {
@@ -19,8 +20,11 @@ export interface UnclassifiedCount {
 }
 
 /** The first page of the "Te classificeren" view (indexed Toetsstatus filter), for the banner. */
-export async function countUnclassified(documents: Pick<DocumentStore, 'list'>, pageSize = 100): Promise<UnclassifiedCount> {
-  const page = await documents.list({ view: 'te-classificeren', pageSize, orderBy: { field: 'modified', ascending: false } });
+export async function countUnclassified(
+  documents: Pick<DocumentStore, 'list'>,
+  pageSize = UNCLASSIFIED_PAGE_SIZE,
+): Promise<UnclassifiedCount> {
+  const page = await documents.list({ ...UNCLASSIFIED_QUERY, pageSize });
   return { count: page.items.length, more: page.nextPageToken !== undefined, items: page.items };
 }
 
