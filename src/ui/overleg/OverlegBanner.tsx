@@ -32,17 +32,24 @@ export default function OverlegBanner(props: OverlegBannerProps): React.ReactEle
   React.useEffect(() => {
     let current = true;
     (async () => {
-      const me = await services.directory.currentUser();
-      if (!me.party) return;
-      const loaded = await loadPlan(services, toToday(new Date()));
+      let loaded: OverlegPlan;
+      try {
+        const me = await services.directory.currentUser();
+        if (!me.party) return;
+        loaded = await loadPlan(services, toToday(new Date()));
+      } catch {
+        // A plan that cannot be read (e.g. no access, art. 10.1) shows in the Overleg tab itself, not twice.
+        return;
+      }
       if (!current) return;
       setPlan(loaded);
-      const outcomes = await checkReminders(services, loaded, { lang: t.lang === 'en' ? 'en' : 'nl' });
-      if (current) setFailed(outcomes.filter((o) => o.result === 'failed'));
-    })().catch((e: unknown) => {
-      // A plan that cannot be read shows in the Overleg tab itself; here only that the reminder check did not run.
-      if (current) setFailed([{ meetingKey: '', key: 'check', result: 'failed', error: errorMessage(e) }]);
-    });
+      try {
+        const outcomes = await checkReminders(services, loaded, { lang: t.lang === 'en' ? 'en' : 'nl' });
+        if (current) setFailed(outcomes.filter((o) => o.result === 'failed'));
+      } catch (e) {
+        if (current) setFailed([{ meetingKey: '', key: 'check', result: 'failed', error: errorMessage(e) }]);
+      }
+    })().catch(() => undefined);
     return () => {
       current = false;
     };
@@ -79,7 +86,7 @@ export default function OverlegBanner(props: OverlegBannerProps): React.ReactEle
         </MessageBar>
       )}
       {failed.map((f) => (
-        <MessageBar key={f.key} intent="warning">
+        <MessageBar key={f.key} intent="warning" layout="multiline">
           <MessageBarBody>{format(t.overlegReminderFailed, { error: f.error ?? '' })}</MessageBarBody>
         </MessageBar>
       ))}

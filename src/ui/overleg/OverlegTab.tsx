@@ -60,7 +60,7 @@ export default function OverlegTab(): React.ReactElement {
     <div className={styles.root} data-testid="overleg">
       <Body1>{t.overlegIntro}</Body1>
       {notes.map((n) => (
-        <MessageBar key={n.code + n.nl} intent="info">
+        <MessageBar key={n.code + n.nl} intent="info" layout="multiline">
           <MessageBarBody>
             {pick(t, n)} ({n.article})
           </MessageBarBody>

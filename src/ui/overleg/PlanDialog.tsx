@@ -60,14 +60,14 @@ export function PlanDialog(props: PlanDialogProps): React.ReactElement {
           )}
           {proposal.status === 'error' && (
             <DialogContent>
-              <MessageBar intent="error">
+              <MessageBar intent="error" layout="multiline">
                 <MessageBarBody>{failureText(t, proposal.error)}</MessageBarBody>
               </MessageBar>
             </DialogContent>
           )}
           {proposal.status === 'ok' && !proposal.value.ok && (
             <DialogContent>
-              <MessageBar intent="error">
+              <MessageBar intent="error" layout="multiline">
                 <MessageBarBody>{pick(t, proposal.value.error)}</MessageBarBody>
               </MessageBar>
             </DialogContent>
@@ -136,7 +136,7 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
     return (
       <>
         <DialogContent>
-          <MessageBar intent="success" data-testid="overleg-planned">
+          <MessageBar intent="success" layout="multiline" data-testid="overleg-planned">
             <MessageBarBody>
               {format(t.overlegPlannedDone, { date: formatDate(date), days })}{' '}
               {done.event.webLink && (
@@ -160,7 +160,7 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
     <>
       <DialogContent className={styles.form}>
         {props.directoryError && (
-          <MessageBar intent="warning">
+          <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>{format(t.overlegDirectoryError, { error: props.directoryError })}</MessageBarBody>
           </MessageBar>
         )}
@@ -238,7 +238,7 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
           <Button onClick={addTopic}>{t.overlegAdd}</Button>
         </div>
         {error && (
-          <MessageBar intent="error" data-testid="overleg-error">
+          <MessageBar intent="error" layout="multiline" data-testid="overleg-error">
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}

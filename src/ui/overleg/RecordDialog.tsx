@@ -71,7 +71,7 @@ export function RecordDialog(props: RecordDialogProps): React.ReactElement {
           <DialogTitle>{format(t.overlegRecordTitle, { title: row.item.title })}</DialogTitle>
           <DialogContent className={styles.form}>
             {saved ? (
-              <MessageBar intent="success" data-testid="overleg-recorded">
+              <MessageBar intent="success" layout="multiline" data-testid="overleg-recorded">
                 <MessageBarBody>
                   {format(t.overlegSaved, { date: formatDate(addMonthsIso(heldOn, row.item.everyMonths)) })}
                 </MessageBarBody>
@@ -85,7 +85,7 @@ export function RecordDialog(props: RecordDialogProps): React.ReactElement {
                   <Input type="url" value={minutesUrl} placeholder="https://" onChange={(_, d) => setMinutesUrl(d.value)} />
                 </Field>
                 {error && (
-                  <MessageBar intent="error" data-testid="overleg-error">
+                  <MessageBar intent="error" layout="multiline" data-testid="overleg-error">
                     <MessageBarBody>{error}</MessageBarBody>
                   </MessageBar>
                 )}
@@ -100,7 +100,12 @@ export function RecordDialog(props: RecordDialogProps): React.ReactElement {
             ) : (
               <>
                 <Button onClick={() => props.onClose(false)}>{t.overlegCancel}</Button>
-                <Button appearance="primary" disabled={busy} onClick={() => save().catch(() => undefined)}>
+                <Button
+                  appearance="primary"
+                  disabled={busy}
+                  data-testid="overleg-record-save"
+                  onClick={() => save().catch(() => undefined)}
+                >
                   {busy ? <Spinner size="tiny" /> : t.overlegRecord}
                 </Button>
               </>
