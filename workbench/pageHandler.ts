@@ -1,5 +1,6 @@
 import { promises as fsp } from 'fs';
 import { extname, join, normalize, sep } from 'path';
+import { DIGEST_TIMEOUT_SECONDS, makeDigest } from './emulator/sharepoint/digest';
 import type { EmulatorHandler, EmulatorResponse } from './emulator/types';
 import type { WorkbenchSession } from './session';
 
@@ -31,14 +32,20 @@ const PAGE_HEADERS = {
  * mailboxes, calendars). Needs no identity: the page is where one picks an identity. Everything else returns null.
  */
 export function createWorkbenchPageHandler(session: (origin: string) => WorkbenchSession): EmulatorHandler {
-  return async (req) => {
+  return async (req, ctx) => {
     const method = req.method.toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') return null;
     if (req.path === '/' || req.path === '/workbench' || req.path === '/workbench/') {
       return file(join(PUBLIC_DIR, 'index.html'), PAGE_HEADERS);
     }
     if (req.path === '/_workbench/session') {
-      return { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: session(req.origin) };
+      // A SharePoint page carries a form digest for its user (SPFx: legacyPageContext.formDigestValue), so the product's
+      // first write or $batch needs no /_api/contextinfo round trip; the workbench page gets one the same way.
+      const formDigest = req.user
+        ? { value: makeDigest(ctx.db, req.user.loginName, ctx.now()), timeoutSeconds: DIGEST_TIMEOUT_SECONDS }
+        : null;
+      const body: WorkbenchSession = { ...session(req.origin), formDigest };
+      return { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body };
     }
     if (req.path.startsWith('/build/')) {
       const rel = normalize(decodeURIComponent(req.path.slice(1)));

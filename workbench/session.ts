@@ -33,6 +33,11 @@ export interface WorkbenchSession {
   mailboxes: { address: string; label: string }[];
   /** Calendars the Agenda pane offers: each demo user's, and the Team's group calendar. */
   calendars: { owner: string; label: string }[];
+  /**
+   * The page's form digest for the signed-in identity, as a SharePoint page carries one (SPFx hands it to PnPjs as
+   * `legacyPageContext.formDigestValue`); null without an identity. Set by the page handler, not by {@link buildSession}.
+   */
+  formDigest?: { value: string; timeoutSeconds: number } | null;
 }
 
 /** The demo identities, validated enough that a broken users.json fails loudly at start rather than in the page. */

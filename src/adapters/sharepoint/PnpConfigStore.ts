@@ -11,12 +11,18 @@ import { httpStatus } from './errors';
 
 /** Reads the agreement configuration stored in the site. */
 export class PnpConfigStore implements ConfigStore {
-  public constructor(private readonly sp: SPFI) {}
+  /**
+   * `webUrl` (the web's absolute URL, as the host knows it: SPFx `pageContext.web.absoluteUrl`) saves the request
+   * that would otherwise ask the web for its server-relative URL (issue 5: first render in at most 3 requests).
+   */
+  public constructor(
+    private readonly sp: SPFI,
+    private readonly webUrl?: string,
+  ) {}
 
   /** Loads and validates; every error names the field and, where it applies, the article. */
   public async load(): Promise<AgreementConfig> {
-    const web: { ServerRelativeUrl: string } = await this.sp.web.select('ServerRelativeUrl')();
-    const path = `${web.ServerRelativeUrl.replace(/\/$/, '')}/${CONFIG_FILE.library}/${CONFIG_FILE.folder}/${CONFIG_FILE.name}`;
+    const path = `${(await this.webPath()).replace(/\/$/, '')}/${CONFIG_FILE.library}/${CONFIG_FILE.folder}/${CONFIG_FILE.name}`;
     let text: string;
     try {
       text = await this.sp.web.getFileByServerRelativePath(path).getText();
@@ -35,5 +41,12 @@ export class PnpConfigStore implements ConfigStore {
       throw new ConfigLoadError(`Configuratie ${path} is ongeldig:\n${lines.join('\n')}`, result.errors);
     }
     return result.config;
+  }
+
+  /** The web's server-relative URL: from the known web URL, else asked from SharePoint. */
+  private async webPath(): Promise<string> {
+    if (this.webUrl) return decodeURIComponent(new URL(this.webUrl).pathname);
+    const web: { ServerRelativeUrl: string } = await this.sp.web.select('ServerRelativeUrl')();
+    return web.ServerRelativeUrl;
   }
 }

@@ -6,9 +6,9 @@ import type { UserProfile } from '../../ports/directory';
 import { failureKind } from '../common/errors';
 import { useAsync, type AsyncResult } from '../common/useAsync';
 import { useServices } from '../services';
+import { OVERVIEW_QUERY } from './overviewQuery';
 
-/** How many documents the overview lists; the Documenten views page through the rest. */
-export const OVERVIEW_PAGE_SIZE = 25;
+export { OVERVIEW_PAGE_SIZE } from './overviewQuery';
 
 /** Everything the Overzicht tab shows; `documents` is 'denied' when the library refuses the caller (art. 10.1). */
 export interface OverviewData {
@@ -26,11 +26,7 @@ export async function loadOverview(services: Services): Promise<OverviewData> {
   const party = (user.party ? partyByKey(agreement, user.party) : undefined) ?? partyForEmail(agreement, user.email);
   let documents: OverviewData['documents'];
   try {
-    const page = await services.documents.list({
-      view: 'alle',
-      pageSize: OVERVIEW_PAGE_SIZE,
-      orderBy: { field: 'modified', ascending: false },
-    });
+    const page = await services.documents.list(OVERVIEW_QUERY);
     documents = { items: page.items, more: page.nextPageToken !== undefined };
   } catch (e) {
     // art. 10.1: only the autorisatielijst reaches the library; a refusal is a state to show, not a crash.
