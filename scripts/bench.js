@@ -4,8 +4,9 @@
  *   - bundle sizes of the shipped SPFx components (needs `npm run package` first; skipped with a note otherwise);
  *   - personal-data detector throughput beside a single-regex baseline (scripts/bench-detectors.ts);
  *   - library and register views at 100,000 items: requests and time to first page (scripts/bench-views.ts);
+ *   - the dashboard's first render in Chromium at 100,000 documents: requests and time (scripts/bench-first-render.ts);
  *   - emulator figures at 100,000 items (workbench/emulator/bench.ts).
- * `npm run bench -- views` runs one of: bundles, detectors, views, emulator.
+ * `npm run bench -- views` runs one of: bundles, detectors, views, first-render, emulator.
  */
 const { spawnSync } = require('child_process');
 const { existsSync } = require('fs');
@@ -20,6 +21,7 @@ const benches = {
       : null,
   detectors: () => [process.execPath, [tsx, 'scripts/bench-detectors.ts']],
   views: () => [process.execPath, [tsx, 'scripts/bench-views.ts']],
+  'first-render': () => [process.execPath, [tsx, 'scripts/bench-first-render.ts']],
   emulator: () => [process.execPath, [tsx, 'workbench/emulator/bench.ts']],
 };
 

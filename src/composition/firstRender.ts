@@ -76,7 +76,7 @@ export interface FirstRenderReads {
 }
 
 /** The key of the whole Overleggen list (no series filter). */
-const ALL_MEETINGS = '*';
+export const ALL_MEETINGS = '*';
 
 /**
  * Sends ONE `$batch` with everything the first paint reads from SharePoint: the current user with groups, the
