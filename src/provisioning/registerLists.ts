@@ -1,6 +1,7 @@
 /** The lists beside the exchange library: agreements register, audit log, breach register, meetings, reminders. */
 import type { AgreementConfig } from '../domain/agreement/schema';
-import { and, cmp, eq, orderBy, or, where } from './caml';
+import { EVALUATION_LEAD_DAYS } from '../domain/register/dates';
+import { and, anyOf, cmp, eq, orderBy, or, where } from './caml';
 import {
   AGR,
   AGREEMENT_KINDS,
@@ -109,17 +110,21 @@ function agreementsRegister(config: AgreementConfig): ListSpec {
       },
       {
         title: 'Evaluatie nodig',
-        // art. 13.2: evaluation due within 60 days (or passed) for a record still in force.
+        // art. 13.2: records already 'te evalueren', and those in force whose evaluation is due within the lead days
+        // (or passed), as the domain's needsEvaluation. The indexed status comes first: few records are in force.
         query:
           where(
             and(
-              cmp('Leq', AGR.evaluationDue, 'DateTime', "<Today OffsetDays='60'/>"),
-              eq(AGR.status, 'Choice', 'in werking'),
+              anyOf(AGR.status, 'Choice', ['in werking', 'te evalueren']),
+              or(
+                eq(AGR.status, 'Choice', 'te evalueren'),
+                cmp('Leq', AGR.evaluationDue, 'DateTime', `<Today OffsetDays='${EVALUATION_LEAD_DAYS}'/>`),
+              ),
             ),
           ) + orderBy([AGR.evaluationDue, true]),
         fields: ['LinkTitle', AGR.kind, AGR.status, AGR.evaluationDue],
         rowLimit: ROWS,
-        firstIndexed: AGR.evaluationDue,
+        firstIndexed: AGR.status,
       },
       {
         title: 'DVA verloopt',

@@ -94,6 +94,27 @@ describe('provisionSite against the emulator', () => {
     ]);
   }, 120000);
 
+  it("gives a site provisioned before 'te evalueren' counted the current 'Evaluatie nodig' query on re-run", async () => {
+    const sp = emu.spForUser('beheerder');
+    const views = sp.web.lists.getByTitle(LISTS.agreements).views;
+    // The query older releases provisioned: only records 'in werking' (art. 13.2).
+    const old =
+      "<Where><And><Leq><FieldRef Name='EvaluatieVoor'/><Value Type='DateTime'><Today OffsetDays='60'/></Value></Leq>" +
+      "<Eq><FieldRef Name='Overeenkomststatus'/><Value Type='Choice'>in werking</Value></Eq></And></Where>" +
+      "<OrderBy><FieldRef Name='EvaluatieVoor' Ascending='TRUE'/></OrderBy>";
+    await views.getByTitle('Evaluatie nodig').update({ ViewQuery: old });
+    const rerun = await provisionSite(sp, schema, config);
+    expect(rerun.steps.filter((s) => s.outcome !== 'unchanged')).toEqual([
+      { step: 'view', target: `${LISTS.agreements}/Evaluatie nodig`, outcome: 'updated', detail: 'ViewQuery' },
+    ]);
+    const view: { ViewQuery: string } = await views.getByTitle('Evaluatie nodig').select('ViewQuery')();
+    const wanted = schema.lists.find((l) => l.key === 'agreements')!.views.find((v) => v.title === 'Evaluatie nodig')!;
+    expect(view.ViewQuery).toBe(wanted.query);
+    expect(view.ViewQuery).toContain('te evalueren');
+    const again = await provisionSite(sp, schema, config);
+    expect(again.changed).toBe(0);
+  }, 120000);
+
   it('refuses provisioning by someone who is not a site owner', async () => {
     await expect(provisionSite(emu.spForUser('igj-medewerker'), schema, config)).rejects.toMatchObject({ status: 403 });
   });

@@ -60,6 +60,20 @@ describe('buildSiteSchema', () => {
     }
   });
 
+  it("'Evaluatie nodig' selects 'te evalueren' and in-force records due within the lead days, status first (art. 13.2)", () => {
+    const reg = schema.lists.find((l) => l.key === 'agreements')!;
+    const view = reg.views.find((v) => v.title === 'Evaluatie nodig')!;
+    expect(view.firstIndexed).toBe('Overeenkomststatus');
+    expect(view.query).toBe(
+      '<Where><And>' +
+        "<Or><Eq><FieldRef Name='Overeenkomststatus'/><Value Type='Choice'>in werking</Value></Eq>" +
+        "<Eq><FieldRef Name='Overeenkomststatus'/><Value Type='Choice'>te evalueren</Value></Eq></Or>" +
+        "<Or><Eq><FieldRef Name='Overeenkomststatus'/><Value Type='Choice'>te evalueren</Value></Eq>" +
+        "<Leq><FieldRef Name='EvaluatieVoor'/><Value Type='DateTime'><Today OffsetDays='60'/></Value></Leq></Or>" +
+        "</And></Where><OrderBy><FieldRef Name='EvaluatieVoor' Ascending='TRUE'/></OrderBy>",
+    );
+  });
+
   it('makes unique values indexed (SharePoint requires it)', () => {
     for (const list of schema.lists) for (const f of list.fields) if (f.unique) expect(f.indexed).toBe(true);
   });

@@ -60,9 +60,15 @@ export const EVALUATION_LEAD_DAYS = 60;
 /** Days before expiry from which a DVA shows in "DVA verloopt" (matches the register view). */
 export const DVA_EXPIRY_LEAD_DAYS = 90;
 
-/** True when a record in force is within {@link EVALUATION_LEAD_DAYS} of (or past) its evaluation date (art. 13.2). */
+/**
+ * True for a record already 'te evalueren', or in force within {@link EVALUATION_LEAD_DAYS} of (or past) its evaluation
+ * date (art. 13.2). The "Evaluatie nodig" view (provisioned CAML and the adapter's query) selects the same records.
+ */
 export function needsEvaluation(record: RegisterRecord, today: string): boolean {
-  if (record.status !== 'in werking' && record.status !== 'te evalueren') return false;
+  // art. 13.2: once an accounthouder has put a record in 'te evalueren' it needs evaluation whatever its due date says
+  // (a werkafspraak may have none), until the evaluation moves it on.
+  if (record.status === 'te evalueren') return true;
+  if (record.status !== 'in werking') return false;
   return !!record.evaluationDue && record.evaluationDue <= addDaysIso(today, EVALUATION_LEAD_DAYS);
 }
 

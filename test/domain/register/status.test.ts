@@ -77,6 +77,13 @@ describe('register dates', () => {
     expect(needsEvaluation(inForce(), '2026-04-21')).toBe(false);
     expect(needsEvaluation(inForce({ status: 'beëindigd' }), '2026-07-01')).toBe(false);
   });
+
+  it("a record already 'te evalueren' needs evaluation whatever its due date (art. 13.2)", () => {
+    expect(needsEvaluation(inForce({ status: 'te evalueren' }), '2026-04-22')).toBe(true);
+    expect(needsEvaluation(inForce({ status: 'te evalueren' }), '2025-07-01')).toBe(true);
+    expect(needsEvaluation(inForce({ status: 'te evalueren', evaluationDue: undefined }), '2025-07-01')).toBe(true);
+    expect(needsEvaluation(inForce({ evaluationDue: undefined }), '2026-07-01')).toBe(false);
+  });
 });
 
 describe('register validation names field and article', () => {
