@@ -151,7 +151,7 @@ export const enUS: Strings = {
   'registerView_evaluatie-nodig': 'Evaluation due',
   'registerView_dva-verloopt': 'DVA expiring',
   registerView_alle: 'All',
-  'registerViewHelp_evaluatie-nodig': 'In force and to be evaluated within 60 days (art. 13.2).',
+  'registerViewHelp_evaluatie-nodig': 'Up for evaluation, or in force and to be evaluated within 60 days (art. 13.2).',
   'registerViewHelp_dva-verloopt': 'DVAs that expire within 90 days (art. 12).',
   registerViewHelp_mijn: 'Agreements you are the accounthouder (account holder) of (art. 5).',
   registerViewHelp_alle: 'All agreements, work agreements, DVAs and data-processing agreements.',

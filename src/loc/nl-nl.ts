@@ -149,7 +149,7 @@ export const nlNL = {
   'registerView_evaluatie-nodig': 'Evaluatie nodig',
   'registerView_dva-verloopt': 'DVA verloopt',
   registerView_alle: 'Alle',
-  'registerViewHelp_evaluatie-nodig': 'In werking en binnen 60 dagen te evalueren (art. 13.2).',
+  'registerViewHelp_evaluatie-nodig': 'Te evalueren, of in werking en binnen 60 dagen te evalueren (art. 13.2).',
   'registerViewHelp_dva-verloopt': "DVA's die binnen 90 dagen verlopen (art. 12).",
   registerViewHelp_mijn: 'Overeenkomsten waarvan u accounthouder bent (art. 5).',
   registerViewHelp_alle: 'Alle overeenkomsten, werkafspraken, DVA’s en verwerkersovereenkomsten.',
