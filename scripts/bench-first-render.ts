@@ -16,8 +16,8 @@ import { launchChromium } from '../test/browser/workbench';
 import { benchConfig, libraryRows } from './bench-views';
 import { measureFirstRender } from './firstRenderProbe';
 
-/** Identities measured: a medewerker of each party and an accounthouder. */
-const IDENTITIES = ['igj-medewerker', 'cibg-medewerker', 'cibg-accounthouder'];
+/** Identities measured (BENCH_IDENTITIES, comma-separated): a medewerker of each party and an accounthouder. */
+const IDENTITIES = (process.env.BENCH_IDENTITIES ?? 'igj-medewerker,cibg-medewerker,cibg-accounthouder').split(',');
 /** Cold loads per identity (the first one as igj-medewerker also posts the due reminder cards, once). */
 const RUNS = 3;
 

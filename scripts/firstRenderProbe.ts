@@ -77,7 +77,13 @@ export async function measureFirstRender(browser: Browser, url: string, identity
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${url}/`);
-    await page.waitForFunction(() => (window as unknown as { __firstRenderAt?: number }).__firstRenderAt !== undefined);
+    await page
+      .waitForFunction(() => (window as unknown as { __firstRenderAt?: number }).__firstRenderAt !== undefined)
+      .catch(async (e: Error) => {
+        // Say what the page shows instead (an error state, a spinner) rather than only that it timed out.
+        const shown = await page.evaluate(() => document.body.innerText.slice(0, 600)).catch(() => '');
+        throw new Error(`first render of the dashboard as ${identity} did not complete: ${e.message}\npage shows: ${shown}`);
+      });
     const first = await page.evaluate((pattern) => {
       const at = (window as unknown as { __firstRenderAt: number }).__firstRenderAt;
       const urls = performance
