@@ -22,6 +22,9 @@ export const dashboardTabs: readonly DashboardTab[] = [
   { key: 'review', label: 'tabReview', component: React.lazy(() => import(/* webpackChunkName: 'review' */ '../review/ReviewTab')) },
   // issue 5: the library views (art. 11, 12) and the agreements register (art. 5, 12–14), loaded on first use.
   { key: 'documenten', label: 'tabDocuments', component: React.lazy(() => import(/* webpackChunkName: 'documenten' */ '../views/DocumentsTab')) },
+  { key: 'register', label: 'tabRegister', component: React.lazy(() => import(/* webpackChunkName: 'register' */ '../register/RegisterTab')) },
+  // issue 7: the meeting plan (art. 6, 7, 12, 13.2), planning and recording, loaded on first use.
+  { key: 'overleg', label: 'tabOverleg', component: React.lazy(() => import(/* webpackChunkName: 'overleg' */ '../overleg/OverlegTab')) },
   // issue 6: report a datalek (art. 9.6, bijlage 2; also what the command set's "Datalek melden" opens) and the
   // privacy officers' Datalekregister (AVG art. 33(5)), loaded on first use.
   { key: 'datalek', label: 'tabDatalek', component: React.lazy(() => import(/* webpackChunkName: 'datalek' */ '../datalek/DatalekTab')) },
@@ -30,7 +33,4 @@ export const dashboardTabs: readonly DashboardTab[] = [
     label: 'tabDatalekregister',
     component: React.lazy(() => import(/* webpackChunkName: 'datalekregister' */ '../datalekRegister/RegisterTab')),
   },
-  // issue 7: the meeting plan (art. 6, 7, 12, 13.2), planning and recording, loaded on first use.
-  { key: 'overleg', label: 'tabOverleg', component: React.lazy(() => import(/* webpackChunkName: 'overleg' */ '../overleg/OverlegTab')) },
-  { key: 'register', label: 'tabRegister', component: React.lazy(() => import(/* webpackChunkName: 'register' */ '../register/RegisterTab')) },
 ];
