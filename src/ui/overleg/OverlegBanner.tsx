@@ -43,6 +43,10 @@ export default function OverlegBanner(props: OverlegBannerProps): React.ReactEle
       }
       if (!current) return;
       setPlan(loaded);
+      // The reminder check is background work: it waits until the browser is idle, so it never competes with the
+      // dashboard's first render (issue 5: at most 3 requests) — the plan came in the same batch as the Overzicht.
+      await whenIdle();
+      if (!current) return;
       try {
         const outcomes = await checkReminders(services, loaded, { lang: t.lang === 'en' ? 'en' : 'nl' });
         if (current) setFailed(outcomes.filter((o) => o.result === 'failed'));
@@ -92,4 +96,14 @@ export default function OverlegBanner(props: OverlegBannerProps): React.ReactEle
       ))}
     </div>
   );
+}
+
+/** Resolves when the browser is idle (after pending rendering), or on the next macrotask where there is no idle callback. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number })
+      .requestIdleCallback;
+    if (idle) idle(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 0);
+  });
 }
