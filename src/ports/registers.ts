@@ -1,4 +1,5 @@
 /** Register ports: Toetslog (audit), Overeenkomstenregister, Datalekregister, Overleggen, Herinneringen. */
+import type { RegisterRecord, RegisterStatus } from '../domain/register/types';
 import type { Page, PersonRef } from './documents';
 
 /** One upload decision kept for accountability (AVG art. 5(2)); findings are kinds and counts only, never values. */
@@ -47,50 +48,11 @@ export interface AuditLog {
   recordReview(toetsId: string, review: ReviewOutcome): Promise<void>;
 }
 
-/** Status of a register entry (art. 13, 14). */
-export type AgreementStatus =
-  | 'concept'
-  | 'in overleg'
-  | 'ondertekend'
-  | 'gepubliceerd'
-  | 'in werking'
-  | 'te evalueren'
-  | 'vervangen'
-  | 'beëindigd';
+/** Status of a register entry (art. 13, 14): the domain's {@link RegisterStatus}, one source for every layer. */
+export type AgreementStatus = RegisterStatus;
 
-/** One entry of the Overeenkomstenregister. */
-export interface AgreementEntry {
-  id?: number;
-  kind:
-    | 'samenwerkingsovereenkomst'
-    | 'convenant'
-    | 'samenwerkingsprotocol'
-    | 'onderzoekssamenwerking'
-    | 'werkafspraak'
-    | 'dva'
-    | 'verwerkersovereenkomst';
-  title: string;
-  parties: string[];
-  /** Per party key: accounthouder function title (art. 5) and, when known, the person. */
-  accounthouders: Record<string, { functionTitle: string; person?: PersonRef }>;
-  status: AgreementStatus;
-  signedOn?: string;
-  signedAt?: string;
-  staatscourant?: string;
-  publishedOn?: string;
-  effectiveFrom?: string;
-  evaluationDue?: string;
-  expiresOn?: string;
-  version?: string;
-  supersedesId?: number;
-  /** Overleggen item id of the bestuurlijk overleg that agreed a change (art. 13.2). */
-  meetingId?: number;
-  /** Server-relative URLs of linked documents. */
-  documents: string[];
-  history: Array<{ status: AgreementStatus; at: string; by?: string; note?: string }>;
-  details: Record<string, unknown>;
-  etag?: string;
-}
+/** One entry of the Overeenkomstenregister: the domain's {@link RegisterRecord} (its person is a {@link PersonRef}). */
+export type AgreementEntry = RegisterRecord;
 
 /** A register write the agreement does not allow; the message names the article (e.g. art. 13.2). */
 export class RegisterRuleError extends Error {

@@ -2,6 +2,7 @@
  * Internal names of the lists and columns the provisioning schema creates and the SharePoint adapters read.
  * One place, so a column renamed here is renamed for schema, views and adapters together.
  */
+import { REGISTER_KINDS, REGISTER_STATUSES } from '../domain/register/types';
 
 /** Review state of a document in the exchange library (toetsstatus); the default catches native uploads (issue 4). */
 export const TOETSSTATUS = ['Te classificeren', 'Toegestaan', 'In review', 'Afgewezen', 'Onvolledig'] as const;
@@ -55,28 +56,11 @@ export const AGR = {
   details: 'Gegevens',
 } as const;
 
-/** Status of an agreement record (issue 5). */
-export const AGREEMENT_STATUS = [
-  'concept',
-  'in overleg',
-  'ondertekend',
-  'gepubliceerd',
-  'in werking',
-  'te evalueren',
-  'vervangen',
-  'beëindigd',
-] as const;
+/** Status of an agreement record (issue 5): the domain's {@link REGISTER_STATUSES}, the status column's choices. */
+export const AGREEMENT_STATUS = REGISTER_STATUSES;
 
-/** Kinds of record the Overeenkomstenregister keeps. */
-export const AGREEMENT_KINDS = [
-  'samenwerkingsovereenkomst',
-  'convenant',
-  'samenwerkingsprotocol',
-  'onderzoekssamenwerking',
-  'werkafspraak',
-  'dva',
-  'verwerkersovereenkomst',
-] as const;
+/** Kinds of record the Overeenkomstenregister keeps: the domain's {@link REGISTER_KINDS}, the kind column's choices. */
+export const AGREEMENT_KINDS = REGISTER_KINDS;
 
 /** Internal name of the accounthouder person column for one party, e.g. `Accounthouder_igj` (art. 5). */
 export function accounthouderColumn(partyKey: string): string {

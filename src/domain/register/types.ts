@@ -38,7 +38,7 @@ export const AGREEMENT_ITSELF: readonly RegisterKind[] = [
   'onderzoekssamenwerking',
 ];
 
-/** A person as the site knows them. */
+/** A person as the site knows them (the same shape as the ports' PersonRef). */
 export interface RegisterPerson {
   id: number;
   displayName: string;
@@ -54,7 +54,7 @@ export interface StatusStep {
   note?: string;
 }
 
-/** A record of the register; structurally the same as the AgreementRegister port's entry. */
+/** A record of the register; the AgreementRegister port's entry is this type (ports depend on the domain). */
 export interface RegisterRecord {
   id?: number;
   kind: RegisterKind;
