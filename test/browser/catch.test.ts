@@ -4,30 +4,24 @@
  * a count, and "Nu classificeren" classifies it with the dialog's questions and check. Also shows the documented limit:
  * until classified, the other party's members can read it.
  */
-import { mkdirSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { spForUser } from '../../workbench/seed/clients';
-import { launchChromium, openAs, screenshot, startTestWorkbench, type TestWorkbench } from './workbench';
+import { openAs, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
 
-const shots = join(tmpdir(), 'samenwerkingsruimte-screenshots');
 const LIBRARY = '/sites/samenwerkingsruimte/Uitwisseling';
 
 let wb: TestWorkbench;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  wb = await startTestWorkbench();
-  browser = await launchChromium();
+  ({ wb, browser } = await startBrowserSuite());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await wb?.stop();
+  await stopBrowserSuite({ wb, browser });
 });
 
 /** Status of GET on a file URL as a demo identity. */
@@ -92,7 +86,7 @@ it('a native upload is caught: Te classificeren, dashboard warning, classified w
   await expect(banner.getAttribute('data-count')).resolves.toBe('2');
   await expect(banner.textContent()).resolves.toMatch(/2 bestand\(en\) zijn buiten "Delen met toets" om/);
   expect((await viewRows(page, 'Te classificeren')).sort()).toEqual([withBsn, plain].sort());
-  await screenshot(page, join(shots, 'catch-banner.png'));
+  await screenshot(page, join(SCREENSHOTS, 'catch-banner.png'));
 
   // Classify the plain one: no personal data, Intern → allowed, stays shared with its metadata.
   await banner.getByTestId('classify-now').click();
@@ -120,7 +114,7 @@ it('a native upload is caught: Te classificeren, dashboard warning, classified w
   await dialog.locator('input[name="personal"][value="no"]').check();
   await page.getByTestId('classify-save').click();
   await expect(dialog.getByTestId('classify-done').getAttribute('data-outcome')).resolves.toBe('refused');
-  await screenshot(page, join(shots, 'catch-classified-refused.png'));
+  await screenshot(page, join(SCREENSHOTS, 'catch-classified-refused.png'));
   expect(await fieldsOf(`${LIBRARY}/Review-igj/${withBsn}`)).toMatchObject({ Toetsstatus: 'Afgewezen', Partij: 'igj' });
   expect([403, 404]).toContain(await openFileAs('cibg-medewerker', `${LIBRARY}/Review-igj/${withBsn}`));
 

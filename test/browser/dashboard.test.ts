@@ -2,14 +2,12 @@
  * Issue 2: the workbench in Chromium shows the dashboard, and switching the demo identity changes what is visible,
  * as SharePoint's permissions decide (art. 10.1: the confidential document only for the autorisatielijst groups).
  */
-import { mkdirSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_DOCUMENTS } from '../../workbench/seed/demoContent';
 import { DEFAULT_AGREEMENT_FILE } from '../../workbench/server';
 import { readAgreementFile } from '../../workbench/session';
-import { launchChromium, openAs, screenshot, startTestWorkbench, type TestWorkbench } from './workbench';
+import { openAs, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 const agreement = readAgreementFile(DEFAULT_AGREEMENT_FILE);
 
@@ -22,20 +20,16 @@ const approved = DEMO_DOCUMENTS.filter((d) => d.metadata.toetsstatus === 'Toeges
 const CONFIDENTIAL_DOCS = approved.filter((d) => restricted.has(d.metadata.classification)).map((d) => d.file).sort();
 const OPEN_DOCS = approved.filter((d) => !restricted.has(d.metadata.classification)).map((d) => d.file).sort();
 const CONFIDENTIAL = 'Signaal vertrouwelijk zorgaanbieder Noord.txt';
-const shots = join(tmpdir(), 'samenwerkingsruimte-screenshots');
 
 let wb: TestWorkbench;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  wb = await startTestWorkbench();
-  browser = await launchChromium();
+  ({ wb, browser } = await startBrowserSuite());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await wb?.stop();
+  await stopBrowserSuite({ wb, browser });
 });
 
 /** The document names in the Overzicht table, once it has loaded. */
@@ -58,7 +52,7 @@ it('shows the dashboard: agreement title, both parties with breach addresses, th
   // Inspecteur is on the autorisatielijst for 'vertrouwelijk' (art. 10.1): every demo document, the confidential one too.
   expect(CONFIDENTIAL_DOCS).toContain(CONFIDENTIAL);
   expect((await documentNames(page)).sort()).toEqual([...OPEN_DOCS, ...CONFIDENTIAL_DOCS].sort());
-  await screenshot(page, join(shots, 'dashboard-igj-medewerker.png'));
+  await screenshot(page, join(SCREENSHOTS, 'dashboard-igj-medewerker.png'));
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -79,14 +73,14 @@ it('switching identity in the top bar changes what is visible (confidential only
   await page.getByTestId('you').getByText('Lotte Visser').first().waitFor();
   await expect(page.getByTestId('current-party').textContent()).resolves.toMatch(/^Uw partij: CIBG/);
   expect((await documentNames(page)).sort()).toEqual(OPEN_DOCS);
-  await screenshot(page, join(shots, 'dashboard-cibg-accounthouder.png'));
+  await screenshot(page, join(SCREENSHOTS, 'dashboard-cibg-accounthouder.png'));
 
   // The outsider is on no autorisatielijst: the site refuses, the product says "Geen toegang" and shows nothing.
   await Promise.all([page.waitForEvent('load'), page.getByTestId('identity').selectOption('buitenstaander')]);
   await page.getByText('Geen toegang', { exact: true }).waitFor();
   await expect(page.locator('[data-document]').count()).resolves.toBe(0);
   await expect(page.getByText('Samenwerkingsovereenkomst tussen de Inspectie').count()).resolves.toBe(0);
-  await screenshot(page, join(shots, 'dashboard-buitenstaander.png'));
+  await screenshot(page, join(SCREENSHOTS, 'dashboard-buitenstaander.png'));
   expect(errors).toEqual([]);
   await context.close();
 });

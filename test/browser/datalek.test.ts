@@ -4,16 +4,13 @@
  * card in the privacy officers' channel rendered by adaptivecards, and the 72-hour clock. Then Graph failing (injected
  * 503s on /v1.0/): the report is stored, the failure visible, the retry succeeds and nothing is sent twice.
  */
-import { mkdirSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { DATALEK_FIELDS } from '../../src/domain/datalek';
-import { launchChromium, openAs, screenshot, startTestWorkbench, type TestWorkbench } from './workbench';
+import { openAs, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
 
-const shots = join(tmpdir(), 'samenwerkingsruimte-screenshots');
 const INJECTION =
   '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> **vet** {{DATE(2026-01-01)}}';
 const DOC = 'Signaal vertrouwelijk zorgaanbieder Noord.txt';
@@ -106,14 +103,11 @@ async function fillRest(page: Page, marker: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  wb = await startTestWorkbench();
-  browser = await launchChromium();
+  ({ wb, browser } = await startBrowserSuite());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await wb?.stop();
+  await stopBrowserSuite({ wb, browser });
 });
 
 it('reports a breach from a chosen document: register item, mail with every 2b field, card, clock', async () => {
@@ -135,7 +129,7 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
   await page.getByTestId('datalek-draft-restored').waitFor();
   await expect(page.getByTestId('datalek-description').inputValue()).resolves.toContain('MARKER-ONE');
   await expect(page.locator(`input[data-document="${DOC}"]`).isChecked()).resolves.toBe(true);
-  await screenshot(page, join(shots, 'datalek-form.png'));
+  await screenshot(page, join(SCREENSHOTS, 'datalek-form.png'));
 
   await page.getByTestId('datalek-submit').click();
   const result = page.getByTestId('datalek-result');
@@ -148,7 +142,7 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
   // Checklist: phone the 1st or 2nd contact, numbers shown (bijlage 2, 2a).
   await expect(page.getByTestId('datalek-phone-numbers').textContent()).resolves.toContain('+31 70 000 0201');
   await expect(page.getByTestId('datalek-phone-numbers').textContent()).resolves.toContain('+31 70 000 0202');
-  await screenshot(page, join(shots, 'datalek-result.png'));
+  await screenshot(page, join(SCREENSHOTS, 'datalek-result.png'));
 
   // Register item: stored, readable by the privacy officer, with the delivery recorded.
   const items = await registerItems();
@@ -192,7 +186,7 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
   for (const f of DATALEK_FIELDS.filter((x) => x.form2b)) expect(shownText).toContain(f.label.nl);
   expect(shownText).toContain('<script>window.__pwned=2</script>');
   await expect(shown.locator('img, script').count()).resolves.toBe(0);
-  await screenshot(page, join(shots, 'datalek-postvak.png'));
+  await screenshot(page, join(SCREENSHOTS, 'datalek-postvak.png'));
 
   // The card in the privacy officers' channel, rendered by adaptivecards in the Kanaal pane.
   await expect(result.locator('[data-step="card"]').textContent()).resolves.toContain('verstuurd op');
@@ -207,7 +201,7 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
   expect(cardText).toContain('**vet**');
   await expect(card.locator('img, script, strong').count()).resolves.toBe(0);
   await expect(card.locator('button', { hasText: 'Melding openen' }).count()).resolves.toBe(1);
-  await card.screenshot({ path: join(shots, 'datalek-card.png') });
+  await card.screenshot({ path: join(SCREENSHOTS, 'datalek-card.png') });
   expect((await cards()).length).toBe(1);
 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -237,7 +231,7 @@ it('the privacy officer of the controller sees the report with its clock and rec
   await page.getByTestId('decision-subjects-reason').fill('Geen hoog risico voor betrokkenen (art. 34 lid 1).');
   await page.getByTestId('decision-save').click();
   await page.getByTestId('datalek-row').first().getByTestId('datalek-status').getByText('Afgesloten').waitFor();
-  await screenshot(page, join(shots, 'datalek-register.png'));
+  await screenshot(page, join(SCREENSHOTS, 'datalek-register.png'));
   const [item] = await registerItems();
   const form = JSON.parse(item.Gegevens) as { apDecision: { notify: boolean; reason: string; decidedBy: string } };
   expect(item.Datalekstatus).toBe('afgesloten');
@@ -258,7 +252,7 @@ it('with Graph failing the report is stored, the failure visible, and the retry 
     await result.locator('[data-step="mail"][data-state="failed"]').waitFor({ timeout: 60_000 });
     await result.locator('[data-step="card"][data-state="failed"]').waitFor({ timeout: 60_000 });
     await expect(result.locator('[data-step="mail"]').textContent()).resolves.toContain('503');
-    await screenshot(page, join(shots, 'datalek-failed.png'));
+    await screenshot(page, join(SCREENSHOTS, 'datalek-failed.png'));
   } finally {
     await faults({});
   }

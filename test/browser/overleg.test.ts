@@ -4,16 +4,14 @@
  * directory, the missing COO warned, mandatory agenda art. 7.2), its .ics (parsed with ical.js) and the yearly event
  * with reminder in the organiser's calendar (Agenda pane).
  */
-import { mkdirSync, readFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openAs, screenshot, startTestWorkbench, type TestWorkbench } from './workbench';
+import { openAs, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
 
-const shots = join(tmpdir(), 'samenwerkingsruimte-screenshots');
 const TITLE = 'Bestuurlijk overleg IGJ–CIBG';
 let wb: TestWorkbench;
 let browser: Browser;
@@ -35,9 +33,7 @@ async function settled(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  wb = await startTestWorkbench();
-  browser = await launchChromium();
+  ({ wb, browser } = await startBrowserSuite());
   const session = (await (await fetch(`${wb.url}/_workbench/session`)).json()) as {
     channels: Array<{ teamId: string; channelId: string; label: string }>;
   };
@@ -46,8 +42,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await wb?.stop();
+  await stopBrowserSuite({ wb, browser });
 });
 
 it('plans a bestuurlijk overleg; the reminder card is posted once across two page loads', async () => {
@@ -67,7 +62,7 @@ it('plans a bestuurlijk overleg; the reminder card is posted once across two pag
   for (const name of ['Henk de Groot', 'Eva Mulder', 'Marko Stupar']) await attendees.getByText(name).waitFor();
   await expect(page.getByTestId('overleg-warnings').textContent()).resolves.toContain('Directeur Operationele Zaken/COO');
   await page.getByTestId('overleg-agenda').getByText('Onderwerpen van bestuurlijk gewicht en belang').waitFor();
-  await screenshot(page, join(shots, 'overleg-plan.png'));
+  await screenshot(page, join(SCREENSHOTS, 'overleg-plan.png'));
 
   // The .ics of the same meeting parses in a real iCalendar parser with a yearly rule and one alarm per lead time.
   const [download] = await Promise.all([
@@ -85,7 +80,7 @@ it('plans a bestuurlijk overleg; the reminder card is posted once across two pag
 
   await page.getByRole('button', { name: 'Bevestigen en uitnodigen' }).click();
   await page.getByTestId('overleg-planned').waitFor();
-  await screenshot(page, join(shots, 'overleg-planned.png'));
+  await screenshot(page, join(SCREENSHOTS, 'overleg-planned.png'));
   await page.getByRole('button', { name: 'Sluiten' }).click();
   await expect(row.locator('td').nth(4).textContent()).resolves.not.toBe('—');
   expect(errors).toEqual([]);
@@ -100,14 +95,14 @@ it('plans a bestuurlijk overleg; the reminder card is posted once across two pag
   const cards = page.getByTestId('adaptive-card').filter({ hasText: TITLE });
   await cards.first().waitFor();
   await expect(cards.count()).resolves.toBe(1);
-  await screenshot(page, join(shots, 'overleg-kanaal.png'));
+  await screenshot(page, join(SCREENSHOTS, 'overleg-kanaal.png'));
 
   await page.getByRole('button', { name: 'Agenda' }).click();
   await page.getByRole('combobox', { name: 'Agenda' }).selectOption('pieter.bakker@igj.example');
   const event = page.getByTestId('calendar-event').filter({ hasText: TITLE });
   await event.first().waitFor();
   await expect(event.count()).resolves.toBe(1);
-  await screenshot(page, join(shots, 'overleg-agenda.png'));
+  await screenshot(page, join(SCREENSHOTS, 'overleg-agenda.png'));
   expect(errors).toEqual([]);
   await context.close();
 });

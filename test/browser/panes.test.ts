@@ -2,15 +2,12 @@
  * The workbench's Kanaal, Postvak and Agenda panes show what the product sent through Graph: the Adaptive Card as
  * Teams renders it, mail as text (never HTML), events with recurrence and reminder. Markup a user typed stays text.
  */
-import { mkdirSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openAs, screenshot, startTestWorkbench, type TestWorkbench } from './workbench';
+import { openAs, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(240_000);
 
-const shots = join(tmpdir(), 'samenwerkingsruimte-screenshots');
 const INJECTION = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 let wb: TestWorkbench;
 let browser: Browser;
@@ -25,9 +22,7 @@ async function graph(path: string, body: unknown, user = 'igj-privacy'): Promise
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  wb = await startTestWorkbench();
-  browser = await launchChromium();
+  ({ wb, browser } = await startBrowserSuite());
   const session = (await (await fetch(`${wb.url}/_workbench/session`)).json()) as { teams: { teamId: string; channelId: string } };
   const card = {
     type: 'AdaptiveCard',
@@ -68,8 +63,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await wb?.stop();
+  await stopBrowserSuite({ wb, browser });
 });
 
 it('Kanaal renders the Adaptive Card as Teams does, with card text never becoming markup', async () => {
@@ -81,7 +75,7 @@ it('Kanaal renders the Adaptive Card as Teams does, with card text never becomin
   await expect(card.getByText('72 uur (AVG art. 33)').isVisible()).resolves.toBe(true);
   await expect(card.getByText(INJECTION).isVisible()).resolves.toBe(true);
   await expect(card.locator('img, script').count()).resolves.toBe(0);
-  await screenshot(page, join(shots, 'pane-kanaal.png'));
+  await screenshot(page, join(SCREENSHOTS, 'pane-kanaal.png'));
   await expect(card.locator('button', { hasText: 'Open melding' }).isVisible()).resolves.toBe(true);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(errors).toEqual([]);
@@ -97,7 +91,7 @@ it('Postvak shows the mail in the breach mailbox as text, markup and all', async
   const text = await mail.locator('p').last().textContent();
   expect(text).toBe('Beste CIBG,\n\nOmvang\t3 betrokkenen');
   await expect(mail.locator('img, script, table').count()).resolves.toBe(0);
-  await screenshot(page, join(shots, 'pane-postvak.png'));
+  await screenshot(page, join(SCREENSHOTS, 'pane-postvak.png'));
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(errors).toEqual([]);
   await context.close();
@@ -111,7 +105,7 @@ it('Agenda shows the yearly event with its reminder, and the invitation in the a
   await event.getByText('Bestuurlijk overleg IGJ–CIBG').waitFor();
   await expect(event.getByText('elk jaar op 4 juni, vanaf 2027-06-04, zonder einde').isVisible()).resolves.toBe(true);
   await expect(event.getByText('7 dagen vooraf').isVisible()).resolves.toBe(true);
-  await screenshot(page, join(shots, 'pane-agenda.png'));
+  await screenshot(page, join(SCREENSHOTS, 'pane-agenda.png'));
   await page.getByRole('combobox', { name: 'Agenda' }).selectOption('marko.stupar@cibg.example');
   await page.getByTestId('calendar-event').getByText('uitnodiging').waitFor();
   expect(errors).toEqual([]);

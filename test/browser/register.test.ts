@@ -4,25 +4,20 @@
  * agreement itself only counts once linked to a held bestuurlijk overleg and re-signed after it (art. 13.2–13.3), in
  * force the day after Staatscourant publication (art. 14.1), and a signed agreement is not edited in place (art. 13.3).
  */
-import { mkdirSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openAs, screenshot, startTestWorkbench, type TestWorkbench } from './workbench';
+import { openAs, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
 
 const AGREEMENT = 'Samenwerkingsovereenkomst tussen de Inspectie Gezondheidszorg en Jeugd en het CIBG';
-const shots = join(tmpdir(), 'samenwerkingsruimte-screenshots');
 let wb: TestWorkbench;
 let browser: Browser;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  wb = await startTestWorkbench();
-  browser = await launchChromium();
+  ({ wb, browser } = await startBrowserSuite());
   const opened = await openAs(browser, wb, 'igj-accounthouder');
   page = opened.page;
   errors = opened.errors;
@@ -30,8 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await wb?.stop();
+  await stopBrowserSuite({ wb, browser });
 });
 
 /** Titles in the register table once loaded. */
@@ -100,7 +94,7 @@ it('opens a DVA: owner per party from configuration (art. 12), linked documents,
   await expect(page.getByTestId('record-history').locator('li').allTextContents()).resolves.toEqual([
     '1-1-2025 — in werking',
   ]);
-  await screenshot(page, join(shots, 'register-dva.png'));
+  await screenshot(page, join(SCREENSHOTS, 'register-dva.png'));
 });
 
 it('the agreement enters into force only via publication, the day after it (art. 14.1)', async () => {
@@ -167,7 +161,7 @@ it('a change is agreed only when linked to a held bestuurlijk overleg and re-sig
       expect.stringMatching(/opnieuw worden ondertekend.*\(art\. 13\.3\)$/),
     ]),
   );
-  await screenshot(page, join(shots, 'register-change-refused.png'));
+  await screenshot(page, join(SCREENSHOTS, 'register-change-refused.png'));
 
   // Linked to the bestuurlijk overleg, but "signed" with the old version's date: not re-signed.
   await page.getByTestId('record-edit').click();
@@ -185,6 +179,6 @@ it('a change is agreed only when linked to a held bestuurlijk overleg and re-sig
   await page.getByTestId('record-form').waitFor({ state: 'detached' });
   expect(await step('ondertekend')).toEqual([]);
   await page.getByTestId('record-detail').getByText('ondertekend', { exact: false }).first().waitFor();
-  await screenshot(page, join(shots, 'register-change-signed.png'));
+  await screenshot(page, join(SCREENSHOTS, 'register-change-signed.png'));
   expect(errors).toEqual([]);
 });

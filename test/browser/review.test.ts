@@ -5,15 +5,13 @@
  * holds both decisions with finding kinds and counts, never a found value. (The approval steps through the queue are
  * also in upload.test.ts; this file adds what the uploader, the other party and the export see.)
  */
-import { mkdirSync, readFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openAs, screenshot, startTestWorkbench, type TestWorkbench } from './workbench';
+import { openAs, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
 
-const shots = join(tmpdir(), 'samenwerkingsruimte-screenshots');
 const LIBRARY = '/sites/samenwerkingsruimte/Uitwisseling';
 const BSN = '111222333';
 
@@ -21,14 +19,11 @@ let wb: TestWorkbench;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  wb = await startTestWorkbench();
-  browser = await launchChromium();
+  ({ wb, browser } = await startBrowserSuite());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await wb?.stop();
+  await stopBrowserSuite({ wb, browser });
 });
 
 /** Status of GET on a file URL as a demo identity (security trimmed like SharePoint). */
@@ -76,7 +71,7 @@ async function decideAs(identity: string, name: string, verdict: 'approve' | 're
   await expect(card.getByTestId('review-record').textContent()).resolves.toMatch(/Identificatiegegevens/);
   expect(await card.textContent()).not.toContain(BSN);
   await card.getByTestId('review-note').fill(note);
-  if (verdict === 'approve') await screenshot(page, join(shots, 'review-queue-before-approve.png'));
+  if (verdict === 'approve') await screenshot(page, join(SCREENSHOTS, 'review-queue-before-approve.png'));
   await card.getByTestId(verdict).click();
   await page.getByTestId('review-done').waitFor();
   await expect(page.getByTestId('review-done').getAttribute('class')).resolves.toBeTruthy();
@@ -133,7 +128,7 @@ it('review path: hidden from the other party until approved; rejected stays with
     'Afgewezen (alleen zichtbaar voor uw partij)',
   );
   await expect(row(rejected).getByTestId('outcome-note').textContent()).resolves.toMatch(/Het BSN is hier niet nodig/);
-  await screenshot(page, join(shots, 'review-uploader-outcomes.png'));
+  await screenshot(page, join(SCREENSHOTS, 'review-uploader-outcomes.png'));
   expect(errors).toEqual([]);
   await context.close();
 
@@ -152,7 +147,7 @@ it('Verantwoording export: CSV with BOM, every decision the privacy officer may 
   await expect(page.getByTestId('export-scope').textContent()).resolves.toBe('U ziet alle toetsrecords van de Toetslog.');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   expect(download.suggestedFilename()).toMatch(/^verantwoording-igj-cibg-\d{4}-\d{2}-\d{2}\.csv$/);
-  const path = join(shots, 'verantwoording.csv');
+  const path = join(SCREENSHOTS, 'verantwoording.csv');
   await download.saveAs(path);
   const text = readFileSync(path, 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -163,7 +158,7 @@ it('Verantwoording export: CSV with BOM, every decision the privacy officer may 
   expect(lines.some((l) => l.includes('Verificatie zorgverlener A.txt') && l.includes('bsn: 1'))).toBe(true);
   expect(text).not.toContain(BSN);
   await page.getByTestId('export-done').waitFor();
-  await screenshot(page, join(shots, 'review-export.png'));
+  await screenshot(page, join(SCREENSHOTS, 'review-export.png'));
   expect(errors).toEqual([]);
   await context.close();
 

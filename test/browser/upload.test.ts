@@ -3,29 +3,23 @@
  * with its metadata and Toetslog record; a BSN found while "no personal data" was answered is refused (nothing sent);
  * a restricted file cannot be opened by someone outside the autorisatielijst (art. 10.1).
  */
-import { mkdirSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openAs, startTestWorkbench, type TestWorkbench } from './workbench';
+import { openAs, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(240_000);
 
-const shots = join(tmpdir(), 'samenwerkingsruimte-screenshots');
 const LIBRARY = '/sites/samenwerkingsruimte/Uitwisseling';
 
 let wb: TestWorkbench;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  wb = await startTestWorkbench();
-  browser = await launchChromium();
+  ({ wb, browser } = await startBrowserSuite());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await wb?.stop();
+  await stopBrowserSuite({ wb, browser });
 });
 
 /** A REST GET on the site as a demo identity (Node side, like SharePoint's own API): status and JSON. */
@@ -76,13 +70,13 @@ it('an allowed upload: scanned, checked, shared with metadata and a Toetslog rec
   await page.waitForFunction(() => !(document.querySelector('[data-testid="check"]') as HTMLButtonElement).disabled);
   await expect(page.getByTestId('missing').count()).resolves.toBe(0);
   await page.waitForTimeout(300); // let Fluent's button transition finish, so the screenshot shows the enabled state
-  await page.screenshot({ path: join(shots, 'upload-dialog-answered.png') });
+  await page.screenshot({ path: join(SCREENSHOTS, 'upload-dialog-answered.png') });
   await page.getByTestId('check').click();
   await page.locator(`[data-file="${name}"] [data-outcome="allowed"]`).waitFor();
   expect(await auditOf(name)).toBeUndefined(); // allowed files are logged when shared, with the upload
   await page.getByTestId('share').click();
   await page.locator(`[data-file="${name}"][data-state="done"]`).waitFor();
-  await page.screenshot({ path: join(shots, 'upload-dialog-done.png') });
+  await page.screenshot({ path: join(SCREENSHOTS, 'upload-dialog-done.png') });
 
   const file = await api(
     'cibg-medewerker',
@@ -134,7 +128,7 @@ it('refuses when the scan finds a BSN while "no personal data" was answered: not
   );
   await expect(row.locator('[data-advice]').first().textContent()).resolves.toMatch(/^Wat u kunt doen: Verwijder/);
   await expect(page.getByTestId('share').count()).resolves.toBe(0);
-  await page.screenshot({ path: join(shots, 'upload-dialog-refused-bsn.png') });
+  await page.screenshot({ path: join(SCREENSHOTS, 'upload-dialog-refused-bsn.png') });
   const file = await api('beheerder', `web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${name}')/exists`);
   expect(file.json.value ?? file.json.Exists ?? false).toBe(false);
   const record = await auditOf(name);
@@ -182,7 +176,7 @@ it('review (BSN declared, art. 9.2): stored for the sharing party and its privac
   await page.getByTestId('check').click();
   const row = page.locator(`[data-file="${name}"]`);
   await row.locator('[data-outcome="review"]').waitFor();
-  await page.screenshot({ path: join(shots, 'upload-dialog-review.png') });
+  await page.screenshot({ path: join(SCREENSHOTS, 'upload-dialog-review.png') });
   await page.getByTestId('share').click();
   await page.locator(`[data-file="${name}"][data-state="done"]`).waitFor();
   await expect(row.getByTestId('file-state').textContent()).resolves.toMatch(/wacht op de privacy officer/);
@@ -228,7 +222,7 @@ it('refuses a category the configuration blocks for the recipient (fixture rule 
     await expect(row.locator('[data-reason="category_blocked"]').textContent()).resolves.toMatch(
       /^testconfiguratie \(naar seed 002, wilsafhankelijk materiaal\): 'Betaalgegevens' gaat nooit naar CIBG/,
     );
-    await page.screenshot({ path: join(shots, 'upload-dialog-refused-blocked.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'upload-dialog-refused-blocked.png') });
     expect(await auditOf(name)).toMatchObject({ Besluit: 'geweigerd' });
     const exists = await api('beheerder', `web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${name}')/exists`);
     expect(exists.json.value ?? false).toBe(false);
@@ -253,7 +247,7 @@ it('bad input: an empty file, a forbidden name and a name already in the library
   await page.locator('[data-file="leeg.txt"] [data-problem="empty"]').waitFor();
   await page.locator('[data-file="vraag?.txt"] [data-problem="bad-name"]').waitFor();
   await page.locator(`[data-file="${existing}"] [data-problem="duplicate-in-library"]`).waitFor();
-  await page.screenshot({ path: join(shots, 'upload-dialog-bad-input.png') });
+  await page.screenshot({ path: join(SCREENSHOTS, 'upload-dialog-bad-input.png') });
   await answerBasics(page, 'overlegstuk', 'Intern', 'no');
   await page.getByTestId('check').click();
   await page.getByTestId('share').click();
@@ -304,7 +298,7 @@ it('a large file goes up in chunks with a progress bar; a dropped chunk is retri
   }
   const row = page.locator(`[data-file="${name}"]`);
   await expect(row.textContent()).resolves.toMatch(/23,0 MB van 23,0 MB · [1-9]\d*× een deel opnieuw verstuurd/);
-  await page.screenshot({ path: join(shots, 'upload-dialog-large.png') });
+  await page.screenshot({ path: join(SCREENSHOTS, 'upload-dialog-large.png') });
   const res = await fetch(
     `${wb.siteUrl}/_api/web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${name}')/$value`,
     {

@@ -2,20 +2,17 @@
  * Issue 5: the Documenten tab in Chromium on the seeded workbench: each of the seven library views, filters on party,
  * year and classification, sorting, paging, and the request budget of its first render (one $batch).
  */
-import { mkdirSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { PnpDocumentStore } from '../../src/adapters/sharepoint';
 import type { DocumentMetadata } from '../../src/ports/documents';
 import { spForUser } from '../../workbench/seed/clients';
 import { loadConfigFixture } from '../helpers/config';
-import { launchChromium, openAs, screenshot, startTestWorkbench, type TestWorkbench } from './workbench';
+import { openAs, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
 
 const config = loadConfigFixture();
-const shots = join(tmpdir(), 'samenwerkingsruimte-screenshots');
 let wb: TestWorkbench;
 let browser: Browser;
 
@@ -33,9 +30,7 @@ function meta(over: Partial<DocumentMetadata>): DocumentMetadata {
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  wb = await startTestWorkbench();
-  browser = await launchChromium();
+  ({ wb, browser } = await startBrowserSuite());
   // Documents for the views the demo seed leaves empty, shared through the same store the upload dialog uses.
   const igj = new PnpDocumentStore(spForUser(wb.siteUrl, 'igj-medewerker'), config);
   const bytes = new TextEncoder().encode('Testdocument voor de weergaven.');
@@ -67,8 +62,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await wb?.stop();
+  await stopBrowserSuite({ wb, browser });
 });
 
 /** Opens the Documenten tab and counts the SharePoint/Graph requests it makes until its first view shows. */
@@ -115,7 +109,7 @@ it('shows each of the seven views with the documents its SharePoint view holds, 
   const dva = await showView(page, "DVA's");
   expect(dva).toEqual(['DVA IGJ-CIBG 2026.txt', 'DVA IGJ-CIBG 2025.txt']);
   await expect(page.locator('[data-year-group]').allTextContents()).resolves.toEqual(['Jaar 2026', 'Jaar 2025']);
-  await screenshot(page, join(shots, 'views-dva.png'));
+  await screenshot(page, join(SCREENSHOTS, 'views-dva.png'));
   expect(await showView(page, 'Te classificeren')).toEqual(['Signaal nog te classificeren.txt']);
   // art. 9.2: a medewerker sees their own document under review (review folder of their party).
   expect(await showView(page, 'In review')).toEqual(['Signaal ter review.txt']);
@@ -175,7 +169,7 @@ it('filters by party, year and classification, sorts on indexed columns and page
   await expect(page.locator('[data-sort="year"]').getAttribute('aria-sort')).resolves.toBe('ascending');
   await page.locator('[data-sort="year"]').click();
   await expect(rowsOf(page)).resolves.toEqual(['DVA IGJ-CIBG 2026.txt', 'DVA IGJ-CIBG 2025.txt']);
-  await screenshot(page, join(shots, 'views-cibg.png'));
+  await screenshot(page, join(SCREENSHOTS, 'views-cibg.png'));
   expect(errors).toEqual([]);
   await context.close();
 });

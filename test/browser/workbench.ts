@@ -2,7 +2,7 @@
  * Helpers for browser tests: a workbench (emulator + page) on an ephemeral loopback port with a temporary database
  * and the seeded demo site, and Debian's Chromium driven by playwright-core.
  */
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -21,6 +21,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Where browser tests leave their screenshots (outside the repository). */
+export const SCREENSHOTS = join(tmpdir(), 'samenwerkingsruimte-screenshots');
 
 /** A seeded workbench in a temporary directory; `stop()` closes it and deletes the directory. */
 export interface TestWorkbench extends Workbench {
@@ -55,6 +58,30 @@ export async function startTestWorkbench(): Promise<TestWorkbench> {
 /** Launches headless Chromium. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** The workbench and browser one test file shares across its tests. */
+export interface BrowserSuite {
+  wb: TestWorkbench;
+  browser: Browser;
+}
+
+/** For a test file's beforeAll: makes the screenshot directory, starts a seeded workbench, launches Chromium. */
+export async function startBrowserSuite(): Promise<BrowserSuite> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const wb = await startTestWorkbench();
+  try {
+    return { wb, browser: await launchChromium() };
+  } catch (e) {
+    await wb.stop();
+    throw e;
+  }
+}
+
+/** For a test file's afterAll: closes what {@link startBrowserSuite} started (parts may be missing if it failed). */
+export async function stopBrowserSuite(suite: Partial<BrowserSuite>): Promise<void> {
+  await suite.browser?.close();
+  await suite.wb?.stop();
 }
 
 /** A page in a fresh browser context (own cookies), plus the uncaught script errors it reports. */
