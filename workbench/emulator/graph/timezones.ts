@@ -44,6 +44,7 @@ export function wallToUtc(fields: number[], timeZone: string): number {
   return guess;
 }
 
+// Deliberately its own copy of src/calendar/zone.ts: the emulator is a separate server and imports no product code.
 function offsetMs(instant: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
