@@ -105,6 +105,12 @@ export function securableOf(node: Node): Securable | null {
   return null;
 }
 
+/** The web's own root folder (the site path; it belongs to no list), fresh for each request. */
+function siteRootFolder(): FolderRow {
+  const noId = '00000000-0000-0000-0000-000000000000';
+  return { server_relative_url: SITE_PATH, unique_id: noId, list_pk: null, item_id: null, name: '', created: '' };
+}
+
 /** `web/getFileByServerRelativePath(decodedUrl=…)`, `getFolderByServerRelativePath`, `getFileById`, `rootFolder`, `folders`. */
 export function navigateWeb(ctx: SpContext, seg: Segment, _call: SpCall): Node | null {
   switch (seg.name) {
@@ -125,29 +131,9 @@ export function navigateWeb(ctx: SpContext, seg: Segment, _call: SpCall): Node |
     case 'getfolderbyserverrelativeurl':
       return { k: 'folder', folder: visibleFolder(ctx, folderByUrl(ctx, argString(seg, 'decodedurl'))) };
     case 'rootfolder':
-      return {
-        k: 'folder',
-        folder: {
-          server_relative_url: SITE_PATH,
-          unique_id: '00000000-0000-0000-0000-000000000000',
-          list_pk: null,
-          item_id: null,
-          name: '',
-          created: '',
-        },
-      };
+      return { k: 'folder', folder: siteRootFolder() };
     case 'folders':
-      return {
-        k: 'folders',
-        folder: {
-          server_relative_url: SITE_PATH,
-          unique_id: '00000000-0000-0000-0000-000000000000',
-          list_pk: null,
-          item_id: null,
-          name: '',
-          created: '',
-        },
-      };
+      return { k: 'folders', folder: siteRootFolder() };
     default:
       return null;
   }

@@ -34,6 +34,12 @@ import type { Node, SpCall } from './routes';
 
 const selectOf = (q: URLSearchParams): string | null => q.get('$select');
 
+/** Every site user or every site group, in id order, as SharePoint's `siteusers` / `sitegroups` collection. */
+function principalsOfKind(ctx: SpContext, kind: 'user' | 'group', q: URLSearchParams): EmulatorResponse {
+  const rows = ctx.db.prepare(`SELECT * FROM sp_principals WHERE kind = ? ORDER BY id`).all(kind) as PrincipalRow[];
+  return collection(ctx, shapeObjects(rows.map((p) => principalJson(ctx, p)), q), { select: selectOf(q) });
+}
+
 /**
  * People and permissions: current user, site users, site groups and their members, role definitions and role
  * assignments (GET/POST/MERGE/DELETE and their method segments). Null for any other node.
@@ -49,19 +55,7 @@ export function invokePeople(ctx: SpContext, node: Node, seg: Segment | null, ca
         return entity(ctx, { ...userJson(ctx, u), ...userGroups(ctx, u, q) }, { select: selectOf(q) });
       }
       case 'siteusers':
-        if (m === 'GET') {
-          const rows = ctx.db
-            .prepare(`SELECT * FROM sp_principals WHERE kind = 'user' ORDER BY id`)
-            .all() as PrincipalRow[];
-          return collection(
-            ctx,
-            shapeObjects(
-              rows.map((u) => userJson(ctx, u)),
-              q,
-            ),
-            { select: selectOf(q) },
-          );
-        }
+        if (m === 'GET') return principalsOfKind(ctx, 'user', q);
         return null;
       case 'user':
       case 'principal': {
@@ -74,19 +68,7 @@ export function invokePeople(ctx: SpContext, node: Node, seg: Segment | null, ca
         );
       }
       case 'sitegroups':
-        if (m === 'GET') {
-          const rows = ctx.db
-            .prepare(`SELECT * FROM sp_principals WHERE kind = 'group' ORDER BY id`)
-            .all() as PrincipalRow[];
-          return collection(
-            ctx,
-            shapeObjects(
-              rows.map((g) => groupJson(ctx, g)),
-              q,
-            ),
-            { select: selectOf(q) },
-          );
-        }
+        if (m === 'GET') return principalsOfKind(ctx, 'group', q);
         if (m === 'POST') return entity(ctx, groupJson(ctx, createGroup(ctx, call.json())), { status: 201 });
         return null;
       case 'group':
