@@ -25,7 +25,7 @@ import { Failure } from '../common/Failure';
 import { useAsync } from '../common/useAsync';
 import { formatDate } from '../overview/formatDate';
 import { useServices, useStrings } from '../services';
-import { errorText } from './errorText';
+import { ErrorList } from './ErrorList';
 import { stepStatus } from './registerActions';
 import { useRegisterStyles } from './useRegisterStyles';
 
@@ -203,13 +203,7 @@ export function RecordDetail(props: RecordDetailProps): React.ReactElement {
       {errors.length > 0 && (
         <MessageBar intent="error" layout="multiline" data-testid="record-errors">
           <MessageBarBody>
-            <ul className={styles.errors}>
-              {errors.map((e, i) => (
-                <li key={i} data-field={e.field}>
-                  {errorText(e, t.lang)}
-                </li>
-              ))}
-            </ul>
+            <ErrorList errors={errors} />
           </MessageBarBody>
         </MessageBar>
       )}

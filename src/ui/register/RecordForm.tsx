@@ -30,7 +30,8 @@ import {
 import { format } from '../../loc';
 import { Failure } from '../common/Failure';
 import { useServices, useStrings } from '../services';
-import { errorText, fieldError } from './errorText';
+import { ErrorList } from './ErrorList';
+import { fieldError } from './errorText';
 import { saveRecord } from './registerActions';
 import { useFormOptions } from './useFormOptions';
 import { useRegisterStyles } from './useRegisterStyles';
@@ -123,13 +124,7 @@ export function RecordForm(props: RecordFormProps): React.ReactElement {
               <MessageBar intent="error" layout="multiline" data-testid="form-errors">
                 <MessageBarBody>
                   {format(t.registerRefused, { count: errors.length })}
-                  <ul className={styles.errors}>
-                    {errors.map((e, i) => (
-                      <li key={i} data-field={e.field}>
-                        {errorText(e, t.lang)}
-                      </li>
-                    ))}
-                  </ul>
+                  <ErrorList errors={errors} />
                 </MessageBarBody>
               </MessageBar>
             )}
