@@ -140,6 +140,22 @@ function agreementsRegister(config: AgreementConfig): ListSpec {
   };
 }
 
+/**
+ * Item-level security of the Toetslog and the Datalekregister: members add items and read and edit only their own;
+ * the privacy officers (editor = ManageLists) read and edit every item. Author is indexed for the "own items" filter.
+ */
+function ownItemsOnly(
+  members: Grant[],
+  privacy: Grant[],
+): Pick<ListSpec, 'indexBuiltIn' | 'uniquePermissions' | 'readSecurity' | 'writeSecurity'> {
+  return {
+    indexBuiltIn: ['Author'],
+    uniquePermissions: [...members, ...privacy.map((g): Grant => ({ ...g, role: 'editor' }))],
+    readSecurity: 2,
+    writeSecurity: 2,
+  };
+}
+
 /** Toetslog: one item per upload decision (AVG art. 5(2) accountability). Staff add; only privacy officers edit. */
 function auditLog(config: AgreementConfig, members: Grant[], privacy: Grant[]): ListSpec {
   return {
@@ -148,11 +164,8 @@ function auditLog(config: AgreementConfig, members: Grant[], privacy: Grant[]): 
     description: 'Toetsrecords van elke uploadbeslissing (AVG art. 5 lid 2)',
     template: 100,
     versioning: true,
-    indexBuiltIn: ['Author'],
-    uniquePermissions: [...members, ...privacy.map((g): Grant => ({ ...g, role: 'editor' }))],
-    // Staff read and write only their own records; privacy officers (editor = ManageLists) see all.
-    readSecurity: 2,
-    writeSecurity: 2,
+    // Staff read and write only their own records; privacy officers see all.
+    ...ownItemsOnly(members, privacy),
     fields: [
       {
         name: AUDIT.toetsId,
@@ -216,11 +229,8 @@ function breachRegister(config: AgreementConfig, members: Grant[], privacy: Gran
     description: 'Register van datalekken (AVG art. 33 lid 5; bijlage 2b)',
     template: 100,
     versioning: true,
-    indexBuiltIn: ['Author'],
-    uniquePermissions: [...members, ...privacy.map((g): Grant => ({ ...g, role: 'editor' }))],
-    // Reporters see only their own reports; privacy officers (editor) see all.
-    readSecurity: 2,
-    writeSecurity: 2,
+    // Reporters see only their own reports; privacy officers see all.
+    ...ownItemsOnly(members, privacy),
     fields: [
       {
         name: BREACH.reportedAt,
