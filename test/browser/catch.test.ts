@@ -7,7 +7,7 @@
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { spForUser } from '../../workbench/seed/clients';
-import { openAs, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
+import { openAs, openTab, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
 
@@ -43,8 +43,8 @@ async function fieldsOf(url: string): Promise<Record<string, unknown>> {
 
 /** The rows of one view of the Documenten tab. */
 async function viewRows(page: Page, label: string): Promise<string[]> {
-  await page.getByRole('tab', { name: 'Documenten' }).click();
-  await page.getByRole('tab', { name: label, exact: true }).click();
+  await openTab(page, 'Documenten');
+  await openTab(page, label, { exact: true });
   await page.waitForTimeout(50);
   await page.locator('[data-testid="view-table"][aria-busy="false"]').waitFor();
   return page

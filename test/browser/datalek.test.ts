@@ -7,7 +7,7 @@
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { DATALEK_FIELDS } from '../../src/domain/datalek';
-import { openAs, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
+import { openAs, openTab, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
 
@@ -79,7 +79,7 @@ async function localTimes(page: Page, hoursAgo: number): Promise<{ date: string;
 
 /** Opens the Datalek tab and picks the document; returns when the form is pre-filled from it. */
 async function openForm(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Datalek melden' }).click();
+  await openTab(page, 'Datalek melden');
   await page.getByTestId('datalek-form').waitFor();
   const box = page.locator(`input[data-document="${DOC}"]`);
   if (!(await box.isChecked())) await box.check();
@@ -125,7 +125,7 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
 
   // A reload keeps the half-filled form (local draft).
   await page.reload();
-  await page.getByRole('tab', { name: 'Datalek melden' }).click();
+  await openTab(page, 'Datalek melden');
   await page.getByTestId('datalek-draft-restored').waitFor();
   await expect(page.getByTestId('datalek-description').inputValue()).resolves.toContain('MARKER-ONE');
   await expect(page.locator(`input[data-document="${DOC}"]`).isChecked()).resolves.toBe(true);
@@ -211,7 +211,7 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
 
 it('the privacy officer of the controller sees the report with its clock and records the art. 33/34 decisions', async () => {
   const { context, page, errors } = await openAs(browser, wb, 'cibg-privacy');
-  await page.getByRole('tab', { name: 'Datalekregister' }).click();
+  await openTab(page, 'Datalekregister');
   const row = page.getByTestId('datalek-row').first();
   await row.waitFor();
   await expect(row.getByTestId('datalek-clock').textContent()).resolves.toMatch(/Termijn AP voor CIBG/);
@@ -310,7 +310,7 @@ it('a send without an answer (connection reset) is not repeated until the report
 
 it('bad input: blank form, breach after the report date, absurd numbers: messages name field and article', async () => {
   const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
-  await page.getByRole('tab', { name: 'Datalek melden' }).click();
+  await openTab(page, 'Datalek melden');
   await page.getByTestId('datalek-form').waitFor();
   await page.getByTestId('datalek-contactName').fill('');
   await page.getByTestId('datalek-submit').click();

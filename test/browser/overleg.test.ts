@@ -8,7 +8,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
-import { openAs, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
+import { openAs, openTab, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
 
@@ -52,7 +52,7 @@ it('plans a bestuurlijk overleg; the reminder card is posted once across two pag
   await expect(page.getByTestId('overleg-banner').textContent()).resolves.toContain(TITLE);
   expect((await reminderCards()).filter((t) => t === TITLE)).toHaveLength(1);
 
-  await page.getByRole('tab', { name: 'Overleg' }).click();
+  await openTab(page, 'Overleg');
   const row = page.locator('[data-meeting="bestuurlijk-overleg"]');
   await row.waitFor();
   await expect(row.getAttribute('data-status')).resolves.toBe('overdue');

@@ -6,7 +6,7 @@
  */
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { openAs, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
+import { openAs, openTab, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const opened = await openAs(browser, wb, 'igj-accounthouder');
   page = opened.page;
   errors = opened.errors;
-  await page.getByRole('tab', { name: 'Overeenkomstenregister' }).click();
+  await openTab(page, 'Overeenkomstenregister');
 });
 
 afterAll(async () => {
@@ -36,7 +36,7 @@ async function titles(): Promise<string[]> {
 
 /** Shows a register view. */
 async function view(label: string): Promise<string[]> {
-  await page.getByRole('tab', { name: label, exact: true }).click();
+  await openTab(page, label, { exact: true });
   await page.getByTestId('register-table').waitFor();
   return titles();
 }

@@ -8,7 +8,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { openAs, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
+import { openAs, openTab, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
 
@@ -35,7 +35,7 @@ async function openFileAs(identity: string, url: string): Promise<number> {
 
 /** Shares one text file through the Delen dialog as igj-medewerker, with BSN data declared: it goes to review. */
 async function shareForReview(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Delen' }).click();
+  await openTab(page, 'Delen');
   await page.getByTestId('share-panel').waitFor();
   await page
     .locator('[data-testid="share-panel"] > [data-testid="dropzone"] input[type="file"]')
@@ -62,7 +62,7 @@ async function shareForReview(page: Page, name: string): Promise<void> {
 /** Opens the Review tab as a privacy officer and decides on one file with a note. */
 async function decideAs(identity: string, name: string, verdict: 'approve' | 'reject', note: string): Promise<void> {
   const { context, page, errors } = await openAs(browser, wb, identity);
-  await page.getByRole('tab', { name: 'Review' }).click();
+  await openTab(page, 'Review');
   const card = page.locator(`[data-review="${name}"]`);
   await card.waitFor();
   await card.getByRole('button', { name: 'Toets bekijken' }).click();
@@ -99,7 +99,7 @@ it('review path: hidden from the other party until approved; rejected stays with
   }
   // The CIBG privacy officer has a queue of their own party's files only.
   const cibgOfficer = await openAs(browser, wb, 'cibg-privacy');
-  await cibgOfficer.page.getByRole('tab', { name: 'Review' }).click();
+  await openTab(cibgOfficer.page, 'Review');
   await cibgOfficer.page.getByTestId('review-queue').waitFor();
   await expect(cibgOfficer.page.locator('[data-review]').count()).resolves.toBe(0);
   await cibgOfficer.context.close();
@@ -116,7 +116,7 @@ it('review path: hidden from the other party until approved; rejected stays with
 
   // The uploader sees both outcomes with the privacy officer's note (from their own Toetslog record).
   const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
-  await page.getByRole('tab', { name: 'Review' }).click();
+  await openTab(page, 'Review');
   const row = (name: string) => page.locator(`[data-outcome-file="${name}"]`);
   await row(approved).waitFor();
   await expect(row(approved).getAttribute('data-status')).resolves.toBe('Toegestaan');
@@ -142,7 +142,7 @@ it('review path: hidden from the other party until approved; rejected stays with
 
 it('Verantwoording export: CSV with BOM, every decision the privacy officer may read, kinds and counts only', async () => {
   const { context, page, errors } = await openAs(browser, wb, 'igj-privacy');
-  await page.getByRole('tab', { name: 'Review' }).click();
+  await openTab(page, 'Review');
   await page.getByTestId('export-panel').waitFor();
   await expect(page.getByTestId('export-scope').textContent()).resolves.toBe('U ziet alle toetsrecords van de Toetslog.');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
@@ -164,7 +164,7 @@ it('Verantwoording export: CSV with BOM, every decision the privacy officer may 
 
   // Staff are told the export holds only their own records (the Toetslog shows them no more).
   const staff = await openAs(browser, wb, 'igj-accounthouder');
-  await staff.page.getByRole('tab', { name: 'Review' }).click();
+  await openTab(staff.page, 'Review');
   await expect(staff.page.getByTestId('export-scope').textContent()).resolves.toMatch(/alleen uw eigen toetsrecords/);
   await staff.context.close();
 });

@@ -5,7 +5,7 @@
  */
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { openAs, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
+import { openAs, openTab, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(240_000);
 
@@ -39,7 +39,7 @@ async function auditOf(fileName: string): Promise<Record<string, unknown> | unde
 
 /** Opens the Delen tab and picks files in its drop zone; resolves when the dialog shows them. */
 async function pickFiles(page: Page, files: Array<{ name: string; text: string }>): Promise<void> {
-  await page.getByRole('tab', { name: 'Delen' }).click();
+  await openTab(page, 'Delen');
   await page.getByTestId('share-panel').waitFor();
   await page
     .locator('[data-testid="share-panel"] > [data-testid="dropzone"] input[type="file"]')
@@ -236,7 +236,7 @@ it('refuses a category the configuration blocks for the recipient (fixture rule 
 it('bad input: an empty file, a forbidden name and a name already in the library are named and never sent', async () => {
   const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
   const existing = 'DVA IGJ-CIBG 2025.txt'; // seeded demo document
-  await page.getByRole('tab', { name: 'Delen' }).click();
+  await openTab(page, 'Delen');
   await page.locator('[data-testid="share-panel"] > [data-testid="dropzone"] input[type="file"]').setInputFiles([
     { name: 'leeg.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
     { name: 'vraag?.txt', mimeType: 'text/plain', buffer: Buffer.from('x') },
@@ -271,7 +271,7 @@ it('a large file goes up in chunks with a progress bar; a dropped chunk is retri
   const name = 'Meetgegevens toezicht.bin';
   const size = 23 * 1024 * 1024 + 123; // three 10 MiB chunks (the last one short)
   const bytes = Buffer.alloc(size, 7);
-  await page.getByRole('tab', { name: 'Delen' }).click();
+  await openTab(page, 'Delen');
   await page
     .locator('[data-testid="share-panel"] > [data-testid="dropzone"] input[type="file"]')
     .setInputFiles([{ name, mimeType: 'application/octet-stream', buffer: bytes }]);

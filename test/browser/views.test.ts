@@ -8,7 +8,7 @@ import { PnpDocumentStore } from '../../src/adapters/sharepoint';
 import type { DocumentMetadata } from '../../src/ports/documents';
 import { spForUser } from '../../workbench/seed/clients';
 import { loadConfigFixture } from '../helpers/config';
-import { openAs, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
+import { openAs, openTab, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
 
@@ -78,7 +78,7 @@ async function openDocuments(page: Page): Promise<number> {
       if (process.env.SHOW_REQUESTS) console.log(r.method(), r.url());
     }
   });
-  await page.getByRole('tab', { name: 'Documenten' }).click();
+  await openTab(page, 'Documenten');
   await rowsOf(page);
   return requests;
 }
@@ -93,7 +93,7 @@ async function rowsOf(page: Page): Promise<string[]> {
 
 /** Selects a view tab and returns its rows. */
 async function showView(page: Page, label: string): Promise<string[]> {
-  await page.getByRole('tab', { name: label, exact: true }).click();
+  await openTab(page, label, { exact: true });
   await page.waitForTimeout(50);
   return rowsOf(page);
 }

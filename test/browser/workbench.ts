@@ -97,6 +97,8 @@ export async function openAs(browser: Browser, wb: Workbench, identity: string |
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'nl-NL' });
   if (identity) await context.addCookies([{ name: 'EmuAuth', value: identity, url: wb.url }]);
   const page = await context.newPage();
+  // CI runs these suites on 2 shared cores: give each step a minute before calling it a failure.
+  page.setDefaultTimeout(60_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${wb.url}/`);
@@ -117,4 +119,21 @@ export async function screenshot(page: Page, path: string): Promise<void> {
   await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil(height)) });
   await page.screenshot({ path });
   await page.setViewportSize(size);
+}
+
+/**
+ * Selects a tab by its name and waits until it IS selected. Banners (overleg, te classificeren) can appear above the
+ * tab list while the dashboard loads; a click that lands during that layout shift is lost, so it is tried again.
+ */
+export async function openTab(page: Page, name: string, options: { exact?: boolean } = {}): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: options.exact });
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await tab.click();
+    const until = Date.now() + 5_000;
+    while (Date.now() < until) {
+      if ((await tab.getAttribute('aria-selected')) === 'true') return;
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error(`tab '${name}' did not become selected after 5 clicks`);
 }
