@@ -7,7 +7,7 @@
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { spForUser } from '../../workbench/seed/clients';
-import { openAs, openTab, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
+import { fileStatusAs, openAs, openTab, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
 
@@ -23,13 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopBrowserSuite({ wb, browser });
 });
-
-/** Status of GET on a file URL as a demo identity. */
-async function openFileAs(identity: string, url: string): Promise<number> {
-  const res = await fetch(`${wb.url}${encodeURI(url)}`, { headers: { 'X-Emulator-User': identity } });
-  await res.arrayBuffer();
-  return res.status;
-}
 
 /** The list item fields of a file as the site admin reads them. */
 async function fieldsOf(url: string): Promise<Record<string, unknown>> {
@@ -72,7 +65,7 @@ it('a native upload is caught: Te classificeren, dashboard warning, classified w
   });
   expect(await fieldsOf(`${LIBRARY}/${plain}`)).toMatchObject({ Toetsstatus: 'Te classificeren', Partij: null });
   // The documented limit: until classified it sits in the root, readable by every member group (docs/provisioning.md).
-  expect(await openFileAs('cibg-medewerker', `${LIBRARY}/${withBsn}`)).toBe(200);
+  expect(await fileStatusAs(wb, 'cibg-medewerker', `${LIBRARY}/${withBsn}`)).toBe(200);
 
   // CIBG is warned too (it can read them), but only the party that put them there classifies them (art. 9.2).
   const other = await openAs(browser, wb, 'cibg-medewerker');
@@ -116,7 +109,7 @@ it('a native upload is caught: Te classificeren, dashboard warning, classified w
   await expect(dialog.getByTestId('classify-done').getAttribute('data-outcome')).resolves.toBe('refused');
   await screenshot(page, join(SCREENSHOTS, 'catch-classified-refused.png'));
   expect(await fieldsOf(`${LIBRARY}/Review-igj/${withBsn}`)).toMatchObject({ Toetsstatus: 'Afgewezen', Partij: 'igj' });
-  expect([403, 404]).toContain(await openFileAs('cibg-medewerker', `${LIBRARY}/Review-igj/${withBsn}`));
+  expect([403, 404]).toContain(await fileStatusAs(wb, 'cibg-medewerker', `${LIBRARY}/Review-igj/${withBsn}`));
 
   // Both decisions are in the Toetslog (AVG art. 5(2)); the number itself never is.
   const log = await fetch(`${wb.siteUrl}/_api/web/lists/getByTitle('Toetslog')/items?$top=500`, {

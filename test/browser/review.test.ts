@@ -8,7 +8,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { openAs, openTab, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
+import { fileStatusAs, openAs, openTab, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
 
@@ -25,13 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopBrowserSuite({ wb, browser });
 });
-
-/** Status of GET on a file URL as a demo identity (security trimmed like SharePoint). */
-async function openFileAs(identity: string, url: string): Promise<number> {
-  const res = await fetch(`${wb.url}${encodeURI(url)}`, { headers: { 'X-Emulator-User': identity } });
-  await res.arrayBuffer();
-  return res.status;
-}
 
 /** Shares one text file through the Delen dialog as igj-medewerker, with BSN data declared: it goes to review. */
 async function shareForReview(page: Page, name: string): Promise<void> {
@@ -94,8 +87,8 @@ it('review path: hidden from the other party until approved; rejected stays with
 
   // art. 9.2: before the review only IGJ (and its privacy officer) can read them.
   for (const name of [approved, rejected]) {
-    expect([403, 404]).toContain(await openFileAs('cibg-medewerker', `${LIBRARY}/Review-igj/${name}`));
-    expect(await openFileAs('igj-privacy', `${LIBRARY}/Review-igj/${name}`)).toBe(200);
+    expect([403, 404]).toContain(await fileStatusAs(wb, 'cibg-medewerker', `${LIBRARY}/Review-igj/${name}`));
+    expect(await fileStatusAs(wb, 'igj-privacy', `${LIBRARY}/Review-igj/${name}`)).toBe(200);
   }
   // The CIBG privacy officer has a queue of their own party's files only.
   const cibgOfficer = await openAs(browser, wb, 'cibg-privacy');
@@ -109,10 +102,10 @@ it('review path: hidden from the other party until approved; rejected stays with
 
   // Approved: moved to the restricted folder its level demands, readable by CIBG's listed staff (art. 10.1);
   // rejected: still only in IGJ's review folder.
-  expect(await openFileAs('cibg-medewerker', `${LIBRARY}/Vertrouwelijk/${approved}`)).toBe(200);
-  expect(await openFileAs('igj-privacy', `${LIBRARY}/Review-igj/${approved}`)).not.toBe(200); // moved, not copied
-  expect([403, 404]).toContain(await openFileAs('cibg-medewerker', `${LIBRARY}/Review-igj/${rejected}`));
-  expect(await openFileAs('igj-medewerker', `${LIBRARY}/Review-igj/${rejected}`)).toBe(200);
+  expect(await fileStatusAs(wb, 'cibg-medewerker', `${LIBRARY}/Vertrouwelijk/${approved}`)).toBe(200);
+  expect(await fileStatusAs(wb, 'igj-privacy', `${LIBRARY}/Review-igj/${approved}`)).not.toBe(200); // moved, not copied
+  expect([403, 404]).toContain(await fileStatusAs(wb, 'cibg-medewerker', `${LIBRARY}/Review-igj/${rejected}`));
+  expect(await fileStatusAs(wb, 'igj-medewerker', `${LIBRARY}/Review-igj/${rejected}`)).toBe(200);
 
   // The uploader sees both outcomes with the privacy officer's note (from their own Toetslog record).
   const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');

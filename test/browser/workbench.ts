@@ -137,3 +137,10 @@ export async function openTab(page: Page, name: string, options: { exact?: boole
   }
   throw new Error(`tab '${name}' did not become selected after 5 clicks`);
 }
+
+/** HTTP status of GET on a file's server-relative URL as a demo identity (security trimmed as SharePoint does). */
+export async function fileStatusAs(wb: Workbench, identity: string, url: string): Promise<number> {
+  const res = await fetch(`${wb.url}${encodeURI(url)}`, { headers: { 'X-Emulator-User': identity } });
+  await res.arrayBuffer();
+  return res.status;
+}
