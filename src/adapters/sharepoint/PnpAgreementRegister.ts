@@ -5,7 +5,6 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import type { IList } from '@pnp/sp/lists';
 import type { AgreementConfig } from '../../domain/agreement/schema';
-import { EVALUATION_LEAD_DAYS } from '../../domain/register/dates';
 import type { Page } from '../../ports/documents';
 import type { AgreementEntry, AgreementRegister, AgreementView, MeetingEntry } from '../../ports/registers';
 import { checkAgreementEntry } from './agreementRules';
@@ -108,46 +107,26 @@ export class PnpAgreementRegister implements AgreementRegister {
     return entry;
   }
 
-  /**
-   * The write body for (part of) an entry. A key the caller did not mention is left alone; an optional key given as
-   * `undefined` is an explicit removal (e.g. unlinking the meeting in the form) and is written empty, as SharePoint
-   * clears a lookup, person, date or text column on `null`.
-   */
+  /** The write body for (part of) an entry. */
   private toFields(e: Partial<AgreementEntry>): Record<string, unknown> {
     const f: Record<string, unknown> = {};
-    const removed = (key: string, obj: object = e): boolean =>
-      key in obj && (obj as Record<string, unknown>)[key] === undefined;
     if (e.title !== undefined) f.Title = e.title;
     if (e.kind !== undefined) f[AGR.kind] = e.kind;
     if (e.parties !== undefined) f[AGR.parties] = e.parties;
     if (e.status !== undefined) f[AGR.status] = e.status;
-    const text = [
-      ['signedAt', AGR.signedAt],
-      ['staatscourant', AGR.staatscourant],
-      ['version', AGR.version],
-    ] as const;
-    for (const [key, col] of text) {
-      if (e[key] !== undefined) f[col] = e[key];
-      else if (removed(key)) f[col] = null;
-    }
-    const lookups = [
-      ['supersedesId', `${AGR.supersedes}Id`],
-      ['meetingId', `${AGR.meeting}Id`],
-    ] as const;
-    for (const [key, col] of lookups) {
-      if (e[key] !== undefined) f[col] = e[key];
-      else if (removed(key)) f[col] = null;
-    }
+    if (e.signedAt !== undefined) f[AGR.signedAt] = e.signedAt;
+    if (e.staatscourant !== undefined) f[AGR.staatscourant] = e.staatscourant;
+    if (e.version !== undefined) f[AGR.version] = e.version;
+    if (e.supersedesId !== undefined) f[`${AGR.supersedes}Id`] = e.supersedesId;
+    if (e.meetingId !== undefined) f[`${AGR.meeting}Id`] = e.meetingId;
     if (e.documents !== undefined) f[AGR.documents] = JSON.stringify(e.documents);
     if (e.history !== undefined) f[AGR.history] = JSON.stringify(e.history);
     if (e.details !== undefined) f[AGR.details] = JSON.stringify(e.details);
-    // toIso turns a removed date into null.
-    for (const [key, col] of DATES) if (e[key] !== undefined || removed(key)) f[col] = toIso(e[key]);
+    for (const [key, col] of DATES) if (e[key] !== undefined) f[col] = toIso(e[key]);
     if (e.accounthouders) {
       for (const [party, a] of Object.entries(e.accounthouders)) {
         f[accounthouderFunctionColumn(party)] = a.functionTitle;
         if (a.person) f[`${accounthouderColumn(party)}Id`] = a.person.id;
-        else if (removed('person', a)) f[`${accounthouderColumn(party)}Id`] = null;
       }
     }
     return f;
@@ -165,17 +144,11 @@ export class PnpAgreementRegister implements AgreementRegister {
           orderBy: ['Modified', false],
         };
       }
-      case 'evaluatie-nodig': {
-        // art. 13.2: as needsEvaluation and the provisioned view: 'te evalueren', or in force and due within the lead
-        // days. The indexed status narrows first (few records are in force), then the date refines.
-        const s = AGR.status;
+      case 'evaluatie-nodig':
         return {
-          filter:
-            `(${s} eq 'in werking' or ${s} eq 'te evalueren') and ` +
-            `(${s} eq 'te evalueren' or ${AGR.evaluationDue} le datetime'${plus(EVALUATION_LEAD_DAYS)}')`,
+          filter: `${AGR.evaluationDue} le datetime'${plus(60)}' and ${AGR.status} eq 'in werking'`,
           orderBy: [AGR.evaluationDue, true],
         };
-      }
       case 'dva-verloopt':
         return {
           filter: `${AGR.expiresOn} le datetime'${plus(90)}' and ${AGR.kind} eq 'dva'`,

@@ -6,8 +6,7 @@ import {
   PnpReminderLog,
 } from '../../../src/adapters/sharepoint';
 import { ConcurrencyError } from '../../../src/ports/documents';
-import type { AgreementEntry, AuditRecord, BreachEntry } from '../../../src/ports/registers';
-import { needsEvaluation, type RegisterRecord } from '../../../src/domain/register';
+import type { AuditRecord, BreachEntry } from '../../../src/ports/registers';
 import { seedSite } from '../../../workbench/seed/seed';
 import { loadConfigFixture } from '../../helpers/config';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
@@ -91,102 +90,6 @@ describe('register adapters against the emulator', () => {
     expect(agreed).toMatchObject({ status: 'ondertekend', meetingId: planned.id, supersedesId: current.id });
     expect(agreed.history).toEqual([expect.objectContaining({ status: 'ondertekend', by: 'Pieter Bakker' })]);
     await expect(register.update(draft.id!, { status: 'in werking' })).rejects.toMatchObject({ article: 'art. 14.1' });
-  });
-
-  it("lists in 'Evaluatie nodig' exactly the records needsEvaluation picks, 'te evalueren' included (art. 13.2)", async () => {
-    const today = '2026-05-01';
-    const register = new PnpAgreementRegister(emu.spForUser('igj-accounthouder'), config, () => today);
-    const base = (await register.list('alle')).items.find((e) => e.kind === 'werkafspraak')!;
-    const fresh = { ...base, id: undefined, etag: undefined, history: [], supersedesId: undefined };
-    const started = await register.create({
-      ...fresh,
-      title: 'Werkafspraak in evaluatie',
-      status: 'te evalueren',
-      evaluationDue: undefined,
-    });
-    const later = await register.create({
-      ...fresh,
-      title: 'Werkafspraak, evaluatie later',
-      status: 'in werking',
-      evaluationDue: '2027-05-01',
-    });
-    const due = await register.create({
-      ...fresh,
-      title: 'Werkafspraak, evaluatie binnenkort',
-      status: 'in werking',
-      evaluationDue: '2026-06-15',
-    });
-    const all: AgreementEntry[] = [];
-    for (let token: string | undefined, first = true; first || token; first = false) {
-      const page = await register.list('alle', token);
-      all.push(...page.items);
-      token = page.nextPageToken;
-    }
-    const view = (await register.list('evaluatie-nodig')).items.map((e) => e.id);
-    expect(view).toEqual(expect.arrayContaining([started.id, due.id]));
-    expect(view).not.toContain(later.id);
-    expect([...view].sort()).toEqual(
-      all
-        .filter((e) => needsEvaluation(e as RegisterRecord, today))
-        .map((e) => e.id)
-        .sort(),
-    );
-  });
-
-  it('stores an explicit removal of a link, a date or a text, and leaves unmentioned fields alone', async () => {
-    const register = new PnpAgreementRegister(emu.spForUser('igj-accounthouder'), config);
-    const meeting = await new PnpMeetingStore(emu.spForUser('igj-accounthouder')).create({
-      series: 'bestuurlijk-overleg',
-      title: 'Bestuurlijk overleg (koppeling)',
-      date: '2026-03-10T10:00:00Z',
-      status: 'gehouden',
-      details: {},
-    });
-    const base = (await register.list('alle')).items.find((e) => e.kind === 'werkafspraak')!;
-    const linked = await register.create({
-      ...base,
-      id: undefined,
-      etag: undefined,
-      history: [],
-      title: 'Werkafspraak met koppelingen',
-      status: 'concept',
-      version: '2.0',
-      signedAt: 'Den Haag',
-      signedOn: '2026-03-11',
-      supersedesId: base.id,
-      meetingId: meeting.id,
-    });
-    expect(linked).toMatchObject({ meetingId: meeting.id, supersedesId: base.id, signedAt: 'Den Haag' });
-    expect(linked.accounthouders.igj.person).toBeDefined();
-    expect(linked.accounthouders.cibg.person).toBeDefined();
-
-    const unlinked = await register.update(
-      linked.id!,
-      {
-        meetingId: undefined,
-        signedAt: undefined,
-        signedOn: undefined,
-        accounthouders: { igj: { functionTitle: linked.accounthouders.igj.functionTitle, person: undefined } },
-      },
-      linked.etag,
-    );
-    expect(unlinked.meetingId).toBeUndefined();
-    expect(unlinked.signedAt).toBeUndefined();
-    expect(unlinked.signedOn).toBeUndefined();
-    expect(unlinked.accounthouders.igj.person).toBeUndefined();
-    // Not mentioned, so kept.
-    expect(unlinked).toMatchObject({ supersedesId: base.id, version: '2.0', title: 'Werkafspraak met koppelingen' });
-    expect(unlinked.accounthouders.cibg.person).toEqual(linked.accounthouders.cibg.person);
-
-    // As the register form saves: the whole record, the link chosen away given as undefined.
-    const form = await register.update(linked.id!, {
-      ...unlinked,
-      id: undefined,
-      etag: undefined,
-      supersedesId: undefined,
-    });
-    expect(form.supersedesId).toBeUndefined();
-    expect(form.version).toBe('2.0');
   });
 
   it('refuses a stale register update (412)', async () => {
