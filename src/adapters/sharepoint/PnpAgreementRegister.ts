@@ -7,6 +7,7 @@ import type { IList } from '@pnp/sp/lists';
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import type { Page } from '../../ports/documents';
 import type { AgreementEntry, AgreementRegister, AgreementView, MeetingEntry } from '../../ports/registers';
+import { EVALUATION_LEAD_DAYS } from '../../domain/register/dates';
 import { checkAgreementEntry } from './agreementRules';
 import { PnpMeetingStore } from './PnpMeetingStore';
 import { AGR, LISTS, accounthouderColumn, accounthouderFunctionColumn } from '../../provisioning/names';
@@ -144,11 +145,17 @@ export class PnpAgreementRegister implements AgreementRegister {
           orderBy: ['Modified', false],
         };
       }
-      case 'evaluatie-nodig':
+      case 'evaluatie-nodig': {
+        // art. 13.2: as needsEvaluation and the provisioned view: 'te evalueren', or in force and due within the lead
+        // days. The indexed status narrows first (few records are in force), then the date refines.
+        const s = AGR.status;
         return {
-          filter: `${AGR.evaluationDue} le datetime'${plus(60)}' and ${AGR.status} eq 'in werking'`,
+          filter:
+            `(${s} eq 'in werking' or ${s} eq 'te evalueren') and ` +
+            `(${s} eq 'te evalueren' or ${AGR.evaluationDue} le datetime'${plus(EVALUATION_LEAD_DAYS)}')`,
           orderBy: [AGR.evaluationDue, true],
         };
+      }
       case 'dva-verloopt':
         return {
           filter: `${AGR.expiresOn} le datetime'${plus(90)}' and ${AGR.kind} eq 'dva'`,
