@@ -28,12 +28,16 @@ export async function checkPicked(
   return existing.size === 0 ? first : validateFiles(files, config.space.maxUploadMB, existing);
 }
 
-/** Reads and scans one file with the agreement's health terms; an unreadable file says why instead of "nothing". */
+/**
+ * Reads and scans one file with the agreement's health terms; an unreadable file says why instead of "nothing".
+ * A date counts as a birth date only beside a context word (geboortedatum, geb., geboren, born, dob): otherwise every
+ * dated minute or DVA would escalate to privacy-officer review (art. 9.2) while holding no personal data.
+ */
 export async function scanPicked(
   config: AgreementConfig,
   file: ReadableFile,
 ): Promise<{ bytes: Uint8Array; scan: ScanResult }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const scan = await scanFile(file.name, bytes, { healthTerms: config.healthTerms });
+  const scan = await scanFile(file.name, bytes, { healthTerms: config.healthTerms, birthdateNeedsContext: true });
   return { bytes, scan };
 }
