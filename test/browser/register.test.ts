@@ -55,6 +55,8 @@ async function pick(testId: string, option: string | RegExp): Promise<void> {
 
 /** Takes a status step in the open record and returns the refusal lines (empty when it succeeded). */
 async function step(to: string): Promise<string[]> {
+  // After a save the detail reads the record again: count its history only once that history is on the page.
+  await page.locator('[data-testid="record-history"] li').first().waitFor();
   const before = await page.locator('[data-testid="record-history"] li').count();
   await pick('record-step', to);
   await page.getByTestId('record-step-apply').click();
