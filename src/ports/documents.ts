@@ -67,6 +67,11 @@ export interface ExchangeDocument {
   modified: string;
   /** Opaque version tag; pass it back to update so a concurrent change is refused (412). */
   etag: string;
+  /**
+   * Version label as SharePoint shows it ('0.1', '1.0', '1.2'). A minor version is a draft that only the file's own
+   * party reads; the other party reads the last major version (issue 4).
+   */
+  version?: string;
 }
 
 /** Filters and order the dashboard adds on top of a view. */

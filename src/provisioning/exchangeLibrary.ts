@@ -2,7 +2,7 @@
 import type { AgreementConfig } from '../domain/agreement/schema';
 import { anyOf, cmp, eq, groupBy, orderBy, where } from './caml';
 import { DOC, EXCHANGE_CONTENT_TYPE_ID, TOETSSTATUS } from './names';
-import { exchangeFolders } from './permissions';
+import { exchangeFolders, exchangeRootGrants } from './permissions';
 import type { FieldSpec, ListSpec, ViewSpec } from './types';
 
 /** Page size of every library view: SharePoint pages; the dashboard asks the same size. */
@@ -168,9 +168,13 @@ export function exchangeLibrary(config: AgreementConfig): ListSpec {
     fields: exchangeFields(config).map((f) => ({ ...f, fromContentType: true })),
     contentTypes: [EXCHANGE_CONTENT_TYPE_ID],
     indexBuiltIn: ['Author', 'Modified'],
-    // Views show files in every folder the user may read (review and restricted folders, art. 9.2, 10.1).
+    // Views show files in every folder the user may read (shared, review and restricted folders, art. 9.2, 10.1).
     views: exchangeViews(config).map((v) => ({ ...v, recursive: true })),
     folders: exchangeFolders(config),
+    // Staff only read at the root: every upload lands in a folder of the uploader's own party (issue 4).
+    uniquePermissions: exchangeRootGrants(config),
     versioning: true,
+    // A file is a draft only its own party reads until the check publishes it, also when uploaded around the dialog.
+    drafts: true,
   };
 }

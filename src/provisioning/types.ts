@@ -87,6 +87,11 @@ export interface ListSpec {
   indexBuiltIn: readonly string[];
   views: readonly ViewSpec[];
   versioning: boolean;
+  /**
+   * Major and minor versions with draft item security "only users who can edit items" (DraftVersionVisibility 1): a
+   * new or changed file is a draft that only editors of its folder read until it is published (issue 4).
+   */
+  drafts?: boolean;
   /** Folders with their own permissions (the exchange library's review and restricted folders). */
   folders?: ReadonlyArray<{ name: string; grants: readonly Grant[]; reason: string }>;
   /** When set the list stops inheriting and only these grants apply (site owners always keep access). */

@@ -1,5 +1,4 @@
 import { buildSiteSchema } from '../../src/provisioning/siteSchema';
-import { exchangeFolders, folderForDocument } from '../../src/provisioning/permissions';
 import { DOC } from '../../src/provisioning/names';
 import { loadConfigFixture } from '../helpers/config';
 
@@ -125,45 +124,5 @@ describe('buildSiteSchema', () => {
     };
     const q = buildSiteSchema(odd).lists[0].views.find((v) => v.title === "DVA's")!.query;
     expect(q).toContain('<Or>');
-  });
-});
-
-describe('permission folders (art. 9.2, 10.1)', () => {
-  const folders = exchangeFolders(config);
-  const grantsOf = (name: string): string[] =>
-    folders
-      .find((f) => f.name === name)!
-      .grants.map((g) => g.group)
-      .sort();
-
-  it('keeps a document in review to the sharing party and its privacy officer', () => {
-    expect(folderForDocument(config, { toetsstatus: 'In review', party: 'igj', classification: 'intern' })).toBe(
-      'Review-igj',
-    );
-    expect(grantsOf('Review-igj')).toEqual(['eigenaars', 'igj-medewerkers', 'igj-privacy']);
-  });
-
-  it('puts a restricted level in the folder of the autorisatielijst groups', () => {
-    const facts = { toetsstatus: 'Toegestaan' as const, party: 'cibg', classification: 'departementaal-vertrouwelijk' };
-    expect(folderForDocument(config, facts)).toBe('Vertrouwelijk');
-    expect(grantsOf('Vertrouwelijk')).toEqual(['cibg-privacy', 'eigenaars', 'igj-privacy', 'vertrouwelijk']);
-  });
-
-  it('lets review win over restricted until the privacy officer approved', () => {
-    expect(
-      folderForDocument(config, {
-        toetsstatus: 'In review',
-        party: 'cibg',
-        classification: 'departementaal-vertrouwelijk',
-      }),
-    ).toBe('Review-cibg');
-  });
-
-  it('keeps an allowed, unrestricted document in the library root (inherits the site)', () => {
-    expect(folderForDocument(config, { toetsstatus: 'Toegestaan', party: 'igj', classification: 'intern' })).toBeNull();
-  });
-
-  it('provisions the folders on the exchange library', () => {
-    expect(schema.lists[0].folders!.map((f) => f.name)).toEqual(['Review-igj', 'Review-cibg', 'Vertrouwelijk']);
   });
 });

@@ -20,6 +20,7 @@ import { effectiveDate, groupsForFunctionTitle } from '../../src/domain/agreemen
 import { keepUntil } from '../../src/domain/retention';
 import type { AgreementEntry } from '../../src/ports/registers';
 import { provisionSite } from '../../src/provisioning/provisioner';
+import { folderForDocument } from '../../src/provisioning/permissions';
 import type { ProvisionReport } from '../../src/provisioning/report';
 import { buildSiteSchema } from '../../src/provisioning/siteSchema';
 import { spForUser } from './clients';
@@ -137,6 +138,13 @@ async function seedDocuments(
   return count;
 }
 
+/** Server-relative URL of a demo document: it lives in the folder of the party that shared it (shared or restricted). */
+function demoUrl(config: AgreementConfig, libraryUrl: string, file: string): string {
+  const doc = DEMO_DOCUMENTS.find((d) => d.file === file);
+  if (!doc) throw new Error(`Seed: '${file}' is geen voorbeelddocument.`);
+  return `${libraryUrl}/${folderForDocument(config, doc.metadata)}/${file}`;
+}
+
 /** Adds months to a YYYY-MM-DD date. */
 function addMonths(date: string, months: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -177,7 +185,7 @@ function registerEntries(
       status: 'in werking',
       effectiveFrom: '2025-09-01',
       version: '1.0',
-      documents: [`${libraryUrl}/Werkafspraak uitwisseling registerinformatie IGJ-CIBG.txt`],
+      documents: [demoUrl(config, libraryUrl, 'Werkafspraak uitwisseling registerinformatie IGJ-CIBG.txt')],
       history: [{ status: 'in werking', at: '2025-09-01T09:00:00Z' }],
     },
     {
@@ -188,7 +196,7 @@ function registerEntries(
       effectiveFrom: '2025-01-01',
       expiresOn: '2025-12-31',
       version: '2025',
-      documents: [`${libraryUrl}/DVA IGJ-CIBG 2025.txt`],
+      documents: [demoUrl(config, libraryUrl, 'DVA IGJ-CIBG 2025.txt')],
       history: [{ status: 'in werking', at: '2025-01-01T09:00:00Z' }],
     },
     {
@@ -199,7 +207,7 @@ function registerEntries(
       effectiveFrom: '2026-01-01',
       expiresOn: '2026-12-31',
       version: '2026',
-      documents: [`${libraryUrl}/DVA IGJ-CIBG 2026.txt`],
+      documents: [demoUrl(config, libraryUrl, 'DVA IGJ-CIBG 2026.txt')],
       history: [{ status: 'concept', at: '2025-11-01T09:00:00Z' }],
     },
   ];
@@ -268,7 +276,7 @@ async function seedMeetings(
       kind: 'ambtelijk',
       title: 'Ambtelijk overleg november 2025',
       date: '2025-11-13T13:30:00Z',
-      minutes: `${libraryUrl}/Overlegstuk ambtelijk overleg november 2025.txt`,
+      minutes: demoUrl(config, libraryUrl, 'Overlegstuk ambtelijk overleg november 2025.txt'),
     },
   ];
   let count = 0;

@@ -9,6 +9,7 @@ import '@pnp/sp/files';
 import '@pnp/sp/folders';
 import '@pnp/sp/content-types/list';
 import type { IItem } from '@pnp/sp/items';
+import type { IFile } from '@pnp/sp/files';
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import {
   ConcurrencyError,
@@ -22,7 +23,13 @@ import {
   type UploadRequest,
   type UploadResult,
 } from '../../ports/documents';
-import { folderForDocument, RESTRICTED_FOLDER, reviewFolderName } from '../../provisioning/permissions';
+import {
+  folderForDocument,
+  isShareable,
+  restrictedFolderName,
+  reviewFolderName,
+  sharedFolderName,
+} from '../../provisioning/permissions';
 import { DOC, EXCHANGE_CONTENT_TYPE_ID } from '../../provisioning/names';
 import { DEFAULT_CHUNK_BYTES, uploadChunked } from './chunkedUpload';
 import { buildQuery } from './documentQueries';
@@ -49,6 +56,7 @@ const SELECT = [
   DOC.retainUntil,
   DOC.confidential,
   DOC.toetsId,
+  'OData__UIVersionString',
   `${DOC.uploader}/Id`,
   `${DOC.uploader}/Title`,
   `${DOC.uploader}/EMail`,
@@ -96,6 +104,7 @@ export function toDocument(row: Row): ExchangeDocument {
     created: String(row.Created ?? ''),
     modified: String(row.Modified ?? ''),
     etag: String(row['odata.etag'] ?? row.__etag ?? '*'),
+    ...(str(row.OData__UIVersionString) ? { version: str(row.OData__UIVersionString) } : {}),
   };
 }
 
@@ -131,6 +140,7 @@ export interface DocumentStoreOptions {
 export class PnpDocumentStore implements DocumentStore {
   private rootFolder?: string;
   private contentTypeId?: string;
+  private drafts?: boolean;
   private userId?: number;
 
   public constructor(
@@ -186,18 +196,20 @@ export class PnpDocumentStore implements DocumentStore {
     );
   }
 
-  /** True when a file with this name is in the library root or a permission folder the user can see. */
+  /** True when a file with this name is in the library root or a permission folder the user can see (one $batch). */
   public async exists(fileName: string): Promise<boolean> {
-    for (const folder of await this.folderUrls()) {
-      if (await this.sp.web.getFileByServerRelativePath(`${folder}/${fileName}`).exists()) return true;
-    }
-    return false;
+    const folders = await this.folderUrls();
+    const [batched, execute] = this.sp.batched();
+    const checks = folders.map((folder) => batched.web.getFileByServerRelativePath(`${folder}/${fileName}`).exists());
+    await execute();
+    return (await Promise.all(checks)).some(Boolean);
   }
 
   /**
-   * Uploads into the folder whose permissions the metadata demands (review per party, restricted, or root), so the file
-   * is never readable by more people than allowed, then sets the metadata with If-Match. A failure after the bytes
-   * landed flags the item 'Onvolledig' so it shows in "Te classificeren" (issue 4: never silently half).
+   * Uploads into the uploader's party folder whose permissions the metadata demands (shared, review or restricted), so
+   * the file is never readable by more people than allowed, sets the metadata with If-Match, and only then publishes a
+   * shareable file: until that last step it is a draft only its own party reads. A failure after the bytes landed
+   * flags the item 'Onvolledig' so it shows in "Te classificeren" (issue 4: never silently half).
    */
   public async upload(request: UploadRequest): Promise<UploadResult> {
     const bytes = await toBytes(request.content);
@@ -240,6 +252,14 @@ export class PnpDocumentStore implements DocumentStore {
     } catch (e) {
       problems.push(`metadata: ${await sharePointMessage(e)}`);
       await this.flagIncomplete(item);
+    }
+    if (problems.length === 0) {
+      try {
+        await this.publishIfShareable(file, request.metadata.toetsstatus);
+      } catch (e) {
+        problems.push(`publiceren: ${await sharePointMessage(e)}`);
+        await this.flagIncomplete(item);
+      }
     }
     return { document: await this.get(info.Id), complete: problems.length === 0, problems };
   }
@@ -286,11 +306,36 @@ export class PnpDocumentStore implements DocumentStore {
       itemId = moved.Id;
       itemEtag = '*';
     }
-    await this.ref.items
-      .getById(itemId)
-      .update(toFields(next), itemEtag)
-      .catch((e) => rethrowConcurrency(e, `'${current.name}'`));
+    const item = this.ref.items.getById(itemId);
+    await item.update(toFields(next), itemEtag).catch((e) => rethrowConcurrency(e, `'${current.name}'`));
+    const dest = this.sp.web.getFileByServerRelativePath(`${targetFolder}/${current.name}`);
+    await this.publishIfShareable(dest, next.toetsstatus).catch(async (e) => {
+      // Still a draft only its own party reads; flagged so it shows in "Te classificeren" and is classified again.
+      await this.flagIncomplete(item);
+      throw new Error(
+        `'${current.name}' is vastgelegd als '${next.toetsstatus}', maar niet gepubliceerd voor de andere partij (${await sharePointMessage(e)}). Het staat als 'Onvolledig' in 'Te classificeren'; classificeer het opnieuw.`,
+      );
+    });
     return this.get(itemId);
+  }
+
+  /**
+   * Publishes a major version when the status lets the other party read the file (art. 9.5); until then it is a
+   * draft that only editors of its folder, its own party, read. A library without minor versions publishes every
+   * version by itself (a site not yet provisioned for drafts; provisioning turns them on).
+   */
+  private async publishIfShareable(file: IFile, toetsstatus: Toetsstatus): Promise<void> {
+    if (!isShareable(toetsstatus) || !(await this.draftsEnabled())) return;
+    await file.publish('Doelbindingstoets doorlopen (art. 8, 9)');
+  }
+
+  /** True when the library keeps drafts (minor versions), read once. */
+  private async draftsEnabled(): Promise<boolean> {
+    if (this.drafts === undefined) {
+      const info: { EnableMinorVersions?: boolean } = await this.ref.select('EnableMinorVersions')();
+      this.drafts = info.EnableMinorVersions === true;
+    }
+    return this.drafts;
   }
 
   /** The file's bytes. */
@@ -304,19 +349,22 @@ export class PnpDocumentStore implements DocumentStore {
     await item.update({ [DOC.toetsstatus]: 'Onvolledig' }).catch(() => undefined);
   }
 
-  /** The folder the metadata puts a file in (art. 9.2 review per party, art. 10.1 restricted, else the root). */
+  /** The folder of the sharing party the metadata puts a file in (art. 9.2 review, art. 10.1 restricted, shared). */
   private async folderUrl(metadata: DocumentMetadata): Promise<string> {
-    const folder = folderForDocument(this.config, metadata);
-    return folder ? `${await this.root()}/${folder}` : this.root();
+    return `${await this.root()}/${folderForDocument(this.config, metadata)}`;
   }
 
-  /** The root and every permission folder. */
+  /** The root (files from before the party folders) and every permission folder. */
   private async folderUrls(): Promise<string[]> {
     const root = await this.root();
+    const restricted = this.config.classification.levels.some((l) => l.restricted);
     return [
       root,
-      ...this.config.parties.map((p) => `${root}/${reviewFolderName(p.key)}`),
-      `${root}/${RESTRICTED_FOLDER}`,
+      ...this.config.parties.flatMap((p) => [
+        `${root}/${sharedFolderName(p.key)}`,
+        `${root}/${reviewFolderName(p.key)}`,
+        ...(restricted ? [`${root}/${restrictedFolderName(p.key)}`] : []),
+      ]),
     ];
   }
 
@@ -327,7 +375,7 @@ export class PnpDocumentStore implements DocumentStore {
   private async explainDenied(e: unknown, folderUrl: string): Promise<unknown> {
     const status = httpStatus(e);
     if (status !== 403 && status !== 404) return e;
-    if (folderUrl.endsWith(`/${RESTRICTED_FOLDER}`)) {
+    if (this.config.parties.some((p) => folderUrl.endsWith(`/${restrictedFolderName(p.key)}`))) {
       return new UploadRefusedError(
         'denied',
         'U staat niet op de autorisatielijst voor vertrouwelijke stukken (art. 10.1); kies een lagere rubricering of vraag de beheerder.',

@@ -17,6 +17,7 @@ export async function ensureList(sp: SPFI, spec: ListSpec, rec: StepRecorder): P
   const settings: Record<string, unknown> = {
     Description: spec.description,
     EnableVersioning: spec.versioning,
+    ...(spec.drafts ? { EnableMinorVersions: true, DraftVersionVisibility: 1 } : {}),
     ...(spec.readSecurity ? { ReadSecurity: spec.readSecurity } : {}),
     ...(spec.writeSecurity ? { WriteSecurity: spec.writeSecurity } : {}),
   };

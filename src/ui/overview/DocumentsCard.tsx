@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import * as React from 'react';
 import { format } from '../../loc';
+import { DraftBadge } from '../views/DraftBadge';
 import { useStrings } from '../services';
 import type { DocumentRow } from './documentLabels';
 import { formatDate } from './formatDate';
@@ -80,7 +81,9 @@ export function DocumentsCard(props: DocumentsCardProps): React.ReactElement {
                   )}
                 </TableCell>
                 <TableCell>{d.party ?? dash}</TableCell>
-                <TableCell>{d.toetsstatus}</TableCell>
+                <TableCell>
+                  {d.toetsstatus} <DraftBadge version={d.version} party={d.party ?? dash} />
+                </TableCell>
                 <TableCell className={styles.nowrap}>{formatDate(d.modified)}</TableCell>
               </TableRow>
             ))}

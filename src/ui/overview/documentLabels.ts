@@ -13,6 +13,8 @@ export interface DocumentRow {
   party?: string;
   toetsstatus: string;
   modified: string;
+  /** SharePoint version label; a minor version is a draft only the owning party reads. */
+  version?: string;
 }
 
 /** Maps a stored document to its row; an unknown key is shown as stored, so nothing is hidden. */
@@ -28,5 +30,6 @@ export function documentRow(config: AgreementConfig, d: ExchangeDocument): Docum
     party: config.parties.find((p) => p.key === d.party)?.shortName ?? d.party,
     toetsstatus: d.toetsstatus,
     modified: d.modified,
+    ...(d.version ? { version: d.version } : {}),
   };
 }

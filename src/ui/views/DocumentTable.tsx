@@ -15,6 +15,7 @@ import * as React from 'react';
 import type { ExchangeDocument, Page } from '../../ports/documents';
 import { format } from '../../loc';
 import { formatDate } from '../overview/formatDate';
+import { DraftBadge } from './DraftBadge';
 import { useServices, useStrings } from '../services';
 import { useViewsStyles } from './useViewsStyles';
 import type { DocumentView, SortField } from './viewQueries';
@@ -60,6 +61,7 @@ export function DocumentTable(props: DocumentTableProps): React.ReactElement {
       );
     }
     const level = config.classification.levels.find((l) => l.key === d.classification);
+    const partyName = config.parties.find((p) => p.key === d.party)?.shortName ?? d.party ?? dash;
     const label = level?.label ?? d.classification ?? dash;
     rows.push(
       <TableRow key={d.id} data-document={d.name}>
@@ -78,9 +80,12 @@ export function DocumentTable(props: DocumentTableProps): React.ReactElement {
             label
           )}
         </TableCell>
-        <TableCell>{config.parties.find((p) => p.key === d.party)?.shortName ?? d.party ?? dash}</TableCell>
+        <TableCell>{partyName}</TableCell>
         <TableCell>{d.year ?? dash}</TableCell>
-        <TableCell>{d.toetsstatus}</TableCell>
+        <TableCell>
+          {d.toetsstatus}{' '}
+          <DraftBadge version={d.version} party={partyName} />
+        </TableCell>
         <TableCell className={styles.nowrap}>{d.retainUntil ? formatDate(d.retainUntil) : dash}</TableCell>
         <TableCell className={styles.nowrap}>{formatDate(d.modified)}</TableCell>
       </TableRow>,

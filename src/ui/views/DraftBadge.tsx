@@ -1,0 +1,34 @@
+/** The "Concept" marker of a document whose current version is a draft (a minor version, issue 4). */
+import * as React from 'react';
+import { Badge } from '@fluentui/react-components';
+import { format } from '../../loc';
+import { useStrings } from '../services';
+
+/** True when a SharePoint version label ('0.1', '1.2') is a draft: only the file's own party reads it. */
+export function isDraftVersion(version: string | undefined): boolean {
+  const minor = version?.split('.')[1];
+  return minor !== undefined && minor !== '0';
+}
+
+/** Props of {@link DraftBadge}. */
+export interface DraftBadgeProps {
+  version?: string;
+  /** Short name of the party that owns the file (the only one that reads the draft). */
+  party: string;
+}
+
+/** A small badge after the status; nothing for a published version. */
+export function DraftBadge(props: DraftBadgeProps): React.ReactElement | null {
+  const t = useStrings();
+  if (!isDraftVersion(props.version)) return null;
+  return (
+    <Badge
+      appearance="outline"
+      color="warning"
+      data-testid="draft-badge"
+      title={format(t.docDraftTitle, { version: props.version ?? '', party: props.party })}
+    >
+      {t.docDraft}
+    </Badge>
+  );
+}

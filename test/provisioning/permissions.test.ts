@@ -1,0 +1,147 @@
+import type { AgreementConfig } from '../../src/domain/agreement/schema';
+import {
+  exchangeFolders,
+  exchangeRootGrants,
+  folderForDocument,
+  isShareable,
+  restrictedFolderName,
+  reviewFolderName,
+  sharedFolderName,
+} from '../../src/provisioning/permissions';
+import { buildSiteSchema } from '../../src/provisioning/siteSchema';
+import type { Grant } from '../../src/provisioning/types';
+import { loadConfigFixture } from '../helpers/config';
+
+const config = loadConfigFixture();
+
+/** The group keys of a grant list, optionally only those with a role, sorted. */
+function keys(grants: readonly Grant[], roles?: Grant['role'][]): string[] {
+  return grants
+    .filter((g) => !roles || roles.includes(g.role))
+    .map((g) => g.group)
+    .sort();
+}
+
+/** The grants of one folder. */
+function folder(c: AgreementConfig, name: string): Grant[] {
+  const f = exchangeFolders(c).find((x) => x.name === name);
+  if (!f) throw new Error(`no folder ${name}`);
+  return f.grants;
+}
+
+/** Keys of the groups of a kind (and party, when given). */
+function groups(c: AgreementConfig, kind: string, party?: string | null): string[] {
+  return c.groups
+    .filter((g) => g.kind === kind && (party === undefined || (g.party ?? null) === party))
+    .map((g) => g.key)
+    .sort();
+}
+
+describe('folderForDocument (art. 9.2, 10.1)', () => {
+  it('puts an allowed, unrestricted document in the shared folder of the sharing party', () => {
+    expect(folderForDocument(config, { toetsstatus: 'Toegestaan', party: 'igj', classification: 'intern' })).toBe(
+      'Gedeeld-igj',
+    );
+    expect(folderForDocument(config, { toetsstatus: 'Toegestaan', party: 'cibg', classification: 'intern' })).toBe(
+      'Gedeeld-cibg',
+    );
+  });
+
+  it('keeps review, rejected and incomplete documents in the review folder of the sharing party', () => {
+    for (const toetsstatus of ['In review', 'Afgewezen', 'Onvolledig'] as const) {
+      expect(folderForDocument(config, { toetsstatus, party: 'igj', classification: 'intern' })).toBe('Review-igj');
+    }
+  });
+
+  it('puts a restricted level in the restricted folder of the sharing party', () => {
+    const facts = { toetsstatus: 'Toegestaan' as const, party: 'cibg', classification: 'departementaal-vertrouwelijk' };
+    expect(folderForDocument(config, facts)).toBe('Vertrouwelijk-cibg');
+  });
+
+  it('lets review win over restricted until the privacy officer approved', () => {
+    const facts = { toetsstatus: 'In review' as const, party: 'cibg', classification: 'departementaal-vertrouwelijk' };
+    expect(folderForDocument(config, facts)).toBe('Review-cibg');
+  });
+
+  it('refuses a party the agreement does not know, naming the field and the article', () => {
+    expect(() => folderForDocument(config, { toetsstatus: 'Toegestaan', party: 'om', classification: 'intern' })).toThrow(
+      /Partij: 'om'.*art\. 9\.5/,
+    );
+    expect(() => folderForDocument(config, { toetsstatus: 'Toegestaan', classification: 'intern' })).toThrow(/Partij/);
+  });
+
+  it('publishes only what the check allowed', () => {
+    expect(isShareable('Toegestaan')).toBe(true);
+    for (const s of ['Te classificeren', 'In review', 'Afgewezen', 'Onvolledig'] as const) expect(isShareable(s)).toBe(false);
+  });
+});
+
+describe('exchange folders and root (issue 4: readable only by the uploader party until classified)', () => {
+  it('gives the shared folder to its own party to edit and lets the other party only read', () => {
+    const grants = folder(config, 'Gedeeld-igj');
+    expect(keys(grants, ['contributor'])).toEqual(['igj-medewerkers', 'igj-privacy']);
+    expect(keys(grants, ['reader'])).toEqual(['accounthouders', 'cibg-medewerkers', 'cibg-privacy']);
+    expect(keys(grants, ['administrator'])).toEqual(['eigenaars']);
+  });
+
+  it('keeps a review folder to the sharing party and its privacy officer', () => {
+    expect(keys(folder(config, 'Review-igj'))).toEqual(
+      ['eigenaars', 'igj-medewerkers', 'igj-privacy', ...groups(config, 'vertrouwelijk', 'igj')].sort(),
+    );
+  });
+
+  it('lets only the own autorisatielijst group and privacy officer edit a restricted folder; the others read', () => {
+    const grants = folder(config, 'Vertrouwelijk-igj');
+    expect(keys(grants, ['contributor'])).toEqual(['igj-privacy', ...groups(config, 'vertrouwelijk', 'igj')].sort());
+    expect(keys(grants, ['reader'])).toEqual(
+      ['cibg-privacy', ...groups(config, 'vertrouwelijk').filter((k) => !groups(config, 'vertrouwelijk', 'igj').includes(k))].sort(),
+    );
+    // art. 10.1: staff outside the autorisatielijst have no grant at all.
+    expect(keys(grants)).not.toContain('igj-medewerkers');
+    expect(keys(grants)).not.toContain('cibg-medewerkers');
+  });
+
+  it('lets staff only read at the library root, so no upload lands where both parties edit', () => {
+    const root = exchangeRootGrants(config);
+    expect(keys(root, ['contributor', 'editor'])).toEqual([]);
+    expect(keys(root, ['administrator'])).toEqual(['eigenaars']);
+    expect(keys(root, ['reader'])).toEqual(['accounthouders', 'cibg-medewerkers', 'cibg-privacy', 'igj-medewerkers', 'igj-privacy']);
+  });
+
+  it.each(['igj-cibg', 'cjg-rijnmond', 'igj-om'])(
+    '%s: every group that may edit a folder belongs to that folder\'s party (drafts never cross parties)',
+    (name) => {
+      const c = loadConfigFixture(name);
+      const partyOf = new Map(c.groups.map((g) => [g.key, g.party ?? null]));
+      const owners = new Set(groups(c, 'owners'));
+      for (const party of c.parties) {
+        const names = [sharedFolderName(party.key), reviewFolderName(party.key)];
+        if (c.classification.levels.some((l) => l.restricted)) names.push(restrictedFolderName(party.key));
+        for (const n of names) {
+          for (const g of folder(c, n).filter((x) => x.role !== 'reader' && !owners.has(x.group))) {
+            expect({ folder: n, group: g.group, party: partyOf.get(g.group) }).toEqual({
+              folder: n,
+              group: g.group,
+              party: party.key,
+            });
+          }
+        }
+      }
+      expect(keys(exchangeRootGrants(c), ['contributor', 'editor'])).toEqual([]);
+    },
+  );
+
+  it('provisions the library with drafts, a read-only root and the folders of every party', () => {
+    const lib = buildSiteSchema(config).lists.find((l) => l.key === 'exchange')!;
+    expect(lib.drafts).toBe(true);
+    expect(lib.uniquePermissions).toEqual(exchangeRootGrants(config));
+    expect(lib.folders!.map((f) => f.name)).toEqual([
+      'Gedeeld-igj',
+      'Review-igj',
+      'Vertrouwelijk-igj',
+      'Gedeeld-cibg',
+      'Review-cibg',
+      'Vertrouwelijk-cibg',
+    ]);
+  });
+});
