@@ -11,6 +11,7 @@ import {
   type Decision,
   type DoelbindingAnswers,
   type FindingCount,
+  type Reason,
 } from '../domain/doelbinding';
 import { summariseFindings, type ScanResult } from '../domain/scan';
 
@@ -43,11 +44,64 @@ export function recipientsOf(config: AgreementConfig, uploaderParty: string | nu
   return config.parties.map((p) => p.key).filter((k) => k !== uploaderParty);
 }
 
-/** True when the uploader is in a group the autorisatielijst gives restricted documents (or owns the space). */
+/**
+ * True when the uploader is in the 'vertrouwelijk' group of their own party, or owns the space (art. 10.1). A
+ * party-less or other party's group does not count: a party's restricted folder is edited only by its own group.
+ */
 export function mayStoreRestricted(config: AgreementConfig, uploader: Uploader): boolean {
   return config.groups.some(
-    (g) => (g.kind === 'vertrouwelijk' || g.kind === 'owners') && uploader.groupKeys.includes(g.key),
+    (g) =>
+      uploader.groupKeys.includes(g.key) &&
+      (g.kind === 'owners' || (g.kind === 'vertrouwelijk' && g.party !== undefined && g.party === uploader.party)),
   );
+}
+
+/**
+ * The refusal for a restricted level (art. 10.1), naming the group the uploader would need: their own party's
+ * 'vertrouwelijk' group, since only that group edits the party's restricted folder.
+ */
+function notOnOwnAutorisatielijst(config: AgreementConfig, uploader: Uploader): Reason {
+  const base = { code: 'not_on_autorisatielijst', outcome: 'refused' as const, source: 'art. 10.1' };
+  const own = config.groups.find(
+    (g) => g.kind === 'vertrouwelijk' && g.party !== undefined && g.party === uploader.party,
+  );
+  if (own)
+    return {
+      ...base,
+      nl:
+        `u staat niet in '${own.name}', de autorisatielijstgroep van uw partij voor dit rubriceringsniveau, ` +
+        'en kunt het stuk daarom niet opslaan',
+      en:
+        `you are not in '${own.name}', your party's autorisatielijst group for this classification level, ` +
+        'and so cannot store the document',
+      advice: {
+        nl: 'Laat een collega op de autorisatielijst van uw partij het stuk delen, of vraag de accounthouder.',
+        en: "Have a colleague on your party's autorisatielijst share it, or ask the accounthouder.",
+      },
+    };
+  if (uploader.party === null)
+    return {
+      ...base,
+      nl: 'u hoort bij geen partij van de overeenkomst en staat dus niet op de autorisatielijst voor dit niveau',
+      en: 'you belong to no party of the agreement and so are not on the autorisatielijst for this level',
+      advice: {
+        nl: 'Laat een medewerker van een partij op de autorisatielijst het stuk delen.',
+        en: 'Have a member of staff of a party, on its autorisatielijst, share it.',
+      },
+    };
+  return {
+    ...base,
+    nl:
+      'uw partij heeft geen eigen autorisatielijstgroep voor dit rubriceringsniveau, en alleen die groep mag zulke ' +
+      'stukken namens de partij opslaan',
+    en:
+      'your party has no autorisatielijst group of its own for this classification level, and only that group may ' +
+      'store such documents for the party',
+    advice: {
+      nl: 'Kies een lager niveau als dat past, of vraag de beheerder een vertrouwelijk-groep voor uw partij.',
+      en: 'Choose a lower level if that fits, or ask the administrator for a vertrouwelijk group of your party.',
+    },
+  };
 }
 
 /** Decides on one file; the outcome is the strictest of all reasons, each naming its article. */
@@ -70,17 +124,7 @@ export function decideFile(
   );
   const reasons = [...decision.reasons];
   if (form.classification !== '' && isRestricted(config, form.classification) && !mayStoreRestricted(config, uploader))
-    reasons.unshift({
-      code: 'not_on_autorisatielijst',
-      outcome: 'refused',
-      source: 'art. 10.1',
-      nl: 'u staat niet op de autorisatielijst voor dit rubriceringsniveau en kunt het stuk daarom niet opslaan',
-      en: 'you are not on the autorisatielijst for this classification level and so cannot store the document',
-      advice: {
-        nl: 'Laat een collega op de autorisatielijst het stuk delen, of vraag de accounthouder om toegang.',
-        en: 'Have a colleague on the autorisatielijst share it, or ask the accounthouder for access.',
-      },
-    });
+    reasons.unshift(notOnOwnAutorisatielijst(config, uploader));
   if (scan?.unsupported)
     reasons.push({
       code: 'scan_unsupported',

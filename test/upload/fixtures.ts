@@ -77,7 +77,7 @@ export function fakePorts(): {
       displayName: 'Sanne de Vries',
       email: 'sanne.devries@igj.example',
       party: 'igj',
-      groupKeys: ['igj-medewerkers', 'vertrouwelijk'],
+      groupKeys: ['igj-medewerkers', 'igj-vertrouwelijk'],
     },
     now: () => new Date('2026-11-23T10:00:00Z'),
     newId: () => `toets-${audit.length + 1}`,

@@ -1,8 +1,8 @@
 /** Metadata and Toetslog record of a decision, and the upload-only reasons (art. 10.1, unscannable files). */
-import { auditRecordFor, decideFile, metadataFor } from '../../src/upload';
+import { auditRecordFor, decideFile, mayStoreRestricted, metadataFor } from '../../src/upload';
 import { config, form, scanWith } from './fixtures';
 
-const igj = { party: 'igj', groupKeys: ['igj-medewerkers', 'vertrouwelijk'] };
+const igj = { party: 'igj', groupKeys: ['igj-medewerkers', 'igj-vertrouwelijk'] };
 const now = new Date('2026-11-23T10:00:00Z');
 
 describe('decideFile', () => {
@@ -36,6 +36,53 @@ describe('decideFile', () => {
       igj,
     );
     expect(d.reasons.map((r) => r.code)).toContain('recipient_outside_purpose');
+  });
+});
+
+describe("mayStoreRestricted (art. 10.1: only a party's own vertrouwelijk group edits its restricted folder)", () => {
+  const partyLess = {
+    ...config,
+    groups: config.groups.map((g) => (g.key === 'igj-vertrouwelijk' ? { ...g, party: undefined } : g)),
+  };
+  const restricted = form({ classification: 'departementaal-vertrouwelijk' });
+
+  it('is true for a member of the vertrouwelijk group of their own party', () => {
+    expect(mayStoreRestricted(config, igj)).toBe(true);
+    expect(mayStoreRestricted(config, { party: 'cibg', groupKeys: ['cibg-medewerkers', 'cibg-vertrouwelijk'] })).toBe(
+      true,
+    );
+  });
+
+  it("is false in another party's vertrouwelijk group, and without any", () => {
+    expect(mayStoreRestricted(config, { party: 'igj', groupKeys: ['igj-medewerkers', 'cibg-vertrouwelijk'] })).toBe(
+      false,
+    );
+    expect(mayStoreRestricted(config, { party: 'igj', groupKeys: ['igj-medewerkers', 'igj-privacy'] })).toBe(false);
+    expect(mayStoreRestricted(config, { party: null, groupKeys: ['igj-vertrouwelijk'] })).toBe(false);
+  });
+
+  it('is false in a vertrouwelijk group without a party', () => {
+    expect(mayStoreRestricted(partyLess, igj)).toBe(false);
+  });
+
+  it('is true for an owner of the space, of any party or none', () => {
+    expect(mayStoreRestricted(config, { party: null, groupKeys: ['eigenaars'] })).toBe(true);
+    expect(mayStoreRestricted(config, { party: 'cibg', groupKeys: ['eigenaars'] })).toBe(true);
+  });
+
+  it("the refusal names the party's own group (art. 10.1); with a party-less group: the party has none", () => {
+    const other = decideFile(config, restricted, scanWith({}), { party: 'igj', groupKeys: ['cibg-vertrouwelijk'] });
+    expect(other.outcome).toBe('refused');
+    expect(other.reasons[0]).toMatchObject({ code: 'not_on_autorisatielijst', source: 'art. 10.1' });
+    expect(other.reasons[0].nl).toContain("niet in 'IGJ Autorisatielijst Vertrouwelijk', de autorisatielijstgroep");
+    expect(other.reasons[0].en).toContain("your party's autorisatielijst group");
+    const none = decideFile(partyLess, restricted, scanWith({}), igj);
+    expect(none.outcome).toBe('refused');
+    expect(none.reasons[0]).toMatchObject({ code: 'not_on_autorisatielijst', source: 'art. 10.1' });
+    expect(none.reasons[0].nl).toContain('uw partij heeft geen eigen autorisatielijstgroep');
+    expect(decideFile(config, restricted, scanWith({}), igj).reasons.map((r) => r.code)).not.toContain(
+      'not_on_autorisatielijst',
+    );
   });
 });
 

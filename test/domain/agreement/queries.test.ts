@@ -38,7 +38,7 @@ describe('agreement lookups', () => {
     expect(groupsForFunctionTitle(config, 'igj', 'Privacy officer').map((g) => g.name)).toEqual([
       'IGJ Medewerkers',
       'IGJ Privacy officers',
-      'Autorisatielijst Vertrouwelijk',
+      'IGJ Autorisatielijst Vertrouwelijk',
     ]);
     expect(groupsForFunctionTitle(config, 'cibg', 'Privacy officer').map((g) => g.name)).toContain(
       'CIBG Privacy officers',

@@ -12,6 +12,14 @@ describe('shipped agreement configurations', () => {
     expect(result.ok ? formatConfigErrors(result.warnings, 'nl') : formatConfigErrors(result.errors, 'nl')).toEqual([]);
   });
 
+  it.each(shippedFiles())('%s: one vertrouwelijk group per party, for its own titles only (art. 10.1)', (file) => {
+    const config = shippedConfig(file);
+    const confidential = config.groups.filter((g) => g.kind === 'vertrouwelijk');
+    expect(confidential.map((g) => g.party).sort()).toEqual(config.parties.map((p) => p.key).sort());
+    for (const line of config.autorisatielijst)
+      for (const g of confidential.filter((c) => line.groups.includes(c.key))) expect(g.party).toBe(line.party);
+  });
+
   it.each(shippedFiles())('%s marks every processing activity as example or agreement text', (file) => {
     const config = shippedConfig(file);
     for (const activity of config.processingActivities) expect(typeof activity.example).toBe('boolean');
@@ -67,7 +75,8 @@ describe('igj-cibg.json follows the samenwerkingsovereenkomst', () => {
         'IGJ Privacy officers',
         'CIBG Privacy officers',
         'Accounthouders',
-        'Autorisatielijst Vertrouwelijk',
+        'IGJ Autorisatielijst Vertrouwelijk',
+        'CIBG Autorisatielijst Vertrouwelijk',
       ]),
     );
   });

@@ -23,7 +23,7 @@ const user: SiteUser = {
   email: 'sanne.devries@igj.example',
   isSiteAdmin: false,
   groups: [],
-  groupKeys: ['igj-medewerkers', 'vertrouwelijk'],
+  groupKeys: ['igj-medewerkers', 'igj-vertrouwelijk'],
   party: 'igj',
 };
 

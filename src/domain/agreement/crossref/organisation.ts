@@ -1,6 +1,6 @@
 /** Checks of classification levels, groups, the autorisatielijst (art. 1e, 10.1) and meetings (art. 6, 7, 12, 13). */
 import { configError, type ConfigError } from '../errors';
-import type { AgreementConfig } from '../schema';
+import type { AgreementConfig, Authorisation, GroupConfig } from '../schema';
 import { normalizeFunctionTitle } from '../queries';
 import { checkRef, checkUnique } from './helpers';
 
@@ -101,17 +101,37 @@ export function checkAccess(config: AgreementConfig, parties: ReadonlySet<string
         return;
       }
       if (group.party !== undefined && group.party !== a.party)
-        errors.push(
-          configError(
-            `${base}.groups[${j}]`,
-            'group_of_other_party',
-            `groep '${key}' hoort bij partij '${group.party}', niet bij '${a.party}'`,
-            `group '${key}' belongs to party '${group.party}', not '${a.party}'`,
-          ),
-        );
+        errors.push(otherPartyGroup(`${base}.groups[${j}]`, a, group));
     });
   });
   return errors;
+}
+
+/**
+ * A title placed in another party's group. For a 'vertrouwelijk' group this matters most (art. 10.1): that party's
+ * restricted folder is edited only by its own autorisatielijst group, so the title would edit, and see the drafts of,
+ * restricted documents of a party it does not belong to.
+ */
+function otherPartyGroup(path: string, line: Authorisation, group: GroupConfig): ConfigError {
+  const key = group.key;
+  if (group.kind !== 'vertrouwelijk')
+    return configError(
+      path,
+      'group_of_other_party',
+      `groep '${key}' hoort bij partij '${group.party}', niet bij '${line.party}'`,
+      `group '${key}' belongs to party '${group.party}', not '${line.party}'`,
+    );
+  return configError(
+    path,
+    'group_of_other_party',
+    `autorisatielijstgroep '${key}' hoort bij partij '${group.party}', niet bij '${line.party}': de vertrouwelijke ` +
+      `map van '${group.party}' wordt alleen door haar eigen groep bewerkt; zet deze functietitel in de ` +
+      `vertrouwelijk-groep van '${line.party}'`,
+    `autorisatielijst group '${key}' belongs to party '${group.party}', not '${line.party}': the restricted folder ` +
+      `of '${group.party}' is edited only by its own group; put this title in the vertrouwelijk group of ` +
+      `'${line.party}'`,
+    'art. 10.1',
+  );
 }
 
 /** Meeting keys unique, attendees of existing parties, topic keys unique. */
@@ -150,8 +170,9 @@ export function checkMeetings(config: AgreementConfig, parties: ReadonlySet<stri
 }
 
 /**
- * art. 10.1: restricted levels are read through a 'vertrouwelijk' group filled from the autorisatielijst (without one,
- * only the privacy officers read them); each party needs its own members group to reach its documents.
+ * art. 10.1: restricted levels are read through 'vertrouwelijk' groups filled from the autorisatielijst (without one,
+ * only the privacy officers read them), one per party because a party's restricted folder is edited only by its own
+ * group; each party needs its own members group to reach its documents.
  */
 export function checkGroupCoverage(config: AgreementConfig): ConfigError[] {
   const errors: ConfigError[] = [];
@@ -169,6 +190,22 @@ export function checkGroupCoverage(config: AgreementConfig): ConfigError[] {
       ),
     );
   config.groups.forEach((g, i) => {
+    if (g.kind === 'vertrouwelijk' && g.party === undefined)
+      errors.push(
+        configError(
+          `groups[${i}].party`,
+          'confidential_group_without_party',
+          `groep '${g.key}' (kind 'vertrouwelijk') hoort bij geen partij: de leden lezen vertrouwelijke stukken van ` +
+            'elke partij, maar kunnen zelf geen vertrouwelijk stuk delen, want de vertrouwelijke map van een partij ' +
+            'wordt alleen door de autorisatielijstgroep van die partij bewerkt; maak één vertrouwelijk-groep per ' +
+            'partij en vul groups[].party in',
+          `group '${g.key}' (kind 'vertrouwelijk') belongs to no party: its members can read restricted documents of ` +
+            'every party but cannot share restricted documents, because the restricted folder of a party is edited ' +
+            "only by that party's own autorisatielijst group; make one vertrouwelijk group per party and set " +
+            'groups[].party',
+          'art. 10.1',
+        ),
+      );
     if (g.kind === 'vertrouwelijk' && !listed.has(g.key))
       errors.push(
         configError(
