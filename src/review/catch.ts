@@ -10,7 +10,10 @@ import type { DocumentMetadata, DocumentStore, ExchangeDocument } from '../ports
 import type { AuditLog } from '../ports/registers';
 import type { SiteUser } from '../ports/site';
 import { auditRecordFor, decideFile, metadataFor, randomToetsId, type ShareForm } from '../upload';
+import { owningParty } from './owner';
 import { UNCLASSIFIED_PAGE_SIZE, UNCLASSIFIED_QUERY } from './unclassifiedQuery';
+
+export { owningParty, partyOfEmail, partyOfFolder } from './owner';
 
 /** How many unclassified files the person can see; `more` when the first page did not hold them all. */
 export interface UnclassifiedCount {
@@ -28,21 +31,6 @@ export async function countUnclassified(
   return { count: page.items.length, more: page.nextPageToken !== undefined, items: page.items };
 }
 
-/** The party whose e-mail domain an address has (configuration `emailDomains`), or null. */
-export function partyOfEmail(config: AgreementConfig, email: string | undefined): string | null {
-  const domain = email?.split('@')[1]?.toLowerCase();
-  if (!domain) return null;
-  return config.parties.find((p) => p.emailDomains.some((d) => d.toLowerCase() === domain))?.key ?? null;
-}
-
-/**
- * The party a file in the library belongs to: the one recorded on it (an 'Onvolledig' upload has it), else the
- * party of whoever put it there. Null when neither is known.
- */
-export function owningParty(config: AgreementConfig, doc: Pick<ExchangeDocument, 'party' | 'author'>): string | null {
-  return doc.party ?? partyOfEmail(config, doc.author?.email);
-}
-
 /**
  * True when this person may classify the file: a member of the party that put it there (art. 9.2: the sharing party
  * answers for what it shares; the other party must not decide it for them). A file whose owner is unknown may be
@@ -51,7 +39,7 @@ export function owningParty(config: AgreementConfig, doc: Pick<ExchangeDocument,
 export function mayClassify(
   config: AgreementConfig,
   user: Pick<SiteUser, 'party'>,
-  doc: Pick<ExchangeDocument, 'party' | 'author'>,
+  doc: Pick<ExchangeDocument, 'party' | 'author'> & Partial<Pick<ExchangeDocument, 'serverRelativeUrl'>>,
 ): boolean {
   if (!user.party) return false;
   const owner = owningParty(config, doc);

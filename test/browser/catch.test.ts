@@ -1,8 +1,8 @@
 /**
  * Issue 4, files uploaded around the dialog: a native upload (PnPjs addUsingPath as the user, as SharePoint's own
  * upload and drag-and-drop do) gets the column default 'Te classificeren', shows in that view, the dashboard warns with
- * a count, and "Nu classificeren" classifies it with the dialog's questions and check. Also shows the documented limit:
- * until classified, the other party's members can read it.
+ * a count, and "Nu classificeren" classifies it with the dialog's questions and check. Until then it is a draft (0.1) in
+ * the uploader's party folder: the uploader's party reads it, the other party cannot even see it.
  */
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
@@ -53,24 +53,53 @@ async function pick(page: Page, name: string): Promise<void> {
   await page.locator('[data-testid="classify-scan"]', { hasText: 'Scan:' }).waitFor();
 }
 
+/** The version label of a file as the site admin reads it ('0.1' draft, '1.0' published). */
+async function versionOf(url: string): Promise<string> {
+  return String((await fieldsOf(url)).OData__UIVersionString);
+}
+
+it('the library root takes no upload from staff, and a party cannot add to the other party\'s folder', async () => {
+  const igj = spForUser(wb.siteUrl, 'igj-medewerker');
+  await expect(
+    igj.web.getFolderByServerRelativePath(LIBRARY).files.addUsingPath('In de root.txt', 'x', { Overwrite: false }),
+  ).rejects.toMatchObject({ status: 403 });
+  const cibg = spForUser(wb.siteUrl, 'cibg-medewerker');
+  await expect(
+    cibg.web
+      .getFolderByServerRelativePath(`${LIBRARY}/Gedeeld-igj`)
+      .files.addUsingPath('Bij IGJ.txt', 'x', { Overwrite: false }),
+  ).rejects.toMatchObject({ status: 403 });
+});
+
 it('a native upload is caught: Te classificeren, dashboard warning, classified with "Nu classificeren"', async () => {
   const plain = 'Sleep-upload agenda.txt';
   const withBsn = 'Sleep-upload notitie.txt';
-  // As SharePoint's own upload does: straight into the library root, no dialog, no metadata.
+  // As SharePoint's own upload does: straight into the folder the person can write to, no dialog, no metadata.
   const sp = spForUser(wb.siteUrl, 'igj-medewerker');
-  const root = sp.web.getFolderByServerRelativePath(LIBRARY);
-  await root.files.addUsingPath(plain, 'Agenda: actualiteiten en beleidsvoornemens.', { Overwrite: false });
-  await root.files.addUsingPath(withBsn, 'Notitie over de zorgaanbieder. BSN 111222333 van de behandelaar.', {
+  const own = sp.web.getFolderByServerRelativePath(`${LIBRARY}/Gedeeld-igj`);
+  await own.files.addUsingPath(plain, 'Agenda: actualiteiten en beleidsvoornemens.', { Overwrite: false });
+  await own.files.addUsingPath(withBsn, 'Notitie over de zorgaanbieder. BSN 111222333 van de behandelaar.', {
     Overwrite: false,
   });
-  expect(await fieldsOf(`${LIBRARY}/${plain}`)).toMatchObject({ Toetsstatus: 'Te classificeren', Partij: null });
-  // The documented limit: until classified it sits in the root, readable by every member group (docs/provisioning.md).
-  expect(await fileStatusAs(wb, 'cibg-medewerker', `${LIBRARY}/${withBsn}`)).toBe(200);
+  expect(await fieldsOf(`${LIBRARY}/Gedeeld-igj/${plain}`)).toMatchObject({
+    Toetsstatus: 'Te classificeren',
+    Partij: null,
+    OData__UIVersionString: '0.1',
+  });
+  // Until classified it is a draft only the uploader's party reads: an IGJ colleague can, CIBG cannot even see it.
+  for (const name of [plain, withBsn]) {
+    const url = `${LIBRARY}/Gedeeld-igj/${name}`;
+    expect(await fileStatusAs(wb, 'igj-hoofdinspecteur', url)).toBe(200);
+    expect(await fileStatusAs(wb, 'cibg-medewerker', url)).toBe(404);
+    expect(await fileStatusAs(wb, 'cibg-privacy', url)).toBe(404);
+    expect([401, 403, 404]).toContain(await fileStatusAs(wb, 'buitenstaander', url));
+  }
 
-  // CIBG is warned too (it can read them), but only the party that put them there classifies them (art. 9.2).
+  // CIBG sees neither the files nor a warning about them; only the party that put them there classifies them.
   const other = await openAs(browser, wb, 'cibg-medewerker');
-  await other.page.getByTestId('unclassified-banner').waitFor();
-  await expect(other.page.getByTestId('classify-now').count()).resolves.toBe(0);
+  await other.page.locator('[data-testid="documents"] table, [data-testid="documents-empty"]').first().waitFor();
+  expect(await viewRows(other.page, 'Te classificeren')).toEqual([]);
+  await expect(other.page.getByTestId('unclassified-banner').count()).resolves.toBe(0);
   await other.context.close();
 
   const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
@@ -79,6 +108,9 @@ it('a native upload is caught: Te classificeren, dashboard warning, classified w
   await expect(banner.getAttribute('data-count')).resolves.toBe('2');
   await expect(banner.textContent()).resolves.toMatch(/2 bestand\(en\) zijn buiten "Delen met toets" om/);
   expect((await viewRows(page, 'Te classificeren')).sort()).toEqual([withBsn, plain].sort());
+  // Each row says it is a draft only IGJ reads.
+  const badge = page.locator(`[data-testid="view-table"] [data-document="${plain}"] [data-testid="draft-badge"]`);
+  await expect(badge.getAttribute('title')).resolves.toBe('Versie 0.1: nog niet gepubliceerd, alleen IGJ kan dit lezen.');
   await screenshot(page, join(SCREENSHOTS, 'catch-banner.png'));
 
   // Classify the plain one: no personal data, Intern → allowed, stays shared with its metadata.
@@ -92,12 +124,15 @@ it('a native upload is caught: Te classificeren, dashboard warning, classified w
   await dialog.locator('input[name="personal"][value="no"]').check();
   await page.getByTestId('classify-save').click();
   await expect(dialog.getByTestId('classify-done').getAttribute('data-outcome')).resolves.toBe('allowed');
-  expect(await fieldsOf(`${LIBRARY}/${plain}`)).toMatchObject({
+  expect(await fieldsOf(`${LIBRARY}/Gedeeld-igj/${plain}`)).toMatchObject({
     Toetsstatus: 'Toegestaan',
     Documenttype: 'overlegstuk',
     Classificatie: 'intern',
     Partij: 'igj',
   });
+  // Classified and allowed: published as a major version, so now CIBG reads it.
+  expect(await versionOf(`${LIBRARY}/Gedeeld-igj/${plain}`)).toMatch(/^1\.0$/);
+  expect(await fileStatusAs(wb, 'cibg-medewerker', `${LIBRARY}/Gedeeld-igj/${plain}`)).toBe(200);
 
   // The one with a BSN, answered "no personal data": refused (seed 004) → moved to IGJ's review folder as Afgewezen.
   await pick(page, withBsn);
@@ -110,6 +145,7 @@ it('a native upload is caught: Te classificeren, dashboard warning, classified w
   await screenshot(page, join(SCREENSHOTS, 'catch-classified-refused.png'));
   expect(await fieldsOf(`${LIBRARY}/Review-igj/${withBsn}`)).toMatchObject({ Toetsstatus: 'Afgewezen', Partij: 'igj' });
   expect([403, 404]).toContain(await fileStatusAs(wb, 'cibg-medewerker', `${LIBRARY}/Review-igj/${withBsn}`));
+  expect(await fileStatusAs(wb, 'igj-hoofdinspecteur', `${LIBRARY}/Review-igj/${withBsn}`)).toBe(200);
 
   // Both decisions are in the Toetslog (AVG art. 5(2)); the number itself never is.
   const log = await fetch(`${wb.siteUrl}/_api/web/lists/getByTitle('Toetslog')/items?$top=500`, {

@@ -102,7 +102,7 @@ it('review path: hidden from the other party until approved; rejected stays with
 
   // Approved: moved to the restricted folder its level demands, readable by CIBG's listed staff (art. 10.1);
   // rejected: still only in IGJ's review folder.
-  expect(await fileStatusAs(wb, 'cibg-medewerker', `${LIBRARY}/Vertrouwelijk/${approved}`)).toBe(200);
+  expect(await fileStatusAs(wb, 'cibg-medewerker', `${LIBRARY}/Vertrouwelijk-igj/${approved}`)).toBe(200);
   expect(await fileStatusAs(wb, 'igj-privacy', `${LIBRARY}/Review-igj/${approved}`)).not.toBe(200); // moved, not copied
   expect([403, 404]).toContain(await fileStatusAs(wb, 'cibg-medewerker', `${LIBRARY}/Review-igj/${rejected}`));
   expect(await fileStatusAs(wb, 'igj-medewerker', `${LIBRARY}/Review-igj/${rejected}`)).toBe(200);

@@ -80,14 +80,16 @@ it('an allowed upload: scanned, checked, shared with metadata and a Toetslog rec
 
   const file = await api(
     'cibg-medewerker',
-    `web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${name}')/listItemAllFields`,
+    `web/getFileByServerRelativePath(decodedurl='${LIBRARY}/Gedeeld-igj/${name}')/listItemAllFields`,
   );
+  // Shared: in IGJ's folder, published as a major version, so the other party reads it (art. 9.5).
   expect(file.status).toBe(200);
   expect(file.json).toMatchObject({
     Documenttype: 'overlegstuk',
     Classificatie: 'intern',
     Toetsstatus: 'Toegestaan',
     Partij: 'igj',
+    OData__UIVersionString: '1.0',
   });
   const record = await auditOf(name);
   expect(record).toMatchObject({ Besluit: 'toegestaan', Partij: 'igj', ToetsId: file.json.ToetsId });
@@ -129,7 +131,7 @@ it('refuses when the scan finds a BSN while "no personal data" was answered: not
   await expect(row.locator('[data-advice]').first().textContent()).resolves.toMatch(/^Wat u kunt doen: Verwijder/);
   await expect(page.getByTestId('share').count()).resolves.toBe(0);
   await page.screenshot({ path: join(SCREENSHOTS, 'upload-dialog-refused-bsn.png') });
-  const file = await api('beheerder', `web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${name}')/exists`);
+  const file = await api('beheerder', `web/getFileByServerRelativePath(decodedurl='${LIBRARY}/Gedeeld-igj/${name}')/exists`);
   expect(file.json.value ?? file.json.Exists ?? false).toBe(false);
   const record = await auditOf(name);
   expect(record).toMatchObject({ Besluit: 'geweigerd' });
@@ -151,8 +153,8 @@ it('a restricted file (Departementaal Vertrouwelijk) lands where only the autori
   await page.locator(`[data-file="${name}"][data-state="done"]`).waitFor();
   await context.close();
 
-  const url = `${LIBRARY}/Vertrouwelijk/${name}`;
-  expect(await openFileAs('cibg-medewerker', url)).toBe(200); // on the autorisatielijst 'vertrouwelijk'
+  const url = `${LIBRARY}/Vertrouwelijk-igj/${name}`;
+  expect(await openFileAs('cibg-medewerker', url)).toBe(200); // on CIBG's autorisatielijst (art. 10.1)
   expect([401, 403, 404]).toContain(await openFileAs('buitenstaander', url));
   expect([403, 404]).toContain(await openFileAs('igj-hoofdinspecteur', url)); // IGJ staff, not on the list
   expect(errors).toEqual([]);
@@ -224,7 +226,7 @@ it('refuses a category the configuration blocks for the recipient (fixture rule 
     );
     await page.screenshot({ path: join(SCREENSHOTS, 'upload-dialog-refused-blocked.png') });
     expect(await auditOf(name)).toMatchObject({ Besluit: 'geweigerd' });
-    const exists = await api('beheerder', `web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${name}')/exists`);
+    const exists = await api('beheerder', `web/getFileByServerRelativePath(decodedurl='${LIBRARY}/Gedeeld-igj/${name}')/exists`);
     expect(exists.json.value ?? false).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
@@ -257,7 +259,7 @@ it('bad input: an empty file, a forbidden name and a name already in the library
     await page.locator('[data-state="done"]').evaluateAll((r) => r.map((x) => x.getAttribute('data-file'))),
   ).toEqual(['goed.txt']);
   const text = await (
-    await fetch(`${wb.siteUrl}/_api/web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${existing}')/$value`, {
+    await fetch(`${wb.siteUrl}/_api/web/getFileByServerRelativePath(decodedurl='${LIBRARY}/Gedeeld-cibg/${existing}')/$value`, {
       headers: { 'X-Emulator-User': 'beheerder' },
     })
   ).text();
@@ -304,7 +306,7 @@ it('a large file goes up in chunks with a progress bar; a dropped chunk is retri
   await expect(row.textContent()).resolves.toMatch(/23,0 MB van 23,0 MB( · [1-9]\d*× een deel opnieuw verstuurd)?/);
   await page.screenshot({ path: join(SCREENSHOTS, 'upload-dialog-large.png') });
   const res = await fetch(
-    `${wb.siteUrl}/_api/web/getFileByServerRelativePath(decodedurl='${LIBRARY}/${name}')/$value`,
+    `${wb.siteUrl}/_api/web/getFileByServerRelativePath(decodedurl='${LIBRARY}/Gedeeld-igj/${name}')/$value`,
     {
       headers: { 'X-Emulator-User': 'cibg-medewerker' },
     },

@@ -1,6 +1,6 @@
 /** Classifying a file already in the library: who may, and the order record → metadata (issue 4). */
 import type { AuditRecord, DocumentMetadata, ExchangeDocument } from '../../src/ports';
-import { classifyExisting, mayClassify, partyOfEmail, type ClassifyDeps } from '../../src/review/catch';
+import { classifyExisting, mayClassify, type ClassifyDeps } from '../../src/review/catch';
 import { form, scanWith } from '../upload/fixtures';
 import { loadConfigFixture } from '../helpers/config';
 
@@ -40,12 +40,6 @@ function deps(party: string): ClassifyDeps & { calls: string[]; appended: AuditR
     },
   };
 }
-
-it('knows the party of an author by e-mail domain', () => {
-  expect(partyOfEmail(config, 'bram.jansen@cibg.example')).toBe('cibg');
-  expect(partyOfEmail(config, 'iemand@extern.example')).toBeNull();
-  expect(partyOfEmail(config, undefined)).toBeNull();
-});
 
 it('only the party that put the file there classifies it (art. 9.2); an unknown owner any party member', () => {
   expect(mayClassify(config, { party: 'igj' }, native)).toBe(true);

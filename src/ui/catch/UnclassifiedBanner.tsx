@@ -15,8 +15,8 @@ interface State {
 
 /**
  * The dashboard's warning for files put in the library around "Delen met toets" (native upload, drag into the
- * library): they carry the column default 'Te classificeren' (or 'Onvolledig') and, until classified, are readable by
- * every member group of the library (issue 4; a SharePoint-only product cannot narrow them at upload, see the docs).
+ * library): they carry the column default 'Te classificeren' (or 'Onvolledig') and, until classified, are drafts in
+ * a folder of the uploader's party that only that party reads (issue 4), so only that party sees this warning.
  * "Nu classificeren" opens the classification for an existing file. Outsiders and failures show nothing here: the
  * Documenten tab shows the view itself with its errors.
  */

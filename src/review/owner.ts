@@ -1,0 +1,32 @@
+/** Which party a file in the exchange library belongs to (art. 9.2: the sharing party answers for it). Pure. */
+import type { AgreementConfig } from '../domain/agreement/schema';
+import type { ExchangeDocument } from '../ports/documents';
+import { restrictedFolderName, reviewFolderName, sharedFolderName } from '../provisioning/permissions';
+
+/** The party whose e-mail domain an address has (configuration `emailDomains`), or null. */
+export function partyOfEmail(config: AgreementConfig, email: string | undefined): string | null {
+  const domain = email?.split('@')[1]?.toLowerCase();
+  if (!domain) return null;
+  return config.parties.find((p) => p.emailDomains.some((d) => d.toLowerCase() === domain))?.key ?? null;
+}
+
+/** The party whose folder (Gedeeld-, Review- or Vertrouwelijk-<party>) holds a file, or null (e.g. the root). */
+export function partyOfFolder(config: AgreementConfig, serverRelativeUrl: string | undefined): string | null {
+  const parts = serverRelativeUrl?.split('/') ?? [];
+  const folder = parts.length >= 2 ? parts[parts.length - 2] : '';
+  const owns = (p: { key: string }): boolean =>
+    [sharedFolderName(p.key), reviewFolderName(p.key), restrictedFolderName(p.key)].includes(folder);
+  return config.parties.find(owns)?.key ?? null;
+}
+
+/**
+ * The party a file in the library belongs to: the one recorded on it (an 'Onvolledig' upload has it), else the
+ * party whose folder holds it (only that party can add files there), else the party of whoever put it there. Null
+ * when none is known.
+ */
+export function owningParty(
+  config: AgreementConfig,
+  doc: Pick<ExchangeDocument, 'party' | 'author'> & Partial<Pick<ExchangeDocument, 'serverRelativeUrl'>>,
+): string | null {
+  return doc.party ?? partyOfFolder(config, doc.serverRelativeUrl) ?? partyOfEmail(config, doc.author?.email);
+}
