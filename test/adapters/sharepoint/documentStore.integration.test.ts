@@ -11,7 +11,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import { loadConfigFixture } from '../../helpers/config';
-import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
+import { startTestEmulator, TEST_SITE_PATH, type TestEmulator } from '../../helpers/emulator';
 
 /** The exchange library through PnpDocumentStore against a seeded emulator site, as different demo identities. */
 describe('PnpDocumentStore against the emulator', () => {
@@ -136,6 +136,61 @@ describe('PnpDocumentStore against the emulator', () => {
       store('igj-medewerker').updateMetadata(document.id, { year: 2028 }, document.etag),
     ).rejects.toBeInstanceOf(ConcurrencyError);
     expect((await store('igj-medewerker').get(document.id)).year).toBe(2027);
+  });
+
+  it('shares an allowed file as a published major version in the folder of the sharing party', async () => {
+    const { document } = await store('cibg-medewerker').upload({
+      fileName: 'Gedeeld door CIBG.txt',
+      content: text('registerinformatie'),
+      metadata: meta({ party: 'cibg' }),
+    });
+    expect(document.serverRelativeUrl).toBe(`${TEST_SITE_PATH}/Uitwisseling/Gedeeld-cibg/Gedeeld door CIBG.txt`);
+    expect(document.version).toBe('1.0');
+    expect((await store('igj-medewerker').get(document.id)).version).toBe('1.0');
+    // A later change by CIBG is published again with it: IGJ reads the new value, as a new major version.
+    await store('cibg-medewerker').updateMetadata(document.id, { year: 2027 });
+    expect(await store('igj-medewerker').get(document.id)).toMatchObject({ year: 2027, version: '2.0' });
+  });
+
+  it('keeps a native upload a draft only its own party reads until it is classified (issue 4)', async () => {
+    const lib = `${TEST_SITE_PATH}/Uitwisseling`;
+    await emu
+      .spForUser('igj-medewerker')
+      .web.getFolderByServerRelativePath(`${lib}/Gedeeld-igj`)
+      .files.addUsingPath('Buiten de toets.txt', text('sleep-upload'), { Overwrite: false });
+    const unclassified = async (key: string): Promise<string[]> =>
+      (await store(key).list({ view: 'te-classificeren', pageSize: 100 })).items.map((d) => d.name);
+    expect(await unclassified('igj-hoofdinspecteur')).toContain('Buiten de toets.txt');
+    expect(await unclassified('cibg-medewerker')).not.toContain('Buiten de toets.txt');
+    expect(await unclassified('cibg-privacy')).not.toContain('Buiten de toets.txt');
+    expect(await store('cibg-medewerker').exists('Buiten de toets.txt')).toBe(false);
+    const draft = (await store('igj-medewerker').list({ view: 'te-classificeren', pageSize: 100 })).items.find(
+      (d) => d.name === 'Buiten de toets.txt',
+    )!;
+    expect(draft.version).toBe('0.1');
+    await store('igj-medewerker').updateMetadata(draft.id, meta(), draft.etag);
+    expect(await store('cibg-medewerker').get(draft.id)).toMatchObject({ toetsstatus: 'Toegestaan', version: '1.0' });
+  });
+
+  it('flags a file Onvolledig, still a draft of its party, when publishing fails', async () => {
+    emu.raw.faults.set({ rateReset: 1, pathPattern: 'publish\\(', seed: 3 });
+    let result!: Awaited<ReturnType<PnpDocumentStore['upload']>>;
+    try {
+      result = await store('igj-medewerker').upload({
+        fileName: 'Publiceren mislukt.txt',
+        content: text('x'),
+        metadata: meta(),
+      });
+    } finally {
+      emu.raw.faults.clear();
+    }
+    expect(result.complete).toBe(false);
+    expect(result.problems.join()).toMatch(/^publiceren: /);
+    expect(result.document).toMatchObject({ toetsstatus: 'Onvolledig', version: expect.stringMatching(/^0\./) });
+    await expect(store('cibg-medewerker').get(result.document.id)).rejects.toMatchObject({ status: 404 });
+    // Completing it (the dialog's repair) writes the metadata again and publishes.
+    await store('igj-medewerker').updateMetadata(result.document.id, meta());
+    expect((await store('cibg-medewerker').get(result.document.id)).version).toBe('1.0');
   });
 
   it('refuses duplicates and bad names before sending a byte', async () => {
