@@ -49,7 +49,7 @@ it('shows the dashboard: agreement title, both parties with breach addresses, th
   await expect(cibg.getByText('CIBGDatalekregister@minvws.nl').isVisible()).resolves.toBe(true);
   await expect(page.getByTestId('current-party').textContent()).resolves.toBe('Uw partij: IGJ (Inspectie Gezondheidszorg en Jeugd)');
   await expect(page.getByTestId('you').getByText('Sanne de Vries').first().isVisible()).resolves.toBe(true);
-  // Inspecteur is on the autorisatielijst for 'vertrouwelijk' (art. 10.1): every demo document, the confidential one too.
+  // Inspecteur is on IGJ's autorisatielijst group 'igj-vertrouwelijk' (art. 10.1): every demo document, the confidential one too.
   expect(CONFIDENTIAL_DOCS).toContain(CONFIDENTIAL);
   expect((await documentNames(page)).sort()).toEqual([...OPEN_DOCS, ...CONFIDENTIAL_DOCS].sort());
   await screenshot(page, join(SCREENSHOTS, 'dashboard-igj-medewerker.png'));
@@ -61,7 +61,7 @@ it('switching identity in the top bar changes what is visible (confidential only
   const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
   expect(await documentNames(page)).toContain(CONFIDENTIAL);
 
-  // The hoofdinspecteur is IGJ staff but not in the 'vertrouwelijk' group of the autorisatielijst.
+  // The hoofdinspecteur is IGJ staff but not in IGJ's autorisatielijst group 'igj-vertrouwelijk'.
   await Promise.all([page.waitForEvent('load'), page.getByTestId('identity').selectOption('igj-hoofdinspecteur')]);
   await page.getByTestId('you').getByText('Henk de Groot').first().waitFor();
   const hoofdinspecteur = await documentNames(page);

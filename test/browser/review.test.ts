@@ -37,7 +37,7 @@ async function shareForReview(page: Page, name: string): Promise<void> {
   await dialog.waitFor();
   await page.locator(`[data-file="${name}"] [data-testid="scan"]`).waitFor();
   await dialog.getByTestId('documentType').selectOption('signaal');
-  // BSN data needs at least this level (seed 004 minimum level); CIBG's medewerker is on the autorisatielijst.
+  // BSN data needs at least this level (seed 004 minimum level); the uploader is in IGJ's autorisatielijst group.
   await dialog.getByRole('radio', { name: 'Departementaal Vertrouwelijk', exact: false }).first().check();
   await dialog.locator('input[name="personal"][value="yes"]').check();
   await dialog.getByTestId('activity').selectOption('identiteitsverificatie');
