@@ -124,6 +124,38 @@ const MIGRATIONS: string[] = [
     props TEXT NOT NULL DEFAULT '{}'
   );
   `,
+  // Major/minor versions and Draft Item Security: every row written by an older emulator is a published major version
+  // (its old counter is its major), so nothing readable before the upgrade disappears after it.
+  `
+  ALTER TABLE sp_items ADD COLUMN major INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE sp_items ADD COLUMN minor INTEGER NOT NULL DEFAULT 0;
+  UPDATE sp_items SET major = version;
+  CREATE INDEX sp_items_drafts ON sp_items (list_pk, major) WHERE minor > 0;
+  CREATE TABLE sp_published (
+    list_pk INTEGER NOT NULL REFERENCES sp_lists (pk) ON DELETE CASCADE,
+    item_id INTEGER NOT NULL,
+    major INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    modified TEXT NOT NULL,
+    editor_id INTEGER NOT NULL,
+    content_type_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    file_content BLOB,
+    file_version INTEGER,
+    file_modified TEXT,
+    file_editor_id INTEGER,
+    PRIMARY KEY (list_pk, item_id)
+  );
+  CREATE TRIGGER sp_items_drop_published AFTER DELETE ON sp_items BEGIN
+    DELETE FROM sp_published WHERE list_pk = old.list_pk AND item_id = old.id;
+  END;
+  INSERT OR IGNORE INTO sp_fields (list_pk, id, internal_name, title, type_kind, type_name, indexed, props)
+    SELECT pk, '7841bf41-43d0-4434-9f50-a673baef7631', '_UIVersion', 'UI Version', 1, 'Integer', 0,
+      '{"ReadOnlyField":true,"FromBaseType":true,"Sealed":true,"Hidden":true}' FROM sp_lists;
+  INSERT OR IGNORE INTO sp_fields (list_pk, id, internal_name, title, type_kind, type_name, indexed, props)
+    SELECT pk, '43bdd51b-3c5b-4e78-90a8-fb2087f71e70', '_Level', 'Level', 1, 'Integer', 0,
+      '{"ReadOnlyField":true,"FromBaseType":true,"Sealed":true,"Hidden":true}' FROM sp_lists;
+  `,
 ];
 
 /** Opens (or creates) the emulator database: WAL journal, foreign keys on, migrations applied. */

@@ -98,7 +98,10 @@ export const COLUMN_FIELDS: Record<string, string> = {
   FileRef: 'i.file_ref',
   ContentTypeId: 'i.content_type_id',
   GUID: 'i.guid',
-  _UIVersionString: `(i.version || '.0')`,
+  // Version label, number (major * 512 + minor) and level (1 published, 2 draft), from the item's version state.
+  _UIVersionString: `(i.major || '.' || i.minor)`,
+  _UIVersion: '(i.major * 512 + i.minor)',
+  _Level: '(CASE WHEN i.minor > 0 THEN 2 ELSE 1 END)',
   FileDirRef: `rtrim(rtrim(i.file_ref, replace(i.file_ref, '/', '')), '/')`,
   Attachments: '0',
 };
@@ -202,6 +205,14 @@ const BUILT_INS: BuiltIn[] = [
     listOnly: true,
   },
   { id: 'dce8262a-3ae9-45aa-aab4-83bd75fb738a', name: '_UIVersionString', title: 'Version', kind: 2, props: { ...RO } },
+  {
+    id: '7841bf41-43d0-4434-9f50-a673baef7631',
+    name: '_UIVersion',
+    title: 'UI Version',
+    kind: 1,
+    props: { ...RO, Hidden: true },
+  },
+  { id: '43bdd51b-3c5b-4e78-90a8-fb2087f71e70', name: '_Level', title: 'Level', kind: 1, props: { ...RO, Hidden: true } },
 ];
 
 /** Adds the columns every new list or library starts with. */

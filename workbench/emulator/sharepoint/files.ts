@@ -10,6 +10,16 @@ import { allowed, demand, hasItemAccessIn, itemScope, listScope } from './securi
 import { type ItemRow, type ListRow, isLibrary, itemById, listByPk, newGuid } from './store';
 import { type Securable, itemSecurable, listSecurable } from './acl';
 import type { Node, SpCall } from './routes';
+import {
+  fileAsItem,
+  fileView,
+  itemView,
+  publishItem,
+  uiVersion,
+  versionForWrite,
+  versionLabel,
+  versionLevel,
+} from './versions';
 
 /** A file row. */
 export interface FileRow {
@@ -24,6 +34,11 @@ export interface FileRow {
   modified: string;
   author_id: number;
   editor_id: number;
+  /** Version state of the file (its item's), set when the row is a view for a caller. */
+  major?: number;
+  minor?: number;
+  /** 1 when the row shows the published version instead of the current draft. */
+  snapshot?: number;
 }
 
 /** A folder row (a list's root folder has no item). */
@@ -71,11 +86,16 @@ export const fileMissing = (url: string): SpError =>
 /** SharePoint's 404 for a folder. */
 export const folderMissing = (): SpError => notFound('-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
 
-/** A file the caller may see (else 404, as security trimming makes it not exist). */
+/**
+ * The version of a file the caller may see (else 404, as security trimming makes it not exist): the current one, or
+ * the last published one for a reader of a draft (Draft Item Security), or none for a never-published draft.
+ */
 export function visibleFile(ctx: SpContext, f: FileRow | undefined, url: string): FileRow {
   if (!f || !allowed(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.ViewListItems))
     throw fileMissing(url);
-  return f;
+  const view = fileView(ctx, f);
+  if (!view) throw fileMissing(url);
+  return view;
 }
 
 function visibleFolder(ctx: SpContext, f: FolderRow | undefined): FolderRow {
@@ -156,7 +176,7 @@ export function navigateItem(ctx: SpContext, list: ListRow, item: ItemRow, seg: 
       | FileRow
       | undefined;
     if (!f) throw fileMissing(item.file_ref ?? '');
-    return { k: 'file', file: f };
+    return { k: 'file', file: fileAsItem(ctx.db, f, item) };
   }
   if (seg.name === 'folder') {
     const f = ctx.db.prepare(`SELECT * FROM sp_folders WHERE list_pk = ? AND item_id = ?`).get(list.pk, item.id) as
@@ -207,7 +227,9 @@ export function navigateFile(ctx: SpContext, node: Node, seg: Segment, _call: Sp
     case 'file':
       if (seg.name === 'listitemallfields') {
         const list = listByPk(ctx.db, node.file.list_pk);
-        return { k: 'item', list, item: itemById(ctx.db, list.pk, node.file.item_id)! };
+        const item = itemView(ctx, list, itemById(ctx.db, list.pk, node.file.item_id)!);
+        if (!item) throw itemMissing();
+        return { k: 'item', list, item };
       }
       if (seg.name === '$value') return { k: 'filevalue', file: node.file };
       return null;
@@ -226,8 +248,14 @@ function folderItem(ctx: SpContext, folder: FolderRow): Node {
   return { k: 'item', list, item };
 }
 
-/** SP.File JSON. */
+/** SP.File JSON (version properties from the file's item: MajorVersion, MinorVersion, UIVersion, UIVersionLabel, Level). */
 export function fileJson(ctx: SpContext, f: FileRow): Record<string, unknown> {
+  const v =
+    f.major !== undefined && f.minor !== undefined
+      ? { major: f.major, minor: f.minor }
+      : ((ctx.db
+          .prepare(`SELECT major, minor FROM sp_items WHERE list_pk = ? AND id = ?`)
+          .get(f.list_pk, f.item_id) as { major: number; minor: number } | undefined) ?? { major: 1, minor: 0 });
   const edit = `Web/GetFileByServerRelativePath(decodedurl='${f.server_relative_url.replace(/'/g, "''")}')`;
   const guid = `{${f.unique_id.toUpperCase()}}`;
   return {
@@ -244,18 +272,18 @@ export function fileJson(ctx: SpContext, f: FileRow): Record<string, unknown> {
     ExistsWithException: true,
     IrmEnabled: false,
     Length: String(f.content.length),
-    Level: 1,
+    Level: versionLevel(v),
     LinkingUri: null,
     LinkingUrl: '',
-    MajorVersion: f.version,
-    MinorVersion: 0,
+    MajorVersion: v.major,
+    MinorVersion: v.minor,
     Name: f.name,
     ServerRelativeUrl: f.server_relative_url,
     TimeCreated: f.created,
     TimeLastModified: f.modified,
     Title: null,
-    UIVersion: f.version * 512,
-    UIVersionLabel: `${f.version}.0`,
+    UIVersion: uiVersion(v),
+    UIVersionLabel: versionLabel(v),
     UniqueId: f.unique_id,
   };
 }
@@ -309,7 +337,7 @@ export function itemNavigation(
     const f = ctx.db.prepare(`SELECT * FROM sp_files WHERE list_pk = ? AND item_id = ?`).get(list.pk, item.id) as
       | FileRow
       | undefined;
-    out.File = f ? pick(fileJson(ctx, f), fileSubs) : null;
+    out.File = f ? pick(fileJson(ctx, fileAsItem(ctx.db, f, item)), fileSubs) : null;
   }
   const ctSubs = nav.get('ContentType');
   if (ctSubs) {
@@ -427,15 +455,26 @@ function principalName(ctx: SpContext, id: number): string {
   );
 }
 
+/**
+ * Writes a file's bytes over its current version: the next minor (draft) or major version, as a field write does. The
+ * content of the empty 0.1 stub a chunked upload starts with (PnPjs `addChunked`) is part of that first version.
+ */
 function writeContent(ctx: SpContext, f: FileRow, content: Buffer): FileRow {
   const now = isoNow(ctx);
+  const list = listByPk(ctx.db, f.list_pk);
+  const item = itemById(ctx.db, f.list_pk, f.item_id)!;
+  const stored = ctx.db.prepare(`SELECT length(content) FROM sp_files WHERE unique_id = ?`).pluck().get(f.unique_id);
+  const v =
+    item.major === 0 && item.minor === 1 && stored === 0 ? { major: 0, minor: 1 } : versionForWrite(ctx.db, list, item);
   ctx.db
     .prepare(`UPDATE sp_files SET content = ?, version = version + 1, modified = ?, editor_id = ? WHERE unique_id = ?`)
     .run(content, now, ctx.user.id, f.unique_id);
   ctx.db
-    .prepare(`UPDATE sp_items SET version = version + 1, modified = ?, editor_id = ? WHERE list_pk = ? AND id = ?`)
-    .run(now, ctx.user.id, f.list_pk, f.item_id);
-  touchList(ctx, listByPk(ctx.db, f.list_pk));
+    .prepare(
+      `UPDATE sp_items SET version = version + 1, major = ?, minor = ?, modified = ?, editor_id = ? WHERE list_pk = ? AND id = ?`,
+    )
+    .run(v.major, v.minor, now, ctx.user.id, f.list_pk, f.item_id);
+  touchList(ctx, list);
   return ctx.db.prepare(`SELECT * FROM sp_files WHERE unique_id = ?`).get(f.unique_id) as FileRow;
 }
 
@@ -606,9 +645,10 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
               `SELECT * FROM sp_files WHERE server_relative_url LIKE ? ESCAPE '\\' AND instr(substr(server_relative_url, ?), '/') = 0 ORDER BY server_relative_url`,
             )
             .all(likePrefix(node.folder.server_relative_url), node.folder.server_relative_url.length + 2) as FileRow[];
-          const visible = rows.filter((f) =>
-            allowed(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.ViewListItems),
-          );
+          const visible = rows
+            .filter((f) => allowed(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.ViewListItems))
+            .map((f) => fileView(ctx, f))
+            .filter((f): f is FileRow => f !== undefined);
           return collection(
             ctx,
             visible.map((f) => fileJson(ctx, f)),
@@ -687,9 +727,15 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
         ctx.db.prepare(`DELETE FROM sp_uploads WHERE upload_id = ?`).run(id);
         return entity(ctx, fileJson(ctx, writeContent(ctx, f, data)));
       }
-      if (n === 'checkin' || n === 'checkout' || n === 'undocheckout' || n === 'publish' || n === 'approve') {
-        return null;
+      if (n === 'publish') {
+        // Publishing a draft makes the next major version, which readers then see (needs edit rights on the item).
+        demand(ctx, scope, PermissionKind.EditListItems);
+        const list = listByPk(ctx.db, f.list_pk);
+        publishItem(ctx.db, list, itemById(ctx.db, list.pk, f.item_id)!);
+        touchList(ctx, list);
+        return emptyOk();
       }
+      // checkin/checkout, unpublish and content approval (approve/deny) are not emulated: 501 naming the path.
       return null;
     }
     case 'filevalue': {
@@ -732,9 +778,9 @@ function deleteFolder(ctx: SpContext, folder: FolderRow): EmulatorResponse {
  * gets it; security trimmed like the REST API.
  */
 export function downloadByUrl(ctx: SpContext, path: string): EmulatorResponse | null {
-  const f = fileByUrl(ctx, path);
-  if (!f) return null;
-  visibleFile(ctx, f, path);
+  const found = fileByUrl(ctx, path);
+  if (!found) return null;
+  const f = visibleFile(ctx, found, path);
   demand(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.OpenItems);
   return {
     status: 200,

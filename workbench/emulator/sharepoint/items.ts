@@ -14,6 +14,7 @@ import {
 } from './fields';
 import { findField, lookupTarget } from './query';
 import { type FieldRow, type ItemRow, type ListRow, isLibrary, itemById, listFields, newGuid } from './store';
+import { initialVersion, uiVersion, versionForWrite, versionLabel, versionLevel } from './versions';
 
 /** `ListItemEntityTypeFullName` of a list, e.g. `SP.Data.TakenListItem` or `SP.Data.Shared_x0020_DocumentsItem`. */
 export function entityTypeName(list: ListRow): string {
@@ -175,7 +176,11 @@ export function storedValue(row: ItemRow, data: Record<string, unknown>, f: Fiel
     case 'GUID':
       return row.guid;
     case '_UIVersionString':
-      return `${row.version}.0`;
+      return versionLabel(row);
+    case '_UIVersion':
+      return uiVersion(row);
+    case '_Level':
+      return versionLevel(row);
     case 'Attachments':
       return false;
     default:
@@ -383,10 +388,12 @@ export function insertItem(
   if (opts.fsType !== 1) values = { ...defaultValues(ctx, list), ...values };
   const fileRef = opts.fileRef ?? `/sites/samenwerkingsruimte/${list.url_name}/${id}_.000`;
   const ct = opts.contentTypeId ?? defaultContentTypeId(ctx.db, list, opts.fsType === 1);
+  // A new file in a library with minor versions is draft 0.1 (SharePoint Online); everything else starts published 1.0.
+  const v = initialVersion(list, opts.fsType === 1);
   ctx.db
     .prepare(
-      `INSERT INTO sp_items (list_pk, id, guid, version, created, modified, author_id, editor_id, fs_type, file_ref, content_type_id, data)
-       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO sp_items (list_pk, id, guid, version, created, modified, author_id, editor_id, fs_type, file_ref, content_type_id, data, major, minor)
+       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       list.pk,
@@ -400,6 +407,8 @@ export function insertItem(
       fileRef,
       ct,
       JSON.stringify(values),
+      v.major,
+      v.minor,
     );
   touchList(ctx, list);
   return itemById(ctx.db, list.pk, id)!;
@@ -468,7 +477,10 @@ export function checkEtag(ifMatch: string | undefined, current: string): void {
   }
 }
 
-/** Applies stored values to an item, bumping its version and Modified/Editor. */
+/**
+ * Applies stored values to an item, bumping its etag, its version (minor or major, see versionForWrite) and
+ * Modified/Editor. Always writes over the current version, also when the caller was shown the published one.
+ */
 export function updateItemValues(
   ctx: SpContext,
   list: ListRow,
@@ -476,12 +488,23 @@ export function updateItemValues(
   values: Record<string, unknown>,
   contentTypeId?: string,
 ): ItemRow {
-  const data = { ...(JSON.parse(row.data) as Record<string, unknown>), ...values };
+  const current = itemById(ctx.db, list.pk, row.id) ?? row;
+  const data = { ...(JSON.parse(current.data) as Record<string, unknown>), ...values };
+  const v = versionForWrite(ctx.db, list, current);
   ctx.db
     .prepare(
-      `UPDATE sp_items SET data = ?, version = version + 1, modified = ?, editor_id = ?, content_type_id = ? WHERE list_pk = ? AND id = ?`,
+      `UPDATE sp_items SET data = ?, version = version + 1, major = ?, minor = ?, modified = ?, editor_id = ?, content_type_id = ? WHERE list_pk = ? AND id = ?`,
     )
-    .run(JSON.stringify(data), isoNow(ctx), ctx.user.id, contentTypeId ?? row.content_type_id, list.pk, row.id);
+    .run(
+      JSON.stringify(data),
+      v.major,
+      v.minor,
+      isoNow(ctx),
+      ctx.user.id,
+      contentTypeId ?? current.content_type_id,
+      list.pk,
+      row.id,
+    );
   touchList(ctx, list);
   return itemById(ctx.db, list.pk, row.id)!;
 }

@@ -47,7 +47,7 @@ export function listJson(ctx: SpContext, list: ListRow): Record<string, unknown>
     Description: list.description,
     Direction: 'none',
     DocumentTemplateUrl: null,
-    DraftVersionVisibility: 0,
+    DraftVersionVisibility: p.DraftVersionVisibility ?? 0,
     EnableAttachments: !lib,
     EnableFolderCreation: p.EnableFolderCreation ?? lib,
     EnableMinorVersions: p.EnableMinorVersions ?? false,
@@ -127,6 +127,7 @@ export function createList(ctx: SpContext, body: Record<string, unknown>, fixedU
     props[k] = v;
   }
   const lib = [101, 109, 119, 700, 851].includes(template);
+  checkVersioning(title, lib, props);
   const leaf = title.replace(/[~"#%&*:<>?/\\{|}.]/g, '').trim() || `List${Date.now()}`;
   let urlName = fixedUrl ?? (lib ? leaf : `Lists/${leaf}`);
   for (let n = 1; ctx.db.prepare(`SELECT 1 FROM sp_lists WHERE url_name = ?`).get(urlName); n++)
@@ -203,9 +204,39 @@ export function updateList(ctx: SpContext, list: ListRow, body: Record<string, u
         `The property '${k}' does not exist on type 'SP.List'. Make sure to only use property names that are defined by the type.`,
       );
   }
+  checkVersioning(list.title, isLibrary(list), props);
   ctx.db
     .prepare(`UPDATE sp_lists SET title = ?, description = ?, props = ?, modified = ? WHERE pk = ?`)
     .run(title, description, JSON.stringify(props), isoNow(ctx), list.pk);
+}
+
+/**
+ * Checks the version settings of a list: EnableMinorVersions needs a document library with versioning on, and
+ * DraftVersionVisibility is 0 (Reader), 1 (Author) or 2 (Approver). Refused with SharePoint's 400, nothing stored.
+ */
+function checkVersioning(title: string, library: boolean, props: Record<string, unknown>): void {
+  for (const k of ['EnableVersioning', 'EnableMinorVersions']) {
+    if (props[k] !== undefined && typeof props[k] !== 'boolean')
+      throw badValue(`The property '${k}' of list '${title}' must be true or false.`);
+  }
+  const vis = props.DraftVersionVisibility;
+  if (vis !== undefined && vis !== 0 && vis !== 1 && vis !== 2)
+    throw badValue(
+      `The property 'DraftVersionVisibility' of list '${title}' must be 0 (Reader), 1 (Author) or 2 (Approver).`,
+    );
+  if (props.EnableMinorVersions !== true) return;
+  if (!library)
+    throw new SpError(
+      400,
+      '-2146232832, Microsoft.SharePoint.SPException',
+      `Minor versions (EnableMinorVersions) can only be turned on for a document library; '${title}' is a list.`,
+    );
+  if (props.EnableVersioning === false)
+    throw new SpError(
+      400,
+      '-2146232832, Microsoft.SharePoint.SPException',
+      `Minor versions (EnableMinorVersions) need versioning (EnableVersioning) turned on in library '${title}'.`,
+    );
 }
 
 /** Deletes a list with its items, files, fields and role assignments; needs Manage Lists. */

@@ -18,6 +18,7 @@ import {
   visibleFile,
 } from './files';
 import type { SpCall } from './routes';
+import { copyPublished, itemView, setVersion } from './versions';
 
 function resourceUrl(v: unknown, name: string): string {
   const url = (v as { DecodedUrl?: unknown } | undefined)?.DecodedUrl;
@@ -93,8 +94,13 @@ export function moveCopy(ctx: SpContext, seg: Segment, call: SpCall): EmulatorRe
         srcItem.id,
       );
   } else {
-    const data = { ...JSON.parse(srcItem.data), FileLeafRef: finalName };
-    const item = insertItem(ctx, list, data, { fileRef: destUrl, contentTypeId: srcItem.content_type_id });
+    // The copy is of the version the caller sees (a reader of a draft copies the published one) and keeps its state:
+    // a draft stays a draft with the same published version behind it, a published file stays published.
+    const seen = itemView(ctx, list, srcItem) ?? srcItem;
+    const data = { ...JSON.parse(seen.data), FileLeafRef: finalName };
+    const item = insertItem(ctx, list, data, { fileRef: destUrl, contentTypeId: seen.content_type_id });
+    setVersion(ctx.db, list.pk, item.id, { major: seen.major, minor: seen.minor });
+    if (!seen.snapshot && seen.minor > 0 && seen.major > 0) copyPublished(ctx.db, list.pk, srcItem.id, item.id);
     const now = isoNow(ctx);
     ctx.db
       .prepare(

@@ -3,6 +3,7 @@ import { FieldType, fieldSql, filterLiteral, isMulti, isTextual, restName } from
 import { conjuncts, fieldsOf, parseFilter, type CmpOp, type FieldRef, type FilterNode, type Operand } from './odata';
 import { type FieldRow, type ItemRow, type ListRow, fieldProps, itemCount, listById, listByTitle } from './store';
 import type { SpContext } from './context';
+import { type DraftTrim, ITEM_COLUMNS, SNAPSHOT_SOURCE } from './versions';
 
 /** A `$filter`/`$orderby`/`$select` field path resolved against the list's fields. */
 export interface ResolvedRef {
@@ -204,6 +205,8 @@ export interface ItemQuery {
   trimSql: string;
   trimParams: unknown[];
   defaultTop?: number;
+  /** Draft Item Security for the caller (null: every row shows its current version). */
+  drafts?: DraftTrim | null;
 }
 
 /** Result page of an item query. */
@@ -309,14 +312,37 @@ export function runItemQuery(ctx: SpContext, list: ListRow, fields: FieldRow[], 
     }
   }
 
-  const orderSql = order.map((o) => {
-    const coll = isTextual(o.ref.field) && !o.ref.sub ? ' COLLATE NOCASE' : '';
-    return `${refSql(ctx, o.ref)}${coll} ${o.desc !== reverse ? 'DESC' : 'ASC'}`;
-  });
+  const terms = order.map((o) => ({
+    expr: refSql(ctx, o.ref),
+    coll: isTextual(o.ref.field) && !o.ref.sub ? ' COLLATE NOCASE' : '',
+    dir: o.desc !== reverse ? 'DESC' : 'ASC',
+  }));
   if (!order.some((o) => o.ref.field.internal_name === 'ID' && !o.ref.sub))
-    orderSql.push(`i.id ${reverse ? 'DESC' : 'ASC'}`);
-  const sql = `SELECT i.* FROM sp_items i WHERE ${where.join(' AND ')} ORDER BY ${orderSql.join(', ')} LIMIT ${top + 1}`;
-  let rows = ctx.db.prepare(sql).all(...params) as ItemRow[];
+    terms.push({ expr: 'i.id', coll: '', dir: reverse ? 'DESC' : 'ASC' });
+  let sql: string;
+  let all: unknown[] = params;
+  const drafts = q.drafts;
+  if (drafts && drafts.snapshots) {
+    // Readers see the published version of a draft: union the current rows they may see with the published snapshots
+    // of the drafts they may not, so $filter, $orderby and paging evaluate on what each reader sees.
+    const cols = ITEM_COLUMNS.map((c) => `i.${c}`).join(', ');
+    const keys = terms.map((t, n) => `${t.expr} AS __k${n}`).join(', ');
+    const w = where.join(' AND ');
+    sql =
+      `SELECT ${cols}, 0 AS snapshot, ${keys} FROM sp_items i WHERE ${w} AND (i.minor = 0 OR ${drafts.seeSql})` +
+      ` UNION ALL SELECT ${cols}, 1 AS snapshot, ${keys} FROM (${SNAPSHOT_SOURCE}) i WHERE ${w} AND NOT ${drafts.seeSql}` +
+      ` ORDER BY ${terms.map((t, n) => `__k${n}${t.coll} ${t.dir}`).join(', ')} LIMIT ${top + 1}`;
+    all = [...params, ...drafts.seeParams, list.pk, ...params, ...drafts.seeParams];
+  } else {
+    if (drafts) {
+      // Drafts never published are absent for readers who may not see them.
+      where.push(`(i.minor = 0 OR ${drafts.seeSql})`);
+      params.push(...drafts.seeParams);
+    }
+    const orderSql = terms.map((t) => `${t.expr}${t.coll} ${t.dir}`);
+    sql = `SELECT i.* FROM sp_items i WHERE ${where.join(' AND ')} ORDER BY ${orderSql.join(', ')} LIMIT ${top + 1}`;
+  }
+  let rows = ctx.db.prepare(sql).all(...all) as (ItemRow & { __k0?: unknown })[];
   const more = rows.length > top;
   if (more) rows = rows.slice(0, top);
   if (reverse) rows.reverse();
@@ -324,7 +350,10 @@ export function runItemQuery(ctx: SpContext, list: ListRow, fields: FieldRow[], 
   const last = rows[rows.length - 1];
   const tok = new URLSearchParams();
   tok.set('Paged', 'TRUE');
-  if (!idOrder) {
+  if (!idOrder && drafts?.snapshots) {
+    const v = last.__k0;
+    tok.set(`p_${first.ref.field.internal_name}`, v === null || v === undefined ? '' : String(v));
+  } else if (!idOrder) {
     const v = ctx.db
       .prepare(`SELECT ${refSql(ctx, first.ref)} FROM sp_items i WHERE i.list_pk = ? AND i.id = ?`)
       .pluck()

@@ -4,6 +4,7 @@ export const PermissionKind = {
   AddListItems: 2,
   EditListItems: 3,
   DeleteListItems: 4,
+  ApproveItems: 5,
   OpenItems: 6,
   ManageLists: 12,
   Open: 17,

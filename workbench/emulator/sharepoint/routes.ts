@@ -46,6 +46,7 @@ import {
   webFields,
 } from './store';
 import { webMeta, WEB_TITLE } from './site';
+import { draftTrimming, itemView } from './versions';
 import * as files from './files';
 import { moveCopy } from './movecopy';
 import * as extras from './extras';
@@ -291,7 +292,10 @@ export function readableItem(ctx: SpContext, list: ListRow, id: number): ItemRow
   const item = requireItem(ctx.db, list, id);
   if (!allowed(ctx, itemScope(ctx.db, list.pk, id), PermissionKind.ViewListItems)) throw itemMissing();
   if (ownItemsOnly(ctx, list, 'ReadSecurity') && item.author_id !== ctx.user.id) throw itemMissing();
-  return item;
+  // Draft Item Security: a reader sees the last published version, or nothing when there never was one.
+  const view = itemView(ctx, list, item);
+  if (!view) throw itemMissing();
+  return view;
 }
 
 /**
@@ -337,6 +341,7 @@ export function itemsResponse(
     trimParams: trim.params,
     scopeSql: scope?.sql,
     scopeParams: scope?.params,
+    drafts: draftTrimming(ctx, list),
   });
   let nextLink: string | undefined;
   if (page.nextSkipToken) {
@@ -513,7 +518,7 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
         if (m === 'GET') return itemResponse(ctx, node.list, node.item, q);
         if (m === 'MERGE' || m === 'PATCH' || m === 'PUT') {
           demandItemWrite(ctx, node.list, node.item, PermissionKind.EditListItems);
-          checkEtag(call.headers['if-match'], `"${node.item.version}"`);
+          checkEtag(call.headers['if-match'], `"${requireItem(ctx.db, node.list, node.item.id).version}"`);
           const fields = listFields(ctx.db, node.list.pk);
           const { values, contentTypeId } = bodyToValues(ctx, node.list, fields, call.json(), call.verboseBody);
           checkUnique(ctx, node.list, fields, values, node.item.id);
@@ -523,7 +528,7 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
         }
         if (m === 'DELETE') {
           demandItemWrite(ctx, node.list, node.item, PermissionKind.DeleteListItems);
-          checkEtag(call.headers['if-match'], `"${node.item.version}"`);
+          checkEtag(call.headers['if-match'], `"${requireItem(ctx.db, node.list, node.item.id).version}"`);
           files.deleteItem(ctx, node.list, node.item);
           return emptyOk();
         }

@@ -45,6 +45,12 @@ export interface ItemRow {
   content_type_id: string;
   unique_perms: number;
   data: string;
+  /** Major version (0 until a draft is first published). */
+  major: number;
+  /** Minor version: above 0 the current version is a draft. */
+  minor: number;
+  /** 1 when the row is the published snapshot shown instead of the current draft (Draft Item Security). */
+  snapshot?: number;
 }
 
 /** True for document libraries (base template 101 and its relatives). */
