@@ -244,6 +244,18 @@ describe('emulator: versions and draft item security', () => {
     expect(await fileVersion(cibg, url)).toMatchObject({ UIVersionLabel: '2.0', Level: 1 });
     expect(await cibg.web.getFileByServerRelativePath(url).getText()).toBe('herzien');
     expect(await titles(cibg, "Klasse eq 'B'")).toEqual(['melding.txt']);
+    // Not emulated: unpublish, content approval and version history answer 501 naming the call.
+    const file = `${SITE}/_api/web/getFileByServerRelativePath(decodedUrl='${url}')`;
+    for (const [method, path] of [
+      ['POST', `${file}/unpublish(comment='')`],
+      ['POST', `${file}/approve(comment='')`],
+      ['POST', `${file}/deny(comment='')`],
+      ['GET', `${file}/versions`],
+    ]) {
+      const r = await raw(emu, 'igj-medewerker', method, path);
+      expect(r.status).toBe(501);
+      expect(r.text).toContain('Emulator does not implement');
+    }
   });
 
   it('starts a chunked upload at 0.1 and keeps the source state on copy', async () => {
