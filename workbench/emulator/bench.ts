@@ -66,7 +66,68 @@ async function main(): Promise<void> {
     }
     if (n !== N) throw new Error(`paged ${n} items, expected ${N}`);
   });
+  await draftFigures(emu, post);
   await emu.close();
+}
+
+/**
+ * Draft Item Security on a 100,000-item library with minor versions (DraftVersionVisibility 1): a reader's queries,
+ * first with every row published (the plain indexed query), then with a few drafts written over published versions
+ * (the reader's query unions the published versions in).
+ */
+async function draftFigures(
+  emu: Awaited<ReturnType<typeof startEmulator>>,
+  post: (path: string, body: unknown) => Promise<Response>,
+): Promise<void> {
+  await post('web/lists', { Title: 'Concepten', BaseTemplate: 101 });
+  const lib = `web/lists/getbytitle('Concepten')`;
+  await post(`${lib}/fields/addfield`, { parameters: { Title: 'Zaak', FieldTypeKind: 2, Indexed: true } });
+  await emu.db
+    .prepare(`UPDATE sp_lists SET props = json_set(props, '$.EnableMinorVersions', json('true'),
+      '$.DraftVersionVisibility', 1) WHERE title = 'Concepten'`)
+    .run();
+  const reader = emu.db.prepare(`SELECT id FROM sp_principals WHERE user_key = 'cibg-medewerker'`).pluck().get();
+  await post(`${lib}/breakroleinheritance(copyroleassignments=false,clearsubscopes=true)`, {});
+  await post(`${lib}/roleassignments/addroleassignment(principalid=${String(reader)},roledefid=1073741826)`, {});
+  bulkInsertItems(
+    emu.db,
+    'Concepten',
+    Array.from({ length: N }, (_, i) => ({ Title: `Document ${i}`, Zaak: `Z-${i % 20000}` })),
+  );
+  const h = { Accept: 'application/json', 'X-Emulator-User': 'cibg-medewerker' };
+  const get = async (path: string): Promise<{ status: number; count: number }> => {
+    const r = await fetch(`${emu.siteUrl}/_api/${lib}/items?${path}`, { headers: h });
+    const j = (await r.json()) as { value?: unknown[] };
+    return { status: r.status, count: j.value?.length ?? 0 };
+  };
+  const queries = [
+    ['first page $top=100', '$top=100'],
+    ['deep page by ID (p_ID=95000, $top=100)', '$top=100&$skiptoken=Paged%3DTRUE%26p_ID%3D95000'],
+    ["indexed filter Zaak eq 'Z-12345' (5 hits)", "$filter=Zaak%20eq%20'Z-12345'"],
+    ['indexed order Zaak desc, $top=100', '$orderby=Zaak%20desc&$top=100'],
+  ] as const;
+  for (const phase of ['reader, no drafts', 'reader, 10 drafts over published versions']) {
+    if (phase !== 'reader, no drafts') {
+      for (let id = 12345; id < 12345 + 10 * 997; id += 997)
+        emu.db
+          .prepare(
+            `INSERT INTO sp_published (list_pk, item_id, major, version, modified, editor_id, content_type_id, data)
+             SELECT list_pk, id, major, version, modified, editor_id, content_type_id, data FROM sp_items
+             WHERE id = ? AND list_pk = (SELECT pk FROM sp_lists WHERE title = 'Concepten')`,
+          )
+          .run(id);
+      emu.db
+        .prepare(
+          `UPDATE sp_items SET minor = 1, data = json_set(data, '$.Zaak', 'Z-draft') WHERE id IN
+           (SELECT item_id FROM sp_published) AND list_pk = (SELECT pk FROM sp_lists WHERE title = 'Concepten')`,
+        )
+        .run();
+    }
+    for (const [label, path] of queries) {
+      const r = await timed(`${phase}: ${label}`, () => get(path));
+      console.log(`${''.padEnd(64)} status ${r.status}, ${r.count} rows`);
+    }
+  }
 }
 
 main().catch((e) => {

@@ -77,8 +77,8 @@ describe('emulator: versions and draft item security', () => {
       .update({ EnableMinorVersions: true })
       .catch((e: { status: number; message: string }) => e);
     expect(refused).toMatchObject({ status: 400 });
-    expect((refused as Error).message).toContain('EnableMinorVersions');
-    expect((refused as Error).message).toContain('Microsoft.SharePoint.SPException');
+    expect((refused as { message: string }).message).toContain('EnableMinorVersions');
+    expect((refused as { message: string }).message).toContain('Microsoft.SharePoint.SPException');
     expect((await admin.web.lists.getByTitle('Takenlijst').select('EnableMinorVersions')()).EnableMinorVersions).toBe(
       false,
     );
@@ -144,7 +144,7 @@ describe('emulator: versions and draft item security', () => {
       .publish('nog eens')
       .catch((e: { status: number; message: string }) => e);
     expect(again).toMatchObject({ status: 400 });
-    expect((again as Error).message).toContain(
+    expect((again as { message: string }).message).toContain(
       'You can only publish, unpublish documents in a minor version enabled list',
     );
   });
@@ -280,7 +280,7 @@ describe('emulator: versions and draft item security', () => {
       .publish('')
       .catch((e: { status: number; message: string }) => e);
     expect(refused).toMatchObject({ status: 400 });
-    expect((refused as Error).message).toContain('minor version enabled list');
+    expect((refused as { message: string }).message).toContain('minor version enabled list');
   });
 
   it('lets every reader see drafts when DraftVersionVisibility is 0 (Reader)', async () => {
