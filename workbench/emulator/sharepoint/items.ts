@@ -14,7 +14,7 @@ import {
 } from './fields';
 import { findField, lookupTarget } from './query';
 import { type FieldRow, type ItemRow, type ListRow, isLibrary, itemById, listFields, newGuid } from './store';
-import { initialVersion, uiVersion, versionForWrite, versionLabel, versionLevel } from './versions';
+import { initialVersion, itemView, uiVersion, versionForWrite, versionLabel, versionLevel } from './versions';
 
 /** `ListItemEntityTypeFullName` of a list, e.g. `SP.Data.TakenListItem` or `SP.Data.Shared_x0020_DocumentsItem`. */
 export function entityTypeName(list: ListRow): string {
@@ -138,7 +138,9 @@ function principalJson(db: Database, webUrl: string, id: number, subs: string[])
 
 function lookupJson(ctx: SpContext, f: FieldRow, id: number, subs: string[]): Record<string, unknown> | null {
   const target = lookupTarget(ctx, f);
-  const row = itemById(ctx.db, target.pk, id);
+  const found = itemById(ctx.db, target.pk, id);
+  // An expanded lookup shows the version of the target item the caller sees (Draft Item Security).
+  const row = found && itemView(ctx, target, found);
   if (!row) return null;
   const data = JSON.parse(row.data) as Record<string, unknown>;
   const out: Record<string, unknown> = {
