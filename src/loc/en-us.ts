@@ -385,6 +385,7 @@ export const enUS: Strings = {
   rvStatus_Afgewezen: 'Rejected (visible to your party only)',
   'rvStatus_Te classificeren': 'Not yet classified',
   rvStatus_Onvolledig: 'Incomplete: classification not saved',
+  rvStatus_unpublished: 'Allowed, but not yet published: only your party reads it; share it again or ask the site owner',
   rvApprovedAfterReview: 'Approved by {name}',
   exportTitle: 'Accountability (GDPR art. 5(2))',
   exportButton: 'Export accountability (CSV)',

@@ -383,6 +383,7 @@ export const nlNL = {
   rvStatus_Afgewezen: 'Afgewezen (alleen zichtbaar voor uw partij)',
   'rvStatus_Te classificeren': 'Nog te classificeren',
   rvStatus_Onvolledig: 'Onvolledig: classificatie niet vastgelegd',
+  rvStatus_unpublished: 'Toegestaan, maar nog niet gepubliceerd: alleen uw partij leest het; deel het opnieuw of vraag de beheerder',
   rvApprovedAfterReview: 'Goedgekeurd door {name}',
   exportTitle: 'Verantwoording (AVG art. 5 lid 2)',
   exportButton: 'Verantwoording exporteren (CSV)',

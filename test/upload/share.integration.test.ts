@@ -5,6 +5,7 @@
  */
 import { PnpAuditLog, PnpDocumentStore, PnpSiteDirectory, Resilience } from '../../src/adapters/sharepoint';
 import { decide, repair, shareFile, type ShareDeps, type ShareResult } from '../../src/upload';
+import type { ExchangeDocument } from '../../src/ports/documents';
 import { seedSite } from '../../workbench/seed/seed';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
 import { config, form, scanWith } from './fixtures';
@@ -84,6 +85,9 @@ describe('shareFile against the emulator with injected faults', () => {
     expect(new Set(results.map((r) => r.state)).size).toBeGreaterThan(1);
     const flagged = new Set((await store.list({ view: 'te-classificeren', pageSize: 200 })).items.map((d) => d.name));
     const all = (await store.list({ view: 'alle', pageSize: 200 })).items;
+    const other = new PnpDocumentStore(emu.spForUser('cibg-medewerker'), config);
+    const unpublished = (d: ExchangeDocument | undefined): boolean =>
+      d?.toetsstatus === 'Toegestaan' && /^\d+\.[1-9]/.test(d.version ?? '');
     for (const r of results) {
       const stored = all.find((d) => d.name === r.fileName);
       const seen = { name: r.fileName, state: r.state };
@@ -94,10 +98,14 @@ describe('shareFile against the emulator with injected faults', () => {
           status: 'Toegestaan',
           toetsId: r.toetsId,
         });
+      // Incomplete: flagged in "Te classificeren", or classified but its publish failed — then it is still a draft.
       if (r.state === 'incomplete')
-        expect({ ...seen, flagged: flagged.has(r.fileName) }).toEqual({ ...seen, flagged: true });
+        expect({ ...seen, flagged: flagged.has(r.fileName) || unpublished(stored) }).toEqual({ ...seen, flagged: true });
       // A file that landed without its metadata always carries a flag (the column default or 'Onvolledig').
       if (stored && stored.toetsstatus !== 'Toegestaan') expect(flagged.has(stored.name)).toBe(true);
+      // The other party reads exactly the files that were shared completely (issue 4, art. 9.5).
+      const readable = stored ? await other.get(stored.id).then(() => true, () => false) : false;
+      expect({ ...seen, readableByOtherParty: readable }).toEqual({ ...seen, readableByOtherParty: r.state === 'done' });
       if (r.audited) expect((await audit.get(r.toetsId))?.fileName).toBe(r.fileName);
     }
   }, 120000);

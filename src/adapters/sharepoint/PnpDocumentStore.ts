@@ -344,9 +344,20 @@ export class PnpDocumentStore implements DocumentStore {
     return this.sp.web.getFileByServerRelativePath(doc.serverRelativeUrl).getBuffer();
   }
 
-  /** Marks an item incomplete, best effort (the default status already keeps it in "Te classificeren"). */
+  /**
+   * Marks an item incomplete, best effort: one field set to one value, so sending it again is safe (up to 3 tries).
+   * If all fail, a new file still carries the column default 'Te classificeren'; one whose publish failed stays a
+   * draft that only its own party reads, marked "Concept" wherever it is listed.
+   */
   private async flagIncomplete(item: IItem): Promise<void> {
-    await item.update({ [DOC.toetsstatus]: 'Onvolledig' }).catch(() => undefined);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await item.update({ [DOC.toetsstatus]: 'Onvolledig' });
+        return;
+      } catch {
+        // Try again: the write is idempotent.
+      }
+    }
   }
 
   /** The folder of the sharing party the metadata puts a file in (art. 9.2 review, art. 10.1 restricted, shared). */

@@ -3,6 +3,7 @@ import * as React from 'react';
 import type { OutcomeEntry } from '../../review';
 import { formatDate } from '../overview/formatDate';
 import { useStrings } from '../services';
+import { isDraftVersion } from '../views/DraftBadge';
 import { format } from '../upload/format';
 import { useReviewStyles } from './useReviewStyles';
 
@@ -35,7 +36,9 @@ export function Outcomes(props: OutcomesProps): React.ReactElement {
               </td>
               <td className={styles.cell}>
                 <Text className={doc.toetsstatus === 'Afgewezen' ? styles.rejected : undefined} data-testid="outcome-status">
-                  {t[`rvStatus_${doc.toetsstatus}`]}
+                  {doc.toetsstatus === 'Toegestaan' && isDraftVersion(doc.version)
+                    ? t.rvStatus_unpublished
+                    : t[`rvStatus_${doc.toetsstatus}`]}
                 </Text>
                 {review && (
                   <>

@@ -69,6 +69,25 @@ describe('Documenten tab', () => {
     ).toBeTruthy();
   });
 
+  it('marks a draft "Concept", naming the party whose folder holds it; a published version has no badge', async () => {
+    const { services } = fakes(() => ({
+      items: [
+        doc({ id: 1, name: 'sleep.txt', version: '0.1', serverRelativeUrl: '/sites/s/Uitwisseling/Gedeeld-cibg/sleep.txt' }),
+        doc({ id: 2, name: 'gedeeld.txt', version: '1.0', party: 'igj' }),
+        doc({ id: 3, name: 'gewijzigd.txt', version: '2.1', party: 'igj' }),
+      ],
+    }));
+    renderTab(services);
+    await screen.findAllByText('sleep.txt');
+    const badge = (name: string): Element | null =>
+      document.querySelector(`[data-document="${name}"] [data-testid="draft-badge"]`);
+    expect(badge('sleep.txt')?.getAttribute('title')).toBe(
+      'Versie 0.1: nog niet gepubliceerd, alleen CIBG kan dit lezen.',
+    );
+    expect(badge('gedeeld.txt')).toBeNull();
+    expect(badge('gewijzigd.txt')?.textContent).toBe('Concept');
+  });
+
   it('adds the party, year and classification filters to the view query and starts at page 1', async () => {
     const { services, calls } = fakes();
     renderTab(services);
