@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import type { TimelinePipe } from '@pnp/core';
 import { InjectHeaders, type Queryable } from '@pnp/queryable';
 import { SPBrowser, spfi, type SPFI } from '@pnp/sp';
@@ -78,4 +81,11 @@ export async function raw(
   const r = await fetch(path.startsWith('http') ? path : `${emu.url}${path}`, { method, headers, body: init.body });
   const text = await r.text();
   return { status: r.status, headers: r.headers, text, json: () => JSON.parse(text) };
+}
+
+/** A database file in a fresh temporary folder that is removed after the suite (call inside a describe). */
+export function tempDatabase(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, 'emulator.sqlite');
 }

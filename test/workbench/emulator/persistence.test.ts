@@ -1,19 +1,9 @@
-import * as fs from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import { resetDatabase, startEmulator } from '../../../workbench/emulator/server';
-import { raw, spAs } from './helpers';
+import { raw, spAs, tempDatabase } from './helpers';
 
 /** Everything stored survives a restart on the same database file; resetDatabase starts over. */
 describe('emulator: persistence', () => {
-  const dir = fs.mkdtempSync(join(tmpdir(), 'emu-persist-'));
-  const dbFile = join(dir, 'emulator.sqlite');
-  afterAll(() =>
-    (fs as unknown as { rmSync(p: string, o: { recursive: boolean; force: boolean }): void }).rmSync(dir, {
-      recursive: true,
-      force: true,
-    }),
-  );
+  const dbFile = tempDatabase('emu-persist-');
 
   it('keeps lists, items, files, groups and permissions across a restart', async () => {
     const first = await startEmulator({ port: 0, dbFile });

@@ -1,10 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
-import * as fs from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import { openDatabase } from '../../../workbench/emulator/db';
 import { startEmulator } from '../../../workbench/emulator/server';
-import { raw, spAs } from './helpers';
+import { raw, spAs, tempDatabase } from './helpers';
 
 const SITE = '/sites/samenwerkingsruimte';
 
@@ -29,14 +26,7 @@ function downgradeToV1(file: string): void {
 
 /** A database written before versions existed upgrades in place: every old row is a published major version. */
 describe('emulator: version migration', () => {
-  const dir = fs.mkdtempSync(join(tmpdir(), 'emu-versions-'));
-  const dbFile = join(dir, 'emulator.sqlite');
-  afterAll(() =>
-    (fs as unknown as { rmSync(p: string, o: { recursive: boolean; force: boolean }): void }).rmSync(dir, {
-      recursive: true,
-      force: true,
-    }),
-  );
+  const dbFile = tempDatabase('emu-versions-');
 
   it('upgrades an old-format database and keeps its rows readable and published', async () => {
     const first = await startEmulator({ port: 0, dbFile });
