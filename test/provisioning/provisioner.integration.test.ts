@@ -10,8 +10,10 @@ import { provisionSite } from '../../src/provisioning/provisioner';
 import { buildSiteSchema } from '../../src/provisioning/siteSchema';
 import { DOC, LISTS } from '../../src/provisioning/names';
 import type { ProvisionStep } from '../../src/provisioning/report';
+import { PnpSiteDirectory } from '../../src/adapters/sharepoint';
+import seedUsers from '../../workbench/seed/users.json';
 import { loadConfigFixture } from '../helpers/config';
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { startTestEmulator, TEST_SITE_PATH, type TestEmulator } from '../helpers/emulator';
 
 /** Provisioning against a real emulator over HTTP, through PnPjs only, as the site owner would run it. */
 describe('provisionSite against the emulator', () => {
@@ -118,4 +120,60 @@ describe('provisionSite against the emulator', () => {
   it('refuses provisioning by someone who is not a site owner', async () => {
     await expect(provisionSite(emu.spForUser('igj-medewerker'), schema, config)).rejects.toMatchObject({ status: 403 });
   });
+
+  it('upgrades a site from before the party folders without opening an older restricted folder to everyone', async () => {
+    const up = await startTestEmulator();
+    try {
+      const admin = up.spForUser('beheerder');
+      // The older shape: the library inherits the site (staff Contribute), one restricted folder of its own.
+      const exchange = schema.lists.find((l) => l.key === 'exchange')!;
+      const old = {
+        ...schema,
+        lists: schema.lists.map((l) =>
+          l.key === 'exchange'
+            ? {
+                ...exchange,
+                uniquePermissions: undefined,
+                drafts: undefined,
+                folders: [{ name: 'Vertrouwelijk', reason: 'art. 10.1', grants: [{ group: 'eigenaars', role: 'administrator' as const }] }],
+              }
+            : l,
+        ),
+      };
+      await provisionSite(admin, old, config);
+      const staff = seedUsers.users.find((u) => u.key === 'igj-medewerker')!;
+      await new PnpSiteDirectory(admin, config).addToGroup('igj-medewerkers', staff.email);
+      const lib = `${TEST_SITE_PATH}/${exchange.title}`;
+      await admin.web.getFolderByServerRelativePath(`${lib}/Vertrouwelijk`).files.addUsingPath('Oud geheim.txt', 'x');
+      const reads = async (key: string): Promise<boolean> =>
+        up.spForUser(key).web.getFileByServerRelativePath(`${lib}/Vertrouwelijk/Oud geheim.txt`).exists();
+      expect(await reads('igj-medewerker')).toBe(false);
+      // Before the upgrade staff could add at the root (the library inherited the site's Contribute).
+      await up.spForUser('igj-medewerker').web.getFolderByServerRelativePath(lib).files.addUsingPath('vroeger.txt', 'x');
+
+      const steps = (await provisionSite(admin, schema, config)).steps;
+      expect(steps).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ step: 'permissions', target: `${exchange.title}: unieke machtigingen`, outcome: 'created' }),
+          expect.objectContaining({ step: 'list', target: exchange.title, outcome: 'updated' }),
+        ]),
+      );
+      // The older restricted folder keeps its own permissions: the list's new grants do not reach into it.
+      expect(await reads('igj-medewerker')).toBe(false);
+      const info: { EnableMinorVersions: boolean; DraftVersionVisibility: number } = await admin.web.lists
+        .getByTitle(exchange.title)
+        .select('EnableMinorVersions', 'DraftVersionVisibility')();
+      expect(info).toEqual(expect.objectContaining({ EnableMinorVersions: true, DraftVersionVisibility: 1 }));
+      // Staff can no longer add at the root, only in their own party's folder.
+      await expect(
+        up.spForUser('igj-medewerker').web.getFolderByServerRelativePath(lib).files.addUsingPath('root.txt', 'x'),
+      ).rejects.toMatchObject({ status: 403 });
+      await up
+        .spForUser('igj-medewerker')
+        .web.getFolderByServerRelativePath(`${lib}/Gedeeld-igj`)
+        .files.addUsingPath('eigen.txt', 'x');
+    } finally {
+      await up.close();
+    }
+  }, 180000);
 });

@@ -5,7 +5,7 @@ import type { StepRecorder } from '../report';
 import type { ListSpec } from '../types';
 import { currentAssignments, ensureAssignment, type RoleResolver } from './roles';
 
-/** Breaks inheritance once (without copying, so nobody keeps access by accident) and ensures each grant. */
+/** Breaks inheritance once (without copying, keeping sub-scopes) and ensures each grant. */
 export async function ensureListPermissions(
   list: IList,
   spec: ListSpec,
@@ -16,7 +16,9 @@ export async function ensureListPermissions(
   if (!spec.uniquePermissions) return;
   const info: { HasUniqueRoleAssignments: boolean } = await list.select('HasUniqueRoleAssignments')();
   if (!info.HasUniqueRoleAssignments) {
-    await list.breakRoleInheritance(false, true);
+    // Not copying (nobody keeps access by accident), and NOT clearing sub-scopes: folders and items that already have
+    // their own permissions (e.g. an older site's restricted folder, art. 10.1) must keep them, not inherit the list's.
+    await list.breakRoleInheritance(false, false);
     rec.record('permissions', `${spec.title}: unieke machtigingen`, 'created');
   } else {
     rec.record('permissions', `${spec.title}: unieke machtigingen`, 'unchanged');
