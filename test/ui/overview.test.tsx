@@ -48,6 +48,24 @@ describe('Overzicht tab', () => {
     expect(services.calls).toEqual([{ view: 'alle', pageSize: 25, orderBy: { field: 'modified', ascending: false } }]);
   });
 
+  it('marks a native upload as a draft that only the party of its folder reads', async () => {
+    const services = fakeServices({
+      config: igjCibg(),
+      list: async () => ({
+        items: [
+          doc({ id: 3, name: 'Sleep.txt', version: '0.1', serverRelativeUrl: '/sites/s/Uitwisseling/Gedeeld-igj/Sleep.txt' }),
+          doc({ id: 4, name: 'Gedeeld.txt', version: '3.0', party: 'cibg' }),
+        ],
+      }),
+    });
+    render(<App services={services} />);
+    const table = await screen.findByRole('table');
+    const badges = within(table).getAllByTestId('draft-badge');
+    expect(badges.map((b) => b.getAttribute('title'))).toEqual([
+      'Versie 0.1: nog niet gepubliceerd, alleen IGJ kan dit lezen.',
+    ]);
+  });
+
   it('says there is nothing to see when the library returns no documents', async () => {
     render(<App services={fakeServices({ list: async () => ({ items: [] }) })} />);
     expect((await screen.findByTestId('documents-empty')).textContent).toBe('Er zijn geen documenten die u mag zien.');

@@ -82,7 +82,7 @@ export function DocumentsCard(props: DocumentsCardProps): React.ReactElement {
                 </TableCell>
                 <TableCell>{d.party ?? dash}</TableCell>
                 <TableCell>
-                  {d.toetsstatus} <DraftBadge version={d.version} party={d.party ?? dash} />
+                  {d.toetsstatus} <DraftBadge version={d.version} party={d.owner ?? d.party ?? dash} />
                 </TableCell>
                 <TableCell className={styles.nowrap}>{formatDate(d.modified)}</TableCell>
               </TableRow>

@@ -1,5 +1,6 @@
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import type { ExchangeDocument } from '../../ports/documents';
+import { owningParty } from '../../review/owner';
 
 /** A document row as the overview shows it: configuration keys turned into the labels people know. */
 export interface DocumentRow {
@@ -15,6 +16,8 @@ export interface DocumentRow {
   modified: string;
   /** SharePoint version label; a minor version is a draft only the owning party reads. */
   version?: string;
+  /** Short name of the party that owns the file (recorded, or from its party folder): the reader of a draft. */
+  owner?: string;
 }
 
 /** Maps a stored document to its row; an unknown key is shown as stored, so nothing is hidden. */
@@ -31,5 +34,6 @@ export function documentRow(config: AgreementConfig, d: ExchangeDocument): Docum
     toetsstatus: d.toetsstatus,
     modified: d.modified,
     ...(d.version ? { version: d.version } : {}),
+    owner: config.parties.find((p) => p.key === owningParty(config, d))?.shortName,
   };
 }
