@@ -1,13 +1,12 @@
 /** Which party a file in the exchange library belongs to (art. 9.2: the sharing party answers for it). Pure. */
+import { partyKeyForExactDomain } from '../domain/agreement/queries';
 import type { AgreementConfig } from '../domain/agreement/schema';
 import type { ExchangeDocument } from '../ports/documents';
 import { restrictedFolderName, reviewFolderName, sharedFolderName } from '../provisioning/permissions';
 
-/** The party whose e-mail domain an address has (configuration `emailDomains`), or null. */
+/** The party whose e-mail domain an address has exactly (configuration `emailDomains`), or null. */
 export function partyOfEmail(config: AgreementConfig, email: string | undefined): string | null {
-  const domain = email?.split('@')[1]?.toLowerCase();
-  if (!domain) return null;
-  return config.parties.find((p) => p.emailDomains.some((d) => d.toLowerCase() === domain))?.key ?? null;
+  return partyKeyForExactDomain(email, config.parties);
 }
 
 /** The party whose folder (Gedeeld-, Review- or Vertrouwelijk-<party>) holds a file, or null (e.g. the root). */

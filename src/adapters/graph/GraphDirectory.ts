@@ -1,6 +1,6 @@
 import type { Directory, DirectoryPerson, PartyDomains, UserProfile } from '../../ports/directory';
 import { callGraph, type GraphCallOptions, type GraphClientLike } from './client';
-import { partyForEmail } from './partyForEmail';
+import { partyKeyForExactDomain } from '../../domain/agreement/queries';
 
 interface GraphUser {
   id?: string;
@@ -43,7 +43,7 @@ export class GraphDirectory implements Directory {
       jobTitle: me.jobTitle ?? null,
       businessPhone: me.businessPhones?.[0] ?? null,
       mobilePhone: me.mobilePhone ?? null,
-      party: partyForEmail(email, parties),
+      party: partyKeyForExactDomain(email, parties),
     };
   }
 
@@ -66,7 +66,7 @@ export class GraphDirectory implements Directory {
           displayName: u.displayName ?? email,
           email,
           jobTitle: u.jobTitle ?? title,
-          party: partyForEmail(email, parties),
+          party: partyKeyForExactDomain(email, parties),
         });
       }
     }

@@ -3,7 +3,6 @@ export { GraphDirectory } from './GraphDirectory';
 export { GraphMailSender } from './GraphMailSender';
 export { GraphChannelPoster, TEAMS_MESSAGE_LIMIT_BYTES } from './GraphChannelPoster';
 export { GraphCalendarWriter } from './GraphCalendarWriter';
-export { partyForEmail } from './partyForEmail';
 export { escapeHtml, renderMailBlocks } from './html';
 export { GraphRequestError, DEFAULT_GRAPH_TIMEOUT_MS, DEFAULT_GRAPH_RETRIES, callGraph } from './client';
 export type { GraphClientLike, GraphRequestLike, GraphCallOptions } from './client';

@@ -5,7 +5,7 @@ import '@pnp/sp/site-users/web';
 import '@pnp/sp/site-groups/web';
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import type { SiteDirectory, SiteUser } from '../../ports/site';
-import { partyForEmail } from '../graph/partyForEmail';
+import { partyKeyForExactDomain } from '../../domain/agreement/queries';
 
 /** Site users and groups of the configured space. */
 export class PnpSiteDirectory implements SiteDirectory {
@@ -37,7 +37,7 @@ export class PnpSiteDirectory implements SiteDirectory {
       groups,
       groupKeys: this.config.groups.filter((g) => lower.has(g.name.toLowerCase())).map((g) => g.key),
       // Same rule as the Graph directory: exact e-mail domain match, so both agree on a user's party.
-      party: partyForEmail(u.Email ?? '', this.config.parties),
+      party: partyKeyForExactDomain(u.Email, this.config.parties),
     };
   }
 

@@ -24,6 +24,24 @@ export function partyForEmail(config: AgreementConfig, email: string): Party | u
 }
 
 /**
+ * The key of the party whose `emailDomains` contain the address's domain exactly, or null (an outsider). Used where
+ * the party decides rights (who a signed-in user is, who owns a file): a sub-domain or a shared parent domain (e.g. a
+ * ministry's) must not make someone a party. {@link partyForEmail} is the lenient form for pre-filling forms.
+ */
+export function partyKeyForExactDomain(
+  email: string | undefined,
+  parties: ReadonlyArray<Pick<Party, 'key' | 'emailDomains'>>,
+): string | null {
+  const at = email?.lastIndexOf('@') ?? -1;
+  if (!email || at < 0) return null;
+  const domain = email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
+  return parties.find((p) => p.emailDomains.some((d) => d.toLowerCase() === domain))?.key ?? null;
+}
+
+/**
  * A function title in comparable form: case, spacing and parenthesised abbreviations ignored, so the agreement's
  * "Hoofdinspecteur Farmaceutische Producten (FP) en Medische Technologie (MT)" matches the directory's title
  * without them.

@@ -13,7 +13,6 @@ export {
 export { validateDatalek, MAX_SCALE, type DatalekValidation } from './validate';
 export {
   prefillDatalek,
-  partyForEmail,
   type DatalekPrefill,
   type DatalekReporter,
   type PrefillDocument,

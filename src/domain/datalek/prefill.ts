@@ -2,8 +2,9 @@
  * Pre-fills the datalek form (issue: reporter from Graph /me, affected data and controller from the selected documents'
  * processing activities, the other party's breach address and contacts from configuration, art. 9.6 and bijlage 2a).
  */
-import type { AgreementConfig, Contact, Party } from '../agreement/schema';
+import type { AgreementConfig, Contact } from '../agreement/schema';
 import { breachContacts, partiesToInform, recipientsFor, type DatalekRecipient } from './recipients';
+import { partyForEmail } from '../agreement/queries';
 import type { DatalekDocumentRef, DatalekReport } from './types';
 
 /** The signed-in user as Graph `/me` returns it (only the fields used). */
@@ -51,17 +52,11 @@ export interface DatalekPrefill {
   notes: PrefillNote[];
 }
 
-/** Finds the party of a user by e-mail domain. */
-export function partyForEmail(email: string, config: AgreementConfig): Party | undefined {
-  const domain = email.toLowerCase().split('@')[1] ?? '';
-  return config.parties.find((p) => p.emailDomains.some((d) => domain === d || domain.endsWith(`.${d}`)));
-}
-
 /** Builds the pre-filled draft; fields the reporter must fill (dates of breach and discovery, descriptions) stay empty. */
 export function prefillDatalek({ me, myParty, config, documents, now }: PrefillInput): DatalekPrefill {
   const notes: PrefillNote[] = [];
   const email = (me.mail ?? me.userPrincipalName ?? '').trim();
-  const party = (myParty ? config.parties.find((p) => p.key === myParty) : undefined) ?? partyForEmail(email, config);
+  const party = (myParty ? config.parties.find((p) => p.key === myParty) : undefined) ?? partyForEmail(config, email);
   if (!party)
     notes.push({
       code: 'unknown_party',

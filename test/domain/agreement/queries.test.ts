@@ -1,4 +1,5 @@
 /** Lookups on a loaded agreement: party by e-mail, function titles, autorisatielijst, effective date (art. 14.1). */
+import { partyKeyForExactDomain } from '../../../src/domain/agreement/queries';
 import {
   activitiesForSharing,
   effectiveDate,
@@ -22,6 +23,14 @@ describe('agreement lookups', () => {
     expect(partyForEmail(config, 'olaf.buiten@extern.example')).toBeUndefined();
     expect(partyForEmail(config, 'x@notigj.nl')).toBeUndefined();
     expect(partyForEmail(config, 'geen-adres')).toBeUndefined();
+  });
+
+  it('for rights, a party is only its exact domains: no sub-domain, no outsider, no address without a domain', () => {
+    expect(partyKeyForExactDomain('Sanne.deVries@IGJ.example ', config.parties)).toBe('igj');
+    expect(partyKeyForExactDomain('iemand@team.igj.nl', config.parties)).toBeNull();
+    expect(partyKeyForExactDomain('olaf.buiten@extern.example', config.parties)).toBeNull();
+    expect(partyKeyForExactDomain('geen-adres', config.parties)).toBeNull();
+    expect(partyKeyForExactDomain(undefined, config.parties)).toBeNull();
   });
 
   it('art. 7.1: function titles match regardless of case, spacing and abbreviations in brackets', () => {
