@@ -31,6 +31,7 @@ import {
   sharedFolderName,
 } from '../../provisioning/permissions';
 import { DOC, EXCHANGE_CONTENT_TYPE_ID } from '../../provisioning/names';
+import { Resilience } from './behaviours';
 import { DEFAULT_CHUNK_BYTES, uploadChunked } from './chunkedUpload';
 import { buildQuery } from './documentQueries';
 import { httpStatus, rethrowConcurrency, sharePointMessage } from './errors';
@@ -345,19 +346,15 @@ export class PnpDocumentStore implements DocumentStore {
   }
 
   /**
-   * Marks an item incomplete, best effort: one field set to one value, so sending it again is safe (up to 3 tries).
-   * If all fail, a new file still carries the column default 'Te classificeren'; one whose publish failed stays a
-   * draft that only its own party reads, marked "Concept" wherever it is listed.
+   * Marks an item incomplete, best effort: one field set to one value, so the shared retry repeats it after a dropped
+   * connection too. If it still fails, a new file keeps the column default 'Te classificeren'; one whose publish
+   * failed stays a draft that only its own party reads, marked "Concept" wherever it is listed.
    */
   private async flagIncomplete(item: IItem): Promise<void> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        await item.update({ [DOC.toetsstatus]: 'Onvolledig' });
-        return;
-      } catch {
-        // Try again: the write is idempotent.
-      }
-    }
+    await item
+      .using(Resilience({ idempotentWrites: true }))
+      .update({ [DOC.toetsstatus]: 'Onvolledig' })
+      .catch(() => undefined);
   }
 
   /** The folder of the sharing party the metadata puts a file in (art. 9.2 review, art. 10.1 restricted, shared). */

@@ -10,6 +10,11 @@ export interface ResilienceOptions {
   intervalMs?: number;
   /** Upper bound of one wait in ms; default 30 000. */
   maxWaitMs?: number;
+  /**
+   * The caller's writes leave the same state when sent twice (e.g. one field set to one value), so a dropped
+   * connection or 504 is retried for them too. Default false: a write may have landed before the connection dropped.
+   */
+  idempotentWrites?: boolean;
 }
 
 /** Methods safe to repeat after a lost connection: the server may have done a write we cannot see. */
@@ -17,7 +22,8 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Retries throttled (429) and unavailable (503) answers for every method, honouring Retry-After as SharePoint asks,
- * and 504 or a dropped connection only for reads, because a write may have landed before the connection dropped.
+ * and 504 or a dropped connection only for reads (or writes the caller declares idempotent), because a write may have
+ * landed before the connection dropped.
  * Replaces the send step of the SPFx/SPBrowser presets (which retry only three times).
  */
 export function Resilience(options: ResilienceOptions = {}): TimelinePipe<Queryable> {
@@ -28,17 +34,18 @@ export function Resilience(options: ResilienceOptions = {}): TimelinePipe<Querya
     instance.on.send.clear();
     instance.on.send(async function (this: IQueryableInternal, url: URL, init: RequestInit): Promise<Response> {
       const method = (init.method ?? 'GET').toUpperCase();
+      const repeatable = options.idempotentWrites === true || IDEMPOTENT.has(method);
       let wait = interval;
       for (let attempt = 0; ; attempt++) {
         let response: Response | undefined;
         try {
           response = await fetch(url.toString(), init);
         } catch (e) {
-          if ((e as Error).name === 'AbortError' || !IDEMPOTENT.has(method) || attempt >= retries) throw e;
+          if ((e as Error).name === 'AbortError' || !repeatable || attempt >= retries) throw e;
         }
         if (response) {
           const retryable =
-            response.status === 429 || response.status === 503 || (response.status === 504 && IDEMPOTENT.has(method));
+            response.status === 429 || response.status === 503 || (response.status === 504 && repeatable);
           if (!retryable || attempt >= retries) return response;
           const after = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
           if (Number.isFinite(after)) wait = after * 1000;

@@ -79,6 +79,17 @@ describe('Resilience behaviour', () => {
     }
   });
 
+  it('repeats a write after a dropped connection when the caller declares it idempotent', async () => {
+    const { server, url, seen } = await scripted(['reset', 'ok']);
+    try {
+      const web = sp(url).web.using(Resilience({ retries: 4, intervalMs: 1, idempotentWrites: true }));
+      await expect(spPost(SPQueryable(web, 'lists'), { body: '{}' })).resolves.toBeDefined();
+      expect(seen).toEqual(['POST /sites/x/_api/web/lists', 'POST /sites/x/_api/web/lists']);
+    } finally {
+      server.close();
+    }
+  });
+
   it("leaves the host's own PnPjs instance untouched (createServices layers it on a copy)", async () => {
     const { server, url, seen } = await scripted(['ok', 'ok']);
     try {
