@@ -19,6 +19,8 @@ import type { Grant } from './types';
 export interface FolderSpec {
   /** Folder name (also the last URL segment). */
   name: string;
+  /** Key of the party that owns the folder: the only one that adds files to it. */
+  party: string;
   grants: Grant[];
   /** Why it exists, citing the article. */
   reason: string;
@@ -91,6 +93,7 @@ function sharedFolder(config: AgreementConfig, party: AgreementConfig['parties']
   for (const g of config.groups) if (STAFF_KINDS.has(g.kind)) add(grants, { group: g.key, role: 'reader' });
   return {
     name: sharedFolderName(party.key),
+    party: party.key,
     grants,
     reason: `art. 9.5: ${party.shortName} deelt hier; concepten alleen voor ${party.shortName} tot de toets ze publiceert`,
   };
@@ -105,6 +108,7 @@ function reviewFolder(config: AgreementConfig, party: AgreementConfig['parties']
   add(grants, { group: party.privacyOfficer.group, role: 'contributor' });
   return {
     name: reviewFolderName(party.key),
+    party: party.key,
     grants,
     reason: `art. 9.2: wacht op de privacy officer van ${party.shortName}`,
   };
@@ -125,6 +129,7 @@ function restrictedFolder(config: AgreementConfig, party: AgreementConfig['parti
   for (const p of config.parties) add(grants, { group: p.privacyOfficer.group, role: 'reader' });
   return {
     name: restrictedFolderName(party.key),
+    party: party.key,
     grants,
     reason: `art. 10.1: alleen de autorisatielijst; ${party.shortName} plaatst hier`,
   };

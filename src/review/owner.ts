@@ -2,7 +2,7 @@
 import { partyKeyForExactDomain } from '../domain/agreement/queries';
 import type { AgreementConfig } from '../domain/agreement/schema';
 import type { ExchangeDocument } from '../ports/documents';
-import { restrictedFolderName, reviewFolderName, sharedFolderName } from '../provisioning/permissions';
+import { exchangeFolders } from '../provisioning/permissions';
 
 /** The party whose e-mail domain an address has exactly (configuration `emailDomains`), or null. */
 export function partyOfEmail(config: AgreementConfig, email: string | undefined): string | null {
@@ -13,9 +13,16 @@ export function partyOfEmail(config: AgreementConfig, email: string | undefined)
 export function partyOfFolder(config: AgreementConfig, serverRelativeUrl: string | undefined): string | null {
   const parts = serverRelativeUrl?.split('/') ?? [];
   const folder = parts.length >= 2 ? parts[parts.length - 2] : '';
-  const owns = (p: { key: string }): boolean =>
-    [sharedFolderName(p.key), reviewFolderName(p.key), restrictedFolderName(p.key)].includes(folder);
-  return config.parties.find(owns)?.key ?? null;
+  return exchangeFolders(config).find((f) => f.name === folder)?.party ?? null;
+}
+
+/** Short name of the party that owns a file (see {@link owningParty}), for saying who reads its draft. */
+export function owningPartyName(
+  config: AgreementConfig,
+  doc: Pick<ExchangeDocument, 'party' | 'author'> & Partial<Pick<ExchangeDocument, 'serverRelativeUrl'>>,
+): string | undefined {
+  const key = owningParty(config, doc);
+  return config.parties.find((p) => p.key === key)?.shortName;
 }
 
 /**

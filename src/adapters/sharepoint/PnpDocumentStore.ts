@@ -24,11 +24,10 @@ import {
   type UploadResult,
 } from '../../ports/documents';
 import {
+  exchangeFolders,
   folderForDocument,
   isShareable,
   restrictedFolderName,
-  reviewFolderName,
-  sharedFolderName,
 } from '../../provisioning/permissions';
 import { DOC, EXCHANGE_CONTENT_TYPE_ID } from '../../provisioning/names';
 import { Resilience } from './behaviours';
@@ -365,15 +364,7 @@ export class PnpDocumentStore implements DocumentStore {
   /** The root (files from before the party folders) and every permission folder. */
   private async folderUrls(): Promise<string[]> {
     const root = await this.root();
-    const restricted = this.config.classification.levels.some((l) => l.restricted);
-    return [
-      root,
-      ...this.config.parties.flatMap((p) => [
-        `${root}/${sharedFolderName(p.key)}`,
-        `${root}/${reviewFolderName(p.key)}`,
-        ...(restricted ? [`${root}/${restrictedFolderName(p.key)}`] : []),
-      ]),
-    ];
+    return [root, ...exchangeFolders(this.config).map((f) => `${root}/${f.name}`)];
   }
 
   /**

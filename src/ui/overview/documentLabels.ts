@@ -1,6 +1,6 @@
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import type { ExchangeDocument } from '../../ports/documents';
-import { owningParty } from '../../review/owner';
+import { owningPartyName } from '../../review/owner';
 
 /** A document row as the overview shows it: configuration keys turned into the labels people know. */
 export interface DocumentRow {
@@ -34,6 +34,6 @@ export function documentRow(config: AgreementConfig, d: ExchangeDocument): Docum
     toetsstatus: d.toetsstatus,
     modified: d.modified,
     ...(d.version ? { version: d.version } : {}),
-    owner: config.parties.find((p) => p.key === owningParty(config, d))?.shortName,
+    owner: owningPartyName(config, d),
   };
 }

@@ -15,7 +15,7 @@ import * as React from 'react';
 import type { ExchangeDocument, Page } from '../../ports/documents';
 import { format } from '../../loc';
 import { formatDate } from '../overview/formatDate';
-import { owningParty } from '../../review/owner';
+import { owningPartyName } from '../../review/owner';
 import { DraftBadge } from './DraftBadge';
 import { useServices, useStrings } from '../services';
 import { useViewsStyles } from './useViewsStyles';
@@ -64,8 +64,7 @@ export function DocumentTable(props: DocumentTableProps): React.ReactElement {
     const level = config.classification.levels.find((l) => l.key === d.classification);
     const partyName = config.parties.find((p) => p.key === d.party)?.shortName ?? d.party ?? dash;
     // The draft's reader is the party whose folder holds it, also for a native upload without a Partij value.
-    const owner = owningParty(config, d);
-    const ownerName = config.parties.find((p) => p.key === owner)?.shortName ?? partyName;
+    const ownerName = owningPartyName(config, d) ?? partyName;
     const label = level?.label ?? d.classification ?? dash;
     rows.push(
       <TableRow key={d.id} data-document={d.name}>
