@@ -19,6 +19,7 @@ import { expandCardTemplate } from './expand';
 import { assertCardFits } from './size';
 import template from './templates/datalek.json';
 import { checkLink, escapeMarkdown, plainText } from './text';
+import { partyLabel } from '../domain/agreement/queries';
 
 /** An Adaptive Card as JSON (the ChannelPoster port's `AdaptiveCardJson`). */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string } & Record<string, unknown>;
@@ -43,7 +44,7 @@ export function buildDatalekCard(
   const lang = options.lang ?? 'nl';
   const en = lang === 'en';
   const now = options.now ?? new Date();
-  const party = (key: string): string => config.parties.find((p) => p.key === key)?.shortName ?? key;
+  const party = (key: string): string => partyLabel(config, key);
   const label = (key: keyof DatalekReport): string => fieldInfo(key)?.label[lang] ?? String(key);
   const shortened = en ? '(shortened; full text in the report)' : '(ingekort; volledige tekst in de melding)';
   const deadline = report.discoveredAt ? deadline72h(report.discoveredAt, now) : undefined;

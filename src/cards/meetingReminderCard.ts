@@ -8,6 +8,7 @@ import { expandCardTemplate } from './expand';
 import { assertCardFits } from './size';
 import template from './templates/meeting-reminder.json';
 import { checkLink, escapeMarkdown, plainText } from './text';
+import { partyLabel } from '../domain/agreement/queries';
 
 const KIND_LABELS: Record<ScheduleItem['kind'], { nl: string; en: string }> = {
   ambtelijk: { nl: 'Ambtelijk overleg', en: 'Civil-service meeting' },
@@ -47,7 +48,7 @@ export function buildMeetingReminderCard(
       ? [[en ? 'Moved earlier because' : 'Vervroegd wegens', item.movedReason] as [string, string]]
       : []),
   ];
-  const party = (key: string): string => config.parties.find((p) => p.key === key)?.shortName ?? key;
+  const party = (key: string): string => partyLabel(config, key);
   const lists = [
     {
       label: en ? 'Mandatory agenda topics' : 'Verplichte agendapunten',

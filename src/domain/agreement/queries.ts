@@ -7,6 +7,11 @@ export function partyByKey(config: AgreementConfig, key: string): Party | undefi
   return config.parties.find((p) => p.key === key);
 }
 
+/** The short name of a party for messages and labels (e.g. 'IGJ'); the key itself when no party has it. */
+export function partyLabel(config: AgreementConfig, key: string): string {
+  return partyByKey(config, key)?.shortName ?? key;
+}
+
 /** Every party except this one (the other side of a sharing or a breach notice). */
 export function otherParties(config: AgreementConfig, key: string): Party[] {
   return config.parties.filter((p) => p.key !== key);

@@ -5,6 +5,7 @@
 import type { AgreementConfig } from '../agreement/schema';
 import type { DatalekReport } from './types';
 import { validateDatalek, type DatalekValidation } from './validate';
+import { partyLabel } from '../agreement/queries';
 
 /** The register row shape (structurally the port's `BreachEntry` without id/etag/reporter). */
 export interface DatalekRegisterRow {
@@ -19,9 +20,8 @@ export interface DatalekRegisterRow {
 
 /** The register row of a validated report; the title names parties and date, never free text. */
 export function toRegisterRow(report: DatalekReport, config: AgreementConfig): DatalekRegisterRow {
-  const short = (key: string): string => config.parties.find((p) => p.key === key)?.shortName ?? key;
   return {
-    title: `Datalek ${short(report.reportingParty)} → ${short(report.controllerParty)} ${report.reportedAt.slice(0, 10)}`,
+    title: `Datalek ${partyLabel(config, report.reportingParty)} → ${partyLabel(config, report.controllerParty)} ${report.reportedAt.slice(0, 10)}`,
     reportedAt: report.reportedAt,
     discoveredAt: report.discoveredAt,
     reportingParty: report.reportingParty,

@@ -9,6 +9,7 @@ import { AGREEMENT_TIME_ZONE } from '../datalek/zone';
 import { workingDayOnOrAfter, workingDayOnOrBefore } from './days';
 import { toToday } from './schedule';
 import type { AgendaItem, MeetingAttendee, MeetingKind, MeetingPerson, PlannedMeeting, PlanningWarning } from './types';
+import { partyLabel } from '../agreement/queries';
 
 /** Days of notice a proposal leaves, so invitations reach busy agendas (a planning choice, not an article). */
 export const MIN_NOTICE_DAYS = 14;
@@ -137,8 +138,8 @@ function resolveAttendees(
         party: role.party,
         functionTitle: role.functionTitle,
         article: meeting.source,
-        nl: `niemand gevonden met functie '${role.functionTitle}' bij ${partyName(config, role.party)}; deze functie moet aanwezig zijn`,
-        en: `nobody found with function '${role.functionTitle}' at ${partyName(config, role.party)}; this function must attend`,
+        nl: `niemand gevonden met functie '${role.functionTitle}' bij ${partyLabel(config, role.party)}; deze functie moet aanwezig zijn`,
+        en: `nobody found with function '${role.functionTitle}' at ${partyLabel(config, role.party)}; this function must attend`,
       });
     found.forEach((p) => add(p, true, meeting.source));
   }
@@ -162,6 +163,4 @@ function resolveAttendees(
   return out;
 }
 
-function partyName(config: AgreementConfig, key: string): string {
-  return config.parties.find((p) => p.key === key)?.shortName ?? key;
-}
+

@@ -9,6 +9,7 @@ import { ClockText } from '../datalek/DeliveryPanel';
 import { useDatalekStyles } from '../datalek/useDatalekStyles';
 import { useServices, useStrings } from '../services';
 import { ReportDetail } from './ReportDetail';
+import { partyLabel } from '../../domain/agreement/queries';
 
 /** One register row read back: the valid report, or the field problems of a damaged item (shown, never hidden). */
 export interface RegisterRow {
@@ -78,7 +79,6 @@ export default function RegisterTab(): React.ReactElement {
   };
   const privacyParties = privacyPartiesOf(user, services);
   const lang = t.lang === 'en' ? 'en' : 'nl';
-  const party = (key: string): string => services.config.parties.find((p) => p.key === key)?.shortName ?? key;
   const open = rows.find((r) => r.entry.id === openId);
   return (
     <div className={styles.panel} data-testid="datalekregister">
@@ -118,7 +118,7 @@ export default function RegisterTab(): React.ReactElement {
                   <td className={styles.td} data-testid="datalek-status">
                     {STATUS_LABELS[row.entry.status]?.[lang] ?? row.entry.status}
                   </td>
-                  <td className={styles.td}>{party(row.entry.controller)}</td>
+                  <td className={styles.td}>{partyLabel(services.config, row.entry.controller)}</td>
                   <td className={styles.td}>
                     {row.report ? (
                       <ClockText report={row.report} />

@@ -27,6 +27,7 @@ import { RecordDetail } from './RecordDetail';
 import { RecordForm } from './RecordForm';
 import { REGISTER_VIEWS } from './registerViews';
 import { useRegisterStyles } from './useRegisterStyles';
+import { partyLabel } from '../../domain/agreement/queries';
 
 /** Badge colour of a status. */
 function statusColor(status: RegisterRecord['status']): 'success' | 'warning' | 'informative' | 'subtle' {
@@ -65,7 +66,7 @@ export default function RegisterTab(): React.ReactElement {
   };
   const kindLabel = (k: RegisterRecord['kind']): string => t[`kind_${k}`];
   const partyNames = (keys: string[]): string =>
-    keys.map((k) => services.config.parties.find((p) => p.key === k)?.shortName ?? k).join(', ');
+    keys.map((k) => partyLabel(services.config, k)).join(', ');
   return (
     <div className={styles.root} data-testid="register-tab">
       <TabList selectedValue={view} onTabSelect={onView} aria-label={t.registerViewsLabel} size="small">

@@ -17,6 +17,7 @@ import { useServices, useStrings } from '../services';
 import { answersOf, asksYear, type Draft, type YesNo } from './draft';
 import { format } from './format';
 import { useUploadStyles } from './useUploadStyles';
+import { partyLabel } from '../../domain/agreement/queries';
 
 /** Props of {@link QuestionForm}. */
 export interface QuestionFormProps {
@@ -65,7 +66,6 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
     doelbindingQuestions(config, answersOf(d)).find((q) => q.key === 'consentRecorded')?.source ?? '';
   const activity = config.processingActivities.find((a) => a.key === d.activityKey);
   const minimum = d.personal === 'yes' ? minimumLevelFor(config, d.categories) : undefined;
-  const partyName = (key: string): string => config.parties.find((p) => p.key === key)?.shortName ?? key;
   return (
     <div className={styles.section}>
       <div className={styles.grid}>
@@ -169,7 +169,7 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
                 .join('; '),
             })}
           </Text>
-          <Text block>{format(t.uploadController, { party: partyName(activity.controller) })}</Text>
+          <Text block>{format(t.uploadController, { party: partyLabel(config, activity.controller) })}</Text>
           <Text block>{format(t.uploadPurposes, { purposes: activity.purposes.join('; ') })}</Text>
         </div>
       )}

@@ -1,6 +1,7 @@
 /** What every doelbinding rule sees: the input, the configuration and what the answers resolve to. */
 import type { AgreementConfig, PersonalDataCategory, ProcessingActivity } from '../../agreement/schema';
 import type { DoelbindingInput, Reason } from '../types';
+import { partyLabel } from '../../agreement/queries';
 
 /** The resolved input of one check. */
 export interface RuleContext {
@@ -17,5 +18,5 @@ export type Rule = (ctx: RuleContext) => Reason[];
 
 /** Label of a party key for messages. */
 export function partyName(ctx: RuleContext, key: string): string {
-  return ctx.config.parties.find((p) => p.key === key)?.shortName ?? key;
+  return partyLabel(ctx.config, key);
 }
