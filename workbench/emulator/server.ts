@@ -4,12 +4,15 @@ import { newUuid as randomUUID } from './util';
 import type { Database } from 'better-sqlite3';
 import { clearDatabase, openDatabase } from './db';
 import { FaultController, type FaultSettings } from './faults';
-import { graphHandler } from './graph';
+import { defineTeam, graphHandler, TeamDefinitionError, teamView, type TeamDefinition } from './graph';
+import { ensureGraphSchema } from './graph/store';
+import { ensureTeamSchema } from './graph/teamModel';
 import { directoryUsers, identityKey, loadDemoUsers, resolveUser, type DemoUser } from './identity';
 import { handleSharePoint, isSharePointPath } from './sharepoint';
 import { SITE_PATH } from './sharepoint/context';
 import { spErrorResponse } from './sharepoint/errors';
 import { ensureSite } from './sharepoint/site';
+import { resolveSwitches, type SharePointSwitches } from './sharepoint/switches';
 import type { EmulatorContext, EmulatorHandler, EmulatorRequest, EmulatorResponse } from './types';
 
 export { bulkInsertItems } from './bulk';
@@ -17,6 +20,10 @@ export { FaultController } from './faults';
 export type { FaultSettings } from './faults';
 export { SITE_ADMIN_KEY } from './identity';
 export { SITE_PATH } from './sharepoint/context';
+export { DEFAULT_SWITCHES as DEFAULT_SHAREPOINT_SWITCHES } from './sharepoint/switches';
+export type { SharePointSwitches } from './sharepoint/switches';
+export { DEFAULT_TEAM_SWITCHES } from './graph';
+export type { ChannelDefinition, TeamDefinition, TeamSwitches, TeamView } from './graph';
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -34,6 +41,17 @@ export interface EmulatorOptions {
   listViewThreshold?: number;
   /** Demo identities file (default workbench/seed/users.json). */
   usersFile?: string;
+  /**
+   * SharePoint behaviour the sources leave UNCONFIRMED, as named switches (docs/emulator.md, "Switches"); anything not
+   * given keeps its default, the documented or logical minimum.
+   */
+  sharePointSwitches?: Partial<SharePointSwitches>;
+  /**
+   * The Microsoft 365 group with its Team the site is connected to, defined at start (same JSON as
+   * `POST /_emulator/team`; idempotent, so a persisted database is updated, not duplicated). Without it the site is a
+   * bare team site as before: no claims, no Documents library, any team/channel id accepted for messages.
+   */
+  team?: TeamDefinition;
 }
 
 /** A running emulator. */
@@ -49,8 +67,16 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-/** Empties the database (SharePoint and Graph data) and re-creates the fresh site with its demo identities. */
-export function resetDatabase(db: Database, now: Date = new Date(), users: DemoUser[] = loadDemoUsers()): void {
+/**
+ * Empties the database (SharePoint and Graph data) and re-creates the fresh site with its demo identities, connected
+ * to `team` when one is given (a reset forgets the team otherwise, like everything else).
+ */
+export function resetDatabase(
+  db: Database,
+  now: Date = new Date(),
+  users: DemoUser[] = loadDemoUsers(),
+  team?: TeamDefinition,
+): void {
   // Keep the digest secret so pages that are open keep a valid form digest across a reset.
   const secret = db.prepare(`SELECT value FROM sp_meta WHERE key = 'digest_secret'`).pluck().get() as
     | string
@@ -58,6 +84,7 @@ export function resetDatabase(db: Database, now: Date = new Date(), users: DemoU
   clearDatabase(db);
   ensureSite(db, users, now);
   if (secret) db.prepare(`INSERT OR REPLACE INTO sp_meta (key, value) VALUES ('digest_secret', ?)`).run(secret);
+  if (team) defineTeam(db, team, users, now);
 }
 
 /** Serialises request handling: SQLite transactions on one connection must not interleave across awaits. */
@@ -140,9 +167,21 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const db = openDatabase(opts.dbFile ?? ':memory:');
   const users = loadDemoUsers(opts.usersFile);
   ensureSite(db, users, now());
+  // Graph tables are made here, outside any request transaction: made inside one, a rolled-back answer would drop them.
+  ensureGraphSchema(db);
+  ensureTeamSchema(db);
+  if (opts.team) {
+    try {
+      defineTeam(db, opts.team, users, now());
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
   const faults = new FaultController();
   const mutex = new Mutex();
   const threshold = opts.listViewThreshold ?? 5000;
+  const switches = resolveSwitches(opts.sharePointSwitches);
   const ctx: EmulatorContext = { db, now, directory: directoryUsers(users) };
   const extra = opts.extraHandlers ?? [];
 
@@ -157,7 +196,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       if (r) return r;
       return graphError(501, 'NotImplemented', `Emulator does not implement ${er.method} ${er.path}`);
     }
-    if (isSharePointPath(er.path)) return handleSharePoint(db, er, { threshold, now });
+    if (isSharePointPath(er.path)) return handleSharePoint(db, er, { threshold, now, switches });
     return spErrorResponse(
       501,
       '-1, Microsoft.SharePoint.Client.NotImplemented',
@@ -178,6 +217,32 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
           faults: faults.current(),
         },
       };
+    }
+    if (p === '/_emulator/team') {
+      if (m === 'GET') {
+        const team = await mutex.run(async () => teamView(db));
+        return team
+          ? { status: 200, body: team }
+          : { status: 404, body: { error: 'No team is defined: the site is a bare team site (POST /_emulator/team).' } };
+      }
+      if (m === 'POST' || m === 'PUT') {
+        let raw: unknown;
+        try {
+          raw = JSON.parse(er.body.toString('utf8'));
+        } catch (e) {
+          return { status: 400, body: { error: `The team definition is not JSON: ${(e as Error).message}` } };
+        }
+        // Through the mutex: the definition writes in its own transaction, never inside a request's.
+        return mutex.run(async () => {
+          try {
+            return { status: 200, body: defineTeam(db, raw, users, now()) };
+          } catch (e) {
+            if (e instanceof TeamDefinitionError) return { status: e.status, body: { error: e.message } };
+            throw e;
+          }
+        });
+      }
+      return { status: 405, headers: { allow: 'GET, POST, PUT' }, body: { error: `${m} is not supported on /_emulator/team.` } };
     }
     if (p === '/_emulator/faults') {
       if (m === 'GET') return { status: 200, body: { settings: faults.current(), injected: faults.injected() } };

@@ -157,7 +157,7 @@ describe('emulator: item-level list settings, unique values and folder inheritan
   });
   afterAll(() => emu.close());
 
-  it('ReadSecurity/WriteSecurity 2: people without Manage Lists see and edit only their own items', async () => {
+  it('ReadSecurity/WriteSecurity 2: people without Override List Behaviors see and edit only their own items', async () => {
     const admin = spAs(emu.siteUrl, 'beheerder');
     await admin.web.lists.add('Meldingen', '', 100, false, { ReadSecurity: 2, WriteSecurity: 2 });
     expect(await admin.web.lists.getByTitle('Meldingen').select('ReadSecurity', 'WriteSecurity')()).toMatchObject({
@@ -166,7 +166,7 @@ describe('emulator: item-level list settings, unique values and folder inheritan
     });
     const sanne = spAs(emu.siteUrl, 'igj-medewerker').web.lists.getByTitle('Meldingen');
     const bram = spAs(emu.siteUrl, 'cibg-medewerker').web.lists.getByTitle('Meldingen');
-    // Edit (Members) includes Manage Lists, so restrict these two to Contribute on this list.
+    // Edit (Members) does not include Override List Behaviors either; restrict these two to Contribute on this list.
     const list = admin.web.lists.getByTitle('Meldingen');
     await list.breakRoleInheritance(false);
     const users = await admin.web.siteUsers();

@@ -8,8 +8,23 @@ import { listUsers } from './users';
 import { pageOf, type PagingRule } from './paging';
 import { readBack } from './readback';
 import { ensureGraphSchema, mailboxKey } from './store';
+import { ensureTeamSchema } from './teamModel';
+import {
+  getChannel,
+  getFilesFolder,
+  getGroupDrive,
+  getPrimaryChannel,
+  getTeam,
+  listChannelMembers,
+  listChannels,
+  listGroupPeople,
+  listTeamMembers,
+  messageAccess,
+} from './teams';
 
 export { TEAMS_MESSAGE_LIMIT_BYTES } from './channel';
+export { defineTeam, teamView, TeamDefinitionError, type TeamView } from './team';
+export { DEFAULT_TEAM_SWITCHES, type ChannelDefinition, type TeamDefinition, type TeamSwitches } from './teamModel';
 export { EMULATOR_PROPERTY } from './events';
 
 // Graph pages events by 10 ($skip) and channel messages by 20, at most 50 ($skiptoken).
@@ -21,12 +36,14 @@ export const GRAPH_READBACK_PREFIX = '/_emulator/graph/';
 
 /**
  * Microsoft Graph subset of the emulator: `/me`, `/me/sendMail`, channel messages with Adaptive Cards, events with
- * recurrence and reminders in user and group calendars, plus read-back under `/_emulator/graph/`. Any other path
- * returns null so the server answers 501.
+ * recurrence and reminders in user and group calendars, the defined team (team, channels, members, filesFolder, the
+ * group's members, owners and drive), plus read-back under `/_emulator/graph/`. Any other path returns null so the
+ * server answers 501.
  */
 export const graphHandler: EmulatorHandler = async (req, ctx) => {
   if (!owns(req)) return null;
   ensureGraphSchema(ctx.db);
+  ensureTeamSchema(ctx.db);
   try {
     const route = routeOf(req);
     if (!route) return null;
@@ -75,11 +92,33 @@ function dispatch(
     case 'POST me/sendmail':
       return sendMail(req.body, user, ctx);
     case 'POST teams/{}/channels/{}/messages':
-      return postChannelMessage(s[1], s[3], req.body, user, ctx);
+      return messageAccess(s[1], s[3], user, ctx) ?? postChannelMessage(s[1], s[3], req.body, user, ctx);
     case 'GET teams/{}/channels/{}/messages': {
+      const denied = messageAccess(s[1], s[3], user, ctx);
+      if (denied) return denied;
       const context = `https://graph.microsoft.com/v1.0/$metadata#teams('${s[1]}')/channels('${s[3]}')/messages`;
       return json(200, pageOf(listChannelMessages(s[1], s[3], ctx), req, MESSAGE_PAGES, context));
     }
+    case 'GET teams/{}':
+      return getTeam(s[1], user, ctx);
+    case 'GET teams/{}/members':
+      return listTeamMembers(s[1], user, ctx);
+    case 'GET teams/{}/channels':
+      return listChannels(s[1], req, user, ctx);
+    case 'GET teams/{}/primarychannel':
+      return getPrimaryChannel(s[1], req, user, ctx);
+    case 'GET teams/{}/channels/{}':
+      return getChannel(s[1], s[3], req, user, ctx);
+    case 'GET teams/{}/channels/{}/members':
+      return listChannelMembers(s[1], s[3], user, ctx);
+    case 'GET teams/{}/channels/{}/filesfolder':
+      return getFilesFolder(s[1], s[3], req, user, ctx);
+    case 'GET groups/{}/members':
+      return listGroupPeople(s[1], 'member', req, ctx);
+    case 'GET groups/{}/owners':
+      return listGroupPeople(s[1], 'owner', req, ctx);
+    case 'GET groups/{}/drive':
+      return getGroupDrive(s[1], req, user, ctx);
     case 'POST me/events':
     case 'GET me/events':
       return events(method, { kind: 'user', id: mailboxKey(user.email) }, req, user, ctx);

@@ -1,7 +1,20 @@
 import { badQuery, badValue, notFound, SpError } from './errors';
 import type { SpContext } from './context';
 import { principalById, principalJson } from './principals';
-import { ROLE_DEFINITIONS, basePermissionsJson, roleById, type RoleDefinition, PermissionKind } from './roles';
+import {
+  FIXED_ROLE_TYPES,
+  FULL_CONTROL_ID,
+  type RoleDefinition,
+  PermissionKind,
+  basePermissionsJson,
+  hasKind,
+  kindName,
+  maskOf,
+  roleById,
+  roleByName,
+  roleByType,
+} from './roles';
+import { switchesOf } from './switches';
 import {
   type Scope,
   WEB_SCOPE,
@@ -83,7 +96,7 @@ export function roleDefJson(ctx: SpContext, r: RoleDefinition): Record<string, u
     'odata.editLink': `Web/RoleDefinitions(${r.id})`,
     BasePermissions: { High: String(r.high), Low: String(r.low) },
     Description: r.description,
-    Hidden: r.roleTypeKind === 1,
+    Hidden: r.hidden,
     Id: r.id,
     Name: r.name,
     Order: r.order,
@@ -91,16 +104,161 @@ export function roleDefJson(ctx: SpContext, r: RoleDefinition): Record<string, u
   };
 }
 
-/** Role definition by id / name / type, or SharePoint's 404. */
-export function findRoleDef(by: { id?: number; name?: string; type?: number }): RoleDefinition {
-  const r = ROLE_DEFINITIONS.find(
-    (x) =>
-      (by.id !== undefined && x.id === by.id) ||
-      (by.name !== undefined && x.name.toLowerCase() === by.name.toLowerCase()) ||
-      (by.type !== undefined && x.roleTypeKind === by.type),
-  );
+/** Role definition by id / name / type (the stored ones, custom levels included), or SharePoint's 404. */
+export function findRoleDef(ctx: SpContext, by: { id?: number; name?: string; type?: number }): RoleDefinition {
+  const r =
+    by.id !== undefined
+      ? roleById(ctx.db, by.id)
+      : by.name !== undefined
+        ? roleByName(ctx.db, by.name)
+        : by.type !== undefined
+          ? roleByType(ctx.db, by.type)
+          : undefined;
   if (!r) throw notFound('-2146232832, Microsoft.SharePoint.SPException', 'Permission level cannot be found.');
   return r;
+}
+
+/** Characters SharePoint does not allow in a role definition name (ee540884). */
+const BAD_ROLE_NAME = /[[\]/\\:|<>+=;,?*'@]/;
+
+/** Permissions the UI makes others depend on (user-permissions-and-permission-levels); checked behind a switch. */
+const DEPENDENCIES: [number, number[]][] = [
+  [
+    PermissionKind.ApproveItems,
+    [PermissionKind.EditListItems, PermissionKind.ViewListItems, PermissionKind.ViewPages, PermissionKind.Open],
+  ],
+  [
+    PermissionKind.ManagePermissions,
+    [
+      PermissionKind.ViewListItems,
+      PermissionKind.OpenItems,
+      PermissionKind.ViewVersions,
+      PermissionKind.BrowseDirectories,
+      PermissionKind.ViewPages,
+      PermissionKind.EnumeratePermissions,
+      PermissionKind.BrowseUserInfo,
+      PermissionKind.Open,
+    ],
+  ],
+];
+
+function uint32(v: unknown, what: string): number {
+  const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 0xffffffff)
+    throw badValue(`The value of '${what}' must be an unsigned 32-bit integer (sent as a string), e.g. "1011028719".`);
+  return n;
+}
+
+/** Validates the writable properties of an SP.RoleDefinition body; unknown properties are SharePoint's 400. */
+function roleDefProps(
+  ctx: SpContext,
+  body: Record<string, unknown>,
+  selfId: number | null,
+): Partial<Pick<RoleDefinition, 'name' | 'description' | 'order' | 'low' | 'high'>> {
+  const out: Partial<Pick<RoleDefinition, 'name' | 'description' | 'order' | 'low' | 'high'>> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === '__metadata' || k === 'odata.type') continue;
+    if (k === 'Name') {
+      if (typeof v !== 'string' || !v.trim())
+        throw badValue(`The property 'Name' of the role definition is required and cannot be empty.`);
+      if (v.length > 255) throw badValue(`The role definition name (Name) cannot be longer than 255 characters.`);
+      if (BAD_ROLE_NAME.test(v))
+        throw new SpError(
+          400,
+          '-2147024809, System.ArgumentException',
+          `The role definition name '${v}' (Name) contains characters that are not allowed: [ ] / \\ : | < > + = ; , ? * ' @`,
+        );
+      const other = roleByName(ctx.db, v);
+      if (other && other.id !== selfId)
+        throw new SpError(
+          400,
+          '-2130575293, Microsoft.SharePoint.SPException',
+          `The role definition name '${v}' is already in use by another permission level.`,
+        );
+      out.name = v;
+    } else if (k === 'Description') {
+      if (typeof v !== 'string') throw badValue(`The property 'Description' of the role definition must be a text.`);
+      out.description = v;
+    } else if (k === 'Order') {
+      if (typeof v !== 'number' || !Number.isInteger(v))
+        throw badValue(`The property 'Order' of the role definition must be an integer.`);
+      out.order = v;
+    } else if (k === 'BasePermissions') {
+      const bp = (v ?? {}) as Record<string, unknown>;
+      if (typeof bp !== 'object' || bp.High === undefined || bp.Low === undefined)
+        throw badValue(`The property 'BasePermissions' needs 'High' and 'Low'.`);
+      out.high = uint32(bp.High, 'BasePermissions.High');
+      out.low = uint32(bp.Low, 'BasePermissions.Low');
+    } else
+      throw badValue(
+        `The property '${k}' does not exist on type 'SP.RoleDefinition'. Make sure to only use property names that are defined by the type.`,
+      );
+  }
+  if (out.low !== undefined && switchesOf(ctx).roleDependencies) {
+    const mask = maskOf({ low: out.low, high: out.high ?? 0 });
+    for (const [kind, needs] of DEPENDENCIES) {
+      if (!hasKind(mask, kind)) continue;
+      const missing = needs.filter((n) => !hasKind(mask, n));
+      if (missing.length)
+        throw badValue(
+          `${kindName(kind)} depends on ${missing.map(kindName).join(', ')} (switch roleDependencies is on).`,
+        );
+    }
+  }
+  return out;
+}
+
+/** `POST web/roledefinitions`: a new permission level (needs ManagePermissions on the web). */
+export function createRoleDef(ctx: SpContext, body: Record<string, unknown>): RoleDefinition {
+  demand(ctx, WEB_SCOPE, PermissionKind.ManagePermissions);
+  const p = roleDefProps(ctx, body, null);
+  if (p.name === undefined) throw badValue(`The property 'Name' of the role definition is required.`);
+  if (p.low === undefined || p.high === undefined)
+    throw badValue(`The property 'BasePermissions' of the role definition is required.`);
+  const next = Math.max(
+    1073741830,
+    (ctx.db.prepare(`SELECT max(id) FROM sp_role_definitions`).pluck().get() as number | null) ?? 0,
+  ) + 1;
+  ctx.db
+    .prepare(
+      `INSERT INTO sp_role_definitions (id, name, description, role_type_kind, sort_order, low, high, hidden) VALUES (?, ?, ?, 0, ?, ?, ?, 0)`,
+    )
+    .run(next, p.name, p.description ?? '', p.order ?? 0, p.low, p.high);
+  return roleById(ctx.db, next)!;
+}
+
+function demandChangeable(ctx: SpContext, r: RoleDefinition, what: string): void {
+  demand(ctx, WEB_SCOPE, PermissionKind.ManagePermissions);
+  if (FIXED_ROLE_TYPES.includes(r.roleTypeKind))
+    throw new SpError(
+      400,
+      '-2146232832, Microsoft.SharePoint.SPException',
+      `The permission level '${r.name}' cannot be ${what}: SharePoint does not allow changing Full Control (Administrator) or Limited Access (Guest).`,
+    );
+}
+
+/** MERGE on `roledefinitions(id)` (needs ManagePermissions; Full Control and Limited Access cannot be edited). */
+export function updateRoleDef(ctx: SpContext, id: number, body: Record<string, unknown>): void {
+  const r = findRoleDef(ctx, { id });
+  demandChangeable(ctx, r, 'edited');
+  const p = roleDefProps(ctx, body, r.id);
+  ctx.db
+    .prepare(
+      `UPDATE sp_role_definitions SET name = ?, description = ?, sort_order = ?, low = ?, high = ? WHERE id = ?`,
+    )
+    .run(p.name ?? r.name, p.description ?? r.description, p.order ?? r.order, p.low ?? r.low, p.high ?? r.high, r.id);
+}
+
+/**
+ * DELETE on `roledefinitions(id)` (or `deleteObject`): needs ManagePermissions; Full Control and Limited Access cannot be
+ * deleted. A level still bound in role assignments is deleted with its bindings, as SPRoleDefinitionCollection.Delete
+ * documents ("deleting all role assignment bindings for the definition", ms415274).
+ */
+export function deleteRoleDef(ctx: SpContext, id: number): void {
+  const r = findRoleDef(ctx, { id });
+  demandChangeable(ctx, r, 'deleted');
+  ctx.db.prepare(`DELETE FROM sp_role_assignments WHERE roledef_id = ?`).run(r.id);
+  ctx.db.prepare(`DELETE FROM sp_role_definitions WHERE id = ?`).run(r.id);
 }
 
 /** SP.RoleAssignment JSON (Member and RoleDefinitionBindings inlined when expanded). */
@@ -133,7 +291,7 @@ export function bindings(ctx: SpContext, scope: Scope, principalId: number): Rol
     )
     .pluck()
     .all(scope.type, scope.listPk, scope.itemId, principalId) as number[];
-  return ids.map((id) => roleById(id)).filter((r): r is RoleDefinition => !!r);
+  return ids.map((id) => roleById(ctx.db, id)).filter((r): r is RoleDefinition => !!r);
 }
 
 /** Principals that hold a role assignment at a scope. */
@@ -163,7 +321,7 @@ export function addRoleAssignment(ctx: SpContext, s: Securable, principalId: num
   demandUnique(ctx, s);
   if (!principalById(ctx.db, principalId))
     throw badValue(`The principal with id ${principalId} (principalid) does not exist in this site.`);
-  findRoleDef({ id: roleDefId });
+  findRoleDef(ctx, { id: roleDefId });
   ctx.db
     .prepare(
       `INSERT OR IGNORE INTO sp_role_assignments (scope_type, list_pk, item_id, principal_id, roledef_id) VALUES (?, ?, ?, ?, ?)`,
@@ -202,16 +360,18 @@ export function breakInheritance(ctx: SpContext, s: Securable, copy: boolean, cl
     // SharePoint keeps the caller's access when it breaks inheritance without copying (the caller gets Full Control).
     ctx.db
       .prepare(
-        `INSERT OR IGNORE INTO sp_role_assignments (scope_type, list_pk, item_id, principal_id, roledef_id) VALUES (?, ?, ?, ?, 1073741829)`,
+        `INSERT OR IGNORE INTO sp_role_assignments (scope_type, list_pk, item_id, principal_id, roledef_id) VALUES (?, ?, ?, ?, ?)`,
       )
-      .run(s.own.type, s.own.listPk, s.own.itemId, ctx.user.id);
+      .run(s.own.type, s.own.listPk, s.own.itemId, ctx.user.id, FULL_CONTROL_ID);
   }
 }
 
 /** `resetroleinheritance`. */
 export function resetInheritance(ctx: SpContext, s: Securable): void {
   if (s.own.type === 'web') throw badQuery('The root web cannot inherit permissions.');
-  demand(ctx, s.effective(ctx), PermissionKind.ManagePermissions);
+  // UNCONFIRMED which permission SharePoint demands (switch resetInheritancePermission, default ManagePermissions).
+  const need = switchesOf(ctx).resetInheritancePermission;
+  if (need) demand(ctx, s.effective(ctx), PermissionKind[need]);
   clearAssignments(ctx.db, s.own);
   s.setUnique(ctx, false);
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { EmulatorUser } from '../types';
+import type { SharePointSwitches } from './switches';
 
 /** Server-relative URL of the one web the emulator hosts. */
 export const SITE_PATH = '/sites/samenwerkingsruimte';
@@ -22,6 +23,8 @@ export interface SpContext {
   threshold: number;
   /** Absolute request URL with query (for `odata.nextLink`). */
   requestUrl: string;
+  /** Switches for UNCONFIRMED SharePoint behaviour (absent: the defaults, see switches.ts). */
+  switches?: SharePointSwitches;
 }
 
 /** Current time as SharePoint serialises DateTime values (UTC, no milliseconds). */

@@ -33,9 +33,18 @@ export function spErrorResponse(
   };
 }
 
-/** 403 as SharePoint answers a write (or read) the caller has no permission for. */
-export const accessDenied = (): SpError =>
-  new SpError(403, '-2147024891, System.UnauthorizedAccessException', 'Access denied.');
+/**
+ * 403 as SharePoint answers a write (or read) the caller has no permission for. The body keeps SharePoint's shape and
+ * message ("Access denied."); the emulator appends the permission it checked and where (` [emulator: EditListItems at
+ * list 'Toetslog' item 12]`) and names the permission in the header `X-Emulator-Permission`.
+ */
+export const accessDenied = (permission?: string, where?: string): SpError =>
+  new SpError(
+    403,
+    '-2147024891, System.UnauthorizedAccessException',
+    permission ? `Access denied. [emulator: ${permission}${where ? ` at ${where}` : ''}]` : 'Access denied.',
+    permission ? { 'x-emulator-permission': permission } : {},
+  );
 
 /** 400 for malformed OData or a bad request, naming the problem. */
 export const badQuery = (message: string): SpError =>

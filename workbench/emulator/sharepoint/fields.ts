@@ -23,6 +23,7 @@ export const FieldType = {
   File: 18,
   Attachments: 19,
   User: 20,
+  ModStat: 23,
   ContentTypeId: 25,
 } as const;
 
@@ -45,6 +46,7 @@ const TYPE_NAMES: Record<number, string> = {
   18: 'File',
   19: 'Attachments',
   20: 'User',
+  23: 'ModStat',
   25: 'ContentTypeId',
 };
 
@@ -67,6 +69,7 @@ const ODATA_TYPES: Record<number, string> = {
   18: 'SP.Field',
   19: 'SP.Field',
   20: 'SP.FieldUser',
+  23: 'SP.Field',
   25: 'SP.Field',
 };
 
@@ -103,7 +106,11 @@ export const COLUMN_FIELDS: Record<string, string> = {
   _UIVersion: '(i.major * 512 + i.minor)',
   _Level: '(CASE WHEN i.minor > 0 THEN 2 ELSE 1 END)',
   FileDirRef: `rtrim(rtrim(i.file_ref, replace(i.file_ref, '/', '')), '/')`,
-  Attachments: '0',
+  Attachments: 'i.attachments',
+  // Content approval and check-out state of the current version.
+  _ModerationStatus: 'i.mod_status',
+  _ModerationComments: 'i.mod_comment',
+  CheckoutUser: 'i.checkout_user_id',
 };
 
 interface BuiltIn {
@@ -213,6 +220,28 @@ const BUILT_INS: BuiltIn[] = [
     props: { ...RO, Hidden: true },
   },
   { id: '43bdd51b-3c5b-4e78-90a8-fb2087f71e70', name: '_Level', title: 'Level', kind: 1, props: { ...RO, Hidden: true } },
+  {
+    id: 'fdc3b2ed-5bf2-4835-a4bc-b885f3396a61',
+    name: '_ModerationStatus',
+    title: 'Approval Status',
+    kind: 23,
+    props: { FromBaseType: true, Hidden: true, ReadOnlyField: true },
+  },
+  {
+    id: '34ad21eb-75bd-4544-8c73-0e08330291fe',
+    name: '_ModerationComments',
+    title: 'Approver Comments',
+    kind: 3,
+    props: { FromBaseType: true, Hidden: true, ReadOnlyField: true },
+  },
+  {
+    id: '3881510a-4e4a-4ee8-b102-8ee8e2d0dd4b',
+    name: 'CheckoutUser',
+    title: 'Checked Out To',
+    kind: 20,
+    props: { FromBaseType: true, ReadOnlyField: true },
+    libraryOnly: true,
+  },
 ];
 
 /** Adds the columns every new list or library starts with. */

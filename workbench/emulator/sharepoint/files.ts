@@ -6,15 +6,24 @@ import { collection, emptyOk, entity, primitive } from './format';
 import { checkEtag, insertItem, itemMissing, touchList } from './items';
 import { listMissing, rootFolderUrl } from './lists';
 import { PermissionKind } from './roles';
-import { allowed, demand, hasItemAccessIn, itemScope, listScope } from './security';
+import { type Scope, allowed, demand, hasItemAccessIn, itemScope, listScope } from './security';
 import { type ItemRow, type ListRow, isLibrary, itemById, listByPk, newGuid } from './store';
 import { type Securable, itemSecurable, listSecurable } from './acl';
 import type { Node, SpCall } from './routes';
+import { demandItemCreate, demandItemWrite } from './guards';
+import { checkIn, checkOut, startCheckout, undoCheckOut } from './checkout';
+import { approve, deny, publish, unpublish } from './moderation';
+import { recycleItem } from './recyclebin';
+import { fileMoveCopy } from './movecopy';
+import { userJson, principalById } from './principals';
+import { parseProps } from './context';
+import { navigateVersions } from './history';
 import {
   fileAsItem,
   fileView,
+  freezeBytes,
   itemView,
-  publishItem,
+  recordVersion,
   uiVersion,
   versionForWrite,
   versionLabel,
@@ -225,6 +234,10 @@ export function navigateFile(ctx: SpContext, node: Node, seg: Segment, _call: Sp
       }
       return null;
     case 'file':
+      if (seg.name === 'versions') {
+        const list = listByPk(ctx.db, node.file.list_pk);
+        return navigateVersions(ctx, list, itemById(ctx.db, list.pk, node.file.item_id)!, seg, true);
+      }
       if (seg.name === 'listitemallfields') {
         const list = listByPk(ctx.db, node.file.list_pk);
         const item = itemView(ctx, list, itemById(ctx.db, list.pk, node.file.item_id)!);
@@ -258,12 +271,19 @@ export function fileJson(ctx: SpContext, f: FileRow): Record<string, unknown> {
           .get(f.list_pk, f.item_id) as { major: number; minor: number } | undefined) ?? { major: 1, minor: 0 });
   const edit = `Web/GetFileByServerRelativePath(decodedurl='${f.server_relative_url.replace(/'/g, "''")}')`;
   const guid = `{${f.unique_id.toUpperCase()}}`;
+  const state = ctx.db
+    .prepare(
+      `SELECT i.checkout_user_id AS co, (SELECT v.checkin_comment FROM sp_versions v WHERE v.list_pk = i.list_pk AND v.item_id = i.id
+         AND v.version_id <= ? ORDER BY v.version_id DESC LIMIT 1) AS comment FROM sp_items i WHERE i.list_pk = ? AND i.id = ?`,
+    )
+    .get(v.major * 512 + v.minor, f.list_pk, f.item_id) as { co: number | null; comment: string | null } | undefined;
   return {
     'odata.type': 'SP.File',
     'odata.id': `${ctx.webUrl}/_api/${edit}`,
     'odata.editLink': edit,
-    CheckInComment: '',
-    CheckOutType: 2,
+    CheckInComment: state?.comment ?? '',
+    // SP.CheckOutType: 0 Online (checked out through the API), 2 None.
+    CheckOutType: state?.co ? 0 : 2,
     ContentTag: `${guid},${f.version},${f.version}`,
     CustomizedPageStatus: 0,
     ETag: `"${guid},${f.version}"`,
@@ -426,7 +446,7 @@ export function addFile(
         `A file with the name ${url} already exists. It was last modified by ${principalName(ctx, existing.editor_id)} on ${existing.modified}.`,
       );
     }
-    demand(ctx, itemScope(ctx.db, existing.list_pk, existing.item_id), PermissionKind.EditListItems);
+    demandItemWrite(ctx, list, itemById(ctx.db, list.pk, existing.item_id)!, PermissionKind.EditListItems);
     return writeContent(ctx, existing, content);
   }
   if (folderByUrl(ctx, url))
@@ -435,16 +455,37 @@ export function addFile(
       '-2130575257, Microsoft.SharePoint.SPException',
       `A folder with the name ${url} already exists.`,
     );
-  const parentScope = target.item_id ? itemScope(ctx.db, list.pk, target.item_id) : listScope(ctx.db, list.pk);
-  demand(ctx, parentScope, PermissionKind.AddListItems);
-  const item = insertItem(ctx, list, { FileLeafRef: name }, { fileRef: url });
+  demandItemCreate(ctx, list, folderScope(ctx, list, target));
+  return createFile(ctx, list, url, content, { FileLeafRef: name });
+}
+
+/** The scope a new item in a folder lands in (the folder's, else the list's). */
+export function folderScope(ctx: SpContext, list: ListRow, folder: FolderRow): Scope {
+  return folder.item_id ? itemScope(ctx.db, list.pk, folder.item_id) : listScope(ctx.db, list.pk);
+}
+
+/**
+ * Creates the item and file row of a new file (permissions already checked). In a library with ForceCheckout the new
+ * file is checked out to its uploader and has no checked-in version: nobody else sees it until it is checked in.
+ */
+export function createFile(
+  ctx: SpContext,
+  list: ListRow,
+  url: string,
+  content: Buffer,
+  values: Record<string, unknown>,
+  contentTypeId?: string,
+): FileRow {
+  const name = url.slice(url.lastIndexOf('/') + 1);
+  const item = insertItem(ctx, list, { ...values, FileLeafRef: name }, { fileRef: url, contentTypeId });
   const now = isoNow(ctx);
-  const uid = newGuid();
   ctx.db
     .prepare(
       `INSERT INTO sp_files (unique_id, list_pk, item_id, server_relative_url, name, content, version, created, modified, author_id, editor_id) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
     )
-    .run(uid, list.pk, item.id, url, name, content, now, now, ctx.user.id, ctx.user.id);
+    .run(newGuid(), list.pk, item.id, url, name, content, now, now, ctx.user.id, ctx.user.id);
+  recordVersion(ctx.db, list.pk, item.id);
+  if (parseProps(list.props).ForceCheckout === true) startCheckout(ctx, list, itemById(ctx.db, list.pk, item.id)!, false);
   return fileByUrl(ctx, url)!;
 }
 
@@ -456,30 +497,36 @@ function principalName(ctx: SpContext, id: number): string {
 }
 
 /**
- * Writes a file's bytes over its current version: the next minor (draft) or major version, as a field write does. The
- * content of the empty 0.1 stub a chunked upload starts with (PnPjs `addChunked`) is part of that first version.
+ * Writes a file's bytes over its current version: the next minor (draft) or major version, as a field write does (in
+ * progress, without a new version, under a check-out). The content of the empty 0.1 stub a chunked upload starts with
+ * (PnPjs `addChunked`) is part of that first version.
  */
-function writeContent(ctx: SpContext, f: FileRow, content: Buffer): FileRow {
+export function writeContent(ctx: SpContext, f: FileRow, content: Buffer): FileRow {
   const now = isoNow(ctx);
   const list = listByPk(ctx.db, f.list_pk);
   const item = itemById(ctx.db, f.list_pk, f.item_id)!;
   const stored = ctx.db.prepare(`SELECT length(content) FROM sp_files WHERE unique_id = ?`).pluck().get(f.unique_id);
-  const v =
-    item.major === 0 && item.minor === 1 && stored === 0 ? { major: 0, minor: 1 } : versionForWrite(ctx.db, list, item);
+  const stub = item.major === 0 && item.minor === 1 && stored === 0 && item.checkout_user_id === null;
+  const v = stub ? { major: 0, minor: 1, modStatus: item.mod_status, inProgress: false } : versionForWrite(ctx, list, item);
+  freezeBytes(ctx.db, f.list_pk, f.item_id);
   ctx.db
     .prepare(`UPDATE sp_files SET content = ?, version = version + 1, modified = ?, editor_id = ? WHERE unique_id = ?`)
     .run(content, now, ctx.user.id, f.unique_id);
   ctx.db
     .prepare(
-      `UPDATE sp_items SET version = version + 1, major = ?, minor = ?, modified = ?, editor_id = ? WHERE list_pk = ? AND id = ?`,
+      `UPDATE sp_items SET version = version + 1, major = ?, minor = ?, mod_status = ?, modified = ?, editor_id = ? WHERE list_pk = ? AND id = ?`,
     )
-    .run(v.major, v.minor, now, ctx.user.id, f.list_pk, f.item_id);
+    .run(v.major, v.minor, v.modStatus, now, ctx.user.id, f.list_pk, f.item_id);
   touchList(ctx, list);
+  if (!v.inProgress) recordVersion(ctx.db, f.list_pk, f.item_id);
   return ctx.db.prepare(`SELECT * FROM sp_files WHERE unique_id = ?`).get(f.unique_id) as FileRow;
 }
 
-/** Creates a folder (and the item behind it) under a parent folder. */
-export function addFolder(ctx: SpContext, parent: FolderRow, path: string): FolderRow {
+/**
+ * Creates a folder (and the item behind it) under a parent folder; AddListItems where it lands unless `system` (a
+ * restore from the recycle bin recreating a deleted folder).
+ */
+export function addFolder(ctx: SpContext, parent: FolderRow, path: string, opts: { system?: boolean } = {}): FolderRow {
   const list = listOfFolder(ctx, parent);
   let cur = parent;
   for (const name of path.split('/').filter(Boolean)) {
@@ -496,11 +543,7 @@ export function addFolder(ctx: SpContext, parent: FolderRow, path: string): Fold
         '-2130575257, Microsoft.SharePoint.SPException',
         `A file with the name ${url} already exists.`,
       );
-    demand(
-      ctx,
-      cur.item_id ? itemScope(ctx.db, list.pk, cur.item_id) : listScope(ctx.db, list.pk),
-      PermissionKind.AddListItems,
-    );
+    if (!opts.system) demandItemCreate(ctx, list, folderScope(ctx, list, cur));
     const item = insertItem(ctx, list, { FileLeafRef: name, Title: name }, { fsType: 1, fileRef: url });
     ctx.db
       .prepare(
@@ -585,8 +628,9 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
         return emptyOk();
       }
       if (seg.name === 'recycle' && m === 'POST') {
-        deleteFolder(ctx, node.folder);
-        return primitive(ctx, 'Recycle', node.folder.unique_id);
+        const { list, item } = folderItemOf(ctx, node.folder);
+        demandItemWrite(ctx, list, item, PermissionKind.DeleteListItems);
+        return primitive(ctx, 'Recycle', recycleItem(ctx, list, item, () => deleteItem(ctx, list, item)));
       }
       return null;
     case 'folders':
@@ -667,28 +711,32 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
       return null;
     case 'file': {
       const f = node.file;
-      const scope = itemScope(ctx.db, f.list_pk, f.item_id);
+      const list = listByPk(ctx.db, f.list_pk);
+      const current = (): ItemRow => itemById(ctx.db, list.pk, f.item_id)!;
       if (!seg) {
         if (m === 'GET') return entity(ctx, fileJson(ctx, f), { select });
         if (m === 'DELETE') {
-          demand(ctx, scope, PermissionKind.DeleteListItems);
+          demandItemWrite(ctx, list, current(), PermissionKind.DeleteListItems);
           checkEtag(call.headers['if-match'], `"{${f.unique_id.toUpperCase()}},${f.version}"`);
-          const list = listByPk(ctx.db, f.list_pk);
-          deleteItem(ctx, list, itemById(ctx.db, list.pk, f.item_id)!);
+          deleteItem(ctx, list, current());
           return emptyOk();
         }
         return null;
       }
       const n = seg.name;
+      if (m === 'GET' && (n === 'checkedoutbyuser' || n === 'lockedbyuser')) {
+        // Co-authoring locks are not modelled: only a check-out holds a file (LockedByUser is then null).
+        const id = n === 'checkedoutbyuser' ? current().checkout_user_id : null;
+        const u = id === null ? undefined : principalById(ctx.db, id);
+        return u ? entity(ctx, userJson(ctx, u)) : entity(ctx, { 'odata.null': true });
+      }
       if (m !== 'POST') return null;
       if (n === 'recycle') {
-        demand(ctx, scope, PermissionKind.DeleteListItems);
-        const list = listByPk(ctx.db, f.list_pk);
-        deleteItem(ctx, list, itemById(ctx.db, list.pk, f.item_id)!);
-        return primitive(ctx, 'Recycle', f.unique_id);
+        demandItemWrite(ctx, list, current(), PermissionKind.DeleteListItems);
+        return primitive(ctx, 'Recycle', recycleItem(ctx, list, current(), () => deleteItem(ctx, list, current())));
       }
       if (n === 'startupload' || n === 'continueupload' || n === 'finishupload' || n === 'cancelupload') {
-        demand(ctx, scope, PermissionKind.EditListItems);
+        demandItemWrite(ctx, list, current(), PermissionKind.EditListItems);
         const id = uploadId(seg);
         const session = ctx.db.prepare(`SELECT * FROM sp_uploads WHERE upload_id = ?`).get(id) as
           | { upload_id: string; file_url: string; data: Buffer }
@@ -727,16 +775,37 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
         ctx.db.prepare(`DELETE FROM sp_uploads WHERE upload_id = ?`).run(id);
         return entity(ctx, fileJson(ctx, writeContent(ctx, f, data)));
       }
-      if (n === 'publish') {
-        // Publishing a draft makes the next major version, which readers then see (needs edit rights on the item).
-        demand(ctx, scope, PermissionKind.EditListItems);
-        const list = listByPk(ctx.db, f.list_pk);
-        publishItem(ctx.db, list, itemById(ctx.db, list.pk, f.item_id)!);
-        touchList(ctx, list);
-        return emptyOk();
+      const comment = (): string => (seg.named.comment !== undefined || seg.args.length ? argString(seg, 'comment') : '');
+      switch (n) {
+        case 'publish':
+          publish(ctx, list, current(), comment());
+          return emptyOk();
+        case 'unpublish':
+          unpublish(ctx, list, current(), comment());
+          return emptyOk();
+        case 'approve':
+          approve(ctx, list, current(), comment());
+          return emptyOk();
+        case 'deny':
+          deny(ctx, list, current(), comment());
+          return emptyOk();
+        case 'checkout':
+          checkOut(ctx, list, current());
+          return emptyOk();
+        case 'checkin':
+          checkIn(ctx, list, current(), comment(), seg.named.checkintype !== undefined ? argNumber(seg, 'checkintype') : 0);
+          return emptyOk();
+        case 'undocheckout':
+          undoCheckOut(ctx, list, current(), () => deleteItem(ctx, list, current()));
+          return emptyOk();
+        case 'moveto':
+        case 'copyto':
+        case 'movetousingpath':
+        case 'copytousingpath':
+          return fileMoveCopy(ctx, f, seg, call);
+        default:
+          return null;
       }
-      // checkin/checkout, unpublish and content approval (approve/deny) are not emulated: 501 naming the path.
-      return null;
     }
     case 'filevalue': {
       if (seg) return null;
@@ -753,7 +822,7 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
         };
       }
       if (m === 'PUT') {
-        demand(ctx, itemScope(ctx.db, f.list_pk, f.item_id), PermissionKind.EditListItems);
+        demandItemWrite(ctx, listByPk(ctx.db, f.list_pk), itemById(ctx.db, f.list_pk, f.item_id)!, PermissionKind.EditListItems);
         writeContent(ctx, f, call.body);
         return { status: 204, headers: {} };
       }
@@ -764,13 +833,28 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
   }
 }
 
-function deleteFolder(ctx: SpContext, folder: FolderRow): EmulatorResponse {
+/** The list and item behind a folder (a list's root folder has none: it cannot be deleted, moved or recycled). */
+export function folderItemOf(ctx: SpContext, folder: FolderRow): { list: ListRow; item: ItemRow } {
   if (folder.list_pk === null || folder.item_id === null)
-    throw badValue(`The root folder '${folder.server_relative_url}' cannot be deleted.`);
+    throw badValue(`The root folder '${folder.server_relative_url}' cannot be deleted, moved or recycled.`);
   const list = listByPk(ctx.db, folder.list_pk);
-  demand(ctx, itemScope(ctx.db, list.pk, folder.item_id), PermissionKind.DeleteListItems);
-  deleteItem(ctx, list, itemById(ctx.db, list.pk, folder.item_id)!);
+  return { list, item: itemById(ctx.db, list.pk, folder.item_id)! };
+}
+
+function deleteFolder(ctx: SpContext, folder: FolderRow): EmulatorResponse {
+  const { list, item } = folderItemOf(ctx, folder);
+  demandItemWrite(ctx, list, item, PermissionKind.DeleteListItems);
+  deleteItem(ctx, list, item);
   return emptyOk();
+}
+
+/** Recreates the folders of a path that no longer exist (restoring a file whose folder was deleted). */
+export function ensureFolderPath(ctx: SpContext, list: ListRow, url: string): void {
+  const root = rootFolderUrl(list);
+  if (url.toLowerCase() === root.toLowerCase() || folderByUrl(ctx, url)) return;
+  const rootFolder = folderByUrl(ctx, root);
+  if (!rootFolder || !url.toLowerCase().startsWith(`${root.toLowerCase()}/`)) return;
+  addFolder(ctx, rootFolder, url.slice(root.length + 1), { system: true });
 }
 
 /**

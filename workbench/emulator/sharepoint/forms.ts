@@ -5,9 +5,10 @@ import { collection } from './format';
 import { FieldType, inputValue, isMulti } from './fields';
 import { checkUnique, insertItem, updateItemValues } from './items';
 import { PermissionKind } from './roles';
-import { demand, listScope } from './security';
-import { type FieldRow, type ItemRow, type ListRow, listFields } from './store';
-import { demandItemWrite } from './routes';
+import { type FieldRow, type ItemRow, type ListRow, itemById, listFields } from './store';
+import { demandItemCreate, demandItemWrite } from './guards';
+import { type ModerationWrite, admitModerationWrite, applyModerationWrite } from './moderation';
+import { recordVersion } from './versions';
 
 interface FormValue {
   FieldName: string;
@@ -168,14 +169,40 @@ export function validateUpdateListItem(
   item: ItemRow,
   body: Record<string, unknown>,
 ): EmulatorResponse {
-  demandItemWrite(ctx, list, item, PermissionKind.EditListItems);
-  const r = applyFormValues(ctx, list, parseFormValues(body), item.id);
+  const all = parseFormValues(body);
+  // `_ModerationStatus` / `_ModerationComments` are content approval, not field values (see moderation.ts).
+  const isMod = (v: FormValue): boolean => v.FieldName === '_ModerationStatus' || v.FieldName === '_ModerationComments';
+  const modValues = all.filter(isMod);
+  const values = all.filter((v) => !isMod(v));
+  const mod: ModerationWrite = {};
+  for (const v of modValues) {
+    if (v.FieldName === '_ModerationComments') mod.comment = v.FieldValue;
+    else if (!/^[0-4]$/.test(v.FieldValue ?? ''))
+      throw badValue(`The value of '_ModerationStatus' must be 0 (Approved), 1 (Denied), 2 (Pending), 3 (Draft) or 4 (Scheduled).`);
+    else mod.status = Number(v.FieldValue);
+  }
+  const moderate = admitModerationWrite(ctx, list, item, mod);
+  if (values.length || !modValues.length) demandItemWrite(ctx, list, item, PermissionKind.EditListItems);
+  const r = applyFormValues(ctx, list, values, item.id);
   if (r.ok) checkUnique(ctx, list, listFields(ctx.db, list.pk), r.values, item.id);
   if (r.ok) {
-    updateItemValues(ctx, list, item, r.values);
-    applySystem(ctx, list, item.id, r.system);
+    if (values.length) {
+      updateItemValues(ctx, list, item, r.values);
+      applySystem(ctx, list, item.id, r.system);
+      if (itemById(ctx.db, list.pk, item.id)?.checkout_user_id === null) recordVersion(ctx.db, list.pk, item.id);
+    }
+    if (moderate) applyModerationWrite(ctx, list, item.id, mod);
   }
-  return valueResponse(ctx, r.results);
+  const modResults = modValues.map((v) => ({
+    'odata.type': 'SP.ListItemFormUpdateValue',
+    ErrorCode: 0,
+    ErrorMessage: null,
+    FieldName: v.FieldName,
+    FieldValue: v.FieldValue,
+    HasException: false,
+    ItemId: item.id,
+  }));
+  return valueResponse(ctx, [...r.results, ...modResults]);
 }
 
 /** `AddValidateUpdateItemUsingPath`: creates an item from form values (in a folder when given). */
@@ -184,7 +211,7 @@ export function addValidateUpdateItemUsingPath(
   list: ListRow,
   body: Record<string, unknown>,
 ): EmulatorResponse {
-  demand(ctx, listScope(ctx.db, list.pk), PermissionKind.AddListItems);
+  demandItemCreate(ctx, list);
   if ([101, 109, 119].includes(list.base_template))
     throw badValue('To add an item to a document library, use SPFileCollection.Add()');
   const values = parseFormValues(body);
@@ -193,6 +220,7 @@ export function addValidateUpdateItemUsingPath(
   checkUnique(ctx, list, listFields(ctx.db, list.pk), r.values, 0);
   const item = insertItem(ctx, list, r.values);
   applySystem(ctx, list, item.id, r.system);
+  recordVersion(ctx.db, list.pk, item.id);
   return valueResponse(
     ctx,
     r.results.map((x) => ({ ...x, ItemId: item.id })),

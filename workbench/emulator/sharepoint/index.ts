@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { isSiteAdmin } from '../graph/teamModel';
 import type { EmulatorRequest, EmulatorResponse, EmulatorUser } from '../types';
 import { formatBatch, parseBatch } from './batch';
 import { type SpContext, SITE_PATH } from './context';
@@ -8,12 +9,15 @@ import { downloadByUrl } from './files';
 import { parseApiPath } from './path';
 import { route, type SpCall } from './routes';
 import { canReachWeb, principalsOf } from './security';
+import type { SharePointSwitches } from './switches';
 
 /** Options of the SharePoint handler. */
 export interface SharePointOptions {
   /** List view threshold (SharePoint Online: 5,000). */
   threshold: number;
   now(): Date;
+  /** Switches for UNCONFIRMED behaviour (defaults when absent). */
+  switches?: SharePointSwitches;
 }
 
 /** True when the path belongs to the emulated SharePoint site. */
@@ -74,9 +78,7 @@ export function spContext(
   requestUrl: string,
   opts: SharePointOptions,
 ): SpContext {
-  const isAdmin =
-    (db.prepare(`SELECT is_site_admin FROM sp_principals WHERE id = ?`).pluck().get(user.id) as number | undefined) ===
-    1;
+  const isAdmin = isSiteAdmin(db, user.id);
   return {
     db,
     now: opts.now,
@@ -88,6 +90,7 @@ export function spContext(
     verbose: /odata=verbose/i.test(headers.accept ?? ''),
     threshold: opts.threshold,
     requestUrl,
+    switches: opts.switches,
   };
 }
 
@@ -126,7 +129,8 @@ function runOne(
       throw new SpError(
         403,
         '-2147024891, System.UnauthorizedAccessException',
-        'Access denied. You do not have permission to perform this action or access this resource.',
+        'Access denied. You do not have permission to perform this action or access this resource. [emulator: Open at web; no role assignment anywhere in the site]',
+        { 'x-emulator-permission': 'Open' },
       );
     return route(ctx, call);
   } catch (e) {

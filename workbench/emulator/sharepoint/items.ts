@@ -14,7 +14,7 @@ import {
 } from './fields';
 import { findField, lookupTarget } from './query';
 import { type FieldRow, type ItemRow, type ListRow, isLibrary, itemById, listFields, newGuid } from './store';
-import { initialVersion, itemView, uiVersion, versionForWrite, versionLabel, versionLevel } from './versions';
+import { initialState, itemView, recordVersion, uiVersion, versionForWrite, versionLabel, versionLevel } from './versions';
 
 /** `ListItemEntityTypeFullName` of a list, e.g. `SP.Data.TakenListItem` or `SP.Data.Shared_x0020_DocumentsItem`. */
 export function entityTypeName(list: ListRow): string {
@@ -184,7 +184,13 @@ export function storedValue(row: ItemRow, data: Record<string, unknown>, f: Fiel
     case '_Level':
       return versionLevel(row);
     case 'Attachments':
-      return false;
+      return row.attachments === 1;
+    case '_ModerationStatus':
+      return row.mod_status;
+    case '_ModerationComments':
+      return row.mod_comment;
+    case 'CheckoutUser':
+      return row.checkout_user_id;
     default:
       return data[f.internal_name] ?? null;
   }
@@ -390,12 +396,13 @@ export function insertItem(
   if (opts.fsType !== 1) values = { ...defaultValues(ctx, list), ...values };
   const fileRef = opts.fileRef ?? `/sites/samenwerkingsruimte/${list.url_name}/${id}_.000`;
   const ct = opts.contentTypeId ?? defaultContentTypeId(ctx.db, list, opts.fsType === 1);
-  // A new file in a library with minor versions is draft 0.1 (SharePoint Online); everything else starts published 1.0.
-  const v = initialVersion(list, opts.fsType === 1);
+  // A new file in a library with minor versions is draft 0.1 (SharePoint Online); everything else starts 1.0, Pending
+  // in a list with content approval.
+  const v = initialState(ctx, list, opts.fsType === 1);
   ctx.db
     .prepare(
-      `INSERT INTO sp_items (list_pk, id, guid, version, created, modified, author_id, editor_id, fs_type, file_ref, content_type_id, data, major, minor)
-       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO sp_items (list_pk, id, guid, version, created, modified, author_id, editor_id, fs_type, file_ref, content_type_id, data, major, minor, mod_status)
+       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       list.pk,
@@ -411,8 +418,10 @@ export function insertItem(
       JSON.stringify(values),
       v.major,
       v.minor,
+      v.modStatus,
     );
   touchList(ctx, list);
+  recordVersion(ctx.db, list.pk, id);
   return itemById(ctx.db, list.pk, id)!;
 }
 
@@ -492,15 +501,16 @@ export function updateItemValues(
 ): ItemRow {
   const current = itemById(ctx.db, list.pk, row.id) ?? row;
   const data = { ...(JSON.parse(current.data) as Record<string, unknown>), ...values };
-  const v = versionForWrite(ctx.db, list, current);
+  const v = versionForWrite(ctx, list, current);
   ctx.db
     .prepare(
-      `UPDATE sp_items SET data = ?, version = version + 1, major = ?, minor = ?, modified = ?, editor_id = ?, content_type_id = ? WHERE list_pk = ? AND id = ?`,
+      `UPDATE sp_items SET data = ?, version = version + 1, major = ?, minor = ?, mod_status = ?, modified = ?, editor_id = ?, content_type_id = ? WHERE list_pk = ? AND id = ?`,
     )
     .run(
       JSON.stringify(data),
       v.major,
       v.minor,
+      v.modStatus,
       isoNow(ctx),
       ctx.user.id,
       contentTypeId ?? current.content_type_id,
@@ -508,6 +518,8 @@ export function updateItemValues(
       row.id,
     );
   touchList(ctx, list);
+  // A write under a check-out is in progress: it becomes a version at check-in.
+  if (!v.inProgress) recordVersion(ctx.db, list.pk, row.id);
   return itemById(ctx.db, list.pk, row.id)!;
 }
 

@@ -5,6 +5,8 @@ import { entityTypeName } from './items';
 import { type ListRow, isLibrary, itemCount, listById, listByPk, listByTitle, newGuid } from './store';
 import { PermissionKind } from './roles';
 import { WEB_SCOPE, allowed, clearAssignments, demand, hasItemAccessIn, listScope } from './security';
+import { moderationTurnedOff } from './moderation';
+import { attachmentsTurnedOff } from './attachments';
 
 /** SharePoint's 404 for a list that does not exist (or that the caller may not see). */
 export function listMissing(ctx: SpContext, what: string): SpError {
@@ -48,7 +50,7 @@ export function listJson(ctx: SpContext, list: ListRow): Record<string, unknown>
     Direction: 'none',
     DocumentTemplateUrl: null,
     DraftVersionVisibility: p.DraftVersionVisibility ?? 0,
-    EnableAttachments: !lib,
+    EnableAttachments: !lib && p.EnableAttachments !== false,
     EnableFolderCreation: p.EnableFolderCreation ?? lib,
     EnableMinorVersions: p.EnableMinorVersions ?? false,
     EnableModeration: p.EnableModeration ?? false,
@@ -205,9 +207,13 @@ export function updateList(ctx: SpContext, list: ListRow, body: Record<string, u
       );
   }
   checkVersioning(list.title, isLibrary(list), props);
+  const before = parseProps(list.props);
   ctx.db
     .prepare(`UPDATE sp_lists SET title = ?, description = ?, props = ?, modified = ? WHERE pk = ?`)
     .run(title, description, JSON.stringify(props), isoNow(ctx), list.pk);
+  // Content approval switched off: nothing stays waiting for approval. Attachments switched off: they are removed.
+  if (before.EnableModeration === true && props.EnableModeration !== true) moderationTurnedOff(ctx, list);
+  if (before.EnableAttachments !== false && props.EnableAttachments === false) attachmentsTurnedOff(ctx, list);
 }
 
 /**
@@ -215,7 +221,7 @@ export function updateList(ctx: SpContext, list: ListRow, body: Record<string, u
  * DraftVersionVisibility is 0 (Reader), 1 (Author) or 2 (Approver). Refused with SharePoint's 400, nothing stored.
  */
 function checkVersioning(title: string, library: boolean, props: Record<string, unknown>): void {
-  for (const k of ['EnableVersioning', 'EnableMinorVersions']) {
+  for (const k of ['EnableVersioning', 'EnableMinorVersions', 'EnableModeration', 'ForceCheckout', 'EnableAttachments']) {
     if (props[k] !== undefined && typeof props[k] !== 'boolean')
       throw badValue(`The property '${k}' of list '${title}' must be true or false.`);
   }
@@ -223,6 +229,18 @@ function checkVersioning(title: string, library: boolean, props: Record<string, 
   if (vis !== undefined && vis !== 0 && vis !== 1 && vis !== 2)
     throw badValue(
       `The property 'DraftVersionVisibility' of list '${title}' must be 0 (Reader), 1 (Author) or 2 (Approver).`,
+    );
+  if (library && props.EnableAttachments === true)
+    throw new SpError(
+      400,
+      '-2146232832, Microsoft.SharePoint.SPException',
+      `Document libraries do not take attachments (EnableAttachments); '${title}' is a library.`,
+    );
+  if (!library && props.ForceCheckout === true)
+    throw new SpError(
+      400,
+      '-2146232832, Microsoft.SharePoint.SPException',
+      `Check-out (ForceCheckout) is for document libraries; '${title}' is a list.`,
     );
   if (props.EnableMinorVersions !== true) return;
   if (!library)

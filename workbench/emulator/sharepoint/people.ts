@@ -19,12 +19,15 @@ import {
   userJson,
   type PrincipalRow,
 } from './principals';
-import { PermissionKind, ROLE_DEFINITIONS } from './roles';
+import { PermissionKind, roleDefinitions } from './roles';
 import {
   addRoleAssignment,
   assignedPrincipals,
   bindings,
+  createRoleDef,
+  deleteRoleDef,
   findRoleDef,
+  updateRoleDef,
   removeRoleAssignment,
   roleAssignmentJson,
   roleDefJson,
@@ -107,14 +110,24 @@ export function invokePeople(ctx: SpContext, node: Node, seg: Segment | null, ca
           return collection(
             ctx,
             shapeObjects(
-              ROLE_DEFINITIONS.map((r) => roleDefJson(ctx, r)),
+              roleDefinitions(ctx.db).map((r) => roleDefJson(ctx, r)),
               q,
             ),
             { select: selectOf(q) },
           );
+        if (m === 'POST') return entity(ctx, roleDefJson(ctx, createRoleDef(ctx, call.json())), { status: 201 });
         return null;
       case 'roledefinition':
-        if (m === 'GET') return entity(ctx, roleDefJson(ctx, findRoleDef({ id: node.id })), { select: selectOf(q) });
+        if (m === 'GET')
+          return entity(ctx, roleDefJson(ctx, findRoleDef(ctx, { id: node.id })), { select: selectOf(q) });
+        if (m === 'MERGE' || m === 'PATCH') {
+          updateRoleDef(ctx, node.id, call.json());
+          return noContent();
+        }
+        if (m === 'DELETE') {
+          deleteRoleDef(ctx, node.id);
+          return emptyOk();
+        }
         return null;
       case 'roleassignments':
         if (m === 'GET') {
@@ -156,6 +169,12 @@ export function invokePeople(ctx: SpContext, node: Node, seg: Segment | null, ca
   }
   const n = seg.name;
   switch (node.k) {
+    case 'roledefinition':
+      if (n === 'deleteobject' && m === 'POST') {
+        deleteRoleDef(ctx, node.id);
+        return emptyOk();
+      }
+      break;
     case 'siteusers':
       if (n === 'removebyid' && m === 'POST') {
         demand(ctx, WEB_SCOPE, PermissionKind.ManagePermissions);

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { currentTeam, isGroupClaim, isSiteAdminThroughClaim, switchesOf } from '../graph/teamModel';
 import { badValue, notFound, SpError } from './errors';
 import type { SpContext } from './context';
 import { PermissionKind } from './roles';
@@ -24,8 +25,12 @@ export function principalById(db: Database, id: number): PrincipalRow | undefine
   return db.prepare(`SELECT * FROM sp_principals WHERE id = ?`).get(id) as PrincipalRow | undefined;
 }
 
-/** SP.User JSON. */
+/**
+ * SP.User JSON. A Microsoft 365 group claim (`c:0o.c|federateddirectoryclaimprovider|…`) is an SP.User with
+ * PrincipalType 4 (security group), the claims login, the group's title and no UserId/UserPrincipalName.
+ */
 export function userJson(ctx: SpContext, u: PrincipalRow): Record<string, unknown> {
+  const claim = isGroupClaim(u.login_name);
   return {
     'odata.type': 'SP.User',
     'odata.id': `${ctx.webUrl}/_api/Web/GetUserById(${u.id})`,
@@ -34,15 +39,21 @@ export function userJson(ctx: SpContext, u: PrincipalRow): Record<string, unknow
     IsHiddenInUI: false,
     LoginName: u.login_name,
     Title: u.title,
-    PrincipalType: 1,
+    PrincipalType: claim ? 4 : 1,
     Email: u.email,
     Expiration: '',
     IsEmailAuthenticationGuestUser: false,
     IsShareByEmailGuestUser: false,
-    IsSiteAdmin: u.is_site_admin === 1,
-    UserId: { NameId: u.email, NameIdIssuer: 'urn:federation:microsoftonline' },
-    UserPrincipalName: u.email,
+    IsSiteAdmin: u.is_site_admin === 1 || (!claim && ownerEntryReadsAdmin(ctx, u)),
+    UserId: claim ? null : { NameId: u.email, NameIdIssuer: 'urn:federation:microsoftonline' },
+    UserPrincipalName: claim ? null : u.email,
   };
+}
+
+/** Switch `ownerUserEntryIsSiteAdmin`: a group owner's own entry reads IsSiteAdmin true (default: it does not). */
+function ownerEntryReadsAdmin(ctx: SpContext, u: PrincipalRow): boolean {
+  const team = currentTeam(ctx.db);
+  return !!team && switchesOf(team).ownerUserEntryIsSiteAdmin && isSiteAdminThroughClaim(ctx.db, u.id);
 }
 
 /** SP.Group JSON. */

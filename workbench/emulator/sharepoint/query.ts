@@ -3,7 +3,7 @@ import { FieldType, fieldSql, filterLiteral, isMulti, isTextual, restName } from
 import { conjuncts, fieldsOf, parseFilter, type CmpOp, type FieldRef, type FilterNode, type Operand } from './odata';
 import { type FieldRow, type ItemRow, type ListRow, fieldProps, itemCount, listById, listByTitle } from './store';
 import type { SpContext } from './context';
-import { type DraftTrim, ITEM_COLUMNS, SNAPSHOT_SOURCE } from './versions';
+import { type DraftTrim, ITEM_COLUMNS, PUBLIC_SQL, SNAPSHOT_SOURCE } from './versions';
 
 /** A `$filter`/`$orderby`/`$select` field path resolved against the list's fields. */
 export interface ResolvedRef {
@@ -329,14 +329,14 @@ export function runItemQuery(ctx: SpContext, list: ListRow, fields: FieldRow[], 
     const keys = terms.map((t, n) => `${t.expr} AS __k${n}`).join(', ');
     const w = where.join(' AND ');
     sql =
-      `SELECT ${cols}, 0 AS snapshot, ${keys} FROM sp_items i WHERE ${w} AND (i.minor = 0 OR ${drafts.seeSql})` +
+      `SELECT ${cols}, 0 AS snapshot, ${keys} FROM sp_items i WHERE ${w} AND (${PUBLIC_SQL} OR ${drafts.seeSql})` +
       ` UNION ALL SELECT ${cols}, 1 AS snapshot, ${keys} FROM (${SNAPSHOT_SOURCE}) i WHERE ${w} AND NOT ${drafts.seeSql}` +
       ` ORDER BY ${terms.map((t, n) => `__k${n}${t.coll} ${t.dir}`).join(', ')} LIMIT ${top + 1}`;
     all = [...params, ...drafts.seeParams, list.pk, ...params, ...drafts.seeParams];
   } else {
     if (drafts) {
       // Drafts never published are absent for readers who may not see them.
-      where.push(`(i.minor = 0 OR ${drafts.seeSql})`);
+      where.push(`(${PUBLIC_SQL} OR ${drafts.seeSql})`);
       params.push(...drafts.seeParams);
     }
     const orderSql = terms.map((t) => `${t.expr}${t.coll} ${t.dir}`);

@@ -1,5 +1,5 @@
 import type { EmulatorResponse } from '../types';
-import { accessDenied, badValue, notFound, notImplemented, SpError } from './errors';
+import { badValue, notFound, notImplemented, SpError } from './errors';
 import { type SpContext, SITE_PATH, parseProps } from './context';
 import { argBool, argNumber, argString, type Segment } from './path';
 import { collection, emptyOk, entity, noContent, primitive } from './format';
@@ -35,6 +35,7 @@ import {
   webSecurable,
 } from './acl';
 import { WEB_SCOPE, allowed, demand, itemScope, listScope, trimmingSql } from './security';
+import { demandItemCreate, demandItemWrite, ownItemsOnly } from './guards';
 import {
   type FieldRow,
   type ItemRow,
@@ -45,7 +46,7 @@ import {
   listFields,
   webFields,
 } from './store';
-import { webMeta, WEB_TITLE } from './site';
+import { defaultLibraryNode, webMeta, WEB_TITLE } from './site';
 import { draftTrimming, itemView } from './versions';
 import * as files from './files';
 import { moveCopy } from './movecopy';
@@ -53,6 +54,10 @@ import * as extras from './extras';
 import * as people from './people';
 import * as contextinfo from './contextinfo';
 import * as forms from './forms';
+import * as history from './history';
+import * as attachments from './attachments';
+import { recycleBinRoute, recycleItem } from './recyclebin';
+import { admitModerationWrite, applyModerationWrite, takeModerationFields } from './moderation';
 import { fieldFromXml } from './fieldxml';
 
 /** What a request addresses after walking the path (`web`, a list, an item, …). */
@@ -77,7 +82,9 @@ export type Node =
   | { k: 'bindings'; sec: Securable; principalId: number }
   | { k: 'principal'; principal: PrincipalRow }
   | extras.ExtraNode
-  | files.FileNode;
+  | files.FileNode
+  | history.HistoryNode
+  | attachments.AttachmentNode;
 
 /** The parsed request a route works on. */
 export interface SpCall {
@@ -169,7 +176,7 @@ function navigate(ctx: SpContext, node: Node, seg: Segment, call: SpCall): Node 
         case 'getuserbyid':
           return { k: 'user', user: requireUser(ctx, { id: argNumber(seg) }) };
         case 'roledefinitions':
-          if (seg.call) return { k: 'roledefinition', id: findRoleDef({ id: argNumber(seg) }).id };
+          if (seg.call) return { k: 'roledefinition', id: findRoleDef(ctx, { id: argNumber(seg) }).id };
           return { k: 'roledefinitions' };
         case 'getlist': {
           const url = argString(seg);
@@ -180,7 +187,7 @@ function navigate(ctx: SpContext, node: Node, seg: Segment, call: SpCall): Node 
           return { k: 'list', list: visibleList(ctx, list, url) };
         }
         default:
-          return extras.navigateWeb(ctx, seg, call) ?? files.navigateWeb(ctx, seg, call);
+          return defaultLibraryNode(ctx, seg) ?? extras.navigateWeb(ctx, seg, call) ?? files.navigateWeb(ctx, seg, call);
       }
     case 'lists':
       if (n === 'getbytitle')
@@ -203,7 +210,19 @@ function navigate(ctx: SpContext, node: Node, seg: Segment, call: SpCall): Node 
       if (n === 'getbyid') return { k: 'item', list: node.list, item: readableItem(ctx, node.list, argNumber(seg)) };
       return null;
     case 'item':
-      return files.navigateItem(ctx, node.list, node.item, seg);
+      return (
+        history.navigateVersions(ctx, node.list, node.item, seg, false) ??
+        attachments.navigateAttachments(node.list, node.item, seg) ??
+        files.navigateItem(ctx, node.list, node.item, seg)
+      );
+    case 'versions':
+    case 'version':
+    case 'versionvalue':
+      return history.navigateHistory(ctx, node, seg);
+    case 'attachments':
+    case 'attachment':
+    case 'attachmentvalue':
+      return attachments.navigateAttachment(node, seg);
     case 'fields': {
       const fields = node.list ? listFields(ctx.db, node.list.pk) : webFields(ctx.db);
       let f: FieldRow | undefined;
@@ -259,9 +278,9 @@ function navigate(ctx: SpContext, node: Node, seg: Segment, call: SpCall): Node 
       }
       return null;
     case 'roledefinitions':
-      if (n === 'getbyid') return { k: 'roledefinition', id: findRoleDef({ id: argNumber(seg) }).id };
-      if (n === 'getbyname') return { k: 'roledefinition', id: findRoleDef({ name: argString(seg) }).id };
-      if (n === 'getbytype') return { k: 'roledefinition', id: findRoleDef({ type: argNumber(seg) }).id };
+      if (n === 'getbyid') return { k: 'roledefinition', id: findRoleDef(ctx, { id: argNumber(seg) }).id };
+      if (n === 'getbyname') return { k: 'roledefinition', id: findRoleDef(ctx, { name: argString(seg) }).id };
+      if (n === 'getbytype') return { k: 'roledefinition', id: findRoleDef(ctx, { type: argNumber(seg) }).id };
       return null;
     case 'roleassignments':
       if (n === 'getbyprincipalid' || (n === 'roleassignments' && seg.call)) {
@@ -298,24 +317,7 @@ export function readableItem(ctx: SpContext, list: ListRow, id: number): ItemRow
   return view;
 }
 
-/**
- * List item-level permissions (ReadSecurity / WriteSecurity = 2: only items the user created; WriteSecurity = 4: none).
- * People with Manage Lists are not restricted, as in SharePoint.
- */
-export function ownItemsOnly(ctx: SpContext, list: ListRow, setting: 'ReadSecurity' | 'WriteSecurity'): boolean {
-  const v = parseProps(list.props)[setting];
-  if (v !== 2 && v !== 4) return false;
-  return !allowed(ctx, listScope(ctx.db, list.pk), PermissionKind.ManageLists);
-}
-
-/** Write check for an item: the permission at its scope, plus the list's WriteSecurity setting. */
-export function demandItemWrite(ctx: SpContext, list: ListRow, item: ItemRow, kind: number): void {
-  demand(ctx, itemScope(ctx.db, list.pk, item.id), kind);
-  if (ownItemsOnly(ctx, list, 'WriteSecurity')) {
-    const v = parseProps(list.props).WriteSecurity;
-    if (v === 4 || item.author_id !== ctx.user.id) throw accessDenied();
-  }
-}
+export { demandItemCreate, demandItemWrite, ownItemsOnly } from './guards';
 
 /** Items query answer: security-trimmed, paged, in SharePoint's JSON shape. */
 export function itemsResponse(
@@ -330,6 +332,12 @@ export function itemsResponse(
   const trim = trimmingSql(ctx, list.pk, listReadable, PermissionKind.ViewListItems);
   if (ownItemsOnly(ctx, list, 'ReadSecurity')) {
     trim.sql = `(${trim.sql} AND i.author_id = ?)`;
+    trim.params.push(ctx.user.id);
+  }
+  if (isLibrary(list)) {
+    // A file checked out to someone else and never checked in (a new upload under ForceCheckout) does not exist for others.
+    trim.sql = `(${trim.sql} AND (i.checkout_user_id IS NULL OR i.checkout_user_id = ? OR EXISTS (SELECT 1 FROM sp_checkouts c
+      WHERE c.list_pk = i.list_pk AND c.item_id = i.id AND c.item_row IS NOT NULL)))`;
     trim.params.push(ctx.user.id);
   }
   const page = runItemQuery(ctx, list, fields, {
@@ -349,7 +357,11 @@ export function itemsResponse(
     u.searchParams.set('$skiptoken', page.nextSkipToken);
     nextLink = u.toString();
   }
-  const values = page.rows.map((r) => ({
+  // A file checked out to someone else shows as it was checked in (filters and order evaluate on the current row).
+  const rows = page.rows.map((r) =>
+    r.checkout_user_id !== null && r.checkout_user_id !== ctx.user.id && !r.snapshot ? (itemView(ctx, list, r) ?? r) : r,
+  );
+  const values = rows.map((r) => ({
     ...itemJson(ctx, list, fields, r, spec),
     ...files.itemNavigation(ctx, list, r, spec.nav),
   }));
@@ -506,7 +518,7 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
               'To add an item to a document library, use SPFileCollection.Add()',
             );
           }
-          demand(ctx, listScope(ctx.db, node.list.pk), PermissionKind.AddListItems);
+          demandItemCreate(ctx, node.list);
           const fields = listFields(ctx.db, node.list.pk);
           const { values, contentTypeId } = bodyToValues(ctx, node.list, fields, call.json(), call.verboseBody);
           checkUnique(ctx, node.list, fields, values, 0);
@@ -517,19 +529,30 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
       case 'item':
         if (m === 'GET') return itemResponse(ctx, node.list, node.item, q);
         if (m === 'MERGE' || m === 'PATCH' || m === 'PUT') {
-          demandItemWrite(ctx, node.list, node.item, PermissionKind.EditListItems);
-          checkEtag(call.headers['if-match'], `"${requireItem(ctx.db, node.list, node.item.id).version}"`);
-          const fields = listFields(ctx.db, node.list.pk);
-          const { values, contentTypeId } = bodyToValues(ctx, node.list, fields, call.json(), call.verboseBody);
-          checkUnique(ctx, node.list, fields, values, node.item.id);
-          const updated = updateItemValues(ctx, node.list, node.item, values, contentTypeId);
-          files.afterItemUpdate(ctx, node.list, updated, values);
-          return noContent(`"${updated.version}"`);
+          const current = requireItem(ctx.db, node.list, node.item.id);
+          const { rest, mod } = takeModerationFields(call.json());
+          const moderate = admitModerationWrite(ctx, node.list, current, mod);
+          const onlyModeration = Object.keys(rest).every((k) => k === '__metadata') && (moderate || mod.status !== undefined || mod.comment !== undefined);
+          if (!onlyModeration) demandItemWrite(ctx, node.list, current, PermissionKind.EditListItems);
+          checkEtag(call.headers['if-match'], `"${current.version}"`);
+          let updated = current;
+          if (!onlyModeration) {
+            const fields = listFields(ctx.db, node.list.pk);
+            const { values, contentTypeId } = bodyToValues(ctx, node.list, fields, rest, call.verboseBody);
+            checkUnique(ctx, node.list, fields, values, node.item.id);
+            updated = updateItemValues(ctx, node.list, current, values, contentTypeId);
+            files.afterItemUpdate(ctx, node.list, updated, values);
+          }
+          if (moderate) applyModerationWrite(ctx, node.list, node.item.id, mod);
+          return noContent(`"${requireItem(ctx.db, node.list, node.item.id).version}"`);
         }
         if (m === 'DELETE') {
-          demandItemWrite(ctx, node.list, node.item, PermissionKind.DeleteListItems);
-          checkEtag(call.headers['if-match'], `"${requireItem(ctx.db, node.list, node.item.id).version}"`);
-          files.deleteItem(ctx, node.list, node.item);
+          // DELETE removes the item for good (SPListItem.Delete: "deletes the current list item from its store");
+          // recycle() moves it to the recycle bin.
+          const current = requireItem(ctx.db, node.list, node.item.id);
+          demandItemWrite(ctx, node.list, current, PermissionKind.DeleteListItems);
+          checkEtag(call.headers['if-match'], `"${current.version}"`);
+          files.deleteItem(ctx, node.list, current);
           return emptyOk();
         }
         return null;
@@ -537,7 +560,8 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
         return (
           people.invokePeople(ctx, node, null, call) ??
           extras.invokeExtra(ctx, node, null, call) ??
-          files.invokeFile(ctx, node, null, call)
+          files.invokeFile(ctx, node, null, call) ??
+          invokeMore(ctx, node, null, call)
         );
     }
   }
@@ -564,9 +588,13 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
       break;
     case 'item':
       if (n === 'recycle' && m === 'POST') {
-        demandItemWrite(ctx, node.list, node.item, PermissionKind.DeleteListItems);
-        files.deleteItem(ctx, node.list, node.item);
-        return primitive(ctx, 'Recycle', node.item.guid);
+        const current = requireItem(ctx.db, node.list, node.item.id);
+        demandItemWrite(ctx, node.list, current, PermissionKind.DeleteListItems);
+        return primitive(
+          ctx,
+          'Recycle',
+          recycleItem(ctx, node.list, current, () => files.deleteItem(ctx, node.list, current)),
+        );
       }
       if (n === 'validateupdatelistitem' && m === 'POST')
         return forms.validateUpdateListItem(ctx, node.list, node.item, call.json());
@@ -585,8 +613,25 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
   return (
     people.invokePeople(ctx, node, seg, call) ??
     extras.invokeExtra(ctx, node, seg, call) ??
-    files.invokeFile(ctx, node, seg, call)
+    files.invokeFile(ctx, node, seg, call) ??
+    invokeMore(ctx, node, seg, call)
   );
+}
+
+/** Version history and attachments. */
+function invokeMore(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): EmulatorResponse | null {
+  switch (node.k) {
+    case 'versions':
+    case 'version':
+    case 'versionvalue':
+      return history.invokeHistory(ctx, node, seg, call);
+    case 'attachments':
+    case 'attachment':
+    case 'attachmentvalue':
+      return attachments.invokeAttachments(ctx, node, seg, call);
+    default:
+      return null;
+  }
 }
 
 function perms(ctx: SpContext, name: string, value: { High: string; Low: string }): EmulatorResponse {
@@ -650,6 +695,12 @@ export function route(ctx: SpContext, call: SpCall): EmulatorResponse {
   if (first.name === 'contextinfo') return contextinfo.contextInfo(ctx, call);
   let node: Node;
   let i = 1;
+  const ensureFolder = (list: ListRow, url: string): void => files.ensureFolderPath(ctx, list, url);
+  if ((first.name === 'web' || first.name === 'site') && segs[1]?.name === 'recyclebin') {
+    const r = recycleBinRoute(ctx, segs[1], segs.slice(2), call, first.name, ensureFolder);
+    if (!r) throw notImplemented(call.method, call.path);
+    return r;
+  }
   if (first.name === 'web') node = { k: 'web' };
   else if (first.name === 'site') return contextinfo.siteRoute(ctx, call);
   else if (first.name.startsWith('sp.movecopyutil.') && segs.length === 1 && call.method === 'POST')

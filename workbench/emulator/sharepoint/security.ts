@@ -1,22 +1,37 @@
 import type { Database } from 'better-sqlite3';
+import { claimPrincipalsOf } from '../graph/teamModel';
 import { accessDenied } from './errors';
 import type { SpContext } from './context';
-import { FULL_MASK, ROLE_DEFINITIONS, hasKind, maskOf } from './roles';
+import { FULL_MASK, hasKind, kindName, kindSql } from './roles';
 
 /** The securable a permission check is made against (web, list or list item). */
 export interface Scope {
   type: 'web' | 'list' | 'item';
   listPk: number;
   itemId: number;
+  /**
+   * The object the check is about when the scope is the one it inherits from (an item that takes its permissions
+   * from its list or web); only used to name the object in a refusal.
+   */
+  of?: { listPk: number; itemId: number };
 }
 
 /** The web scope. */
 export const WEB_SCOPE: Scope = { type: 'web', listPk: 0, itemId: 0 };
 
-/** Ids of the groups a user belongs to plus the user itself. */
+/**
+ * Ids the user acts as: the user itself, the Microsoft 365 group claims it satisfies (members claim for a group
+ * member, `_o` claim for a group owner, as SharePoint resolves them from the sign-in token), every SharePoint group
+ * the user or one of those claims is a member of, and the Owners group the `_o` claim is a hidden member of.
+ */
 export function principalsOf(db: Database, userId: number): number[] {
-  const groups = db.prepare(`SELECT group_id FROM sp_group_members WHERE user_id = ?`).pluck().all(userId) as number[];
-  return [userId, ...groups];
+  const { claims, hiddenGroups } = claimPrincipalsOf(db, userId);
+  const own = [userId, ...claims];
+  const groups = db
+    .prepare(`SELECT DISTINCT group_id FROM sp_group_members WHERE user_id IN (${own.map(() => '?').join(',')})`)
+    .pluck()
+    .all(...own) as number[];
+  return [...new Set([...own, ...groups, ...hiddenGroups])];
 }
 
 /** Scope whose role assignments apply to a list (the list itself when it broke inheritance, else the web). */
@@ -24,7 +39,7 @@ export function listScope(db: Database, listPk: number): Scope {
   const row = db.prepare(`SELECT unique_perms FROM sp_lists WHERE pk = ?`).get(listPk) as
     | { unique_perms: number }
     | undefined;
-  return row?.unique_perms ? { type: 'list', listPk, itemId: 0 } : WEB_SCOPE;
+  return row?.unique_perms ? { type: 'list', listPk, itemId: 0 } : { ...WEB_SCOPE, of: { listPk, itemId: 0 } };
 }
 
 /** Scope whose role assignments apply to an item: the item, else its nearest folder with unique permissions, else the list. */
@@ -33,7 +48,8 @@ export function itemScope(db: Database, listPk: number, itemId: number): Scope {
     .prepare(`SELECT unique_perms, file_ref FROM sp_items WHERE list_pk = ? AND id = ?`)
     .get(listPk, itemId) as { unique_perms: number; file_ref: string | null } | undefined;
   if (row?.unique_perms) return { type: 'item', listPk, itemId };
-  return row?.file_ref ? parentScope(db, listPk, row.file_ref) : listScope(db, listPk);
+  const from = row?.file_ref ? parentScope(db, listPk, row.file_ref) : listScope(db, listPk);
+  return { ...from, of: { listPk, itemId } };
 }
 
 /** Scope an item at `fileRef` inherits from: its nearest ancestor folder with unique permissions, else the list. */
@@ -59,27 +75,48 @@ export function maskAt(ctx: SpContext, scope: Scope): bigint {
   return maskFor(ctx.db, ctx.principals, scope);
 }
 
-/** Effective permission mask of a set of principals at a scope. */
+/**
+ * Effective permission mask of a set of principals at a scope: the union of the masks of the role definitions bound to
+ * them there, read from the stored definitions (custom levels included) in the same query as the assignments.
+ */
 export function maskFor(db: Database, principals: number[], scope: Scope): bigint {
   if (principals.length === 0) return 0n;
   const rows = db
     .prepare(
-      `SELECT DISTINCT roledef_id FROM sp_role_assignments WHERE scope_type = ? AND list_pk = ? AND item_id = ?
-       AND principal_id IN (${principals.map(() => '?').join(',')})`,
+      `SELECT DISTINCT d.low, d.high FROM sp_role_assignments ra JOIN sp_role_definitions d ON d.id = ra.roledef_id
+       WHERE ra.scope_type = ? AND ra.list_pk = ? AND ra.item_id = ?
+       AND ra.principal_id IN (${principals.map(() => '?').join(',')})`,
     )
-    .pluck()
-    .all(scope.type, scope.listPk, scope.itemId, ...principals) as number[];
+    .all(scope.type, scope.listPk, scope.itemId, ...principals) as { low: number; high: number }[];
   let mask = 0n;
-  for (const id of rows) {
-    const rd = ROLE_DEFINITIONS.find((r) => r.id === id);
-    if (rd) mask |= maskOf(rd);
-  }
+  for (const r of rows) mask |= (BigInt(r.high >>> 0) << 32n) | BigInt(r.low >>> 0);
   return mask;
 }
 
-/** Throws SharePoint's 403 "Access denied." unless the caller holds the permission at the scope. */
+/** A human description of a scope for refusals: `web`, `list 'Toetslog'`, `list 'Toetslog' item 12`. */
+export function describeScope(db: Database, scope: Scope): string {
+  const one = (listPk: number, itemId: number): string => {
+    if (listPk === 0) return 'web';
+    const title = db.prepare(`SELECT title FROM sp_lists WHERE pk = ?`).pluck().get(listPk) as string | undefined;
+    const list = `list '${title ?? listPk}'`;
+    return itemId ? `${list} item ${itemId}` : list;
+  };
+  const own = one(scope.listPk, scope.itemId);
+  if (!scope.of || (scope.of.listPk === scope.listPk && scope.of.itemId === scope.itemId)) return own;
+  return `${one(scope.of.listPk, scope.of.itemId)} (permissions of ${own})`;
+}
+
+/**
+ * Throws SharePoint's 403 "Access denied." unless the caller holds the permission at the scope; the refusal names the
+ * permission and the object (see errors.ts accessDenied).
+ */
 export function demand(ctx: SpContext, scope: Scope, kind: number): void {
-  if (!hasKind(maskAt(ctx, scope), kind)) throw accessDenied();
+  if (!hasKind(maskAt(ctx, scope), kind)) throw denied(ctx, scope, kind);
+}
+
+/** The 403 for a permission kind missing at a scope (for checks that are made elsewhere than demand). */
+export function denied(ctx: SpContext, scope: Scope, kind: number, why?: string): Error {
+  return accessDenied(kindName(kind), `${describeScope(ctx.db, scope)}${why ? `; ${why}` : ''}`);
 }
 
 /** True when the caller holds the permission at the scope. */
@@ -87,9 +124,14 @@ export function allowed(ctx: SpContext, scope: Scope, kind: number): boolean {
   return hasKind(maskAt(ctx, scope), kind);
 }
 
-/** Role definition ids that grant a permission kind. */
-export function rolesGranting(kind: number): number[] {
-  return ROLE_DEFINITIONS.filter((r) => hasKind(maskOf(r), kind)).map((r) => r.id);
+/** SQL subquery of the ids of the stored role definitions that grant a permission kind. */
+export function rolesGrantingSql(kind: number): string {
+  return `(SELECT d.id FROM sp_role_definitions d WHERE ${kindSql('d', kind)})`;
+}
+
+/** Ids of the stored role definitions that grant a permission kind. */
+export function rolesGranting(db: Database, kind: number): number[] {
+  return db.prepare(`SELECT d.id FROM sp_role_definitions d WHERE ${kindSql('d', kind)}`).pluck().all() as number[];
 }
 
 /**
@@ -108,7 +150,7 @@ export function canReachWeb(ctx: SpContext): boolean {
 /**
  * SQL condition (over alias `i` of sp_items) that keeps only items the caller may view (security trimming), with its
  * parameters. Items inheriting from the list follow `listReadable`; items with unique permissions need an assignment
- * granting ViewListItems on the item itself.
+ * granting the kind on the item itself (through a stored role definition, custom levels included).
  */
 export function trimmingSql(
   ctx: SpContext,
@@ -117,7 +159,6 @@ export function trimmingSql(
   viewKind: number,
 ): { sql: string; params: unknown[] } {
   if (ctx.isAdmin) return { sql: '1', params: [] };
-  const roles = rolesGranting(viewKind);
   const ps = ctx.principals;
   const params: unknown[] = [...ps];
   // Items that inherit take the nearest folder with unique permissions, else the list (SharePoint's inheritance chain).
@@ -135,7 +176,7 @@ export function trimmingSql(
   }
   const sql = `((i.unique_perms = 1 AND EXISTS (SELECT 1 FROM sp_role_assignments ra
     WHERE ra.scope_type = 'item' AND ra.list_pk = i.list_pk AND ra.item_id = i.id
-    AND ra.principal_id IN (${ps.map(() => '?').join(',')}) AND ra.roledef_id IN (${roles.join(',')}))) OR (i.unique_perms = 0 AND ${inherited} = 1))`;
+    AND ra.principal_id IN (${ps.map(() => '?').join(',')}) AND ra.roledef_id IN ${rolesGrantingSql(viewKind)})) OR (i.unique_perms = 0 AND ${inherited} = 1))`;
   return { sql, params };
 }
 
@@ -143,11 +184,10 @@ export function trimmingSql(
 export function hasItemAccessIn(ctx: SpContext, listPk: number, viewKind: number): boolean {
   if (ctx.isAdmin) return true;
   const ps = ctx.principals;
-  const roles = rolesGranting(viewKind);
   return !!ctx.db
     .prepare(
       `SELECT 1 FROM sp_role_assignments WHERE scope_type = 'item' AND list_pk = ? AND principal_id IN (${ps.map(() => '?').join(',')})
-       AND roledef_id IN (${roles.join(',')}) LIMIT 1`,
+       AND roledef_id IN ${rolesGrantingSql(viewKind)} LIMIT 1`,
     )
     .get(listPk, ...ps);
 }
@@ -168,3 +208,4 @@ export function clearAssignments(db: Database, scope: Scope): void {
     scope.itemId,
   );
 }
+

@@ -49,7 +49,18 @@ export interface ItemRow {
   major: number;
   /** Minor version: above 0 the current version is a draft. */
   minor: number;
-  /** 1 when the row is the published snapshot shown instead of the current draft (Draft Item Security). */
+  /** Content approval status of the current version (0 Approved, 1 Denied, 2 Pending, 3 Draft, 4 Scheduled). */
+  mod_status: number;
+  /** Approver's comment (`_ModerationComments`). */
+  mod_comment: string | null;
+  /** The user a file is checked out to, or null. */
+  checkout_user_id: number | null;
+  /** 1 when the item has attachments. */
+  attachments: number;
+  /**
+   * Set when the row is not the current version but what the caller sees instead: 1 the last public version (Draft Item
+   * Security), 2 the checked-in state of a file checked out to someone else.
+   */
   snapshot?: number;
 }
 
