@@ -75,6 +75,11 @@ export function exchangeFields(config: AgreementConfig): FieldSpec[] {
       indexed: true,
       description: 'Verwijzing naar het toetsrecord in de Toetslog (AVG art. 5(2))',
     },
+    {
+      name: DOC.reviewNote,
+      kind: 'note',
+      description: 'Toelichting van de privacy officer bij goedkeuren of afwijzen (art. 9.2)',
+    },
   ];
 }
 

@@ -25,6 +25,7 @@ export const DOC = {
   confidential: 'Vertrouwelijk',
   uploader: 'Uploader',
   toetsId: 'ToetsId',
+  reviewNote: 'Beoordeling',
 } as const;
 
 /** Titles of the lists beside the exchange library. */
@@ -34,6 +35,8 @@ export const LISTS = {
   breaches: 'Datalekregister',
   meetings: 'Overleggen',
   reminders: 'Herinneringen',
+  breachLog: 'Datalekverloop',
+  acknowledgements: 'Bevestigingen',
 } as const;
 
 /** Columns of the Overeenkomstenregister (art. 5, 13, 14). Per-party accounthouder columns are built by {@link accounthouderColumn}. */
@@ -82,6 +85,7 @@ export const AUDIT = {
   activity: 'DoelbindingActiviteit',
   decision: 'Besluit',
   ruleVersion: 'Regelversie',
+  reviewOf: 'Betreft',
   details: 'Gegevens',
 } as const;
 
@@ -107,6 +111,27 @@ export const BREACH_STATUS = [
   'betrokkenen geïnformeerd',
   'afgesloten',
 ] as const;
+
+/** Columns of the Datalekverloop: one append-only record per delivery or procedure step of a report (annex 2). */
+export const BREACH_LOG = {
+  report: 'MeldingId',
+  step: 'Stap',
+  outcome: 'Uitkomst',
+  details: 'Gegevens',
+} as const;
+
+/** Steps recorded in the Datalekverloop: the mail and card after storing (annex 2), the phone call and its confirmation. */
+export const BREACH_LOG_STEPS = ['mail', 'card', 'phoned', 'callConfirmed'] as const;
+
+/** Outcomes of a delivery step ('done' for a procedure step). */
+export const BREACH_LOG_OUTCOMES = ['sending', 'sent', 'failed', 'uncertain', 'done'] as const;
+
+/** Columns of the Bevestigingen list: an accounthouder's acknowledgement of a configuration version (art. 13.3). */
+export const ACK = {
+  key: 'Sleutel',
+  party: 'Partij',
+  details: 'Gegevens',
+} as const;
 
 /** Columns of the Overleggen list (art. 6, 7, 12, 13). */
 export const MEETING = {

@@ -34,8 +34,8 @@ export interface AccessFacts {
   party?: string;
 }
 
-/** Statuses in which the other party must not see the document yet (art. 9.2: review before sharing). */
-const PARTY_ONLY: ReadonlySet<ToetsstatusValue> = new Set(['In review', 'Onvolledig', 'Afgewezen']);
+/** Statuses in which the other party must not see the document (art. 9.2): it belongs in the review folder. */
+export const PARTY_ONLY_STATUSES: ReadonlySet<ToetsstatusValue> = new Set(['In review', 'Onvolledig', 'Afgewezen']);
 
 /** The only status under which the product publishes a file (a major version the other party reads). */
 const SHAREABLE: ReadonlySet<ToetsstatusValue> = new Set(['Toegestaan']);
@@ -63,14 +63,29 @@ export function isShareable(toetsstatus: ToetsstatusValue): boolean {
   return SHAREABLE.has(toetsstatus);
 }
 
-/** Owners administer every folder. */
-function ownerGrants(config: AgreementConfig): Grant[] {
-  return config.groups.filter((g) => g.kind === 'owners').map((g) => ({ group: g.key, role: 'administrator' }));
+/** The site's own Owners group (a pseudo group key): site owners administer every governed container. */
+export const SITE_OWNERS = '$owners';
+/** The site's own Members group: in a Team site every Team member is in it, holding Edit on the web. */
+export const SITE_MEMBERS = '$members';
+/** The site's own Visitors group. */
+export const SITE_VISITORS = '$visitors';
+
+/** Owners administer every governed container: the site's Owners group and the configuration's owner groups. */
+export function ownerGrants(config: AgreementConfig): Grant[] {
+  return [
+    { group: SITE_OWNERS, role: 'administrator' },
+    ...config.groups.filter((g) => g.kind === 'owners').map((g): Grant => ({ group: g.key, role: 'administrator' })),
+  ];
 }
 
 /** Adds a grant unless the group already has one in the list (the first, strongest grant wins). */
-function add(grants: Grant[], grant: Grant): void {
+export function add(grants: Grant[], grant: Grant): void {
   if (!grants.some((g) => g.group === grant.group)) grants.push(grant);
+}
+
+/** The configured groups of staff kinds (members, privacy officers, accounthouders). */
+export function staffGroups(config: AgreementConfig): GroupConfig[] {
+  return config.groups.filter((g) => STAFF_KINDS.has(g.kind));
 }
 
 /**
@@ -79,18 +94,19 @@ function add(grants: Grant[], grant: Grant): void {
  */
 export function exchangeRootGrants(config: AgreementConfig): Grant[] {
   const grants = ownerGrants(config);
-  for (const g of config.groups) if (STAFF_KINDS.has(g.kind)) add(grants, { group: g.key, role: 'reader' });
+  for (const g of staffGroups(config)) add(grants, { group: g.key, role: 'reader' });
   return grants;
 }
 
-/** The shared folder of one party: its own staff edit (and so see drafts), every other staff group reads. */
+/**
+ * The shared folder of one party: its own staff and privacy officers share (Contribute without pruning versions, and
+ * so see drafts), every other staff group reads the published versions.
+ */
 function sharedFolder(config: AgreementConfig, party: AgreementConfig['parties'][number]): FolderSpec {
   const grants = ownerGrants(config);
-  for (const g of config.groups) {
-    if (STAFF_KINDS.has(g.kind) && g.party === party.key) add(grants, { group: g.key, role: 'contributor' });
-  }
-  add(grants, { group: party.privacyOfficer.group, role: 'contributor' });
-  for (const g of config.groups) if (STAFF_KINDS.has(g.kind)) add(grants, { group: g.key, role: 'reader' });
+  add(grants, { group: party.privacyOfficer.group, role: 'share' });
+  for (const g of staffGroups(config)) if (g.party === party.key) add(grants, { group: g.key, role: 'share' });
+  for (const g of staffGroups(config)) add(grants, { group: g.key, role: 'reader' });
   return {
     name: sharedFolderName(party.key),
     party: party.key,
@@ -99,32 +115,37 @@ function sharedFolder(config: AgreementConfig, party: AgreementConfig['parties']
   };
 }
 
-/** The review folder of one party: only that party and its privacy officers (art. 9.2). */
+/**
+ * The review folder of one party (art. 9.2): its privacy officers decide (share: edit, move out, publish); the party's
+ * other groups may only add, so an uploader can hand in a file but never approve, move, copy, publish or delete it,
+ * nor even read it while it waits (draft item security: only those who can edit read drafts). No other party has any
+ * grant here.
+ */
 function reviewFolder(config: AgreementConfig, party: AgreementConfig['parties'][number]): FolderSpec {
   const grants = ownerGrants(config);
+  add(grants, { group: party.privacyOfficer.group, role: 'share' });
   for (const g of config.groups) {
-    if (g.party === party.key && g.kind !== 'owners') add(grants, { group: g.key, role: 'contributor' });
+    if (g.party === party.key && g.kind !== 'owners') add(grants, { group: g.key, role: 'append' });
   }
-  add(grants, { group: party.privacyOfficer.group, role: 'contributor' });
   return {
     name: reviewFolderName(party.key),
     party: party.key,
     grants,
-    reason: `art. 9.2: wacht op de privacy officer van ${party.shortName}`,
+    reason: `art. 9.2: alleen de privacy officer van ${party.shortName} beoordeelt en deelt`,
   };
 }
 
 /**
- * The restricted folder of one party: its own autorisatielijst group and privacy officers edit; the other parties'
+ * The restricted folder of one party: its own autorisatielijst group and privacy officers share; the other parties'
  * autorisatielijst groups and privacy officers read (art. 10.1). A party-less autorisatielijst group only reads, so
  * it never sees another party's drafts.
  */
 function restrictedFolder(config: AgreementConfig, party: AgreementConfig['parties'][number]): FolderSpec {
   const grants = ownerGrants(config);
+  add(grants, { group: party.privacyOfficer.group, role: 'share' });
   for (const g of config.groups) {
-    if (g.kind === 'vertrouwelijk' && g.party === party.key) add(grants, { group: g.key, role: 'contributor' });
+    if (g.kind === 'vertrouwelijk' && g.party === party.key) add(grants, { group: g.key, role: 'share' });
   }
-  add(grants, { group: party.privacyOfficer.group, role: 'contributor' });
   for (const g of config.groups) if (g.kind === 'vertrouwelijk') add(grants, { group: g.key, role: 'reader' });
   for (const p of config.parties) add(grants, { group: p.privacyOfficer.group, role: 'reader' });
   return {
@@ -156,8 +177,29 @@ export function folderForDocument(config: AgreementConfig, facts: AccessFacts): 
       `Partij: '${facts.party ?? ''}' is geen partij van ${config.agreement.shortTitle}; een stuk hoort bij de partij die het deelt (art. 9.5).`,
     );
   }
-  if (PARTY_ONLY.has(facts.toetsstatus)) return reviewFolderName(party.key);
+  if (PARTY_ONLY_STATUSES.has(facts.toetsstatus)) return reviewFolderName(party.key);
+  return stagingFolderForDocument(config, facts);
+}
+
+/**
+ * The folder where the sharing party's staff write a document before it goes where it belongs: its shared folder, or
+ * its restricted folder for a restricted level (art. 10.1, so a restricted draft is never read outside the
+ * autorisatielijst). A document for review is written here as a draft only its own party reads, with its metadata,
+ * and then moved into the review folder, where staff may add but not edit (art. 9.2).
+ */
+export function stagingFolderForDocument(config: AgreementConfig, facts: AccessFacts): string {
+  const party = config.parties.find((p) => p.key === facts.party);
+  if (!party) return folderForDocument(config, facts);
   const level = config.classification.levels.find((l) => l.key === facts.classification);
   if (level?.restricted) return restrictedFolderName(party.key);
   return sharedFolderName(party.key);
+}
+
+/**
+ * True when the product publishes a document with this status as a major version in its folder: an allowed file in a
+ * shared or restricted folder (the other party reads it, art. 9.5), and a rejected file in its party's review folder,
+ * where only that party reads it (the uploader sees the privacy officer's outcome; no other party has a grant there).
+ */
+export function publishesAt(toetsstatus: ToetsstatusValue): boolean {
+  return toetsstatus === 'Toegestaan' || toetsstatus === 'Afgewezen';
 }

@@ -13,7 +13,8 @@ import { ensureFolders } from './steps/folders';
 import { ensureGroups } from './steps/groups';
 import { ensureListPermissions } from './steps/listPermissions';
 import { ensureList } from './steps/lists';
-import { RoleResolver } from './steps/roles';
+import { RoleResolver, ensurePermissionLevels } from './steps/roles';
+import { ensureTeamDocuments } from './steps/teamDocuments';
 import { ensureViews } from './steps/views';
 import type { SiteSchema } from './types';
 
@@ -31,6 +32,7 @@ export async function provisionSite(
 ): Promise<ProvisionReport> {
   const rec = new StepRecorder(onStep);
   const roles = new RoleResolver(sp);
+  await ensurePermissionLevels(sp, schema.permissionLevels, roles, rec);
   const groupIds = await ensureGroups(sp, schema.groups, roles, rec);
   await ensureFields(sp, { fields: sp.web.fields, title: 'Sitekolommen' }, schema.siteColumns, [], rec);
   await ensureContentTypes(sp, schema.contentTypes, rec);
@@ -47,8 +49,10 @@ export async function provisionSite(
     if (!spec) throw new Error(`Custom action '${action.title}' verwijst naar onbekende lijst '${action.listKey}'.`);
     await ensureCustomAction(sp.web.lists.getByTitle(spec.title), action, spec.title, rec);
   }
-  // Last: the configuration goes in only when the site it describes is complete.
-  await ensureConfigFile(sp, schema.configFile, serialiseConfig(config), rec);
+  // The Team's own Documents library: channel files would be shared around the check (art. 8, 9.2).
+  await ensureTeamDocuments(sp, schema.teamDocuments, groupIds, roles, rec);
+  // Last: the configuration goes in only when the site it describes is complete; its folder only owners write.
+  await ensureConfigFile(sp, schema.configFile, serialiseConfig(config), groupIds, roles, rec);
   return {
     schemaVersion: schema.version,
     steps: rec.steps,

@@ -14,16 +14,21 @@ import {
   MEETING,
   MEETING_STATUS,
   REMINDER,
+  ACK,
+  BREACH_LOG,
+  BREACH_LOG_OUTCOMES,
+  BREACH_LOG_STEPS,
   accounthouderColumn,
   accounthouderFunctionColumn,
 } from './names';
+import { add, ownerGrants } from './permissions';
 import type { FieldSpec, Grant, ListSpec } from './types';
 
 /** Page size of register views. */
 const ROWS = 30;
 
 /** Overeenkomstenregister (art. 5, 12, 13, 14): the agreement itself, werkafspraken, DVA's, processing agreements. */
-function agreementsRegister(config: AgreementConfig): ListSpec {
+function agreementsRegister(config: AgreementConfig, g: RegisterGrants): ListSpec {
   const parties = config.parties.map((p) => p.key);
   const perParty: FieldSpec[] = config.parties.flatMap((p): FieldSpec[] => [
     {
@@ -48,6 +53,8 @@ function agreementsRegister(config: AgreementConfig): ListSpec {
     template: 100,
     versioning: true,
     indexBuiltIn: ['Modified'],
+    // art. 5, 13: only accounthouders (and owners) add, edit or delete register entries; everyone else reads.
+    uniquePermissions: keptByAccounthouders(g),
     fields: [
       {
         name: AGR.kind,
@@ -141,31 +148,65 @@ function agreementsRegister(config: AgreementConfig): ListSpec {
 }
 
 /**
- * Item-level security of the Toetslog and the Datalekregister: members add items and read and edit only their own;
- * the privacy officers (editor = ManageLists) read and edit every item. Author is indexed for the "own items" filter.
+ * Who may do what on the register lists, by kind of group. Every list stops inheriting: in a Team site the Team's
+ * Members group holds Edit on the web, and no list the agreement governs may take that from the web.
  */
-function ownItemsOnly(
-  members: Grant[],
-  privacy: Grant[],
-): Pick<ListSpec, 'indexBuiltIn' | 'uniquePermissions' | 'readSecurity' | 'writeSecurity'> {
+export interface RegisterGrants {
+  /** Staff of every party (members, accounthouders, autorisatielijst groups), not privacy officers. */
+  staff: string[];
+  /** Privacy officers of every party. */
+  privacy: string[];
+  /** Accounthouders (art. 5). */
+  accounthouders: string[];
+  /** Owners: the site's Owners group and the configuration's owner groups. */
+  owners: Grant[];
+}
+
+/** The group keys per kind, from the configuration. */
+export function registerGrants(config: AgreementConfig): RegisterGrants {
+  const keysOf = (kinds: string[]): string[] => config.groups.filter((g) => kinds.includes(g.kind)).map((g) => g.key);
   return {
-    indexBuiltIn: ['Author'],
-    uniquePermissions: [...members, ...privacy.map((g): Grant => ({ ...g, role: 'editor' }))],
-    readSecurity: 2,
-    writeSecurity: 2,
+    staff: keysOf(['members', 'accounthouders', 'vertrouwelijk']),
+    privacy: keysOf(['privacy']),
+    accounthouders: keysOf(['accounthouders']),
+    owners: ownerGrants(config),
   };
 }
 
+/**
+ * An append-only record list (AVG art. 5(2), 33(5)): staff add records and read only their own (ReadSecurity 2); they
+ * cannot change or delete a record, not even their own (no Edit or Delete Items). Privacy officers read every record
+ * (Override List Behaviors) and add their own; `privacyRole` says whether they may also edit (decisions on a breach).
+ * Nobody but owners deletes a record or a version. Author is indexed for the "own items" filter.
+ */
+function appendOnly(
+  g: RegisterGrants,
+  privacyRole: 'appendReadAll' | 'assess',
+): Pick<ListSpec, 'indexBuiltIn' | 'uniquePermissions' | 'readSecurity' | 'writeSecurity'> {
+  const grants: Grant[] = [...g.owners];
+  for (const key of g.privacy) add(grants, { group: key, role: privacyRole });
+  for (const key of g.staff) add(grants, { group: key, role: 'append' });
+  return { indexBuiltIn: ['Author'], uniquePermissions: grants, readSecurity: 2, writeSecurity: 2 };
+}
+
+/** A list only accounthouders (and owners) keep; every other group reads it (art. 5, 13). */
+function keptByAccounthouders(g: RegisterGrants): Grant[] {
+  const grants: Grant[] = [...g.owners];
+  for (const key of g.accounthouders) add(grants, { group: key, role: 'share' });
+  for (const key of [...g.privacy, ...g.staff]) add(grants, { group: key, role: 'reader' });
+  return grants;
+}
+
 /** Toetslog: one item per upload decision (AVG art. 5(2) accountability). Staff add; only privacy officers edit. */
-function auditLog(config: AgreementConfig, members: Grant[], privacy: Grant[]): ListSpec {
+function auditLog(config: AgreementConfig, g: RegisterGrants): ListSpec {
   return {
     key: 'audit',
     title: LISTS.audit,
     description: 'Toetsrecords van elke uploadbeslissing (AVG art. 5 lid 2)',
     template: 100,
     versioning: true,
-    // Staff read and write only their own records; privacy officers see all.
-    ...ownItemsOnly(members, privacy),
+    // Staff add and read only their own records; privacy officers read all; nobody edits or deletes one.
+    ...appendOnly(g, 'appendReadAll'),
     fields: [
       {
         name: AUDIT.toetsId,
@@ -191,10 +232,16 @@ function auditLog(config: AgreementConfig, members: Grant[], privacy: Grant[]): 
         choices: config.parties.map((p) => p.key),
         description: 'Partij van de gebruiker',
       },
-      { name: AUDIT.file, kind: 'text', description: 'Bestand' },
+      { name: AUDIT.file, kind: 'text', indexed: true, description: 'Bestand' },
       { name: AUDIT.activity, kind: 'text', description: 'Verwerkingsactiviteit (doelbinding)' },
       { name: AUDIT.decision, kind: 'choice', indexed: true, choices: AUDIT_DECISIONS, description: 'Besluit' },
       { name: AUDIT.ruleVersion, kind: 'text', description: 'Versie van de regels' },
+      {
+        name: AUDIT.reviewOf,
+        kind: 'text',
+        indexed: true,
+        description: 'Bij een beoordeling: de ToetsId van het toetsrecord waarover de privacy officer besliste (art. 9.2)',
+      },
       {
         name: AUDIT.details,
         kind: 'note',
@@ -222,15 +269,16 @@ function auditLog(config: AgreementConfig, members: Grant[], privacy: Grant[]): 
 }
 
 /** Datalekregister (AVG art. 33(5)): readable only by the privacy officers and the reporter. */
-function breachRegister(config: AgreementConfig, members: Grant[], privacy: Grant[]): ListSpec {
+function breachRegister(config: AgreementConfig, g: RegisterGrants): ListSpec {
   return {
     key: 'breaches',
     title: LISTS.breaches,
     description: 'Register van datalekken (AVG art. 33 lid 5; bijlage 2b)',
     template: 100,
     versioning: true,
-    // Reporters see only their own reports; privacy officers see all.
-    ...ownItemsOnly(members, privacy),
+    // Reporters add and see only their own reports and cannot change them; privacy officers read all and record the
+    // controller's decisions (every change a kept version); nobody but owners deletes a report (AVG art. 33(5)).
+    ...appendOnly(g, 'assess'),
     fields: [
       {
         name: BREACH.reportedAt,
@@ -271,7 +319,7 @@ function breachRegister(config: AgreementConfig, members: Grant[], privacy: Gran
         description: 'Status',
       },
       { name: BREACH.reporter, kind: 'user', indexed: true, description: 'Melder' },
-      { name: BREACH.details, kind: 'note', description: 'Formulier bijlage 2b, besluiten en verzendstatus (JSON)' },
+      { name: BREACH.details, kind: 'note', description: 'Formulier bijlage 2b en besluiten (JSON)' },
     ],
     views: [
       {
@@ -294,7 +342,7 @@ function breachRegister(config: AgreementConfig, members: Grant[], privacy: Gran
 }
 
 /** Overleggen (art. 6, 7, 12, 13): meetings planned and held, with the verslag. */
-function meetings(config: AgreementConfig): ListSpec {
+function meetings(config: AgreementConfig, g: RegisterGrants): ListSpec {
   return {
     key: 'meetings',
     title: LISTS.meetings,
@@ -302,6 +350,8 @@ function meetings(config: AgreementConfig): ListSpec {
     template: 100,
     versioning: true,
     indexBuiltIn: [],
+    // The accounthouders plan the overleg and record it (art. 6, 7); everyone else reads.
+    uniquePermissions: keptByAccounthouders(g),
     fields: [
       {
         name: MEETING.series,
@@ -345,14 +395,18 @@ function meetings(config: AgreementConfig): ListSpec {
 }
 
 /** Herinneringen: one item per posted reminder card; the unique key makes "post once" hold across page loads. */
-function reminders(): ListSpec {
+function reminders(g: RegisterGrants): ListSpec {
   return {
     key: 'reminders',
     title: LISTS.reminders,
     description: 'Geplaatste herinneringskaarten (eenmaal plaatsen)',
     template: 100,
     versioning: false,
-    indexBuiltIn: [],
+    // Anyone's dashboard may claim a reminder (and give its own claim back when posting failed): staff add, and
+    // change or delete only their own claims (WriteSecurity 2); everyone reads every claim so it is posted once.
+    indexBuiltIn: ['Author'],
+    uniquePermissions: [...g.owners, ...[...g.privacy, ...g.staff].map((key): Grant => ({ group: key, role: 'share' }))],
+    writeSecurity: 2,
     fields: [
       {
         name: REMINDER.key,
@@ -378,19 +432,95 @@ function reminders(): ListSpec {
   };
 }
 
+/**
+ * Datalekverloop: what happened after a breach report was stored (the mail to the other party, the card to the
+ * privacy officers, the phone calls of annex 2), one record per event. Append-only like the register itself, so the
+ * delivery of a report is derived from records nobody can rewrite, each with SharePoint's own Author and Created.
+ */
+function breachLog(config: AgreementConfig, g: RegisterGrants): ListSpec {
+  return {
+    key: 'breachLog',
+    title: LISTS.breachLog,
+    description: 'Verloop van elke datalekmelding: verzending en procedure (bijlage 2; AVG art. 33 lid 5)',
+    template: 100,
+    versioning: true,
+    ...appendOnly(g, 'appendReadAll'),
+    fields: [
+      { name: BREACH_LOG.report, kind: 'number', indexed: true, required: true, description: 'Id van de melding' },
+      {
+        name: BREACH_LOG.step,
+        kind: 'choice',
+        indexed: true,
+        required: true,
+        choices: BREACH_LOG_STEPS,
+        description: 'Stap (bijlage 2)',
+      },
+      { name: BREACH_LOG.outcome, kind: 'choice', choices: BREACH_LOG_OUTCOMES, description: 'Uitkomst' },
+      { name: BREACH_LOG.details, kind: 'note', description: 'Kenmerk, melding, kanaal (JSON)' },
+    ],
+    views: [
+      {
+        title: 'Alle stappen',
+        isDefault: true,
+        query: orderBy([BREACH_LOG.report, false]),
+        fields: ['LinkTitle', BREACH_LOG.report, BREACH_LOG.step, BREACH_LOG.outcome, 'Author', 'Created'],
+        rowLimit: ROWS,
+        firstIndexed: BREACH_LOG.report,
+      },
+    ],
+  };
+}
+
+/**
+ * Bevestigingen: an accounthouder confirms having seen a version of the agreement configuration (art. 13.3: changes
+ * are agreed in writing). Only accounthouders add, nobody changes or deletes one; everyone reads.
+ */
+function acknowledgements(config: AgreementConfig, g: RegisterGrants): ListSpec {
+  const grants: Grant[] = [...g.owners];
+  for (const key of g.accounthouders) add(grants, { group: key, role: 'append' });
+  for (const key of [...g.privacy, ...g.staff]) add(grants, { group: key, role: 'reader' });
+  return {
+    key: 'acknowledgements',
+    title: LISTS.acknowledgements,
+    description: 'Kennisname van een gewijzigde configuratie door de accounthouders (art. 13.3)',
+    template: 100,
+    versioning: true,
+    indexBuiltIn: ['Author'],
+    uniquePermissions: grants,
+    fields: [
+      { name: ACK.key, kind: 'text', indexed: true, required: true, description: 'Vingerafdruk van de configuratie' },
+      {
+        name: ACK.party,
+        kind: 'choice',
+        indexed: true,
+        choices: config.parties.map((p) => p.key),
+        description: 'Partij van de accounthouder',
+      },
+      { name: ACK.details, kind: 'note', description: 'Versie, wijziger en gewijzigde velden (JSON)' },
+    ],
+    views: [
+      {
+        title: 'Alle bevestigingen',
+        isDefault: true,
+        query: orderBy([ACK.key, false]),
+        fields: ['LinkTitle', ACK.party, 'Author', 'Created'],
+        rowLimit: ROWS,
+        firstIndexed: ACK.key,
+      },
+    ],
+  };
+}
+
 /** All register lists, in creation order (lookups need their target first: Overleggen before the register). */
 export function registerLists(config: AgreementConfig): ListSpec[] {
-  const members: Grant[] = config.groups
-    .filter((g) => g.kind !== 'owners' && g.kind !== 'privacy')
-    .map((g) => ({ group: g.key, role: 'contributor' }));
-  const privacy: Grant[] = config.groups
-    .filter((g) => g.kind === 'privacy')
-    .map((g) => ({ group: g.key, role: 'contributor' }));
+  const g = registerGrants(config);
   return [
-    meetings(config),
-    agreementsRegister(config),
-    auditLog(config, members, privacy),
-    breachRegister(config, members, privacy),
-    reminders(),
+    meetings(config, g),
+    agreementsRegister(config, g),
+    auditLog(config, g),
+    breachRegister(config, g),
+    breachLog(config, g),
+    reminders(g),
+    acknowledgements(config, g),
   ];
 }

@@ -1,12 +1,13 @@
 /** What one provisioning run did, step by step, so a second run can prove it changed nothing. */
 
 /** Outcome of one step. */
-export type StepOutcome = 'created' | 'updated' | 'unchanged';
+export type StepOutcome = 'created' | 'updated' | 'removed' | 'unchanged';
 
 /** One step of a provisioning run, e.g. `{ step: 'field', target: 'Uitwisseling/Toetsstatus', outcome: 'created' }`. */
 export interface ProvisionStep {
   step:
     | 'group'
+    | 'permissionLevel'
     | 'webRole'
     | 'contentType'
     | 'list'
@@ -16,7 +17,8 @@ export interface ProvisionStep {
     | 'folder'
     | 'permissions'
     | 'customAction'
-    | 'configFile';
+    | 'configFile'
+    | 'teamDocuments';
   target: string;
   outcome: StepOutcome;
   detail?: string;

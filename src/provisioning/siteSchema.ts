@@ -1,19 +1,25 @@
 /** ONE declarative site schema, built from the agreement configuration; the provisioner makes a site match it. */
 import type { AgreementConfig, GroupConfig } from '../domain/agreement/schema';
 import { exchangeFields, exchangeLibrary } from './exchangeLibrary';
+import { PERMISSION_LEVELS } from './levels';
 import { COMMAND_SET_ID, CONFIG_FILE, EXCHANGE_CONTENT_TYPE_ID } from './names';
+import { SITE_MEMBERS, SITE_VISITORS, add, ownerGrants } from './permissions';
 import { registerLists } from './registerLists';
-import type { GroupSpec, RoleKind, SiteSchema } from './types';
+import type { Grant, GroupSpec, RoleKind, SiteSchema } from './types';
 
 /** Version of the schema shape, reported by the provisioner. */
-export const SITE_SCHEMA_VERSION = '1.0.0';
+export const SITE_SCHEMA_VERSION = '2.0.0';
 
-/** Web-level role per group kind; 'vertrouwelijk' gets none because it only serves item-level grants (art. 10.1). */
+/**
+ * Web-level role per group kind. Staff only read the web: every write they may do is granted on the list or folder
+ * that the agreement governs, and every such list or folder stops inheriting from the web, where a Team site's
+ * Members group holds Edit. 'vertrouwelijk' gets none because it only serves folder-level grants (art. 10.1).
+ */
 const WEB_ROLE: Record<GroupConfig['kind'], RoleKind | undefined> = {
   owners: 'administrator',
-  members: 'contributor',
-  accounthouders: 'contributor',
-  privacy: 'contributor',
+  members: 'reader',
+  accounthouders: 'reader',
+  privacy: 'reader',
   vertrouwelijk: undefined,
 };
 
@@ -73,6 +79,24 @@ export function buildSiteSchema(config: AgreementConfig): SiteSchema {
         clientSideComponentProperties: '{}',
       },
     ],
-    configFile: { ...CONFIG_FILE },
+    permissionLevels: PERMISSION_LEVELS,
+    configFile: { ...CONFIG_FILE, grants: configGrants(config) },
+    teamDocuments: {
+      grants: [...ownerGrants(config), { group: SITE_MEMBERS, role: 'reader' }, { group: SITE_VISITORS, role: 'reader' }],
+      reason:
+        'Kanaalbestanden (Teams) delen om de toets heen met beide partijen; delen gaat via "Delen met toets" (art. 8, 9.2)',
+    },
   };
+}
+
+/**
+ * The configuration's folder: only owners write (the agreement's rules, groups and breach addresses, art. 9.6, 13.3);
+ * everyone who uses the space reads it, the Team's members and visitors included.
+ */
+function configGrants(config: AgreementConfig): Grant[] {
+  const grants = ownerGrants(config);
+  for (const g of config.groups) add(grants, { group: g.key, role: 'reader' });
+  add(grants, { group: SITE_MEMBERS, role: 'reader' });
+  add(grants, { group: SITE_VISITORS, role: 'reader' });
+  return grants;
 }

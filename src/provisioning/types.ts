@@ -1,4 +1,7 @@
 /** Declarative description of everything a Samenwerkingsruimte site holds; built from the agreement configuration. */
+import type { PermissionLevelSpec, RoleKind } from './levels';
+
+export type { RoleKind } from './levels';
 
 /** Column kinds the schema uses, each mapped to one SharePoint field type by the provisioner. */
 export type FieldKind =
@@ -62,12 +65,12 @@ export interface ViewSpec {
   recursive?: boolean;
 }
 
-/** Permission level of a group, by SharePoint role type (locale independent). */
-export type RoleKind = 'reader' | 'contributor' | 'editor' | 'administrator';
-
-/** A group granted a role on a securable (web, list). */
+/** A group granted a role on a securable (web, list, folder). */
 export interface Grant {
-  /** Group key from the configuration (`config.groups[].key`). */
+  /**
+   * Group key from the configuration (`config.groups[].key`), or one of the site's own groups: `$owners`, `$members`
+   * (in a Team site: every Team member), `$visitors`.
+   */
   group: string;
   role: RoleKind;
 }
@@ -75,7 +78,7 @@ export interface Grant {
 /** A list or library. */
 export interface ListSpec {
   /** Stable key used by adapters and tests. */
-  key: 'exchange' | 'agreements' | 'audit' | 'breaches' | 'meetings' | 'reminders';
+  key: 'exchange' | 'agreements' | 'audit' | 'breaches' | 'breachLog' | 'meetings' | 'reminders' | 'acknowledgements';
   title: string;
   description: string;
   /** 101 = document library, 100 = generic list. */
@@ -94,8 +97,12 @@ export interface ListSpec {
   drafts?: boolean;
   /** Folders with their own permissions (the exchange library's review and restricted folders). */
   folders?: ReadonlyArray<{ name: string; grants: readonly Grant[]; reason: string }>;
-  /** When set the list stops inheriting and only these grants apply (site owners always keep access). */
-  uniquePermissions?: readonly Grant[];
+  /**
+   * The list stops inheriting and holds exactly these grants: provisioning adds what is missing and removes every
+   * other assignment, so an upgraded site loses the grants of an older design (and the Team's Members group, which
+   * holds Edit on the web, has no say here unless listed).
+   */
+  uniquePermissions: readonly Grant[];
   /** SharePoint item-level security: 2 = users read/edit only items they created (owners/editors see all). */
   readSecurity?: 1 | 2;
   writeSecurity?: 1 | 2 | 4;
@@ -130,5 +137,13 @@ export interface SiteSchema {
   contentTypes: readonly ContentTypeSpec[];
   lists: readonly ListSpec[];
   customActions: readonly CustomActionSpec[];
-  configFile: { library: string; folder: string; name: string };
+  /** Our own permission levels, created on the web before any grant names them. */
+  permissionLevels: readonly PermissionLevelSpec[];
+  /** The runtime configuration file; its folder holds exactly `grants` (only site owners write it). */
+  configFile: { library: string; folder: string; name: string; grants: readonly Grant[] };
+  /**
+   * The site's default document library (in a Team site: where channel files land): exactly these grants, so Teams'
+   * own upload cannot share around the check (the Team's Members group reads, it does not add).
+   */
+  teamDocuments: { grants: readonly Grant[]; reason: string };
 }

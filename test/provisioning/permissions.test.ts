@@ -76,23 +76,25 @@ describe('folderForDocument (art. 9.2, 10.1)', () => {
   });
 });
 
-describe('exchange folders and root (issue 4: readable only by the uploader party until classified)', () => {
-  it('gives the shared folder to its own party to edit and lets the other party only read', () => {
+describe('exchange folders and root (issue 4, art. 9.2, 10.1)', () => {
+  it('gives the shared folder to its own party to share and lets the other party only read', () => {
     const grants = folder(config, 'Gedeeld-igj');
-    expect(keys(grants, ['contributor'])).toEqual(['igj-medewerkers', 'igj-privacy']);
+    expect(keys(grants, ['share'])).toEqual(['igj-medewerkers', 'igj-privacy']);
     expect(keys(grants, ['reader'])).toEqual(['accounthouders', 'cibg-medewerkers', 'cibg-privacy']);
-    expect(keys(grants, ['administrator'])).toEqual(['eigenaars']);
+    expect(keys(grants, ['administrator'])).toEqual(['$owners', 'eigenaars']);
   });
 
-  it('keeps a review folder to the sharing party and its privacy officer', () => {
-    expect(keys(folder(config, 'Review-igj'))).toEqual(
-      ['eigenaars', 'igj-medewerkers', 'igj-privacy', ...groups(config, 'vertrouwelijk', 'igj')].sort(),
-    );
+  it('lets the sharing party only hand files in to its review folder; its privacy officer decides (art. 9.2)', () => {
+    const grants = folder(config, 'Review-igj');
+    expect(keys(grants, ['share'])).toEqual(['igj-privacy']);
+    expect(keys(grants, ['append'])).toEqual(['igj-medewerkers', ...groups(config, 'vertrouwelijk', 'igj')].sort());
+    expect(keys(grants)).not.toContain('cibg-medewerkers');
+    expect(keys(grants)).not.toContain('cibg-privacy');
   });
 
   it('lets only the own autorisatielijst group and privacy officer edit a restricted folder; the others read', () => {
     const grants = folder(config, 'Vertrouwelijk-igj');
-    expect(keys(grants, ['contributor'])).toEqual(['igj-privacy', ...groups(config, 'vertrouwelijk', 'igj')].sort());
+    expect(keys(grants, ['share'])).toEqual(['igj-privacy', ...groups(config, 'vertrouwelijk', 'igj')].sort());
     expect(keys(grants, ['reader'])).toEqual(
       ['cibg-privacy', ...groups(config, 'vertrouwelijk').filter((k) => !groups(config, 'vertrouwelijk', 'igj').includes(k))].sort(),
     );
@@ -103,8 +105,8 @@ describe('exchange folders and root (issue 4: readable only by the uploader part
 
   it('lets staff only read at the library root, so no upload lands where both parties edit', () => {
     const root = exchangeRootGrants(config);
-    expect(keys(root, ['contributor', 'editor'])).toEqual([]);
-    expect(keys(root, ['administrator'])).toEqual(['eigenaars']);
+    expect(keys(root, ['contributor', 'editor', 'share', 'append'])).toEqual([]);
+    expect(keys(root, ['administrator'])).toEqual(['$owners', 'eigenaars']);
     expect(keys(root, ['reader'])).toEqual(['accounthouders', 'cibg-medewerkers', 'cibg-privacy', 'igj-medewerkers', 'igj-privacy']);
   });
 
@@ -118,7 +120,7 @@ describe('exchange folders and root (issue 4: readable only by the uploader part
         const names = [sharedFolderName(party.key), reviewFolderName(party.key)];
         if (c.classification.levels.some((l) => l.restricted)) names.push(restrictedFolderName(party.key));
         for (const n of names) {
-          for (const g of folder(c, n).filter((x) => x.role !== 'reader' && !owners.has(x.group))) {
+          for (const g of folder(c, n).filter((x) => x.role !== 'reader' && !owners.has(x.group) && x.group !== '$owners')) {
             expect({ folder: n, group: g.group, party: partyOf.get(g.group) }).toEqual({
               folder: n,
               group: g.group,
@@ -127,7 +129,7 @@ describe('exchange folders and root (issue 4: readable only by the uploader part
           }
         }
       }
-      expect(keys(exchangeRootGrants(c), ['contributor', 'editor'])).toEqual([]);
+      expect(keys(exchangeRootGrants(c), ['contributor', 'editor', 'share', 'append'])).toEqual([]);
     },
   );
 

@@ -129,18 +129,19 @@ describe('provisionSite against the emulator', () => {
       const exchange = schema.lists.find((l) => l.key === 'exchange')!;
       const old = {
         ...schema,
-        lists: schema.lists.map((l) =>
-          l.key === 'exchange'
-            ? {
-                ...exchange,
-                uniquePermissions: undefined,
-                drafts: undefined,
-                folders: [{ name: 'Vertrouwelijk', reason: 'art. 10.1', grants: [{ group: 'eigenaars', role: 'administrator' as const }] }],
-              }
-            : l,
-        ),
+        lists: schema.lists.filter((l) => l.key !== 'exchange'),
+        customActions: [],
       };
       await provisionSite(admin, old, config);
+      await admin.web.lists.add(exchange.title, exchange.description, 101, false, { EnableVersioning: true });
+      await admin.web.roleAssignments.add(
+        (await admin.web.siteGroups.getByName('IGJ Medewerkers').select('Id')<{ Id: number }>()).Id,
+        1073741827,
+      );
+      const legacy = `${TEST_SITE_PATH}/${exchange.title}/Vertrouwelijk`;
+      await admin.web.lists.getByTitle(exchange.title).rootFolder.folders.addUsingPath(legacy);
+      const legacyItem = await admin.web.getFolderByServerRelativePath(legacy).getItem();
+      await legacyItem.breakRoleInheritance(false, true);
       const staff = seedUsers.users.find((u) => u.key === 'igj-medewerker')!;
       await new PnpSiteDirectory(admin, config).addToGroup('igj-medewerkers', staff.email);
       const lib = `${TEST_SITE_PATH}/${exchange.title}`;

@@ -106,15 +106,36 @@ describe('buildSiteSchema', () => {
     ]);
   });
 
-  it('keeps the breach register to privacy officers (editors) and reporters (own items only)', () => {
+  it('keeps the breach register to privacy officers (assess) and reporters (add, own items only, no edit)', () => {
     const breaches = schema.lists.find((l) => l.key === 'breaches')!;
     expect(breaches.readSecurity).toBe(2);
     expect(breaches.uniquePermissions).toEqual(
       expect.arrayContaining([
-        { group: 'igj-privacy', role: 'editor' },
-        { group: 'cibg-privacy', role: 'editor' },
+        { group: 'igj-privacy', role: 'assess' },
+        { group: 'cibg-privacy', role: 'assess' },
+        { group: 'igj-medewerkers', role: 'append' },
       ]),
     );
+  });
+
+  it('gives every governed list unique permissions and no grant to the Team\'s Members group (issue 16)', () => {
+    for (const list of schema.lists) {
+      expect({ list: list.title, members: list.uniquePermissions.some((g) => g.group === '$members') }).toEqual({
+        list: list.title,
+        members: false,
+      });
+      expect(list.uniquePermissions.some((g) => g.group === '$owners' && g.role === 'administrator')).toBe(true);
+    }
+    expect(schema.teamDocuments.grants).toEqual(
+      expect.arrayContaining([{ group: '$members', role: 'reader' }]),
+    );
+    expect(schema.configFile.grants.filter((g) => g.role !== 'reader').map((g) => g.group)).toEqual(['$owners', 'eigenaars']);
+  });
+
+  it('keeps the Toetslog append-only: staff add, privacy officers add and read all, nobody edits', () => {
+    const audit = schema.lists.find((l) => l.key === 'audit')!;
+    const roles = new Set(audit.uniquePermissions.filter((g) => !g.group.startsWith('$') && g.group !== 'eigenaars').map((g) => g.role));
+    expect([...roles].sort()).toEqual(['append', 'appendReadAll']);
   });
 
   it('escapes configured labels in CAML', () => {

@@ -9,6 +9,7 @@ import type { SPFI } from '@pnp/sp';
 import {
   PnpAgreementRegister,
   PnpAuditLog,
+  PnpConfigTrail,
   PnpDocumentStore,
   PnpMeetingStore,
   PnpSiteDirectory,
@@ -25,6 +26,7 @@ import type { ProvisionReport } from '../../src/provisioning/report';
 import { buildSiteSchema } from '../../src/provisioning/siteSchema';
 import { spForUser } from './clients';
 import { DEMO_DOCUMENTS } from './demoContent';
+import { seedTeam } from './team';
 
 /** A demo identity from users.json. */
 interface SeedUser {
@@ -297,6 +299,32 @@ async function seedMeetings(
   return count;
 }
 
+/**
+ * The accounthouder of each party acknowledges the configuration as provisioned (art. 13.3: the agreement as signed);
+ * a later change is then flagged to them until they acknowledge it again. Skips a party that already did.
+ */
+async function seedAcknowledgements(
+  siteUrl: string,
+  config: AgreementConfig,
+  users: SeedUser[],
+  log: (l: string) => void,
+): Promise<void> {
+  let count = 0;
+  for (const p of config.parties) {
+    const user = users.find(
+      (u) => u.party === p.key && u.jobTitle.toLowerCase() === p.accounthouder.functionTitle.toLowerCase(),
+    );
+    if (!user) continue;
+    const trail = new PnpConfigTrail(spFor(siteUrl, user.key), siteUrl);
+    const version = await trail.current();
+    const acks = await trail.acknowledgements();
+    if (acks.some((a) => a.key === version.key && a.party === p.key)) continue;
+    await trail.acknowledge(version, p.key);
+    count++;
+  }
+  log(`bevestigingen configuratie: ${count}`);
+}
+
 /** Seeds (or re-checks) the demo site at `siteUrl`. */
 export async function seedSite(siteUrl: string, opts: SeedOptions): Promise<SeedReport> {
   const loaded = loadAgreement(opts.agreement);
@@ -306,6 +334,7 @@ export async function seedSite(siteUrl: string, opts: SeedOptions): Promise<Seed
   const log = opts.log ?? (() => undefined);
   const users = opts.users ?? defaultUsers();
   const now = opts.now?.() ?? new Date();
+  await seedTeam(new URL(siteUrl).origin, config, users);
   const admin = spFor(siteUrl, 'beheerder');
   const provisioning = await provisionSite(admin, buildSiteSchema(config), config);
   log(`provisioning: ${provisioning.changed} wijzigingen in ${provisioning.steps.length} stappen`);
@@ -316,5 +345,6 @@ export async function seedSite(siteUrl: string, opts: SeedOptions): Promise<Seed
     .getByTitle(config.space.exchangeLibraryTitle)
     .rootFolder.select('ServerRelativeUrl')();
   const meetings = await seedMeetings(siteUrl, config, lib.ServerRelativeUrl, log);
+  await seedAcknowledgements(siteUrl, config, users, log);
   return { provisioning, memberships, documents, registerEntries: entries, meetings };
 }

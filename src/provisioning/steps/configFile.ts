@@ -7,12 +7,20 @@ import '@pnp/sp/files';
 import type { StepRecorder } from '../report';
 import type { SiteSchema } from '../types';
 import { statusOf } from './lists';
+import { ensureUniqueGrants, resolveGrants, type RoleResolver } from './roles';
+import '@pnp/sp/security/item';
 
-/** Ensures the folder and the file; rewrites the file only when its content differs. */
+/**
+ * Ensures the folder with exactly its grants (only owners write: whoever writes the file sets the rules, the
+ * autorisatielijst and the breach addresses), then the file; rewrites the file only when its content differs. The
+ * folder's permissions are set before the file is written, so no version of it was ever writable by staff.
+ */
 export async function ensureConfigFile(
   sp: SPFI,
   file: SiteSchema['configFile'],
   content: string,
+  groupIds: ReadonlyMap<string, number>,
+  roles: RoleResolver,
   rec: StepRecorder,
 ): Promise<void> {
   const web: { ServerRelativeUrl: string } = await sp.web.select('ServerRelativeUrl')();
@@ -33,11 +41,24 @@ export async function ensureConfigFile(
   } catch (e) {
     if (statusOf(e) !== 404) throw e;
   }
+  // Every change of the file is a kept version with who and when (art. 13.3): versioning on for its library.
+  const library = sp.web.getList(libraryUrl);
+  const lib: { EnableVersioning: boolean } = await library.select('EnableVersioning')();
+  if (!lib.EnableVersioning) {
+    await library.update({ EnableVersioning: true });
+    rec.record('configFile', `${file.library}: versiebeheer`, 'updated');
+  }
+  if (existing === null) await sp.web.getFolderByServerRelativePath(libraryUrl).folders.addUsingPath(folderUrl, true);
+  const folder = await sp.web
+    .getFolderByServerRelativePath(folderUrl)
+    .getItem<{ HasUniqueRoleAssignments: boolean }>('Id', 'HasUniqueRoleAssignments');
+  const where = `${file.library}/${file.folder}`;
+  const grants = await resolveGrants(file.grants, groupIds, roles, where);
+  await ensureUniqueGrants(folder, folder.HasUniqueRoleAssignments, grants, where, rec);
   if (existing === content) {
     rec.record('configFile', target, 'unchanged');
     return;
   }
-  if (existing === null) await sp.web.getFolderByServerRelativePath(libraryUrl).folders.addUsingPath(folderUrl, true);
   await sp.web.getFolderByServerRelativePath(folderUrl).files.addUsingPath(file.name, content, { Overwrite: true });
   rec.record('configFile', target, existing === null ? 'created' : 'updated');
 }

@@ -133,8 +133,8 @@ export interface FieldTarget {
 }
 
 /**
- * Ensures columns and the indexes on built-in columns. Columns marked `fromContentType` must already be there (the
- * content type brought them); the others are created when missing. Existing columns are reconciled.
+ * Ensures columns and the indexes on built-in columns. Columns marked `fromContentType` normally arrived with the
+ * content type; one the type gained later is created on the list. Existing columns are reconciled.
  */
 export async function ensureFields(
   sp: SPFI,
@@ -157,11 +157,10 @@ export async function ensureFields(
     const name = `${target.title}/${field.name}`;
     const row = byName.get(field.name);
     if (!row) {
-      if (field.fromContentType) {
-        throw new Error(`Kolom '${name}' ontbreekt terwijl het inhoudstype haar had moeten meebrengen.`);
-      }
+      // A column the content type gained after the list took it (a site upgraded to a newer design): SharePoint does
+      // not push a new site column into lists that already use the type, so the list gets the column itself.
       await createField(sp, target.fields, field);
-      rec.record('field', name, 'created', field.indexed ? 'indexed' : undefined);
+      rec.record('field', name, 'created', `${field.fromContentType ? 'van het inhoudstype; ' : ''}${field.indexed ? 'indexed' : ''}`);
       continue;
     }
     if (!TYPE_AS_STRING[field.kind].includes(row.TypeAsString)) {

@@ -7,14 +7,14 @@ import type { IList } from '@pnp/sp/lists';
 import type { StepRecorder } from '../report';
 import type { ListSpec } from '../types';
 import { statusOf } from './lists';
-import { currentAssignments, ensureAssignment, type RoleResolver } from './roles';
+import { ensureUniqueGrants, resolveGrants, type RoleResolver } from './roles';
 
 /** Ensures each folder exists, stops inheriting (without copying) and holds exactly the spec's grants. */
 export async function ensureFolders(
   sp: SPFI,
   list: IList,
   spec: ListSpec,
-  groupIds: Map<string, number>,
+  groupIds: ReadonlyMap<string, number>,
   roles: RoleResolver,
   rec: StepRecorder,
 ): Promise<void> {
@@ -33,20 +33,8 @@ export async function ensureFolders(
       rec.record('folder', target, 'created', folder.reason);
     }
     const item = await handle.getItem<{ HasUniqueRoleAssignments: boolean }>('Id', 'HasUniqueRoleAssignments');
-    if (!item.HasUniqueRoleAssignments) {
-      // Not copying: nobody keeps access by accident (art. 9.2, 10.1).
-      await item.breakRoleInheritance(false, true);
-      rec.record('permissions', `${target}: unieke machtigingen`, 'created');
-    } else {
-      rec.record('permissions', `${target}: unieke machtigingen`, 'unchanged');
-    }
-    const assigned = await currentAssignments(item);
-    for (const grant of folder.grants) {
-      const principal = groupIds.get(grant.group);
-      if (principal === undefined)
-        throw new Error(`Groep '${grant.group}' voor map '${target}' ontbreekt (configuratie: groups).`);
-      const added = await ensureAssignment(item, assigned, principal, await roles.id(grant.role));
-      rec.record('permissions', `${target}: ${grant.group} ${grant.role}`, added ? 'created' : 'unchanged');
-    }
+    const grants = await resolveGrants(folder.grants, groupIds, roles, target);
+    // Not copying: nobody keeps access by accident (art. 9.2, 10.1); exactly the folder's grants afterwards.
+    await ensureUniqueGrants(item, item.HasUniqueRoleAssignments, grants, target, rec);
   }
 }

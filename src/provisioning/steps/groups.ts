@@ -3,6 +3,7 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/site-groups/web';
 import type { StepRecorder } from '../report';
+import { SITE_MEMBERS, SITE_OWNERS, SITE_VISITORS } from '../permissions';
 import type { GroupSpec } from '../types';
 import { currentAssignments, ensureAssignment, type RoleResolver } from './roles';
 
@@ -34,12 +35,30 @@ export async function ensureGroups(
       rec.record('group', spec.title, 'unchanged');
     }
   }
+  // Web roles of our groups, reconciled: an older design's Contribute on the web goes (staff write only where a
+  // governed list or folder grants it); other principals on the web (the Team's own groups) are left alone.
   const assigned = await currentAssignments(sp.web);
   for (const spec of groups) {
-    if (!spec.webRole) continue;
     const principal = ids.get(spec.key) as number;
-    const added = await ensureAssignment(sp.web, assigned, principal, await roles.id(spec.webRole));
-    rec.record('webRole', `${spec.title}: ${spec.webRole}`, added ? 'created' : 'unchanged');
+    const want = spec.webRole ? await roles.id(spec.webRole) : undefined;
+    if (want !== undefined) {
+      const added = await ensureAssignment(sp.web, assigned, principal, want);
+      rec.record('webRole', `${spec.title}: ${spec.webRole}`, added ? 'created' : 'unchanged');
+    }
+    for (const held of assigned.get(principal) ?? []) {
+      if (held === want) continue;
+      await sp.web.roleAssignments.remove(principal, held);
+      rec.record('webRole', `${spec.title}: rol ${held}`, 'removed');
+    }
   }
+  // The site's own groups (in a Team site: the Team's owners and members), for grants on governed containers.
+  const [owners, members, visitors] = await Promise.all([
+    sp.web.associatedOwnerGroup.select('Id')<{ Id: number }>(),
+    sp.web.associatedMemberGroup.select('Id')<{ Id: number }>(),
+    sp.web.associatedVisitorGroup.select('Id')<{ Id: number }>(),
+  ]);
+  ids.set(SITE_OWNERS, owners.Id);
+  ids.set(SITE_MEMBERS, members.Id);
+  ids.set(SITE_VISITORS, visitors.Id);
   return ids;
 }
