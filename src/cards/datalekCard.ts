@@ -105,3 +105,57 @@ export function buildDatalekCard(
   assertCardFits(card);
   return card;
 }
+
+/**
+ * The card without personal data (art. 9.6, annex 2): who reports, which party is controller, when it was reported and
+ * discovered, the 72-hour deadline and the link to the report, which only privacy officers and the reporter can open.
+ * Posted where the full card may not go: a channel that is not private to the privacy officers, or one that could not
+ * be checked. `reason` says why, so the readers know where to look.
+ */
+export function buildDatalekNoticeCard(
+  report: DatalekReport,
+  config: AgreementConfig,
+  link: string,
+  reason: string,
+  options: DatalekCardOptions = {},
+): AdaptiveCardJson {
+  const lang = options.lang ?? 'nl';
+  const en = lang === 'en';
+  const now = options.now ?? new Date();
+  const party = (key: string): string => partyLabel(config, key);
+  const label = (key: keyof DatalekReport): string => fieldInfo(key)?.label[lang] ?? String(key);
+  const deadline = report.discoveredAt ? deadline72h(report.discoveredAt, now) : undefined;
+  const deadlineText = deadline
+    ? `${en ? 'AP deadline for' : 'Termijn AP voor'} ${party(report.controllerParty)} (72 ${en ? 'h' : 'uur'}, ${en ? 'GDPR' : 'AVG'} art. 33): ${formatAmsterdam(new Date(deadline.dueAt), lang)} – ${formatRemaining(deadline, lang)}`
+    : en
+      ? 'Discovery time unknown'
+      : 'Moment van ontdekken onbekend';
+  const facts: Array<[string, string]> = [
+    [label('reportingOrganisation'), party(report.reportingParty)],
+    [label('controllerParty'), party(report.controllerParty)],
+    [label('reportedAt'), report.reportedAt ? formatAmsterdam(new Date(report.reportedAt), lang) : ''],
+    [label('discoveredAt'), report.discoveredAt ? formatAmsterdam(new Date(report.discoveredAt), lang) : ''],
+  ];
+  const data = {
+    title: escapeMarkdown(en ? 'New (possible) data breach report' : 'Nieuwe melding (mogelijk) datalek'),
+    subtitle: escapeMarkdown(
+      en
+        ? 'Privacy officers: open the report in the breach register. This card holds no personal data.'
+        : 'Privacy officers: open de melding in het Datalekregister. Deze kaart bevat geen persoonsgegevens.',
+    ),
+    deadline: escapeMarkdown(deadlineText),
+    deadlineColor: 'Attention',
+    facts: facts.map(([l, v]) => ({ label: escapeMarkdown(l), value: escapeMarkdown(v || '–') })),
+    sections: [
+      {
+        label: escapeMarkdown(en ? 'Why without details' : 'Waarom zonder inhoud'),
+        text: plainText(reason, CARD_TEXT_MAX, ''),
+      },
+    ],
+    link: checkLink(link),
+    linkTitle: en ? 'Open the report' : 'Melding openen',
+  };
+  const card = expandCardTemplate<AdaptiveCardJson>(template, data);
+  assertCardFits(card);
+  return card;
+}

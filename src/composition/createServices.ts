@@ -15,7 +15,9 @@ import {
   PnpAgreementRegister,
   PnpAuditLog,
   PnpBreachRegister,
+  PnpChannelFiles,
   PnpConfigStore,
+  PnpConfigTrail,
   PnpDocumentStore,
   PnpMeetingStore,
   PnpReminderLog,
@@ -77,6 +79,8 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   return {
     config,
     configStore,
+    configTrail: new PnpConfigTrail(sp, deps.siteUrl, () => configStore.text()),
+    channelFiles: new PnpChannelFiles(sp),
     documents: withPrefetchedPages(new PnpDocumentStore(sp, config), first.pages),
     audit: new PnpAuditLog(sp),
     agreements: new PnpAgreementRegister(sp, config),

@@ -43,6 +43,9 @@ export async function recordDecisions(
   if (change.dataSubjectsDecision) form.dataSubjectsDecision = change.dataSubjectsDecision;
   const v = fromRegisterRow({ id: entry.id, status: change.status, form }, now, deps.config);
   if (!v.ok) return { ok: false, errors: v.errors };
+  if (!entry.etag) throw new Error(`Datalekmelding ${entry.id}: geen versie (etag) gelezen; laad opnieuw.`);
+  // The course (delivery, procedure) is derived from the Datalekverloop on every read; what the form held before the
+  // log existed stays in it (a report from before the upgrade keeps its delivery), later records override it.
   const updated = await deps.breaches.update(entry.id, { status: change.status, form }, entry.etag);
   return { ok: true, entry: updated, report: v.value };
 }

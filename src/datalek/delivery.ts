@@ -19,7 +19,7 @@ export const DELIVERY_STEPS: readonly DeliveryStep[] = ['mail', 'card'];
  */
 export type DeliveryOutcome =
   | { state: 'sending'; at: string }
-  | { state: 'sent'; at: string; ref?: string }
+  | { state: 'sent'; at: string; ref?: string; kind?: 'full' | 'notice'; channel?: string; reason?: string }
   | { state: 'failed' | 'uncertain'; at: string; message: string; attempts: number };
 
 /** Outcome per step; a step without an entry was never attempted. */
@@ -38,7 +38,14 @@ export function readDelivery(form: Record<string, unknown>): DatalekDelivery {
     const at = typeof o.at === 'string' ? o.at : '';
     if (o.state === 'sending') out[step] = { state: 'sending', at };
     else if (o.state === 'sent')
-      out[step] = { state: 'sent', at, ...(typeof o.ref === 'string' ? { ref: o.ref } : {}) };
+      out[step] = {
+        state: 'sent',
+        at,
+        ...(typeof o.ref === 'string' ? { ref: o.ref } : {}),
+        ...(o.kind === 'full' || o.kind === 'notice' ? { kind: o.kind } : {}),
+        ...(typeof o.channel === 'string' ? { channel: o.channel } : {}),
+        ...(typeof o.reason === 'string' ? { reason: o.reason } : {}),
+      };
     else
       out[step] = {
         state: o.state as 'failed' | 'uncertain',

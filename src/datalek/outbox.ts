@@ -2,8 +2,9 @@
  * The datalek submit flow, host-neutral (web part, command set, Teams tab and workbench run the same code):
  * store the report in the Datalekregister FIRST (AVG art. 33(5): every breach documented), then mail the completed
  * form to the other party's breach address and its 1st and 2nd contact (bijlage 2, stap 1; art. 9.6), then post the
- * card in the privacy officers' channel (bijlage 2). Each outcome is recorded on the register item before moving on,
- * and checked before any resend, so a retry never sends the same mail or card twice.
+ * card in the privacy officers' channel (bijlage 2). Each outcome is appended to the Datalekverloop before moving on,
+ * and read back before any resend, so a retry never sends the same mail or card twice. The reporter adds records but
+ * cannot change the report or a record: what was sent is read from records nobody rewrites.
  */
 import type { AgreementConfig } from '../domain/agreement/schema';
 import {
@@ -14,8 +15,8 @@ import {
   type DatalekFieldError,
   type DatalekReport,
 } from '../domain/datalek';
-import type { BreachEntry, BreachRegister, ChannelPoster, ChannelRef, MailSender } from '../ports';
-import { ConcurrencyError } from '../ports/documents';
+import type { BreachEntry, BreachRegister, ChannelPoster, ChannelRef, MailSender, SiteDirectory } from '../ports';
+import { checkPrivacyChannel } from './channelCheck';
 import {
   DELIVERY_STEPS,
   NotSentError,
@@ -33,9 +34,19 @@ export interface DatalekDeps {
   breaches: BreachRegister;
   mail: MailSender;
   channel: ChannelPoster;
-  host: { siteUrl: string; privacyChannel?: ChannelRef };
+  /** Who the privacy officers and owners are (their groups), to check the channel's members. */
+  site: Pick<SiteDirectory, 'groupMembers'>;
+  host: { siteUrl: string; privacyChannel?: ChannelRef; reminderChannel?: ChannelRef };
   /** Clock; defaults to the system clock. */
   now?: () => Date;
+}
+
+/** What a posted card step records beside its message id: full card or notice, where, and why. */
+interface CardSent {
+  ref: string;
+  kind: 'full' | 'notice';
+  channel: string;
+  reason?: string;
 }
 
 /** What one delivery run ended with. */
@@ -101,7 +112,7 @@ export class DatalekOutbox {
     // AVG art. 33(5): the register item exists before anything leaves the organisation.
     const stored =
       existing ??
-      (await breaches.create({ ...row, form: { ...row.form, delivery: {}, ...(clientKey ? { clientKey } : {}) } }));
+      (await breaches.create({ ...row, form: { ...row.form, ...(clientKey ? { clientKey } : {}) } }));
     if (stored.id === undefined) throw new Error('Het Datalekregister gaf geen id terug voor de nieuwe melding.');
     const result = await this.deliver(stored.id);
     return { ok: true, warnings: validation.warnings, ...result };
@@ -131,22 +142,17 @@ export class DatalekOutbox {
       }
       if (remembered) {
         // Sent earlier in this session; only the record is missing.
-        const recorded = await this.tryRecord(id, step, remembered, registerErrors);
-        if (recorded) {
-          entry = recorded;
-          this.sentButUnrecorded.delete(key);
-        }
+        if (await this.tryRecord(id, step, remembered, registerErrors)) this.sentButUnrecorded.delete(key);
         continue;
       }
       if (needsConfirmation(stored) && !confirmResend.includes(step)) continue;
-      const before = await this.tryRecord(id, step, { state: 'sending', at: this.now().toISOString() }, registerErrors);
-      if (before === undefined) continue; // could not mark the attempt: do not send unrecorded
-      entry = before;
+      const marked = await this.tryRecord(id, step, { state: 'sending', at: this.now().toISOString() }, registerErrors);
+      if (!marked) continue; // could not mark the attempt: do not send unrecorded
       const attempts = stored && 'attempts' in stored ? stored.attempts + 1 : 1;
       let outcome: DeliveryOutcome;
       try {
-        const ref = step === 'mail' ? await this.sendMail(report) : await this.postCard(report, id);
-        outcome = { state: 'sent', at: this.now().toISOString(), ...(ref ? { ref } : {}) };
+        const sent = step === 'mail' ? await this.sendMail(report) : await this.postCard(report, id);
+        outcome = { state: 'sent', at: this.now().toISOString(), ...sent };
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         outcome = {
@@ -157,12 +163,9 @@ export class DatalekOutbox {
         };
       }
       if (outcome.state === 'sent') this.sentButUnrecorded.set(key, outcome);
-      const after = await this.tryRecord(id, step, outcome, registerErrors);
-      if (after) {
-        entry = after;
-        this.sentButUnrecorded.delete(key);
-      }
+      if (await this.tryRecord(id, step, outcome, registerErrors)) this.sentButUnrecorded.delete(key);
     }
+    entry = await this.deps.breaches.get(id);
     const delivery = readDelivery(entry.form);
     const unrecorded = DELIVERY_STEPS.filter((s) => this.sentButUnrecorded.has(`${id}:${s}`));
     for (const s of unrecorded) delivery[s] = this.sentButUnrecorded.get(`${id}:${s}`);
@@ -175,16 +178,14 @@ export class DatalekOutbox {
     step: 'phoned' | 'callConfirmed',
     phonedContact?: string,
   ): Promise<DatalekReport> {
-    const at = this.now().toISOString();
-    const entry = await this.patchForm(id, (form) => {
-      const procedure = { ...((form.procedure as Record<string, unknown> | undefined) ?? {}) };
-      if (step === 'phoned') {
-        procedure.phonedAt = at;
-        if (phonedContact) procedure.phonedContact = phonedContact;
-      } else procedure.callConfirmedAt = at;
-      return { ...form, procedure };
+    await this.deps.breaches.appendEvent({
+      reportId: id,
+      step,
+      outcome: 'done',
+      at: this.now().toISOString(),
+      details: step === 'phoned' && phonedContact ? { contact: phonedContact } : {},
     });
-    return this.validStored(entry);
+    return this.validStored(await this.deps.breaches.get(id));
   }
 
   private validStored(entry: BreachEntry): DatalekReport {
@@ -193,7 +194,7 @@ export class DatalekOutbox {
     return v.value;
   }
 
-  private async sendMail(report: DatalekReport): Promise<undefined> {
+  private async sendMail(report: DatalekReport): Promise<Record<string, never>> {
     // Dutch: the agreement and the other party's procedure are Dutch (bijlage 2b).
     const mail = buildDatalekOutgoingMail(report, this.deps.config, 'nl');
     if (mail.to.length === 0)
@@ -201,64 +202,82 @@ export class DatalekOutbox {
         'Geen ontvangers: de configuratie noemt geen datalekadres of contactpersonen (bijlage 2a).',
       );
     await this.deps.mail.send({ to: mail.to, subject: mail.subject, blocks: mail.blocks, saveToSentItems: true });
-    return undefined;
+    return {};
   }
 
-  private async postCard(report: DatalekReport, id: number): Promise<string> {
+  /**
+   * Posts the breach card. The full card (description, personal data, data subjects, consequences, measures) goes only
+   * to a private channel whose members are all privacy officers of the configuration or owners, checked with Graph
+   * right before posting. Otherwise a card without personal data that links to the report goes to that channel, or,
+   * when the poster cannot even read it (not a member of the private channel), to the reminder channel; the outcome
+   * says which and why, and a privacy officer can post the full card later (annex 2; art. 9.6).
+   */
+  private async postCard(report: DatalekReport, id: number): Promise<CardSent> {
     const channel = this.deps.host.privacyChannel;
     if (!channel)
       throw new NotSentError(
         'Geen kanaal van de privacy officers geconfigureerd (space.teamId en space.channelId, bijlage 2); de kaart is niet geplaatst.',
       );
+    const verdict = await checkPrivacyChannel(this.deps, channel);
     // The card builder pulls in adaptive-expressions (large): loaded only when a card is actually posted.
-    const { buildDatalekCard } = await import(/* webpackChunkName: 'datalek-card' */ '../cards/datalekCard');
+    const cards = await import(/* webpackChunkName: 'datalek-card' */ '../cards/datalekCard');
+    const link = reportLink(this.deps.host.siteUrl, id);
     let card;
+    let target = channel;
     try {
-      card = buildDatalekCard(report, this.deps.config, reportLink(this.deps.host.siteUrl, id), { now: this.now() });
+      if (verdict.full) {
+        card = cards.buildDatalekCard(report, this.deps.config, link, { now: this.now() });
+      } else {
+        if (!verdict.readable) {
+          if (!this.deps.host.reminderChannel)
+            throw new NotSentError(
+              `De kaart is niet geplaatst: ${verdict.reason}, en er is geen algemeen kanaal (space.reminderChannelId) voor een kaart zonder persoonsgegevens.`,
+            );
+          target = this.deps.host.reminderChannel;
+        }
+        card = cards.buildDatalekNoticeCard(report, this.deps.config, link, verdict.reason, { now: this.now() });
+      }
     } catch (e) {
-      throw new NotSentError(e instanceof Error ? e.message : String(e));
+      throw e instanceof NotSentError ? e : new NotSentError(e instanceof Error ? e.message : String(e));
     }
-    const posted = await this.deps.channel.postCard(channel, card, { subject: 'Melding (mogelijk) datalek' });
-    return posted.id;
+    const posted = await this.deps.channel.postCard(target, card, { subject: 'Melding (mogelijk) datalek' });
+    return {
+      ref: posted.id,
+      kind: verdict.full ? 'full' : 'notice',
+      channel: target.channelId,
+      ...(verdict.full ? {} : { reason: verdict.reason }),
+    };
   }
 
-  /** Writes one step's outcome; on failure notes the error and returns undefined (the caller decides what that means). */
-  private async tryRecord(
-    id: number,
-    step: DeliveryStep,
-    outcome: DeliveryOutcome,
-    errors: string[],
-  ): Promise<BreachEntry | undefined> {
+  /**
+   * Posts the full card for a report whose card went out without personal data (a privacy officer who is a member of
+   * the privacy officers' private channel does this); refused when the channel still does not pass the check.
+   */
+  public async postFullCard(id: number): Promise<DeliveryResult> {
+    const entry = await this.deps.breaches.get(id);
+    const report = this.validStored(entry);
+    const channel = this.deps.host.privacyChannel;
+    if (!channel) throw new NotSentError('Geen kanaal van de privacy officers geconfigureerd (space.channelId).');
+    const verdict = await checkPrivacyChannel(this.deps, channel);
+    if (!verdict.full) throw new NotSentError(`De volledige kaart is niet geplaatst: ${verdict.reason}.`);
+    const { buildDatalekCard } = await import(/* webpackChunkName: 'datalek-card' */ '../cards/datalekCard');
+    const card = buildDatalekCard(report, this.deps.config, reportLink(this.deps.host.siteUrl, id), { now: this.now() });
+    const posted = await this.deps.channel.postCard(channel, card, { subject: 'Melding (mogelijk) datalek' });
+    const errors: string[] = [];
+    await this.tryRecord(id, 'card', { state: 'sent', at: this.now().toISOString(), ref: posted.id, kind: 'full', channel: channel.channelId }, errors);
+    const after = await this.deps.breaches.get(id);
+    return { id, report: this.validStored(after), delivery: readDelivery(after.form), unrecorded: [], registerErrors: errors };
+  }
+
+  /** Appends one step's outcome to the Datalekverloop; on failure notes the error and returns false. */
+  private async tryRecord(id: number, step: DeliveryStep, outcome: DeliveryOutcome, errors: string[]): Promise<boolean> {
+    const { state, at, ...details } = outcome;
     try {
-      return await this.patchForm(id, (form) => {
-        const delivery = { ...((form.delivery as Record<string, unknown> | undefined) ?? {}), [step]: outcome };
-        const next: Record<string, unknown> = { ...form, delivery };
-        // bijlage 2, stap 1 done: the procedure records when the form was mailed.
-        if (step === 'mail' && outcome.state === 'sent')
-          next.procedure = {
-            ...((form.procedure as Record<string, unknown> | undefined) ?? {}),
-            formMailedAt: outcome.at,
-          };
-        return next;
-      });
+      await this.deps.breaches.appendEvent({ reportId: id, step, outcome: state, at, details });
+      return true;
     } catch (e) {
       errors.push(e instanceof Error ? e.message : String(e));
-      return undefined;
-    }
-  }
-
-  /** Read-modify-write of the item's form with its etag; one re-read when someone else changed it meanwhile. */
-  private async patchForm(
-    id: number,
-    change: (form: Record<string, unknown>) => Record<string, unknown>,
-  ): Promise<BreachEntry> {
-    for (let attempt = 0; ; attempt++) {
-      const current = await this.deps.breaches.get(id);
-      try {
-        return await this.deps.breaches.update(id, { form: change(current.form) }, current.etag);
-      } catch (e) {
-        if (!(e instanceof ConcurrencyError) || attempt >= 2) throw e;
-      }
+      return false;
     }
   }
 }

@@ -15,8 +15,21 @@ export interface PostedChannelMessage {
   webUrl: string | null;
 }
 
+/** What Graph says about a channel: its kind and who is in it. */
+export interface ChannelInspection {
+  /** Graph's channelMembershipType ('unknownFutureValue' when Graph names a kind it was not asked to reveal). */
+  membershipType: 'standard' | 'private' | 'shared' | 'unknownFutureValue';
+  displayName: string;
+  members: Array<{ displayName: string; email?: string; roles: string[] }>;
+}
+
 /** Posts Adaptive Cards to a Teams channel as the signed-in user (e.g. the privacy officers' channel, annex 2). */
 export interface ChannelPoster {
+  /**
+   * Reads the channel's membership type and members (Graph `GET …/channels/{id}` and `…/members`). Rejects when Graph
+   * refuses (a private channel the user is not a member of, a missing permission): then nothing could be checked.
+   */
+  inspect(channel: ChannelRef): Promise<ChannelInspection>;
   /**
    * Posts the card; rejects with {@link ChannelMessageTooLargeError} before sending when the message exceeds what the
    * channel accepts, and with an Error naming the failure otherwise.

@@ -43,6 +43,8 @@ export interface DocumentMetadata {
   confidential: boolean;
   /** Link to the audit record in the Toetslog. */
   toetsId?: string;
+  /** The privacy officer's note on approving or rejecting (art. 9.2). */
+  reviewNote?: string;
 }
 
 /** A document in the exchange library. */
@@ -62,7 +64,11 @@ export interface ExchangeDocument {
   confidential: boolean;
   toetsId?: string;
   uploader?: PersonRef;
+  /** Who created and who last changed the file, as SharePoint wrote it (Author, Editor). */
   author?: PersonRef;
+  editor?: PersonRef;
+  /** The privacy officer's note on approving or rejecting (art. 9.2). */
+  reviewNote?: string;
   created: string;
   modified: string;
   /** Opaque version tag; pass it back to update so a concurrent change is refused (412). */
@@ -149,8 +155,30 @@ export interface DocumentStore {
   upload(request: UploadRequest): Promise<UploadResult>;
   /** Changes metadata (e.g. review approved) and re-applies permissions; `etag` guards against lost updates. */
   updateMetadata(id: number, patch: Partial<DocumentMetadata>, etag?: string): Promise<ExchangeDocument>;
+  /**
+   * Publishes the current draft as a major version, for those who read the file's folder: the privacy officer shows
+   * the party its rejected file this way (the review folder is the party's own).
+   */
+  publish(id: number, comment: string): Promise<void>;
   /** The file's bytes. */
   download(id: number): Promise<ArrayBuffer>;
   /** True when a file with this name already exists in the library. */
   exists(fileName: string): Promise<boolean>;
+}
+
+/** A file in the site's default document library (in a Team site: a channel's Files). */
+export interface ChannelFileInfo {
+  name: string;
+  serverRelativeUrl: string;
+  modified: string;
+  author?: PersonRef;
+}
+
+/**
+ * The Team's own document library, where Teams puts files posted in a channel. Provisioning makes it read-only for the
+ * Team; what is (still) in it was shared with every Team member around the check, and the integrity check lists it.
+ */
+export interface ChannelFiles {
+  /** Files, newest first, at most `max`; `more` when there are more. Empty when the site has no default library. */
+  list(max: number): Promise<{ items: ChannelFileInfo[]; more: boolean }>;
 }

@@ -2,9 +2,9 @@
 import type { AgreementConfig } from '../domain/agreement/schema';
 import type { CalendarWriter } from './calendar';
 import type { ChannelPoster, ChannelRef } from './channel';
-import type { ConfigStore } from './config';
+import type { ConfigStore, ConfigTrail } from './config';
 import type { Directory } from './directory';
-import type { DocumentStore } from './documents';
+import type { ChannelFiles, DocumentStore } from './documents';
 import type { MailSender } from './mail';
 import type { AgreementRegister, AuditLog, BreachRegister, MeetingStore, ReminderLog } from './registers';
 import type { SiteDirectory } from './site';
@@ -35,7 +35,11 @@ export interface Services {
   /** The validated agreement configuration loaded from the site. */
   config: AgreementConfig;
   configStore: ConfigStore;
+  /** The configuration's versions and the accounthouders' acknowledgements (art. 13.3). */
+  configTrail: ConfigTrail;
   documents: DocumentStore;
+  /** The Team's own document library (channel files), for the integrity check. */
+  channelFiles: ChannelFiles;
   audit: AuditLog;
   agreements: AgreementRegister;
   breaches: BreachRegister;

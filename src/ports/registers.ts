@@ -18,34 +18,38 @@ export interface AuditRecord {
   reasons: Array<{ article: string; text: string }>;
   /** Privacy officer's note on approve/reject (art. 9.2). */
   reviewNote?: string;
-  /** On a 'review' record: the privacy officer's outcome, so the uploader (who reads only own records) sees it. */
-  review?: ReviewOutcome;
+  /** On a privacy officer's review record: the ToetsId of the uploader's record it decides on (art. 9.2). */
+  reviewOf?: string;
+  /** SHA-256 (hex) of the bytes the decision was about, so a later copy or re-upload of the same file is recognised. */
+  contentHash?: string;
+  /**
+   * Who created the record and when, as SharePoint wrote it (Author, Created): read-only, never taken from the product.
+   * A record can be checked against these; the `user` and `at` above are what the product wrote.
+   */
+  author?: PersonRef;
+  created?: string;
 }
 
-/** The privacy officer's outcome of a review (art. 9.2), kept on the uploader's own Toetslog record. */
-export interface ReviewOutcome {
-  decision: 'goedgekeurd' | 'afgewezen';
-  note: string;
-  by: PersonRef;
-  /** ISO timestamp. */
-  at: string;
-  /** ToetsId of the privacy officer's own Toetslog record of this decision. */
-  toetsId: string;
-}
-
-/** The Toetslog. */
+/**
+ * The Toetslog: append-only. SharePoint refuses every change and deletion by staff and privacy officers alike (only
+ * site owners hold Delete); a review outcome is a new record by the privacy officer, never an edit (AVG art. 5(2)).
+ */
 export interface AuditLog {
-  /** Appends a record; the ToetsId is unique, so a retried append never duplicates. */
+  /**
+   * Appends a record; the ToetsId is unique, so a retried append never duplicates. A ToetsId already taken by a
+   * record somebody else created is refused (never taken over as if it were this one).
+   */
   append(record: AuditRecord): Promise<void>;
   /** Records, newest first, security-trimmed (staff see their own, privacy officers all). */
   list(pageToken?: string, pageSize?: number): Promise<Page<AuditRecord>>;
   /** One record by its ToetsId, or null. */
   get(toetsId: string): Promise<AuditRecord | null>;
-  /**
-   * Adds the privacy officer's outcome to the uploader's record (art. 9.2), keeping its decision, answers and findings
-   * as they were (the list keeps versions). Needs edit rights on others' records (privacy officers).
-   */
-  recordReview(toetsId: string, review: ReviewOutcome): Promise<void>;
+  /** Records by ToetsId, as far as the reader may read them (one request per 100 ids). */
+  getMany(toetsIds: readonly string[]): Promise<AuditRecord[]>;
+  /** The review records that decide on any of these ToetsIds (art. 9.2), as far as the reader may read them. */
+  reviewsOf(toetsIds: readonly string[]): Promise<AuditRecord[]>;
+  /** Records about files of these names, as far as the reader may read them. */
+  byFileNames(fileNames: readonly string[]): Promise<AuditRecord[]>;
 }
 
 /** Status of a register entry (art. 13, 14): the domain's {@link RegisterStatus}, one source for every layer. */
@@ -97,15 +101,45 @@ export interface BreachEntry {
   reporter?: PersonRef;
   form: Record<string, unknown>;
   etag?: string;
+  /** Its course from the Datalekverloop, as far as the reader may read it (already applied to `form`). */
+  events?: BreachEvent[];
 }
 
-/** The Datalekregister, readable only by privacy officers and the reporter. */
+/** A step after a report was stored (annex 2): the mail, the card, the phone call and its written confirmation. */
+export type BreachLogStep = 'mail' | 'card' | 'phoned' | 'callConfirmed';
+
+/** One record of the Datalekverloop: appended, never changed (AVG art. 33(5)). */
+export interface BreachEvent {
+  reportId: number;
+  step: BreachLogStep;
+  /** Delivery outcome, or 'done' for a procedure step. */
+  outcome: 'sending' | 'sent' | 'failed' | 'uncertain' | 'done';
+  /** Step details: message ids, the error, attempts, the contact phoned, the channel and kind of card. */
+  details: Record<string, unknown>;
+  /** ISO time the client recorded. */
+  at: string;
+  /** Who created the record and when, as SharePoint wrote it. */
+  author?: PersonRef;
+  created?: string;
+  id?: number;
+}
+
+/**
+ * The Datalekregister: the reporter adds a report and cannot change or delete it; privacy officers read every report,
+ * record the controller's decisions and correct facts (each change a version with who and when); only site owners
+ * delete. What happened afterwards is appended to the Datalekverloop.
+ */
 export interface BreachRegister {
-  /** Stores the report first (before any mail or card), with item permissions for privacy officers and reporter. */
+  /** Stores the report first (before any mail or card). */
   create(entry: BreachEntry): Promise<BreachEntry>;
   get(id: number): Promise<BreachEntry>;
   list(pageToken?: string): Promise<Page<BreachEntry>>;
-  update(id: number, patch: Partial<BreachEntry>, etag?: string): Promise<BreachEntry>;
+  /** Privacy officers only (SharePoint refuses the reporter): decisions, status, corrected facts, with the etag. */
+  update(id: number, patch: Partial<BreachEntry>, etag: string): Promise<BreachEntry>;
+  /** Appends a step to the Datalekverloop. */
+  appendEvent(event: BreachEvent): Promise<BreachEvent>;
+  /** The steps of one report the reader may read, oldest first. */
+  events(reportId: number): Promise<BreachEvent[]>;
 }
 
 /** A meeting held or planned (art. 6, 7, 12, 13). */

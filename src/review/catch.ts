@@ -94,6 +94,8 @@ export async function classifyExisting(
   doc: ExchangeDocument,
   form: ShareForm,
   scan: ScanResult | undefined,
+  /** SHA-256 of the file's bytes as scanned (recognises a later copy or re-upload, art. 9.2). */
+  hash?: string,
 ): Promise<ClassifyResult> {
   const party = deps.user.party;
   if (!party) throw new Error('Alleen medewerkers van een partij classificeren stukken (art. 10.1).');
@@ -115,6 +117,7 @@ export async function classifyExisting(
       form,
       scan,
       decision,
+      ...(hash ? { contentHash: hash } : {}),
     }),
   );
   const metadata =

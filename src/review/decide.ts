@@ -1,17 +1,19 @@
 /**
  * The privacy officer's review (art. 9.2): approve or reject a file 'In review' of their own party, with a note.
- * Order matters: the Toetslog record first (AVG art. 5(2): no sharing without its record), then the status change
- * (the document store moves an approved file out of the party's review folder, a restricted one into 'Vertrouwelijk'),
- * then the outcome on the uploader's own record so they read the note.
+ * Order matters: the privacy officer's own Toetslog record first (AVG art. 5(2): no sharing without its record; a new
+ * record, never an edit of the uploader's, which the log does not allow), then the status and the note on the file
+ * (the document store moves an approved file out of the party's review folder, a restricted one into 'Vertrouwelijk',
+ * and publishes it last).
  *
- * A rejected file is NOT deleted: it stays in the party's review folder with status 'Afgewezen', invisible to the other
- * party, so the uploader sees why and the party keeps what it received (Archiefwet: a government body does not destroy
- * records on its own); the uploader or the party removes or corrects it. The Toetslog record says so.
+ * A rejected file is NOT deleted: it stays in the party's review folder with status 'Afgewezen' and the note, and is
+ * published there, which only its own party reads (no other party has a grant on the review folder): the uploader sees
+ * why, the other party never sees the file, and the party keeps what it received (Archiefwet: a government body does
+ * not destroy records on its own). Only the privacy officer or an owner removes it; the Toetslog record says so.
  */
 import type { AgreementConfig } from '../domain/agreement/schema';
 import { ruleVersionOf } from '../domain/doelbinding';
 import type { DocumentStore, ExchangeDocument, PersonRef } from '../ports/documents';
-import type { AuditLog, AuditRecord, ReviewOutcome } from '../ports/registers';
+import type { AuditLog, AuditRecord } from '../ports/registers';
 import { REVIEW_DECISION, STATUS_AFTER_REVIEW } from '../upload/status';
 import { reviewerParties, type Person } from './access';
 
@@ -32,8 +34,8 @@ export class ReviewError extends Error {
 /** The ports and facts a review needs. */
 export interface ReviewDeps {
   config: AgreementConfig;
-  documents: Pick<DocumentStore, 'updateMetadata'>;
-  audit: Pick<AuditLog, 'append' | 'get' | 'recordReview'>;
+  documents: Pick<DocumentStore, 'updateMetadata' | 'publish'>;
+  audit: Pick<AuditLog, 'append' | 'get'>;
   reviewer: Person & PersonRef;
   now?: () => Date;
 }
@@ -42,13 +44,16 @@ export interface ReviewDeps {
 export interface ReviewResult {
   document: ExchangeDocument;
   record: AuditRecord;
-  /** False when the uploader's record could not be annotated (the outcome still shows as the file's status). */
+  /** False when a rejected file could not be shown to its party (its status still tells the outcome). */
   uploaderInformed: boolean;
 }
 
-/** The ToetsId of the privacy officer's record of a review: derived, so a retried review never logs twice. */
-export function reviewToetsId(doc: Pick<ExchangeDocument, 'id' | 'toetsId'>): string {
-  return `${doc.toetsId ?? `item-${doc.id}`}-review`;
+/**
+ * The ToetsId of a privacy officer's record of a review: derived from the uploader's record and the officer, so a
+ * retried review never logs twice, and a record someone else made under that id first is refused, not taken over.
+ */
+export function reviewToetsId(doc: Pick<ExchangeDocument, 'id' | 'toetsId'>, reviewerId: number): string {
+  return `${doc.toetsId ?? `item-${doc.id}`}-review-${reviewerId}`;
 }
 
 /** Checks the note and the reviewer's right to decide on this file (art. 9.2); throws a ReviewError. */
@@ -105,7 +110,7 @@ export async function reviewDocument(
     ...(deps.reviewer.email ? { email: deps.reviewer.email } : {}),
   };
   const record: AuditRecord = {
-    toetsId: reviewToetsId(doc),
+    toetsId: reviewToetsId(doc, deps.reviewer.id),
     at: now.toISOString(),
     user: by,
     party: doc.party ?? null,
@@ -115,17 +120,22 @@ export async function reviewDocument(
     ruleVersion: original?.ruleVersion ?? ruleVersionOf(deps.config),
     // The answers stay on the uploader's record; this one points at it.
     answers: { reviewOf: doc.toetsId ?? '' },
+    ...(doc.toetsId ? { reviewOf: doc.toetsId } : {}),
+    ...(original?.contentHash ? { contentHash: original.contentHash } : {}),
     findings: (original?.findings ?? []).map((f) => ({ kind: f.kind, count: f.count })),
     reasons,
     ...(note.trim() ? { reviewNote: note.trim() } : {}),
   };
   await deps.audit.append(record);
-  const document = await deps.documents.updateMetadata(doc.id, { toetsstatus: STATUS_AFTER_REVIEW[kind] }, doc.etag);
-  const outcome: ReviewOutcome = { decision, note: note.trim(), by, at: record.at, toetsId: record.toetsId };
-  let uploaderInformed = false;
-  if (doc.toetsId && original) {
-    // Best effort: the file's status already tells the outcome; the note is the extra the uploader reads.
-    uploaderInformed = await deps.audit.recordReview(doc.toetsId, outcome).then(
+  const document = await deps.documents.updateMetadata(
+    doc.id,
+    { toetsstatus: STATUS_AFTER_REVIEW[kind], reviewNote: note.trim() },
+    doc.etag,
+  );
+  let uploaderInformed = true;
+  if (kind === 'rejected') {
+    // The party (the uploader among them) reads the outcome and the note; the other party has no grant here.
+    uploaderInformed = await deps.documents.publish(doc.id, `Afgewezen door de privacy officer (art. 9.2)`).then(
       () => true,
       () => false,
     );

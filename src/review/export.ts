@@ -32,6 +32,8 @@ export const EXPORT_HEADER = [
   'Betreft toets',
   'Beoordeling privacy officer',
   'Notitie',
+  'Vastgelegd door (SharePoint)',
+  'Controle',
 ] as const;
 
 /** Identifiers replaced in free text (never their value): the scan's detectors, health terms left out. */
@@ -65,8 +67,16 @@ function labelOf(list: ReadonlyArray<{ key: string; label: string }>, key: strin
   return list.find((x) => x.key === key)?.label ?? key;
 }
 
-/** The CSV cells of one record. */
-export function exportRow(config: AgreementConfig, r: AuditRecord): string[] {
+/**
+ * The CSV cells of one record. `reviews` holds the privacy officers' review records by the ToetsId they decide on
+ * (art. 9.2), `checks` what the integrity check found about a record (e.g. written by someone else than it names).
+ */
+export function exportRow(
+  config: AgreementConfig,
+  r: AuditRecord,
+  reviews: ReadonlyMap<string, AuditRecord> = new Map(),
+  checks: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const a = r.answers;
   const activity = r.activity ?? text(a.activityKey);
   const activityLabel = activity
@@ -80,9 +90,8 @@ export function exportRow(config: AgreementConfig, r: AuditRecord): string[] {
         ? `nee${a.exceptionalCircumstances ? ` (${maskIdentifiers(text(a.exceptionalCircumstances))})` : ''}`
         : '';
   const scanned = a.scanned === false ? 'nee (niet leesbaar)' : a.scanned === true ? 'ja' : '';
-  const review = r.review
-    ? `${r.review.decision} door ${r.review.by.displayName} op ${r.review.at}`
-    : '';
+  const reviewed = reviews.get(r.toetsId);
+  const review = reviewed ? `${reviewed.decision} door ${reviewed.user.displayName} op ${reviewed.at}` : '';
   return [
     r.at,
     r.toetsId,
@@ -104,10 +113,35 @@ export function exportRow(config: AgreementConfig, r: AuditRecord): string[] {
     r.decision,
     r.reasons.map((x) => `${x.article}: ${maskIdentifiers(x.text)}`).join(' | '),
     r.ruleVersion,
-    text(a.reviewOf),
+    r.reviewOf ?? text(a.reviewOf),
     review,
-    maskIdentifiers(r.review?.note ?? r.reviewNote ?? ''),
+    maskIdentifiers(reviewed?.reviewNote ?? r.reviewNote ?? ''),
+    r.author ? `${r.author.displayName}${r.created ? ` op ${r.created}` : ''}` : '',
+    checks.get(r.toetsId) ?? '',
   ];
+}
+
+/** One finding of the integrity check, as a row of its own: a file the other party reads without a valid record. */
+export interface ExportAnomaly {
+  /** When it was seen (the file's last change). */
+  at: string;
+  fileName: string;
+  party: string;
+  /** What is wrong, citing the article. */
+  reason: string;
+  toetsId?: string;
+}
+
+/** The CSV cells of an anomaly (Besluit 'afwijking'): counted beside the decisions, never hidden among them. */
+function anomalyRow(x: ExportAnomaly): string[] {
+  const cells = EXPORT_HEADER.map(() => '');
+  cells[EXPORT_HEADER.indexOf('Tijdstip')] = x.at;
+  cells[EXPORT_HEADER.indexOf('ToetsId')] = x.toetsId ?? '';
+  cells[EXPORT_HEADER.indexOf('Partij')] = x.party;
+  cells[EXPORT_HEADER.indexOf('Bestand')] = x.fileName;
+  cells[EXPORT_HEADER.indexOf('Besluit')] = 'afwijking';
+  cells[EXPORT_HEADER.indexOf('Controle')] = x.reason;
+  return cells;
 }
 
 /** The whole export as CSV text (BOM, header, CRLF). */
@@ -115,10 +149,19 @@ export function verantwoordingCsv(
   config: AgreementConfig,
   records: ReadonlyArray<AuditRecord>,
   separator: CsvSeparator = ';',
+  integrity: { anomalies: readonly ExportAnomaly[]; checks: ReadonlyMap<string, string> } = {
+    anomalies: [],
+    checks: new Map(),
+  },
 ): string {
+  const reviews = new Map<string, AuditRecord>();
+  for (const r of records) if (r.reviewOf && !reviews.has(r.reviewOf)) reviews.set(r.reviewOf, r);
   return toCsv(
     EXPORT_HEADER,
-    records.map((r) => exportRow(config, r)),
+    [
+      ...records.map((r) => exportRow(config, r, reviews, integrity.checks)),
+      ...integrity.anomalies.map(anomalyRow),
+    ],
     separator,
   );
 }

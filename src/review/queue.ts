@@ -36,19 +36,26 @@ export async function loadQueue(
   );
 }
 
-/** One of the uploader's own files with the outcome of its check and, after a review, the privacy officer's note. */
+/**
+ * One of the uploader's own files with the outcome of its check and, after a review, the privacy officer's note. A file
+ * waiting for the privacy officer has no document: the uploader handed it in and may no longer read it (art. 9.2);
+ * their own Toetslog record says what they handed in and when.
+ */
 export interface OutcomeEntry {
-  document: ExchangeDocument;
+  document?: ExchangeDocument;
   record: AuditRecord | null;
 }
 
 /**
  * The signed-in person's own shared files ("Mijn gedeelde stukken", newest first) joined with their own Toetslog
- * records (the log shows staff only their own), so they read the status and the privacy officer's note.
+ * records (the log shows staff only their own), so they read the status and the privacy officer's note; plus their
+ * records of files handed in for review that they can no longer read.
  */
 export async function loadOutcomes(deps: {
   documents: Pick<DocumentStore, 'list'>;
   audit: Pick<AuditLog, 'list' | 'get'>;
+  /** The signed-in user's site id: a privacy officer's log holds everyone's records, only their own count here. */
+  userId?: number;
 }): Promise<OutcomeEntry[]> {
   const [docs, records] = await Promise.all([
     deps.documents.list({ view: 'mijn-gedeelde-stukken', pageSize: 30, orderBy: { field: 'modified', ascending: false } }),
@@ -56,7 +63,7 @@ export async function loadOutcomes(deps: {
   ]);
   const byId = new Map(records.items.map((r) => [r.toetsId, r]));
   // A privacy officer's log page holds everyone's records, so their own may be older than it: look those up one by one.
-  return Promise.all(
+  const withDocuments: OutcomeEntry[] = await Promise.all(
     docs.items.map(async (document) => ({
       document,
       record: document.toetsId
@@ -64,4 +71,10 @@ export async function loadOutcomes(deps: {
         : null,
     })),
   );
+  const shown = new Set(docs.items.map((d) => d.toetsId).filter((x): x is string => !!x));
+  const me = deps.userId;
+  const waiting = records.items
+    .filter((r) => r.decision === 'review' && !shown.has(r.toetsId) && (me === undefined || r.user.id === me))
+    .map((record): OutcomeEntry => ({ record }));
+  return [...waiting, ...withDocuments];
 }

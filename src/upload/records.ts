@@ -49,6 +49,8 @@ export function auditRecordFor(args: {
   form: ShareForm;
   scan: ScanResult | undefined;
   decision: Decision;
+  /** SHA-256 of the bytes decided on (recognises a later copy or re-upload, art. 9.2). */
+  contentHash?: string;
 }): AuditRecord {
   const { form, decision } = args;
   const a = form.answers;
@@ -84,5 +86,6 @@ export function auditRecordFor(args: {
     // Kinds and counts only: a finding never carries a value (AVG art. 5(1)(c)).
     findings: findingCounts(args.scan).map((f) => ({ kind: f.kind, count: f.count })),
     reasons: decision.reasons.map((r) => ({ article: r.source, text: r.nl })),
+    ...(args.contentHash ? { contentHash: args.contentHash } : {}),
   };
 }

@@ -18,6 +18,7 @@ import {
 import type { AuditLog } from '../ports/registers';
 import type { SiteUser } from '../ports/site';
 import { decideFile, type ShareForm } from './decide';
+import { contentHash } from '../domain/common/hash';
 import { auditRecordFor, metadataFor } from './records';
 import type { FileState } from './status';
 
@@ -104,6 +105,7 @@ export async function shareFile(
           form,
           scan: item.scan,
           decision,
+          contentHash: await contentHash(item.content),
         }),
       );
     } catch (e) {

@@ -145,7 +145,9 @@ it('a native upload is caught: Te classificeren, dashboard warning, classified w
   await screenshot(page, join(SCREENSHOTS, 'catch-classified-refused.png'));
   expect(await fieldsOf(`${LIBRARY}/Review-igj/${withBsn}`)).toMatchObject({ Toetsstatus: 'Afgewezen', Partij: 'igj' });
   expect([403, 404]).toContain(await fileStatusAs(wb, 'cibg-medewerker', `${LIBRARY}/Review-igj/${withBsn}`));
-  expect(await fileStatusAs(wb, 'igj-hoofdinspecteur', `${LIBRARY}/Review-igj/${withBsn}`)).toBe(200);
+  // art. 9.2: handed in to the party's review folder, it is the privacy officer's: staff of the party no longer read it.
+  expect(await fileStatusAs(wb, 'igj-hoofdinspecteur', `${LIBRARY}/Review-igj/${withBsn}`)).toBe(404);
+  expect(await fileStatusAs(wb, 'igj-privacy', `${LIBRARY}/Review-igj/${withBsn}`)).toBe(200);
 
   // Both decisions are in the Toetslog (AVG art. 5(2)); the number itself never is.
   const log = await fetch(`${wb.siteUrl}/_api/web/lists/getByTitle('Toetslog')/items?$top=500`, {

@@ -1,12 +1,17 @@
 /**
  * Issue 6 end to end in Chromium against the workbench (emulator + the product page): report a datalek about a chosen
  * document; check the register item, the mail in the other party's breach mailbox with every bijlage 2b field, the
- * card in the privacy officers' channel rendered by adaptivecards, and the 72-hour clock. Then Graph failing (injected
- * 503s on /v1.0/): the report is stored, the failure visible, the retry succeeds and nothing is sent twice.
+ * 72-hour clock and the cards: the reporter (staff, not a member of the privacy officers' private channel) posts a card
+ * without personal data in the Team's general channel; a privacy officer who is a member posts the full card in the
+ * private channel, rendered by adaptivecards (issue 16). Then Graph failing (injected 503s on /v1.0/): the report is
+ * stored, the failure visible, the retry succeeds and nothing is sent twice.
  */
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
+import { PnpBreachRegister } from '../../src/adapters/sharepoint';
 import { DATALEK_FIELDS } from '../../src/domain/datalek';
+import type { BreachEntry } from '../../src/ports';
+import { spForUser } from '../../workbench/seed/clients';
 import { openAs, openTab, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
@@ -37,18 +42,19 @@ async function inbox(address: string): Promise<GraphMail[]> {
   return ((await res.json()) as { inbox: GraphMail[] }).inbox;
 }
 
-/** Channel messages of the configured privacy officers' channel. */
-async function cards(): Promise<Array<{ attachments: Array<{ content: string }> }>> {
+/** Channel messages of the privacy officers' private channel, or (`general`) of the Team's general channel. */
+async function cards(which: 'privacy' | 'general' = 'privacy'): Promise<Array<{ attachments: Array<{ content: string }> }>> {
   const session = (await (await fetch(`${wb.url}/_workbench/session`)).json()) as {
-    teams: { teamId: string; channelId: string };
+    channels: Array<{ teamId: string; channelId: string; label: string }>;
   };
+  const channel = session.channels.find((c) => (which === 'privacy' ? c.label === 'Privacy officers' : c.label === 'Algemeen'))!;
   const res = await fetch(
-    `${wb.url}/_emulator/graph/channels/${encodeURIComponent(session.teams.teamId)}/${encodeURIComponent(session.teams.channelId)}`,
+    `${wb.url}/_emulator/graph/channels/${encodeURIComponent(channel.teamId)}/${encodeURIComponent(channel.channelId)}`,
   );
   return ((await res.json()) as { messages: Array<{ attachments: Array<{ content: string }> }> }).messages;
 }
 
-/** The Datalekregister as a privacy officer reads it over SharePoint REST. */
+/** The Datalekregister as a privacy officer reads it over SharePoint REST (the report's stored facts). */
 async function registerItems(user = 'cibg-privacy'): Promise<RegisterItem[]> {
   const res = await fetch(
     `${wb.siteUrl}/_api/web/lists/getByTitle('Datalekregister')/items?$select=Id,Title,Datalekstatus,Gegevens&$orderby=Id`,
@@ -56,6 +62,14 @@ async function registerItems(user = 'cibg-privacy'): Promise<RegisterItem[]> {
   );
   expect(res.status).toBe(200);
   return ((await res.json()) as { value: RegisterItem[] }).value;
+}
+
+/** A report with its course (delivery, procedure) as the product reads it: the Datalekverloop applied. */
+async function reportWith(marker: string, user = 'cibg-privacy'): Promise<BreachEntry> {
+  const page = await new PnpBreachRegister(spForUser(wb.siteUrl, user)).list();
+  const found = page.items.find((e) => JSON.stringify(e.form).includes(marker));
+  expect(found).toBeDefined();
+  return found as BreachEntry;
 }
 
 async function faults(settings: Record<string, unknown>): Promise<void> {
@@ -144,17 +158,18 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
   await expect(page.getByTestId('datalek-phone-numbers').textContent()).resolves.toContain('+31 70 000 0202');
   await screenshot(page, join(SCREENSHOTS, 'datalek-result.png'));
 
-  // Register item: stored, readable by the privacy officer, with the delivery recorded.
+  // Register item: stored, readable by the privacy officer; what was sent is in its course (Datalekverloop).
   const items = await registerItems();
   expect(items).toHaveLength(1);
-  const form = JSON.parse(items[0].Gegevens) as Record<string, unknown> & {
-    delivery: Record<string, { state: string }>;
-  };
   expect(items[0].Datalekstatus).toBe('gemeld aan wederpartij');
+  const stored = JSON.parse(items[0].Gegevens) as Record<string, unknown>;
+  expect(stored.delivery).toBeUndefined();
+  const { form } = await reportWith('MARKER-ONE');
+  const delivery = form.delivery as Record<string, { state: string; kind?: string }>;
   expect(form.description).toContain('MARKER-ONE');
   expect(form.description).toContain(INJECTION);
   expect(form.controllerParty).toBe('cibg');
-  expect(form.delivery.mail.state).toBe('sent');
+  expect(delivery.mail.state).toBe('sent');
   expect((form.procedure as { formMailedAt?: string }).formMailedAt).toBeTruthy();
   // Not readable by a colleague who did not report it (item-level security).
   await expect(registerItems('cibg-medewerker')).resolves.toHaveLength(0);
@@ -188,11 +203,27 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
   await expect(shown.locator('img, script').count()).resolves.toBe(0);
   await screenshot(page, join(SCREENSHOTS, 'datalek-postvak.png'));
 
-  // The card in the privacy officers' channel, rendered by adaptivecards in the Kanaal pane.
-  await expect(result.locator('[data-step="card"]').textContent()).resolves.toContain('verstuurd op');
-  expect(form.delivery.card.state).toBe('sent');
-  await page.getByRole('button', { name: 'Kanaal' }).click();
-  const card = page.getByTestId('adaptive-card').first();
+  // The reporter is not a member of the privacy officers' private channel: a card without personal data went to the
+  // Team's general channel, naming why (issue 16).
+  await expect(result.locator('[data-step="card"]').textContent()).resolves.toContain('zonder persoonsgegevens');
+  expect(delivery.card).toMatchObject({ state: 'sent', kind: 'notice' });
+  const notice = (await cards('general')).map((m) => m.attachments[0]?.content ?? '').filter((c) => c.includes('datalek'));
+  expect(notice).toHaveLength(1);
+  expect(notice[0]).toContain('geen persoonsgegevens');
+  expect(notice[0]).not.toContain('MARKER-ONE');
+  expect((await cards()).length).toBe(0);
+  expect(errors).toEqual([]);
+  await context.close();
+
+  // A privacy officer who is a member posts the full card in the private channel.
+  const officer = await openAs(browser, wb, 'igj-privacy');
+  await openTab(officer.page, 'Datalekregister');
+  await officer.page.getByTestId('datalek-row').first().getByTestId('datalek-open').click();
+  await officer.page.getByTestId('datalek-full-card').click();
+  await officer.page.getByTestId('datalek-full-card').waitFor({ state: 'detached' });
+  expect((await reportWith('MARKER-ONE')).form.delivery).toMatchObject({ card: { kind: 'full' } });
+  await officer.page.getByRole('button', { name: 'Kanaal' }).click();
+  const card = officer.page.getByTestId('adaptive-card').first();
   await card.getByText('Melding (mogelijk) datalek').first().waitFor();
   await expect(card.getByText(/Termijn AP voor CIBG \(72 uur, AVG art\. 33\)/).count()).resolves.toBe(1);
   const cardText = (await card.textContent()) ?? '';
@@ -204,9 +235,9 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
   await card.screenshot({ path: join(SCREENSHOTS, 'datalek-card.png') });
   expect((await cards()).length).toBe(1);
 
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  expect(errors).toEqual([]);
-  await context.close();
+  expect(await officer.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(officer.errors).toEqual([]);
+  await officer.context.close();
 });
 
 it('the privacy officer of the controller sees the report with its clock and records the art. 33/34 decisions', async () => {
@@ -244,7 +275,7 @@ it('with Graph failing the report is stored, the failure visible, and the retry 
   const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
   await openForm(page);
   await fillRest(page, 'MARKER-TWO');
-  const before = (await cards()).length;
+  const before = (await cards('general')).length;
   await faults({ rate503: 1, retryAfterSeconds: 0, pathPattern: '^/v1\\.0/' });
   try {
     await page.getByTestId('datalek-submit').click();
@@ -256,9 +287,7 @@ it('with Graph failing the report is stored, the failure visible, and the retry 
   } finally {
     await faults({});
   }
-  const stored = (await registerItems()).find((i) => i.Gegevens.includes('MARKER-TWO'));
-  expect(stored).toBeDefined();
-  expect(JSON.parse(stored!.Gegevens).delivery.mail.state).toBe('failed');
+  expect((await reportWith('MARKER-TWO')).form.delivery).toMatchObject({ mail: { state: 'failed' } });
   expect(await inbox(CIBG_BREACH).then((m) => m.filter((x) => x.body.content.includes('MARKER-TWO')).length)).toBe(0);
 
   await page.getByTestId('datalek-retry').click();
@@ -270,9 +299,8 @@ it('with Graph failing the report is stored, the failure visible, and the retry 
     const n = (await inbox(address)).filter((m) => m.body.content.includes('MARKER-TWO')).length;
     expect({ address, n }).toEqual({ address, n: 1 });
   }
-  expect((await cards()).length).toBe(before + 1);
-  const after = (await registerItems()).find((i) => i.Gegevens.includes('MARKER-TWO'))!;
-  expect(JSON.parse(after.Gegevens).delivery).toMatchObject({ mail: { state: 'sent' }, card: { state: 'sent' } });
+  expect((await cards('general')).length).toBe(before + 1);
+  expect((await reportWith('MARKER-TWO')).form.delivery).toMatchObject({ mail: { state: 'sent' }, card: { state: 'sent' } });
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -281,7 +309,7 @@ it('a send without an answer (connection reset) is not repeated until the report
   const { context, page, errors } = await openAs(browser, wb, 'igj-medewerker');
   await openForm(page);
   await fillRest(page, 'MARKER-THREE');
-  const before = (await cards()).length;
+  const before = (await cards('general')).length;
   await faults({ rateReset: 1, pathPattern: '^/v1\\.0/' });
   try {
     await page.getByTestId('datalek-submit').click();
@@ -303,7 +331,7 @@ it('a send without an answer (connection reset) is not repeated until the report
     const n = (await inbox(address)).filter((m) => m.body.content.includes('MARKER-THREE')).length;
     expect({ address, n }).toEqual({ address, n: 1 });
   }
-  expect((await cards()).length).toBe(before + 1);
+  expect((await cards('general')).length).toBe(before + 1);
   expect(errors).toEqual([]);
   await context.close();
 });

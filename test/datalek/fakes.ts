@@ -1,14 +1,18 @@
 /** In-memory ports for the datalek flow: a register with etags, a mail sender and a channel that can be made to fail. */
+import { applyEvents } from '../../src/domain/datalek';
 import type {
   AdaptiveCardJson,
   BreachEntry,
+  BreachEvent,
   BreachRegister,
+  ChannelInspection,
   ChannelPoster,
   ChannelRef,
   MailSender,
   OutgoingMail,
   Page,
   PostedChannelMessage,
+  SiteDirectory,
 } from '../../src/ports';
 import { ConcurrencyError } from '../../src/ports/documents';
 
@@ -25,12 +29,17 @@ export function noAnswer(): Error {
   return Object.assign(new Error('Graph POST failed (no response NetworkError): socket hang up'), { status: 0 });
 }
 
-/** A BreachRegister in memory: JSON round trip (like the list), etags, optional failing updates. */
+/**
+ * A BreachRegister in memory: JSON round trip (like the list), etags, the append-only course of each report (applied
+ * on read, as the SharePoint adapter does), optional failing writes.
+ */
 export class MemoryBreachRegister implements BreachRegister {
   readonly items = new Map<number, BreachEntry>();
+  readonly log: BreachEvent[] = [];
   private next = 1;
   updateFailures: Plan = [];
   createFailures: Plan = [];
+  eventFailures: Plan = [];
   updates = 0;
 
   async create(entry: BreachEntry): Promise<BreachEntry> {
@@ -43,19 +52,32 @@ export class MemoryBreachRegister implements BreachRegister {
   async get(id: number): Promise<BreachEntry> {
     const e = this.items.get(id);
     if (!e) throw Object.assign(new Error(`item ${id} not found`), { status: 404 });
-    return JSON.parse(JSON.stringify(e));
+    const copy: BreachEntry = JSON.parse(JSON.stringify(e));
+    const events = await this.events(id);
+    return { ...copy, form: applyEvents(copy.form, events), events };
   }
   async list(): Promise<Page<BreachEntry>> {
-    return { items: [...this.items.values()].reverse().map((e) => JSON.parse(JSON.stringify(e))) };
+    return { items: await Promise.all([...this.items.keys()].reverse().map((id) => this.get(id))) };
   }
-  async update(id: number, patch: Partial<BreachEntry>, etag?: string): Promise<BreachEntry> {
+  async appendEvent(event: BreachEvent): Promise<BreachEvent> {
+    const f = this.eventFailures.shift();
+    if (f) throw f;
+    const stored = { ...JSON.parse(JSON.stringify(event)), id: this.log.length + 1 };
+    this.log.push(stored);
+    return stored;
+  }
+  async events(reportId: number): Promise<BreachEvent[]> {
+    return this.log.filter((e) => e.reportId === reportId).map((e) => JSON.parse(JSON.stringify(e)));
+  }
+  async update(id: number, patch: Partial<BreachEntry>, etag: string): Promise<BreachEntry> {
     const f = this.updateFailures.shift();
     if (f) throw f;
     const cur = await this.get(id);
     if (etag && etag !== '*' && etag !== cur.etag) throw new ConcurrencyError(`item ${id} changed`);
     this.updates++;
     const version = Number(String(cur.etag).replace(/"/g, '')) + 1;
-    this.items.set(id, JSON.parse(JSON.stringify({ ...cur, ...patch, id, etag: `"${version}"` })));
+    const { events: _e, ...stored } = { ...(this.items.get(id) as BreachEntry), ...patch };
+    this.items.set(id, JSON.parse(JSON.stringify({ ...stored, id, etag: `"${version}"` })));
     return this.get(id);
   }
 }
@@ -74,10 +96,34 @@ export class RecordingMail implements MailSender {
   }
 }
 
-/** Records every card; fails per plan. */
+/** The privacy officers of the card fixture configuration, as their groups list them. */
+export const FIXTURE_PRIVACY_OFFICERS = ['privacy@igj.nl', 'privacy@cibg.example'];
+
+/** The site's groups: the privacy officer groups hold the fixture's officers; other groups are empty. */
+export function fixtureSite(): Pick<SiteDirectory, 'groupMembers'> {
+  return {
+    groupMembers: async (key) =>
+      key === 'igj-privacy'
+        ? [{ id: 11, displayName: 'PO IGJ', email: FIXTURE_PRIVACY_OFFICERS[0] }]
+        : key === 'cibg-privacy'
+          ? [{ id: 12, displayName: 'PO CIBG', email: FIXTURE_PRIVACY_OFFICERS[1] }]
+          : [],
+  };
+}
+
+/** Records every card; fails per plan; answers `inspect` with `inspection` (a private channel of the officers). */
 export class RecordingChannel implements ChannelPoster {
   readonly posted: Array<{ channel: ChannelRef; card: AdaptiveCardJson }> = [];
   failures: Plan = [];
+  inspection: ChannelInspection | Error = {
+    membershipType: 'private',
+    displayName: 'Privacy officers',
+    members: FIXTURE_PRIVACY_OFFICERS.map((email) => ({ displayName: email, email, roles: [] })),
+  };
+  async inspect(): Promise<ChannelInspection> {
+    if (this.inspection instanceof Error) throw this.inspection;
+    return JSON.parse(JSON.stringify(this.inspection));
+  }
   async postCard(channel: ChannelRef, card: AdaptiveCardJson): Promise<PostedChannelMessage> {
     const f = this.failures.shift();
     if (f) throw f;

@@ -2,10 +2,11 @@
 import { DatalekOutbox, readDelivery, reportLink } from '../../src/datalek';
 import { fixtureConfig } from '../fixtures/cards/agreement';
 import { NOW, validReport } from '../fixtures/cards/report';
-import { MemoryBreachRegister, RecordingChannel, RecordingMail, httpFailure, noAnswer } from './fakes';
+import { MemoryBreachRegister, RecordingChannel, RecordingMail, fixtureSite, httpFailure, noAnswer } from './fakes';
 
 const config = fixtureConfig();
 const channelRef = { teamId: 'team-1', channelId: '19:privacy@thread.tacv2' };
+const generalRef = { teamId: 'team-1', channelId: '19:general@thread.tacv2' };
 
 function setup(privacyChannel: typeof channelRef | null = channelRef) {
   const breaches = new MemoryBreachRegister();
@@ -16,9 +17,11 @@ function setup(privacyChannel: typeof channelRef | null = channelRef) {
     breaches,
     mail,
     channel,
+    site: fixtureSite(),
     host: {
       siteUrl: 'https://contoso.sharepoint.com/sites/samenwerkingsruimte',
       ...(privacyChannel ? { privacyChannel } : {}),
+      reminderChannel: generalRef,
     },
     now: () => NOW,
   });
@@ -26,7 +29,7 @@ function setup(privacyChannel: typeof channelRef | null = channelRef) {
 }
 
 describe('DatalekOutbox.submit', () => {
-  it('stores the report, mails every recipient, posts the card and records both on the register item', async () => {
+  it('stores the report, mails every recipient, posts the card and records both in the report\'s course', async () => {
     const { breaches, mail, channel, outbox } = setup();
     const order: string[] = [];
     const create = breaches.create.bind(breaches);
@@ -140,19 +143,19 @@ describe('DatalekOutbox.deliver (retry)', () => {
     const r0 = await outbox.submit(validReport());
     if (!r0.ok) throw new Error('invalid');
     const id2 = await (async () => {
-      const update = breaches.update.bind(breaches);
+      const append = breaches.appendEvent.bind(breaches);
       let n = 0;
-      breaches.update = async (id, patch, etag) => {
+      breaches.appendEvent = async (event) => {
         n++;
         if (n === 2) throw httpFailure(503, 'register write failed');
-        return update(id, patch, etag);
+        return append(event);
       };
       const r = await outbox.submit(validReport());
       if (!r.ok) throw new Error('invalid');
       expect(r.unrecorded).toEqual(['mail']);
       expect(r.registerErrors).toEqual(['register write failed']);
       expect(r.delivery.mail?.state).toBe('sent');
-      breaches.update = update;
+      breaches.appendEvent = append;
       return r.id;
     })();
     expect(mail.sent).toHaveLength(2);
@@ -180,5 +183,62 @@ describe('DatalekOutbox.deliver (retry)', () => {
     const confirmed = await outbox.recordProcedure(r.id, 'callConfirmed');
     expect(confirmed.procedure.callConfirmedAt).toBe(NOW.toISOString());
     expect(confirmed.procedure.formMailedAt).toBe(NOW.toISOString());
+  });
+});
+
+describe('the breach card goes in full only to a private channel of privacy officers (art. 9.6, annex 2)', () => {
+  it('appends every step to the course and never changes the stored report', async () => {
+    const { breaches, outbox } = setup();
+    const r = await outbox.submit(validReport());
+    if (!r.ok) throw new Error('invalid');
+    expect(breaches.updates).toBe(0);
+    expect(breaches.log.map((e) => `${e.step}:${e.outcome}`)).toEqual(['mail:sending', 'mail:sent', 'card:sending', 'card:sent']);
+    expect(r.delivery.card).toMatchObject({ state: 'sent', kind: 'full' });
+  });
+
+  it('posts a card without personal data to a channel that is not private, saying why', async () => {
+    const { channel, outbox } = setup();
+    channel.inspection = { membershipType: 'standard', displayName: 'Algemeen', members: [] };
+    const r = await outbox.submit(validReport());
+    if (!r.ok) throw new Error('invalid');
+    expect(channel.posted[0].channel).toEqual(channelRef);
+    const text = JSON.stringify(channel.posted[0].card);
+    expect(text).toContain('geen persoonsgegevens');
+    expect(text).not.toContain(validReport().description);
+    expect(r.delivery.card).toMatchObject({ state: 'sent', kind: 'notice', reason: expect.stringMatching(/niet privé \(standard\)/) });
+  });
+
+  it('when the reporter cannot read the private channel, posts the notice in the general channel; an officer posts the full card later', async () => {
+    const { channel, outbox } = setup();
+    channel.inspection = httpFailure(403, 'Graph GET channel failed (403 Forbidden)');
+    const r = await outbox.submit(validReport());
+    if (!r.ok) throw new Error('invalid');
+    expect(channel.posted).toHaveLength(1);
+    expect(channel.posted[0].channel).toEqual(generalRef);
+    expect(r.delivery.card).toMatchObject({ kind: 'notice', reason: expect.stringMatching(/kon niet worden gecontroleerd/) });
+    channel.inspection = {
+      membershipType: 'private',
+      displayName: 'Privacy officers',
+      members: [{ displayName: 'PO', email: 'privacy@igj.nl', roles: ['owner'] }],
+    };
+    const full = await outbox.postFullCard(r.id);
+    expect(channel.posted[1].channel).toEqual(channelRef);
+    expect(JSON.stringify(channel.posted[1].card)).toContain(validReport().description);
+    expect(full.delivery.card).toMatchObject({ state: 'sent', kind: 'full' });
+  });
+
+  it('refuses the full card to a private channel with a member who is no privacy officer', async () => {
+    const { channel, outbox } = setup();
+    const r = await outbox.submit(validReport());
+    if (!r.ok) throw new Error('invalid');
+    channel.inspection = {
+      membershipType: 'private',
+      displayName: 'Privacy officers',
+      members: [
+        { displayName: 'PO', email: 'privacy@igj.nl', roles: [] },
+        { displayName: 'Sanne', email: 'sanne@igj.nl', roles: [] },
+      ],
+    };
+    await expect(outbox.postFullCard(r.id)).rejects.toThrow(/geen privacy officer of eigenaar zijn: Sanne/);
   });
 });

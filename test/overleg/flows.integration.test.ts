@@ -76,12 +76,13 @@ describe('overleg flows', () => {
   });
 
   it('gives the claim back when the post fails, so the next load posts the card', async () => {
+    // DVA renewal held on 15 January (recorded by the accounthouder, art. 5, 12): next due 2027-01-15, its 60-day lead
+    // time opened on 2026-11-16 (a new stage). The reminder itself is posted by whoever's dashboard sees it first.
+    await (await servicesFor('igj-accounthouder')).meetings.create({ series: 'dva-vernieuwing', title: 'DVA', date: '2026-01-15T11:00:00Z', status: 'gehouden', details: {} });
     const s = await servicesFor('igj-medewerker');
-    // DVA renewal held on 15 January: next due 2027-01-15, its 60-day lead time opened on 2026-11-16 (a new stage).
-    await s.meetings.create({ series: 'dva-vernieuwing', title: 'DVA', date: '2026-01-15T11:00:00Z', status: 'gehouden', details: {} });
     const plan = await loadPlan(s, TODAY);
     expect(plan.rows.find((r) => r.item.kind === 'dva-vernieuwing')!.item.status).toBe('due-soon');
-    const failing = { ...s, channel: { postCard: () => Promise.reject(new Error('Teams said no')) } };
+    const failing = { ...s, channel: { ...s.channel, postCard: () => Promise.reject(new Error('Teams said no')) } };
     const failed = await checkReminders(failing, plan);
     expect(failed.filter((o) => o.result === 'failed')).toEqual([
       { meetingKey: 'dva-vernieuwing', key: 'dva-vernieuwing@2027-01-15#60d', result: 'failed', error: 'Teams said no' },

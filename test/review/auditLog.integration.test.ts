@@ -1,11 +1,11 @@
 /**
- * The review's Toetslog writes and the Verantwoording export through the real adapters against the emulator:
- * the privacy officer's outcome lands on the uploader's own record (which the uploader can read, the officer's own
- * record they cannot: ReadSecurity = 2), staff cannot annotate someone else's record, and the export reads a log of
- * more than 5,000 records whole (indexed Tijdstip order, SharePoint's skiptoken paging).
+ * The review's Toetslog writes and the Verantwoording export through the real adapters against the emulator: the
+ * log is append-only (AVG art. 5(2)): the privacy officer's outcome is a record of their own, nobody changes or deletes
+ * a record, a ToetsId somebody else took is refused, and the export reads a log of more than 5,000 records whole
+ * (indexed Tijdstip order, SharePoint's skiptoken paging).
  */
 import { PnpAuditLog } from '../../src/adapters/sharepoint';
-import type { AuditRecord, ReviewOutcome } from '../../src/ports/registers';
+import type { AuditRecord } from '../../src/ports/registers';
 import { AUDIT, LISTS } from '../../src/provisioning/names';
 import { collectAuditRecords, verantwoordingCsv } from '../../src/review';
 import { bulkInsertItems } from '../../workbench/emulator/server';
@@ -35,36 +35,57 @@ const upload: AuditRecord = {
   reasons: [{ article: 'art. 9.2', text: 'BSN' }],
 };
 
-it("puts the privacy officer's outcome on the uploader's own record, which the uploader reads", async () => {
+it("keeps the privacy officer's outcome as a record of their own, which only officers read (ReadSecurity = 2)", async () => {
   const uploaderLog = new PnpAuditLog(emu.spForUser('igj-medewerker'));
   const officerLog = new PnpAuditLog(emu.spForUser('igj-privacy'));
-  await uploaderLog.append(upload);
-  const outcome: ReviewOutcome = {
+  const me = await emu.spForUser('igj-medewerker').web.currentUser.select('Id')<{ Id: number }>();
+  const officer = await emu.spForUser('igj-privacy').web.currentUser.select('Id')<{ Id: number }>();
+  await uploaderLog.append({ ...upload, user: { id: me.Id, displayName: 'Sanne de Vries' } });
+  const review: AuditRecord = {
+    ...upload,
+    toetsId: `${upload.toetsId}-review-${officer.Id}`,
+    user: { id: officer.Id, displayName: 'Fatima El Amrani' },
     decision: 'afgewezen',
-    note: 'Zonder BSN opnieuw delen.',
-    by: { id: 11, displayName: 'Fatima El Amrani' },
-    at: '2026-11-23T11:00:00Z',
-    toetsId: 'toets-review-int-1-review',
+    reviewOf: upload.toetsId,
+    reviewNote: 'Zonder BSN opnieuw delen.',
   };
-  await officerLog.append({ ...upload, toetsId: outcome.toetsId, decision: 'afgewezen', reviewNote: outcome.note });
-  await officerLog.recordReview(upload.toetsId, outcome);
-  // ReadSecurity = 2: the uploader cannot read the officer's own record, but reads the outcome on theirs.
-  expect(await uploaderLog.get(outcome.toetsId)).toBeNull();
-  const mine = await uploaderLog.get(upload.toetsId);
-  expect(mine).toMatchObject({ decision: 'review', findings: [{ kind: 'bsn', count: 1 }], review: outcome });
+  await officerLog.append(review);
+  await officerLog.append(review); // a retry after a lost answer: no second record
+  expect(await uploaderLog.get(review.toetsId)).toBeNull();
+  const [found] = await officerLog.reviewsOf([upload.toetsId]);
+  expect(found).toMatchObject({ decision: 'afgewezen', reviewOf: upload.toetsId, author: { id: officer.Id } });
+  expect((await officerLog.byFileNames(['Verificatie.txt'])).map((r) => r.toetsId).sort()).toEqual(
+    [upload.toetsId, review.toetsId].sort(),
+  );
 });
 
-it("refuses a staff member annotating someone else's record (WriteSecurity = 2)", async () => {
-  const other = new PnpAuditLog(emu.spForUser('igj-hoofdinspecteur'));
+it('refuses every change and deletion of a record, by its uploader and by a privacy officer (AVG art. 5(2))', async () => {
+  for (const key of ['igj-medewerker', 'igj-privacy']) {
+    const sp = emu.spForUser(key);
+    const [row] = await sp.web.lists
+      .getByTitle(LISTS.audit)
+      .items.select('Id')
+      .filter(`${AUDIT.toetsId} eq '${upload.toetsId}'`)<Array<{ Id: number }>>();
+    const item = sp.web.lists.getByTitle(LISTS.audit).items.getById(row.Id);
+    await expect(item.update({ [AUDIT.decision]: 'toegestaan' }, '*')).rejects.toMatchObject({ status: 403 });
+    await expect(item.delete()).rejects.toMatchObject({ status: 403 });
+    await expect(item.recycle()).rejects.toMatchObject({ status: 403 });
+  }
+});
+
+it('refuses a ToetsId somebody else created first, naming them, instead of taking it over', async () => {
+  const forger = new PnpAuditLog(emu.spForUser('igj-hoofdinspecteur'));
+  const me = await emu.spForUser('igj-hoofdinspecteur').web.currentUser.select('Id')<{ Id: number }>();
+  await forger.append({ ...upload, toetsId: 'bezet-1', user: { id: me.Id, displayName: 'Henk de Groot' }, decision: 'goedgekeurd' });
+  const officer = await emu.spForUser('igj-privacy').web.currentUser.select('Id')<{ Id: number }>();
   await expect(
-    other.recordReview(upload.toetsId, {
+    new PnpAuditLog(emu.spForUser('igj-privacy')).append({
+      ...upload,
+      toetsId: 'bezet-1',
+      user: { id: officer.Id, displayName: 'Fatima El Amrani' },
       decision: 'goedgekeurd',
-      note: '',
-      by: { id: 1, displayName: 'x' },
-      at: '2026-11-23T12:00:00Z',
-      toetsId: 'x',
     }),
-  ).rejects.toThrow(/ToetsId 'toets-review-int-1'/); // not even visible to them
+  ).rejects.toThrow(/al vastgelegd door Henk de Groot/);
 });
 
 it('exports a Toetslog of more than 5,000 records whole, newest first, as a privacy officer', async () => {

@@ -107,16 +107,16 @@ describe('verantwoordingCsv', () => {
   });
 
   it('never writes an identifier typed into a free-text answer or a note', () => {
-    const r = record({
-      review: {
-        decision: 'afgewezen',
-        note: 'Graag zonder IBAN NL91ABNA0417164300 en mail naar j.jansen@example.nl',
-        by: { id: 11, displayName: 'Fatima El Amrani' },
-        at: '2026-11-21T10:00:00Z',
-        toetsId: 't-1-review',
-      },
+    const r = record({});
+    const review = record({
+      toetsId: 't-1-review-11',
+      decision: 'afgewezen',
+      reviewOf: r.toetsId,
+      reviewNote: 'Graag zonder IBAN NL91ABNA0417164300 en mail naar j.jansen@example.nl',
+      user: { id: 11, displayName: 'Fatima El Amrani' },
+      at: '2026-11-21T10:00:00Z',
     });
-    const csv = verantwoordingCsv(config, [r]);
+    const csv = verantwoordingCsv(config, [review, r]);
     for (const value of ['111222333', 'NL91ABNA0417164300', 'j.jansen@example.nl']) expect(csv).not.toContain(value);
     expect(csv).toContain('[bsn weggelaten]');
     expect(csv).toContain('afgewezen door Fatima El Amrani');

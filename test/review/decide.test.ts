@@ -1,5 +1,5 @@
-/** The privacy officer's review (art. 9.2): who may decide, the note, and the order record → status → uploader. */
-import { ConcurrencyError, type AuditRecord, type DocumentMetadata, type ExchangeDocument, type ReviewOutcome } from '../../src/ports';
+/** The privacy officer's review (art. 9.2): who may decide, the note, and the order record → status → publish. */
+import { ConcurrencyError, type AuditRecord, type DocumentMetadata, type ExchangeDocument } from '../../src/ports';
 import { checkReview, reviewDocument, ReviewError, type ReviewDeps } from '../../src/review/decide';
 import { loadConfigFixture } from '../helpers/config';
 
@@ -36,25 +36,30 @@ const original: AuditRecord = {
 
 const igjPrivacy = { id: 11, displayName: 'Fatima El Amrani', groupKeys: ['igj-medewerkers', 'igj-privacy'], isSiteAdmin: false };
 
-function deps(over: { failUpdate?: unknown } = {}): ReviewDeps & { calls: string[]; appended: AuditRecord[]; reviews: ReviewOutcome[] } {
+function deps(over: { failUpdate?: unknown } = {}): ReviewDeps & {
+  calls: string[];
+  appended: AuditRecord[];
+  patches: Array<Partial<DocumentMetadata>>;
+} {
   const calls: string[] = [];
   const appended: AuditRecord[] = [];
-  const reviews: ReviewOutcome[] = [];
+  const patches: Array<Partial<DocumentMetadata>> = [];
   return {
     calls,
     appended,
-    reviews,
+    patches,
     config,
     reviewer: igjPrivacy,
     now: () => new Date('2026-11-23T12:00:00Z'),
     audit: {
       append: async (r) => void (calls.push('append'), appended.push(r)),
       get: async (id) => (id === 't-1' ? original : null),
-      recordReview: async (_id, r) => void (calls.push('recordReview'), reviews.push(r)),
     },
     documents: {
+      publish: async () => void calls.push('publish'),
       updateMetadata: async (_id: number, patch: Partial<DocumentMetadata>) => {
         calls.push(`update:${patch.toetsstatus}`);
+        patches.push(patch);
         if (over.failUpdate) throw over.failUpdate;
         return { ...doc, toetsstatus: patch.toetsstatus ?? doc.toetsstatus };
       },
@@ -62,12 +67,13 @@ function deps(over: { failUpdate?: unknown } = {}): ReviewDeps & { calls: string
   };
 }
 
-it('approval: the record first, then the status (the store moves the file), then the note on the uploader’s record', async () => {
+it('approval: a record of the officer’s own first, then status and note on the file (the store moves and publishes it)', async () => {
   const d = deps();
   const result = await reviewDocument(d, doc, 'approved', '  Noodzaak is onderbouwd.  ');
-  expect(d.calls).toEqual(['append', 'update:Toegestaan', 'recordReview']);
+  expect(d.calls).toEqual(['append', 'update:Toegestaan']);
   expect(d.appended[0]).toMatchObject({
-    toetsId: 't-1-review',
+    toetsId: 't-1-review-11',
+    reviewOf: 't-1',
     decision: 'goedgekeurd',
     user: { id: 11 },
     party: 'igj',
@@ -76,14 +82,15 @@ it('approval: the record first, then the status (the store moves the file), then
     findings: [{ kind: 'bsn', count: 1 }],
     reviewNote: 'Noodzaak is onderbouwd.',
   });
-  expect(d.reviews[0]).toMatchObject({ decision: 'goedgekeurd', note: 'Noodzaak is onderbouwd.', toetsId: 't-1-review' });
+  expect(d.patches[0]).toEqual({ toetsstatus: 'Toegestaan', reviewNote: 'Noodzaak is onderbouwd.' });
   expect(result.uploaderInformed).toBe(true);
 });
 
-it('rejection keeps the file with the party as Afgewezen and says so in the record', async () => {
+it('rejection keeps the file with the party as Afgewezen, publishes it there for the party and says so in the record', async () => {
   const d = deps();
   await reviewDocument(d, doc, 'rejected', 'BSN is niet nodig voor deze vraag.');
-  expect(d.calls).toEqual(['append', 'update:Afgewezen', 'recordReview']);
+  expect(d.calls).toEqual(['append', 'update:Afgewezen', 'publish']);
+  expect(d.patches[0].reviewNote).toBe('BSN is niet nodig voor deze vraag.');
   expect(d.appended[0].reasons[0].text).toMatch(/blijft in de reviewmap .* 'Afgewezen', niet zichtbaar voor CIBG/);
 });
 
@@ -91,7 +98,7 @@ it('a failed status change leaves the review to retry with the same ToetsId (no 
   const d = deps({ failUpdate: new ConcurrencyError('gewijzigd') });
   await expect(reviewDocument(d, doc, 'approved', 'ok')).rejects.toBeInstanceOf(ConcurrencyError);
   expect(d.calls).toEqual(['append', 'update:Toegestaan']);
-  expect(d.appended[0].toetsId).toBe('t-1-review');
+  expect(d.appended[0].toetsId).toBe('t-1-review-11');
 });
 
 it('needs a note, the sharing party’s privacy officer and a file still in review', () => {

@@ -41,7 +41,7 @@ it('outcomes: records from the log page, older ones looked up by ToetsId', async
     get: async (id: string) => (gets.push(id), id === 't-3' ? record('t-3') : null),
   };
   const outcomes = await loadOutcomes({ documents, audit });
-  expect(outcomes.map((o) => [o.document.id, o.record?.toetsId ?? null])).toEqual([
+  expect(outcomes.map((o) => [o.document?.id, o.record?.toetsId ?? null])).toEqual([
     [1, 't-1'],
     [2, null],
     [3, 't-3'],

@@ -4,13 +4,21 @@ import * as React from 'react';
 import { configError } from '../../src/domain/agreement/errors';
 import { ConfigLoadError } from '../../src/ports/config';
 import { AppLoader } from '../../src/ui/AppLoader';
-import { fakeServices, httpError } from './fakeServices';
+import { fakeServices, httpError, staffUser } from './fakeServices';
 
 describe('AppLoader (the product root while createServices runs)', () => {
   it('shows the dashboard once the services are built', async () => {
-    const services = fakeServices({});
+    const services = fakeServices({ siteUser: staffUser() });
     render(<AppLoader load={async () => services} />);
     expect(await screen.findByRole('tab', { name: 'Overzicht' })).toBeTruthy();
+  });
+
+  it('shows "Geen toegang" to a Team member in none of the agreement\'s groups (art. 10.1)', async () => {
+    const services = fakeServices({ siteUser: staffUser({ groupKeys: [], groups: ['Samenwerkingsruimte Members'], party: null }) });
+    render(<AppLoader load={async () => services} />);
+    const bar = (await screen.findByText('Geen toegang')).closest('[data-failure]') as HTMLElement;
+    expect(bar.getAttribute('data-failure')).toBe('denied');
+    expect(screen.queryByRole('tab')).toBeNull();
   });
 
   it('shows "Geen toegang" with art. 10.1 when the site refuses the caller (403)', async () => {

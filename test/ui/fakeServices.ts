@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { loadAgreement } from '../../src/domain/agreement/load';
 import type { AgreementConfig } from '../../src/domain/agreement/schema';
-import type { DocumentQuery, ExchangeDocument, Page, Services, UserProfile } from '../../src/ports';
+import type { DocumentQuery, ExchangeDocument, Page, Services, SiteUser, UserProfile } from '../../src/ports';
 
 /** The shipped IGJ–CIBG configuration, validated by the real loader (a broken file fails the UI tests too). */
 export function igjCibg(): AgreementConfig {
@@ -49,6 +49,23 @@ export interface OverviewFakes {
   config?: AgreementConfig;
   currentUser?: () => Promise<UserProfile>;
   list?: (q: DocumentQuery) => Promise<Page<ExchangeDocument>>;
+  /** The site user (SiteDirectory), for components that ask who is in the space's groups. */
+  siteUser?: SiteUser;
+}
+
+/** A member of the space, in the IGJ staff group. */
+export function staffUser(over: Partial<SiteUser> = {}): SiteUser {
+  return {
+    id: 7,
+    loginName: 'i:0#.f|membership|sanne.devries@igj.example',
+    displayName: 'Sanne de Vries',
+    email: 'sanne.devries@igj.example',
+    isSiteAdmin: false,
+    groups: ['IGJ Medewerkers'],
+    groupKeys: ['igj-medewerkers'],
+    party: 'igj',
+    ...over,
+  };
 }
 
 /**
@@ -60,6 +77,7 @@ export function fakeServices(f: OverviewFakes): Services & { calls: DocumentQuer
   const known: Record<string, unknown> = {
     config: f.config ?? igjCibg(),
     directory: { currentUser: f.currentUser ?? (async () => profile()) },
+    ...(f.siteUser ? { site: { currentUser: async () => f.siteUser } } : {}),
     documents: {
       list: async (q: DocumentQuery) => {
         calls.push(q);

@@ -1,6 +1,7 @@
 import {
   ChannelMessageTooLargeError,
   type AdaptiveCardJson,
+  type ChannelInspection,
   type ChannelPoster,
   type ChannelRef,
   type PostedChannelMessage,
@@ -23,6 +24,38 @@ export class GraphChannelPoster implements ChannelPoster {
     private readonly client: GraphClientLike,
     private readonly options: GraphCallOptions = {},
   ) {}
+
+  /**
+   * The channel's membership type (delegated Channel.ReadBasic.All) and members (delegated ChannelMember.Read.All).
+   * `Prefer: include-unknown-enum-members` so a shared channel reads 'shared', not 'unknownFutureValue'.
+   */
+  async inspect(channel: ChannelRef): Promise<ChannelInspection> {
+    const base = `/teams/${encodeURIComponent(channel.teamId)}/channels/${encodeURIComponent(channel.channelId)}`;
+    const info = (await callGraph(this.client, 'GET', base, undefined, {
+      ...this.options,
+      headers: { Prefer: 'include-unknown-enum-members' },
+    })) as { membershipType?: string; displayName?: string };
+    const kinds = ['standard', 'private', 'shared'];
+    const membershipType = (kinds.includes(String(info?.membershipType)) ? info.membershipType : 'unknownFutureValue') as
+      ChannelInspection['membershipType'];
+    const members: ChannelInspection['members'] = [];
+    for (let path: string | undefined = `${base}/members`; path; ) {
+      const page = (await callGraph(this.client, 'GET', path, undefined, this.options)) as {
+        value?: Array<{ displayName?: string; email?: string | null; roles?: string[] }>;
+        '@odata.nextLink'?: string;
+      };
+      for (const m of page?.value ?? []) {
+        members.push({
+          displayName: m.displayName ?? '',
+          ...(m.email ? { email: m.email } : {}),
+          roles: Array.isArray(m.roles) ? m.roles : [],
+        });
+      }
+      const next = page?.['@odata.nextLink'];
+      path = next ? next.replace(/^https?:\/\/[^/]+\/v1\.0/, '') : undefined;
+    }
+    return { membershipType, displayName: info?.displayName ?? '', members };
+  }
 
   /** Posts the card; refuses before sending when the message would exceed 28 KB. */
   async postCard(

@@ -27,6 +27,8 @@ export interface GraphCallOptions {
   retries?: number;
   /** First back-off when the answer carries no Retry-After; doubles per attempt. Default 1 000. */
   retryDelayMs?: number;
+  /** Extra request headers (e.g. `Prefer: include-unknown-enum-members`). */
+  headers?: Record<string, string>;
 }
 
 /** Default time budget of one Graph call, including all retries. */
@@ -83,6 +85,7 @@ export async function callGraph(
     for (let attempt = 0; ; attempt++) {
       try {
         let request = client.api(path);
+        for (const [name, value] of Object.entries(options.headers ?? {})) request = request.header(name, value);
         if (controller) request = request.option('signal', controller.signal);
         const call = method === 'GET' ? request.get() : request.post(body);
         return await Promise.race([call, timeout]);

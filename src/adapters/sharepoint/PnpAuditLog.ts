@@ -1,21 +1,27 @@
-/** AuditLog over PnPjs: the Toetslog list (AVG art. 5(2)); findings kept as kinds and counts only. */
+/**
+ * AuditLog over PnPjs: the Toetslog list (AVG art. 5(2)). Append-only: staff and privacy officers add records and
+ * SharePoint refuses every change or deletion (provisioning gives them no Edit or Delete Items); findings are kept as
+ * kinds and counts only. Each record is read with SharePoint's own Author and Created, which nobody can set.
+ */
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
+import '@pnp/sp/batching';
 import type { IList } from '@pnp/sp/lists';
-import type { Page } from '../../ports/documents';
-import type { AuditLog, AuditRecord, ReviewOutcome } from '../../ports/registers';
+import type { Page, PersonRef } from '../../ports/documents';
+import type { AuditLog, AuditRecord } from '../../ports/registers';
 import { AUDIT, LISTS } from '../../provisioning/names';
 import { lit } from './documentQueries';
 import { fetchPage } from './paging';
-import { etagOf, parseJson } from './listRows';
+import { parseJson } from './listRows';
 import { httpStatus } from './errors';
 
 /** Columns read. */
 const SELECT = [
   'Id',
   'Title',
+  'Created',
   AUDIT.toetsId,
   AUDIT.at,
   AUDIT.party,
@@ -23,24 +29,38 @@ const SELECT = [
   AUDIT.activity,
   AUDIT.decision,
   AUDIT.ruleVersion,
+  AUDIT.reviewOf,
   AUDIT.details,
   `${AUDIT.user}/Id`,
   `${AUDIT.user}/Title`,
   `${AUDIT.user}/EMail`,
+  'Author/Id',
+  'Author/Title',
+  'Author/EMail',
 ];
+/** Person columns expanded. */
+const EXPAND = [AUDIT.user, 'Author'];
+
+/** Values per request when reading many (a `$filter` of that many `or` terms stays well within URL limits). */
+const IDS_PER_QUERY = 40;
+
+/** A person column as a PersonRef (id 0 when absent). */
+function personOf(v: unknown): PersonRef {
+  const p = (v ?? {}) as { Id?: number; Title?: string; EMail?: string };
+  return { id: p.Id ?? 0, displayName: p.Title ?? '', ...(p.EMail ? { email: p.EMail } : {}) };
+}
+
+/** The JSON details column. */
+type Details = Pick<AuditRecord, 'answers' | 'findings' | 'reasons' | 'reviewNote' | 'contentHash'>;
 
 /** Maps a row to a record. */
 function toRecord(row: Record<string, unknown>): AuditRecord {
-  const details = parseJson<Pick<AuditRecord, 'answers' | 'findings' | 'reasons' | 'reviewNote' | 'review'>>(row[AUDIT.details], {
-    answers: {},
-    findings: [],
-    reasons: [],
-  });
-  const user = (row[AUDIT.user] ?? {}) as { Id?: number; Title?: string; EMail?: string };
+  const details = parseJson<Details>(row[AUDIT.details], { answers: {}, findings: [], reasons: [] });
+  const reviewOf = row[AUDIT.reviewOf];
   return {
     toetsId: String(row[AUDIT.toetsId]),
     at: String(row[AUDIT.at]),
-    user: { id: user.Id ?? 0, displayName: user.Title ?? '', ...(user.EMail ? { email: user.EMail } : {}) },
+    user: personOf(row[AUDIT.user]),
     party: (row[AUDIT.party] as string | null) ?? null,
     fileName: String(row[AUDIT.file] ?? row.Title ?? ''),
     ...(row[AUDIT.activity] ? { activity: String(row[AUDIT.activity]) } : {}),
@@ -50,7 +70,10 @@ function toRecord(row: Record<string, unknown>): AuditRecord {
     findings: details.findings ?? [],
     reasons: details.reasons ?? [],
     ...(details.reviewNote ? { reviewNote: details.reviewNote } : {}),
-    ...(details.review ? { review: details.review } : {}),
+    ...(typeof reviewOf === 'string' && reviewOf ? { reviewOf } : {}),
+    ...(details.contentHash ? { contentHash: details.contentHash } : {}),
+    ...(row.Author ? { author: personOf(row.Author) } : {}),
+    ...(typeof row.Created === 'string' ? { created: row.Created } : {}),
   };
 }
 
@@ -63,10 +86,21 @@ export class PnpAuditLog implements AuditLog {
     return this.sp.web.lists.getByTitle(LISTS.audit);
   }
 
-  /** Appends a record; a retry after a lost answer finds the unique ToetsId already there and does nothing. */
+  /**
+   * Appends a record. A retry after a lost answer finds the unique ToetsId already there, created by the same person,
+   * and does nothing; a ToetsId somebody else created first is an error that names them (a forged record must not
+   * pass for this one, art. 9.2).
+   */
   public async append(record: AuditRecord): Promise<void> {
     // Findings are reduced to kind + count here as well, so no value can ever reach the log (AVG art. 5(1)(c)).
     const findings = record.findings.map((f) => ({ kind: f.kind, count: f.count }));
+    const details: Details = {
+      answers: record.answers,
+      findings,
+      reasons: record.reasons,
+      ...(record.reviewNote ? { reviewNote: record.reviewNote } : {}),
+      ...(record.contentHash ? { contentHash: record.contentHash } : {}),
+    };
     const body = {
       Title: record.fileName.slice(0, 255),
       [AUDIT.toetsId]: record.toetsId,
@@ -77,18 +111,22 @@ export class PnpAuditLog implements AuditLog {
       [AUDIT.activity]: record.activity ?? null,
       [AUDIT.decision]: record.decision,
       [AUDIT.ruleVersion]: record.ruleVersion,
-      [AUDIT.details]: JSON.stringify({
-        answers: record.answers,
-        findings,
-        reasons: record.reasons,
-        reviewNote: record.reviewNote,
-        review: record.review,
-      }),
+      [AUDIT.reviewOf]: record.reviewOf ?? null,
+      [AUDIT.details]: JSON.stringify(details),
     };
     try {
       await this.ref.items.add(body);
     } catch (e) {
-      if (httpStatus(e) !== 400 || !(await this.get(record.toetsId))) throw e;
+      if (httpStatus(e) !== 400) throw e;
+      const existing = await this.get(record.toetsId);
+      if (!existing) throw e;
+      const me: { Id: number } = await this.sp.web.currentUser.select('Id')();
+      if (existing.author && existing.author.id !== me.Id) {
+        throw new Error(
+          `Toetslog: ToetsId '${record.toetsId}' is al vastgelegd door ${existing.author.displayName || existing.author.id}; ` +
+            'dit besluit is niet vastgelegd (AVG art. 5 lid 2). Meld dit aan de privacy officer.',
+        );
+      }
     }
   }
 
@@ -96,7 +134,7 @@ export class PnpAuditLog implements AuditLog {
   public async list(pageToken?: string, pageSize = 50): Promise<Page<AuditRecord>> {
     const items = this.ref.items
       .select(...SELECT)
-      .expand(AUDIT.user)
+      .expand(...EXPAND)
       .orderBy(AUDIT.at, false)
       .top(pageSize);
     const page = await fetchPage<Record<string, unknown>>(items, pageToken);
@@ -105,24 +143,57 @@ export class PnpAuditLog implements AuditLog {
 
   /** One record by ToetsId (indexed column). */
   public async get(toetsId: string): Promise<AuditRecord | null> {
-    const rows: Array<Record<string, unknown>> = await this.ref.items
-      .select(...SELECT)
-      .expand(AUDIT.user)
-      .filter(`${AUDIT.toetsId} eq ${lit(toetsId)}`)
-      .top(1)();
-    return rows.length > 0 ? toRecord(rows[0]) : null;
+    const rows = await this.where(`${AUDIT.toetsId} eq ${lit(toetsId)}`, 1);
+    return rows.length > 0 ? rows[0] : null;
   }
 
-  /** Adds the review outcome to the record's details with If-Match, so a concurrent change is not overwritten. */
-  public async recordReview(toetsId: string, review: ReviewOutcome): Promise<void> {
+  /** Records by ToetsId (indexed column), in one `$batch`. */
+  public async getMany(toetsIds: readonly string[]): Promise<AuditRecord[]> {
+    return this.whereAny(AUDIT.toetsId, toetsIds);
+  }
+
+  /** Review records deciding on any of these ToetsIds (indexed column Betreft), in one `$batch`. */
+  public async reviewsOf(toetsIds: readonly string[]): Promise<AuditRecord[]> {
+    return this.whereAny(AUDIT.reviewOf, toetsIds);
+  }
+
+  /** Records about any of these file names (indexed column Bestand), in one `$batch`. */
+  public async byFileNames(fileNames: readonly string[]): Promise<AuditRecord[]> {
+    return this.whereAny(
+      AUDIT.file,
+      fileNames.map((n) => n.slice(0, 255)),
+    );
+  }
+
+  /** Records whose indexed column equals any value: `or` filters of a few dozen values each, in one `$batch`. */
+  private async whereAny(column: string, values: readonly string[]): Promise<AuditRecord[]> {
+    const unique = [...new Set(values)];
+    if (unique.length === 0) return [];
+    const [batched, execute] = this.sp.batched();
+    const list = batched.web.lists.getByTitle(LISTS.audit);
+    const pages: Array<Promise<Array<Record<string, unknown>>>> = [];
+    for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
+      const chunk = unique.slice(i, i + IDS_PER_QUERY);
+      pages.push(
+        list.items
+          .select(...SELECT)
+          .expand(...EXPAND)
+          .filter(chunk.map((v) => `${column} eq ${lit(v)}`).join(' or '))
+          .top(500)(),
+      );
+    }
+    await execute();
+    return (await Promise.all(pages)).flat().map(toRecord);
+  }
+
+  /** Records matching one filter on an indexed column, newest first. */
+  private async where(filter: string, top: number): Promise<AuditRecord[]> {
     const rows: Array<Record<string, unknown>> = await this.ref.items
-      .select('Id', AUDIT.details)
-      .filter(`${AUDIT.toetsId} eq ${lit(toetsId)}`)
-      .top(1)();
-    if (rows.length === 0) throw new Error(`Toetslog: geen record met ToetsId '${toetsId}' (art. 9.2).`);
-    const details = parseJson<Record<string, unknown>>(rows[0][AUDIT.details], {});
-    await this.ref.items
-      .getById(Number(rows[0].Id))
-      .update({ [AUDIT.details]: JSON.stringify({ ...details, review }) }, etagOf(rows[0]));
+      .select(...SELECT)
+      .expand(...EXPAND)
+      .filter(filter)
+      .orderBy(AUDIT.at, false)
+      .top(top)();
+    return rows.map(toRecord);
   }
 }

@@ -4,9 +4,10 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import type { IList } from '@pnp/sp/lists';
+import { applyEvents } from '../../domain/datalek/events';
 import type { Page } from '../../ports/documents';
-import type { BreachEntry, BreachRegister } from '../../ports/registers';
-import { BREACH, LISTS } from '../../provisioning/names';
+import type { BreachEntry, BreachEvent, BreachRegister } from '../../ports/registers';
+import { BREACH, BREACH_LOG, LISTS } from '../../provisioning/names';
 import { rethrowConcurrency } from './errors';
 import { etagOf, parseJson } from './listRows';
 import { fetchPage } from './paging';
@@ -25,6 +26,11 @@ const SELECT = [
   `${BREACH.reporter}/Title`,
   `${BREACH.reporter}/EMail`,
 ];
+
+/** The entry with its delivery and procedure as the Datalekverloop has them (records nobody rewrites). */
+function withEvents(entry: BreachEntry, events: BreachEvent[]): BreachEntry {
+  return { ...entry, form: applyEvents(entry.form, events), events };
+}
 
 /** Maps a row to an entry. */
 function toEntry(row: Record<string, unknown>): BreachEntry {
@@ -68,8 +74,9 @@ export class PnpBreachRegister implements BreachRegister {
 
   /**
    * Stores the report first (before any mail or card). Who reads it is the list's business, set by provisioning: the
-   * list has unique permissions and item-level security "own items only", and privacy officers hold Edit (which sees
-   * all items), so a report is readable by the privacy officers and its reporter only (AVG art. 33(5)).
+   * list has unique permissions and item-level security "own items only"; staff may add but not edit or delete, and
+   * privacy officers override the own-items setting, so a report is readable by the privacy officers and its reporter
+   * only, and only privacy officers change it (AVG art. 33(5)).
    */
   public async create(entry: BreachEntry): Promise<BreachEntry> {
     const reporter = entry.reporter ?? (await this.me());
@@ -87,17 +94,18 @@ export class PnpBreachRegister implements BreachRegister {
     return { id: me.Id, displayName: me.Title, email: me.Email };
   }
 
-  /** One report. */
+  /** One report, with its course from the Datalekverloop. */
   public async get(id: number): Promise<BreachEntry> {
-    return toEntry(
+    const entry = toEntry(
       await this.ref.items
         .getById(id)
         .select(...SELECT)
         .expand(BREACH.reporter)(),
     );
+    return withEvents(entry, await this.events(id));
   }
 
-  /** Reports, newest first, trimmed by SharePoint to what the user may read. */
+  /** Reports, newest first, trimmed by SharePoint to what the user may read; their courses in one more request. */
   public async list(pageToken?: string): Promise<Page<BreachEntry>> {
     const items = this.ref.items
       .select(...SELECT)
@@ -105,15 +113,78 @@ export class PnpBreachRegister implements BreachRegister {
       .orderBy(BREACH.reportedAt, false)
       .top(30);
     const page = await fetchPage<Record<string, unknown>>(items, pageToken);
-    return { items: page.rows.map(toEntry), ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
+    const entries = page.rows.map(toEntry);
+    const events = await this.eventsOf(entries.map((e) => e.id as number));
+    return {
+      items: entries.map((e) => withEvents(e, events.filter((x) => x.reportId === e.id))),
+      ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
+    };
   }
 
-  /** Updates with If-Match. */
-  public async update(id: number, patch: Partial<BreachEntry>, etag?: string): Promise<BreachEntry> {
+  /** Updates with If-Match (privacy officers; SharePoint refuses the reporter, who only adds). */
+  public async update(id: number, patch: Partial<BreachEntry>, etag: string): Promise<BreachEntry> {
     await this.ref.items
       .getById(id)
-      .update(toFields(patch), etag ?? '*')
+      .update(toFields(patch), etag)
       .catch((e) => rethrowConcurrency(e, `Datalekmelding ${id}`));
     return this.get(id);
+  }
+
+  /** The Datalekverloop list handle. */
+  private get log(): IList {
+    return this.sp.web.lists.getByTitle(LISTS.breachLog);
+  }
+
+  /** Appends one step (an add, never an update: the reporter cannot rewrite what happened). */
+  public async appendEvent(event: BreachEvent): Promise<BreachEvent> {
+    const created: { Id: number } = await this.log.items.add({
+      Title: `Melding ${event.reportId}: ${event.step}`,
+      [BREACH_LOG.report]: event.reportId,
+      [BREACH_LOG.step]: event.step,
+      [BREACH_LOG.outcome]: event.outcome,
+      [BREACH_LOG.details]: JSON.stringify({ ...event.details, at: event.at }),
+    });
+    return { ...event, id: created.Id };
+  }
+
+  /** The steps of one report the reader may read (the reporter their own, privacy officers all), oldest first. */
+  public async events(reportId: number): Promise<BreachEvent[]> {
+    return this.eventsOf([reportId]);
+  }
+
+  /** The steps of several reports (indexed MeldingId), oldest first. */
+  private async eventsOf(reportIds: readonly number[]): Promise<BreachEvent[]> {
+    if (reportIds.length === 0) return [];
+    const rows: Array<Record<string, unknown>> = await this.log.items
+      .select(
+        'Id',
+        'Created',
+        BREACH_LOG.report,
+        BREACH_LOG.step,
+        BREACH_LOG.outcome,
+        BREACH_LOG.details,
+        'Author/Id',
+        'Author/Title',
+        'Author/EMail',
+      )
+      .expand('Author')
+      .filter(reportIds.map((id) => `${BREACH_LOG.report} eq ${Number(id)}`).join(' or '))
+      .orderBy('ID', true)
+      .top(2000)();
+    return rows.map((row) => {
+      const details = parseJson<Record<string, unknown>>(row[BREACH_LOG.details], {});
+      const { at, ...rest } = details;
+      const a = row.Author as { Id?: number; Title?: string; EMail?: string } | undefined;
+      return {
+        id: Number(row.Id),
+        reportId: Number(row[BREACH_LOG.report]),
+        step: row[BREACH_LOG.step] as BreachEvent['step'],
+        outcome: row[BREACH_LOG.outcome] as BreachEvent['outcome'],
+        details: rest,
+        at: typeof at === 'string' ? at : String(row.Created ?? ''),
+        ...(a?.Id ? { author: { id: a.Id, displayName: a.Title ?? '', ...(a.EMail ? { email: a.EMail } : {}) } } : {}),
+        ...(typeof row.Created === 'string' ? { created: row.Created } : {}),
+      };
+    });
   }
 }

@@ -20,12 +20,45 @@ export class PnpConfigStore implements ConfigStore {
     private readonly webUrl?: string,
   ) {}
 
+  /** The file's text as the last load read it (the change trail hashes the same bytes, without a second request). */
+  private loaded?: Promise<string>;
+
+  /** The configuration file's text: the one the load read, or read now. */
+  public text(): Promise<string> {
+    return this.loaded ?? this.reread();
+  }
+
+  /** Reads the file again; a failed read is not kept (the next call tries again). */
+  private reread(): Promise<string> {
+    const reading = this.read();
+    this.loaded = reading;
+    reading.catch(() => {
+      if (this.loaded === reading) this.loaded = undefined;
+    });
+    return reading;
+  }
+
   /** Loads and validates; every error names the field and, where it applies, the article. */
   public async load(): Promise<AgreementConfig> {
-    const path = `${(await this.webPath()).replace(/\/$/, '')}/${CONFIG_FILE.library}/${CONFIG_FILE.folder}/${CONFIG_FILE.name}`;
-    let text: string;
+    const text = await this.reread();
+    const result = loadAgreementText(text);
+    if (!result.ok) {
+      const lines = formatConfigErrors(result.errors, 'nl');
+      throw new ConfigLoadError(`Configuratie ${await this.path()} is ongeldig:\n${lines.join('\n')}`, result.errors);
+    }
+    return result.config;
+  }
+
+  /** Server-relative path of the configuration file. */
+  private async path(): Promise<string> {
+    return `${(await this.webPath()).replace(/\/$/, '')}/${CONFIG_FILE.library}/${CONFIG_FILE.folder}/${CONFIG_FILE.name}`;
+  }
+
+  /** Reads the file's text; a missing file names what to do. */
+  private async read(): Promise<string> {
+    const path = await this.path();
     try {
-      text = await this.sp.web.getFileByServerRelativePath(path).getText();
+      return await this.sp.web.getFileByServerRelativePath(path).getText();
     } catch (e) {
       if (httpStatus(e) === 404) {
         throw new ConfigLoadError(
@@ -35,12 +68,6 @@ export class PnpConfigStore implements ConfigStore {
       }
       throw e;
     }
-    const result = loadAgreementText(text);
-    if (!result.ok) {
-      const lines = formatConfigErrors(result.errors, 'nl');
-      throw new ConfigLoadError(`Configuratie ${path} is ongeldig:\n${lines.join('\n')}`, result.errors);
-    }
-    return result.config;
   }
 
   /** The web's server-relative URL: from the known web URL, else asked from SharePoint. */

@@ -24,10 +24,12 @@ import {
   type UploadResult,
 } from '../../ports/documents';
 import {
+  PARTY_ONLY_STATUSES,
   exchangeFolders,
   folderForDocument,
   isShareable,
   restrictedFolderName,
+  stagingFolderForDocument,
 } from '../../provisioning/permissions';
 import { DOC, EXCHANGE_CONTENT_TYPE_ID } from '../../provisioning/names';
 import { Resilience } from './behaviours';
@@ -56,6 +58,7 @@ const SELECT = [
   DOC.retainUntil,
   DOC.confidential,
   DOC.toetsId,
+  DOC.reviewNote,
   'OData__UIVersionString',
   `${DOC.uploader}/Id`,
   `${DOC.uploader}/Title`,
@@ -63,9 +66,12 @@ const SELECT = [
   'Author/Id',
   'Author/Title',
   'Author/EMail',
+  'Editor/Id',
+  'Editor/Title',
+  'Editor/EMail',
 ];
 /** Person columns expanded. */
-const EXPAND = [DOC.uploader, 'Author'];
+const EXPAND = [DOC.uploader, 'Author', 'Editor'];
 
 /** A raw item row. */
 type Row = Record<string, unknown>;
@@ -101,6 +107,8 @@ export function toDocument(row: Row): ExchangeDocument {
     toetsId: str(row[DOC.toetsId]),
     uploader: person(row[DOC.uploader]),
     author: person(row.Author),
+    editor: person(row.Editor),
+    ...(str(row[DOC.reviewNote]) ? { reviewNote: str(row[DOC.reviewNote]) } : {}),
     created: String(row.Created ?? ''),
     modified: String(row.Modified ?? ''),
     etag: String(row['odata.etag'] ?? row.__etag ?? '*'),
@@ -121,6 +129,7 @@ function toFields(m: DocumentMetadata, uploaderId?: number): Record<string, unkn
     [DOC.retainUntil]: m.retainUntil ? `${m.retainUntil}T00:00:00Z` : null,
     [DOC.confidential]: m.confidential,
     [DOC.toetsId]: m.toetsId ?? null,
+    ...(m.reviewNote !== undefined ? { [DOC.reviewNote]: m.reviewNote } : {}),
     ...(uploaderId !== undefined ? { [`${DOC.uploader}Id`]: uploaderId } : {}),
   };
 }
@@ -206,10 +215,11 @@ export class PnpDocumentStore implements DocumentStore {
   }
 
   /**
-   * Uploads into the uploader's party folder whose permissions the metadata demands (shared, review or restricted), so
-   * the file is never readable by more people than allowed, sets the metadata with If-Match, and only then publishes a
-   * shareable file: until that last step it is a draft only its own party reads. A failure after the bytes landed
-   * flags the item 'Onvolledig' so it shows in "Te classificeren" (issue 4: never silently half).
+   * Uploads into the uploader's own folder (shared, or restricted for a restricted level), as a draft only its own
+   * party reads; sets the metadata with the item's etag; then either publishes an allowed file (the other party reads
+   * it from then on), or moves a file for review into the party's review folder, where the uploader may add but never
+   * edit, move, publish or delete (art. 9.2; SharePoint refuses it). A failure after the bytes landed flags the item
+   * 'Onvolledig' where it is, still a draft, so it shows in "Te classificeren" (issue 4: never silently half).
    */
   public async upload(request: UploadRequest): Promise<UploadResult> {
     const bytes = await toBytes(request.content);
@@ -221,7 +231,8 @@ export class PnpDocumentStore implements DocumentStore {
         `'${request.fileName}' bestaat al in ${this.config.space.exchangeLibraryTitle}; kies een andere naam.`,
       );
     }
-    const folderUrl = await this.folderUrl(request.metadata);
+    const stagingUrl = `${await this.root()}/${stagingFolderForDocument(this.config, request.metadata)}`;
+    const targetUrl = await this.folderUrl(request.metadata);
     const total = bytes.byteLength;
     const progress = (sent: number, retries: number): void =>
       request.onProgress?.({ fileName: request.fileName, bytesSent: sent, totalBytes: total, retries });
@@ -229,44 +240,59 @@ export class PnpDocumentStore implements DocumentStore {
     try {
       if (total <= (this.options.chunkThresholdBytes ?? DEFAULT_CHUNK_BYTES)) {
         await this.sp.web
-          .getFolderByServerRelativePath(folderUrl)
+          .getFolderByServerRelativePath(stagingUrl)
           .files.addUsingPath(request.fileName, bytes, { Overwrite: false });
         progress(total, 0);
       } else {
-        await uploadChunked(this.sp, folderUrl, request.fileName, bytes, {
+        await uploadChunked(this.sp, stagingUrl, request.fileName, bytes, {
           chunkBytes: this.options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
           attempts: this.options.chunkAttempts ?? 3,
           onChunk: progress,
         });
       }
     } catch (e) {
-      throw await this.explainDenied(e, folderUrl);
+      throw await this.explainDenied(e, stagingUrl);
     }
-    const file = this.sp.web.getFileByServerRelativePath(`${folderUrl}/${request.fileName}`);
+    const file = this.sp.web.getFileByServerRelativePath(`${stagingUrl}/${request.fileName}`);
     const info: { Id: number; 'odata.etag'?: string } = await file.listItemAllFields.select('Id')();
     const item = this.ref.items.getById(info.Id);
     const problems: string[] = [];
     try {
       const fields = { ...toFields(request.metadata, await this.currentUserId()), ...(await this.contentType()) };
-      await item.update(fields, info['odata.etag'] ?? '*');
+      await item.update(fields, String(info['odata.etag']));
     } catch (e) {
       problems.push(`metadata: ${await sharePointMessage(e)}`);
       await this.flagIncomplete(item);
     }
-    if (problems.length === 0) {
+    const staged = await this.get(info.Id);
+    if (problems.length > 0) return { document: staged, complete: false, problems };
+    if (targetUrl !== stagingUrl) {
       try {
-        await this.publishIfShareable(file, request.metadata.toetsstatus);
+        await file.moveByPath(`${targetUrl}/${request.fileName}`, false);
       } catch (e) {
-        problems.push(`publiceren: ${await sharePointMessage(e)}`);
+        problems.push(`naar de reviewmap: ${await sharePointMessage(e)}`);
         await this.flagIncomplete(item);
+        return { document: await this.get(info.Id), complete: false, problems };
       }
+      // The uploader may no longer read it there (it waits for the privacy officer): this is what was handed in.
+      return { document: { ...staged, serverRelativeUrl: `${targetUrl}/${request.fileName}` }, complete: true, problems };
+    }
+    try {
+      await this.publishIfShareable(file, request.metadata.toetsstatus);
+    } catch (e) {
+      problems.push(`publiceren: ${await sharePointMessage(e)}`);
+      await this.flagIncomplete(item);
     }
     return { document: await this.get(info.Id), complete: problems.length === 0, problems };
   }
 
   /**
-   * Changes metadata; when the new state belongs in another permission folder the file moves there FIRST, so a failure
-   * leaves it in the stricter place or with its old status, never readable under a status that does not allow it.
+   * Changes metadata and moves the file to the folder its new state demands, in the order that never leaves it readable
+   * under a status that does not allow it and that the person may write:
+   * - into a review folder (review, rejected, incomplete): the metadata first, where the file is, then the move — a
+   *   party's staff may add to its review folder but not edit there (art. 9.2);
+   * - out of a review folder (the privacy officer's approval): the move first, then the metadata; the file is a draft
+   *   in its new folder until it is published last.
    */
   public async updateMetadata(id: number, patch: Partial<DocumentMetadata>, etag?: string): Promise<ExchangeDocument> {
     const current = await this.get(id);
@@ -286,37 +312,58 @@ export class PnpDocumentStore implements DocumentStore {
       retainUntil: patch.retainUntil ?? current.retainUntil,
       confidential: patch.confidential ?? current.confidential,
       toetsId: patch.toetsId ?? current.toetsId,
+      ...(patch.reviewNote !== undefined ? { reviewNote: patch.reviewNote } : {}),
     };
     checkMetadata(this.config, next);
     const targetFolder = await this.folderUrl(next);
     const currentFolder = current.serverRelativeUrl.slice(0, current.serverRelativeUrl.lastIndexOf('/'));
-    let itemId = id;
-    let itemEtag = etag ?? '*';
-    if (targetFolder !== currentFolder) {
-      const dest = `${targetFolder}/${current.name}`;
+    const dest = `${targetFolder}/${current.name}`;
+    const move = async (): Promise<void> => {
       await this.sp.web
         .getFileByServerRelativePath(current.serverRelativeUrl)
         .moveByPath(dest, false)
         .catch(async (e) => {
           throw await this.explainDenied(e, targetFolder);
         });
-      const moved: { Id: number } = await this.sp.web
-        .getFileByServerRelativePath(dest)
-        .listItemAllFields.select('Id')();
-      itemId = moved.Id;
-      itemEtag = '*';
+    };
+    const write = async (itemEtag: string): Promise<void> => {
+      await this.ref.items
+        .getById(id)
+        .update(toFields(next), itemEtag)
+        .catch((e) => rethrowConcurrency(e, `'${current.name}'`));
+    };
+    if (targetFolder === currentFolder) {
+      await write(current.etag);
+    } else if (PARTY_ONLY_STATUSES.has(next.toetsstatus)) {
+      await write(current.etag);
+      await move();
+      // After the move into a review folder staff may no longer read it (it waits for the privacy officer).
+      const moved = await this.get(id).catch((e) => {
+        if (httpStatus(e) === 404) return null;
+        throw e;
+      });
+      return moved ?? { ...current, ...next, serverRelativeUrl: dest };
+    } else {
+      await move();
+      // A move within a library keeps the item (and its id); its etag changed, so read it again: no blind write.
+      await write((await this.get(id)).etag);
     }
-    const item = this.ref.items.getById(itemId);
-    await item.update(toFields(next), itemEtag).catch((e) => rethrowConcurrency(e, `'${current.name}'`));
-    const dest = this.sp.web.getFileByServerRelativePath(`${targetFolder}/${current.name}`);
-    await this.publishIfShareable(dest, next.toetsstatus).catch(async (e) => {
+    const file = this.sp.web.getFileByServerRelativePath(dest);
+    await this.publishIfShareable(file, next.toetsstatus).catch(async (e) => {
       // Still a draft only its own party reads; flagged so it shows in "Te classificeren" and is classified again.
-      await this.flagIncomplete(item);
+      await this.flagIncomplete(this.ref.items.getById(id));
       throw new Error(
         `'${current.name}' is vastgelegd als '${next.toetsstatus}', maar niet gepubliceerd voor de andere partij (${await sharePointMessage(e)}). Het staat als 'Onvolledig' in 'Te classificeren'; classificeer het opnieuw.`,
       );
     });
-    return this.get(itemId);
+    return this.get(id);
+  }
+
+  /** Publishes the current draft as a major version for those who read its folder. */
+  public async publish(id: number, comment: string): Promise<void> {
+    if (!(await this.draftsEnabled())) return;
+    const doc = await this.get(id);
+    await this.sp.web.getFileByServerRelativePath(doc.serverRelativeUrl).publish(comment);
   }
 
   /**

@@ -6,6 +6,7 @@ import '@pnp/sp/site-groups/web';
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import type { SiteDirectory, SiteUser } from '../../ports/site';
 import { partyKeyForExactDomain } from '../../domain/agreement/queries';
+import { SITE_OWNERS } from '../../provisioning/permissions';
 
 /** Site users and groups of the configured space. */
 export class PnpSiteDirectory implements SiteDirectory {
@@ -59,12 +60,15 @@ export class PnpSiteDirectory implements SiteDirectory {
     await this.sp.web.siteGroups.getByName(group).users.add(login);
   }
 
-  /** Members of a configured group. */
+  /**
+   * Members of a configured group, or of the site's own Owners group (`$owners`). People only: a claim (the Team's
+   * members, a security group) has no address and is left out.
+   */
   public async groupMembers(groupKey: string): Promise<Array<{ id: number; displayName: string; email: string }>> {
-    const rows: Array<{ Id: number; Title: string; Email: string }> = await this.sp.web.siteGroups
-      .getByName(this.group(groupKey))
-      .users.select('Id', 'Title', 'Email')();
-    return rows.map((r) => ({ id: r.Id, displayName: r.Title, email: r.Email }));
+    const group =
+      groupKey === SITE_OWNERS ? this.sp.web.associatedOwnerGroup : this.sp.web.siteGroups.getByName(this.group(groupKey));
+    const rows: Array<{ Id: number; Title: string; Email: string }> = await group.users.select('Id', 'Title', 'Email')();
+    return rows.filter((r) => !!r.Email).map((r) => ({ id: r.Id, displayName: r.Title, email: r.Email }));
   }
 
   /** Group title for a configured key; a clear error for an unknown key. */

@@ -1,5 +1,7 @@
 /** SharePoint (PnPjs v4) adapters of the ports. */
 export { PnpConfigStore } from './PnpConfigStore';
+export { PnpConfigTrail } from './PnpConfigTrail';
+export { PnpChannelFiles } from './PnpChannelFiles';
 export { PnpDocumentStore, type DocumentStoreOptions } from './PnpDocumentStore';
 export { PnpSiteDirectory } from './PnpSiteDirectory';
 export { PnpAuditLog } from './PnpAuditLog';

@@ -17,3 +17,4 @@ export {
   activitiesForSharing,
   effectiveDate,
 } from './queries';
+export { changedPaths, fingerprint, summarisePaths, type ConfigFingerprint } from './fingerprint';

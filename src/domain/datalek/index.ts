@@ -32,3 +32,5 @@ export { containsMarkup, escapeHtml } from './markup';
 export { amsterdamDate, formatAmsterdam, formatIsoDate, parseIsoDateTime, AGREEMENT_TIME_ZONE } from './zone';
 export { toRegisterRow, fromRegisterRow, type DatalekRegisterRow } from './register';
 export { procedureChecklist, type ChecklistStep } from './checklist';
+export { applyEvents, type DatalekEvent } from './events';
+export { privacyChannelVerdict, type ChannelAudience, type ChannelFacts, type ChannelVerdict } from './channel';

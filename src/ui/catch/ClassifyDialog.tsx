@@ -24,6 +24,7 @@ import { useServices, useStrings } from '../services';
 import { EMPTY_DRAFT, formOf, missingFields, type Draft } from '../upload/draft';
 import { describeFindings, format } from '../upload/format';
 import { QuestionForm } from '../upload/QuestionForm';
+import { contentHash } from '../../domain/common/hash';
 
 /** Props of {@link ClassifyDialog}. */
 export interface ClassifyDialogProps {
@@ -34,7 +35,10 @@ export interface ClassifyDialogProps {
 }
 
 /** The scan of one library file: its bytes read back and scanned in the browser like a picked file (seed 004). */
-type ScanState = { status: 'scanning' } | { status: 'ok'; scan: ScanResult } | { status: 'error'; message: string };
+type ScanState =
+  | { status: 'scanning' }
+  | { status: 'ok'; scan: ScanResult; hash?: string }
+  | { status: 'error'; message: string };
 
 /**
  * Classifies files that are already in the library (native upload, drag into the library): the Delen dialog's questions
@@ -60,9 +64,12 @@ export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
     setScan({ status: 'scanning' });
     services.documents
       .download(doc.id)
-      .then((buffer) => scanPicked(services.config, { name: doc.name, size: buffer.byteLength, arrayBuffer: async () => buffer }))
+      .then(async (buffer) => ({
+        picked: await scanPicked(services.config, { name: doc.name, size: buffer.byteLength, arrayBuffer: async () => buffer }),
+        hash: await contentHash(buffer),
+      }))
       .then(
-        (r) => current && setScan({ status: 'ok', scan: r.scan }),
+        (r) => current && setScan({ status: 'ok', scan: r.picked.scan, ...(r.hash ? { hash: r.hash } : {}) }),
         (e: unknown) => current && setScan({ status: 'error', message: errorMessage(e) }),
       );
     return () => {
@@ -85,6 +92,7 @@ export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
       doc,
       form,
       scan.scan,
+      scan.hash,
     ).then(
       (r) => {
         setResults((all) => ({ ...all, [doc.id]: r }));

@@ -98,6 +98,12 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
       setProblems(r.registerErrors);
       props.onUpdate({ report: r.report, delivery: r.delivery });
     });
+  const postFull = (): Promise<void> =>
+    run(async () => {
+      const r = await outbox.postFullCard(props.id);
+      setProblems(r.registerErrors);
+      props.onUpdate({ report: r.report, delivery: r.delivery });
+    });
   const record = (step: 'phoned' | 'callConfirmed'): Promise<void> =>
     run(async () => {
       const next = await outbox.recordProcedure(props.id, step, step === 'phoned' ? contact : undefined);
@@ -108,6 +114,8 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
     const o = delivery[s];
     if (!o) return t.datalekStateNotYet;
     const at = o.at ? formatAmsterdam(new Date(o.at), lang) : '';
+    if (o.state === 'sent' && o.kind === 'notice')
+      return format(t.datalekStateSentNotice, { at, reason: o.reason ?? '' });
     if (o.state === 'sent') return format(t.datalekStateSent, { at });
     if (o.state === 'sending') return format(t.datalekStateSending, { at });
     if (o.state === 'failed') return format(t.datalekStateFailed, { at, message: o.message, attempts: o.attempts });
@@ -141,6 +149,19 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
             </li>
           ))}
         </ul>
+        {!reporterView && delivery.card?.state === 'sent' && delivery.card.kind === 'notice' && (
+          <div className={styles.actions}>
+            <Button
+              data-testid="datalek-full-card"
+              disabled={busy}
+              onClick={() => {
+                postFull().catch(() => undefined);
+              }}
+            >
+              {t.datalekPostFullCard}
+            </Button>
+          </div>
+        )}
         {props.unrecorded && props.unrecorded.length > 0 && <Text className={styles.warn}>{t.datalekUnrecorded}</Text>}
         {problems.map((p, i) => (
           <Text key={i} className={styles.warn}>

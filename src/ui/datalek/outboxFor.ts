@@ -13,6 +13,7 @@ export function outboxFor(services: Services): DatalekOutbox {
       breaches: services.breaches,
       mail: services.mail,
       channel: services.channel,
+      site: services.site,
       host: services.host,
     });
     outboxes.set(services, outbox);

@@ -13,8 +13,8 @@ export interface OutcomesProps {
 }
 
 /**
- * The uploader's own shared files with their status and, after a review, the privacy officer's decision and note
- * (read from the uploader's own Toetslog record, the only records the log shows them).
+ * The uploader's own shared files with their status and, after a review, the privacy officer's decision and note (on
+ * the file, which the privacy officer changed last); files waiting for review from the uploader's own Toetslog record.
  */
 export function Outcomes(props: OutcomesProps): React.ReactElement {
   const t = useStrings();
@@ -24,31 +24,34 @@ export function Outcomes(props: OutcomesProps): React.ReactElement {
     <table className={styles.table} data-testid="outcomes">
       <tbody>
         {props.entries.map(({ document: doc, record }) => {
-          const review = record?.review;
+          const name = doc?.name ?? record?.fileName ?? '';
+          const status = doc?.toetsstatus ?? 'In review';
+          // After a review the privacy officer's note is on the file; they changed it last (SharePoint's Editor).
+          const reviewedBy = record?.decision === 'review' && doc?.editor ? doc.editor.displayName : undefined;
           return (
-            <tr key={doc.id} data-outcome-file={doc.name} data-status={doc.toetsstatus}>
+            <tr key={doc ? `d${doc.id}` : `r${record?.toetsId ?? name}`} data-outcome-file={name} data-status={status}>
               <td className={styles.cell}>
-                <Text className={styles.name}>{doc.name}</Text>
+                <Text className={styles.name}>{name}</Text>
                 <br />
                 <Text size={200} className={styles.muted}>
-                  {formatDate(doc.modified)}
+                  {formatDate(doc?.modified ?? record?.at ?? '')}
                 </Text>
               </td>
               <td className={styles.cell}>
-                <Text className={doc.toetsstatus === 'Afgewezen' ? styles.rejected : undefined} data-testid="outcome-status">
-                  {doc.toetsstatus === 'Toegestaan' && isDraftVersion(doc.version)
+                <Text className={status === 'Afgewezen' ? styles.rejected : undefined} data-testid="outcome-status">
+                  {status === 'Toegestaan' && isDraftVersion(doc?.version)
                     ? t.rvStatus_unpublished
-                    : t[`rvStatus_${doc.toetsstatus}`]}
+                    : t[`rvStatus_${status}`]}
                 </Text>
-                {review && (
+                {reviewedBy && (
                   <>
                     <br />
-                    {review.decision === 'goedgekeurd' && (
-                      <Text size={200}>{format(t.rvApprovedAfterReview, { name: review.by.displayName })}. </Text>
+                    {status === 'Toegestaan' && (
+                      <Text size={200}>{format(t.rvApprovedAfterReview, { name: reviewedBy })}. </Text>
                     )}
-                    {review.note && (
+                    {doc?.reviewNote && (
                       <Text size={200} data-testid="outcome-note">
-                        {format(t.rvOutcomeNote, { name: review.by.displayName, note: review.note })}
+                        {format(t.rvOutcomeNote, { name: reviewedBy, note: doc.reviewNote })}
                       </Text>
                     )}
                   </>

@@ -23,7 +23,7 @@ async function load(services: Services): Promise<TabData> {
   const reviewer = reviewerParties(services.config, user).length > 0;
   const [queue, outcomes] = await Promise.all([
     reviewer ? loadQueue(services, user) : Promise.resolve(null),
-    user.party ? loadOutcomes(services) : Promise.resolve([]),
+    user.party ? loadOutcomes({ ...services, userId: user.id }) : Promise.resolve([]),
   ]);
   return { user, queue, outcomes };
 }

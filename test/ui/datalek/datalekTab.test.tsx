@@ -11,7 +11,7 @@ import { AppFrame } from '../../../src/ui/AppFrame';
 import { HostCommandProvider, type HostCommand } from '../../../src/ui/command';
 import DatalekTab from '../../../src/ui/datalek/DatalekTab';
 import { ServicesProvider } from '../../../src/ui/services';
-import { MemoryBreachRegister, RecordingChannel, RecordingMail, httpFailure } from '../../datalek/fakes';
+import { MemoryBreachRegister, RecordingChannel, RecordingMail, fixtureSite, httpFailure } from '../../datalek/fakes';
 import { doc, igjCibg, profile } from '../fakeServices';
 
 // jsdom lacks ResizeObserver (Fluent's MessageBar measures itself for reflow).
@@ -37,6 +37,7 @@ function fakes(): Services & { breaches: MemoryBreachRegister; mail: RecordingMa
     breaches: new MemoryBreachRegister(),
     mail: new RecordingMail(),
     channel: new RecordingChannel(),
+    site: fixtureSite(),
     host: { siteUrl: SITE, privacyChannel: { teamId: 't1', channelId: '19:privacy@thread.tacv2' } },
   } as unknown as Services & { breaches: MemoryBreachRegister; mail: RecordingMail; channel: RecordingChannel };
 }
@@ -200,7 +201,7 @@ it('keeps script and markup in every text field as text: stored and mailed verba
     fireEvent.click(screen.getByTestId('datalek-submit'));
   });
   await screen.findByTestId('datalek-result');
-  const [stored] = [...services.breaches.items.values()];
+  const stored = await services.breaches.get([...services.breaches.items.keys()][0]);
   for (const f of texts) expect(stored.form[f]).toBe(`${f}: ${HOSTILE}`);
   const rows = services.mail.sent[0].blocks.flatMap((b) => (b.kind === 'fields' ? b.rows.map((r) => r.value) : []));
   expect(rows.join('\n')).toContain(`description: ${HOSTILE}`);
@@ -272,7 +273,7 @@ it('shows a failed mail on the stored report with a retry that sends it once; th
   expect(screen.queryByTestId('datalek-retry')).toBeNull();
   expect(services.mail.sent).toHaveLength(1);
   expect(services.channel.posted).toHaveLength(1);
-  const [stored] = [...services.breaches.items.values()];
+  const stored = await services.breaches.get([...services.breaches.items.keys()][0]);
   expect(readDelivery(stored.form).mail?.state).toBe('sent');
 });
 
@@ -333,7 +334,7 @@ it('lets the reporter record the phone call and its written confirmation (bijlag
   await waitFor(() =>
     expect(document.querySelector('[data-step="callConfirmed"]')?.getAttribute('data-done')).toBe('true'),
   );
-  const [stored] = [...services.breaches.items.values()];
+  const stored = await services.breaches.get([...services.breaches.items.keys()][0]);
   expect(stored.form.procedure).toMatchObject({ phonedContact: 'Johan Smit' });
   expect((stored.form.procedure as { callConfirmedAt?: string }).callConfirmedAt).toBeTruthy();
 });

@@ -10,7 +10,7 @@ import type { Services, SiteUser } from '../../../src/ports';
 import { AppFrame } from '../../../src/ui/AppFrame';
 import RegisterTab from '../../../src/ui/datalekRegister/RegisterTab';
 import { ServicesProvider } from '../../../src/ui/services';
-import { MemoryBreachRegister, RecordingChannel, RecordingMail } from '../../datalek/fakes';
+import { MemoryBreachRegister, RecordingChannel, RecordingMail, fixtureSite } from '../../datalek/fakes';
 import { igjCibg } from '../fakeServices';
 
 class NoResizeObserver {
@@ -46,6 +46,7 @@ async function withReport(user: SiteUser): Promise<Services & { breaches: Memory
     breaches,
     mail: new RecordingMail(),
     channel: new RecordingChannel(),
+    site: fixtureSite(),
     host: { siteUrl: 'https://contoso.sharepoint.com/sites/s', privacyChannel: { teamId: 't', channelId: 'c' } },
   });
   const r = await outbox.submit({
