@@ -29,9 +29,26 @@ export function AppLoader(props: AppLoaderProps): React.ReactElement {
   );
 }
 
+/**
+ * The services, once the signed-in person is known to be in the space: on the autorisatielijst (one of the agreement's
+ * groups) or an owner. In a Team site every Team member reaches the site (the Team's Members group holds Edit on the
+ * web) and may read the configuration, but someone in none of the agreement's groups has no part in it (art. 10.1):
+ * SharePoint refuses them every governed list, and the screen says so instead of showing empty tabs.
+ */
+async function loadForMember(load: () => Promise<Services>): Promise<Services> {
+  const services = await load();
+  const user = await services.site.currentUser();
+  const owner = user.isSiteAdmin || services.config.groups.some((g) => g.kind === 'owners' && user.groupKeys.includes(g.key));
+  if (!owner && user.groupKeys.length === 0) {
+    throw Object.assign(new Error('Niet op de autorisatielijst van deze samenwerkingsruimte (art. 10.1).'), { code: 'denied' });
+  }
+  return services;
+}
+
 function Loaded(props: { load: () => Promise<Services>; initialTab?: string; command?: HostCommand }): React.ReactElement {
   const t = useStrings();
-  const services = useAsync(props.load, [props.load]);
+  const load = React.useCallback(() => loadForMember(props.load), [props.load]);
+  const services = useAsync(load, [load]);
   if (services.status === 'loading') return <Spinner label={t.loading} style={{ padding: 32 }} />;
   if (services.status === 'error') {
     return (

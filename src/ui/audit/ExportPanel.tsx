@@ -2,6 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Te
 import * as React from 'react';
 import type { SiteUser } from '../../ports';
 import { collectAuditRecords, exportFileName, seesAllRecords, verantwoordingCsv, type CsvSeparator } from '../../review';
+import { integrityForExport } from '../../integrity';
 import { errorMessage } from '../common/errors';
 import { useServices, useStrings } from '../services';
 import { format } from '../upload/format';
@@ -53,11 +54,23 @@ export function ExportPanel(props: ExportPanelProps): React.ReactElement {
       ...(from ? { from: `${from}T00:00:00Z` } : {}),
       ...(to ? { to: dayAfter(to) } : {}),
       onProgress: setProgress,
-    }).then(
-      (records) => {
+    })
+      .then(async (records) => ({
+        records,
+        // Privacy officers and owners read what the check needs; the others' export holds their own records only.
+        integrity: seesAllRecords(services.config, props.user) ? await integrityForExport(services, records) : undefined,
+      }))
+      .then(
+      ({ records, integrity }) => {
         const file = exportFileName(services.config, new Date());
-        download(verantwoordingCsv(services.config, records, separator), file);
-        setDone(format(t.exportDone, { count: records.length, file }));
+        download(verantwoordingCsv(services.config, records, separator, integrity), file);
+        setDone(
+          format(t.exportDone, { count: records.length, file }) +
+            (integrity
+              ? ` ${format(t.exportAnomalies, { count: integrity.anomalies.length })}` +
+                (integrity.unchecked.length ? ` ${format(t.trustIntegrityUnchecked, { what: integrity.unchecked.join('; ') })}` : '')
+              : ''),
+        );
         setProgress(undefined);
       },
       (e: unknown) => {

@@ -8,6 +8,8 @@ import { useDashboardStyles } from './useDashboardStyles';
 const OverlegBanner = React.lazy(() => import(/* webpackChunkName: 'overleg-banner' */ '../overleg/OverlegBanner'));
 // issue 4: the warning for files put in the library around "Delen met toets", with "Nu classificeren"; own chunk.
 const UnclassifiedBanner = React.lazy(() => import(/* webpackChunkName: 'catch-banner' */ '../catch/UnclassifiedBanner'));
+// issue 16: what SharePoint cannot refuse must be evident: integrity, configuration change, breach channel; own chunk.
+const TrustBanners = React.lazy(() => import(/* webpackChunkName: 'trust-banners' */ '../trust/TrustBanners'));
 
 /** Props of {@link Dashboard}. */
 export interface DashboardProps {
@@ -34,6 +36,9 @@ export function Dashboard(props: DashboardProps): React.ReactElement {
       </React.Suspense>
       <React.Suspense fallback={null}>
         <UnclassifiedBanner />
+      </React.Suspense>
+      <React.Suspense fallback={null}>
+        <TrustBanners />
       </React.Suspense>
       <TabList selectedValue={active.key} onTabSelect={onTabSelect} aria-label={t.tabsLabel}>
         {dashboardTabs.map((tab) => (
