@@ -1,0 +1,280 @@
+/**
+ * The seven attacks of the trust-boundary issue, each as the plain REST call an insider sends from the browser console
+ * with their own identity and form digest, against a site seeded as shipped. Before this design SharePoint answered
+ * 204/200 to every one; now it refuses (403, or 404 where it does not even reveal the object). Where SharePoint cannot
+ * refuse (a staff member publishing a draft of their own folder), the integrity check flags it to the privacy officers.
+ * Also: dropping a file into a Teams channel folder as staff.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { PnpAuditLog, PnpBreachRegister, PnpChannelFiles, PnpDocumentStore, PnpSiteDirectory } from '../../src/adapters/sharepoint';
+import { DatalekOutbox } from '../../src/datalek';
+import type { AgreementConfig } from '../../src/domain/agreement/schema';
+import { runIntegrityCheck } from '../../src/integrity';
+import { AGR, BREACH, CONFIG_FILE, LISTS } from '../../src/provisioning/names';
+import { shareFile } from '../../src/upload';
+import { GraphChannelPoster, GraphMailSender } from '../../src/adapters/graph';
+import { seedSite } from '../../workbench/seed/seed';
+import { loadConfigFixture } from '../helpers/config';
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { form, scanWith } from '../upload/fixtures';
+
+jest.setTimeout(180_000);
+
+const config: AgreementConfig = loadConfigFixture();
+let emu: TestEmulator;
+let site: string;
+
+/** One REST call as a demo identity (cookie-less: the identity header, and the identity's own form digest). */
+async function rest(user: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<number> {
+  const digest = (await (
+    await fetch(`${emu.siteUrl}/_api/contextinfo`, { method: 'POST', headers: { Accept: 'application/json', 'X-Emulator-User': user } })
+  ).json()) as { FormDigestValue: string };
+  const r = await fetch(`${emu.url}${path}`, {
+    method,
+    headers: {
+      Accept: 'application/json;odata=nometadata',
+      'X-Emulator-User': user,
+      'X-RequestDigest': digest.FormDigestValue,
+      ...(typeof body === 'string' ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  await r.arrayBuffer();
+  return r.status;
+}
+
+/** A MERGE of an item's fields. */
+function merge(user: string, list: string, id: number, fields: Record<string, unknown>): Promise<number> {
+  return rest(user, 'POST', `${site}/_api/web/lists/getbytitle('${list}')/items(${id})`, fields, {
+    'X-HTTP-Method': 'MERGE',
+    'If-Match': '*',
+  });
+}
+
+/** A refusal: 403, or 404 where SharePoint does not reveal the object. */
+const REFUSED = [403, 404];
+
+/** The site user of a demo identity, as the product's SiteDirectory reads it. */
+async function userOf(key: string): Promise<Awaited<ReturnType<PnpSiteDirectory['currentUser']>>> {
+  return new PnpSiteDirectory(emu.spForUser(key), config).currentUser();
+}
+
+/** Shares a file through the product's own upload flow (Toetslog record first, then the store), as `key`. */
+async function share(key: string, fileName: string, bsn: boolean): Promise<void> {
+  const user = await userOf(key);
+  const sp = emu.spForUser(key);
+  const f = bsn
+    ? form({
+        classification: 'departementaal-vertrouwelijk',
+        answers: {
+          containsPersonalData: true,
+          activityKey: 'identiteitsverificatie',
+          categories: ['naw', 'identificatie'],
+          necessity: 'Nodig om de identiteit van deze zorgverlener vast te stellen.',
+          lessDataPossible: false,
+        },
+      })
+    : form();
+  const item = { fileName, content: new TextEncoder().encode(`${fileName} ${bsn ? 'BSN 111222333' : ''}`), scan: scanWith(bsn ? { bsn: 1 } : {}) };
+  const { decide } = await import('../../src/upload');
+  const deps = { config, documents: new PnpDocumentStore(sp, config), audit: new PnpAuditLog(sp), user };
+  const result = await shareFile(deps, f, item, decide(deps, f, item));
+  if (result.state !== 'done') throw new Error(`${fileName}: ${result.state} ${JSON.stringify(result.problems)}`);
+}
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  site = new URL(emu.siteUrl).pathname;
+  await seedSite(emu.siteUrl, { agreement: JSON.parse(readFileSync(join(__dirname, '..', '..', 'config', 'agreements', 'igj-cibg.json'), 'utf8')) });
+});
+afterAll(() => emu?.close());
+
+describe('art. 9.2: an escalated file reaches the other party only through the privacy officer', () => {
+  const lib = (): string => `${site}/${config.space.exchangeLibraryTitle}`;
+
+  it.each([
+    ['igj-medewerker', 'igj'],
+    ['cibg-medewerker', 'cibg'],
+  ])('%s cannot set its own review file to Toegestaan, move, copy or publish it; the other party never reads it', async (key, party) => {
+    const name = `Escalatie ${party}.txt`;
+    await share(key, name, true);
+    const url = `${lib()}/Review-${party}/${name}`;
+    const admin = emu.spForUser('beheerder');
+    const item = await admin.web.getFileByServerRelativePath(url).getItem<{ Id: number; Toetsstatus: string }>('Id', 'Toetsstatus');
+    expect(item.Toetsstatus).toBe('In review');
+    expect(REFUSED).toContain(await merge(key, config.space.exchangeLibraryTitle, item.Id, { Toetsstatus: 'Toegestaan' }));
+    for (const op of ['MoveFileByPath', 'CopyFileByPath']) {
+      const status = await rest(key, 'POST', `${site}/_api/SP.MoveCopyUtil.${op}(overwrite=false)`, {
+        srcPath: { DecodedUrl: `${emu.url}${url}` },
+        destPath: { DecodedUrl: `${emu.url}${lib()}/Gedeeld-${party}/${op}-${name}` },
+      });
+      expect({ op, status: REFUSED.includes(status) }).toEqual({ op, status: true });
+    }
+    const file = `${site}/_api/web/getfilebyserverrelativepath(decodedurl='${encodeURIComponent(url)}')`;
+    expect(REFUSED).toContain(await rest(key, 'POST', `${file}/publish(comment='zelf')`));
+    const other = party === 'igj' ? 'cibg-medewerker' : 'igj-medewerker';
+    expect(REFUSED).toContain(await rest(other, 'GET', file));
+    const after = await admin.web.getFileByServerRelativePath(url).getItem<{ Toetsstatus: string }>('Toetsstatus');
+    expect(after.Toetsstatus).toBe('In review');
+  });
+
+  it('a draft published by hand in one\'s own folder (SharePoint allows it) is flagged to the privacy officers of both parties', async () => {
+    const name = 'Met de hand gepubliceerd.txt';
+    const folder = `${lib()}/Gedeeld-igj`;
+    expect(
+      await rest('igj-medewerker', 'POST', `${site}/_api/web/getfolderbyserverrelativepath(decodedurl='${encodeURIComponent(folder)}')/files/addusingpath(decodedurl='${encodeURIComponent(name)}',overwrite=false)`, 'BSN 111222333'),
+    ).toBe(200);
+    const file = `${site}/_api/web/getfilebyserverrelativepath(decodedurl='${encodeURIComponent(`${folder}/${name}`)}')`;
+    const id = (await emu.spForUser('beheerder').web.getFileByServerRelativePath(`${folder}/${name}`).getItem<{ Id: number }>('Id')).Id;
+    expect(await merge('igj-medewerker', config.space.exchangeLibraryTitle, id, { Toetsstatus: 'Toegestaan' })).toBe(204);
+    expect(await rest('igj-medewerker', 'POST', `${file}/publish(comment='zelf')`)).toBe(200);
+    expect(await rest('cibg-medewerker', 'GET', file)).toBe(200);
+    for (const officer of ['igj-privacy', 'cibg-privacy']) {
+      const sp = emu.spForUser(officer);
+      const report = await runIntegrityCheck({
+        config,
+        documents: new PnpDocumentStore(sp, config),
+        audit: new PnpAuditLog(sp),
+        site: new PnpSiteDirectory(sp, config),
+        channelFiles: new PnpChannelFiles(sp),
+      });
+      expect(report.unchecked).toEqual([]);
+      expect(report.findings.map((f) => [f.fileName, f.kind])).toEqual([[name, 'no-record']]);
+      expect(report.findings[0].reason).toMatch(/status 'Toegestaan'.*art\. 8, 9\.2.*Sanne de Vries/);
+    }
+  });
+});
+
+describe('AVG art. 33(5): every breach documented, its facts and delivery unchangeable by the reporter', () => {
+  let id: number;
+  beforeAll(async () => {
+    const sp = emu.spForUser('igj-medewerker');
+    const outbox = new DatalekOutbox({
+      config,
+      breaches: new PnpBreachRegister(sp),
+      mail: new GraphMailSender(emu.graphForUser('igj-medewerker')),
+      channel: new GraphChannelPoster(emu.graphForUser('igj-medewerker')),
+      site: new PnpSiteDirectory(sp, config),
+      host: {
+        siteUrl: emu.siteUrl,
+        privacyChannel: { teamId: config.space.teamId!, channelId: config.space.channelId! },
+        reminderChannel: { teamId: config.space.teamId!, channelId: config.space.reminderChannelId! },
+      },
+    });
+    const now = new Date();
+    const r = await outbox.submit({
+      reportingParty: 'igj',
+      reportingOrganisation: 'Inspectie Gezondheidszorg en Jeugd',
+      contactName: 'Sanne de Vries',
+      contactFunction: 'Inspecteur',
+      contactPhone: '+31 30 000 0100',
+      contactEmail: 'sanne.devries@igj.example',
+      reportedAt: now.toISOString(),
+      breachDate: now.toISOString().slice(0, 10),
+      breachDatePresumed: false,
+      discoveredAt: new Date(now.getTime() - 3_600_000).toISOString(),
+      description: 'Brief naar het verkeerde adres.',
+      affectedPersonalData: 'Naam, adres',
+      affectedDataSubjects: 'Eén zorgverlener',
+      scaleDataSubjects: 1,
+      scaleFiles: 1,
+      consequences: 'Onbekend',
+      measures: 'Ontvanger gevraagd te vernietigen',
+      measuresBefore: 'Adrescontrole',
+      dataSubjectsInformed: 'nee',
+      crossBorder: 'nee',
+      ongoing: 'nee',
+      controllerParty: 'cibg',
+      documents: [],
+      status: 'gemeld aan wederpartij',
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    id = r.id;
+  });
+
+  it('the reporter cannot delete or recycle the report; the privacy officer keeps seeing it', async () => {
+    const before = (await new PnpBreachRegister(emu.spForUser('cibg-privacy')).list()).items.length;
+    const item = `${site}/_api/web/lists/getbytitle('${LISTS.breaches}')/items(${id})`;
+    expect(await rest('igj-medewerker', 'POST', item, undefined, { 'X-HTTP-Method': 'DELETE', 'If-Match': '*' })).toBe(403);
+    expect(await rest('igj-medewerker', 'POST', `${item}/recycle`)).toBe(403);
+    expect(await rest('igj-privacy', 'POST', item, undefined, { 'X-HTTP-Method': 'DELETE', 'If-Match': '*' })).toBe(403);
+    expect((await new PnpBreachRegister(emu.spForUser('cibg-privacy')).list()).items).toHaveLength(before);
+  });
+
+  it('the reporter cannot rewrite facts, status, party or delivery; a privacy officer changes it with a kept version', async () => {
+    for (const fields of [
+      { Title: 'iets anders' },
+      { [BREACH.status]: 'afgesloten' },
+      { [BREACH.reportingParty]: 'cibg' },
+      { [BREACH.details]: JSON.stringify({ delivery: { mail: { state: 'sent' } } }) },
+    ])
+      expect(await merge('igj-medewerker', LISTS.breaches, id, fields)).toBe(403);
+    expect(await merge('cibg-privacy', LISTS.breaches, id, { [BREACH.status]: 'beoordeeld' })).toBe(204);
+    const versions: Array<{ Editor?: { LookupValue?: string } }> = await emu
+      .spForUser('cibg-privacy')
+      .web.lists.getByTitle(LISTS.breaches)
+      .items.getById(id)
+      .versions();
+    expect(versions.length).toBeGreaterThanOrEqual(2);
+    // Its course is records nobody rewrites: the reporter's own mail record cannot be changed either.
+    const [event] = await new PnpBreachRegister(emu.spForUser('igj-medewerker')).events(id);
+    expect(await merge('igj-medewerker', LISTS.breachLog, event.id as number, { Uitkomst: 'sent' })).toBe(403);
+  });
+});
+
+describe('AVG art. 5(2): the Toetslog is append-only', () => {
+  it('its uploader cannot change or delete their own record', async () => {
+    const rows: Array<{ Id: number }> = await emu
+      .spForUser('igj-medewerker')
+      .web.lists.getByTitle(LISTS.audit)
+      .items.select('Id')
+      .top(1)();
+    const item = `${site}/_api/web/lists/getbytitle('${LISTS.audit}')/items(${rows[0].Id})`;
+    expect(await merge('igj-medewerker', LISTS.audit, rows[0].Id, { Besluit: 'toegestaan' })).toBe(403);
+    expect(await rest('igj-medewerker', 'POST', item, undefined, { 'X-HTTP-Method': 'DELETE', 'If-Match': '*' })).toBe(403);
+  });
+});
+
+describe('art. 5, 13: only accounthouders keep the agreements register', () => {
+  it('staff cannot add, change or delete an entry; an accounthouder can', async () => {
+    const list = `${site}/_api/web/lists/getbytitle('${LISTS.agreements}')/items`;
+    const body = { Title: 'Vals', [AGR.kind]: 'werkafspraak', [AGR.status]: 'concept' };
+    expect(await rest('igj-medewerker', 'POST', list, body)).toBe(403);
+    expect(await rest('cibg-privacy', 'POST', list, body)).toBe(403);
+    const rows: Array<{ Id: number }> = await emu.spForUser('igj-medewerker').web.lists.getByTitle(LISTS.agreements).items.select('Id').top(1)();
+    expect(await merge('igj-medewerker', LISTS.agreements, rows[0].Id, { Title: 'x' })).toBe(403);
+    expect(await rest('igj-medewerker', 'POST', `${list}(${rows[0].Id})`, undefined, { 'X-HTTP-Method': 'DELETE', 'If-Match': '*' })).toBe(403);
+    expect(await rest('igj-accounthouder', 'POST', list, body)).toBe(201);
+  });
+});
+
+describe('the configuration: only site owners write it', () => {
+  it.each(['igj-medewerker', 'igj-accounthouder', 'cibg-privacy', 'buitenstaander'])('%s cannot overwrite agreement.json', async (key) => {
+    const path = `${site}/${CONFIG_FILE.library}/${CONFIG_FILE.folder}/${CONFIG_FILE.name}`;
+    const file = `${site}/_api/web/getfilebyserverrelativepath(decodedurl='${encodeURIComponent(path)}')`;
+    expect(await rest(key, 'GET', `${file}/$value`)).toBe(200);
+    expect(await rest(key, 'POST', `${file}/$value`, '{"gekaapt":true}', { 'X-HTTP-Method': 'PUT' })).toBe(403);
+  });
+});
+
+describe('the Team: dropping a file into a channel folder', () => {
+  it('is refused to staff (the Team\'s library is read-only for its members); an owner\'s file there is flagged', async () => {
+    const general = `${site}/Shared Documents/General`;
+    const add = (user: string, name: string): Promise<number> =>
+      rest(user, 'POST', `${site}/_api/web/getfolderbyserverrelativepath(decodedurl='${encodeURIComponent(general)}')/files/addusingpath(decodedurl='${encodeURIComponent(name)}',overwrite=false)`, 'x');
+    expect(await add('igj-medewerker', 'In het kanaal.docx')).toBe(403);
+    expect(await add('buitenstaander', 'In het kanaal.docx')).toBe(403);
+    expect(await add('beheerder', 'Van de eigenaar.docx')).toBe(200);
+    const sp = emu.spForUser('cibg-privacy');
+    const report = await runIntegrityCheck({
+      config,
+      documents: new PnpDocumentStore(sp, config),
+      audit: new PnpAuditLog(sp),
+      site: new PnpSiteDirectory(sp, config),
+      channelFiles: new PnpChannelFiles(sp),
+    });
+    expect(report.findings.filter((f) => f.kind === 'channel-file').map((f) => f.fileName)).toEqual(['Van de eigenaar.docx']);
+  });
+});
