@@ -27,7 +27,9 @@ describe('SPFx solution configuration (what `npm run package` ships)', () => {
   it('requests exactly the delegated Graph scopes the adapters use, and no Group.ReadWrite.All', () => {
     const scopes = solution.webApiPermissionRequests.map((r: { resource: string; scope: string }) => `${r.resource}|${r.scope}`);
     expect(scopes.sort()).toEqual(
-      ['Calendars.ReadWrite', 'ChannelMessage.Send', 'Mail.Send', 'User.Read', 'User.Read.All'].map((s) => `Microsoft Graph|${s}`),
+      ['Calendars.ReadWrite', 'Channel.ReadBasic.All', 'ChannelMember.Read.All', 'ChannelMessage.Send', 'Mail.Send', 'User.Read', 'User.Read.All'].map(
+        (s) => `Microsoft Graph|${s}`,
+      ),
     );
   });
 
