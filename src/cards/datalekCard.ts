@@ -34,6 +34,23 @@ export interface DatalekCardOptions {
   lang?: Lang;
 }
 
+/** The controller's 72-hour deadline (AVG art. 33(1)) as a card line, with the time left. */
+function deadlineLine(
+  report: DatalekReport,
+  config: AgreementConfig,
+  now: Date,
+  lang: Lang,
+): { deadline: ReturnType<typeof deadline72h> | undefined; text: string } {
+  const en = lang === 'en';
+  const deadline = report.discoveredAt ? deadline72h(report.discoveredAt, now) : undefined;
+  const text = deadline
+    ? `${en ? 'AP deadline for' : 'Termijn AP voor'} ${partyLabel(config, report.controllerParty)} (72 ${en ? 'h' : 'uur'}, ${en ? 'GDPR' : 'AVG'} art. 33): ${formatAmsterdam(new Date(deadline.dueAt), lang)} – ${formatRemaining(deadline, lang)}`
+    : en
+      ? 'Discovery time unknown: the 72-hour clock cannot be shown'
+      : 'Moment van ontdekken onbekend: de 72-uurstermijn is niet te tonen';
+  return { deadline, text };
+}
+
 /** Builds the breach card; throws when the link is not http(s) or the card would exceed the channel's size limit. */
 export function buildDatalekCard(
   report: DatalekReport,
@@ -47,12 +64,7 @@ export function buildDatalekCard(
   const party = (key: string): string => partyLabel(config, key);
   const label = (key: keyof DatalekReport): string => fieldInfo(key)?.label[lang] ?? String(key);
   const shortened = en ? '(shortened; full text in the report)' : '(ingekort; volledige tekst in de melding)';
-  const deadline = report.discoveredAt ? deadline72h(report.discoveredAt, now) : undefined;
-  const deadlineText = deadline
-    ? `${en ? 'AP deadline for' : 'Termijn AP voor'} ${party(report.controllerParty)} (72 ${en ? 'h' : 'uur'}, ${en ? 'GDPR' : 'AVG'} art. 33): ${formatAmsterdam(new Date(deadline.dueAt), lang)} – ${formatRemaining(deadline, lang)}`
-    : en
-      ? 'Discovery time unknown: the 72-hour clock cannot be shown'
-      : 'Moment van ontdekken onbekend: de 72-uurstermijn is niet te tonen';
+  const { deadline, text: deadlineText } = deadlineLine(report, config, now, lang);
   const n = (v: number | null): string => (v === null ? ANSWER_LABELS.onbekend[lang] : String(v));
   const facts: Array<[string, string]> = [
     [label('reportingOrganisation'), report.reportingOrganisation],
@@ -124,12 +136,7 @@ export function buildDatalekNoticeCard(
   const now = options.now ?? new Date();
   const party = (key: string): string => partyLabel(config, key);
   const label = (key: keyof DatalekReport): string => fieldInfo(key)?.label[lang] ?? String(key);
-  const deadline = report.discoveredAt ? deadline72h(report.discoveredAt, now) : undefined;
-  const deadlineText = deadline
-    ? `${en ? 'AP deadline for' : 'Termijn AP voor'} ${party(report.controllerParty)} (72 ${en ? 'h' : 'uur'}, ${en ? 'GDPR' : 'AVG'} art. 33): ${formatAmsterdam(new Date(deadline.dueAt), lang)} – ${formatRemaining(deadline, lang)}`
-    : en
-      ? 'Discovery time unknown'
-      : 'Moment van ontdekken onbekend';
+  const deadlineText = deadlineLine(report, config, now, lang).text;
   const facts: Array<[string, string]> = [
     [label('reportingOrganisation'), party(report.reportingParty)],
     [label('controllerParty'), party(report.controllerParty)],

@@ -1,6 +1,7 @@
 import { Spinner } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Services } from '../ports';
+import { SITE_OWNERS } from '../provisioning/permissions';
 import { AppFrame, type HostInfo } from './AppFrame';
 import { HostCommandProvider, type HostCommand } from './command';
 import { Failure } from './common/Failure';
@@ -38,11 +39,11 @@ export function AppLoader(props: AppLoaderProps): React.ReactElement {
 async function loadForMember(load: () => Promise<Services>): Promise<Services> {
   const services = await load();
   const user = await services.site.currentUser();
-  const owner = user.isSiteAdmin || services.config.groups.some((g) => g.kind === 'owners' && user.groupKeys.includes(g.key));
-  if (!owner && user.groupKeys.length === 0) {
-    throw Object.assign(new Error('Niet op de autorisatielijst van deze samenwerkingsruimte (art. 10.1).'), { code: 'denied' });
-  }
-  return services;
+  if (user.isSiteAdmin || user.groupKeys.length > 0) return services;
+  // Someone in none of the agreement's groups may still own the site (its Owners group): one look, only for them.
+  const owners = await services.site.groupMembers(SITE_OWNERS).catch(() => []);
+  if (owners.some((o) => o.email.toLowerCase() === user.email.toLowerCase())) return services;
+  throw Object.assign(new Error('Niet op de autorisatielijst van deze samenwerkingsruimte (art. 10.1).'), { code: 'denied' });
 }
 
 function Loaded(props: { load: () => Promise<Services>; initialTab?: string; command?: HostCommand }): React.ReactElement {

@@ -61,6 +61,18 @@ async function userOf(key: string): Promise<Awaited<ReturnType<PnpSiteDirectory[
   return new PnpSiteDirectory(emu.spForUser(key), config).currentUser();
 }
 
+/** The integrity check as a demo identity, through the product's own adapters. */
+function integrityAs(key: string): ReturnType<typeof runIntegrityCheck> {
+  const sp = emu.spForUser(key);
+  return runIntegrityCheck({
+    config,
+    documents: new PnpDocumentStore(sp, config),
+    audit: new PnpAuditLog(sp),
+    site: new PnpSiteDirectory(sp, config),
+    channelFiles: new PnpChannelFiles(sp),
+  });
+}
+
 /** Shares a file through the product's own upload flow (Toetslog record first, then the store), as `key`. */
 async function share(key: string, fileName: string, bsn: boolean): Promise<void> {
   const user = await userOf(key);
@@ -132,14 +144,7 @@ describe('art. 9.2: an escalated file reaches the other party only through the p
     expect(await rest('igj-medewerker', 'POST', `${file}/publish(comment='zelf')`)).toBe(200);
     expect(await rest('cibg-medewerker', 'GET', file)).toBe(200);
     for (const officer of ['igj-privacy', 'cibg-privacy']) {
-      const sp = emu.spForUser(officer);
-      const report = await runIntegrityCheck({
-        config,
-        documents: new PnpDocumentStore(sp, config),
-        audit: new PnpAuditLog(sp),
-        site: new PnpSiteDirectory(sp, config),
-        channelFiles: new PnpChannelFiles(sp),
-      });
+      const report = await integrityAs(officer);
       expect(report.unchecked).toEqual([]);
       expect(report.findings.map((f) => [f.fileName, f.kind])).toEqual([[name, 'no-record']]);
       expect(report.findings[0].reason).toMatch(/status 'Toegestaan'.*art\. 8, 9\.2.*Sanne de Vries/);
@@ -267,14 +272,7 @@ describe('the Team: dropping a file into a channel folder', () => {
     expect(await add('igj-medewerker', 'In het kanaal.docx')).toBe(403);
     expect(await add('buitenstaander', 'In het kanaal.docx')).toBe(403);
     expect(await add('beheerder', 'Van de eigenaar.docx')).toBe(200);
-    const sp = emu.spForUser('cibg-privacy');
-    const report = await runIntegrityCheck({
-      config,
-      documents: new PnpDocumentStore(sp, config),
-      audit: new PnpAuditLog(sp),
-      site: new PnpSiteDirectory(sp, config),
-      channelFiles: new PnpChannelFiles(sp),
-    });
+    const report = await integrityAs('cibg-privacy');
     expect(report.findings.filter((f) => f.kind === 'channel-file').map((f) => f.fileName)).toEqual(['Van de eigenaar.docx']);
   });
 });

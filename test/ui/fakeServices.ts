@@ -77,7 +77,7 @@ export function fakeServices(f: OverviewFakes): Services & { calls: DocumentQuer
   const known: Record<string, unknown> = {
     config: f.config ?? igjCibg(),
     directory: { currentUser: f.currentUser ?? (async () => profile()) },
-    ...(f.siteUser ? { site: { currentUser: async () => f.siteUser } } : {}),
+    ...(f.siteUser ? { site: { currentUser: async () => f.siteUser, groupMembers: async () => [] } } : {}),
     documents: {
       list: async (q: DocumentQuery) => {
         calls.push(q);
