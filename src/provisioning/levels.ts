@@ -155,18 +155,3 @@ export function basePermissions(kinds: readonly KindName[]): { High: number; Low
   return { High: high, Low: low };
 }
 
-/** The kinds a level holds (built-in levels as SharePoint defines them; Full Control holds everything). */
-export function kindsOf(role: RoleKind): ReadonlySet<KindName> {
-  switch (role) {
-    case 'reader':
-      return new Set(READ);
-    case 'contributor':
-      return new Set(CONTRIBUTE);
-    case 'editor':
-      return new Set([...CONTRIBUTE, 'ManageLists']);
-    case 'administrator':
-      return new Set(Object.keys(Kind) as KindName[]);
-    default:
-      return new Set(levelOf(role).kinds);
-  }
-}

@@ -1,8 +1,10 @@
 /**
  * Who may read a document, from its classification and toetsstatus (art. 9.2, 10.1), expressed as folders of the
- * exchange library whose permissions provisioning sets once. Staff hold Contribute, which in SharePoint cannot change
- * permissions (ManagePermissions is Full Control only), so the upload puts a file in the folder whose permissions fit;
- * it is never readable by more people, not even for a moment. Pure: no SharePoint here.
+ * exchange library whose permissions provisioning sets once, and the grants of those folders (issue 16: exactly these
+ * grants, with the space's own permission levels). Staff cannot change permissions (ManagePermissions is Full Control
+ * only), so the upload puts a file in the folder whose permissions fit; it is never readable by more people, not even
+ * for a moment. In a party's review folder its staff may only add: the privacy officer decides (art. 9.2). Pure: no
+ * SharePoint here.
  *
  * Every folder a person can write to belongs to ONE party: the library root is read-only for staff, and a party adds
  * files only to its own folders (`Gedeeld-<party>`, `Review-<party>`, `Vertrouwelijk-<party>`). The library keeps
@@ -195,11 +197,3 @@ export function stagingFolderForDocument(config: AgreementConfig, facts: AccessF
   return sharedFolderName(party.key);
 }
 
-/**
- * True when the product publishes a document with this status as a major version in its folder: an allowed file in a
- * shared or restricted folder (the other party reads it, art. 9.5), and a rejected file in its party's review folder,
- * where only that party reads it (the uploader sees the privacy officer's outcome; no other party has a grant there).
- */
-export function publishesAt(toetsstatus: ToetsstatusValue): boolean {
-  return toetsstatus === 'Toegestaan' || toetsstatus === 'Afgewezen';
-}

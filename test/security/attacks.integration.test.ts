@@ -8,7 +8,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { PnpAuditLog, PnpBreachRegister, PnpChannelFiles, PnpDocumentStore, PnpSiteDirectory } from '../../src/adapters/sharepoint';
-import { DatalekOutbox } from '../../src/datalek';
+import { DatalekOutbox, readDelivery } from '../../src/datalek';
 import type { AgreementConfig } from '../../src/domain/agreement/schema';
 import { runIntegrityCheck } from '../../src/integrity';
 import { AGR, BREACH, CONFIG_FILE, LISTS } from '../../src/provisioning/names';
@@ -226,6 +226,22 @@ describe('AVG art. 33(5): every breach documented, its facts and delivery unchan
     // Its course is records nobody rewrites: the reporter's own mail record cannot be changed either.
     const [event] = await new PnpBreachRegister(emu.spForUser('igj-medewerker')).events(id);
     expect(await merge('igj-medewerker', LISTS.breachLog, event.id as number, { Uitkomst: 'sent' })).toBe(403);
+  });
+  it('a report stored with "sent" already in its own form is not believed: delivery comes from the course only', async () => {
+    const now = new Date().toISOString();
+    const sp = emu.spForUser('igj-medewerker');
+    const created: { Id: number } = await sp.web.lists.getByTitle(LISTS.breaches).items.add({
+      Title: 'Vals verstuurd',
+      [BREACH.reportedAt]: now,
+      [BREACH.discoveredAt]: now,
+      [BREACH.details]: JSON.stringify({
+        delivery: { mail: { state: 'sent', at: now }, card: { state: 'sent', at: now } },
+        procedure: { formMailedAt: now },
+      }),
+    });
+    const read = await new PnpBreachRegister(emu.spForUser('cibg-privacy')).get(created.Id);
+    expect(readDelivery(read.form)).toEqual({});
+    expect((read.form.procedure as { formMailedAt?: string } | undefined)?.formMailedAt).toBeUndefined();
   });
 });
 

@@ -16,6 +16,7 @@ import { fetchPage } from './paging';
 const SELECT = [
   'Id',
   'Title',
+  'Created',
   BREACH.reportedAt,
   BREACH.discoveredAt,
   BREACH.reportingParty,
@@ -27,13 +28,22 @@ const SELECT = [
   `${BREACH.reporter}/EMail`,
 ];
 
-/** The entry with its delivery and procedure as the Datalekverloop has them (records nobody rewrites). */
-function withEvents(entry: BreachEntry, events: BreachEvent[]): BreachEntry {
-  return { ...entry, form: applyEvents(entry.form, events), events };
+/**
+ * The entry with its delivery and procedure as the Datalekverloop has them (records nobody rewrites). What a report's
+ * own form says about its delivery counts only for a report stored before the Datalekverloop existed (SharePoint's
+ * Created of both says so): a newer report claiming "sent" in its form at submission is not believed.
+ */
+function withEvents(entry: BreachEntry & { created?: string }, events: BreachEvent[], logCreated: string): BreachEntry {
+  const { created, ...rest } = entry;
+  const legacy = !!created && created < logCreated;
+  const base = legacy
+    ? entry.form
+    : Object.fromEntries(Object.entries(entry.form).filter(([k]) => k !== 'delivery' && k !== 'procedure'));
+  return { ...rest, form: applyEvents(base, events), events };
 }
 
-/** Maps a row to an entry. */
-function toEntry(row: Record<string, unknown>): BreachEntry {
+/** Maps a row to an entry (with SharePoint's Created, to tell a report from before the Datalekverloop). */
+function toEntry(row: Record<string, unknown>): BreachEntry & { created?: string } {
   const r = row[BREACH.reporter] as { Id?: number; Title?: string; EMail?: string } | undefined;
   return {
     id: Number(row.Id),
@@ -43,6 +53,7 @@ function toEntry(row: Record<string, unknown>): BreachEntry {
     reportingParty: String(row[BREACH.reportingParty] ?? ''),
     controller: String(row[BREACH.controller] ?? ''),
     status: row[BREACH.status] as BreachEntry['status'],
+    ...(typeof row.Created === 'string' ? { created: row.Created } : {}),
     ...(r?.Id ? { reporter: { id: r.Id, displayName: r.Title ?? '', ...(r.EMail ? { email: r.EMail } : {}) } } : {}),
     form: parseJson<Record<string, unknown>>(row[BREACH.details], {}),
     etag: etagOf(row),
@@ -102,7 +113,8 @@ export class PnpBreachRegister implements BreachRegister {
         .select(...SELECT)
         .expand(BREACH.reporter)(),
     );
-    return withEvents(entry, await this.events(id));
+    const [events, logCreated] = await Promise.all([this.events(id), this.logCreated()]);
+    return withEvents(entry, events, logCreated);
   }
 
   /** Reports, newest first, trimmed by SharePoint to what the user may read; their courses in one more request. */
@@ -114,9 +126,9 @@ export class PnpBreachRegister implements BreachRegister {
       .top(30);
     const page = await fetchPage<Record<string, unknown>>(items, pageToken);
     const entries = page.rows.map(toEntry);
-    const events = await this.eventsOf(entries.map((e) => e.id as number));
+    const [events, logCreated] = await Promise.all([this.eventsOf(entries.map((e) => e.id as number)), this.logCreated()]);
     return {
-      items: entries.map((e) => withEvents(e, events.filter((x) => x.reportId === e.id))),
+      items: entries.map((e) => withEvents(e, events.filter((x) => x.reportId === e.id), logCreated)),
       ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
     };
   }
@@ -128,6 +140,20 @@ export class PnpBreachRegister implements BreachRegister {
       .update(toFields(patch), etag)
       .catch((e) => rethrowConcurrency(e, `Datalekmelding ${id}`));
     return this.get(id);
+  }
+
+  /** When the Datalekverloop was created (read once): reports stored before it kept their delivery in their form. */
+  private logCreatedAt?: Promise<string>;
+
+  /** SharePoint's Created of the Datalekverloop list. */
+  private logCreated(): Promise<string> {
+    if (!this.logCreatedAt) {
+      this.logCreatedAt = this.log.select('Created')<{ Created: string }>().then((l) => l.Created);
+      this.logCreatedAt.catch(() => {
+        this.logCreatedAt = undefined;
+      });
+    }
+    return this.logCreatedAt;
   }
 
   /** The Datalekverloop list handle. */
