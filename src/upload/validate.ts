@@ -2,7 +2,10 @@
  * Bad input caught before anything is scanned or sent (issue 4): empty files, files over the configured maximum,
  * names SharePoint forbids and duplicate names. Pure: the caller passes the names already in the library.
  */
+import { fileNameProblems } from '../domain/common/fileNames';
 import type { Bilingual } from '../domain/common/types';
+
+export { MAX_NAME_CHARS } from '../domain/common/fileNames';
 
 /** Why a file cannot be shared as picked. */
 export interface FileProblem extends Bilingual {
@@ -11,49 +14,9 @@ export interface FileProblem extends Bilingual {
   field: 'name' | 'size';
 }
 
-/** Characters SharePoint Online forbids in file and folder names. */
-const FORBIDDEN_CHARS = /["*:<>?/\\|]/;
-/** Device and system names SharePoint and Windows reserve, with or without an extension. */
-const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|desktop\.ini|\.lock|_vti_)$/i;
-/** SharePoint's limit on a file name. */
-export const MAX_NAME_CHARS = 250;
-
-/** Problems of a file name alone (empty when SharePoint accepts it). */
+/** Problems of a file name alone (empty when SharePoint accepts it and the product sends it). */
 export function nameProblems(name: string): FileProblem[] {
-  const bad = (nl: string, en: string): FileProblem => ({ code: 'bad-name', field: 'name', nl, en });
-  if (name.length === 0) return [bad('Bestandsnaam ontbreekt.', 'File name is missing.')];
-  const problems: FileProblem[] = [];
-  if (name.trim() !== name)
-    problems.push(
-      bad(
-        `Bestandsnaam '${name}' begint of eindigt met een spatie; SharePoint staat dat niet toe. Hernoem het bestand.`,
-        `File name '${name}' starts or ends with a space; SharePoint does not allow that. Rename the file.`,
-      ),
-    );
-  const chars = Array.from(new Set(name.match(/["*:<>?/\\|]/g) ?? []));
-  if (FORBIDDEN_CHARS.test(name))
-    problems.push(
-      bad(
-        `Bestandsnaam '${name}' bevat ${chars.join(' ')}; SharePoint verbiedt " * : < > ? / \\ |. Hernoem het bestand.`,
-        `File name '${name}' contains ${chars.join(' ')}; SharePoint forbids " * : < > ? / \\ |. Rename the file.`,
-      ),
-    );
-  const stem = name.trim().replace(/\.[^.]*$/, '');
-  if (RESERVED.test(name.trim()) || RESERVED.test(stem) || name.startsWith('~$') || name.includes('_vti_'))
-    problems.push(
-      bad(
-        `Bestandsnaam '${name}' is in SharePoint gereserveerd; kies een andere naam.`,
-        `File name '${name}' is reserved in SharePoint; choose another name.`,
-      ),
-    );
-  if (name.length > MAX_NAME_CHARS)
-    problems.push(
-      bad(
-        `Bestandsnaam '${name.slice(0, 40)}…' is langer dan ${MAX_NAME_CHARS} tekens.`,
-        `File name '${name.slice(0, 40)}…' is longer than ${MAX_NAME_CHARS} characters.`,
-      ),
-    );
-  return problems;
+  return fileNameProblems(name).map(({ nl, en }) => ({ code: 'bad-name', field: 'name', nl, en }));
 }
 
 /** Problems of a file's size: empty, or over `space.maxUploadMB`. */

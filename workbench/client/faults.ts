@@ -16,6 +16,11 @@ export const FAULT_PRESETS: FaultPreset[] = [
     label: 'Onbetrouwbaar (20% 503, 10% verbroken)',
     settings: { rate503: 0.2, rateReset: 0.1, retryAfterSeconds: 1 },
   },
+  {
+    key: 'antwoord-kwijt',
+    label: 'Antwoord kwijt na opslaan (10% van de schrijfacties)',
+    settings: { rateLostAnswer: 0.1 },
+  },
 ];
 
 /** The preset matching the emulator's current settings, or null for settings made elsewhere (e.g. a test). */

@@ -6,6 +6,11 @@ export interface FaultSettings {
   rate503?: number;
   /** Share of requests whose connection is reset without an answer. */
   rateReset?: number;
+  /**
+   * Share of write requests (anything but GET/HEAD) that are carried out and committed, after which the connection is
+   * dropped before the answer is sent: the write landed, the caller cannot tell.
+   */
+  rateLostAnswer?: number;
   /** Latency added to every matching request, in milliseconds. */
   latencyMs?: number;
   /** Retry-After value sent with 429/503 (seconds, default 1). */
@@ -17,7 +22,11 @@ export interface FaultSettings {
 }
 
 /** What the server does with one request. */
-export type FaultDecision = { kind: 'none' | '429' | '503' | 'reset'; latencyMs: number; retryAfterSeconds: number };
+export type FaultDecision = {
+  kind: 'none' | '429' | '503' | 'reset' | 'lostAnswer';
+  latencyMs: number;
+  retryAfterSeconds: number;
+};
 
 /** Counts of faults injected since the last `set`/`clear`. */
 export interface FaultCounts {
@@ -25,6 +34,7 @@ export interface FaultCounts {
   '429': number;
   '503': number;
   reset: number;
+  lostAnswer: number;
 }
 
 /** mulberry32: small, fast, deterministic PRNG. */
@@ -44,18 +54,18 @@ export class FaultController {
   private settings: FaultSettings | null = null;
   private pattern: RegExp | null = null;
   private random: () => number = mulberry32(1);
-  private counts: FaultCounts = { requests: 0, '429': 0, '503': 0, reset: 0 };
+  private counts: FaultCounts = { requests: 0, '429': 0, '503': 0, reset: 0, lostAnswer: 0 };
 
   /** Replaces the fault settings (validated: rates in 0…1, their sum at most 1, a valid pattern). */
   set(s: FaultSettings): void {
-    const rates = ['rate429', 'rate503', 'rateReset'] as const;
+    const rates = ['rate429', 'rate503', 'rateReset', 'rateLostAnswer'] as const;
     for (const k of rates) {
       const v = s[k];
       if (v !== undefined && (typeof v !== 'number' || !(v >= 0 && v <= 1)))
         throw new Error(`faults.${k} must be a number from 0 to 1`);
     }
     if (rates.reduce((t, k) => t + (s[k] ?? 0), 0) > 1)
-      throw new Error('faults: rate429 + rate503 + rateReset must be at most 1');
+      throw new Error('faults: rate429 + rate503 + rateReset + rateLostAnswer must be at most 1');
     for (const k of ['latencyMs', 'retryAfterSeconds', 'seed'] as const) {
       const v = s[k];
       if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0))
@@ -74,14 +84,14 @@ export class FaultController {
     this.settings = { ...s };
     this.pattern = pattern;
     this.random = mulberry32(s.seed ?? 1);
-    this.counts = { requests: 0, '429': 0, '503': 0, reset: 0 };
+    this.counts = { requests: 0, '429': 0, '503': 0, reset: 0, lostAnswer: 0 };
   }
 
   /** Removes all faults. */
   clear(): void {
     this.settings = null;
     this.pattern = null;
-    this.counts = { requests: 0, '429': 0, '503': 0, reset: 0 };
+    this.counts = { requests: 0, '429': 0, '503': 0, reset: 0, lostAnswer: 0 };
   }
 
   /** Current settings (null when none). */
@@ -94,8 +104,11 @@ export class FaultController {
     return { ...this.counts };
   }
 
-  /** Decides the fate of one request (consumes one PRNG draw when a rate applies). */
-  decide(path: string): FaultDecision {
+  /**
+   * Decides the fate of one request (consumes one PRNG draw when a rate applies). A lost answer applies to writes only:
+   * a read whose answer is lost is a reset, and counted as one.
+   */
+  decide(path: string, method = 'POST'): FaultDecision {
     const s = this.settings;
     const none: FaultDecision = { kind: 'none', latencyMs: 0, retryAfterSeconds: 0 };
     if (!s) return none;
@@ -118,6 +131,15 @@ export class FaultController {
     if (r < edge) {
       this.counts.reset++;
       return { kind: 'reset', latencyMs, retryAfterSeconds };
+    }
+    edge += s.rateLostAnswer ?? 0;
+    if (r < edge) {
+      if (/^(GET|HEAD)$/i.test(method)) {
+        this.counts.reset++;
+        return { kind: 'reset', latencyMs, retryAfterSeconds };
+      }
+      this.counts.lostAnswer++;
+      return { kind: 'lostAnswer', latencyMs, retryAfterSeconds };
     }
     return { kind: 'none', latencyMs, retryAfterSeconds };
   }

@@ -286,8 +286,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       };
       const ctl = await control(er);
       if (ctl) return send(res, ctl);
+      let lostAnswer = false;
       if (isApiPath(er.path)) {
-        const d = faults.decide(er.path);
+        const d = faults.decide(er.path, er.method);
+        // The write is carried out and committed below; only its answer never reaches the caller.
+        lostAnswer = d.kind === 'lostAnswer';
         if (d.latencyMs > 0) await new Promise((r) => setTimeout(r, d.latencyMs));
         if (d.kind === 'reset') {
           req.socket.destroy();
@@ -340,6 +343,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
           );
         }
       });
+      if (lostAnswer) {
+        req.socket.destroy();
+        return;
+      }
       send(res, r);
     })().catch((e: unknown) => {
       if (!res.headersSent)

@@ -223,16 +223,19 @@ export class PnpDocumentStore implements DocumentStore {
    */
   public async upload(request: UploadRequest): Promise<UploadResult> {
     const bytes = await toBytes(request.content);
-    checkUpload(request.fileName, bytes.byteLength, this.config.space.maxUploadMB * 1024 * 1024);
     checkMetadata(this.config, request.metadata);
+    const stagingUrl = `${await this.root()}/${stagingFolderForDocument(this.config, request.metadata)}`;
+    const targetUrl = await this.folderUrl(request.metadata);
+    checkUpload(request.fileName, bytes.byteLength, this.config.space.maxUploadMB * 1024 * 1024, [
+      stagingUrl,
+      targetUrl,
+    ]);
     if (await this.exists(request.fileName)) {
       throw new UploadRefusedError(
         'duplicate',
         `'${request.fileName}' bestaat al in ${this.config.space.exchangeLibraryTitle}; kies een andere naam.`,
       );
     }
-    const stagingUrl = `${await this.root()}/${stagingFolderForDocument(this.config, request.metadata)}`;
-    const targetUrl = await this.folderUrl(request.metadata);
     const total = bytes.byteLength;
     const progress = (sent: number, retries: number): void =>
       request.onProgress?.({ fileName: request.fileName, bytesSent: sent, totalBytes: total, retries });

@@ -46,3 +46,16 @@ describe('checkUpload', () => {
     expect(() => checkUpload('a|b.txt', 1, MB)).toThrow(/" \* : < > \? \/ \\ \|/);
   });
 });
+
+describe('checkUpload: control characters, bidi overrides, trailing dots and the path', () => {
+  it.each(['x\u0000.txt', 'factuur\u202efdp.exe', 'punt.'])('refuses %j', (name) => {
+    expect(code(name)).toBe('bad-name');
+  });
+  it('refuses a name whose path in any folder it passes through reaches 400 characters', () => {
+    const staging = `/sites/s/Uitwisseling/${'s'.repeat(100)}`;
+    const review = `/sites/s/Uitwisseling/${'r'.repeat(300)}`;
+    const name = `${'n'.repeat(80)}.pdf`;
+    expect(() => checkUpload(name, 10, MB, [staging])).not.toThrow();
+    expect(() => checkUpload(name, 10, MB, [staging, review])).toThrow(/minder dan 400/);
+  });
+});

@@ -60,6 +60,30 @@ describe('emulator: fault injection', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
   });
 
+  it('loses the answer of a committed write: the item is there, the caller got no answer; reads are reset instead', async () => {
+    const sp = spAs(emu.siteUrl, 'beheerder');
+    await sp.web.lists.add('AntwoordKwijt', '', 100);
+    emu.faults.set({ rateLostAnswer: 1, pathPattern: "getbytitle\\('AntwoordKwijt'\\)/items$" });
+    const r = await raw(emu, 'beheerder', 'POST', `${new URL(emu.siteUrl).pathname}/_api/web/lists/getbytitle('AntwoordKwijt')/items`, {
+      body: JSON.stringify({ Title: 'landde wel' }),
+      headers: { 'content-type': 'application/json' },
+    }).then(
+      () => 'answered',
+      (e: Error) => e.message,
+    );
+    expect(r).not.toBe('answered');
+    const got = await raw(emu, 'beheerder', 'GET', `${new URL(emu.siteUrl).pathname}/_api/web/lists/getbytitle('AntwoordKwijt')/items`).then(
+      () => 'answered',
+      () => 'reset',
+    );
+    expect(got).toBe('reset');
+    expect(emu.faults.injected()).toMatchObject({ lostAnswer: 1, reset: 1 });
+    emu.faults.clear();
+    const items = await sp.web.lists.getByTitle('AntwoordKwijt').items();
+    expect(items.map((i: { Title: string }) => i.Title)).toEqual(['landde wel']);
+    expect(() => emu.faults.set({ rateLostAnswer: 0.6, rate429: 0.5 })).toThrow(/at most 1/);
+  });
+
   it('is controlled over HTTP for browser tests', async () => {
     const set = await fetch(`${emu.url}/_emulator/faults`, {
       method: 'POST',

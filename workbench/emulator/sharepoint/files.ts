@@ -1,3 +1,4 @@
+import { checkName } from './names';
 import type { EmulatorResponse } from '../types';
 import { badValue, notFound, notImplemented, SpError } from './errors';
 import { type SpContext, SITE_PATH, isoNow } from './context';
@@ -407,16 +408,6 @@ function listOfFolder(ctx: SpContext, folder: FolderRow): ListRow {
 }
 
 /** Refuses names SharePoint does not allow in files and folders. */
-export function checkName(name: string): void {
-  if (!name || /[~"#%&*:<>?\\{|}]/.test(name) || name.startsWith('.') || name.endsWith('.')) {
-    throw new SpError(
-      400,
-      '-2130575245, Microsoft.SharePoint.SPException',
-      `The file or folder name '${name}' contains characters that are not permitted.`,
-    );
-  }
-}
-
 /** Creates or overwrites a file in a folder (`files/addUsingPath`). */
 export function addFile(
   ctx: SpContext,
@@ -429,7 +420,7 @@ export function addFile(
   if (!isLibrary(list)) throw badValue(`Files can only be added to document libraries; '${list.title}' is a list.`);
   const parts = leafPath.split('/').filter(Boolean);
   const name = parts.pop() ?? '';
-  checkName(name);
+  checkName(name, `${folder.server_relative_url}/${leafPath.replace(/^\/+/, '')}`);
   let target = folder;
   for (const p of parts) {
     const sub = folderByUrl(ctx, `${target.server_relative_url}/${p}`);
@@ -536,7 +527,7 @@ export function addFolder(ctx: SpContext, parent: FolderRow, path: string, opts:
       cur = existing;
       continue;
     }
-    checkName(name);
+    checkName(name, url, cur.item_id === null);
     if (fileByUrl(ctx, url))
       throw new SpError(
         400,
@@ -588,7 +579,7 @@ export function deleteItem(ctx: SpContext, list: ListRow, item: ItemRow): void {
 export function afterItemUpdate(ctx: SpContext, list: ListRow, item: ItemRow, values: Record<string, unknown>): void {
   if (!('FileLeafRef' in values) || !item.file_ref) return;
   const name = String(values.FileLeafRef ?? '');
-  checkName(name);
+  checkName(name, `${item.file_ref.slice(0, item.file_ref.lastIndexOf('/'))}/${name}`);
   if (item.fs_type === 1) throw notImplemented('MERGE', `${item.file_ref} (renaming a folder)`);
   const dir = item.file_ref.slice(0, item.file_ref.lastIndexOf('/'));
   const url = `${dir}/${name}`;

@@ -32,6 +32,9 @@ function methodOf(req: { method: string; headers: Record<string, string> }): str
   return m === 'POST' && override ? override.toUpperCase() : m;
 }
 
+/** The Content-Type an entity body must carry: `application/json`, with or without OData parameters. */
+const JSON_BODY = /^\s*application\/json\s*(;|$)/i;
+
 function makeCall(
   method: string,
   apiPath: string,
@@ -53,6 +56,16 @@ function makeCall(
       if (parsed) return parsed;
       const text = body.toString('utf8').trim();
       if (!text) return (parsed = {});
+      if (!JSON_BODY.test(headers['content-type'] ?? '')) {
+        // SharePoint Online reads an entity body only as JSON (or Atom, which it no longer accepts from new code);
+        // a JSON body sent as text/plain, text/xml, form data or without the header gets a 400 and nothing is
+        // written (docs/emulator.md, "Request bodies").
+        throw new SpError(
+          400,
+          '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+          `The HTTP header Content-Type is missing or its value is invalid ('${headers['content-type'] ?? ''}'); send application/json.`,
+        );
+      }
       try {
         const v = JSON.parse(text) as unknown;
         if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');

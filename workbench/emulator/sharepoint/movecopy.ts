@@ -1,3 +1,4 @@
+import { checkName } from './names';
 import type { EmulatorResponse } from '../types';
 import { badValue, notImplemented, SpError } from './errors';
 import { type SpContext, SITE_PATH, isoNow } from './context';
@@ -13,7 +14,6 @@ import {
   type FileRow,
   type FolderRow,
   addFolder,
-  checkName,
   createFile,
   deleteItem,
   fileByUrl,
@@ -84,7 +84,7 @@ function destination(ctx: SpContext, destUrl: string, opts: Options, file: boole
   if (dir.list_pk === null) throw badValue(`The destination '${destUrl}' is not in a document library.`);
   const list = listByPk(ctx.db, dir.list_pk);
   if (!isLibrary(list)) throw badValue(`The destination '${destUrl}' is not in a document library.`);
-  checkName(destUrl.slice(destUrl.lastIndexOf('/') + 1));
+  checkName(destUrl.slice(destUrl.lastIndexOf('/') + 1), destUrl);
   let url = destUrl;
   const existing = fileByUrl(ctx, url);
   if (existing || folderByUrl(ctx, url)) {
