@@ -211,10 +211,12 @@ function auditLog(config: AgreementConfig, g: RegisterGrants): ListSpec {
       {
         name: AUDIT.toetsId,
         kind: 'text',
+        // Indexed, not unique: SharePoint does not enforce unique values in a list whose items are read by their
+        // creator only (ReadSecurity 2), either way round (docs/security.md, "Toetslog"). Each ToetsId is a random
+        // UUID; a retry finds its own record first (PnpAuditLog.append), and the integrity check flags duplicates.
         indexed: true,
-        unique: true,
         required: true,
-        description: 'Unieke toets-id',
+        description: 'Toets-id (uniek per besluit)',
       },
       {
         name: AUDIT.at,

@@ -73,6 +73,14 @@ describe('buildSiteSchema', () => {
     );
   });
 
+  it('asks no unique values of a list whose items only their creator reads (SharePoint refuses the pair)', () => {
+    for (const list of schema.lists)
+      expect({ list: list.title, unique: list.readSecurity === 2 && list.fields.some((f) => f.unique) }).toEqual({
+        list: list.title,
+        unique: false,
+      });
+  });
+
   it('makes unique values indexed (SharePoint requires it)', () => {
     for (const list of schema.lists) for (const f of list.fields) if (f.unique) expect(f.indexed).toBe(true);
   });

@@ -15,7 +15,6 @@ import { AUDIT, LISTS } from '../../provisioning/names';
 import { lit } from './documentQueries';
 import { fetchPage } from './paging';
 import { parseJson } from './listRows';
-import { httpStatus } from './errors';
 
 /** Columns read. */
 const SELECT = [
@@ -87,11 +86,23 @@ export class PnpAuditLog implements AuditLog {
   }
 
   /**
-   * Appends a record. A retry after a lost answer finds the unique ToetsId already there, created by the same person,
-   * and does nothing; a ToetsId somebody else created first is an error that names them (a forged record must not
-   * pass for this one, art. 9.2).
+   * Appends a record once. The ToetsId is looked up first (indexed; the writer reads its own records): a retry after a
+   * lost answer finds the record already there and does nothing. A record under this ToetsId by somebody else is an
+   * error that names them (a forged record must not pass for this one, art. 9.2); the writer only sees it when it may
+   * read all records (a privacy officer), and the integrity check lists every duplicate ToetsId for the rest.
    */
   public async append(record: AuditRecord): Promise<void> {
+    const existing = await this.get(record.toetsId);
+    if (existing) {
+      const me: { Id: number } = await this.sp.web.currentUser.select('Id')();
+      if (existing.author && existing.author.id !== me.Id) {
+        throw new Error(
+          `Toetslog: ToetsId '${record.toetsId}' is al vastgelegd door ${existing.author.displayName || existing.author.id}; ` +
+            'dit besluit is niet vastgelegd (AVG art. 5 lid 2). Meld dit aan de privacy officer.',
+        );
+      }
+      return;
+    }
     // Findings are reduced to kind + count here as well, so no value can ever reach the log (AVG art. 5(1)(c)).
     const findings = record.findings.map((f) => ({ kind: f.kind, count: f.count }));
     const details: Details = {
@@ -101,7 +112,7 @@ export class PnpAuditLog implements AuditLog {
       ...(record.reviewNote ? { reviewNote: record.reviewNote } : {}),
       ...(record.contentHash ? { contentHash: record.contentHash } : {}),
     };
-    const body = {
+    await this.ref.items.add({
       Title: record.fileName.slice(0, 255),
       [AUDIT.toetsId]: record.toetsId,
       [AUDIT.at]: record.at,
@@ -113,21 +124,7 @@ export class PnpAuditLog implements AuditLog {
       [AUDIT.ruleVersion]: record.ruleVersion,
       [AUDIT.reviewOf]: record.reviewOf ?? null,
       [AUDIT.details]: JSON.stringify(details),
-    };
-    try {
-      await this.ref.items.add(body);
-    } catch (e) {
-      if (httpStatus(e) !== 400) throw e;
-      const existing = await this.get(record.toetsId);
-      if (!existing) throw e;
-      const me: { Id: number } = await this.sp.web.currentUser.select('Id')();
-      if (existing.author && existing.author.id !== me.Id) {
-        throw new Error(
-          `Toetslog: ToetsId '${record.toetsId}' is al vastgelegd door ${existing.author.displayName || existing.author.id}; ` +
-            'dit besluit is niet vastgelegd (AVG art. 5 lid 2). Meld dit aan de privacy officer.',
-        );
-      }
-    }
+    });
   }
 
   /** Records newest first. */
