@@ -6,4 +6,18 @@
 
 const build = require('@microsoft/sp-build-web');
 
+// Issue 12: the personal-data scan's workers, pdf.js's worker and the OCR data ship as package assets
+// (config/scan-assets.js). Additive: an additionalConfiguration set before this one still runs first.
+{
+  const { ScanAssetsPlugin } = require('./config/scan-assets');
+  const previous = build.configureWebpack.taskConfig.additionalConfiguration;
+  build.configureWebpack.mergeConfig({
+    additionalConfiguration: (config) => {
+      const merged = previous ? previous(config) : config;
+      merged.plugins = [...(merged.plugins || []), new ScanAssetsPlugin()];
+      return merged;
+    },
+  });
+}
+
 build.initialize(require('gulp'));

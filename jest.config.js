@@ -4,9 +4,11 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
+    // ES-module-only packages (pdfjs-dist's .mjs builds) become CommonJS with esbuild (issue 12)
+    '^.+\\.mjs$': '<rootDir>/test/helpers/esmTransform.js',
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp|pdfjs-dist)/)'],
   moduleNameMapper: {
     '\\.(css|scss)$': 'identity-obj-proxy',
   },

@@ -6,7 +6,7 @@
  * last one (esbuild's metafile lists every input). `--force` rebuilds anyway.
  */
 const { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('fs');
-const { join, relative } = require('path');
+const { dirname, join, relative } = require('path');
 
 const root = join(__dirname, '..');
 const entry = join(root, 'workbench', 'client', 'main.tsx');
@@ -14,7 +14,7 @@ const outdir = join(root, 'workbench', 'public', 'build');
 const stampFile = join(outdir, 'build-meta.json');
 
 /** Files whose change alone invalidates the bundle even though esbuild does not list them as inputs. */
-const configInputs = ['package-lock.json', 'scripts/build-workbench.js', 'tsconfig.json'];
+const configInputs = ['package-lock.json', 'scripts/build-workbench.js', 'tsconfig.json', 'config/scan-assets.js'];
 
 /** True when the previous build is newer than every input it used (and its outputs still exist). */
 function upToDate() {
@@ -49,6 +49,9 @@ async function buildWorkbench(options = {}) {
   const started = Date.now();
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
+  // Issue 12: the scan's Web Worker, pdf.js's worker and the OCR assets, as the SPFx build ships them (config/scan-assets.js)
+  const scanAssets = require('../config/scan-assets');
+  const scanWorker = scanAssets.buildScanWorker();
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: { main: entry },
@@ -66,14 +69,25 @@ async function buildWorkbench(options = {}) {
     jsxFragment: 'React.Fragment',
     chunkNames: 'chunks/[name]-[hash]',
     loader: { '.json': 'json', '.css': 'css' },
-    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      global: 'globalThis',
+      __webpack_public_path__: '"/build/"',
+      __SCAN_ASSETS__: JSON.stringify(scanAssets.paths(scanWorker)),
+    },
     logLevel: 'warning',
     tsconfig: join(root, 'tsconfig.json'),
   });
   const inputs = Object.keys(result.metafile.inputs)
     .filter((p) => !p.startsWith('<'))
     .map((p) => relative(root, join(root, p)));
+  for (const p of scanWorker.inputs) inputs.push(relative(root, join(root, p)));
   const outputs = Object.keys(result.metafile.outputs).map((p) => relative(root, join(root, p)));
+  for (const [name, bytes] of scanAssets.outputs(scanWorker)) {
+    mkdirSync(dirname(join(outdir, name)), { recursive: true });
+    writeFileSync(join(outdir, name), bytes);
+    outputs.push(relative(root, join(outdir, name)));
+  }
   // The stamp is written last: an interrupted build leaves no stamp and is redone next time.
   writeFileSync(stampFile, JSON.stringify({ builtAt: started, inputs, outputs }, null, 1));
   const ms = Date.now() - started;

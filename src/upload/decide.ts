@@ -1,7 +1,9 @@
 /**
  * The decision on one file of an upload: the doelbinding check (art. 8, 9) on the shared answers and this file's own
  * scan findings, plus two facts only the upload knows: whether the uploader may store a restricted level at all
- * (art. 10.1) and whether the file could be scanned. Pure.
+ * (art. 10.1) and whether the file could be read whole. A file, page or part that was not read never counts as "no
+ * findings" (issue 12): it goes where the configuration says (`rules.unreadFile`), by default to the sharing party's
+ * privacy officer (art. 9.2); it is never allowed on the answers alone. Pure.
  */
 import type { AgreementConfig } from '../domain/agreement/schema';
 import { isRestricted } from '../domain/classification';
@@ -13,7 +15,7 @@ import {
   type FindingCount,
   type Reason,
 } from '../domain/doelbinding';
-import { summariseFindings, type ScanResult } from '../domain/scan';
+import { describeUnread, summariseFindings, type ScanResult } from '../domain/scan';
 
 /** What the uploader chose in the dialog, the same for every file of one upload. */
 export interface ShareForm {
@@ -104,6 +106,41 @@ function notOnOwnAutorisatielijst(config: AgreementConfig, uploader: Uploader): 
   };
 }
 
+/**
+ * The reason for a file not read, or read in part (issue 12), with the configured outcome (`rules.unreadFile`,
+ * default review by the sharing party's privacy officer, art. 9.2); undefined when the whole file was read.
+ */
+export function unreadReason(config: AgreementConfig, scan: ScanResult | undefined): Reason | undefined {
+  const outcome = config.rules.unreadFile ?? 'review';
+  const partial = scan !== undefined && !scan.unsupported;
+  if (partial && (scan?.unread?.length ?? 0) === 0) return undefined;
+  const what = {
+    nl: scan ? describeUnread(scan, 'nl').join('; ') : 'het bestand is niet gescand',
+    en: scan ? describeUnread(scan, 'en').join('; ') : 'the file was not scanned',
+  };
+  const then =
+    outcome === 'review'
+      ? {
+          nl: 'wat niet gelezen is, telt niet als "geen persoonsgegevens": de privacy officer van uw partij beoordeelt het stuk',
+          en: 'what was not read does not count as "no personal data": your party\'s privacy officer assesses the document',
+        }
+      : {
+          nl: 'wat niet gelezen is, telt niet als "geen persoonsgegevens": volgens de overeenkomst wordt het stuk niet gedeeld',
+          en: 'what was not read does not count as "no personal data": under the agreement the document is not shared',
+        };
+  return {
+    code: partial ? 'scan_partial' : 'scan_unsupported',
+    outcome,
+    source: 'art. 9.2; seed 004',
+    nl: `${partial ? 'niet volledig gelezen' : 'niet gescand'}: ${what.nl}; ${then.nl}`,
+    en: `${partial ? 'not read in full' : 'not scanned'}: ${what.en}; ${then.en}`,
+    advice: {
+      nl: 'Deel een leesbare versie (tekst-PDF, .docx, .odt of .xlsx, zonder wachtwoord), of laat de privacy officer het stuk beoordelen.',
+      en: 'Share a readable version (a text PDF, .docx, .odt or .xlsx, without a password), or have the privacy officer assess it.',
+    },
+  };
+}
+
 /** Decides on one file; the outcome is the strictest of all reasons, each naming its article. */
 export function decideFile(
   config: AgreementConfig,
@@ -125,14 +162,8 @@ export function decideFile(
   const reasons = [...decision.reasons];
   if (form.classification !== '' && isRestricted(config, form.classification) && !mayStoreRestricted(config, uploader))
     reasons.unshift(notOnOwnAutorisatielijst(config, uploader));
-  if (scan?.unsupported)
-    reasons.push({
-      code: 'scan_unsupported',
-      outcome: 'allowed',
-      source: 'seed 004',
-      nl: `niet gescand: ${scan.unsupported.nl ?? scan.unsupported.reason}; uw antwoorden gelden zonder controle`,
-      en: `not scanned: ${scan.unsupported.en ?? scan.unsupported.reason}; your answers stand unchecked`,
-    });
+  const unread = unreadReason(config, scan);
+  if (unread) reasons.push(unread);
   const outcome = strictest(reasons);
   const result: Decision = { outcome, reasons, ruleVersion: decision.ruleVersion };
   // art. 9.2: the sharing party's own privacy officer tests the intention.

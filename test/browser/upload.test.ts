@@ -195,9 +195,9 @@ it('refuses a category the configuration blocks for the recipient (fixture rule 
   const { spForUser } = await import('../../workbench/seed/clients');
   const { readFileSync } = await import('fs');
   const admin = spForUser(wb.siteUrl, 'beheerder');
-  const folder = admin.web.getFolderByServerRelativePath('/sites/samenwerkingsruimte/SiteAssets/Samenwerkingsruimte');
+  const folder = admin.web.getFolderByServerRelativePath('/sites/samenwerkingsruimte/Configuratie/Samenwerkingsruimte');
   const original = await admin.web
-    .getFileByServerRelativePath('/sites/samenwerkingsruimte/SiteAssets/Samenwerkingsruimte/agreement.json')
+    .getFileByServerRelativePath('/sites/samenwerkingsruimte/Configuratie/Samenwerkingsruimte/agreement.json')
     .getText();
   const rule = JSON.parse(readFileSync(join(__dirname, '../fixtures/upload/blocked-rule.json'), 'utf8')) as {
     blockedCategories: unknown[];
@@ -305,10 +305,11 @@ it('a large file goes up in chunks with a progress bar; a dropped chunk is retri
   const row = page.locator(`[data-file="${name}"]`);
   await expect(row.textContent()).resolves.toMatch(/23,0 MB van 23,0 MB( · [1-9]\d*× een deel opnieuw verstuurd)?/);
   await page.screenshot({ path: join(SCREENSHOTS, 'upload-dialog-large.png') });
+  // A file the browser could not read goes to review (rules.unreadFile): its party's privacy officer reads it there.
   const res = await fetch(
-    `${wb.siteUrl}/_api/web/getFileByServerRelativePath(decodedurl='${LIBRARY}/Gedeeld-igj/${name}')/$value`,
+    `${wb.siteUrl}/_api/web/getFileByServerRelativePath(decodedurl='${LIBRARY}/Review-igj/${name}')/$value`,
     {
-      headers: { 'X-Emulator-User': 'cibg-medewerker' },
+      headers: { 'X-Emulator-User': 'igj-privacy' },
     },
   );
   const back = Buffer.from(await res.arrayBuffer());

@@ -6,17 +6,18 @@ const igj = { party: 'igj', groupKeys: ['igj-medewerkers', 'igj-vertrouwelijk'] 
 const now = new Date('2026-11-23T10:00:00Z');
 
 describe('decideFile', () => {
-  it('an unscannable file is decided on the answers alone and says so (seed 004)', () => {
+  it('an unscannable file is never allowed on the answers alone: review by the privacy officer (issue 12, art. 9.2)', () => {
     const scan = {
       findings: [],
       scannedChars: 0,
       unsupported: { reason: 'x / y', nl: '.png: afbeelding', en: '.png: image' },
     };
     const d = decideFile(config, form(), scan, igj);
-    expect(d.outcome).toBe('allowed');
+    expect(d.outcome).toBe('review');
     expect(d.reasons.find((r) => r.code === 'scan_unsupported')).toMatchObject({
-      source: 'seed 004',
-      nl: 'niet gescand: .png: afbeelding; uw antwoorden gelden zonder controle',
+      outcome: 'review',
+      source: 'art. 9.2; seed 004',
+      nl: expect.stringMatching(/^niet gescand: \.png: afbeelding; wat niet gelezen is, telt niet als "geen persoonsgegevens"/),
     });
   });
 

@@ -1,19 +1,50 @@
-/** Gathers positions per kind during one scan and turns them into a {@link ScanResult}; holds offsets only. */
+/**
+ * Gathers positions per kind during a scan and turns them into a {@link ScanResult}; holds offsets only. A scan of
+ * one window of a longer text (src/domain/scan/stream.ts) keeps only what starts in the window's own range and adds
+ * the window's offset, so overlapping windows never count an identifier twice.
+ */
 import { FINDING_KINDS, type FindingKind, type ScanResult, type TextPosition } from './types';
 
 /** Per-kind position lists, each in ascending order of `start` because the scan moves forward. */
 export class FindingCollector {
   private readonly byKind = new Map<FindingKind, TextPosition[]>(FINDING_KINDS.map((k) => [k, []]));
+  /** Window being scanned: local positions in [from, to) are kept, shifted by `base`. */
+  private from = 0;
+  private to = Infinity;
+  private base = 0;
 
-  /** Records one occurrence. */
-  public add(kind: FindingKind, start: number, end: number): void {
-    (this.byKind.get(kind) as TextPosition[]).push({ start, end });
+  /** Sets the window: only occurrences starting in [from, to) of the next text are kept, at `base + position`. */
+  public window(from: number, to: number, base: number): void {
+    this.from = from;
+    this.to = to;
+    this.base = base;
   }
 
-  /** Drops every occurrence starting at or after `start` (an e-mail address found later swallows them). */
+  /** Records one occurrence (local positions of the current window). */
+  public add(kind: FindingKind, start: number, end: number): void {
+    if (start < this.from || start >= this.to) return;
+    const list = this.byKind.get(kind) as TextPosition[];
+    const at = this.base + start;
+    // a tabular pass may add a position behind the last one: keep each list sorted
+    if (list.length > 0 && list[list.length - 1].start > at) {
+      let k = list.length;
+      while (k > 0 && list[k - 1].start > at) k--;
+      if (k > 0 && list[k - 1].start === at) return;
+      list.splice(k, 0, { start: at, end: this.base + end });
+      return;
+    }
+    if (list.length > 0 && list[list.length - 1].start === at) return;
+    list.push({ start: at, end: this.base + end });
+  }
+
+  /**
+   * Drops every occurrence starting at or after local `start` (an e-mail address found later swallows them); never
+   * what an earlier window kept, which saw the same address whole.
+   */
   public retractFrom(start: number): void {
+    const at = this.base + Math.max(start, this.from);
     this.byKind.forEach((list) => {
-      while (list.length > 0 && list[list.length - 1].start >= start) list.pop();
+      while (list.length > 0 && list[list.length - 1].start >= at) list.pop();
     });
   }
 

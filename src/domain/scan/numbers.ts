@@ -1,10 +1,11 @@
 /**
- * Digit chains: maximal runs of digit groups joined by one separator (space, '-', '.', '/', no-break space, or the
- * parentheses of a phone number). Every identifier made of digits (BSN, BIG, phone, date) is a run of whole groups
- * of one chain, so a detector never matches inside a longer digit run.
+ * Digit chains: maximal runs of digit groups joined by one separator (space, '-', '.', '/', no-break space, the
+ * parentheses of a phone number, or a line break). Every identifier made of digits (BSN, BIG, phone, date) is a run
+ * of whole groups of one chain, so a detector never matches inside a longer digit run.
  */
 import { isDigit, isWordChar } from './chars';
 import { isValidBsn, isRealDate } from './checks';
+import { lineBreakLength } from './iban';
 
 /** A chain of digit groups found at one spot in the text. */
 export interface DigitChain {
@@ -20,10 +21,18 @@ export interface DigitChain {
   tailAttached: boolean;
 }
 
+const HYPHEN = /[-\u00ad]/;
+
 /** Length of a group separator at `j` (0 when none): the next group must start right after it. */
-function separatorLength(text: string, j: number): number {
+export function separatorLength(text: string, j: number): number {
   const c = text.charCodeAt(j);
   const next = text.charCodeAt(j + 1);
+  if (c === 10 || c === 13 || ((c === 32 || c === 9) && (next === 10 || next === 13 || next === 32))) {
+    // a line break between groups ('123 456' at a line's end, '782' on the next): only a BSN may use it (matchGroups)
+    const brk = lineBreakLength(text, j);
+    if (brk > 0 && isDigit(text.charCodeAt(j + brk)) && !HYPHEN.test(text.slice(j, j + brk))) return brk;
+    if (c !== 32) return 0;
+  }
   if (c === 32 || c === 45 || c === 46 || c === 47 || c === 0xa0) {
     if (isDigit(next)) return 1;
     if (c === 32 && next === 40 && isDigit(text.charCodeAt(j + 2))) return 2; // '020 (0)…' style
@@ -68,6 +77,28 @@ export type NumberMatch =
   | { kind: 'date'; day: number; month: number; year: number; dayFirstFullYear: boolean; shortYear: boolean };
 
 const BSN_SEPS = new Set([' ', '.', '-', '\u00a0']);
+
+/** True for a separator that holds a line break. */
+function isBreak(sep: string): boolean {
+  return sep.indexOf('\n') >= 0;
+}
+
+/**
+ * BSN separators: one kind throughout ('123.456.782', '123 456 782'); a line break may stand where a space would,
+ * when at least one real space shows the spaced writing ('123 456' + line break + '782' in a wrapped PDF line).
+ */
+function bsnSeps(c: DigitChain, a: number, b: number): boolean {
+  if (b === a) return true;
+  let spaces = 0;
+  let breaks = 0;
+  for (let k = a; k < b; k++) {
+    const s = c.seps[k];
+    if (s === ' ' || s === '\u00a0') spaces++;
+    else if (isBreak(s)) breaks++;
+  }
+  if (breaks === 0) return sameSeps(c, a, b, BSN_SEPS);
+  return spaces > 0 && spaces + breaks === b - a;
+}
 const PHONE_SEPS = new Set([' ', '.', '-', '\u00a0', '(', ')', ' (', ') ', ')-']);
 const DATE_SEPS = new Set(['-', '/', '.']);
 
@@ -146,10 +177,29 @@ export function matchGroups(text: string, c: DigitChain, a: number, b: number): 
   if (date) return date;
   const d = chainDigits(text, c, a, b);
   if (d.length > 9 && isPhone(text, c, a, b, d)) return { kind: 'phone' };
-  if (d.length === 9 && sameSeps(c, a, b, BSN_SEPS) && isValidBsn(d)) {
+  if (d.length === 9 && bsnSeps(c, a, b) && isValidBsn(d)) {
     for (let k = a; k <= b; k++) if (c.ends[k] - c.starts[k] < 2) return undefined;
     return { kind: 'bsn' };
   }
   if (d.length === 11 && a === b) return { kind: 'big' };
   return undefined;
+}
+
+/**
+ * A nine-digit group that passes the elfproef inside a reference ('ZK-983690066-2026', '2026/123456782/01'): joined
+ * to its neighbours by '-' or '/', it is a BSN although the whole is a longer number. Not with '.' or ',' (decimals,
+ * thousands) and not glued to a word or a decimal fraction.
+ */
+export function isReferenceBsn(text: string, c: DigitChain, k: number): boolean {
+  if (c.ends[k] - c.starts[k] !== 9) return false;
+  const last = c.starts.length - 1;
+  if ((k === 0 && c.headAttached) || (k === last && c.tailAttached)) return false;
+  const before = k > 0 ? c.seps[k - 1] : '';
+  const after = k < last ? c.seps[k] : '';
+  const joined = (s: string): boolean => s === '-' || s === '/';
+  const plain = (s: string): boolean => s === '' || s.trim() === '';
+  if (!(joined(before) || joined(after)) || !(joined(before) || plain(before)) || !(joined(after) || plain(after))) {
+    return false;
+  }
+  return isValidBsn(text.slice(c.starts[k], c.ends[k]));
 }

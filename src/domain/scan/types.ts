@@ -30,14 +30,41 @@ export interface Finding {
   positions: TextPosition[];
 }
 
+/** Why a part of a file was not read. */
+export type UnreadCode =
+  | 'cancelled'
+  | 'pageError'
+  | 'noOcr'
+  | 'ocrNoText'
+  | 'ocrLowConfidence'
+  | 'ocrFailed'
+  | 'undecodable';
+
 /**
- * Outcome of scanning one text; `unsupported` is set when the file could not be turned into text, with `reason`
- * as 'Dutch / English' and, when known, the two languages apart for the UI.
+ * A part of a file that was not read (issue 12: what could not be read never counts as "no findings"): a page of a
+ * PDF (`page` of `of`), an image, or the rest of a text file after the scan was stopped; the words for the UI.
+ */
+export interface UnreadPart {
+  kind: 'page' | 'image' | 'bytes';
+  code: UnreadCode;
+  /** 1-based page number and the document's page count, for a page. */
+  page?: number;
+  of?: number;
+  nl: string;
+  en: string;
+}
+
+/**
+ * Outcome of scanning one text or file; `unsupported` is set when the file could not be read at all, with `reason`
+ * as 'Dutch / English' and, when known, the two languages apart for the UI; `unread` names the parts of a file that
+ * were not read while the rest was. `ocr` counts the pages or images whose text came from OCR.
  */
 export interface ScanResult {
   findings: Finding[];
   scannedChars: number;
   unsupported?: { reason: string; code?: string; nl?: string; en?: string };
+  unread?: UnreadPart[];
+  ocr?: { pages: number };
 }
 
 /** Options of a scan; `healthTerms` comes from the agreement configuration (`healthTerms`). */

@@ -2,7 +2,7 @@ import { Badge, Button, ProgressBar, Spinner, Text } from '@fluentui/react-compo
 import * as React from 'react';
 import { pick } from '../../domain/common/types';
 import type { Decision } from '../../domain/doelbinding';
-import { summariseFindings } from '../../domain/scan';
+import { describeUnread, summariseFindings, type ScanProgress } from '../../domain/scan';
 import { useServices, useStrings } from '../services';
 import { describeFindings, format, formatBytes } from './format';
 import type { FileEntry } from './useUploadFlow';
@@ -15,6 +15,8 @@ export interface FileRowProps {
   editable: boolean;
   onRemove: () => void;
   onRetry: () => void;
+  /** Stops the file's scan (issue 12: a long OCR or a large file can be cancelled). */
+  onCancelScan?: () => void;
 }
 
 /** Badge colour per decision outcome. */
@@ -55,6 +57,83 @@ function DecisionView(props: { decision: Decision }): React.ReactElement {
   );
 }
 
+/** The scan under way: bytes of a text file, or the page (and its OCR) of a PDF or image, and a way to stop it. */
+function ScanProgressView(props: { name: string; progress?: ScanProgress; onCancel?: () => void }): React.ReactElement {
+  const t = useStrings();
+  const styles = useUploadStyles();
+  const p = props.progress;
+  let value: number | undefined;
+  let label = t.uploadScanning;
+  if (p?.kind === 'bytes' && p.total > 0) {
+    value = p.done / p.total;
+    label = format(t.uploadScanBytes, { done: formatBytes(p.done, t), total: formatBytes(p.total, t) });
+  } else if (p?.kind === 'page') {
+    const fraction = p.fraction ?? 0;
+    value = (p.page - 1 + (p.ocr ? fraction : 0)) / p.of;
+    const percent = Math.round(fraction * 100);
+    label = !p.ocr
+      ? format(t.uploadScanPage, { page: p.page, of: p.of })
+      : p.of === 1 && p.page === 1
+        ? format(t.uploadScanImage, { percent })
+        : format(t.uploadScanOcr, { page: p.page, of: p.of, percent });
+  }
+  return (
+    <div data-testid="scan-progress" data-scan-kind={p?.kind ?? 'starting'}>
+      {value === undefined ? (
+        <Spinner size="tiny" label={label} labelPosition="after" />
+      ) : (
+        <>
+          <ProgressBar value={value} thickness="medium" aria-label={label} />
+          <Text size={200} className={styles.muted}>
+            {label}
+          </Text>
+        </>
+      )}
+      {props.onCancel && (
+        <Button
+          size="small"
+          appearance="subtle"
+          onClick={props.onCancel}
+          data-testid="scan-cancel"
+          aria-label={format(t.uploadScanCancelNamed, { name: props.name })}
+        >
+          {t.uploadScanCancel}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** What the scan read: findings, what it could not read, and whether OCR read it. */
+function ScanSummary(props: { entry: FileEntry }): React.ReactElement {
+  const t = useStrings();
+  const lang = t.lang === 'en' ? 'en' : 'nl';
+  const scan = props.entry.scan as NonNullable<FileEntry['scan']>;
+  const findings = summariseFindings(scan);
+  const partial = !scan.unsupported && (scan.unread?.length ?? 0) > 0;
+  const state = scan.unsupported ? 'unsupported' : partial ? 'partial' : findings.length > 0 ? 'found' : 'clean';
+  return (
+    <Text data-testid="scan" data-scan={state}>
+      {scan.unsupported
+        ? format(t.uploadNotScanned, {
+            reason: (lang === 'en' ? scan.unsupported.en : scan.unsupported.nl) ?? scan.unsupported.reason,
+          })
+        : findings.length > 0
+          ? format(t.uploadFound, { list: describeFindings(findings, t) })
+          : partial
+            ? ''
+            : t.uploadNothingFound}
+      {partial && (
+        <span data-testid="scan-unread">
+          {findings.length > 0 ? ' · ' : ''}
+          {format(t.uploadPartlyRead, { list: describeUnread(scan, lang).join('; ') })}
+        </span>
+      )}
+      {scan.ocr && <span data-testid="scan-ocr"> · {t.uploadOcrRead}</span>}
+    </Text>
+  );
+}
+
 /** One picked file: size, bad-input problems, scan findings, decision, progress and result. */
 export function FileRow(props: FileRowProps): React.ReactElement {
   const t = useStrings();
@@ -62,7 +141,6 @@ export function FileRow(props: FileRowProps): React.ReactElement {
   const lang = t.lang === 'en' ? 'en' : 'nl';
   const { entry } = props;
   const { result, progress, scan } = entry;
-  const findings = scan ? summariseFindings(scan) : [];
   const state =
     entry.problems.length > 0
       ? 'invalid'
@@ -112,19 +190,9 @@ export function FileRow(props: FileRowProps): React.ReactElement {
         </Text>
       ))}
       {entry.problems.length === 0 && entry.scanning && (
-        <Spinner size="tiny" label={t.uploadScanning} labelPosition="after" />
+        <ScanProgressView name={entry.file.name} progress={entry.scanProgress} onCancel={props.onCancelScan} />
       )}
-      {entry.problems.length === 0 && scan && (
-        <Text data-testid="scan" data-scan={scan.unsupported ? 'unsupported' : findings.length > 0 ? 'found' : 'clean'}>
-          {scan.unsupported
-            ? format(t.uploadNotScanned, {
-                reason: (lang === 'en' ? scan.unsupported.en : scan.unsupported.nl) ?? scan.unsupported.reason,
-              })
-            : findings.length > 0
-              ? format(t.uploadFound, { list: describeFindings(findings, t) })
-              : t.uploadNothingFound}
-        </Text>
-      )}
+      {entry.problems.length === 0 && scan && <ScanSummary entry={entry} />}
       {entry.decision && <DecisionView decision={entry.decision} />}
       {(entry.busy || progress) && !result?.problems.length && progress && (
         <div>

@@ -64,6 +64,7 @@ export function UploadDialog(props: UploadDialogProps): React.ReactElement {
                     editable={phase === 'answering'}
                     onRemove={() => flow.remove(e.key)}
                     onRetry={() => flow.retry(e.key).catch(flow.fail)}
+                    onCancelScan={() => flow.cancelScan(e.key)}
                   />
                 ))}
               </ul>

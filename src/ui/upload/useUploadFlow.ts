@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import type { Decision } from '../../domain/doelbinding';
-import type { ScanResult } from '../../domain/scan';
+import type { ScanProgress, ScanResult } from '../../domain/scan';
 import type { Services, SiteUser, UploadProgress } from '../../ports';
 import {
   checkPicked,
@@ -25,6 +25,8 @@ export interface FileEntry {
   file: ReadableFile;
   problems: FileProblem[];
   scanning: boolean;
+  /** How far the scan is: bytes of a text file, or the page (and its OCR) of a PDF or image. */
+  scanProgress?: ScanProgress;
   scan?: ScanResult;
   bytes?: Uint8Array;
   decision?: Decision;
@@ -48,6 +50,8 @@ export interface UploadFlow {
   setDraft: (patch: Partial<Draft>) => void;
   addFiles: (files: ReadableFile[]) => void;
   remove: (key: string) => void;
+  /** Stops a file's scan; what was not read by then is named, and decides as the configuration says (issue 12). */
+  cancelScan: (key: string) => void;
   check: () => Promise<void>;
   share: () => Promise<void>;
   retry: (key: string) => Promise<void>;
@@ -55,6 +59,14 @@ export interface UploadFlow {
 }
 
 let counter = 0;
+
+/** The result of a scan that failed: nothing read, said plainly (the decision treats it as unread). */
+function scanFailed(e: unknown): ScanResult {
+  const detail = e instanceof Error && e.message ? ` (${e.message})` : '';
+  const nl = `de scan is mislukt${detail}`;
+  const en = `the scan failed${detail}`;
+  return { findings: [], scannedChars: 0, unsupported: { reason: `${nl} / ${en}`, code: 'damaged', nl, en } };
+}
 
 /** The dialog's state machine over the orchestrator (src/upload). */
 export function useUploadFlow(services: Services, user: SiteUser, initial: ReadableFile[]): UploadFlow {
@@ -65,6 +77,8 @@ export function useUploadFlow(services: Services, user: SiteUser, initial: Reada
   const [error, setError] = React.useState<unknown>(undefined);
   const entriesRef = React.useRef(entries);
   entriesRef.current = entries;
+  /** The running scans, to stop one (the person's choice, or the file left out). */
+  const scans = React.useRef(new Map<string, AbortController>());
   const deps: ShareDeps = React.useMemo(
     () => ({ config, documents: services.documents, audit: services.audit, user }),
     [config, services.documents, services.audit, user],
@@ -96,8 +110,18 @@ export function useUploadFlow(services: Services, user: SiteUser, initial: Reada
             update(entry.key, { scanning: false });
             continue;
           }
-          const { bytes, scan } = await scanPicked(config, entry.file);
-          update(entry.key, { bytes, scan, scanning: false });
+          const controller = new AbortController();
+          scans.current.set(entry.key, controller);
+          const picked = await scanPicked(config, entry.file, {
+            signal: controller.signal,
+            onProgress: (scanProgress) => update(entry.key, { scanProgress }),
+          }).catch(async (e: unknown) => ({
+            // a scan that failed read nothing: it decides as an unread file, never as "nothing found"
+            bytes: new Uint8Array(await entry.file.arrayBuffer()),
+            scan: scanFailed(e),
+          }));
+          scans.current.delete(entry.key);
+          update(entry.key, { ...picked, scanning: false, scanProgress: undefined });
         }
       })();
     },
@@ -105,6 +129,11 @@ export function useUploadFlow(services: Services, user: SiteUser, initial: Reada
   );
 
   React.useEffect(() => addFiles(initial), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // a closed dialog stops its scans (OCR would go on in the background otherwise)
+  React.useEffect(() => {
+    const running = scans.current;
+    return () => running.forEach((c) => c.abort());
+  }, []);
 
   const setDraft = React.useCallback((patch: Partial<Draft>) => {
     setDraftState((d) => ({ ...d, ...patch }));
@@ -113,7 +142,12 @@ export function useUploadFlow(services: Services, user: SiteUser, initial: Reada
     setEntries((all) => all.map((e) => (e.result ? e : { ...e, decision: undefined })));
   }, []);
 
-  const remove = React.useCallback((key: string) => setEntries((all) => all.filter((e) => e.key !== key)), []);
+  const cancelScan = React.useCallback((key: string) => scans.current.get(key)?.abort(), []);
+
+  const remove = React.useCallback((key: string) => {
+    scans.current.get(key)?.abort();
+    setEntries((all) => all.filter((e) => e.key !== key));
+  }, []);
 
   const check = React.useCallback(async () => {
     setError(undefined);
@@ -184,11 +218,12 @@ export function useUploadFlow(services: Services, user: SiteUser, initial: Reada
   );
 
   const reset = React.useCallback(() => {
+    scans.current.forEach((c) => c.abort());
     setError(undefined);
     setEntries([]);
     setDraftState(EMPTY_DRAFT);
     setPhase('answering');
   }, []);
 
-  return { entries, draft, phase, error, fail: setError, setDraft, addFiles, remove, check, share, retry, reset };
+  return { entries, draft, phase, error, fail: setError, setDraft, addFiles, remove, cancelScan, check, share, retry, reset };
 }

@@ -43,8 +43,10 @@ describe('IBAN (ISO 13616 mod-97)', () => {
     ['NL91ABNA041716430', 'too short for NL'],
     ['NL91ABNA04171643001', 'too long for NL'],
     ['XX91ABNA0417164300', 'unknown country'],
-    ['nl91abna0417164300', 'lower case'],
     ['NL91 AB NA04 1716 4300', 'spaces not on group boundaries'],
+    ['nl91abna0417164301', 'lower case, wrong checksum'],
+    ['NL91ABNA04\n\n17164300', 'two line breaks'],
+    ['XNL91ABNA0417164300', 'glued to a word'],
   ])('%s is not an IBAN (%s)', (text) => expect(found(text, 'iban')).toEqual([]));
 
   test('the digit groups of an IBAN that fails mod-97 are not read as a phone number', () => {
@@ -221,5 +223,42 @@ describe('scan result', () => {
 
   test('empty text gives no findings', () => {
     expect(scanText('', OPTIONS)).toEqual({ findings: [], scannedChars: 0 });
+  });
+});
+
+// Issue 12: gaps found on real text, each decided in src/domain/scan/README.md ("Detector gaps").
+describe('gaps on real text (issue 12)', () => {
+  test.each([
+    ['lower case', 'iban nl91abna0417164300.', ['nl91abna0417164300']],
+    ['mixed case', 'Nl91Abna0417164300', ['Nl91Abna0417164300']],
+    ['lower case in groups', 'nl91 abna 0417 1643 00', ['nl91 abna 0417 1643 00']],
+    ['dashes', 'NL91-ABNA-0417-1643-00.', ['NL91-ABNA-0417-1643-00']],
+    ['full stops', 'NL91.ABNA.0417.1643.00.', ['NL91.ABNA.0417.1643.00']],
+    ['a line break between groups', 'NL91 ABNA\n0417 1643 00', ['NL91 ABNA\n0417 1643 00']],
+    ['a wrap after a dash', 'NL91-ABNA-\n0417-1643-00', ['NL91-ABNA-\n0417-1643-00']],
+    ['a line break inside the token (narrow cell)', 'NL91ABNA04\n17164300', ['NL91ABNA04\n17164300']],
+    ['CR LF and indentation', 'NL91 ABNA 0417\r\n   1643 00', ['NL91 ABNA 0417\r\n   1643 00']],
+  ])('IBAN: %s', (_what, text, expected) => expect(found(text, 'iban')).toEqual(expected));
+
+  test.each([
+    ['ZK-983690066-2026', ['983690066']],
+    ['dossier 2026/123456782/01', ['123456782']],
+    ['kenmerk ZK-111222333', ['111222333']],
+    ['BSN 123 456\n782 (regelovergang)', ['123 456\n782']],
+    ['BSN 123 456 \r\n782', ['123 456 \r\n782']],
+  ])('BSN: %s', (text, expected) => expect(found(text, 'bsn')).toEqual(expected));
+
+  test.each([
+    ['ZK983690066', 'glued to letters'],
+    ['ZK-983690067-2026', 'fails the elfproef'],
+    ['1.123456782', 'after a full stop (a decimal or thousands)'],
+    ['123456782,50', 'a decimal amount'],
+    ['123\n456\n782', 'three lines of numbers'],
+    ['1234-\n56-782', 'a hyphenated wrap'],
+  ])('%s is not a BSN (%s)', (text) => expect(found(text, 'bsn')).toEqual([]));
+
+  test('a line break is no phone or date separator', () => {
+    expect(found('06\n12345678', 'phone')).toEqual([]);
+    expect(found('geboortedatum 12-03\n-1985', 'birthdate')).toEqual([]);
   });
 });

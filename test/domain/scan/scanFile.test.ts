@@ -21,12 +21,23 @@ describe('scanFile', () => {
   });
 
   test('an unreadable file says so instead of reporting "nothing found"', async () => {
-    const r = await scanFile('scan.pdf', read('image-only.pdf'), createScanner(OPTIONS));
+    const r = await scanFile('oud.doc', read('sample.docx'), createScanner(OPTIONS));
     expect(r.findings).toEqual([]);
     expect(r.scannedChars).toBe(0);
-    expect(r.unsupported?.reason).toMatch(/afbeeldingen.* \/ .*images/);
-    expect(r.unsupported?.en).toMatch(/^the PDF contains only images/);
-    expect(r.unsupported?.nl).toMatch(/^de PDF bevat alleen afbeeldingen/);
-    expect(r.unsupported?.code).toBe('pdfImageOnly');
+    expect(r.unsupported?.reason).toMatch(/oud binair Office.* \/ .*legacy binary Office/);
+    expect(r.unsupported?.code).toBe('legacyOffice');
+  });
+
+  test('an image without an OCR engine is not read, and says so', async () => {
+    const r = await scanFile('scan.png', read('pixel.png'), OPTIONS);
+    expect(r.findings).toEqual([]);
+    expect(r.unread).toEqual([
+      {
+        kind: 'image',
+        code: 'noOcr',
+        nl: 'tekstherkenning (OCR) is niet beschikbaar',
+        en: 'text recognition (OCR) is not available',
+      },
+    ]);
   });
 });

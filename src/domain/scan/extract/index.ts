@@ -1,22 +1,42 @@
-/** Text extraction for the personal-data scan: which files can be read, and their text. */
+/**
+ * Text extraction for the personal-data scan: which files can be read, and their text. Text files, Office Open XML
+ * and OpenDocument are read here (OpenDocument's reader loads with `import()` only when such a file is scanned);
+ * PDFs and images need engines and are read in src/domain/scan/pages.ts.
+ */
 import { decodeText } from './decodeText';
 import { docxText, pptxText, xlsxText } from './ooxml';
-import { pdfText } from './pdf';
 import { unsupported, unsupportedType, type ExtractResult } from './reasons';
 
 export type { ExtractResult, UnsupportedCode } from './reasons';
 
-/** File extensions (lower case, no dot) whose text the scanner can read; everything else is reported unsupported. */
-export const SCANNABLE_EXTENSIONS: readonly string[] = ['txt', 'csv', 'md', 'docx', 'xlsx', 'pptx', 'pdf'];
+/** Plain text, scanned in chunks straight from the file (src/domain/scan/stream.ts). */
+export const TEXT_EXTENSIONS: readonly string[] = ['txt', 'csv', 'tsv', 'md'];
+/** Images read by OCR (tesseract.js reads these in the browser and in Node). */
+export const IMAGE_EXTENSIONS: readonly string[] = ['png', 'jpg', 'jpeg', 'tif', 'tiff', 'bmp', 'webp'];
+const ODF_EXTENSIONS = ['odt', 'ods', 'odp'];
 
-const READERS: Record<string, (bytes: Uint8Array) => ExtractResult> = {
+/** File extensions (lower case, no dot) whose text the scanner can read; everything else is reported unsupported. */
+export const SCANNABLE_EXTENSIONS: readonly string[] = [
+  ...TEXT_EXTENSIONS,
+  'docx',
+  'xlsx',
+  'pptx',
+  ...ODF_EXTENSIONS,
+  'pdf',
+  ...IMAGE_EXTENSIONS,
+];
+
+const READERS: Record<string, (bytes: Uint8Array) => ExtractResult | Promise<ExtractResult>> = {
   txt: (b) => ({ text: decodeText(b) }),
   csv: (b) => ({ text: decodeText(b) }),
+  tsv: (b) => ({ text: decodeText(b), delimiter: '\t' }),
   md: (b) => ({ text: decodeText(b) }),
   docx: docxText,
   xlsx: xlsxText,
   pptx: pptxText,
-  pdf: pdfText,
+  odt: async (b) => (await import(/* webpackChunkName: 'odf' */ './odf')).odfText(b),
+  ods: async (b) => (await import(/* webpackChunkName: 'odf' */ './odf')).odfText(b),
+  odp: async (b) => (await import(/* webpackChunkName: 'odf' */ './odf')).odfText(b),
 };
 
 /** Lower-case extension of a file name without the dot ('' when none). */
@@ -25,21 +45,30 @@ export function extensionOf(fileName: string): string {
   return dot < 0 || dot === fileName.length - 1 ? '' : fileName.slice(dot + 1).toLowerCase();
 }
 
-/** True when the scanner can read files with this name. */
+/** True when the scanner can read files with this name (PDF scans and images with an OCR engine). */
 export function isScannable(fileName: string): boolean {
   return SCANNABLE_EXTENSIONS.indexOf(extensionOf(fileName)) >= 0;
 }
 
 /**
- * Extracts the text of a file by its extension. Never throws: damaged input gives `unsupported` with a reason in
- * Dutch and English. Async so a reader may later move to a worker without changing callers.
+ * Extracts the text of a text, Office Open XML or OpenDocument file by its extension. Never throws: damaged input
+ * gives `unsupported` with a reason in Dutch and English. PDFs and images are not read here (see scanFile).
  */
 export async function extractText(fileName: string, bytes: Uint8Array): Promise<ExtractResult> {
   const ext = extensionOf(fileName);
   const reader = READERS[ext];
-  if (!reader) return unsupportedType(ext);
+  if (!reader) {
+    if (ext === 'pdf' || IMAGE_EXTENSIONS.indexOf(ext) >= 0) {
+      return unsupported(
+        'noReader',
+        `.${ext}: dit bestand kan alleen met de PDF-lezer of tekstherkenning (OCR) worden gelezen`,
+        `.${ext}: this file can only be read with the PDF reader or text recognition (OCR)`,
+      );
+    }
+    return unsupportedType(ext);
+  }
   try {
-    return reader(bytes);
+    return await reader(bytes);
   } catch {
     return unsupported(
       'damaged',

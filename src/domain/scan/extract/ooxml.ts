@@ -14,6 +14,8 @@ const WORD: TextRules = {
   tab: set('w:tab'),
   lineBreak: set('w:br', 'w:cr'),
   skip: set('w:tabs', 'mc:Fallback'),
+  // <w:br w:type="page"/>: a page break is no line of text (an identifier split over two pages stays one line apart)
+  pageBreak: (raw) => /w:type="(page|column)"/.test(raw),
 };
 const DRAWING: TextRules = {
   text: set('a:t', 'p:text'),
@@ -100,28 +102,51 @@ function sharedStrings(xml: string | undefined): string[] {
   return out;
 }
 
-/** One sheet as tab-separated rows; shared strings are resolved, numbers kept (a BSN stored as a number counts). */
+/** Zero-based column of a cell reference ('C5' → 2), or -1. */
+function columnOf(ref: string | undefined): number {
+  if (!ref) return -1;
+  let col = 0;
+  let k = 0;
+  for (; k < ref.length; k++) {
+    const c = ref.charCodeAt(k);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return k === 0 ? -1 : col - 1;
+}
+
+/**
+ * One sheet as tab-separated rows; shared strings are resolved, numbers kept (a BSN stored as a number counts).
+ * Empty cells are not in the file: the cell reference puts each value in its column, so a BSN column stays one.
+ */
 function sheetText(xml: string, shared: string[]): string {
   const parts: string[] = [];
   let type: string | undefined;
   let inValue = false;
   let inInline = false;
   let cell: string[] = [];
+  let column = 0;
   walkXml(
     xml,
     (tag) => {
       if (tag.name === 'c') {
         if (!tag.closing) {
           type = attribute(tag.raw, 't');
+          const at = columnOf(attribute(tag.raw, 'r'));
+          for (; at > column && at - column < 1024; column++) parts.push('\t');
           cell = [];
         }
         if (tag.closing || tag.selfClosing) {
           const value = cell.join('');
           parts.push(type === 's' ? (shared[Number(value)] ?? '') : type === 'b' ? '' : value, '\t');
+          column++;
         }
       } else if (tag.name === 'v') inValue = !tag.closing && !tag.selfClosing;
       else if (tag.name === 'is') inInline = !tag.closing && !tag.selfClosing;
-      else if (tag.name === 'row' && (tag.closing || tag.selfClosing)) parts.push('\n');
+      else if (tag.name === 'row') {
+        column = 0;
+        if (tag.closing || tag.selfClosing) parts.push('\n');
+      }
     },
     (text) => {
       if (inValue || inInline) cell.push(text);
@@ -142,5 +167,6 @@ export function xlsxText(bytes: Uint8Array): ExtractResult {
   const comments = numbered(r.parts, /^xl\/comments(\d+)\.xml$/).map((n) =>
     xmlToText(r.parts.get(n) as string, SHEET_COMMENTS),
   );
-  return { text: [...sheets.map((n) => sheetText(r.parts.get(n) as string, shared)), ...comments].join('\n') };
+  const text = [...sheets.map((n) => sheetText(r.parts.get(n) as string, shared)), ...comments].join('\n');
+  return { text, delimiter: '\t' };
 }

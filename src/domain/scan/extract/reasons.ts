@@ -2,7 +2,7 @@
 import type { Bilingual } from '../../common';
 
 const IMAGE = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'tif', 'tiff', 'heic', 'webp', 'svg']);
-const LEGACY_OFFICE = new Set(['doc', 'xls', 'ppt', 'rtf', 'odt', 'ods', 'odp']);
+const LEGACY_OFFICE = new Set(['doc', 'xls', 'ppt', 'rtf']);
 const ARCHIVE = new Set(['zip', '7z', 'rar', 'gz', 'tar', 'msg', 'eml', 'pst']);
 
 /** Why a file could not be read, as a code the UI can map to its own strings. */
@@ -15,16 +15,19 @@ export type UnsupportedCode =
   | 'encrypted'
   | 'tooLarge'
   | 'notDocument'
-  | 'pdfImageOnly'
-  | 'pdfNoText'
-  | 'pdfFonts'
-  | 'pdfCompression';
+  | 'zipIntegrity'
+  | 'noReader';
 
 /** Result of text extraction: the text, or the reason it could not be read (code, and words in nl and en). */
-export type ExtractResult = { text: string } | { unsupported: string; code: UnsupportedCode; reason: Bilingual };
+export type ExtractResult =
+  | { text: string; delimiter?: string }
+  | { unsupported: string; code: UnsupportedCode; reason: Bilingual };
+
+/** The unreadable variant of {@link ExtractResult}. */
+export type Unreadable = Extract<ExtractResult, { unsupported: string }>;
 
 /** Builds an `unsupported` result; `unsupported` holds 'Dutch / English' for logs and plain displays. */
-export function unsupported(code: UnsupportedCode, nl: string, en: string): ExtractResult {
+export function unsupported(code: UnsupportedCode, nl: string, en: string): Unreadable {
   return { unsupported: `${nl} / ${en}`, code, reason: { nl, en } };
 }
 
@@ -42,8 +45,8 @@ export function unsupportedType(ext: string): ExtractResult {
   if (LEGACY_OFFICE.has(ext)) {
     return unsupported(
       'legacyOffice',
-      `${shown}: oud binair Office-formaat kan niet worden gescand; sla op als .docx, .xlsx of .pptx`,
-      `${shownEn}: legacy binary Office format cannot be scanned; save as .docx, .xlsx or .pptx`,
+      `${shown}: oud binair Office-formaat kan niet worden gescand; sla op als .docx, .xlsx, .pptx of .odt, .ods, .odp`,
+      `${shownEn}: legacy binary Office format cannot be scanned; save as .docx, .xlsx, .pptx or .odt, .ods, .odp`,
     );
   }
   if (ARCHIVE.has(ext)) {

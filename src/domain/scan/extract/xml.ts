@@ -78,6 +78,8 @@ export interface TextRules {
   lineBreak: ReadonlySet<string>;
   /** Elements whose tabs and breaks are definitions, not content (Word's tab stops in <w:tabs>). */
   skip?: ReadonlySet<string>;
+  /** A break element that only starts a new page or column (the paragraph around it already ends the line). */
+  pageBreak?: (raw: string) => boolean;
 }
 
 /** Collects the text of the given elements, with paragraph ends and breaks as newlines and tabs as tabs. */
@@ -97,7 +99,7 @@ export function xmlToText(xml: string, rules: TextRules): string {
         if (depth < 0) depth = 0;
       } else if (tag.closing && rules.paragraph.has(tag.name)) parts.push('\n');
       else if (!tag.closing && rules.tab.has(tag.name)) parts.push('\t');
-      else if (!tag.closing && rules.lineBreak.has(tag.name)) parts.push('\n');
+      else if (!tag.closing && rules.lineBreak.has(tag.name) && !rules.pageBreak?.(tag.raw)) parts.push('\n');
     },
     (text) => {
       if (depth > 0) parts.push(text);

@@ -1,0 +1,203 @@
+/**
+ * Scanning a text file in chunks (issue 12: a 240 MB text file must not be held as one string). The file is read in
+ * windows of `chunkBytes` that overlap: each window is decoded on its own and scanned whole, but keeps only what
+ * starts in its own range; the next window starts a little before that range ends, so an identifier on a chunk edge
+ * is read whole by exactly one window, with the context words before it. Peak memory beyond the file itself: one
+ * window's bytes and its text (at most 3 chunks for text of two-byte characters).
+ *
+ * Encoding as {@link decodeText}: a byte order mark (UTF-8, UTF-16), else strict UTF-8, else Windows-1252 (the scan
+ * restarts from the top when a later window proves the file is no UTF-8).
+ */
+import { FindingCollector } from './collector';
+import { DEFAULT_CHUNK_BYTES, type ScanControl } from './engines';
+import { decodeWindows1252 } from './extract/decodeText';
+import type { Scanner, TextShape } from './scanner';
+import { tableState } from './tabular';
+import type { ScanResult, UnreadPart } from './types';
+
+/** Bytes that can be read piece by piece: a `Blob` in the browser, a buffer in Node. */
+export interface ByteSource {
+  size: number;
+  /** Bytes [start, end). */
+  read(start: number, end: number): Promise<Uint8Array>;
+  /**
+   * The bytes from `start` on, in small pieces (a `Blob`'s stream). When there is one, a text file's windows are
+   * filled into one reused buffer, so reading makes no chunk-sized copies for the garbage collector to find.
+   */
+  stream?(start: number): { read(): Promise<{ done: boolean; value?: Uint8Array }> };
+}
+
+/** Hands out each window's bytes: [from, from + length). */
+interface WindowReader {
+  next(from: number, length: number): Promise<Uint8Array>;
+}
+
+/** Windows as views of the source's own reads (bytes in memory: no copy at all). */
+function directWindows(source: ByteSource): WindowReader {
+  return { next: (from, length) => source.read(from, Math.min(source.size, from + length)) };
+}
+
+/** Windows filled from the source's stream into one buffer that is reused: memory stays one window. */
+function streamedWindows(source: ByteSource, start: number, capacity: number): WindowReader {
+  const stream = (source.stream as NonNullable<ByteSource['stream']>)(start);
+  const buf = new Uint8Array(capacity);
+  let bufStart = start; // file offset of buf[0]
+  let filled = 0;
+  let pending: Uint8Array | undefined; // the part of a piece that did not fit yet
+  let ended = false;
+  return {
+    next(from, length) {
+      // keep what the new window still needs (the overlap), drop the rest
+      const keep = Math.max(0, bufStart + filled - from);
+      buf.copyWithin(0, filled - keep, filled);
+      filled = keep;
+      bufStart = from;
+      const want = Math.min(capacity, length);
+      // a promise chain rather than await: the reader's state changes only between reads, never across one
+      const fill = (): Promise<Uint8Array> => {
+        while (filled < want && pending) {
+          const n = Math.min(pending.length, want - filled);
+          buf.set(pending.subarray(0, n), filled);
+          filled += n;
+          pending = n < pending.length ? pending.subarray(n) : undefined;
+        }
+        if (filled >= want || ended) return Promise.resolve(buf.subarray(0, filled));
+        return stream.read().then((piece) => {
+          if (piece.done || !piece.value) ended = true;
+          else pending = piece.value;
+          return fill();
+        });
+      };
+      return fill();
+    },
+  };
+}
+
+/** A source over bytes already in memory (no copy). */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: async (start, end) => bytes.subarray(start, end) };
+}
+
+type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** Longest token or table line a window must hold whole past its range (chars), and the look-behind before it. */
+const MARGIN = 4096;
+const OVERLAP = 256;
+
+class NotUtf8 extends Error {}
+
+let encoder: TextEncoder | undefined; // made on first use (jsdom, where UI tests run, has none at load)
+
+/** Bytes of `s` in the encoding. */
+function byteLength(s: string, encoding: Encoding): number {
+  if (encoding === 'windows-1252') return s.length;
+  if (encoding !== 'utf-8') return s.length * 2;
+  encoder ??= new TextEncoder();
+  return encoder.encode(s).length;
+}
+
+/** Index `k` or one before it, so a window never starts between the halves of a surrogate pair. */
+function notInPair(s: string, k: number): number {
+  const c = s.charCodeAt(k);
+  return c >= 0xdc00 && c <= 0xdfff && k > 0 ? k - 1 : k;
+}
+
+function decode(bytes: Uint8Array, encoding: Encoding): string {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
+  try {
+    return new TextDecoder(encoding, { fatal: encoding === 'utf-8' }).decode(bytes);
+  } catch {
+    throw new NotUtf8();
+  }
+}
+
+/** End of a window's bytes so it does not cut a character: UTF-8 before a continuation byte, UTF-16 at an even offset. */
+function cut(bytes: Uint8Array, want: number, encoding: Encoding, last: boolean): number {
+  if (last) return bytes.length;
+  if (encoding === 'utf-8') {
+    let k = want;
+    while (k > 0 && k > want - 4 && (bytes[k] & 0xc0) === 0x80) k--;
+    return k;
+  }
+  if (encoding !== 'windows-1252') return want - (want % 2);
+  return want;
+}
+
+/** Where the text starts (after a byte order mark) and in which encoding. */
+function sniffEncoding(head: Uint8Array): { encoding: Encoding; start: number } {
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', start: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', start: 2 };
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', start: 3 };
+  return { encoding: 'utf-8', start: 0 };
+}
+
+/** A part of a text file that was not read (the scan was stopped), in bytes. */
+function stoppedAt(done: number, size: number): UnreadPart {
+  const pct = Math.floor((100 * done) / Math.max(1, size));
+  return {
+    kind: 'bytes',
+    code: 'cancelled',
+    nl: `gestopt na ${pct}% van het bestand: de rest is niet gelezen`,
+    en: `stopped after ${pct}% of the file: the rest was not read`,
+  };
+}
+
+/**
+ * Scans the text in `source` in overlapping windows; `shape.delimiter` (or a CSV) turns on the BSN-column rule.
+ * Progress is reported in bytes after each window; an abort stops between windows and names the unread rest.
+ */
+export async function scanTextSource(
+  source: ByteSource,
+  scanner: Scanner,
+  shape: TextShape & { csv?: boolean },
+  control: ScanControl = {},
+): Promise<ScanResult> {
+  const head = await source.read(0, Math.min(4, source.size));
+  const sniffed = sniffEncoding(head);
+  try {
+    return await scanEncoded(source, scanner, shape, control, sniffed.encoding, sniffed.start);
+  } catch (e) {
+    if (!(e instanceof NotUtf8)) throw e;
+    return scanEncoded(source, scanner, shape, control, 'windows-1252', sniffed.start);
+  }
+}
+
+async function scanEncoded(
+  source: ByteSource,
+  scanner: Scanner,
+  shape: TextShape & { csv?: boolean },
+  control: ScanControl,
+  encoding: Encoding,
+  start: number,
+): Promise<ScanResult> {
+  const chunk = Math.max(64, control.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  const out = new FindingCollector();
+  const table = shape.delimiter !== undefined || shape.csv ? tableState(shape.delimiter) : undefined;
+  const size = source.size;
+  let byteAt = start; // where this window's bytes start
+  let charBase = 0; // char offset of this window's first character in the whole text
+  let acceptFrom = 0; // local index: what starts before it belongs to the previous window
+  let chars = 0;
+  const windows = source.stream ? streamedWindows(source, start, chunk + 4) : directWindows(source);
+  for (;;) {
+    if (control.signal?.aborted) return { ...out.result(chars), unread: [stoppedAt(byteAt, size)] };
+    const want = Math.min(size, byteAt + chunk);
+    const last = want >= size;
+    const raw = await windows.next(byteAt, last ? size - byteAt : Math.min(size, want + 4) - byteAt);
+    const length = cut(raw, want - byteAt, encoding, last);
+    if (length <= 0 && !last) throw new NotUtf8(); // four continuation bytes in a row: no UTF-8
+    const text = decode(raw.subarray(0, length), encoding);
+    const margin = Math.min(MARGIN, Math.floor(text.length / 4));
+    const overlap = Math.min(OVERLAP, Math.floor(margin / 2));
+    const acceptTo = last ? text.length : Math.max(acceptFrom + 1, text.length - margin);
+    scanner.engine.scanWindow(text, acceptFrom, acceptTo, charBase, out, table);
+    chars = charBase + acceptTo;
+    control.onProgress?.({ kind: 'bytes', done: last ? size : byteAt + length, total: size });
+    if (last) return out.result(chars);
+    // the next window starts `overlap` characters before this one's range ends, never before this one's start
+    const nextStart = Math.max(1, notInPair(text, Math.max(0, acceptTo - overlap)));
+    byteAt += length - byteLength(text.slice(nextStart), encoding);
+    acceptFrom = acceptTo - nextStart;
+    charBase += nextStart;
+  }
+}
