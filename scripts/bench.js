@@ -2,11 +2,15 @@
 /*
  * `npm run bench`: prints every benchmark's figures (nothing is asserted; speed and size never live in unit tests).
  *   - bundle sizes of the shipped SPFx components (needs `npm run package` first; skipped with a note otherwise);
- *   - personal-data detector throughput beside a single-regex baseline (scripts/bench-detectors.ts);
+ *   - personal-data detector throughput beside a `/\d{9}/g` pass and a single-regex baseline (scripts/bench-detectors.ts);
+ *   - the document scan (issue 12): corpus recall, OCR recall at 300/200 dpi, peak memory for 240 MB, lazy chunk sizes
+ *     (scripts/bench-scan.ts);
  *   - library and register views at 100,000 items: requests and time to first page (scripts/bench-views.ts);
  *   - the dashboard's first render in Chromium at 100,000 documents: requests and time (scripts/bench-first-render.ts);
- *   - emulator figures at 100,000 items (workbench/emulator/bench.ts).
- * `npm run bench -- views` runs one of: bundles, detectors, views, first-render, emulator.
+ *   - emulator figures at 100,000 items (workbench/emulator/bench.ts);
+ *   - what the real SPFx loader fetches of the product before the dashboard's first render and before the command
+ *     set's dialog shows, in the SPFx host (scripts/bench-spfx-host.ts; needs `npm run package` first).
+ * `npm run bench -- views` runs one of: bundles, detectors, scan, views, first-render, emulator, spfx-host.
  */
 const { spawnSync } = require('child_process');
 const { existsSync } = require('fs');
@@ -20,9 +24,11 @@ const benches = {
       ? [process.execPath, ['scripts/bench-bundles.js']]
       : null,
   detectors: () => [process.execPath, [tsx, 'scripts/bench-detectors.ts']],
+  scan: () => [process.execPath, [tsx, 'scripts/bench-scan.ts']],
   views: () => [process.execPath, [tsx, 'scripts/bench-views.ts']],
   'first-render': () => [process.execPath, [tsx, 'scripts/bench-first-render.ts']],
   emulator: () => [process.execPath, [tsx, 'workbench/emulator/bench.ts']],
+  'spfx-host': () => [process.execPath, [tsx, 'scripts/bench-spfx-host.ts']],
 };
 
 const wanted = process.argv.slice(2);

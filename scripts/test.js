@@ -5,11 +5,13 @@
  *   2. the workbench's browser bundle (the browser tests open it);
  *   3. type check of src/, test/ and workbench/ (strict);
  *   4. ESLint with the SPFx rules over src/;
- *   5. jest (unit, integration against the emulator, browser).
+ *   5. the SharePoint package (`npm run package`), only when it is missing and the SPFx host's browser tests run
+ *      (test/browser/spfxHost*.test.ts load the .sppkg in the real SPFx runtime, docs/spfx-host.md);
+ *   6. jest (unit, integration against the emulator, browser).
  * Extra arguments go to jest, e.g. `npm test -- test/domain`.
  */
 const { spawnSync } = require('child_process');
-const { readFileSync, mkdtempSync } = require('fs');
+const { existsSync, readFileSync, mkdtempSync } = require('fs');
 const { join } = require('path');
 const os = require('os');
 const { ensureChromium } = require('./ensure-chromium');
@@ -31,6 +33,18 @@ run('building the workbench bundle', process.execPath, ['scripts/build-workbench
 if (jestArgs.length === 0) {
   run('type check', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.jest.json', '--noEmit']);
   run('eslint', process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', '--ext', '.ts,.tsx', '--max-warnings', '0']);
+}
+
+// The SPFx host's tests need the package; a clean clone has none, so it is built once (about 1–2 minutes on 2 cores).
+const sppkg = (() => {
+  const config = JSON.parse(readFileSync(join(root, 'config', 'package-solution.json'), 'utf8'));
+  return join(root, config.paths.packageDir || 'sharepoint', config.paths.zippedPackage);
+})();
+const runsHostTests = jestArgs.length === 0 || jestArgs.some((a) => /spfxHost|test\/browser\/?$|^test\/?$/.test(a));
+if (runsHostTests && !existsSync(sppkg)) {
+  const started = Date.now();
+  run('building the SharePoint package for the SPFx host tests (npm run package)', process.execPath, ['scripts/package.js']);
+  console.log(`[test] package built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 const out = join(mkdtempSync(join(os.tmpdir(), 'jest-')), 'result.json');

@@ -83,7 +83,11 @@ export async function main(argv: string[]): Promise<void> {
   }
   console.log(`[workbench] database: ${wb.dbFile}${wb.seeded ? ' (seeded now)' : ' (kept from the last run)'}`);
   console.log(`[workbench] site:     ${wb.siteUrl}`);
-  console.log(`\n  Samenwerkingsruimte workbench: ${wb.url}/\n`);
+  await wb.spfxHost.host.prepare(wb.url);
+  console.log(`\n  Samenwerkingsruimte workbench: ${wb.url}/`);
+  console.log(`  The .sppkg in the real SPFx runtime (docs/spfx-host.md): ${wb.spfxHost.pageUrl}`);
+  console.log(`    Teams tab: ${wb.spfxHost.teamsUrl}   library with the command set: ${wb.siteUrl}/Uitwisseling/Forms/AllItems.aspx`);
+  console.log(`    ${wb.spfxHost.host.status()}\n`);
   console.log('[workbench] Ctrl+C stops it; everything stored stays for the next start (`npm start -- --reseed` starts over).');
   let stopping = false;
   const stop = (signal: string): void => {

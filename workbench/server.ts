@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, unlinkSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
+import { createAadTokenHandler } from './emulator/aadTokens';
 import { startEmulator } from './emulator/server';
 import { createWorkbenchPageHandler } from './pageHandler';
 import { seedSite } from './seed/seed';
-import { buildSession, readAgreementFile, SITE_PATH } from './session';
+import { buildSession, demoIdentities, readAgreementFile, SITE_PATH } from './session';
+import { createSpfxHost, HOST_PAGE, TEAMS_CLIENT, type SpfxHost } from './spfx-host';
 
 /** Default port of `npm start` (loopback only). */
 export const DEFAULT_PORT = 4320;
@@ -36,6 +38,8 @@ export interface Workbench {
   dbFile: string;
   /** True when this start seeded the site (new database or reseed). */
   seeded: boolean;
+  /** The SPFx host beside the page (docs/spfx-host.md): the site page with the web part, the simulated Teams client. */
+  spfxHost: { pageUrl: string; teamsUrl: string; host: SpfxHost };
   /** Stops the server and closes the database. */
   close(): Promise<void>;
 }
@@ -82,7 +86,13 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   }
 
   const pageHandler = createWorkbenchPageHandler((origin) => buildSession(origin, agreement));
-  const emulator = await startEmulator({ port: options.port ?? DEFAULT_PORT, dbFile, extraHandlers: [pageHandler] });
+  const spfxHost = createSpfxHost({ root: join(__dirname, '..'), agreement, identities: demoIdentities() });
+  const aadTokens = createAadTokenHandler({ graphScopes: spfxHost.graphScopes, graphResources: spfxHost.graphResources });
+  const emulator = await startEmulator({
+    port: options.port ?? DEFAULT_PORT,
+    dbFile,
+    extraHandlers: [pageHandler, spfxHost.handler, aadTokens],
+  });
   const siteUrl = emulator.url + SITE_PATH;
   try {
     if (mustSeed) {
@@ -93,8 +103,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   } catch (e) {
+    await spfxHost.close();
     await emulator.close();
     throw e;
   }
-  return { url: emulator.url, siteUrl, port: emulator.port, dbFile, seeded: mustSeed, close: () => emulator.close() };
+  const spfx = { pageUrl: emulator.url + HOST_PAGE, teamsUrl: emulator.url + TEAMS_CLIENT, host: spfxHost };
+  return { url: emulator.url, siteUrl, port: emulator.port, dbFile, seeded: mustSeed, spfxHost: spfx, close: () => spfxHost.close().then(() => emulator.close()) };
 }

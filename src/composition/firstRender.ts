@@ -5,7 +5,9 @@
  */
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/batching';
-import { PnpDocumentStore, PnpMeetingStore, PnpSiteDirectory } from '../adapters/sharepoint';
+import { PnpDocumentStore } from '../adapters/sharepoint/PnpDocumentStore';
+import { PnpMeetingStore } from '../adapters/sharepoint/PnpMeetingStore';
+import { PnpSiteDirectory } from '../adapters/sharepoint/PnpSiteDirectory';
 import type { AgreementConfig } from '../domain/agreement/schema';
 import type { DocumentQuery, DocumentStore, ExchangeDocument, MeetingEntry, MeetingStore, Page } from '../ports';
 import type { SiteDirectory, SiteUser } from '../ports/site';

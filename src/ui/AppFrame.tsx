@@ -2,7 +2,7 @@ import { FluentProvider } from '@fluentui/react-components';
 import * as React from 'react';
 import type { HostCommand } from './command';
 import { StringsProvider } from './services';
-import { themeFor, type ThemeName } from './theme';
+import { useTheme, type ThemeName } from './theme';
 
 /** Neutral presentation facts a host passes; nothing in it says which host it is, and nothing branches on one. */
 export interface HostInfo {
@@ -25,8 +25,9 @@ export interface AppFrameProps {
 /** Theme and strings around everything the product renders. */
 export function AppFrame(props: AppFrameProps): React.ReactElement {
   const { host } = props;
+  const theme = useTheme(host.theme);
   return (
-    <FluentProvider theme={themeFor(host.theme)} style={{ height: '100%' }} lang={host.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl'}>
+    <FluentProvider theme={theme} style={{ height: '100%' }} lang={host.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl'}>
       <StringsProvider locale={host.locale}>{props.children}</StringsProvider>
     </FluentProvider>
   );

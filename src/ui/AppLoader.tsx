@@ -1,12 +1,13 @@
-import { Spinner } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Services } from '../ports';
 import { SITE_OWNERS } from '../provisioning/permissions';
 import { AppFrame, type HostInfo } from './AppFrame';
 import { HostCommandProvider, type HostCommand } from './command';
-import { Failure } from './common/Failure';
+import { Failure } from './common/LazyFailure';
+import { Busy } from './common/light';
 import { useAsync } from './common/useAsync';
 import { Dashboard } from './dashboard/Dashboard';
+import { dashboardTabs } from './dashboard/tabs';
 import { ServicesProvider, useStrings } from './services';
 
 /** Props of {@link AppLoader}. */
@@ -42,7 +43,7 @@ async function loadForMember(load: () => Promise<Services>): Promise<Services> {
   if (user.isSiteAdmin || user.groupKeys.length > 0) return services;
   // Someone in none of the agreement's groups may still own the site (its Owners group): one look, only for them.
   const owners = await services.site.groupMembers(SITE_OWNERS).catch(() => []);
-  if (owners.some((o) => o.email.toLowerCase() === user.email.toLowerCase())) return services;
+  if (owners.some((o) => o.id === user.id)) return services;
   throw Object.assign(new Error('Niet op de autorisatielijst van deze samenwerkingsruimte (art. 10.1).'), { code: 'denied' });
 }
 
@@ -50,7 +51,7 @@ function Loaded(props: { load: () => Promise<Services>; initialTab?: string; com
   const t = useStrings();
   const load = React.useCallback(() => loadForMember(props.load), [props.load]);
   const services = useAsync(load, [load]);
-  if (services.status === 'loading') return <Spinner label={t.loading} style={{ padding: 32 }} />;
+  if (services.status === 'loading') return <Busy label={t.loading} />;
   if (services.status === 'error') {
     return (
       <div style={{ padding: 16 }}>
@@ -61,8 +62,25 @@ function Loaded(props: { load: () => Promise<Services>; initialTab?: string; com
   return (
     <ServicesProvider services={services.value}>
       <HostCommandProvider command={props.command}>
-        <Dashboard initialTab={props.command?.kind ?? props.initialTab} />
+        {props.command ? <CommandPanel kind={props.command.kind} /> : <Dashboard initialTab={props.initialTab} />}
       </HostCommandProvider>
     </ServicesProvider>
+  );
+}
+
+/**
+ * What a host command opens (issue 13): only the panel that handles it (the Delen tab's share panel, the Datalek
+ * tab's form), without the dashboard around it: the command set's dialog shows the command, not the whole space.
+ */
+function CommandPanel(props: { kind: string }): React.ReactElement {
+  const t = useStrings();
+  const tab = dashboardTabs.find((x) => x.key === props.kind) ?? dashboardTabs[0];
+  const Panel = tab.component;
+  return (
+    <div role="region" aria-label={t[tab.label]} data-command-panel={tab.key}>
+      <React.Suspense fallback={<Busy label={t.loading} />}>
+        <Panel />
+      </React.Suspense>
+    </div>
   );
 }

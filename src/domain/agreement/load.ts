@@ -23,7 +23,7 @@ export function loadAgreement(json: unknown): LoadResult {
     : { ok: false, errors };
 }
 
-/** Parses and validates configuration text (e.g. SiteAssets/Samenwerkingsruimte/agreement.json); never throws. */
+/** Parses and validates configuration text (e.g. Configuratie/Samenwerkingsruimte/agreement.json); never throws. */
 export function loadAgreementText(text: string): LoadResult {
   let json: unknown;
   try {

@@ -1,21 +1,23 @@
 /**
  * Zod schema of the agreement configuration: one samenwerkingsovereenkomst (cooperation agreement) per site.
+ * Written with `zod/mini` (issue 13): the same validator core, rules and issues as the classic `zod` API, at about a
+ * quarter of its size, because the configuration is validated before the dashboard's first render.
  * Shape only; cross-references (a controller must name an existing party, …) are checked in `crossref.ts`.
  * Every object accepts a `_comment` so a configuration can say which entries are examples rather than agreement text.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Free-text note inside any configuration object (e.g. "voorbeeld, geen tekst van de overeenkomst"). */
-const comment = z.string().optional();
+const comment = z.optional(z.string());
 
 /** A machine key: lower-case letters, digits, '-' or '_' (e.g. 'igj', 'tucht-signalen'). */
-export const keySchema = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/);
+export const keySchema = z.string().check(z.regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/));
 
 /** Non-empty trimmed-looking text. */
-const text = z.string().trim().min(1);
+const text = z.string().check(z.trim(), z.minLength(1));
 
 /** Where a rule comes from, e.g. 'art. 9.6 (samenwerkingsovereenkomst)' or 'seed 004 §Bewaartermijnen'. */
-export const citationSchema = z.string().trim().min(3);
+export const citationSchema = z.string().check(z.trim(), z.minLength(3));
 
 /** Calendar date as YYYY-MM-DD. */
 export const isoDateSchema = z.iso.date();
@@ -32,21 +34,21 @@ export const agreementRecordSchema = z.strictObject({
   shortTitle: text,
   kind: z.enum(['samenwerkingsovereenkomst', 'convenant', 'samenwerkingsprotocol', 'onderzoekssamenwerking']),
   version: text,
-  supersedes: text.optional(),
+  supersedes: z.optional(text),
   signedOn: isoDateSchema,
   signedAt: text,
-  signatories: z.array(signatorySchema).min(1),
-  staatscourant: z
-    .strictObject({ publishedOn: isoDateSchema.optional(), reference: text.optional(), _comment: comment })
-    .optional(),
+  signatories: z.array(signatorySchema).check(z.minLength(1)),
+  staatscourant: z.optional(
+    z.strictObject({ publishedOn: z.optional(isoDateSchema), reference: z.optional(text), _comment: comment }),
+  ),
   /** art. 14.1: in force the day after publication; 'onSigning' and 'explicit' serve agreements without publication. */
-  effectiveRule: z.enum(['dayAfterPublication', 'onSigning', 'explicit']).default('dayAfterPublication'),
-  effectiveFrom: isoDateSchema.optional(),
+  effectiveRule: z._default(z.enum(['dayAfterPublication', 'onSigning', 'explicit']), 'dayAfterPublication'),
+  effectiveFrom: z.optional(isoDateSchema),
   indefinite: z.boolean(),
-  endsOn: isoDateSchema.optional(),
+  endsOn: z.optional(isoDateSchema),
   /** art. 13.2: evaluation after one year. */
-  evaluationAfterMonths: z.int().min(1).max(120),
-  source: citationSchema.optional(),
+  evaluationAfterMonths: z.int().check(z.gte(1), z.lte(120)),
+  source: z.optional(citationSchema),
   _comment: comment,
 });
 
@@ -59,7 +61,7 @@ const contactSchema = z.strictObject({
   name: text,
   functionTitle: text,
   email: z.email(),
-  phone: z.string().regex(/^\+?[0-9][0-9 ()-]{6,19}$/),
+  phone: z.string().check(z.regex(/^\+?[0-9][0-9 ()-]{6,19}$/)),
   _comment: comment,
 });
 
@@ -73,13 +75,13 @@ export const partySchema = z.strictObject({
   breachAddress: z.email(),
   /** art. 5: the accounthouder is named by function title. */
   accounthouder: z.strictObject({ functionTitle: text, _comment: comment }),
-  contacts: z.array(contactSchema).min(1),
+  contacts: z.array(contactSchema).check(z.minLength(1)),
   /** art. 9.2: the privacy officer tests an intention to share. */
   privacyOfficer: z.strictObject({ functionTitle: text, email: z.email(), group: keySchema, _comment: comment }),
   /** art. 12: owner of the DVAs (dienstverleningsafspraken). */
-  dvaOwner: z.strictObject({ functionTitle: text, _comment: comment }).optional(),
+  dvaOwner: z.optional(z.strictObject({ functionTitle: text, _comment: comment })),
   /** Maps a signed-in user's e-mail domain to this party. */
-  emailDomains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/)).min(1),
+  emailDomains: z.array(z.string().check(z.regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/))).check(z.minLength(1)),
   _comment: comment,
 });
 
@@ -87,9 +89,9 @@ export const partySchema = z.strictObject({
 const levelSchema = z.strictObject({
   key: keySchema,
   label: text,
-  rank: z.int().min(0),
+  rank: z.int().check(z.gte(0)),
   restricted: z.boolean(),
-  description: text.optional(),
+  description: z.optional(text),
   _comment: comment,
 });
 
@@ -99,14 +101,14 @@ const forbiddenLevelSchema = z.strictObject({
   label: text,
   reason: text,
   /** English variant of the reason, for the English UI. */
-  reasonEn: text.optional(),
+  reasonEn: z.optional(text),
   source: citationSchema,
   _comment: comment,
 });
 
 /** Classification policy: ordered levels plus forbidden levels. */
 export const classificationSchema = z.strictObject({
-  levels: z.array(levelSchema).min(1),
+  levels: z.array(levelSchema).check(z.minLength(1)),
   forbidden: z.array(forbiddenLevelSchema),
   _comment: comment,
 });
@@ -115,8 +117,8 @@ export const classificationSchema = z.strictObject({
 const documentTypeSchema = z.strictObject({
   key: keySchema,
   label: text,
-  view: z.enum(['werkafspraken', 'dva', 'overleg', 'evaluatie', 'uitwisseling']).optional(),
-  source: citationSchema.optional(),
+  view: z.optional(z.enum(['werkafspraken', 'dva', 'overleg', 'evaluatie', 'uitwisseling'])),
+  source: z.optional(citationSchema),
   _comment: comment,
 });
 
@@ -133,10 +135,10 @@ const categorySchema = z.strictObject({
   /** Data of children. */
   children: z.boolean(),
   /** Findings of the configured health terms point at this category. */
-  healthTerm: z.boolean().optional(),
+  healthTerm: z.optional(z.boolean()),
   /** Other detector findings that point at this category (e.g. 'iban' for payment data). */
-  findingKinds: z.array(findingKindSchema).optional(),
-  source: citationSchema.optional(),
+  findingKinds: z.optional(z.array(findingKindSchema)),
+  source: z.optional(citationSchema),
   _comment: comment,
 });
 
@@ -144,18 +146,18 @@ const categorySchema = z.strictObject({
 const dataSubjectSchema = z.strictObject({
   key: keySchema,
   label: text,
-  children: z.boolean().optional(),
+  children: z.optional(z.boolean()),
   _comment: comment,
 });
 
 /** A retention rule (bewaartermijn): years and/or months after a trigger event. */
 export const retentionSchema = z.strictObject({
-  years: z.int().min(0).max(200).optional(),
-  months: z.int().min(0).max(2400).optional(),
+  years: z.optional(z.int().check(z.gte(0), z.lte(200))),
+  months: z.optional(z.int().check(z.gte(0), z.lte(2400))),
   /** The event the period runs from, e.g. 'verwijdering van de registratie uit het register'. */
   trigger: text,
   /** English variant of the trigger, for the English UI. */
-  triggerEn: text.optional(),
+  triggerEn: z.optional(text),
   source: citationSchema,
   _comment: comment,
 });
@@ -165,7 +167,7 @@ const legalBasisSchema = z.strictObject({
   avg: z.enum(['6(1)(a)', '6(1)(b)', '6(1)(c)', '6(1)(d)', '6(1)(e)', '6(1)(f)']),
   law: text,
   /** AVG art. 9(2) / art. 10 + UAVG ground, required when the activity holds special or criminal data. */
-  specialCategories: text.optional(),
+  specialCategories: z.optional(text),
   _comment: comment,
 });
 
@@ -174,22 +176,22 @@ export const processingActivitySchema = z.strictObject({
   key: keySchema,
   service: text,
   nature: text,
-  categories: z.array(keySchema).min(1),
-  dataSubjects: z.array(keySchema).min(1),
-  purposes: z.array(text).min(1),
+  categories: z.array(keySchema).check(z.minLength(1)),
+  dataSubjects: z.array(keySchema).check(z.minLength(1)),
+  purposes: z.array(text).check(z.minLength(1)),
   controller: keySchema,
   legalBasis: legalBasisSchema,
-  recipients: z.array(keySchema).min(1),
+  recipients: z.array(keySchema).check(z.minLength(1)),
   retention: retentionSchema,
   /** AVG art. 35 / seed 001 §II.2: data-protection impact assessment for this activity, when one applies. */
-  dpia: z
-    .strictObject({
+  dpia: z.optional(
+    z.strictObject({
       status: z.enum(['uitgevoerd', 'gepland', 'vereist', 'niet-nodig']),
-      reference: text.optional(),
+      reference: z.optional(text),
       source: citationSchema,
       _comment: comment,
-    })
-    .optional(),
+    }),
+  ),
   example: z.boolean(),
   _comment: comment,
 });
@@ -201,7 +203,7 @@ export const rulesSchema = z.strictObject({
       category: keySchema,
       recipient: keySchema,
       reason: text,
-      reasonEn: text.optional(),
+      reasonEn: z.optional(text),
       source: citationSchema,
       _comment: comment,
     }),
@@ -211,7 +213,7 @@ export const rulesSchema = z.strictObject({
       category: keySchema,
       source: citationSchema,
       /** Sharing without consent in exceptional circumstances is possible, always with review. */
-      exceptionAllowed: z.boolean().optional(),
+      exceptionAllowed: z.optional(z.boolean()),
       _comment: comment,
     }),
   ),
@@ -219,21 +221,28 @@ export const rulesSchema = z.strictObject({
     z.strictObject({
       category: keySchema,
       source: citationSchema,
-      reason: text.optional(),
-      reasonEn: text.optional(),
+      reason: z.optional(text),
+      reasonEn: z.optional(text),
       _comment: comment,
     }),
   ),
   /** art. 9.2 / seed 004: these category flags escalate to privacy-officer review unless turned off. */
-  reviewEscalationDefaults: z
-    .strictObject({
-      special: z.boolean().default(true),
-      bsn: z.boolean().default(true),
-      criminal: z.boolean().default(true),
-      children: z.boolean().default(false),
+  reviewEscalationDefaults: z._default(
+    z.strictObject({
+      special: z._default(z.boolean(), true),
+      bsn: z._default(z.boolean(), true),
+      criminal: z._default(z.boolean(), true),
+      children: z._default(z.boolean(), false),
       _comment: comment,
-    })
-    .default({ special: true, bsn: true, criminal: true, children: false }),
+    }),
+    { special: true, bsn: true, criminal: true, children: false },
+  ),
+  /**
+   * Issue 12: a file the scan could not read, or read only in part (an encrypted or damaged file, a scanned page OCR
+   * could not read, a scan the person stopped), is never allowed on the answers alone: 'review' (the default) sends it
+   * to the sharing party's privacy officer (art. 9.2), 'refused' keeps it out.
+   */
+  unreadFile: z.optional(z.enum(['review', 'refused'])),
   minimumClassification: z.array(
     z.strictObject({ category: keySchema, level: keySchema, source: citationSchema, _comment: comment }),
   ),
@@ -248,10 +257,10 @@ export const meetingSchema = z.strictObject({
   key: keySchema,
   kind: z.enum(['ambtelijk', 'bestuurlijk', 'evaluatie', 'dva-vernieuwing']),
   title: text,
-  everyMonths: z.int().min(1).max(60),
+  everyMonths: z.int().check(z.gte(1), z.lte(60)),
   mandatoryTopics: z.array(topicSchema),
   requiredAttendees: z.array(z.strictObject({ party: keySchema, functionTitle: text, _comment: comment })),
-  reminderLeadDays: z.array(z.int().min(0).max(365)),
+  reminderLeadDays: z.array(z.int().check(z.gte(0), z.lte(365))),
   source: citationSchema,
   _comment: comment,
 });
@@ -268,7 +277,7 @@ const authorisationSchema = z.strictObject({
 const groupSchema = z.strictObject({
   key: keySchema,
   name: text,
-  party: keySchema.optional(),
+  party: z.optional(keySchema),
   kind: z.enum(['members', 'privacy', 'accounthouders', 'vertrouwelijk', 'owners']),
   _comment: comment,
 });
@@ -276,29 +285,29 @@ const groupSchema = z.strictObject({
 /** The SharePoint/Teams space settings. */
 const spaceSchema = z.strictObject({
   exchangeLibraryTitle: text,
-  teamId: text.optional(),
+  teamId: z.optional(text),
   /** Annex 2: the privacy officers' channel that receives breach cards. */
-  channelId: text.optional(),
-  reminderChannelId: text.optional(),
-  maxUploadMB: z.int().min(1).max(250),
+  channelId: z.optional(text),
+  reminderChannelId: z.optional(text),
+  maxUploadMB: z.int().check(z.gte(1), z.lte(250)),
   _comment: comment,
 });
 
-/** The whole agreement configuration, as stored in SiteAssets/Samenwerkingsruimte/agreement.json. */
+/** The whole agreement configuration, as stored in Configuratie/Samenwerkingsruimte/agreement.json. */
 export const agreementSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   id: keySchema,
   agreement: agreementRecordSchema,
-  parties: z.array(partySchema).min(2),
+  parties: z.array(partySchema).check(z.minLength(2)),
   classification: classificationSchema,
-  documentTypes: z.array(documentTypeSchema).min(1),
+  documentTypes: z.array(documentTypeSchema).check(z.minLength(1)),
   categories: z.array(categorySchema),
   dataSubjectCategories: z.array(dataSubjectSchema),
   processingActivities: z.array(processingActivitySchema),
   rules: rulesSchema,
   meetings: z.array(meetingSchema),
-  autorisatielijst: z.array(authorisationSchema).min(1),
-  groups: z.array(groupSchema).min(1),
+  autorisatielijst: z.array(authorisationSchema).check(z.minLength(1)),
+  groups: z.array(groupSchema).check(z.minLength(1)),
   space: spaceSchema,
   /** Words the health-term detector looks for (configurable per agreement). */
   healthTerms: z.array(text),

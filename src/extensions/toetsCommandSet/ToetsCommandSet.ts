@@ -40,8 +40,9 @@ export default class ToetsCommandSet extends BaseListViewCommandSet<ToetsCommand
     const states = commandStates(this.context.listView.selectedRows ?? []);
     const delen = this.tryGetCommand(COMMANDS.delen);
     const datalek = this.tryGetCommand(COMMANDS.datalek);
-    if (delen) delen.disabled = !states.delen;
-    if (datalek) datalek.disabled = !states.datalek;
+    // Hidden, not greyed out, for a selection the command does not apply to (as SharePoint's own commands behave).
+    if (delen) delen.visible = states.delen;
+    if (datalek) datalek.visible = states.datalek;
     this.raiseOnChange();
   }
 
@@ -49,11 +50,10 @@ export default class ToetsCommandSet extends BaseListViewCommandSet<ToetsCommand
   private readonly getServices = (): Promise<Services> => {
     if (!this.services) {
       this.services = (async () => {
-        const [{ spfi, SPFx }, { createServices }] = await Promise.all([
-          import(/* webpackChunkName: 'pnp-sp' */ '@pnp/sp'),
-          import(/* webpackChunkName: 'samenwerkingsruimte-services' */ '../../composition/createServices'),
+        const [{ spfi, SPFx, createServices }, graph] = await Promise.all([
+          import(/* webpackChunkName: 'toets-app' */ './app'),
+          this.context.msGraphClientFactory.getClient('3'),
         ]);
-        const graph = await this.context.msGraphClientFactory.getClient('3');
         return createServices({ sp: spfi().using(SPFx(this.context)), graph, siteUrl: this.context.pageContext.web.absoluteUrl });
       })();
       // A failed start (chunk load, token) must not stick: the next click, or the retry in the dialog, tries again.
@@ -67,7 +67,7 @@ export default class ToetsCommandSet extends BaseListViewCommandSet<ToetsCommand
   private async open(command: HostCommand): Promise<void> {
     this.closeOpenDialog?.();
     const locale = this.context.pageContext.cultureInfo.currentUICultureName;
-    const { openToetsDialog } = await import(/* webpackChunkName: 'toets-dialog' */ './components/openToetsDialog');
+    const { openToetsDialog } = await import(/* webpackChunkName: 'toets-app' */ './app');
     this.closeOpenDialog = openToetsDialog({
       command,
       locale,

@@ -4,7 +4,11 @@ import type { ExchangeDocument, SiteUser } from '../../ports';
 import { countUnclassified, mayClassify } from '../../review';
 import { useServices, useStrings } from '../services';
 import { format } from '../upload/format';
-import { ClassifyDialog } from './ClassifyDialog';
+// Issue 13: the classification dialog (scan, questions, inputs: about ten chunks) loads when "Nu classificeren" is
+// pressed, not with the banner.
+const ClassifyDialog = React.lazy(() =>
+  import(/* webpackChunkName: 'classify-dialog' */ './ClassifyDialog').then((m) => ({ default: m.ClassifyDialog })),
+);
 
 /** What the banner knows: the person and the unclassified files they can see. */
 interface State {
@@ -58,14 +62,16 @@ export default function UnclassifiedBanner(): React.ReactElement | null {
         )}
       </MessageBar>
       {open && (
-        <ClassifyDialog
-          items={mine}
-          user={state.user}
-          onClose={(changed) => {
-            setOpen(false);
-            if (changed) setGeneration((g) => g + 1);
-          }}
-        />
+        <React.Suspense fallback={null}>
+          <ClassifyDialog
+            items={mine}
+            user={state.user}
+            onClose={(changed) => {
+              setOpen(false);
+              if (changed) setGeneration((g) => g + 1);
+            }}
+          />
+        </React.Suspense>
       )}
     </>
   );

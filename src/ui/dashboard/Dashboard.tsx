@@ -1,6 +1,8 @@
-import { Spinner, Tab, TabList, Title2, type SelectTabData } from '@fluentui/react-components';
+import { Title2 } from '@fluentui/react-components';
 import * as React from 'react';
+import { Busy, TabBar } from '../common/light';
 import { useStrings } from '../services';
+import { FirstPaintProvider } from './firstPaint';
 import { dashboardTabs } from './tabs';
 import { useDashboardStyles } from './useDashboardStyles';
 
@@ -25,32 +27,39 @@ export function Dashboard(props: DashboardProps): React.ReactElement {
   const [selected, setSelected] = React.useState(first.key);
   const active = dashboardTabs.find((tab) => tab.key === selected) ?? first;
   const Active = active.component;
-  const onTabSelect = React.useCallback((_: unknown, data: SelectTabData) => setSelected(String(data.value)), []);
+  // Issue 13: the banners mount once the first tab's content is on screen (./firstPaint), or when another tab opens.
+  const [painted, setPainted] = React.useState(first.key !== dashboardTabs[0].key);
+  const reportPainted = React.useCallback(() => setPainted(true), []);
+  const onSelect = React.useCallback((value: string) => {
+    setSelected(value);
+    setPainted(true);
+  }, []);
+  const tabs = React.useMemo(() => dashboardTabs.map((tab) => ({ value: tab.key, label: t[tab.label] })), [t]);
   return (
     <div className={styles.root}>
       <header className={styles.header}>
         <Title2 as="h1">{t.appTitle}</Title2>
       </header>
-      <React.Suspense fallback={null}>
-        <OverlegBanner onOpen={() => setSelected('overleg')} />
-      </React.Suspense>
-      <React.Suspense fallback={null}>
-        <UnclassifiedBanner />
-      </React.Suspense>
-      <React.Suspense fallback={null}>
-        <TrustBanners />
-      </React.Suspense>
-      <TabList selectedValue={active.key} onTabSelect={onTabSelect} aria-label={t.tabsLabel}>
-        {dashboardTabs.map((tab) => (
-          <Tab key={tab.key} value={tab.key} id={`tab-${tab.key}`}>
-            {t[tab.label]}
-          </Tab>
-        ))}
-      </TabList>
-      <div className={styles.panel} role="tabpanel" aria-labelledby={`tab-${active.key}`}>
-        <React.Suspense fallback={<Spinner label={t.loading} />}>
-          <Active />
-        </React.Suspense>
+      {painted && (
+        <>
+          <React.Suspense fallback={null}>
+            <OverlegBanner onOpen={() => onSelect('overleg')} />
+          </React.Suspense>
+          <React.Suspense fallback={null}>
+            <UnclassifiedBanner />
+          </React.Suspense>
+          <React.Suspense fallback={null}>
+            <TrustBanners />
+          </React.Suspense>
+        </>
+      )}
+      <TabBar items={tabs} selected={active.key} onSelect={onSelect} aria-label={t.tabsLabel} idPrefix="tab-" panelId="dashboard-panel" />
+      <div className={styles.panel} role="tabpanel" id="dashboard-panel" aria-labelledby={`tab-${active.key}`}>
+        <FirstPaintProvider value={reportPainted}>
+          <React.Suspense fallback={<Busy label={t.loading} />}>
+            <Active />
+          </React.Suspense>
+        </FirstPaintProvider>
       </div>
     </div>
   );

@@ -17,7 +17,7 @@ import {
   type DatalekReport,
   type PrefillNote,
 } from '../../domain/datalek';
-import { format } from '../../loc';
+import { format } from '../services/text';
 import type { ExchangeDocument, Services, UserProfile } from '../../ports';
 import { useHostCommand } from '../command';
 import { errorMessage } from '../common/errors';

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import * as React from 'react';
 import { toToday } from '../../domain/overleg';
-import { format } from '../../loc';
+import { format } from '../services/text';
 import { checkReminders, loadPlan, type OverlegPlan, type ReminderOutcome } from '../../overleg';
 import { errorMessage } from '../common/errors';
 import { formatDate } from '../overview/formatDate';

@@ -1,8 +1,9 @@
-import { Card, CardHeader, mergeClasses, Subtitle1, Text } from '@fluentui/react-components';
+import { mergeClasses, Subtitle1, Text } from '@fluentui/react-components';
 import * as React from 'react';
 import { effectiveDate } from '../../domain/agreement/queries';
 import type { AgreementConfig } from '../../domain/agreement/schema';
-import { format } from '../../loc';
+import { format } from '../services/text';
+import { Panel, PanelHeader } from '../common/light';
 import { useStrings } from '../services';
 import { formatDate } from './formatDate';
 import { useOverviewStyles } from './useOverviewStyles';
@@ -19,8 +20,8 @@ export function AgreementCard(props: AgreementCardProps): React.ReactElement {
   const a = props.agreement.agreement;
   const inForce = effectiveDate(props.agreement);
   return (
-    <Card className={mergeClasses(styles.card, styles.wide)} aria-labelledby="agreement-title">
-      <CardHeader
+    <Panel className={mergeClasses(styles.card, styles.wide)} aria-labelledby="agreement-title">
+      <PanelHeader
         header={
           <Subtitle1 id="agreement-title" as="h2" className={styles.title}>
             {a.title}
@@ -33,6 +34,6 @@ export function AgreementCard(props: AgreementCardProps): React.ReactElement {
         <Text>{format(t.overviewVersion, { version: a.version })}</Text>
         <Text>{inForce ? format(t.overviewEffectiveFrom, { date: formatDate(inForce) }) : t.overviewNotYetInForce}</Text>
       </div>
-    </Card>
+    </Panel>
   );
 }

@@ -1,20 +1,7 @@
-import {
-  Badge,
-  Card,
-  CardHeader,
-  Link,
-  mergeClasses,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
+import { mergeClasses, Subtitle2, Text } from '@fluentui/react-components';
 import * as React from 'react';
-import { format } from '../../loc';
+import { format } from '../services/text';
+import { Panel, PanelHeader, Pill, PlainLink } from '../common/light';
 import { DraftBadge } from '../views/DraftBadge';
 import { useStrings } from '../services';
 import type { DocumentRow } from './documentLabels';
@@ -35,8 +22,8 @@ export function DocumentsCard(props: DocumentsCardProps): React.ReactElement {
   const dash = t.unknownValue;
   const count = docs === 'denied' ? 0 : docs.rows.length;
   return (
-    <Card className={mergeClasses(styles.card, styles.wide)} aria-labelledby="documents-title" data-testid="documents">
-      <CardHeader
+    <Panel className={mergeClasses(styles.card, styles.wide)} aria-labelledby="documents-title" data-testid="documents">
+      <PanelHeader
         header={
           <Subtitle2 id="documents-title" as="h2">
             {t.overviewDocuments}
@@ -53,43 +40,44 @@ export function DocumentsCard(props: DocumentsCardProps): React.ReactElement {
       ) : count === 0 ? (
         <Text data-testid="documents-empty">{t.overviewNoDocuments}</Text>
       ) : (
-        <Table size="small" aria-labelledby="documents-title" className={styles.table}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t.colName}</TableHeaderCell>
-              <TableHeaderCell>{t.colType}</TableHeaderCell>
-              <TableHeaderCell>{t.colClassification}</TableHeaderCell>
-              <TableHeaderCell>{t.colParty}</TableHeaderCell>
-              <TableHeaderCell>{t.colStatus}</TableHeaderCell>
-              <TableHeaderCell>{t.colModified}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
+        // A plain table in Fluent's small-table look (issue 13): Fluent's Table brings its icons and navigation along.
+        <table aria-labelledby="documents-title" className={mergeClasses(styles.table, styles.plainTable)}>
+          <thead>
+            <tr>
+              <th className={styles.th}>{t.colName}</th>
+              <th className={styles.th}>{t.colType}</th>
+              <th className={styles.th}>{t.colClassification}</th>
+              <th className={styles.th}>{t.colParty}</th>
+              <th className={styles.th}>{t.colStatus}</th>
+              <th className={styles.th}>{t.colModified}</th>
+            </tr>
+          </thead>
+          <tbody>
             {docs.rows.map((d) => (
-              <TableRow key={d.id} data-document={d.name}>
-                <TableCell>
-                  <Link href={d.url}>{d.name}</Link>
-                </TableCell>
-                <TableCell>{d.documentType ?? dash}</TableCell>
-                <TableCell>
+              <tr key={d.id} data-document={d.name} className={styles.tr}>
+                <td className={styles.td}>
+                  <PlainLink href={d.url}>{d.name}</PlainLink>
+                </td>
+                <td className={styles.td}>{d.documentType ?? dash}</td>
+                <td className={styles.td}>
                   {d.restricted ? (
-                    <Badge appearance="tint" color="danger" className={styles.nowrap}>
+                    <Pill tone="danger" className={styles.nowrap}>
                       {d.classification ?? dash}
-                    </Badge>
+                    </Pill>
                   ) : (
                     d.classification ?? dash
                   )}
-                </TableCell>
-                <TableCell>{d.party ?? dash}</TableCell>
-                <TableCell>
+                </td>
+                <td className={styles.td}>{d.party ?? dash}</td>
+                <td className={styles.td}>
                   {d.toetsstatus} <DraftBadge version={d.version} party={d.owner ?? d.party ?? dash} />
-                </TableCell>
-                <TableCell className={styles.nowrap}>{formatDate(d.modified)}</TableCell>
-              </TableRow>
+                </td>
+                <td className={mergeClasses(styles.td, styles.nowrap)}>{formatDate(d.modified)}</td>
+              </tr>
             ))}
-          </TableBody>
-        </Table>
+          </tbody>
+        </table>
       )}
-    </Card>
+    </Panel>
   );
 }

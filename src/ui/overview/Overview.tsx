@@ -1,6 +1,7 @@
-import { Spinner } from '@fluentui/react-components';
 import * as React from 'react';
-import { Failure } from '../common/Failure';
+import { Failure } from '../common/LazyFailure';
+import { Busy } from '../common/light';
+import { useReportFirstPaint } from '../dashboard/firstPaint';
 import { useStrings } from '../services';
 import { AgreementCard } from './AgreementCard';
 import { documentRow } from './documentLabels';
@@ -15,7 +16,8 @@ export function Overview(): React.ReactElement {
   const t = useStrings();
   const styles = useOverviewStyles();
   const data = useOverviewData();
-  if (data.status === 'loading') return <Spinner label={t.loading} />;
+  useReportFirstPaint(data.status !== 'loading');
+  if (data.status === 'loading') return <Busy label={t.loading} />;
   if (data.status === 'error') return <Failure error={data.error} onRetry={data.reload} />;
   const { agreement, user, party, documents } = data.value;
   const rows = documents === 'denied' ? documents : { rows: documents.items.map((d) => documentRow(agreement, d)), more: documents.more };

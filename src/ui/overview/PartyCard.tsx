@@ -1,7 +1,8 @@
-import { Badge, Card, CardHeader, Link, Subtitle2, Text } from '@fluentui/react-components';
+import { Subtitle2, Text } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Party } from '../../domain/agreement/schema';
-import { format } from '../../loc';
+import { format } from '../services/text';
+import { Panel, PanelHeader, Pill, PlainLink } from '../common/light';
 import { useStrings } from '../services';
 import { useOverviewStyles } from './useOverviewStyles';
 
@@ -19,17 +20,15 @@ export function PartyCard(props: PartyCardProps): React.ReactElement {
   const p = props.party;
   const headingId = `party-${p.key}`;
   return (
-    <Card className={styles.card} aria-labelledby={headingId} data-party={p.key}>
-      <CardHeader
+    <Panel className={styles.card} aria-labelledby={headingId} data-party={p.key}>
+      <PanelHeader
         header={
           <div className={styles.headerRow}>
             <Subtitle2 id={headingId} as="h3">
               {p.shortName}
             </Subtitle2>
             {props.isOwn && (
-              <Badge appearance="tint" color="brand">
-                {t.overviewOwnParty}
-              </Badge>
+              <Pill tone="brand">{t.overviewOwnParty}</Pill>
             )}
           </div>
         }
@@ -42,7 +41,7 @@ export function PartyCard(props: PartyCardProps): React.ReactElement {
         <dd className={styles.detail}>{p.privacyOfficer.functionTitle}</dd>
         <dt className={styles.term}>{t.overviewBreachAddress}</dt>
         <dd className={styles.detail}>
-          <Link href={`mailto:${p.breachAddress}`}>{p.breachAddress}</Link>
+          <PlainLink href={`mailto:${p.breachAddress}`}>{p.breachAddress}</PlainLink>
         </dd>
         <dt className={styles.term}>{t.overviewContacts}</dt>
         <dd className={styles.detail}>
@@ -55,13 +54,13 @@ export function PartyCard(props: PartyCardProps): React.ReactElement {
                     {format(t.overviewContactOrder, { order: c.order })}: {c.name}, {c.functionTitle}
                   </Text>
                   <br />
-                  <Link href={`mailto:${c.email}`}>{c.email}</Link> ·{' '}
-                  <Link href={`tel:${c.phone.replace(/[^+0-9]/g, '')}`}>{c.phone}</Link>
+                  <PlainLink href={`mailto:${c.email}`}>{c.email}</PlainLink> ·{' '}
+                  <PlainLink href={`tel:${c.phone.replace(/[^+0-9]/g, '')}`}>{c.phone}</PlainLink>
                 </li>
               ))}
           </ul>
         </dd>
       </dl>
-    </Card>
+    </Panel>
   );
 }

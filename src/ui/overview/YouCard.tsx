@@ -1,7 +1,8 @@
-import { Card, CardHeader, Persona, Subtitle2, Text } from '@fluentui/react-components';
+import { Subtitle2, Text } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Party } from '../../domain/agreement/schema';
-import { format } from '../../loc';
+import { format } from '../services/text';
+import { Panel, PanelHeader, PersonLine } from '../common/light';
 import type { UserProfile } from '../../ports/directory';
 import { useStrings } from '../services';
 import { useOverviewStyles } from './useOverviewStyles';
@@ -18,12 +19,12 @@ export function YouCard(props: YouCardProps): React.ReactElement {
   const styles = useOverviewStyles();
   const { user, party } = props;
   return (
-    <Card className={styles.card} aria-labelledby="you-title" data-testid="you">
-      <CardHeader header={<Subtitle2 id="you-title" as="h2">{t.overviewYou}</Subtitle2>} />
-      <Persona name={user.displayName} secondaryText={user.jobTitle ?? undefined} tertiaryText={user.email} size="large" />
+    <Panel className={styles.card} aria-labelledby="you-title" data-testid="you">
+      <PanelHeader header={<Subtitle2 id="you-title" as="h2">{t.overviewYou}</Subtitle2>} />
+      <PersonLine name={user.displayName} secondary={user.jobTitle ?? undefined} tertiary={user.email} />
       <Text data-testid="current-party">
         {party ? format(t.overviewYourParty, { party: `${party.shortName} (${party.name})` }) : t.overviewNoParty}
       </Text>
-    </Card>
+    </Panel>
   );
 }

@@ -1,2 +1,2 @@
 export { ServicesProvider, useServices, type ServicesProviderProps } from './ServicesContext';
-export { StringsProvider, useStrings, type StringsProviderProps } from './StringsContext';
+export { loadStrings, registerStrings, StringsProvider, useStrings, type StringsProviderProps } from './StringsContext';

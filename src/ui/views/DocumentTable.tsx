@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import * as React from 'react';
 import type { ExchangeDocument, Page } from '../../ports/documents';
-import { format } from '../../loc';
+import { format } from '../services/text';
 import { formatDate } from '../overview/formatDate';
 import { owningPartyName } from '../../review/owner';
 import { DraftBadge } from './DraftBadge';

@@ -1,7 +1,7 @@
 /** The "Concept" marker of a document whose current version is a draft (a minor version, issue 4). */
 import * as React from 'react';
-import { Badge } from '@fluentui/react-components';
-import { format } from '../../loc';
+import { Pill } from '../common/light';
+import { format } from '../services/text';
 import { useStrings } from '../services';
 
 /** True when a SharePoint version label ('0.1', '1.2') is a draft: only the file's own party reads it. */
@@ -17,18 +17,13 @@ export interface DraftBadgeProps {
   party: string;
 }
 
-/** A small badge after the status; nothing for a published version. */
+/** A small badge after the status; nothing for a published version (a light pill: the Overzicht shows it first). */
 export function DraftBadge(props: DraftBadgeProps): React.ReactElement | null {
   const t = useStrings();
   if (!isDraftVersion(props.version)) return null;
   return (
-    <Badge
-      appearance="outline"
-      color="warning"
-      data-testid="draft-badge"
-      title={format(t.docDraftTitle, { version: props.version ?? '', party: props.party })}
-    >
+    <Pill tone="warning" data-testid="draft-badge" title={format(t.docDraftTitle, { version: props.version ?? '', party: props.party })}>
       {t.docDraft}
-    </Badge>
+    </Pill>
   );
 }

@@ -35,24 +35,34 @@ export default class SamenwerkingsruimteWebPart extends BaseClientSideWebPart<Sa
     // Fluent nor the product code, not even the UI strings (src/loc loads with the UI chunk).
     this.context.statusRenderer.displayLoadingIndicator(this.domElement, this.title);
     try {
-      // Adapters and UI (with Fluent and its themes) load as their own chunks, in parallel, so this entry stays small.
-      const [teams, { spfi, SPFx }, { createServices }, ui] = await Promise.all([
+      // Adapters and UI (with Fluent) load as one lazy chunk (./app), so this entry stays small; the Teams context is
+      // read meanwhile.
+      const [teams, app, graph] = await Promise.all([
         readTeamsHost(this.context.sdks.microsoftTeams),
-        import(/* webpackChunkName: 'pnp-sp' */ '@pnp/sp'),
-        import(/* webpackChunkName: 'samenwerkingsruimte-services' */ '../../composition/createServices'),
-        import(/* webpackChunkName: 'samenwerkingsruimte-ui' */ '../../ui'),
+        import(/* webpackChunkName: 'samenwerkingsruimte-app' */ './app'),
+        this.context.msGraphClientFactory.getClient('3'),
+        // The page's language's UI strings (their own chunk, src/ui/services/StringsContext), fetched meanwhile.
+        this.locale.toLowerCase().startsWith('en')
+          ? import(/* webpackChunkName: 'strings-en' */ '../../loc/en-us')
+          : import(/* webpackChunkName: 'strings-nl' */ '../../loc/nl-nl'),
       ]);
+      const { spfi, SPFx, createServices } = app;
+      const ui: UiModule = app;
       if (teams) {
         this.theme = ui.themeNameFromTeams(teams.theme);
         this.locale = teams.locale ?? this.locale;
+        // The Teams themes are their own chunk (issue 13): loaded before the first render, so no light flash in Teams.
+        await ui.loadTheme(this.theme);
         watchTeamsTheme(this.context.sdks.microsoftTeams, (theme) => {
           this.theme = ui.themeNameFromTeams(theme);
-          this.render();
+          ui.loadTheme(this.theme)
+            .then(() => this.render())
+            .catch(() => this.render());
         });
       }
       const deps = {
         sp: spfi().using(SPFx(this.context)),
-        graph: await this.context.msGraphClientFactory.getClient('3'),
+        graph,
         siteUrl: this.context.pageContext.web.absoluteUrl,
         teams: teams ? { teamId: teams.teamId, channelId: teams.channelId, theme: teams.theme } : undefined,
       };

@@ -29,7 +29,7 @@ describe('Inrichten: the web part on a site without an agreement configuration',
   it('validates the picked configuration, provisions with it, reports every step and then opens the product', async () => {
     const provision = jest.fn<ReturnType<Provision>, Parameters<Provision>>(async (config, onStep) => {
       onStep({ step: 'group', target: 'IGJ medewerkers', outcome: 'created' });
-      onStep({ step: 'configFile', target: 'SiteAssets/Samenwerkingsruimte/agreement.json', outcome: 'created' });
+      onStep({ step: 'configFile', target: 'Configuratie/Samenwerkingsruimte/agreement.json', outcome: 'created' });
       return { schemaVersion: '1.0.0', steps: [], changed: 2 };
     });
     const onDone = jest.fn();
@@ -40,7 +40,7 @@ describe('Inrichten: the web part on a site without an agreement configuration',
     expect(await screen.findByText('Klaar: 2 wijzigingen in 0 stappen.')).toBeTruthy();
     expect(provision).toHaveBeenCalledTimes(1);
     expect(provision.mock.calls[0][0].parties.length).toBeGreaterThanOrEqual(2);
-    expect(screen.getByText(/created · configFile · SiteAssets\/Samenwerkingsruimte\/agreement\.json/)).toBeTruthy();
+    expect(screen.getByText(/created · configFile · Configuratie\/Samenwerkingsruimte\/agreement\.json/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Samenwerkingsruimte openen' }));
     expect(onDone).toHaveBeenCalledTimes(1);
   });
@@ -71,7 +71,7 @@ describe('Inrichten: the web part on a site without an agreement configuration',
 
 describe('isConfigMissing (which failure opens Inrichten instead of the product)', () => {
   it('is true only for a missing configuration file, not for an invalid one or another failure', () => {
-    expect(isConfigMissing(new ConfigLoadError('Configuratie ontbreekt: /sites/x/SiteAssets/…', []))).toBe(true);
+    expect(isConfigMissing(new ConfigLoadError('Configuratie ontbreekt: /sites/x/Configuratie/…', []))).toBe(true);
     const invalid = new ConfigLoadError('ongeldig', [configError('parties', 'required', 'verplicht', 'required')]);
     expect(isConfigMissing(invalid)).toBe(false);
     expect(isConfigMissing(Object.assign(new Error('Forbidden'), { status: 403 }))).toBe(false);

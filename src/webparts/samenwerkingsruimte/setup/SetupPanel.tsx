@@ -3,10 +3,16 @@ import * as React from 'react';
 import type { AgreementConfig } from '../../../domain/agreement/schema';
 import { formatConfigErrors, loadAgreementText } from '../../../domain/agreement/load';
 import { format } from '../../../loc';
+import { enUS } from '../../../loc/en-us';
+import { nlNL } from '../../../loc/nl-nl';
 import type { OnProvisionStep, ProvisionReport, ProvisionStep } from '../../../provisioning/report';
 import { AppFrame, type HostInfo } from '../../../ui/AppFrame';
-import { useStrings } from '../../../ui/services';
+import { registerStrings, useStrings } from '../../../ui/services';
 import { useSetupStyles } from './useSetupStyles';
+
+// "Inrichten" is its own chunk and carries the strings of both languages anyway (src/loc): no wait for a table.
+registerStrings('nl-nl', nlNL);
+registerStrings('en-us', enUS);
 
 /** Runs the one idempotent provisioning for a validated configuration (built by the shell over PnPjs). */
 export type Provision = (config: AgreementConfig, onStep: OnProvisionStep) => Promise<ProvisionReport>;
