@@ -7,6 +7,7 @@ import { shapeObjects } from './jsfilter';
 import { PermissionKind } from './roles';
 import { WEB_SCOPE, demand, listScope } from './security';
 import { type ListRow, listFields, newGuid, webFields } from './store';
+import { readsOwnItemsOnly, uniqueWithOwnItemsRead } from './guards';
 import type { Node, SpCall } from './routes';
 
 /** Nodes for views, content types and user custom actions. */
@@ -329,6 +330,15 @@ function manageScope(ctx: SpContext, list: ListRow | null): void {
   else demand(ctx, WEB_SCOPE, PermissionKind.ManageWeb);
 }
 
+/**
+ * Content types and their field links: Manage Lists on the list, and for site content types Manage Lists on the web —
+ * the Design level (Manage Lists, no Manage Web) manages site columns and site content types; see docs/emulator.md
+ * "Site columns and content types".
+ */
+function manageTypes(ctx: SpContext, list: ListRow | null): void {
+  demand(ctx, list ? listScope(ctx.db, list.pk) : WEB_SCOPE, PermissionKind.ManageLists);
+}
+
 /** GET/POST/MERGE/DELETE and method segments on views, content types and custom actions. */
 export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): EmulatorResponse | null {
   const m = call.method;
@@ -436,7 +446,7 @@ export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, cal
     case 'contenttypes': {
       if (seg) {
         if (seg.name === 'addavailablecontenttype' && m === 'POST' && node.list) {
-          manageScope(ctx, node.list);
+          manageTypes(ctx, node.list);
           const id = String(seg.args[0] ?? call.json().contentTypeId ?? '');
           const site = ctx.db
             .prepare(`SELECT * FROM sp_content_types WHERE list_pk IS NULL AND id = ? COLLATE NOCASE`)
@@ -484,7 +494,7 @@ export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, cal
         );
       }
       if (m === 'POST') {
-        manageScope(ctx, node.list);
+        manageTypes(ctx, node.list);
         const b = call.json();
         const idObj = b.Id as { StringValue?: string } | string | undefined;
         const id = typeof idObj === 'string' ? idObj : idObj?.StringValue;
@@ -529,7 +539,7 @@ export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, cal
       if (seg) return null;
       if (m === 'GET') return entity(ctx, ctJson(ctx, node.list, row), { select });
       if (m === 'MERGE' || m === 'PATCH') {
-        manageScope(ctx, node.list);
+        manageTypes(ctx, node.list);
         const p = parseProps(row.props);
         let name = row.name;
         for (const [k, v] of Object.entries(call.json())) {
@@ -544,7 +554,7 @@ export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, cal
         return noContent();
       }
       if (m === 'DELETE') {
-        manageScope(ctx, node.list);
+        manageTypes(ctx, node.list);
         ctx.db
           .prepare(`DELETE FROM sp_content_types WHERE ifnull(list_pk, 0) = ? AND id = ?`)
           .run(node.list?.pk ?? 0, node.id);
@@ -576,7 +586,7 @@ export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, cal
         );
       }
       if (m !== 'POST' || (seg && seg.name !== 'add')) return null;
-      manageScope(ctx, node.list);
+      manageTypes(ctx, node.list);
       const b = call.json();
       const info = (b.parameters as Record<string, unknown>) ?? b;
       const name = info.FieldInternalName ?? info.Name;
@@ -655,6 +665,8 @@ export function invokeExtra(ctx: SpContext, node: Node, seg: Segment | null, cal
 function copySiteField(ctx: SpContext, list: ListRow, name: string): void {
   const site = webFields(ctx.db).find((f) => f.internal_name === name);
   if (!site || listFields(ctx.db, list.pk).some((f) => f.internal_name === name)) return;
+  if (parseProps(site.props).EnforceUniqueValues === true && readsOwnItemsOnly(ctx, list))
+    throw uniqueWithOwnItemsRead(list, site.internal_name, 'column');
   ctx.db
     .prepare(
       `INSERT INTO sp_fields (list_pk, id, internal_name, title, type_kind, type_name, indexed, props) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

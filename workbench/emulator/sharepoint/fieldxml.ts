@@ -42,6 +42,7 @@ export function fieldFromXml(xml: unknown): Record<string, unknown> {
   if (attr('ID')) props.Id = attr('ID');
   if (attr('Required')) props.Required = attr('Required')!.toUpperCase() === 'TRUE';
   if (attr('Indexed')) props.Indexed = attr('Indexed')!.toUpperCase() === 'TRUE';
+  if (attr('EnforceUniqueValues')) props.EnforceUniqueValues = attr('EnforceUniqueValues')!.toUpperCase() === 'TRUE';
   if (attr('Group')) props.Group = attr('Group');
   if (attr('Description')) props.Description = attr('Description');
   if (attr('MaxLength')) props.MaxLength = Number(attr('MaxLength'));

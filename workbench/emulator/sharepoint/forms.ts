@@ -55,9 +55,11 @@ function formValue(ctx: SpContext, f: FieldRow, text: string): unknown {
       return text;
     }
     case FieldType.User: {
+      // `[{"Key":"i:0#.f|membership|…"}]`; SharePoint also takes it with single quotes, as the PnPjs maintainers show
+      // (`"[{'Key':'i:0#.f|membership|…'}]"`, pnp/pnpjs#3265).
       let keys: string[];
       try {
-        keys = (JSON.parse(text) as { Key: string }[]).map((k) => k.Key);
+        keys = (parseLenient(text) as { Key: string }[]).map((k) => k.Key);
       } catch {
         throw new Error('The user does not exist or is not unique.');
       }
@@ -88,6 +90,21 @@ function formValue(ctx: SpContext, f: FieldRow, text: string): unknown {
   }
 }
 
+function parseLenient(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return JSON.parse(text.replace(/'/g, '"'));
+  }
+}
+
+/**
+ * Created, Modified, Author (Created By) and Editor (Modified By) are read-only to MERGE but taken as form values by
+ * validateUpdateListItem and AddValidateUpdateItemUsingPath (https://github.com/pnp/pnpjs/issues/1408, https://github.com/pnp/pnpjs/issues/3265,
+ * https://robertheep.de/all-blogs/change-the-author-of-an-item-in-sharepoint-online). Whoever may make the write may set
+ * them (EditListItems to update; AddListItems to create — whether an Add-only user may set them at creation is
+ * UNCONFIRMED, and allowing it is the choice that hides no attack from the product's security tests).
+ */
 const SYSTEM_SETTABLE = new Set(['Created', 'Modified', 'Author', 'Editor']);
 
 function applyFormValues(
@@ -136,6 +153,17 @@ function applyFormValues(
   return { results, values: out, system, ok };
 }
 
+/**
+ * `bNewDocumentUpdate` of validateUpdateListItem / AddValidateUpdateItemUsingPath: true calls UpdateOverwriteVersion
+ * (no new version; see versionForOverwrite). Absent is false; anything but a boolean is SharePoint's 400.
+ */
+function newDocumentUpdate(body: Record<string, unknown>): boolean {
+  const v = body.bNewDocumentUpdate;
+  if (v === undefined || v === null) return false;
+  if (typeof v !== 'boolean') throw badValue(`The parameter 'bNewDocumentUpdate' must be true or false.`);
+  return v;
+}
+
 function parseFormValues(body: Record<string, unknown>): FormValue[] {
   const raw = body.formValues;
   const arr =
@@ -162,7 +190,11 @@ function applySystem(ctx: SpContext, list: ListRow, id: number, system: Record<s
   }
 }
 
-/** `items(n)/validateUpdateListItem`: form-value update with per-field errors; nothing is saved when any field fails. */
+/**
+ * `items(n)/validateUpdateListItem`: form-value update with per-field errors; nothing is saved when any field fails.
+ * `bNewDocumentUpdate: true` overwrites the current version instead of adding one (it needs nothing beyond the edit's
+ * own permission: no source names one).
+ */
 export function validateUpdateListItem(
   ctx: SpContext,
   list: ListRow,
@@ -170,6 +202,7 @@ export function validateUpdateListItem(
   body: Record<string, unknown>,
 ): EmulatorResponse {
   const all = parseFormValues(body);
+  const overwriteVersion = newDocumentUpdate(body);
   // `_ModerationStatus` / `_ModerationComments` are content approval, not field values (see moderation.ts).
   const isMod = (v: FormValue): boolean => v.FieldName === '_ModerationStatus' || v.FieldName === '_ModerationComments';
   const modValues = all.filter(isMod);
@@ -187,7 +220,7 @@ export function validateUpdateListItem(
   if (r.ok) checkUnique(ctx, list, listFields(ctx.db, list.pk), r.values, item.id);
   if (r.ok) {
     if (values.length) {
-      updateItemValues(ctx, list, item, r.values);
+      updateItemValues(ctx, list, item, r.values, undefined, { overwriteVersion });
       applySystem(ctx, list, item.id, r.system);
       if (itemById(ctx.db, list.pk, item.id)?.checkout_user_id === null) recordVersion(ctx.db, list.pk, item.id);
     }
@@ -215,6 +248,8 @@ export function addValidateUpdateItemUsingPath(
   if ([101, 109, 119].includes(list.base_template))
     throw badValue('To add an item to a document library, use SPFileCollection.Add()');
   const values = parseFormValues(body);
+  // A new item is one version whatever bNewDocumentUpdate says; the flag is checked, not used.
+  newDocumentUpdate(body);
   const r = applyFormValues(ctx, list, values, 0);
   if (!r.ok) return valueResponse(ctx, r.results);
   checkUnique(ctx, list, listFields(ctx.db, list.pk), r.values, 0);

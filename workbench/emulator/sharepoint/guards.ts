@@ -98,3 +98,30 @@ export function demandItemCreate(ctx: SpContext, list: ListRow, scope: Scope = l
       'WriteSecurity 4: only holders of Override List Behaviors may create items',
     );
 }
+
+/**
+ * True when settings `props` of a list make people see only the items they created (ReadSecurity 2) — in lists, and in
+ * libraries only with switch libraryReadSecurity (where the emulator enforces the setting at all).
+ */
+export function readsOwnItemsOnly(ctx: SpContext, list: ListRow, props: Record<string, unknown> = parseProps(list.props)): boolean {
+  return props.ReadSecurity === 2 && (!isLibrary(list) || switchesOf(ctx).libraryReadSecurity);
+}
+
+/**
+ * SharePoint refuses a column that enforces unique values in a list whose item-level read setting is "Read items that
+ * were created by the user" (ReadSecurity 2), and that setting on a list with such a column: "When list item permissions
+ * is set to 'Read items that were created by the user', setting unique values on a column is not possible and
+ * vice-versa" (https://www.formsandflows.nl/2023/10/23/item-level-permissions/; 2010: "Item-level permissions … not
+ * allowed" for unique columns, http://www.zquad.in/2010/03/unique-column.html). A duplicate error would tell a reader
+ * that an item they may not see exists. The wording of SharePoint's message is UNCONFIRMED; WriteSecurity does not
+ * conflict (no source says it does, and every item stays readable).
+ */
+export function uniqueWithOwnItemsRead(list: ListRow, column: string, changing: 'column' | 'list'): SpError {
+  return new SpError(
+    400,
+    '-2146232832, Microsoft.SharePoint.SPException',
+    changing === 'column'
+      ? `The column '${column}' cannot enforce unique values (EnforceUniqueValues): list '${list.title}' lets people read only the items they created (ReadSecurity 2, "Read items that were created by the user").`
+      : `List '${list.title}' cannot let people read only the items they created (ReadSecurity 2, "Read items that were created by the user"): its column '${column}' enforces unique values (EnforceUniqueValues).`,
+  );
+}

@@ -13,8 +13,17 @@ import {
   restName,
 } from './fields';
 import { findField, lookupTarget } from './query';
+import { lookupItemView, projectedField } from './lookups';
 import { type FieldRow, type ItemRow, type ListRow, isLibrary, itemById, listFields, newGuid } from './store';
-import { initialState, itemView, recordVersion, uiVersion, versionForWrite, versionLabel, versionLevel } from './versions';
+import {
+  initialState,
+  recordVersion,
+  uiVersion,
+  versionForOverwrite,
+  versionForWrite,
+  versionLabel,
+  versionLevel,
+} from './versions';
 
 /** `ListItemEntityTypeFullName` of a list, e.g. `SP.Data.TakenListItem` or `SP.Data.Shared_x0020_DocumentsItem`. */
 export function entityTypeName(list: ListRow): string {
@@ -33,8 +42,16 @@ export interface SelectSpec {
   expand: Map<string, { field: FieldRow; subs: string[] }>;
 }
 
-/** Parses `$select`/`$expand` for items; unknown fields get SharePoint's 400 naming the field. */
-export function parseSelect(fields: FieldRow[], select: string | null, expand: string | null): SelectSpec {
+/**
+ * Parses `$select`/`$expand` for items; unknown fields get SharePoint's 400 naming the field. With `ctx`, projected
+ * fields of expanded lookups are checked against the target list (lookups.ts).
+ */
+export function parseSelect(
+  fields: FieldRow[],
+  select: string | null,
+  expand: string | null,
+  ctx?: SpContext,
+): SelectSpec {
   const spec: SelectSpec = { names: null, expand: new Map(), nav: new Map() };
   for (const e of (expand ?? '')
     .split(',')
@@ -90,6 +107,8 @@ export function parseSelect(fields: FieldRow[], select: string | null, expand: s
           `The query to field '${p}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${head}.`,
         );
       }
+      // A lookup projects only fields of the types lists can join (400 otherwise, also when no item is returned).
+      if (ctx && found.field.type_kind === FieldType.Lookup) projectedField(ctx, lookupTarget(ctx, found.field), sub, p);
       ex.subs.push(sub);
       continue;
     }
@@ -138,9 +157,9 @@ function principalJson(db: Database, webUrl: string, id: number, subs: string[])
 
 function lookupJson(ctx: SpContext, f: FieldRow, id: number, subs: string[]): Record<string, unknown> | null {
   const target = lookupTarget(ctx, f);
-  const found = itemById(ctx.db, target.pk, id);
-  // An expanded lookup shows the version of the target item the caller sees (Draft Item Security).
-  const row = found && itemView(ctx, target, found);
+  // Security trimmed: a target item the caller may not read shows as no value (null), as if it did not exist; otherwise
+  // the version of it the caller sees (Draft Item Security). Only projectable field types (lookups.ts).
+  const row = lookupItemView(ctx, target, id);
   if (!row) return null;
   const data = JSON.parse(row.data) as Record<string, unknown>;
   const out: Record<string, unknown> = {
@@ -148,8 +167,8 @@ function lookupJson(ctx: SpContext, f: FieldRow, id: number, subs: string[]): Re
     'odata.id': `${ctx.webUrl}/_api/Web/Lists(guid'${target.id}')/Items(${id})`,
   };
   for (const k of subs.length ? subs : ['Id', 'Title']) {
-    if (k === 'Id' || k === 'ID') out[k] = row.id;
-    else out[k] = data[k] ?? null;
+    const pf = projectedField(ctx, target, k, `${f.internal_name}/${k}`);
+    out[k] = pf.internal_name === 'ID' ? row.id : storedValue(row, data, pf);
   }
   return out;
 }
@@ -489,8 +508,9 @@ export function checkEtag(ifMatch: string | undefined, current: string): void {
 }
 
 /**
- * Applies stored values to an item, bumping its etag, its version (minor or major, see versionForWrite) and
- * Modified/Editor. Always writes over the current version, also when the caller was shown the published one.
+ * Applies stored values to an item, bumping its etag, its version (minor or major, see versionForWrite; kept with
+ * `overwriteVersion`) and Modified/Editor. Always writes over the current version, also when the caller was shown the
+ * published one.
  */
 export function updateItemValues(
   ctx: SpContext,
@@ -498,10 +518,13 @@ export function updateItemValues(
   row: ItemRow,
   values: Record<string, unknown>,
   contentTypeId?: string,
+  opts: { overwriteVersion?: boolean } = {},
 ): ItemRow {
   const current = itemById(ctx.db, list.pk, row.id) ?? row;
   const data = { ...(JSON.parse(current.data) as Record<string, unknown>), ...values };
-  const v = versionForWrite(ctx, list, current);
+  // `overwriteVersion`: UpdateOverwriteVersion (validateUpdateListItem with bNewDocumentUpdate) rewrites the current
+  // version instead of adding one (see versionForOverwrite).
+  const v = opts.overwriteVersion ? versionForOverwrite(ctx, list, current) : versionForWrite(ctx, list, current);
   ctx.db
     .prepare(
       `UPDATE sp_items SET data = ?, version = version + 1, major = ?, minor = ?, mod_status = ?, modified = ?, editor_id = ?, content_type_id = ? WHERE list_pk = ? AND id = ?`,

@@ -2,7 +2,8 @@ import { badValue, notFound, SpError } from './errors';
 import { type SpContext, SITE_PATH, isoNow, parseProps } from './context';
 import { addBuiltInFields } from './fields';
 import { entityTypeName } from './items';
-import { type ListRow, isLibrary, itemCount, listById, listByPk, listByTitle, newGuid } from './store';
+import { type ListRow, isLibrary, itemCount, listById, listByPk, listByTitle, listFields, newGuid } from './store';
+import { readsOwnItemsOnly, uniqueWithOwnItemsRead } from './guards';
 import { PermissionKind } from './roles';
 import { WEB_SCOPE, allowed, clearAssignments, demand, hasItemAccessIn, listScope } from './security';
 import { moderationTurnedOff } from './moderation';
@@ -208,6 +209,10 @@ export function updateList(ctx: SpContext, list: ListRow, body: Record<string, u
   }
   checkVersioning(list.title, isLibrary(list), props);
   const before = parseProps(list.props);
+  if (readsOwnItemsOnly(ctx, list, props) && !readsOwnItemsOnly(ctx, list, before)) {
+    const unique = listFields(ctx.db, list.pk).find((f) => parseProps(f.props).EnforceUniqueValues === true);
+    if (unique) throw uniqueWithOwnItemsRead(list, unique.internal_name, 'list');
+  }
   ctx.db
     .prepare(`UPDATE sp_lists SET title = ?, description = ?, props = ?, modified = ? WHERE pk = ?`)
     .run(title, description, JSON.stringify(props), isoNow(ctx), list.pk);

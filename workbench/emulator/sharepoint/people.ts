@@ -1,5 +1,5 @@
 import type { EmulatorResponse } from '../types';
-import { badQuery, badValue } from './errors';
+import { badQuery, badValue, notImplemented } from './errors';
 import type { SpContext } from './context';
 import { argNumber, argString, type Segment } from './path';
 import { collection, emptyOk, entity, noContent } from './format';
@@ -16,6 +16,7 @@ import {
   requireGroup,
   requireUser,
   updateGroup,
+  updateUserInfo,
   userJson,
   type PrincipalRow,
 } from './principals';
@@ -62,6 +63,10 @@ export function invokePeople(ctx: SpContext, node: Node, seg: Segment | null, ca
         return null;
       case 'user':
       case 'principal': {
+        if ((m === 'MERGE' || m === 'PATCH') && node.k === 'user') {
+          updateUserInfo(ctx, node.user, call.json(), () => notImplemented(m, call.path));
+          return noContent();
+        }
         if (m !== 'GET') return null;
         const p = node.k === 'user' ? node.user : node.principal;
         return entity(

@@ -3,6 +3,7 @@ import { FieldType, fieldSql, filterLiteral, isMulti, isTextual, restName } from
 import { conjuncts, fieldsOf, parseFilter, type CmpOp, type FieldRef, type FilterNode, type Operand } from './odata';
 import { type FieldRow, type ItemRow, type ListRow, fieldProps, itemCount, listById, listByTitle } from './store';
 import type { SpContext } from './context';
+import { projectedField, projectionSql } from './lookups';
 import { type DraftTrim, ITEM_COLUMNS, PUBLIC_SQL, SNAPSHOT_SOURCE } from './versions';
 
 /** A `$filter`/`$orderby`/`$select` field path resolved against the list's fields. */
@@ -71,9 +72,11 @@ function refSql(ctx: SpContext, r: ResolvedRef, inner = false): string {
       );
     return `(SELECT p.${col} FROM sp_principals p WHERE p.id = ${base})`;
   }
+  // A projected field of the lookup's target: only the types lists can project, and only from target items the caller
+  // may read (security trimmed; see lookups.ts).
   const target = lookupTarget(ctx, r.field);
-  const sub = r.sub === 'ID' ? 'id' : `json_extract(l.data, '$."${r.sub.replace(/'/g, "''")}"')`;
-  return `(SELECT ${sub} FROM sp_items l WHERE l.list_pk = ${target.pk} AND l.id = ${base})`;
+  const projected = projectedField(ctx, target, r.sub, `${r.field.internal_name}/${r.sub}`);
+  return projectionSql(ctx, target, projected, base);
 }
 
 /** The list a lookup field points at. */

@@ -35,7 +35,7 @@ import {
   webSecurable,
 } from './acl';
 import { WEB_SCOPE, allowed, demand, itemScope, listScope, trimmingSql } from './security';
-import { demandItemCreate, demandItemWrite, ownItemsOnly } from './guards';
+import { demandItemCreate, demandItemWrite, ownItemsOnly, readsOwnItemsOnly, uniqueWithOwnItemsRead } from './guards';
 import {
   type FieldRow,
   type ItemRow,
@@ -327,7 +327,7 @@ export function itemsResponse(
   scope?: { sql: string; params: unknown[] },
 ): EmulatorResponse {
   const fields = listFields(ctx.db, list.pk);
-  const spec = parseSelect(fields, query.get('$select'), query.get('$expand'));
+  const spec = parseSelect(fields, query.get('$select'), query.get('$expand'), ctx);
   const listReadable = allowed(ctx, listScope(ctx.db, list.pk), PermissionKind.ViewListItems);
   const trim = trimmingSql(ctx, list.pk, listReadable, PermissionKind.ViewListItems);
   if (ownItemsOnly(ctx, list, 'ReadSecurity')) {
@@ -376,7 +376,7 @@ function itemResponse(
   status = 200,
 ): EmulatorResponse {
   const fields = listFields(ctx.db, list.pk);
-  const spec = parseSelect(fields, query.get('$select'), query.get('$expand'));
+  const spec = parseSelect(fields, query.get('$select'), query.get('$expand'), ctx);
   return entity(
     ctx,
     { ...itemJson(ctx, list, fields, item, spec), ...files.itemNavigation(ctx, list, item, spec.nav) },
@@ -492,7 +492,10 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
         if (m === 'GET') return entity(ctx, fieldJson(node.field, ctx.webUrl, node.list), { select: selectOf(q) });
         if (m === 'MERGE' || m === 'PATCH') {
           demandManage(ctx, node.list);
-          updateField(ctx.db, node.field, call.json());
+          const b = call.json();
+          if (node.list && b.EnforceUniqueValues === true && readsOwnItemsOnly(ctx, node.list))
+            throw uniqueWithOwnItemsRead(node.list, node.field.internal_name, 'column');
+          updateField(ctx.db, node.field, b);
           return noContent();
         }
         if (m === 'DELETE') {
@@ -645,12 +648,13 @@ function perms(ctx: SpContext, name: string, value: { High: string; Low: string 
     : entity(ctx, v);
 }
 
+/**
+ * Adding, changing or deleting a column: Manage Lists on the list ("add or remove columns in a list"), and for a site
+ * column Manage Lists on the web — the Design level, which has Manage Lists and not Manage Web, manages site columns
+ * (docs/emulator.md, "Site columns and content types").
+ */
 function demandManage(ctx: SpContext, list: ListRow | null): void {
-  demand(
-    ctx,
-    list ? listScope(ctx.db, list.pk) : WEB_SCOPE,
-    list ? PermissionKind.ManageLists : PermissionKind.ManageWeb,
-  );
+  demand(ctx, list ? listScope(ctx.db, list.pk) : WEB_SCOPE, PermissionKind.ManageLists);
 }
 
 function addField(
@@ -665,6 +669,8 @@ function addField(
   let props = body;
   if (op === 'addfield') props = (body.parameters as Record<string, unknown>) ?? {};
   if (op === 'createfieldasxml') props = fieldFromXml(((body.parameters as Record<string, unknown>) ?? {}).SchemaXml);
+  if (list && props.EnforceUniqueValues === true && readsOwnItemsOnly(ctx, list))
+    throw uniqueWithOwnItemsRead(list, String(props.Title ?? ''), 'column');
   if (
     props.FieldTypeKind === 7 &&
     list &&

@@ -185,6 +185,33 @@ export function versionForWrite(ctx: SpContext, list: ListRow, current: ItemRow)
   return { major: current.major + 1, minor: 0, modStatus: 0 };
 }
 
+/**
+ * Version and status for a write that overwrites the current version (UpdateOverwriteVersion: `validateUpdateListItem`
+ * with `bNewDocumentUpdate: true`, https://robertschouten.com/2018/04/30/update-file-metadata-with-rest-api-using-validateupdatelistitem-method/):
+ * - without minor versions the current version keeps its number and is rewritten (ms440309(v=office.14): "updates the
+ *   current list item without creating another version of the item");
+ * - in a library with minor versions a draft keeps its number, and a published N.0 becomes draft N.1 (ms440309(v=office.15):
+ *   "updates the current list item by creating a new minor version when major/minor versions are enabled");
+ * - content approval applies as to any edit (an approved version becomes Pending, readers keep the approved one): an
+ *   overwrite does not let an edit reach readers unapproved. UNCONFIRMED (no source on approval status).
+ */
+export function versionForOverwrite(ctx: SpContext, list: ListRow, current: ItemRow): WriteState {
+  if (current.checkout_user_id !== null && current.checkout_user_id !== undefined)
+    return versionForWrite(ctx, list, current);
+  ensureHistory(ctx.db, current);
+  const mod = moderationOn(list) && current.fs_type !== 1;
+  if (current.fs_type !== 1 && minorVersionsOn(list)) {
+    if (isPublic(current)) return versionForWrite(ctx, list, current);
+    return { major: current.major, minor: current.minor, modStatus: mod ? ModerationStatus.Draft : 0 };
+  }
+  if (mod && !autoApproves(ctx, list)) {
+    if (isPublic(current)) keepPublished(ctx.db, list.pk, current.id);
+    return { major: current.major, minor: 0, modStatus: ModerationStatus.Pending };
+  }
+  dropPublished(ctx.db, list.pk, current.id);
+  return { major: current.major, minor: 0, modStatus: 0 };
+}
+
 /** Sets an item's version state (where a write bypasses versionForWrite: a copy keeping its source's state). */
 export function setVersion(db: Database, listPk: number, itemId: number, v: VersionState & { modStatus?: number }): void {
   db.prepare(`UPDATE sp_items SET major = ?, minor = ?, mod_status = ? WHERE list_pk = ? AND id = ?`).run(
