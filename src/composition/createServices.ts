@@ -4,28 +4,31 @@
  * pointed at the emulator). Nothing below knows which host it runs in.
  */
 import { spfi, type SPFI } from '@pnp/sp';
-import {
-  GraphCalendarWriter,
-  GraphChannelPoster,
-  GraphDirectory,
-  GraphMailSender,
-  type GraphClientLike,
-} from '../adapters/graph';
-import {
-  PnpAgreementRegister,
-  PnpAuditLog,
-  PnpBreachRegister,
-  PnpChannelFiles,
-  PnpConfigStore,
-  PnpConfigTrail,
-  PnpDocumentStore,
-  PnpMeetingStore,
-  PnpReminderLog,
-  PnpSiteDirectory,
-  Resilience,
-} from '../adapters/sharepoint';
+// Issue 13: what the dashboard's first render uses is imported here, each adapter from its own file; every other adapter
+// loads with its first call (./lazyPort), so its code is not part of the first render.
+import type { GraphClientLike } from '../adapters/graph/client';
+import { GraphDirectory } from '../adapters/graph/GraphDirectory';
+import { Resilience } from '../adapters/sharepoint/behaviours';
+import { PnpConfigStore } from '../adapters/sharepoint/PnpConfigStore';
+import { PnpDocumentStore } from '../adapters/sharepoint/PnpDocumentStore';
+import { PnpMeetingStore } from '../adapters/sharepoint/PnpMeetingStore';
+import { PnpSiteDirectory } from '../adapters/sharepoint/PnpSiteDirectory';
 import type { AgreementConfig } from '../domain/agreement/schema';
-import type { ChannelRef, HostInfo, Services } from '../ports';
+import type {
+  AgreementRegister,
+  AuditLog,
+  BreachRegister,
+  CalendarWriter,
+  ChannelFiles,
+  ChannelPoster,
+  ChannelRef,
+  ConfigTrail,
+  HostInfo,
+  MailSender,
+  ReminderLog,
+  Services,
+  SiteInventory,
+} from '../ports';
 import {
   sharedOnce,
   startFirstRender,
@@ -33,6 +36,7 @@ import {
   withPrefetchedPages,
   withSharedSiteUser,
 } from './firstRender';
+import { lazyPort } from './lazyPort';
 
 /** What a host hands the composition root. */
 export interface ServiceDeps {
@@ -79,19 +83,46 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   return {
     config,
     configStore,
-    configTrail: new PnpConfigTrail(sp, deps.siteUrl, () => configStore.text()),
-    channelFiles: new PnpChannelFiles(sp),
+    configTrail: lazyPort<ConfigTrail>(() =>
+      import(/* webpackChunkName: 'adapters' */ '../adapters/sharepoint/PnpConfigTrail').then(
+        (m) => new m.PnpConfigTrail(sp, config.parties.map((p) => p.key), deps.siteUrl, () => configStore.text()),
+      ),
+    ),
+    channelFiles: lazyPort<ChannelFiles>(() =>
+      import(/* webpackChunkName: 'adapters' */ '../adapters/sharepoint/PnpChannelFiles').then((m) => new m.PnpChannelFiles(sp)),
+    ),
+    inventory: lazyPort<SiteInventory>(() =>
+      import(/* webpackChunkName: 'adapters' */ '../adapters/sharepoint/PnpSiteInventory').then((m) => new m.PnpSiteInventory(sp, config)),
+    ),
     documents: withPrefetchedPages(new PnpDocumentStore(sp, config), first.pages),
-    audit: new PnpAuditLog(sp),
-    agreements: new PnpAgreementRegister(sp, config),
-    breaches: new PnpBreachRegister(sp),
+    audit: lazyPort<AuditLog>(() =>
+      import(/* webpackChunkName: 'adapters' */ '../adapters/sharepoint/PnpAuditLog').then(
+        (m) => new m.PnpAuditLog(sp, config.parties.map((p) => p.key)),
+      ),
+    ),
+    agreements: lazyPort<AgreementRegister>(() =>
+      import(/* webpackChunkName: 'adapters' */ '../adapters/sharepoint/PnpAgreementRegister').then((m) => new m.PnpAgreementRegister(sp, config)),
+    ),
+    breaches: lazyPort<BreachRegister>(() =>
+      import(/* webpackChunkName: 'adapters' */ '../adapters/sharepoint/PnpBreachRegister').then(
+        (m) => new m.PnpBreachRegister(sp, config.parties.map((p) => p.key)),
+      ),
+    ),
     meetings: withPrefetchedMeetings(new PnpMeetingStore(sp), first.meetings),
-    reminders: new PnpReminderLog(sp),
+    reminders: lazyPort<ReminderLog>(() =>
+      import(/* webpackChunkName: 'adapters' */ '../adapters/sharepoint/PnpReminderLog').then((m) => new m.PnpReminderLog(sp)),
+    ),
     site: withSharedSiteUser(new PnpSiteDirectory(sp, config), first.siteUser),
     directory: Object.assign(Object.create(graphDirectory) as GraphDirectory, { currentUser: me }),
-    mail: new GraphMailSender(deps.graph),
-    channel: new GraphChannelPoster(deps.graph),
-    calendar: new GraphCalendarWriter(deps.graph),
+    mail: lazyPort<MailSender>(() =>
+      import(/* webpackChunkName: 'graph-adapters' */ '../adapters/graph/GraphMailSender').then((m) => new m.GraphMailSender(deps.graph)),
+    ),
+    channel: lazyPort<ChannelPoster>(() =>
+      import(/* webpackChunkName: 'graph-adapters' */ '../adapters/graph/GraphChannelPoster').then((m) => new m.GraphChannelPoster(deps.graph)),
+    ),
+    calendar: lazyPort<CalendarWriter>(() =>
+      import(/* webpackChunkName: 'graph-adapters' */ '../adapters/graph/GraphCalendarWriter').then((m) => new m.GraphCalendarWriter(deps.graph)),
+    ),
     host,
   };
 }

@@ -5,7 +5,7 @@
  * only. An acknowledgement counts for a party only when SharePoint says an accounthouder of that party made it.
  */
 import { changedPaths, summarisePaths } from '../domain/agreement/fingerprint';
-import { partyKeyForExactDomain, partyLabel } from '../domain/agreement/queries';
+import { partyLabel } from '../domain/agreement/queries';
 import type { AgreementConfig } from '../domain/agreement/schema';
 import type { ConfigAcknowledgement, ConfigTrail, ConfigVersion } from '../ports/config';
 import type { SiteDirectory, SiteUser } from '../ports/site';
@@ -31,16 +31,23 @@ export interface ConfigChangeDeps {
   site: Pick<SiteDirectory, 'groupMembers'>;
 }
 
-/** Acknowledgements made by an accounthouder of their own party (SharePoint's Author decides, not the entry). */
+/**
+ * Acknowledgements made by an accounthouder, each in its own party's list. The party is the list's (only that party's
+ * groups add there); the person is SharePoint's Author, compared by user id with the accounthouders group: a user may
+ * change the e-mail and name of their own site user entry, never their id.
+ */
 async function validAcknowledgements(deps: ConfigChangeDeps): Promise<ConfigAcknowledgement[]> {
-  const keys = deps.config.groups.filter((g) => g.kind === 'accounthouders').map((g) => g.key);
-  const members = (await Promise.all(keys.map((k) => deps.site.groupMembers(k)))).flat();
-  const emails = new Set(members.map((m) => m.email.toLowerCase()));
-  const acks = await deps.configTrail.acknowledgements(200);
-  return acks.filter((a) => {
-    const email = a.author?.email?.toLowerCase();
-    return !!email && emails.has(email) && partyKeyForExactDomain(email, deps.config.parties) === a.party;
-  });
+  const idsOf = async (keys: string[]): Promise<Set<number>> =>
+    new Set((await Promise.all(keys.map((k) => deps.site.groupMembers(k)))).flat().map((m) => m.id));
+  const groups = deps.config.groups;
+  const [accounthouders, acks, ...perParty] = await Promise.all([
+    idsOf(groups.filter((g) => g.kind === 'accounthouders').map((g) => g.key)),
+    deps.configTrail.acknowledgements(200),
+    ...deps.config.parties.map((p) => idsOf(groups.filter((g) => g.party === p.key && g.kind === 'members').map((g) => g.key))),
+  ]);
+  const ofParty = new Map(deps.config.parties.map((p, i) => [p.key, perParty[i]]));
+  // An accounthouder of that very party: another party's accounthouder named as Author in this list does not count.
+  return acks.filter((a) => a.author !== undefined && accounthouders.has(a.author.id) && !!ofParty.get(a.party)?.has(a.author.id));
 }
 
 /**

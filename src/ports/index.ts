@@ -5,6 +5,7 @@ import type { ChannelPoster, ChannelRef } from './channel';
 import type { ConfigStore, ConfigTrail } from './config';
 import type { Directory } from './directory';
 import type { ChannelFiles, DocumentStore } from './documents';
+import type { SiteInventory } from './inventory';
 import type { MailSender } from './mail';
 import type { AgreementRegister, AuditLog, BreachRegister, MeetingStore, ReminderLog } from './registers';
 import type { SiteDirectory } from './site';
@@ -14,6 +15,7 @@ export * from './channel';
 export * from './config';
 export * from './directory';
 export * from './documents';
+export * from './inventory';
 export * from './mail';
 export * from './registers';
 export * from './site';
@@ -40,6 +42,11 @@ export interface Services {
   documents: DocumentStore;
   /** The Team's own document library (channel files), for the integrity check. */
   channelFiles: ChannelFiles;
+  /**
+   * Folders, lists and libraries, Site Assets, the Toetslog's ToetsIds and published bytes, for the integrity check;
+   * a host without it gets those parts reported as not checked.
+   */
+  inventory?: SiteInventory;
   audit: AuditLog;
   agreements: AgreementRegister;
   breaches: BreachRegister;

@@ -28,6 +28,13 @@ export interface AuditRecord {
    */
   author?: PersonRef;
   created?: string;
+  /**
+   * On a review record (goedgekeurd, afgewezen): what proves a privacy officer of the file's party made it.
+   * `container`: it sits in that party's own review list, where SharePoint lets only that party's privacy officers add
+   * (the permission proves it). `author`: it sits in the Toetslog (from before the review lists), where anyone who adds
+   * records can also write Author and Created through SharePoint's form-value calls, so nothing proves it.
+   */
+  proof?: 'container' | 'author';
 }
 
 /**
@@ -36,20 +43,39 @@ export interface AuditRecord {
  */
 export interface AuditLog {
   /**
-   * Appends a record; the ToetsId is unique, so a retried append never duplicates. A ToetsId already taken by a
-   * record somebody else created is refused (never taken over as if it were this one).
+   * Appends a record once: a retried append finds its own record by ToetsId and writes nothing. A ToetsId already
+   * taken by a record somebody else created is refused where the writer can see it (never taken over as if it were this
+   * one); the integrity check lists every duplicate.
    */
   append(record: AuditRecord): Promise<void>;
+  /**
+   * Appends a privacy officer's review record (art. 9.2) to the review list of the record's party, where only that
+   * party's privacy officers may add; a retry finds its own record first and writes nothing twice.
+   */
+  appendReview(record: AuditRecord): Promise<void>;
   /** Records, newest first, security-trimmed (staff see their own, privacy officers all). */
   list(pageToken?: string, pageSize?: number): Promise<Page<AuditRecord>>;
   /** One record by its ToetsId, or null. */
   get(toetsId: string): Promise<AuditRecord | null>;
   /** Records by ToetsId, as far as the reader may read them (one request per 100 ids). */
   getMany(toetsIds: readonly string[]): Promise<AuditRecord[]>;
-  /** The review records that decide on any of these ToetsIds (art. 9.2), as far as the reader may read them. */
+  /**
+   * The review records that decide on any of these ToetsIds (art. 9.2), as far as the reader may read them: from the
+   * parties' review lists (`proof: 'container'`) and, from before those lists, from the Toetslog (`proof: 'author'`).
+   */
   reviewsOf(toetsIds: readonly string[]): Promise<AuditRecord[]>;
   /** Records about files of these names, as far as the reader may read them. */
   byFileNames(fileNames: readonly string[]): Promise<AuditRecord[]>;
+}
+
+/**
+ * The etag an update must carry: an entity read from SharePoint always has one. Without it the write would be blind
+ * (PnPjs sends `If-Match: *`), so it is a programming error, named here before any request.
+ */
+export function requireEtag(entity: { etag?: string }, what: string): string {
+  if (!entity.etag || entity.etag === '*')
+    throw new Error(`Programmeerfout: ${what} heeft geen etag; lees het opnieuw voordat u het wijzigt (geen blinde overschrijving).`);
+  return entity.etag;
 }
 
 /** Status of a register entry (art. 13, 14): the domain's {@link RegisterStatus}, one source for every layer. */
@@ -78,7 +104,7 @@ export interface AgreementRegister {
   get(id: number): Promise<AgreementEntry>;
   create(entry: AgreementEntry): Promise<AgreementEntry>;
   /** Updates with optimistic concurrency (`etag`), refusing a stale write. */
-  update(id: number, patch: Partial<AgreementEntry>, etag?: string): Promise<AgreementEntry>;
+  update(id: number, patch: Partial<AgreementEntry>, etag: string): Promise<AgreementEntry>;
 }
 
 /** Status of a breach report (issue 6). */
@@ -111,6 +137,11 @@ export type BreachLogStep = 'mail' | 'card' | 'phoned' | 'callConfirmed';
 /** One record of the Datalekverloop: appended, never changed (AVG art. 33(5)). */
 export interface BreachEvent {
   reportId: number;
+  /**
+   * The reporting party of the report: its course lives in that party's own list, where only that party's people add
+   * (required to append; set on every event read, from the list it was read from).
+   */
+  party?: string;
   step: BreachLogStep;
   /** Delivery outcome, or 'done' for a procedure step. */
   outcome: 'sending' | 'sent' | 'failed' | 'uncertain' | 'done';
@@ -163,7 +194,7 @@ export interface MeetingStore {
   list(series?: string): Promise<MeetingEntry[]>;
   get(id: number): Promise<MeetingEntry>;
   create(entry: MeetingEntry): Promise<MeetingEntry>;
-  update(id: number, patch: Partial<MeetingEntry>, etag?: string): Promise<MeetingEntry>;
+  update(id: number, patch: Partial<MeetingEntry>, etag: string): Promise<MeetingEntry>;
 }
 
 /** The Herinneringen list: "post once" for reminder cards. */

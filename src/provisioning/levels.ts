@@ -12,6 +12,8 @@
  * - **Beoordelen** (assess): Read + Add + Edit + Override List Behaviors, no Delete. Privacy officers record the
  *   controller's decisions (AVG art. 33, 34) on a breach report and correct its facts with a kept version; nobody but
  *   site owners deletes a report.
+ * - **Alles lezen** (readAll): Read + Override List Behaviors. The other parties' privacy officers read every record of
+ *   a party's own list (its breach course) that shows staff only their own, and add nothing to it.
  *
  * Permission kinds and their bit numbers: SP.PermissionKind (learn.microsoft.com/dotnet/api/microsoft.sharepoint.client
  * .permissionkind). The built-in masks (Read, Contribute) are the ones SharePoint Online reports in
@@ -82,7 +84,7 @@ const CONTRIBUTE: readonly KindName[] = [
 export type BuiltInRole = 'reader' | 'contributor' | 'editor' | 'administrator';
 
 /** The space's own levels. */
-export type CustomRole = 'append' | 'appendReadAll' | 'share' | 'assess';
+export type CustomRole = 'append' | 'appendReadAll' | 'share' | 'assess' | 'readAll';
 
 /** Any level a grant can name. */
 export type RoleKind = BuiltInRole | CustomRole;
@@ -130,6 +132,13 @@ export const PERMISSION_LEVELS: readonly PermissionLevelSpec[] = [
     description: 'Privacy officer: leest alles, legt besluiten vast (AVG art. 33, 34); verwijdert niets.',
     order: 203,
     kinds: [...READ, 'AddListItems', 'EditListItems', 'CancelCheckout'],
+  },
+  {
+    key: 'readAll',
+    name: 'Samenwerkingsruimte - Alles lezen',
+    description: 'Privacy officer van een andere partij: leest alle records van een lijst; voegt niets toe (AVG art. 33 lid 5).',
+    order: 204,
+    kinds: [...READ, 'CancelCheckout'],
   },
 ];
 

@@ -35,9 +35,32 @@ export const LISTS = {
   breaches: 'Datalekregister',
   meetings: 'Overleggen',
   reminders: 'Herinneringen',
-  breachLog: 'Datalekverloop',
   acknowledgements: 'Bevestigingen',
 } as const;
+
+/**
+ * A party's review list (art. 9.2): the privacy officers' decisions on that party's files in review. Only that party's
+ * privacy officers add to it, so SharePoint's permissions, not a column anyone could write, prove who decided.
+ */
+export function reviewListTitle(partyKey: string): string {
+  return `Beoordelingen-${partyKey}`;
+}
+
+/**
+ * A party's breach course (annex 2; AVG art. 33(5)): the delivery and procedure steps of the reports its people file.
+ * Only that party's groups add to it, so no other party can mark one of its notifications sent.
+ */
+export function breachLogTitle(partyKey: string): string {
+  return `Datalekverloop-${partyKey}`;
+}
+
+/**
+ * A party's acknowledgements (art. 13.3): its accounthouder confirms having seen a version of the configuration. Only
+ * that party's groups add to it, so no party acknowledges for another.
+ */
+export function acknowledgementListTitle(partyKey: string): string {
+  return `Bevestigingen-${partyKey}`;
+}
 
 /** Columns of the Overeenkomstenregister (art. 5, 13, 14). Per-party accounthouder columns are built by {@link accounthouderColumn}. */
 export const AGR = {
@@ -154,7 +177,15 @@ export const REMINDER = {
 } as const;
 
 /** Where the runtime agreement configuration lives in the site (read through the ConfigStore port). */
-export const CONFIG_FILE = { library: 'SiteAssets', folder: 'Samenwerkingsruimte', name: 'agreement.json' } as const;
+/**
+ * Where the configuration lives: a library of its own, never Site Assets. In a Team site every member holds Edit on the
+ * web and so Manage Lists on every list that inherits from it; Site Assets inherits (Teams keeps the channel notebook
+ * and page images there, so it must stay writable for members), and a member could delete it and put a forged
+ * configuration in a fresh one. This library stops inheriting from its creation: only owners write or delete it.
+ */
+export const CONFIG_FILE = { library: 'Configuratie', folder: 'Samenwerkingsruimte', name: 'agreement.json' } as const;
+/** Where configurations of earlier versions lived; no longer read (docs/provisioning.md, "Upgrade"). */
+export const LEGACY_CONFIG_PATH = 'SiteAssets/Samenwerkingsruimte/agreement.json';
 
 /** The ListView Command Set "Toets" bound to the exchange library. */
 export const COMMAND_SET_ID = '62a9b070-7b05-4a56-bf0e-7aeaaac6a725';

@@ -20,6 +20,9 @@ import {
   BREACH_LOG_STEPS,
   accounthouderColumn,
   accounthouderFunctionColumn,
+  acknowledgementListTitle,
+  breachLogTitle,
+  reviewListTitle,
 } from './names';
 import { add, ownerGrants } from './permissions';
 import type { FieldSpec, Grant, ListSpec } from './types';
@@ -435,18 +438,32 @@ function reminders(g: RegisterGrants): ListSpec {
 }
 
 /**
- * Datalekverloop: what happened after a breach report was stored (the mail to the other party, the card to the
- * privacy officers, the phone calls of annex 2), one record per event. Append-only like the register itself, so the
- * delivery of a report is derived from records nobody can rewrite, each with SharePoint's own Author and Created.
+ * Datalekverloop-<partij>: what happened after a breach report of that party was stored (the mail to the other party,
+ * the card to the privacy officers, the phone calls of annex 2), one record per event. Append-only like the register
+ * itself, so the delivery of a report is derived from records nobody can rewrite; one list per party, because
+ * SharePoint lets anyone who adds write Author and Created, so only the list's permissions keep another party from
+ * marking a notification of this party sent.
  */
-function breachLog(config: AgreementConfig, g: RegisterGrants): ListSpec {
+function breachLog(config: AgreementConfig, g: RegisterGrants, partyKey: string): ListSpec {
+  // The party's own people add and read their own steps; its privacy officers read all and add (the full card); the
+  // other parties' privacy officers read all and add nothing; nobody changes or deletes a step.
+  const grants: Grant[] = [...g.owners];
+  for (const group of config.groups) {
+    if (group.kind === 'owners') continue;
+    if (group.kind === 'privacy') add(grants, { group: group.key, role: group.party === partyKey ? 'appendReadAll' : 'readAll' });
+    else if (group.party === partyKey) add(grants, { group: group.key, role: 'append' });
+  }
+  const party = config.parties.find((p) => p.key === partyKey);
   return {
-    key: 'breachLog',
-    title: LISTS.breachLog,
-    description: 'Verloop van elke datalekmelding: verzending en procedure (bijlage 2; AVG art. 33 lid 5)',
+    key: `breachLog-${partyKey}`,
+    title: breachLogTitle(partyKey),
+    description: `Verloop van de datalekmeldingen van ${party?.shortName ?? partyKey}: verzending en procedure (bijlage 2; AVG art. 33 lid 5)`,
     template: 100,
     versioning: true,
-    ...appendOnly(g, 'appendReadAll'),
+    indexBuiltIn: ['Author'],
+    uniquePermissions: grants,
+    readSecurity: 2,
+    writeSecurity: 2,
     fields: [
       { name: BREACH_LOG.report, kind: 'number', indexed: true, required: true, description: 'Id van de melding' },
       {
@@ -474,17 +491,21 @@ function breachLog(config: AgreementConfig, g: RegisterGrants): ListSpec {
 }
 
 /**
- * Bevestigingen: an accounthouder confirms having seen a version of the agreement configuration (art. 13.3: changes
- * are agreed in writing). Only accounthouders add, nobody changes or deletes one; everyone reads.
+ * Bevestigingen-<partij>: an accounthouder confirms having seen a version of the agreement configuration (art. 13.3:
+ * changes are agreed in writing). One list per party, to which only that party's own groups add (the accounthouders
+ * group belongs to no party, so it cannot draw this line): no party acknowledges for another. Within the party, only a
+ * record whose Author is an accounthouder counts; nobody changes or deletes one; everyone reads.
  */
-function acknowledgements(config: AgreementConfig, g: RegisterGrants): ListSpec {
+function acknowledgements(config: AgreementConfig, g: RegisterGrants, partyKey: string): ListSpec {
   const grants: Grant[] = [...g.owners];
-  for (const key of g.accounthouders) add(grants, { group: key, role: 'append' });
+  for (const group of config.groups)
+    if (group.party === partyKey && group.kind !== 'owners') add(grants, { group: group.key, role: 'append' });
   for (const key of [...g.privacy, ...g.staff]) add(grants, { group: key, role: 'reader' });
+  const party = config.parties.find((p) => p.key === partyKey);
   return {
-    key: 'acknowledgements',
-    title: LISTS.acknowledgements,
-    description: 'Kennisname van een gewijzigde configuratie door de accounthouders (art. 13.3)',
+    key: `acknowledgements-${partyKey}`,
+    title: acknowledgementListTitle(partyKey),
+    description: `Kennisname van een gewijzigde configuratie door de accounthouder van ${party?.shortName ?? partyKey} (art. 13.3)`,
     template: 100,
     versioning: true,
     indexBuiltIn: ['Author'],
@@ -513,6 +534,68 @@ function acknowledgements(config: AgreementConfig, g: RegisterGrants): ListSpec 
   };
 }
 
+/**
+ * Beoordelingen-<partij> (art. 9.2): the privacy officers' decisions on the party's files in review, one record per
+ * decision, next to (not in) the Toetslog. Only that party's privacy officers add; nobody edits or deletes a record;
+ * the other parties' privacy officers read, so each can check that a file it receives was approved by the sharing
+ * party (the integrity check). Staff have no grant: SharePoint lets Author and Created be written through form-value
+ * calls by anyone who may add, so only the list's permissions prove who decided.
+ */
+function reviewList(config: AgreementConfig, g: RegisterGrants, partyKey: string): ListSpec {
+  const grants: Grant[] = [...g.owners];
+  for (const group of config.groups)
+    if (group.kind === 'privacy') add(grants, { group: group.key, role: group.party === partyKey ? 'append' : 'reader' });
+  const party = config.parties.find((p) => p.key === partyKey);
+  return {
+    key: `reviews-${partyKey}`,
+    title: reviewListTitle(partyKey),
+    description: `Besluiten van de privacy officer van ${party?.shortName ?? partyKey} over stukken in review (art. 9.2)`,
+    template: 100,
+    versioning: true,
+    indexBuiltIn: ['Author'],
+    uniquePermissions: grants,
+    fields: [
+      { name: AUDIT.toetsId, kind: 'text', indexed: true, required: true, description: 'Toets-id van dit besluit' },
+      {
+        name: AUDIT.reviewOf,
+        kind: 'text',
+        indexed: true,
+        required: true,
+        description: 'ToetsId van het toetsrecord waarover beslist is',
+      },
+      { name: AUDIT.at, kind: 'datetime', withTime: true, indexed: true, required: true, description: 'Tijdstip' },
+      { name: AUDIT.user, kind: 'user', description: 'Privacy officer' },
+      {
+        name: AUDIT.party,
+        kind: 'choice',
+        choices: config.parties.map((p) => p.key),
+        description: 'Partij van het stuk',
+      },
+      { name: AUDIT.file, kind: 'text', indexed: true, description: 'Bestand' },
+      { name: AUDIT.activity, kind: 'text', description: 'Verwerkingsactiviteit (doelbinding)' },
+      {
+        name: AUDIT.decision,
+        kind: 'choice',
+        indexed: true,
+        choices: AUDIT_DECISIONS.filter((d) => d === 'goedgekeurd' || d === 'afgewezen'),
+        description: 'Besluit',
+      },
+      { name: AUDIT.ruleVersion, kind: 'text', description: 'Versie van de regels' },
+      { name: AUDIT.details, kind: 'note', description: 'Notitie, redenen, bevindingen (soorten en aantallen) (JSON)' },
+    ],
+    views: [
+      {
+        title: 'Alle besluiten',
+        isDefault: true,
+        query: orderBy([AUDIT.at, false]),
+        fields: ['LinkTitle', AUDIT.at, AUDIT.decision, AUDIT.file, 'Author'],
+        rowLimit: ROWS,
+        firstIndexed: AUDIT.at,
+      },
+    ],
+  };
+}
+
 /** All register lists, in creation order (lookups need their target first: Overleggen before the register). */
 export function registerLists(config: AgreementConfig): ListSpec[] {
   const g = registerGrants(config);
@@ -521,8 +604,9 @@ export function registerLists(config: AgreementConfig): ListSpec[] {
     agreementsRegister(config, g),
     auditLog(config, g),
     breachRegister(config, g),
-    breachLog(config, g),
+    ...config.parties.map((p) => breachLog(config, g, p.key)),
     reminders(g),
-    acknowledgements(config, g),
+    ...config.parties.map((p) => reviewList(config, g, p.key)),
+    ...config.parties.map((p) => acknowledgements(config, g, p.key)),
   ];
 }

@@ -5,7 +5,7 @@ import { PERMISSION_LEVELS } from './levels';
 import { COMMAND_SET_ID, CONFIG_FILE, EXCHANGE_CONTENT_TYPE_ID } from './names';
 import { SITE_MEMBERS, SITE_VISITORS, add, ownerGrants } from './permissions';
 import { registerLists } from './registerLists';
-import type { Grant, GroupSpec, RoleKind, SiteSchema } from './types';
+import type { Grant, GroupSpec, ListSpec, RoleKind, SiteSchema } from './types';
 
 /** Version of the schema shape, reported by the provisioner. */
 export const SITE_SCHEMA_VERSION = '2.0.0';
@@ -68,7 +68,7 @@ export function buildSiteSchema(config: AgreementConfig): SiteSchema {
       },
     ],
     // Overleggen first: the agreements register looks it up (art. 13.2 link to bestuurlijk overleg).
-    lists: [exchangeLibrary(config), ...registerLists(config)],
+    lists: [exchangeLibrary(config), ...registerLists(config), configLibrary(config)],
     customActions: [
       {
         listKey: 'exchange',
@@ -86,6 +86,24 @@ export function buildSiteSchema(config: AgreementConfig): SiteSchema {
       reason:
         'Kanaalbestanden (Teams) delen om de toets heen met beide partijen; delen gaat via "Delen met toets" (art. 8, 9.2)',
     },
+  };
+}
+
+/**
+ * The configuration's own library (art. 13.3): unique permissions from its creation, owners write and delete,
+ * everyone who uses the space reads; every change of the file is a kept version with who and when.
+ */
+function configLibrary(config: AgreementConfig): ListSpec {
+  return {
+    key: 'config',
+    title: CONFIG_FILE.library,
+    description: 'De regels van de samenwerkingsruimte (agreement.json); alleen eigenaren wijzigen ze (art. 13.3)',
+    template: 101,
+    versioning: true,
+    fields: [],
+    indexBuiltIn: [],
+    views: [],
+    uniquePermissions: configGrants(config),
   };
 }
 

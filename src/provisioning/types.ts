@@ -78,7 +78,17 @@ export interface Grant {
 /** A list or library. */
 export interface ListSpec {
   /** Stable key used by adapters and tests. */
-  key: 'exchange' | 'agreements' | 'audit' | 'breaches' | 'breachLog' | 'meetings' | 'reminders' | 'acknowledgements';
+  key:
+    | 'exchange'
+    | 'agreements'
+    | 'audit'
+    | 'breaches'
+    | `breachLog-${string}`
+    | 'meetings'
+    | 'reminders'
+    | 'config'
+    | `reviews-${string}`
+    | `acknowledgements-${string}`;
   title: string;
   description: string;
   /** 101 = document library, 100 = generic list. */

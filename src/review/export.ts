@@ -179,33 +179,39 @@ export interface CollectOptions {
 }
 
 /**
- * Every Toetslog record the caller may read, newest first, page by page. The adapter orders on the indexed Tijdstip
+ * Every Toetslog record the caller may read, with the privacy officers' decisions on them from the review lists, newest
+ * first. The Toetslog is read page by page. The adapter orders on the indexed Tijdstip
  * column and pages with SharePoint's own skiptoken, so a log past the 5,000-item list view threshold is read whole;
  * the period is applied while paging (the log is sorted on time, so reading stops at the first record before `from`).
  */
 export async function collectAuditRecords(
-  audit: Pick<AuditLog, 'list'>,
+  audit: Pick<AuditLog, 'list' | 'reviewsOf'>,
   options: CollectOptions = {},
 ): Promise<AuditRecord[]> {
   const from = options.from ? Date.parse(options.from) : undefined;
   const to = options.to ? Date.parse(options.to) : undefined;
   if (Number.isNaN(from) || Number.isNaN(to)) throw new Error('Verantwoording: periode (van/tot) is geen geldige datum.');
+  const inPeriod = (r: AuditRecord): boolean => {
+    const at = Date.parse(r.at);
+    return (from === undefined || at >= from) && (to === undefined || at < to);
+  };
   const kept: AuditRecord[] = [];
   let token: string | undefined;
   for (;;) {
     const page = await audit.list(token, options.pageSize ?? 500);
-    for (const r of page.items) {
-      const at = Date.parse(r.at);
-      if (from !== undefined && at < from) {
-        options.onProgress?.(kept.length);
-        return kept;
-      }
-      if (to === undefined || at < to) kept.push(r);
-    }
+    const past = page.items.some((r) => from !== undefined && Date.parse(r.at) < from);
+    kept.push(...page.items.filter(inPeriod));
     options.onProgress?.(kept.length);
-    if (!page.nextPageToken) return kept;
+    if (past || !page.nextPageToken) break;
     token = page.nextPageToken;
   }
+  // The privacy officers' decisions live in the parties' review lists (art. 9.2), beside the Toetslog: those on the
+  // records read, within the period. The Toetslog's own (older) review records were read above.
+  const reviewIds = kept.filter((r) => r.decision === 'review').map((r) => r.toetsId);
+  const decided = reviewIds.length > 0 ? await audit.reviewsOf(reviewIds) : [];
+  kept.push(...decided.filter((r) => r.proof === 'container' && inPeriod(r)));
+  options.onProgress?.(kept.length);
+  return kept.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 }
 
 /** File name of an export: `verantwoording-<agreement id>-<date>.csv`. */

@@ -29,12 +29,14 @@ export type Container =
   | { kind: 'restricted'; party: string }
   | { kind: 'toetslog'; own: boolean }
   | { kind: 'breaches'; own: boolean }
-  | { kind: 'breachLog'; own: boolean }
+  | { kind: 'breachLog'; own: boolean; party: string }
   | { kind: 'agreements' }
   | { kind: 'meetings' }
   | { kind: 'reminders'; own: boolean }
-  | { kind: 'acknowledgements' }
+  | { kind: 'reviews'; party: string }
+  | { kind: 'acknowledgements'; party: string }
   | { kind: 'config' }
+  | { kind: 'configLibrary' }
   | { kind: 'channelFiles' }
   | { kind: 'groups'; group: 'privacy' | 'members' };
 
@@ -110,6 +112,10 @@ export function actionsFor(c: Container): Action[] {
       return items.filter((a) => a !== 'versionDelete' && a !== 'versionRestore');
     case 'config':
       return ['read', 'putContent', 'merge', 'delete', 'recycle', 'versionDelete', 'breakInheritance', 'addRoleAssignment'];
+    case 'configLibrary':
+      // The library around the configuration: a file beside it, or the library's settings (`merge`: Manage Lists on
+      // the library, the right that also deletes it; the probe changes the description, so the world survives it).
+      return ['add', 'merge', 'breakInheritance', 'addRoleAssignment'];
     case 'groups':
       return ['addMember'];
     default:
@@ -163,14 +169,22 @@ export function expectation(config: AgreementConfig, r: Roles, action: Action, c
       if (action === 'copy') return { allowed: reader, rule: 'art. 10.1: wie leest, kopieert naar de eigen vertrouwelijke map' };
       return { allowed: writer, rule: `art. 10.1: alleen de autorisatielijst van ${c.party} plaatst en wijzigt` };
     }
-    case 'toetslog':
-    case 'breachLog': {
+    case 'toetslog': {
       const adder = r.owner || anyStaff;
       const reader = c.own ? adder : r.owner || r.privacyOf.length > 0;
       if (action === 'add') return { allowed: adder, rule: 'AVG art. 5 lid 2: iedereen legt vast' };
       if (action === 'read')
         return { allowed: reader, rule: c.own ? 'eigen records' : 'alleen privacy officers lezen alle records' };
       return OWNERS_ONLY(r, 'AVG art. 5 lid 2: alleen toevoegen; niemand wijzigt of verwijdert een record');
+    }
+    case 'breachLog': {
+      const adder = r.owner || r.party === c.party || r.privacyOf.includes(c.party);
+      const reader = r.owner || r.privacyOf.length > 0 || (c.own && adder);
+      if (action === 'add')
+        return { allowed: adder, rule: `bijlage 2: alleen ${c.party} legt het verloop van de eigen meldingen vast` };
+      if (action === 'read')
+        return { allowed: reader, rule: c.own ? 'eigen stappen' : 'alleen privacy officers lezen alle stappen' };
+      return OWNERS_ONLY(r, 'AVG art. 33 lid 5: alleen toevoegen; niemand wijzigt of verwijdert een stap');
     }
     case 'breaches': {
       const adder = r.owner || anyStaff;
@@ -193,11 +207,22 @@ export function expectation(config: AgreementConfig, r: Roles, action: Action, c
     }
     case 'acknowledgements':
       if (action === 'read') return { allowed: r.owner || anyStaff, rule: 'iedereen leest' };
-      if (action === 'add') return { allowed: r.owner || r.accounthouder, rule: 'art. 13.3: accounthouders bevestigen' };
+      if (action === 'add')
+        return {
+          allowed: r.owner || r.party === c.party || r.privacyOf.includes(c.party),
+          rule: `art. 13.3: alleen ${c.party} bevestigt voor ${c.party} (telt alleen van de accounthouder)`,
+        };
       return OWNERS_ONLY(r, 'art. 13.3: een bevestiging verandert niet');
+    case 'reviews':
+      if (action === 'read') return { allowed: r.owner || r.privacyOf.length > 0, rule: 'art. 9.2: privacy officers lezen elkaars besluiten' };
+      if (action === 'add')
+        return { allowed: r.owner || r.privacyOf.includes(c.party), rule: `art. 9.2: alleen de privacy officer van ${c.party} beslist` };
+      return OWNERS_ONLY(r, 'AVG art. 5 lid 2: een besluit verandert niet');
     case 'config':
       if (action === 'read') return { allowed: true, rule: 'iedereen in de site leest de regels' };
       return OWNERS_ONLY(r, 'art. 13.3: alleen eigenaren wijzigen de configuratie');
+    case 'configLibrary':
+      return OWNERS_ONLY(r, 'art. 13.3: niemand behalve eigenaren vervangt of verwijdert de bibliotheek van de regels');
     case 'channelFiles':
       if (action === 'read') return { allowed: true, rule: 'het Team leest zijn kanaalbestanden' };
       if (action === 'copy') return OWNERS_ONLY(r, 'alleen eigenaren plaatsen in een kanaal');
@@ -226,7 +251,7 @@ export function containerLabel(config: AgreementConfig, c: Container): string {
     case 'breaches':
       return `Datalekregister (${c.own ? 'eigen melding' : 'melding van een ander'})`;
     case 'breachLog':
-      return `Datalekverloop (${c.own ? 'eigen stap' : 'stap van een ander'})`;
+      return `Datalekverloop-${c.party} (${c.own ? 'eigen stap' : 'stap van een ander'})`;
     case 'agreements':
       return 'Overeenkomstenregister';
     case 'meetings':
@@ -234,9 +259,13 @@ export function containerLabel(config: AgreementConfig, c: Container): string {
     case 'reminders':
       return `Herinneringen (${c.own ? 'eigen claim' : 'claim van een ander'})`;
     case 'acknowledgements':
-      return 'Bevestigingen';
+      return `Bevestigingen-${c.party}`;
+    case 'reviews':
+      return `Beoordelingen-${c.party}`;
     case 'config':
-      return 'SiteAssets/Samenwerkingsruimte/agreement.json';
+      return 'Configuratie/Samenwerkingsruimte/agreement.json';
+    case 'configLibrary':
+      return 'Configuratie (bibliotheek)';
     case 'channelFiles':
       return 'Documenten (kanaalmap van het Team)';
     case 'groups':

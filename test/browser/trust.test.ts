@@ -72,7 +72,7 @@ beforeAll(async () => {
   // A site owner changes the configuration: the CIBG breach address (art. 9.6).
   const config = JSON.parse(readFileSync(join(__dirname, '..', '..', 'config', 'agreements', 'igj-cibg.json'), 'utf8'));
   config.parties[1].breachAddress = 'datalek-nieuw@cibg.example';
-  const path = '/sites/samenwerkingsruimte/SiteAssets/Samenwerkingsruimte/agreement.json';
+  const path = '/sites/samenwerkingsruimte/Configuratie/Samenwerkingsruimte/agreement.json';
   expect(await rest('igj-accounthouder', 'POST', `${fileApi(path)}/$value`, JSON.stringify(config), { 'X-HTTP-Method': 'PUT' })).toBe(403);
   expect(await rest('beheerder', 'POST', `${fileApi(path)}/$value`, `${JSON.stringify(config, null, 2)}\n`, { 'X-HTTP-Method': 'PUT' })).toBe(204);
 });

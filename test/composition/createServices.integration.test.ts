@@ -13,7 +13,7 @@ import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
 describe('createServices', () => {
   const config = loadConfigFixture();
   let emu: TestEmulator;
-  const CONFIG_PATH = '/sites/samenwerkingsruimte/SiteAssets/Samenwerkingsruimte';
+  const CONFIG_PATH = '/sites/samenwerkingsruimte/Configuratie/Samenwerkingsruimte';
 
   beforeAll(async () => {
     emu = await startTestEmulator();

@@ -35,7 +35,7 @@ describe('provisionSite against the emulator', () => {
     expect(created('group')).toEqual(schema.groups.map((g) => g.title));
     expect(created('view')).toEqual(expect.arrayContaining(['Uitwisseling/Werkafspraken', "Uitwisseling/DVA's"]));
     expect(created('customAction')).toEqual(['Uitwisseling: Toets']);
-    expect(created('configFile')).toEqual(['SiteAssets/Samenwerkingsruimte/agreement.json']);
+    expect(created('configFile')).toEqual(['Configuratie/Samenwerkingsruimte/agreement.json']);
   });
 
   it('changes nothing on a second run', async () => {
@@ -79,7 +79,7 @@ describe('provisionSite against the emulator', () => {
       }),
     ]);
     const text = await sp.web
-      .getFileByServerRelativePath('/sites/samenwerkingsruimte/SiteAssets/Samenwerkingsruimte/agreement.json')
+      .getFileByServerRelativePath('/sites/samenwerkingsruimte/Configuratie/Samenwerkingsruimte/agreement.json')
       .getText();
     expect(JSON.parse(text).id).toBe(config.id);
   });

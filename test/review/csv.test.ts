@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { BOM, csvCell, toCsv } from '../../src/review/csv';
 import { collectAuditRecords, EXPORT_HEADER, exportRow, maskIdentifiers, verantwoordingCsv } from '../../src/review/export';
-import type { AuditRecord, Page } from '../../src/ports';
+import type { AuditLog, AuditRecord, Page } from '../../src/ports';
 import { loadConfigFixture } from '../helpers/config';
 
 const config = loadConfigFixture();
@@ -135,7 +135,7 @@ describe('verantwoordingCsv', () => {
 
 describe('collectAuditRecords', () => {
   /** A Toetslog of n records, newest first, served in pages like the adapter (token = offset). */
-  function log(n: number): { list(token?: string, size?: number): Promise<Page<AuditRecord>>; calls: number } {
+  function log(n: number): Pick<AuditLog, 'list' | 'reviewsOf'> & { calls: number } {
     const all = Array.from({ length: n }, (_, i) =>
       record({ toetsId: `t-${i}`, at: new Date(Date.UTC(2026, 0, 1) + (n - i) * 60_000).toISOString() }),
     );
@@ -147,9 +147,39 @@ describe('collectAuditRecords', () => {
         const items = all.slice(start, start + size);
         return { items, ...(start + size < all.length ? { nextPageToken: String(start + size) } : {}) };
       },
+      async reviewsOf(): Promise<AuditRecord[]> {
+        return [];
+      },
     };
     return fake;
   }
+
+  it('adds the privacy officers’ decisions from the review lists on the records read, within the period', async () => {
+    const uploads = [
+      record({ toetsId: 'r-1', decision: 'review', at: '2026-03-01T10:00:00Z' }),
+      record({ toetsId: 'r-2', decision: 'review', at: '2026-03-02T10:00:00Z' }),
+    ];
+    const decisions = [
+      { ...record({ toetsId: 'r-1-review-9', decision: 'goedgekeurd', at: '2026-03-03T10:00:00Z' }), reviewOf: 'r-1' },
+      { ...record({ toetsId: 'r-2-review-9', decision: 'afgewezen', at: '2026-05-01T10:00:00Z' }), reviewOf: 'r-2' },
+    ];
+    const asked: string[][] = [];
+    const audit = {
+      list: async (): Promise<Page<AuditRecord>> => ({ items: [...uploads].reverse() }),
+      reviewsOf: async (ids: readonly string[]): Promise<AuditRecord[]> => {
+        asked.push([...ids]);
+        return [
+          { ...decisions[0], proof: 'container' as const },
+          { ...decisions[1], proof: 'container' as const },
+          // A Toetslog review record is already among the pages read: not added twice.
+          { ...decisions[0], toetsId: 'legacy', proof: 'author' as const },
+        ];
+      },
+    };
+    const records = await collectAuditRecords(audit, { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' });
+    expect(asked).toEqual([['r-2', 'r-1']]);
+    expect(records.map((r) => r.toetsId)).toEqual(['r-1-review-9', 'r-2', 'r-1']);
+  });
 
   it('reads past 5,000 records page by page', async () => {
     const audit = log(12_345);

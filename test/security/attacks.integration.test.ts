@@ -7,11 +7,13 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { PnpAuditLog, PnpBreachRegister, PnpChannelFiles, PnpDocumentStore, PnpSiteDirectory } from '../../src/adapters/sharepoint';
+import { PnpAuditLog, PnpBreachRegister, PnpChannelFiles, PnpDocumentStore, PnpSiteDirectory, PnpSiteInventory } from '../../src/adapters/sharepoint';
 import { DatalekOutbox, readDelivery } from '../../src/datalek';
 import type { AgreementConfig } from '../../src/domain/agreement/schema';
 import { runIntegrityCheck } from '../../src/integrity';
-import { AGR, BREACH, CONFIG_FILE, LISTS } from '../../src/provisioning/names';
+import { ACK, AGR, AUDIT, BREACH, BREACH_LOG, CONFIG_FILE, LISTS, acknowledgementListTitle, breachLogTitle, reviewListTitle } from '../../src/provisioning/names';
+import { PnpConfigStore, PnpConfigTrail } from '../../src/adapters/sharepoint';
+import { configChangeFor } from '../../src/config/changes';
 import { shareFile } from '../../src/upload';
 import { GraphChannelPoster, GraphMailSender } from '../../src/adapters/graph';
 import { seedSite } from '../../workbench/seed/seed';
@@ -22,6 +24,7 @@ import { form, scanWith } from '../upload/fixtures';
 jest.setTimeout(180_000);
 
 const config: AgreementConfig = loadConfigFixture();
+const PARTIES = config.parties.map((p) => p.key);
 let emu: TestEmulator;
 let site: string;
 
@@ -67,9 +70,10 @@ function integrityAs(key: string): ReturnType<typeof runIntegrityCheck> {
   return runIntegrityCheck({
     config,
     documents: new PnpDocumentStore(sp, config),
-    audit: new PnpAuditLog(sp),
+    audit: new PnpAuditLog(sp, PARTIES),
     site: new PnpSiteDirectory(sp, config),
     channelFiles: new PnpChannelFiles(sp),
+    inventory: new PnpSiteInventory(sp, config),
   });
 }
 
@@ -91,7 +95,7 @@ async function share(key: string, fileName: string, bsn: boolean): Promise<void>
     : form();
   const item = { fileName, content: new TextEncoder().encode(`${fileName} ${bsn ? 'BSN 111222333' : ''}`), scan: scanWith(bsn ? { bsn: 1 } : {}) };
   const { decide } = await import('../../src/upload');
-  const deps = { config, documents: new PnpDocumentStore(sp, config), audit: new PnpAuditLog(sp), user };
+  const deps = { config, documents: new PnpDocumentStore(sp, config), audit: new PnpAuditLog(sp, PARTIES), user };
   const result = await shareFile(deps, f, item, decide(deps, f, item));
   if (result.state !== 'done') throw new Error(`${fileName}: ${result.state} ${JSON.stringify(result.problems)}`);
 }
@@ -158,7 +162,7 @@ describe('AVG art. 33(5): every breach documented, its facts and delivery unchan
     const sp = emu.spForUser('igj-medewerker');
     const outbox = new DatalekOutbox({
       config,
-      breaches: new PnpBreachRegister(sp),
+      breaches: new PnpBreachRegister(sp, PARTIES),
       mail: new GraphMailSender(emu.graphForUser('igj-medewerker')),
       channel: new GraphChannelPoster(emu.graphForUser('igj-medewerker')),
       site: new PnpSiteDirectory(sp, config),
@@ -200,12 +204,12 @@ describe('AVG art. 33(5): every breach documented, its facts and delivery unchan
   });
 
   it('the reporter cannot delete or recycle the report; the privacy officer keeps seeing it', async () => {
-    const before = (await new PnpBreachRegister(emu.spForUser('cibg-privacy')).list()).items.length;
+    const before = (await new PnpBreachRegister(emu.spForUser('cibg-privacy'), PARTIES).list()).items.length;
     const item = `${site}/_api/web/lists/getbytitle('${LISTS.breaches}')/items(${id})`;
     expect(await rest('igj-medewerker', 'POST', item, undefined, { 'X-HTTP-Method': 'DELETE', 'If-Match': '*' })).toBe(403);
     expect(await rest('igj-medewerker', 'POST', `${item}/recycle`)).toBe(403);
     expect(await rest('igj-privacy', 'POST', item, undefined, { 'X-HTTP-Method': 'DELETE', 'If-Match': '*' })).toBe(403);
-    expect((await new PnpBreachRegister(emu.spForUser('cibg-privacy')).list()).items).toHaveLength(before);
+    expect((await new PnpBreachRegister(emu.spForUser('cibg-privacy'), PARTIES).list()).items).toHaveLength(before);
   });
 
   it('the reporter cannot rewrite facts, status, party or delivery; a privacy officer changes it with a kept version', async () => {
@@ -224,9 +228,27 @@ describe('AVG art. 33(5): every breach documented, its facts and delivery unchan
       .versions();
     expect(versions.length).toBeGreaterThanOrEqual(2);
     // Its course is records nobody rewrites: the reporter's own mail record cannot be changed either.
-    const [event] = await new PnpBreachRegister(emu.spForUser('igj-medewerker')).events(id);
-    expect(await merge('igj-medewerker', LISTS.breachLog, event.id as number, { Uitkomst: 'sent' })).toBe(403);
+    const [event] = await new PnpBreachRegister(emu.spForUser('igj-medewerker'), PARTIES).events(id);
+    expect(await merge('igj-medewerker', breachLogTitle('igj'), event.id as number, { Uitkomst: 'sent' })).toBe(403);
   });
+  it("another party cannot mark this report's notifications sent: its steps in its own course list do not count", async () => {
+    const officer = new PnpBreachRegister(emu.spForUser('igj-privacy'), PARTIES);
+    const before = readDelivery((await officer.get(id)).form);
+    const step = (outcome: string) => ({
+      Title: 'vals',
+      [BREACH_LOG.report]: id,
+      [BREACH_LOG.step]: 'mail',
+      [BREACH_LOG.outcome]: outcome,
+      [BREACH_LOG.details]: JSON.stringify({ at: '2020-01-01T00:00:00Z' }),
+    });
+    // SharePoint refuses the other party in the reporting party's course list…
+    expect(REFUSED).toContain(await rest('cibg-medewerker', 'POST', `${site}/_api/web/lists/getbytitle('${breachLogTitle('igj')}')/items`, step('sent')));
+    // …and what it adds to its own list about this report is not read as this report's course.
+    expect(await rest('cibg-medewerker', 'POST', `${site}/_api/web/lists/getbytitle('${breachLogTitle('cibg')}')/items`, step('sent'))).toBe(201);
+    expect(readDelivery((await officer.get(id)).form)).toEqual(before);
+    expect(readDelivery((await new PnpBreachRegister(emu.spForUser('cibg-privacy'), PARTIES).get(id)).form)).toEqual(before);
+  });
+
   it('a report stored with "sent" already in its own form is not believed: delivery comes from the course only', async () => {
     const now = new Date().toISOString();
     const sp = emu.spForUser('igj-medewerker');
@@ -239,7 +261,7 @@ describe('AVG art. 33(5): every breach documented, its facts and delivery unchan
         procedure: { formMailedAt: now },
       }),
     });
-    const read = await new PnpBreachRegister(emu.spForUser('cibg-privacy')).get(created.Id);
+    const read = await new PnpBreachRegister(emu.spForUser('cibg-privacy'), PARTIES).get(created.Id);
     expect(readDelivery(read.form)).toEqual({});
     expect((read.form.procedure as { formMailedAt?: string } | undefined)?.formMailedAt).toBeUndefined();
   });
@@ -277,6 +299,92 @@ describe('the configuration: only site owners write it', () => {
     const file = `${site}/_api/web/getfilebyserverrelativepath(decodedurl='${encodeURIComponent(path)}')`;
     expect(await rest(key, 'GET', `${file}/$value`)).toBe(200);
     expect(await rest(key, 'POST', `${file}/$value`, '{"gekaapt":true}', { 'X-HTTP-Method': 'PUT' })).toBe(403);
+  });
+});
+
+describe('the configuration: its own library, not Site Assets', () => {
+  it('a Team member who deletes Site Assets and puts a forged agreement.json in a new one changes nothing the product reads', async () => {
+    const forged = { ...config, parties: config.parties.map((p) => ({ ...p, breachAddress: 'lek@aanvaller.example' })) };
+    // SharePoint allows this: the Team's Members group holds Edit (Manage Lists) on the web, and Site Assets inherits.
+    expect(await rest('buitenstaander', 'POST', `${site}/_api/web/lists/ensuresiteassetslibrary`)).toBe(200);
+    expect(await rest('buitenstaander', 'POST', `${site}/_api/web/lists/getbytitle('Site Assets')`, undefined, { 'X-HTTP-Method': 'DELETE', 'If-Match': '*' })).toBe(200);
+    expect(await rest('buitenstaander', 'POST', `${site}/_api/web/lists/ensuresiteassetslibrary`)).toBe(200);
+    const folder = `${site}/SiteAssets`;
+    expect(await rest('buitenstaander', 'POST', `${site}/_api/web/getfolderbyserverrelativepath(decodedurl='${encodeURIComponent(folder)}')/folders/addusingpath(decodedurl='Samenwerkingsruimte')`)).toBe(200);
+    expect(
+      await rest('buitenstaander', 'POST', `${site}/_api/web/getfolderbyserverrelativepath(decodedurl='${encodeURIComponent(`${folder}/Samenwerkingsruimte`)}')/files/addusingpath(decodedurl='agreement.json',overwrite=true)`, JSON.stringify(forged)),
+    ).toBe(200);
+    const loaded = await new PnpConfigStore(emu.spForUser('cibg-privacy'), emu.siteUrl).load();
+    expect(loaded.parties.map((p) => p.breachAddress)).toEqual(config.parties.map((p) => p.breachAddress));
+  });
+
+  it.each(['igj-accounthouder', 'cibg-privacy', 'buitenstaander'])('%s cannot delete, change or add to the configuration library', async (key) => {
+    const list = `${site}/_api/web/lists/getbytitle('${CONFIG_FILE.library}')`;
+    expect(REFUSED).toContain(await rest(key, 'POST', list, undefined, { 'X-HTTP-Method': 'DELETE', 'If-Match': '*' }));
+    expect(REFUSED).toContain(await rest(key, 'POST', list, { Description: 'x' }, { 'X-HTTP-Method': 'MERGE', 'If-Match': '*' }));
+    const root = `${site}/${CONFIG_FILE.library}`;
+    expect(REFUSED).toContain(
+      await rest(key, 'POST', `${site}/_api/web/getfolderbyserverrelativepath(decodedurl='${encodeURIComponent(root)}')/files/addusingpath(decodedurl='agreement.json',overwrite=true)`, '{}'),
+    );
+  });
+});
+
+describe('art. 9.2: only the sharing party\'s privacy officer records a review decision', () => {
+  const body = (n: string): Record<string, unknown> => ({
+    Title: n,
+    [AUDIT.toetsId]: `${n}-review`,
+    [AUDIT.reviewOf]: n,
+    [AUDIT.at]: new Date().toISOString(),
+    [AUDIT.decision]: 'goedgekeurd',
+  });
+  it.each(['igj-medewerker', 'igj-accounthouder', 'cibg-privacy', 'buitenstaander'])('%s cannot add to Beoordelingen-igj', async (key) => {
+    const list = `${site}/_api/web/lists/getbytitle('${reviewListTitle('igj')}')/items`;
+    expect(REFUSED).toContain(await rest(key, 'POST', list, body(`vals-${key}`)));
+  });
+  it("igj's privacy officer can; nobody, the officer included, changes or deletes the decision afterwards", async () => {
+    const list = `${site}/_api/web/lists/getbytitle('${reviewListTitle('igj')}')/items`;
+    expect(await rest('igj-privacy', 'POST', list, body('echt'))).toBe(201);
+    const rows: Array<{ Id: number }> = await emu.spForUser('igj-privacy').web.lists.getByTitle(reviewListTitle('igj')).items.select('Id').top(1)();
+    expect(await merge('igj-privacy', reviewListTitle('igj'), rows[0].Id, { [AUDIT.decision]: 'afgewezen' })).toBe(403);
+    expect(await rest('igj-privacy', 'POST', `${list}(${rows[0].Id})`, undefined, { 'X-HTTP-Method': 'DELETE', 'If-Match': '*' })).toBe(403);
+    // The other party's privacy officer reads it (the integrity check), staff do not.
+    expect(await rest('cibg-privacy', 'GET', `${list}(${rows[0].Id})`)).toBe(200);
+    expect(REFUSED).toContain(await rest('igj-medewerker', 'GET', `${list}(${rows[0].Id})`));
+  });
+});
+
+describe('art. 13.3: a party acknowledges a configuration change for itself only', () => {
+  it("IGJ's accounthouder cannot add to Bevestigingen-cibg; a CIBG member naming IGJ's accounthouder as Author is not counted", async () => {
+    const trail = (key: string): PnpConfigTrail => new PnpConfigTrail(emu.spForUser(key), PARTIES, emu.siteUrl);
+    const version = await trail('igj-accounthouder').current();
+    await expect(trail('igj-accounthouder').acknowledge(version, 'cibg')).rejects.toMatchObject({ status: 403 });
+    // Give CIBG a version it has not acknowledged: an owner changes the configuration.
+    const path = `${site}/${CONFIG_FILE.library}/${CONFIG_FILE.folder}/${CONFIG_FILE.name}`;
+    const changed = { ...config, agreement: { ...config.agreement, shortTitle: `${config.agreement.shortTitle} (gewijzigd)` } };
+    await emu.spForUser('beheerder').web.getFileByServerRelativePath(path).setContent(JSON.stringify(changed, null, 2));
+    const next = await trail('cibg-accounthouder').current();
+    const igjLogin = `i:0#.f|membership|${(await userOf('igj-accounthouder')).email}`;
+    // SharePoint lets anyone who may add write Author through form values (pnp/pnpjs#3265).
+    const forged = await rest('cibg-medewerker', 'POST', `${site}/_api/web/lists/getbytitle('${acknowledgementListTitle('cibg')}')/AddValidateUpdateItemUsingPath()`, {
+      listItemCreateInfo: { FolderPath: { DecodedUrl: `${site}/Lists/${acknowledgementListTitle('cibg')}` }, UnderlyingObjectType: 0 },
+      formValues: [
+        { FieldName: 'Title', FieldValue: 'Vals' },
+        { FieldName: ACK.key, FieldValue: next.key },
+        { FieldName: 'Author', FieldValue: JSON.stringify([{ Key: igjLogin }]) },
+      ],
+      bNewDocumentUpdate: false,
+    });
+    expect(forged).toBe(200);
+    const igjEmail = (await userOf('igj-accounthouder')).email;
+    const acks = await trail('cibg-accounthouder').acknowledgements();
+    expect(acks.some((a) => a.key === next.key && a.party === 'cibg' && a.author?.email === igjEmail)).toBe(true);
+    const sp = emu.spForUser('cibg-accounthouder');
+    const notice = await configChangeFor(
+      { config, configTrail: trail('cibg-accounthouder'), site: new PnpSiteDirectory(sp, config) },
+      await userOf('cibg-accounthouder'),
+    );
+    expect(notice?.party).toBe('cibg');
+    expect(notice?.acknowledgedBy).not.toContain('cibg');
   });
 });
 

@@ -43,7 +43,7 @@ describe('the seven attacks of the trust-boundary issue are refused by the rules
       for (const action of ['delete', 'recycle'] as const) expect(rule(key, action, { kind: 'breaches', own: true })).toBe(false);
     expect(rule('staff-igj', 'merge', { kind: 'breaches', own: true })).toBe(false);
     expect(rule('privacy-cibg', 'merge', { kind: 'breaches', own: false })).toBe(true);
-    expect(rule('staff-igj', 'merge', { kind: 'breachLog', own: true })).toBe(false);
+    expect(rule('staff-igj', 'merge', { kind: 'breachLog', own: true, party: 'igj' })).toBe(false);
   });
   it('AVG art. 5(2): nobody but owners changes or deletes a Toetslog record, not even their own', () => {
     for (const key of ['staff-igj', 'privacy-igj'])

@@ -12,7 +12,20 @@ import type { AgreementConfig } from '../../src/domain/agreement/schema';
 import { PnpSiteDirectory } from '../../src/adapters/sharepoint';
 import { provisionSite } from '../../src/provisioning/provisioner';
 import { buildSiteSchema } from '../../src/provisioning/siteSchema';
-import { ACK, AUDIT, BREACH, BREACH_LOG, CONFIG_FILE, LISTS, MEETING, REMINDER, AGR } from '../../src/provisioning/names';
+import {
+  ACK,
+  AGR,
+  AUDIT,
+  BREACH,
+  BREACH_LOG,
+  CONFIG_FILE,
+  LISTS,
+  MEETING,
+  REMINDER,
+  acknowledgementListTitle,
+  breachLogTitle,
+  reviewListTitle,
+} from '../../src/provisioning/names';
 import { identities, type Identity, type MatrixRow } from '../../src/security/matrix';
 import type { Action, Container } from '../../src/security/policy';
 import { startEmulator, type RunningEmulator } from '../../workbench/emulator/server';
@@ -224,7 +237,8 @@ export class ProbeWorld {
       case 'restricted':
         return this.config.space.exchangeLibraryTitle;
       case 'config':
-        return 'Site Assets';
+      case 'configLibrary':
+        return CONFIG_FILE.library;
       case 'channelFiles':
         return '$documents';
       case 'toetslog':
@@ -232,7 +246,7 @@ export class ProbeWorld {
       case 'breaches':
         return LISTS.breaches;
       case 'breachLog':
-        return LISTS.breachLog;
+        return breachLogTitle(c.party);
       case 'agreements':
         return LISTS.agreements;
       case 'meetings':
@@ -240,7 +254,9 @@ export class ProbeWorld {
       case 'reminders':
         return LISTS.reminders;
       case 'acknowledgements':
-        return LISTS.acknowledgements;
+        return acknowledgementListTitle(c.party);
+      case 'reviews':
+        return reviewListTitle(c.party);
       default:
         throw new Error(`no list for ${c.kind}`);
     }
@@ -271,6 +287,14 @@ export class ProbeWorld {
         return { Title: `probe ${n}`, [REMINDER.key]: `probe-${n}` };
       case 'acknowledgements':
         return { Title: `probe ${n}`, [ACK.key]: `probe-${n}` };
+      case 'reviews':
+        return {
+          Title: `probe ${n}`,
+          [AUDIT.toetsId]: `probe-${n}-review`,
+          [AUDIT.reviewOf]: `probe-${n}`,
+          [AUDIT.at]: now,
+          [AUDIT.decision]: 'goedgekeurd',
+        };
       default:
         throw new Error(`no item body for ${c.kind}`);
     }
@@ -284,9 +308,14 @@ export class ProbeWorld {
   /** Who creates a container's fixture: the prober for an own record (when they may add), else someone else. */
   private authorFor(c: Container, prober: Identity): string {
     const own = 'own' in c && c.own;
+    if (c.kind === 'breachLog') {
+      // A party's course list: only that party's people add, so an "own" step exists only for them.
+      const adds = prober.roles.owner || prober.roles.party === c.party || prober.roles.privacyOf.includes(c.party);
+      return own && adds ? prober.key : `author-${c.party}`;
+    }
     if (own && prober.roles.owner) return prober.key;
     if (own && (prober.roles.party !== null || prober.roles.privacyOf.length > 0)) return prober.key;
-    if (c.kind === 'toetslog' || c.kind === 'breaches' || c.kind === 'breachLog' || c.kind === 'reminders')
+    if (c.kind === 'toetslog' || c.kind === 'breaches' || c.kind === 'reminders')
       return `author-${this.config.parties[0].key}`;
     return 'beheerder';
   }
@@ -421,6 +450,7 @@ export class ProbeWorld {
         body: JSON.stringify({ LoginName: user.login }),
       });
     }
+    if (c.kind === 'configLibrary') return this.actOnConfigLibrary(action, k, user);
     if (action === 'add') {
       if (this.isFiles(c)) {
         return this.http(k, 'POST', `${this.api}/web/getfolderbyserverrelativepath(decodedurl='${enc(this.folderOf(c))}')/files/addusingpath(decodedurl='added-${this.next()}.txt',overwrite=false)`, {
@@ -498,6 +528,28 @@ export class ProbeWorld {
     }
     if (status >= 200 && status < 300 && CONSUMING.has(action)) f.consumed = true;
     return status;
+  }
+
+  /** A probe on the configuration's library itself: a file beside the configuration, its settings, its permissions. */
+  private async actOnConfigLibrary(action: Action, k: string, user: ProbeUser): Promise<number> {
+    const list = `${this.api}/web/lists(guid'${this.listIds.get(CONFIG_FILE.library) as string}')`;
+    switch (action) {
+      case 'add':
+        return this.http(k, 'POST', `${this.api}/web/getfolderbyserverrelativepath(decodedurl='${enc(`${this.site}/${CONFIG_FILE.library}`)}')/files/addusingpath(decodedurl='added-${this.next()}.txt',overwrite=false)`, {
+          body: 'x',
+        });
+      case 'merge':
+        return this.http(k, 'POST', list, {
+          body: JSON.stringify({ Description: `gewijzigd door ${k}` }),
+          headers: { 'X-HTTP-Method': 'MERGE', 'If-Match': '*' },
+        });
+      case 'breakInheritance':
+        return this.http(k, 'POST', `${list}/breakroleinheritance(copyroleassignments=true,clearsubscopes=false)`);
+      case 'addRoleAssignment':
+        return this.http(k, 'POST', `${list}/roleassignments/addroleassignment(principalid=${user.id},roledefid=1073741829)`);
+      default:
+        throw new Error(`no probe for ${action} on the configuration library`);
+    }
   }
 
   /** True for the exchange library's containers (minor versions). */

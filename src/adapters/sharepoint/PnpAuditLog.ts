@@ -11,10 +11,11 @@ import '@pnp/sp/batching';
 import type { IList } from '@pnp/sp/lists';
 import type { Page, PersonRef } from '../../ports/documents';
 import type { AuditLog, AuditRecord } from '../../ports/registers';
-import { AUDIT, LISTS } from '../../provisioning/names';
+import { AUDIT, LISTS, reviewListTitle } from '../../provisioning/names';
 import { lit } from './documentQueries';
 import { fetchPage } from './paging';
 import { parseJson } from './listRows';
+import { httpStatus } from './errors';
 
 /** Columns read. */
 const SELECT = [
@@ -78,7 +79,14 @@ function toRecord(row: Record<string, unknown>): AuditRecord {
 
 /** The Toetslog list. */
 export class PnpAuditLog implements AuditLog {
-  public constructor(private readonly sp: SPFI) {}
+  /**
+   * @param parties The agreement's party keys: each has its own review list (art. 9.2). Without them only the
+   *   Toetslog is read (review records from before those lists) and {@link appendReview} refuses.
+   */
+  public constructor(
+    private readonly sp: SPFI,
+    private readonly parties: readonly string[] = [],
+  ) {}
 
   /** The list handle. */
   private get ref(): IList {
@@ -92,7 +100,37 @@ export class PnpAuditLog implements AuditLog {
    * read all records (a privacy officer), and the integrity check lists every duplicate ToetsId for the rest.
    */
   public async append(record: AuditRecord): Promise<void> {
-    const existing = await this.get(record.toetsId);
+    await this.appendOnce(this.sp.web.lists.getByTitle(LISTS.audit), record, (id) => this.get(id));
+  }
+
+  /**
+   * Appends a privacy officer's review record to the review list of the record's party (art. 9.2). Only that party's
+   * privacy officers may add there: SharePoint answers anyone else 403 (or 404: the list is not theirs to see).
+   */
+  public async appendReview(record: AuditRecord): Promise<void> {
+    if (!record.party || !this.parties.includes(record.party))
+      throw new Error(`Beoordeling: onbekende partij '${record.party ?? ''}' (art. 9.2).`);
+    const list = this.sp.web.lists.getByTitle(reviewListTitle(record.party));
+    await this.appendOnce(list, record, async (id) => {
+      const rows: Array<Record<string, unknown>> = await list.items
+        .select(...SELECT)
+        .expand(...EXPAND)
+        .filter(`${AUDIT.toetsId} eq ${lit(id)}`)
+        .top(1)();
+      return rows.length > 0 ? toRecord(rows[0]) : null;
+    });
+  }
+
+  /**
+   * Adds the record unless its ToetsId is already there. By the writer: a retry after a lost answer, nothing to do. By
+   * somebody else: an error that names them (a forged record must not pass for this one, art. 9.2).
+   */
+  private async appendOnce(
+    list: IList,
+    record: AuditRecord,
+    find: (toetsId: string) => Promise<AuditRecord | null>,
+  ): Promise<void> {
+    const existing = await find(record.toetsId);
     if (existing) {
       const me: { Id: number } = await this.sp.web.currentUser.select('Id')();
       if (existing.author && existing.author.id !== me.Id) {
@@ -112,7 +150,7 @@ export class PnpAuditLog implements AuditLog {
       ...(record.reviewNote ? { reviewNote: record.reviewNote } : {}),
       ...(record.contentHash ? { contentHash: record.contentHash } : {}),
     };
-    await this.ref.items.add({
+    await list.items.add({
       Title: record.fileName.slice(0, 255),
       [AUDIT.toetsId]: record.toetsId,
       [AUDIT.at]: record.at,
@@ -151,7 +189,29 @@ export class PnpAuditLog implements AuditLog {
 
   /** Review records deciding on any of these ToetsIds (indexed column Betreft), in one `$batch`. */
   public async reviewsOf(toetsIds: readonly string[]): Promise<AuditRecord[]> {
-    return this.whereAny(AUDIT.reviewOf, toetsIds);
+    const [inLists, legacy] = await Promise.all([
+      Promise.all(
+        this.parties.map((party) =>
+          this.whereAny(AUDIT.reviewOf, toetsIds, [reviewListTitle(party)]).then((rs) =>
+            // The party is the list's, whatever the row's Partij column says: a review list holds that party's
+            // decisions only, and only that party's privacy officers add there.
+            rs.map((r): AuditRecord => ({ ...r, party, proof: 'container' })),
+            // Staff have no grant on the review lists (SharePoint answers 404): nothing there for them to read.
+            (e: unknown) => {
+              if (httpStatus(e) === 404) return [];
+              throw e;
+            },
+          ),
+        ),
+      ).then((all) => all.flat()),
+      this.whereAny(AUDIT.reviewOf, toetsIds),
+    ]);
+    return [
+      ...inLists,
+      ...legacy
+        .filter((r) => r.decision === 'goedgekeurd' || r.decision === 'afgewezen')
+        .map((r): AuditRecord => ({ ...r, proof: 'author' })),
+    ];
   }
 
   /** Records about any of these file names (indexed column Bestand), in one `$batch`. */
@@ -163,21 +223,27 @@ export class PnpAuditLog implements AuditLog {
   }
 
   /** Records whose indexed column equals any value: `or` filters of a few dozen values each, in one `$batch`. */
-  private async whereAny(column: string, values: readonly string[]): Promise<AuditRecord[]> {
+  private async whereAny(
+    column: string,
+    values: readonly string[],
+    titles: readonly string[] = [LISTS.audit],
+  ): Promise<AuditRecord[]> {
     const unique = [...new Set(values)];
-    if (unique.length === 0) return [];
+    if (unique.length === 0 || titles.length === 0) return [];
     const [batched, execute] = this.sp.batched();
-    const list = batched.web.lists.getByTitle(LISTS.audit);
     const pages: Array<Promise<Array<Record<string, unknown>>>> = [];
-    for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
-      const chunk = unique.slice(i, i + IDS_PER_QUERY);
-      pages.push(
-        list.items
-          .select(...SELECT)
-          .expand(...EXPAND)
-          .filter(chunk.map((v) => `${column} eq ${lit(v)}`).join(' or '))
-          .top(500)(),
-      );
+    for (const title of titles) {
+      const list = batched.web.lists.getByTitle(title);
+      for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
+        const chunk = unique.slice(i, i + IDS_PER_QUERY);
+        pages.push(
+          list.items
+            .select(...SELECT)
+            .expand(...EXPAND)
+            .filter(chunk.map((v) => `${column} eq ${lit(v)}`).join(' or '))
+            .top(500)(),
+        );
+      }
     }
     await execute();
     return (await Promise.all(pages)).flat().map(toRecord);

@@ -1,5 +1,6 @@
 /** BreachRegister over PnPjs: the Datalekregister (AVG art. 33(5)); each report readable by privacy officers and reporter. */
 import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/batching';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
@@ -7,8 +8,9 @@ import type { IList } from '@pnp/sp/lists';
 import { applyEvents } from '../../domain/datalek/events';
 import type { Page } from '../../ports/documents';
 import type { BreachEntry, BreachEvent, BreachRegister } from '../../ports/registers';
-import { BREACH, BREACH_LOG, LISTS } from '../../provisioning/names';
-import { rethrowConcurrency } from './errors';
+import { BREACH, BREACH_LOG, LISTS, breachLogTitle } from '../../provisioning/names';
+import { httpStatus } from './errors';
+import { guardedUpdate, holdsFields } from './guardedWrite';
 import { etagOf, parseJson } from './listRows';
 import { fetchPage } from './paging';
 
@@ -29,17 +31,43 @@ const SELECT = [
 ];
 
 /**
- * The entry with its delivery and procedure as the Datalekverloop has them (records nobody rewrites). What a report's
- * own form says about its delivery counts only for a report stored before the Datalekverloop existed (SharePoint's
- * Created of both says so): a newer report claiming "sent" in its form at submission is not believed.
+ * The entry with its delivery and procedure as the Datalekverloop has them (records nobody rewrites). A report's own
+ * form is never proof that a notification arrived: the reporter wrote it. For a report stored before the Datalekverloop
+ * existed (SharePoint's Created of both says so) its form is all there is, so a 'sent' there is shown as 'uncertain',
+ * for a person to confirm, with the reason; its procedure dates are kept. Created itself can be written through
+ * SharePoint's form-value calls, so it decides only between "not believed" and "to be confirmed", never "sent".
  */
-function withEvents(entry: BreachEntry & { created?: string }, events: BreachEvent[], logCreated: string): BreachEntry {
+function withEvents(entry: BreachEntry & { created?: string }, all: BreachEvent[], logCreated: string): BreachEntry {
   const { created, ...rest } = entry;
+  // Only the course in the reporting party's own list counts: another party cannot add there.
+  const events = all.filter((e) => e.reportId === entry.id && e.party === entry.reportingParty);
   const legacy = !!created && created < logCreated;
-  const base = legacy
-    ? entry.form
-    : Object.fromEntries(Object.entries(entry.form).filter(([k]) => k !== 'delivery' && k !== 'procedure'));
+  const { delivery, procedure, ...form } = entry.form;
+  const base: Record<string, unknown> = legacy
+    ? { ...form, ...(procedure !== undefined ? { procedure } : {}), ...(delivery !== undefined ? { delivery: unproven(delivery) } : {}) }
+    : form;
   return { ...rest, form: applyEvents(base, events), events };
+}
+
+/** A legacy report's own delivery claims, 'sent' turned into 'uncertain' with why (a person confirms). */
+function unproven(delivery: unknown): unknown {
+  if (typeof delivery !== 'object' || delivery === null) return delivery;
+  return Object.fromEntries(
+    Object.entries(delivery as Record<string, unknown>).map(([step, o]) => {
+      const d = o as { state?: unknown; at?: unknown } | null;
+      if (!d || d.state !== 'sent') return [step, o];
+      return [
+        step,
+        {
+          state: 'uncertain',
+          at: typeof d.at === 'string' ? d.at : '',
+          attempts: 1,
+          message:
+            "Volgens de melding zelf verstuurd, van vóór het Datalekverloop: SharePoint bewijst het niet. Controleer of het is aangekomen.",
+        },
+      ];
+    }),
+  );
 }
 
 /** Maps a row to an entry (with SharePoint's Created, to tell a report from before the Datalekverloop). */
@@ -56,7 +84,7 @@ function toEntry(row: Record<string, unknown>): BreachEntry & { created?: string
     ...(typeof row.Created === 'string' ? { created: row.Created } : {}),
     ...(r?.Id ? { reporter: { id: r.Id, displayName: r.Title ?? '', ...(r.EMail ? { email: r.EMail } : {}) } } : {}),
     form: parseJson<Record<string, unknown>>(row[BREACH.details], {}),
-    etag: etagOf(row),
+    etag: etagOf(row, `Datalekmelding ${String(row.Id)}`),
   };
 }
 
@@ -76,7 +104,11 @@ function toFields(e: Partial<BreachEntry>): Record<string, unknown> {
 
 /** The Datalekregister list. */
 export class PnpBreachRegister implements BreachRegister {
-  public constructor(private readonly sp: SPFI) {}
+  /** @param parties The agreement's party keys: each has its own breach course list. */
+  public constructor(
+    private readonly sp: SPFI,
+    private readonly parties: readonly string[],
+  ) {}
 
   /** The list handle. */
   private get ref(): IList {
@@ -128,27 +160,55 @@ export class PnpBreachRegister implements BreachRegister {
     const entries = page.rows.map(toEntry);
     const [events, logCreated] = await Promise.all([this.eventsOf(entries.map((e) => e.id as number)), this.logCreated()]);
     return {
-      items: entries.map((e) => withEvents(e, events.filter((x) => x.reportId === e.id), logCreated)),
+      items: entries.map((e) => withEvents(e, events, logCreated)),
       ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
     };
   }
 
-  /** Updates with If-Match (privacy officers; SharePoint refuses the reporter, who only adds). */
+  /**
+   * Updates with `If-Match: etag` (privacy officers; SharePoint refuses the reporter, who only adds). Without an etag
+   * it throws before any request (no blind overwrites); a stale etag is a ConcurrencyError unless the report's row
+   * already holds this very change (a repeat after a lost answer; compared with the stored row, not the course).
+   */
   public async update(id: number, patch: Partial<BreachEntry>, etag: string): Promise<BreachEntry> {
-    await this.ref.items
-      .getById(id)
-      .update(toFields(patch), etag)
-      .catch((e) => rethrowConcurrency(e, `Datalekmelding ${id}`));
+    const fields = toFields(patch);
+    await guardedUpdate({
+      method: 'PnpBreachRegister.update',
+      what: `Datalekmelding ${id}`,
+      etag,
+      send: (e) => this.ref.items.getById(id).update(fields, e),
+      read: async () => {
+        const row = toEntry(
+          await this.ref.items
+            .getById(id)
+            .select(...SELECT)
+            .expand(BREACH.reporter)(),
+        );
+        return { etag: row.etag!, holdsWrite: holdsFields(fields, toFields(row)) };
+      },
+    });
     return this.get(id);
   }
 
-  /** When the Datalekverloop was created (read once): reports stored before it kept their delivery in their form. */
+  /** When the breach course lists were created (read once): reports stored before them kept their delivery in their form. */
   private logCreatedAt?: Promise<string>;
 
-  /** SharePoint's Created of the Datalekverloop list. */
+  /** SharePoint's Created of the oldest breach course list. */
   private logCreated(): Promise<string> {
     if (!this.logCreatedAt) {
-      this.logCreatedAt = this.log.select('Created')<{ Created: string }>().then((l) => l.Created);
+      this.logCreatedAt = Promise.all(
+        this.parties.map((p) =>
+          this.log(p)
+            .select('Created')<{ Created: string }>()
+            .then(
+              (l) => l.Created,
+              (e: unknown) => {
+                if (httpStatus(e) === 404) return ''; // not the reader's to see
+                throw e;
+              },
+            ),
+        ),
+      ).then((all) => all.filter(Boolean).sort()[0] ?? '');
       this.logCreatedAt.catch(() => {
         this.logCreatedAt = undefined;
       });
@@ -156,14 +216,19 @@ export class PnpBreachRegister implements BreachRegister {
     return this.logCreatedAt;
   }
 
-  /** The Datalekverloop list handle. */
-  private get log(): IList {
-    return this.sp.web.lists.getByTitle(LISTS.breachLog);
+  /** A party's breach course list. */
+  private log(party: string): IList {
+    return this.sp.web.lists.getByTitle(breachLogTitle(party));
   }
 
-  /** Appends one step (an add, never an update: the reporter cannot rewrite what happened). */
+  /**
+   * Appends one step to the course of the report's party (an add, never an update: the reporter cannot rewrite what
+   * happened). SharePoint refuses anyone outside that party's groups.
+   */
   public async appendEvent(event: BreachEvent): Promise<BreachEvent> {
-    const created: { Id: number } = await this.log.items.add({
+    if (!event.party || !this.parties.includes(event.party))
+      throw new Error(`Datalekverloop: onbekende partij '${event.party ?? ''}' voor melding ${event.reportId}.`);
+    const created: { Id: number } = await this.log(event.party).items.add({
       Title: `Melding ${event.reportId}: ${event.step}`,
       [BREACH_LOG.report]: event.reportId,
       [BREACH_LOG.step]: event.step,
@@ -178,39 +243,56 @@ export class PnpBreachRegister implements BreachRegister {
     return this.eventsOf([reportId]);
   }
 
-  /** The steps of several reports (indexed MeldingId), oldest first. */
+  /** The steps of several reports (indexed MeldingId) in every party's course list (one `$batch`), oldest first. */
   private async eventsOf(reportIds: readonly number[]): Promise<BreachEvent[]> {
     if (reportIds.length === 0) return [];
-    const rows: Array<Record<string, unknown>> = await this.log.items
-      .select(
-        'Id',
-        'Created',
-        BREACH_LOG.report,
-        BREACH_LOG.step,
-        BREACH_LOG.outcome,
-        BREACH_LOG.details,
-        'Author/Id',
-        'Author/Title',
-        'Author/EMail',
-      )
-      .expand('Author')
-      .filter(reportIds.map((id) => `${BREACH_LOG.report} eq ${Number(id)}`).join(' or '))
-      .orderBy('ID', true)
-      .top(2000)();
-    return rows.map((row) => {
-      const details = parseJson<Record<string, unknown>>(row[BREACH_LOG.details], {});
-      const { at, ...rest } = details;
-      const a = row.Author as { Id?: number; Title?: string; EMail?: string } | undefined;
-      return {
-        id: Number(row.Id),
-        reportId: Number(row[BREACH_LOG.report]),
-        step: row[BREACH_LOG.step] as BreachEvent['step'],
-        outcome: row[BREACH_LOG.outcome] as BreachEvent['outcome'],
-        details: rest,
-        at: typeof at === 'string' ? at : String(row.Created ?? ''),
-        ...(a?.Id ? { author: { id: a.Id, displayName: a.Title ?? '', ...(a.EMail ? { email: a.EMail } : {}) } } : {}),
-        ...(typeof row.Created === 'string' ? { created: row.Created } : {}),
-      };
-    });
+    const [batched, execute] = this.sp.batched();
+    const pages = this.parties.map((party) =>
+      batched.web.lists
+        .getByTitle(breachLogTitle(party))
+        .items.select(
+          'Id',
+          'Created',
+          BREACH_LOG.report,
+          BREACH_LOG.step,
+          BREACH_LOG.outcome,
+          BREACH_LOG.details,
+          'Author/Id',
+          'Author/Title',
+          'Author/EMail',
+        )
+        .expand('Author')
+        .filter(reportIds.map((id) => `${BREACH_LOG.report} eq ${Number(id)}`).join(' or '))
+        .orderBy('ID', true)
+        .top(2000)<Array<Record<string, unknown>>>()
+        .then(
+          (rows) => rows.map((row) => toEvent(row, party)),
+          // Staff have no grant on another party's course list (SharePoint answers 404): nothing of it to read.
+          (e: unknown) => {
+            if (httpStatus(e) === 404) return [];
+            throw e;
+          },
+        ),
+    );
+    await execute();
+    return (await Promise.all(pages)).flat().sort((a, b) => (a.created ?? '').localeCompare(b.created ?? ''));
   }
+}
+
+/** A course row as an event of the list's party; its time is SharePoint's Created where the client wrote none. */
+function toEvent(row: Record<string, unknown>, party: string): BreachEvent {
+  const details = parseJson<Record<string, unknown>>(row[BREACH_LOG.details], {});
+  const { at, ...rest } = details;
+  const a = row.Author as { Id?: number; Title?: string; EMail?: string } | undefined;
+  return {
+    id: Number(row.Id),
+    reportId: Number(row[BREACH_LOG.report]),
+    party,
+    step: row[BREACH_LOG.step] as BreachEvent['step'],
+    outcome: row[BREACH_LOG.outcome] as BreachEvent['outcome'],
+    details: rest,
+    at: typeof at === 'string' ? at : String(row.Created ?? ''),
+    ...(a?.Id ? { author: { id: a.Id, displayName: a.Title ?? '', ...(a.EMail ? { email: a.EMail } : {}) } } : {}),
+    ...(typeof row.Created === 'string' ? { created: row.Created } : {}),
+  };
 }

@@ -1,4 +1,4 @@
-/** ConfigStore over PnPjs: reads SiteAssets/Samenwerkingsruimte/agreement.json and validates it with the domain loader. */
+/** ConfigStore over PnPjs: reads Configuratie/Samenwerkingsruimte/agreement.json and validates it with the domain loader. */
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/files';

@@ -1,18 +1,34 @@
 /**
  * ConfigTrail over PnPjs: the configuration file's version as SharePoint keeps it (version label, Modified, Editor of
- * its list item, which nobody can set), and the Bevestigingen list where accounthouders acknowledge a version
- * (art. 13.3). Only accounthouders may add to that list and nobody may change an entry (provisioning).
+ * its list item, which nobody can set), and each party's Bevestigingen list where its accounthouder acknowledges a
+ * version (art. 13.3). Only that party's groups may add to its list and nobody may change an entry (provisioning); the
+ * party of an acknowledgement is the list it sits in, never its Partij column.
  */
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/files';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
+import '@pnp/sp/batching';
 import { fingerprint } from '../../domain/agreement/fingerprint';
 import { contentHash } from '../../domain/common/hash';
 import type { ConfigAcknowledgement, ConfigTrail, ConfigVersion } from '../../ports/config';
-import { ACK, CONFIG_FILE, LISTS } from '../../provisioning/names';
+import { ACK, CONFIG_FILE, acknowledgementListTitle } from '../../provisioning/names';
 import { parseJson } from './listRows';
+
+/** An acknowledgement row of a party's list: the party is the list's, whatever the row's Partij column says. */
+function toAcknowledgement(r: Record<string, unknown>, party: string): ConfigAcknowledgement {
+  const d = parseJson<{ label?: string; fingerprint?: Record<string, string> }>(r[ACK.details], {});
+  const a = r.Author as { Id?: number; Title?: string; EMail?: string } | undefined;
+  return {
+    key: String(r[ACK.key] ?? ''),
+    party,
+    label: d.label ?? '',
+    fingerprint: d.fingerprint ?? {},
+    ...(a?.Id ? { author: { id: a.Id, displayName: a.Title ?? '', ...(a.EMail ? { email: a.EMail } : {}) } } : {}),
+    ...(typeof r.Created === 'string' ? { created: r.Created } : {}),
+  };
+}
 
 /** The configuration's version trail and acknowledgements. */
 export class PnpConfigTrail implements ConfigTrail {
@@ -22,6 +38,8 @@ export class PnpConfigTrail implements ConfigTrail {
    */
   public constructor(
     private readonly sp: SPFI,
+    /** The agreement's party keys: one Bevestigingen list each. */
+    private readonly parties: readonly string[],
     private readonly webUrl?: string,
     private readonly text?: () => Promise<string>,
   ) {}
@@ -51,31 +69,29 @@ export class PnpConfigTrail implements ConfigTrail {
     };
   }
 
-  /** Acknowledgements, newest first. */
+  /** Acknowledgements of every party, newest first (one `$batch`). */
   public async acknowledgements(max = 50): Promise<ConfigAcknowledgement[]> {
-    const rows: Array<Record<string, unknown>> = await this.sp.web.lists
-      .getByTitle(LISTS.acknowledgements)
-      .items.select('Id', 'Created', ACK.key, ACK.party, ACK.details, 'Author/Id', 'Author/Title', 'Author/EMail')
-      .expand('Author')
-      .orderBy('ID', false)
-      .top(max)();
-    return rows.map((r) => {
-      const d = parseJson<{ label?: string; fingerprint?: Record<string, string> }>(r[ACK.details], {});
-      const a = r.Author as { Id?: number; Title?: string; EMail?: string } | undefined;
-      return {
-        key: String(r[ACK.key] ?? ''),
-        party: String(r[ACK.party] ?? ''),
-        label: d.label ?? '',
-        fingerprint: d.fingerprint ?? {},
-        ...(a?.Id ? { author: { id: a.Id, displayName: a.Title ?? '', ...(a.EMail ? { email: a.EMail } : {}) } } : {}),
-        ...(typeof r.Created === 'string' ? { created: r.Created } : {}),
-      };
-    });
+    const [batched, execute] = this.sp.batched();
+    const pages = this.parties.map((party) =>
+      batched.web.lists
+        .getByTitle(acknowledgementListTitle(party))
+        .items.select('Id', 'Created', ACK.key, ACK.details, 'Author/Id', 'Author/Title', 'Author/EMail')
+        .expand('Author')
+        .orderBy('ID', false)
+        .top(max)<Array<Record<string, unknown>>>()
+        .then((rows) => rows.map((r) => toAcknowledgement(r, party))),
+    );
+    await execute();
+    return (await Promise.all(pages))
+      .flat()
+      .sort((a, b) => (b.created ?? '').localeCompare(a.created ?? ''))
+      .slice(0, max);
   }
 
-  /** Adds an acknowledgement (SharePoint refuses anyone but accounthouders and owners). */
+  /** Adds an acknowledgement to the party's list (SharePoint refuses anyone outside that party's groups). */
   public async acknowledge(version: ConfigVersion, party: string): Promise<void> {
-    await this.sp.web.lists.getByTitle(LISTS.acknowledgements).items.add({
+    if (!this.parties.includes(party)) throw new Error(`Bevestiging: onbekende partij '${party}' (art. 13.3).`);
+    await this.sp.web.lists.getByTitle(acknowledgementListTitle(party)).items.add({
       Title: `Configuratie versie ${version.label}`.slice(0, 255),
       [ACK.key]: version.key,
       [ACK.party]: party,

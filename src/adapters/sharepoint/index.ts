@@ -2,6 +2,7 @@
 export { PnpConfigStore } from './PnpConfigStore';
 export { PnpConfigTrail } from './PnpConfigTrail';
 export { PnpChannelFiles } from './PnpChannelFiles';
+export { PnpSiteInventory } from './PnpSiteInventory';
 export { PnpDocumentStore, type DocumentStoreOptions } from './PnpDocumentStore';
 export { PnpSiteDirectory } from './PnpSiteDirectory';
 export { PnpAuditLog } from './PnpAuditLog';

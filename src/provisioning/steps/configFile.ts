@@ -1,4 +1,4 @@
-/** Uploads the agreement configuration to SiteAssets/Samenwerkingsruimte/agreement.json (read at runtime by the ConfigStore). */
+/** Uploads the agreement configuration to Configuratie/Samenwerkingsruimte/agreement.json (read at runtime by the ConfigStore). */
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
@@ -28,25 +28,12 @@ export async function ensureConfigFile(
   const libraryUrl = `${root}/${file.library}`;
   const folderUrl = `${libraryUrl}/${file.folder}`;
   const target = `${file.library}/${file.folder}/${file.name}`;
-  try {
-    await sp.web.getFolderByServerRelativePath(libraryUrl).select('Exists')();
-  } catch (e) {
-    if (statusOf(e) !== 404) throw e;
-    // A fresh site has no Site Assets library until something asks for it.
-    await sp.web.lists.ensureSiteAssetsLibrary();
-  }
+  // The library itself is a list of the schema (unique permissions, versioning), created by the lists step first.
   let existing: string | null = null;
   try {
     existing = await sp.web.getFileByServerRelativePath(`${folderUrl}/${file.name}`).getText();
   } catch (e) {
     if (statusOf(e) !== 404) throw e;
-  }
-  // Every change of the file is a kept version with who and when (art. 13.3): versioning on for its library.
-  const library = sp.web.getList(libraryUrl);
-  const lib: { EnableVersioning: boolean } = await library.select('EnableVersioning')();
-  if (!lib.EnableVersioning) {
-    await library.update({ EnableVersioning: true });
-    rec.record('configFile', `${file.library}: versiebeheer`, 'updated');
   }
   if (existing === null) await sp.web.getFolderByServerRelativePath(libraryUrl).folders.addUsingPath(folderUrl, true);
   const folder = await sp.web

@@ -16,7 +16,8 @@ import * as React from 'react';
 import { acknowledgeConfig, configChangeFor, describeChange, type ConfigChangeNotice } from '../../config';
 import { partyLabel } from '../../domain/agreement/queries';
 import { checkPrivacyChannel } from '../../datalek/channelCheck';
-import { runIntegrityCheck, type IntegrityReport } from '../../integrity';
+import { FINDING_KINDS, sharedChecker, type FindingKind, type IntegrityReport } from '../../integrity';
+import type { StringKey } from '../../loc';
 import type { SiteUser } from '../../ports';
 import { reviewerParties } from '../../review';
 import { errorMessage } from '../common/errors';
@@ -26,8 +27,10 @@ import { format } from '../upload/format';
 /**
  * Where SharePoint cannot refuse, the act must be evident (AVG art. 5(2)). Three warnings, each only for the people who
  * answer for it:
- * - privacy officers (of every party) and site owners: files the other party reads without a record by the right
- *   person (a hand-published draft, a status set by hand, a copy of a file waiting for review);
+ * - privacy officers (of every party) and site owners: what the other party reads without a record by the right
+ *   person about exactly those bytes (a hand-published draft, a status set by hand, a copy of a file waiting for
+ *   review, bytes swapped after the check, a restricted file outside its folder, a folder, list or Site Assets file
+ *   outside the schema, a duplicate ToetsId, an approval nothing proves), counted by kind;
  * - accounthouders: a configuration version their party has not acknowledged (art. 13.3);
  * - site owners: a breach channel that is not private to the privacy officers (breach cards then carry no personal
  *   data).
@@ -58,7 +61,28 @@ export default function TrustBanners(): React.ReactElement | null {
   );
 }
 
-/** Files the other party reads without a valid record. */
+/** The label of each kind of finding (both languages have every key). */
+const KIND_LABEL: Record<FindingKind, StringKey> = {
+  'no-record': 'trustKindNoRecord',
+  'record-missing': 'trustKindRecordMissing',
+  'record-mismatch': 'trustKindRecordMismatch',
+  'not-approved': 'trustKindNotApproved',
+  'approved-by-wrong-person': 'trustKindApprovedByWrongPerson',
+  'unproven-approval': 'trustKindUnprovenApproval',
+  resubmitted: 'trustKindResubmitted',
+  'no-hash': 'trustKindNoHash',
+  'content-mismatch': 'trustKindContentMismatch',
+  'restricted-outside': 'trustKindRestrictedOutside',
+  'file-in-subfolder': 'trustKindFileInSubfolder',
+  'file-outside-schema': 'trustKindFileOutsideSchema',
+  'folder-outside-schema': 'trustKindFolderOutsideSchema',
+  'foreign-container': 'trustKindForeignContainer',
+  'site-assets-file': 'trustKindSiteAssetsFile',
+  'duplicate-toetsid': 'trustKindDuplicateToetsid',
+  'channel-file': 'trustKindChannelFile',
+};
+
+/** What the other party reads without the backing the agreement asks for, counted by kind. */
 function IntegrityBanner(): React.ReactElement | null {
   const services = useServices();
   const t = useStrings();
@@ -67,7 +91,7 @@ function IntegrityBanner(): React.ReactElement | null {
   React.useEffect(() => {
     let current = true;
     (async () => {
-      const r = await runIntegrityCheck(services);
+      const r = await sharedChecker(services).run();
       if (current) setReport(r);
     })().catch(() => undefined);
     return () => {
@@ -75,18 +99,35 @@ function IntegrityBanner(): React.ReactElement | null {
     };
   }, [services]);
   if (!report || (report.findings.length === 0 && report.unchecked.length === 0)) return null;
+  const en = t.lang === 'en';
+  const kinds = FINDING_KINDS.filter((k) => report.counts[k] > 0);
+  const unchecked = en ? report.uncheckedEn : report.unchecked;
   return (
     <MessageBar
       intent={report.findings.length > 0 ? 'error' : 'warning'}
       layout="multiline"
       data-testid="integrity-banner"
       data-count={report.findings.length}
+      data-kinds={kinds.map((k) => `${k}:${report.counts[k]}`).join(' ')}
+      data-content-unchecked={report.content.unchecked}
     >
       <MessageBarBody>
         <MessageBarTitle>{t.trustIntegrityTitle}</MessageBarTitle>
         {report.findings.length > 0 && format(t.trustIntegrityBanner, { count: String(report.findings.length) })}{' '}
+        {kinds.length > 0 && (
+          <span data-testid="integrity-kinds">
+            {format(t.trustIntegrityKinds, {
+              kinds: kinds.map((k) => `${report.counts[k]}× ${t[KIND_LABEL[k]]}`).join(', '),
+            })}{' '}
+          </span>
+        )}
         {format(t.trustIntegrityChecked, { count: String(report.checked) })}{' '}
-        {report.unchecked.length > 0 && format(t.trustIntegrityUnchecked, { what: report.unchecked.join('; ') })}
+        {report.content.checked + report.content.unchecked > 0 &&
+          `${format(t.trustIntegrityContent, {
+            checked: String(report.content.checked),
+            unchecked: String(report.content.unchecked),
+          })} `}
+        {unchecked.length > 0 && format(t.trustIntegrityUnchecked, { what: unchecked.join('; ') })}
         {open && (
           <Table size="small" aria-label={t.trustIntegrityTitle} data-testid="integrity-findings">
             <TableHeader>
@@ -98,10 +139,14 @@ function IntegrityBanner(): React.ReactElement | null {
             </TableHeader>
             <TableBody>
               {report.findings.map((f) => (
-                <TableRow key={`${f.url}:${f.kind}`} data-integrity-file={f.fileName} data-kind={f.kind}>
+                <TableRow
+                  key={`${f.url}:${f.kind}:${f.toetsId ?? ''}`}
+                  data-integrity-file={f.fileName}
+                  data-kind={f.kind}
+                >
                   <TableCell>{f.fileName}</TableCell>
                   <TableCell>{f.party ? partyLabel(services.config, f.party) : 'Team'}</TableCell>
-                  <TableCell>{f.reason}</TableCell>
+                  <TableCell>{en ? f.reasonEn : f.reason}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -73,23 +73,26 @@ describe('register adapters against the emulator', () => {
       status: 'gepland',
       details: {},
     });
+    // Refused by the rules before any write, so the draft's etag still holds for the next try.
     await expect(
-      register.update(draft.id!, { status: 'ondertekend', signedOn: '2026-07-01', meetingId: planned.id }),
+      register.update(draft.id!, { status: 'ondertekend', signedOn: '2026-07-01', meetingId: planned.id }, draft.etag),
     ).rejects.toThrow(/geen gehouden bestuurlijk overleg/);
-    await meetings.update(planned.id!, { status: 'gehouden' });
+    await meetings.update(planned.id!, { status: 'gehouden' }, planned.etag);
     await expect(
-      register.update(draft.id!, { status: 'ondertekend', signedOn: '2026-06-01', meetingId: planned.id }),
+      register.update(draft.id!, { status: 'ondertekend', signedOn: '2026-06-01', meetingId: planned.id }, draft.etag),
     ).rejects.toMatchObject({
       article: 'art. 13.3',
     });
-    const agreed = await register.update(draft.id!, {
-      status: 'ondertekend',
-      signedOn: '2026-07-01',
-      meetingId: planned.id,
-    });
+    const agreed = await register.update(
+      draft.id!,
+      { status: 'ondertekend', signedOn: '2026-07-01', meetingId: planned.id },
+      draft.etag,
+    );
     expect(agreed).toMatchObject({ status: 'ondertekend', meetingId: planned.id, supersedesId: current.id });
     expect(agreed.history).toEqual([expect.objectContaining({ status: 'ondertekend', by: 'Pieter Bakker' })]);
-    await expect(register.update(draft.id!, { status: 'in werking' })).rejects.toMatchObject({ article: 'art. 14.1' });
+    await expect(register.update(draft.id!, { status: 'in werking' }, agreed.etag)).rejects.toMatchObject({
+      article: 'art. 14.1',
+    });
   });
 
   it('refuses a stale register update (412)', async () => {
@@ -130,9 +133,9 @@ describe('register adapters against the emulator', () => {
       status: 'gemeld aan wederpartij',
       form: { omschrijving: 'Verkeerd geadresseerd' },
     };
-    const created = await new PnpBreachRegister(emu.spForUser('igj-medewerker')).create(entry);
+    const created = await new PnpBreachRegister(emu.spForUser('igj-medewerker'), config.parties.map((p) => p.key)).create(entry);
     const visible = async (key: string): Promise<boolean> =>
-      (await new PnpBreachRegister(emu.spForUser(key)).list()).items.some((b) => b.id === created.id);
+      (await new PnpBreachRegister(emu.spForUser(key), config.parties.map((p) => p.key)).list()).items.some((b) => b.id === created.id);
     expect(await visible('igj-medewerker')).toBe(true);
     expect(await visible('igj-privacy')).toBe(true);
     expect(await visible('cibg-privacy')).toBe(true);
