@@ -109,19 +109,21 @@ export interface UploadProgress {
   retries: number;
 }
 
-/** One file to upload with its decided metadata. */
-export interface UploadRequest {
-  fileName: string;
-  content: Uint8Array | ArrayBuffer | Blob;
-  metadata: DocumentMetadata;
-  onProgress?: (progress: UploadProgress) => void;
+/**
+ * A file as it is stored at one path, with its list item: what an upload step reads before it acts
+ * (src/upload/place.ts).
+ */
+export interface StoredFile extends ExchangeDocument {
+  /** Size in bytes as SharePoint stores it (0 for the empty stub a chunked upload starts from). */
+  length: number;
 }
 
-/** The result of an upload: complete, or stored but flagged 'Onvolledig' with the problems (never silently half). */
-export interface UploadResult {
-  document: ExchangeDocument;
-  complete: boolean;
-  problems: string[];
+/** Where a file with this metadata is written first (staging) and where it belongs (target); equal when it stays. */
+export interface FolderPair {
+  /** Server-relative URL of the sharing party's own folder, where the uploader may still write (art. 9.2, 10.1). */
+  staging: string;
+  /** Server-relative URL of the folder the status and classification demand (`Review-<party>` for review). */
+  target: string;
 }
 
 /** Why an upload was refused before any byte was sent. */
@@ -151,15 +153,45 @@ export interface DocumentStore {
   listMany(queries: DocumentQuery[]): Promise<Array<Page<ExchangeDocument>>>;
   /** One document by id. */
   get(id: number): Promise<ExchangeDocument>;
-  /** Uploads a file, sets its metadata and the permissions its classification and status demand. */
-  upload(request: UploadRequest): Promise<UploadResult>;
-  /** Changes metadata (e.g. review approved) and re-applies permissions; `etag` guards against lost updates. */
-  updateMetadata(id: number, patch: Partial<DocumentMetadata>, etag?: string): Promise<ExchangeDocument>;
   /**
-   * Publishes the current draft as a major version, for those who read the file's folder: the privacy officer shows
-   * the party its rejected file this way (the review folder is the party's own).
+   * The staging and target folder of a file with this metadata. Checks the metadata against the configuration and,
+   * when `file` is given, its name and size against SharePoint's rules in both folders; throws
+   * {@link UploadRefusedError} before any byte is sent. Reads at most the library's root folder, once.
    */
-  publish(id: number, comment: string): Promise<void>;
+  folderUrls(metadata: DocumentMetadata, file?: { name: string; size: number }): Promise<FolderPair>;
+  /** The file at `folderUrl/name` with its item, or null when there is none the user may read (SharePoint's 404). */
+  fileAt(folderUrl: string, name: string): Promise<StoredFile | null>;
+  /**
+   * Writes a new file at `folderUrl/name` (never over another file: {@link UploadRefusedError} 'duplicate'), in one
+   * request or, above the chunk threshold, in an upload session. An empty file of the current user at that path (the
+   * stub a chunked upload starts from, left by an earlier attempt) is written into.
+   */
+  putFile(
+    folderUrl: string,
+    name: string,
+    content: Uint8Array,
+    onProgress?: (bytesSent: number, retries: number) => void,
+  ): Promise<void>;
+  /**
+   * Writes the metadata columns of an item, guarded by `etag` (412 → {@link ConcurrencyError}); returns the new etag.
+   * `asUpload` also sets the Uploader to the current user and the Uitwisselingsdocument content type. An empty or `*`
+   * etag is a programming error and throws: no blind overwrites.
+   */
+  writeMetadata(
+    id: number,
+    metadata: DocumentMetadata,
+    etag: string,
+    options?: { asUpload?: boolean },
+  ): Promise<string>;
+  /** Moves a file into another folder of the library, keeping its name and item; never over an existing file. */
+  moveFile(serverRelativeUrl: string, toFolderUrl: string): Promise<void>;
+  /**
+   * Publishes the file's current draft as a major version for those who read its folder; nothing when the library
+   * keeps no drafts (every version is major there).
+   */
+  publishFile(serverRelativeUrl: string, comment: string): Promise<void>;
+  /** Sets the toetsstatus 'Onvolledig' (one column), guarded by `etag` like every write; empty or `*` throws. */
+  flagIncomplete(id: number, etag: string): Promise<string>;
   /** The file's bytes. */
   download(id: number): Promise<ArrayBuffer>;
   /** True when a file with this name already exists in the library. */

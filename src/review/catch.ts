@@ -9,7 +9,15 @@ import type { ScanResult } from '../domain/scan';
 import type { DocumentMetadata, DocumentStore, ExchangeDocument } from '../ports/documents';
 import type { AuditLog } from '../ports/registers';
 import type { SiteUser } from '../ports/site';
-import { auditRecordFor, decideFile, metadataFor, randomToetsId, type ShareForm } from '../upload';
+import {
+  auditRecordFor,
+  decideFile,
+  metadataFor,
+  placeDocument,
+  randomToetsId,
+  type PlaceExistingOps,
+  type ShareForm,
+} from '../upload';
 import { owningParty } from './owner';
 import { UNCLASSIFIED_PAGE_SIZE, UNCLASSIFIED_QUERY } from './unclassifiedQuery';
 
@@ -49,7 +57,7 @@ export function mayClassify(
 /** The ports and facts classifying an existing file needs. */
 export interface ClassifyDeps {
   config: AgreementConfig;
-  documents: Pick<DocumentStore, 'updateMetadata'>;
+  documents: Pick<DocumentStore, PlaceExistingOps>;
   audit: Pick<AuditLog, 'append'>;
   user: Pick<SiteUser, 'id' | 'displayName' | 'email' | 'party' | 'groupKeys'>;
   now?: () => Date;
@@ -86,7 +94,8 @@ function refusedMetadata(config: AgreementConfig, form: ShareForm, party: string
 
 /**
  * Classifies a file already in the library with the dialog's questions and the scan of its bytes: the Toetslog record
- * first (AVG art. 5(2)), then the metadata, which moves the file to the folder its status and classification demand.
+ * first (AVG art. 5(2)), then the metadata, the move to the folder its status and classification demand, and the
+ * publication of an allowed file (place.ts, in the order that never leaves it readable under a status that forbids it).
  * Only a member of a party classifies (art. 10.1); the file counts as shared by that party.
  */
 export async function classifyExisting(
@@ -122,6 +131,7 @@ export async function classifyExisting(
   );
   const metadata =
     metadataFor(deps.config, form, decision, party, toetsId, now) ?? refusedMetadata(deps.config, form, party, toetsId);
-  const document = await deps.documents.updateMetadata(doc.id, metadata, doc.etag);
+  // The steps of place.ts: each reads first, so a retry after a lost answer carries on; the etag guards the first write.
+  const document = await placeDocument(deps, doc, metadata, doc.etag);
   return { decision, document, toetsId };
 }

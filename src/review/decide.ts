@@ -1,7 +1,8 @@
 /**
  * The privacy officer's review (art. 9.2): approve or reject a file 'In review' of their own party, with a note.
- * Order matters: the privacy officer's own Toetslog record first (AVG art. 5(2): no sharing without its record; a new
- * record, never an edit of the uploader's, which the log does not allow), then the status and the note on the file
+ * Order matters: the privacy officer's own record first, in the party's review list (AVG art. 5(2): no sharing without
+ * its record; only that party's privacy officers can add there, so the list's permissions prove who decided; a new
+ * record, never an edit of the uploader's, which the Toetslog does not allow), then the status and the note on the file
  * (the document store moves an approved file out of the party's review folder, a restricted one into 'Vertrouwelijk',
  * and publishes it last).
  *
@@ -14,6 +15,7 @@ import type { AgreementConfig } from '../domain/agreement/schema';
 import { ruleVersionOf } from '../domain/doelbinding';
 import type { DocumentStore, ExchangeDocument, PersonRef } from '../ports/documents';
 import type { AuditLog, AuditRecord } from '../ports/registers';
+import { placeDocument, type PlaceExistingOps } from '../upload/place';
 import { REVIEW_DECISION, STATUS_AFTER_REVIEW } from '../upload/status';
 import { reviewerParties, type Person } from './access';
 
@@ -34,8 +36,8 @@ export class ReviewError extends Error {
 /** The ports and facts a review needs. */
 export interface ReviewDeps {
   config: AgreementConfig;
-  documents: Pick<DocumentStore, 'updateMetadata' | 'publish'>;
-  audit: Pick<AuditLog, 'append' | 'get'>;
+  documents: Pick<DocumentStore, PlaceExistingOps | 'publishFile'>;
+  audit: Pick<AuditLog, 'appendReview' | 'get'>;
   reviewer: Person & PersonRef;
   now?: () => Date;
 }
@@ -126,16 +128,17 @@ export async function reviewDocument(
     reasons,
     ...(note.trim() ? { reviewNote: note.trim() } : {}),
   };
-  await deps.audit.append(record);
-  const document = await deps.documents.updateMetadata(
-    doc.id,
+  await deps.audit.appendReview(record);
+  const document = await placeDocument(
+    deps,
+    doc,
     { toetsstatus: STATUS_AFTER_REVIEW[kind], reviewNote: note.trim() },
     doc.etag,
   );
   let uploaderInformed = true;
   if (kind === 'rejected') {
     // The party (the uploader among them) reads the outcome and the note; the other party has no grant here.
-    uploaderInformed = await deps.documents.publish(doc.id, `Afgewezen door de privacy officer (art. 9.2)`).then(
+    uploaderInformed = await deps.documents.publishFile(document.serverRelativeUrl, `Afgewezen door de privacy officer (art. 9.2)`).then(
       () => true,
       () => false,
     );

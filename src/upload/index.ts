@@ -1,4 +1,4 @@
-/** The upload path (issue 4): validate → scan → decide → Toetslog → upload with metadata and permissions. */
+/** The upload path (issue 4, 15): validate → scan → decide → Toetslog → the resumable steps of place.ts. */
 export * from './status';
 export {
   validateFiles,
@@ -10,5 +10,28 @@ export {
 } from './validate';
 export { decideFile, findingCounts, recipientsOf, mayStoreRestricted, type ShareForm, type Uploader } from './decide';
 export { metadataFor, auditRecordFor } from './records';
-export { checkPicked, scanPicked, type ReadableFile } from './prepare';
+export {
+  checkPicked,
+  scanPicked,
+  inProcessRunner,
+  type ReadableFile,
+  type ScanRunner,
+  type PickedScanControl,
+} from './prepare';
 export { decide, shareFile, repair, randomToetsId, type ShareDeps, type ShareItem, type ShareResult } from './share';
+export {
+  placeUpload,
+  placeDocument,
+  placeRecord,
+  mergeMetadata,
+  carries,
+  outcomeUnknown,
+  UPLOAD_STEPS,
+  type UploadStep,
+  type StepProgress,
+  type PlaceDeps,
+  type PlaceOps,
+  type PlaceExistingOps,
+  type PlaceOutcome,
+  type UploadPlan,
+} from './place';

@@ -1,8 +1,9 @@
 /**
- * The upload orchestrator, host-neutral: per file Toetslog record → upload with metadata → permissions (the folder
- * the status and classification demand) → repair. Ports only, no PnPjs, so it runs the same in SharePoint, Teams, the
- * workbench and unit tests. A file either lands complete, or is visibly flagged (Onvolledig / Te classificeren) and
- * reported so, or nothing of it is stored (issue 4: never a half file left silently).
+ * The upload orchestrator, host-neutral: per file the Toetslog record, then the steps of `place.ts` (bytes, metadata,
+ * move, publish), each of which reads what already landed before it writes, so a retry after any lost answer carries
+ * on and never sends twice. Ports only, no PnPjs, so it runs the same in SharePoint, Teams, the workbench and unit
+ * tests. A file either lands complete, or is visibly flagged (Onvolledig / Te classificeren) and reported so, or
+ * nothing of it is stored (issue 4: never a half file left silently).
  */
 import type { AgreementConfig } from '../domain/agreement/schema';
 import type { Bilingual } from '../domain/common/types';
@@ -19,13 +20,14 @@ import type { AuditLog } from '../ports/registers';
 import type { SiteUser } from '../ports/site';
 import { decideFile, type ShareForm } from './decide';
 import { contentHash } from '../domain/common/hash';
+import { placeRecord, placeUpload, type PlaceOps, type PlaceOutcome, type UploadStep } from './place';
 import { auditRecordFor, metadataFor } from './records';
 import type { FileState } from './status';
 
 /** The ports and facts the orchestrator needs. */
 export interface ShareDeps {
   config: AgreementConfig;
-  documents: Pick<DocumentStore, 'upload' | 'updateMetadata' | 'exists' | 'list'>;
+  documents: Pick<DocumentStore, PlaceOps>;
   audit: Pick<AuditLog, 'append'>;
   user: Pick<SiteUser, 'id' | 'displayName' | 'email' | 'party' | 'groupKeys'>;
   now?: () => Date;
@@ -54,6 +56,16 @@ export interface ShareResult {
   problems: Bilingual[];
   /** True when the Toetslog record was written (a failed one is written again on retry, same ToetsId). */
   audited: boolean;
+  /** The last step known to have landed (place.ts): a retry carries on from there. */
+  reached?: UploadStep;
+  /** A step sent whose answer was lost: it may have landed, the retry reads first. */
+  attempted?: UploadStep;
+  /**
+   * True when 'done' was concluded rather than read: the move into the review folder was sent and the file is
+   * neither in staging nor readable at the target (staff cannot read their review folder, art. 9.2). The evidence is
+   * `reached`/`attempted`; see place.ts and docs/review.md.
+   */
+  inferred?: boolean;
 }
 
 /** A random ToetsId (UUID v4). */
@@ -76,9 +88,17 @@ export function decide(deps: ShareDeps, form: ShareForm, item: ShareItem): Decis
   return decideFile(deps.config, form, item.scan, { party: deps.user.party, groupKeys: deps.user.groupKeys });
 }
 
+/** Normalises upload content to bytes. */
+async function toBytes(content: ShareItem['content']): Promise<Uint8Array> {
+  if (content instanceof Uint8Array) return content;
+  if (content instanceof ArrayBuffer) return new Uint8Array(content);
+  return new Uint8Array(await content.arrayBuffer());
+}
+
 /**
- * Records the decision and, unless refused, uploads the file with its metadata. `previous` (a failed result) retries
- * with the same ToetsId, so the Toetslog never holds the decision twice.
+ * Records the decision and, unless refused, places the file (place.ts). `previous` (a failed or incomplete result)
+ * retries with the same ToetsId and carries on from what it reached: the Toetslog never holds the decision twice, and
+ * the library never holds the file twice.
  */
 export async function shareFile(
   deps: ShareDeps,
@@ -93,121 +113,118 @@ export async function shareFile(
   const party = deps.user.party ?? '';
   const metadata = metadataFor(deps.config, form, decision, party, toetsId, now) ?? undefined;
   const base = { fileName: item.fileName, decision, toetsId, ...(metadata ? { metadata } : {}) };
+  const bytes = await toBytes(item.content);
+  const hash = await contentHash(bytes);
   if (!previous?.audited) {
-    try {
-      await deps.audit.append(
-        auditRecordFor({
-          toetsId,
-          now,
-          user: { id: deps.user.id, displayName: deps.user.displayName, email: deps.user.email },
-          party: deps.user.party,
-          fileName: item.fileName,
-          form,
-          scan: item.scan,
-          decision,
-          contentHash: await contentHash(item.content),
-        }),
-      );
-    } catch (e) {
-      // AVG art. 5(2): no sharing without its record; nothing was sent, so retrying is safe.
-      return { ...base, state: 'failed', audited: false, problems: [auditFailed(e)] };
-    }
+    const record = auditRecordFor({
+      toetsId,
+      now,
+      user: { id: deps.user.id, displayName: deps.user.displayName, email: deps.user.email },
+      party: deps.user.party,
+      fileName: item.fileName,
+      form,
+      scan: item.scan,
+      decision,
+      contentHash: hash,
+    });
+    const error = await placeRecord(() => deps.audit.append(record));
+    // AVG art. 5(2): no sharing without its record; nothing was sent, so retrying is safe.
+    if (error !== undefined) return { ...base, state: 'failed', audited: false, problems: [auditFailed(error)] };
   }
   if (!metadata) return { ...base, state: 'refused', audited: true, problems: [] };
-  try {
-    const result = await deps.documents.upload({
+  const total = bytes.byteLength;
+  const outcome = await placeUpload(
+    { config: deps.config, documents: deps.documents, user: deps.user },
+    {
       fileName: item.fileName,
-      content: item.content,
+      content: bytes,
       metadata,
-      onProgress,
-    });
-    if (result.complete) return { ...base, state: 'done', audited: true, document: result.document, problems: [] };
-    // The bytes landed but the metadata did not: the adapter flagged it 'Onvolledig'; try once more to complete it.
-    return repair(deps, { ...base, state: 'incomplete', audited: true, document: result.document, problems: [] });
-  } catch (e) {
-    if (e instanceof UploadRefusedError) {
-      return { ...base, state: 'failed', audited: true, problems: [{ nl: e.message, en: e.message }] };
-    }
-    return landedOrNot(deps, { ...base, audited: true }, e);
-  }
-}
-
-/** After an unexpected upload error: did the file land anyway (then it is flagged by its default status) or not? */
-async function landedOrNot(
-  deps: ShareDeps,
-  base: Omit<ShareResult, 'state' | 'problems'>,
-  error: unknown,
-): Promise<ShareResult> {
-  let landed: boolean | undefined;
-  try {
-    landed = await deps.documents.exists(base.fileName);
-  } catch {
-    landed = undefined;
-  }
-  if (landed === false) return { ...base, state: 'failed', problems: [uploadFailed(error)] };
-  const document = landed ? await findOwn(deps, base.fileName) : undefined;
-  // Found among the flagged items: write the metadata again now, so the person rarely has to.
-  if (document) return repair(deps, { ...base, document, state: 'incomplete', problems: [] });
-  return {
-    ...base,
-    state: 'incomplete',
-    problems: [
-      uploadFailed(error),
-      landed
-        ? {
-            nl: `'${base.fileName}' staat wel in de bibliotheek, maar zonder classificatie: het staat in de weergave 'Te classificeren'.`,
-            en: `'${base.fileName}' is in the library, but unclassified: it shows in the 'Te classificeren' view.`,
-          }
-        : {
-            nl: `Niet vast te stellen of '${base.fileName}' is aangekomen; kijk in de weergave 'Te classificeren'.`,
-            en: `Cannot tell whether '${base.fileName}' arrived; look in the 'Te classificeren' view.`,
-          },
-    ],
-  };
+      ...(hash ? { contentHash: hash } : {}),
+      onProgress: (bytesSent, retries) =>
+        onProgress?.({ fileName: item.fileName, bytesSent, totalBytes: total, retries }),
+    },
+    previous ?? {},
+  );
+  return resultOf({ ...base, audited: true }, metadata, outcome);
 }
 
 /**
- * The item of this name among the user's own documents (newest first, so the first page nearly always has it); a few
- * pages at most. Not the 'Te classificeren' view: an item whose status column was never written must be found too.
+ * Carries on with an incomplete file after its bytes landed: the steps from the metadata on, each reading first. A file
+ * whose bytes are not there (any more) comes back 'failed': the dialog's retry sends it again with `previous`.
  */
-async function findOwn(deps: ShareDeps, fileName: string): Promise<ExchangeDocument | undefined> {
-  let pageToken: string | undefined;
-  try {
-    for (let page = 0; page < 5; page++) {
-      const result = await deps.documents.list({
-        view: 'mijn-gedeelde-stukken',
-        pageSize: 50,
-        orderBy: { field: 'modified', ascending: false },
-        ...(pageToken ? { pageToken } : {}),
-      });
-      const hit = result.items.find((d) => d.name.toLowerCase() === fileName.toLowerCase());
-      if (hit || !result.nextPageToken) return hit;
-      pageToken = result.nextPageToken;
-    }
-  } catch {
-    // Not findable now: the result says where to look instead.
-  }
-  return undefined;
+export async function repair(deps: ShareDeps, result: ShareResult): Promise<ShareResult> {
+  if (!result.metadata) return result;
+  const outcome = await placeUpload(
+    { config: deps.config, documents: deps.documents, user: deps.user },
+    { fileName: result.fileName, metadata: result.metadata },
+    result,
+  );
+  return resultOf(result, result.metadata, outcome);
 }
 
-/** Completes an incomplete file by writing its metadata again (moving it to the folder its status demands). */
-export async function repair(deps: ShareDeps, result: ShareResult): Promise<ShareResult> {
-  if (!result.document || !result.metadata) return result;
-  try {
-    const document = await deps.documents.updateMetadata(result.document.id, result.metadata);
-    return { ...result, state: 'done', document, problems: [] };
-  } catch (e) {
+/** The result a person sees for a placement outcome: done, incomplete with what is missing, or failed. */
+function resultOf(
+  base: Omit<ShareResult, 'state' | 'problems'>,
+  metadata: DocumentMetadata,
+  outcome: PlaceOutcome,
+): ShareResult {
+  const { fileName } = base;
+  const reached = outcome.reached ?? (base.audited ? 'record' : undefined);
+  const trail = {
+    ...(reached ? { reached } : {}),
+    ...(outcome.attempted ? { attempted: outcome.attempted } : {}),
+  };
+  const rest: Omit<ShareResult, 'state' | 'problems'> = {
+    fileName: base.fileName,
+    decision: base.decision,
+    toetsId: base.toetsId,
+    audited: base.audited,
+    metadata,
+    ...trail,
+    ...(outcome.document ? { document: outcome.document } : {}),
+  };
+  if (outcome.state === 'done') {
+    return { ...rest, state: 'done', problems: [], ...(outcome.inferred ? { inferred: true } : {}) };
+  }
+  const why = messageOf(outcome.error);
+  if (outcome.state === 'failed') {
+    const refused = outcome.error instanceof UploadRefusedError;
+    return { ...rest, state: 'failed', problems: [refused ? { nl: why, en: why } : uploadFailed(outcome.error)] };
+  }
+  return { ...rest, state: 'incomplete', problems: [incompleteProblem(fileName, metadata, outcome.step, why)] };
+}
+
+/** What is missing of a file whose bytes landed, and what to do: 'Onvolledig' until a retry completes it. */
+function incompleteProblem(
+  fileName: string,
+  metadata: DocumentMetadata,
+  step: UploadStep | undefined,
+  why: string,
+): Bilingual {
+  const where = {
+    nl: `Het staat als 'Onvolledig' in de weergave 'Te classificeren'; probeer het opnieuw.`,
+    en: `It shows as 'Onvolledig' in the 'Te classificeren' view; try again.`,
+  };
+  if (step === 'move') {
     return {
-      ...result,
-      state: 'incomplete',
-      problems: [
-        {
-          nl: `'${result.fileName}' is opgeslagen, maar de classificatie is niet vastgelegd (${messageOf(e)}). Het staat als 'Onvolledig' in de weergave 'Te classificeren'; probeer het opnieuw.`,
-          en: `'${result.fileName}' was stored, but its classification was not saved (${messageOf(e)}). It shows as 'Onvolledig' in the 'Te classificeren' view; try again.`,
-        },
-      ],
+      nl:
+        `'${fileName}' is opgeslagen en geclassificeerd, maar niet bij de privacy officer in review gezet ` +
+        `(${why}). ${where.nl}`,
+      en: `'${fileName}' was stored and classified, but not handed in for review (${why}). ${where.en}`,
     };
   }
+  if (step === 'publish') {
+    return {
+      nl:
+        `'${fileName}' is vastgelegd als '${metadata.toetsstatus}', maar niet gepubliceerd voor de andere partij ` +
+        `(${why}). ${where.nl}`,
+      en: `'${fileName}' was recorded as '${metadata.toetsstatus}', but not published to the other party (${why}). ${where.en}`,
+    };
+  }
+  return {
+    nl: `'${fileName}' is opgeslagen, maar de classificatie is niet vastgelegd (${why}). ${where.nl}`,
+    en: `'${fileName}' was stored, but its classification was not saved (${why}). ${where.en}`,
+  };
 }
 
 /** Problem: the Toetslog record could not be written. */

@@ -4,10 +4,11 @@
  */
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { PnpDocumentStore } from '../../src/adapters/sharepoint';
+import type { SPFI } from '@pnp/sp';
 import type { DocumentMetadata } from '../../src/ports/documents';
 import { spForUser } from '../../workbench/seed/clients';
 import { loadConfigFixture } from '../helpers/config';
+import { uploadAs } from '../helpers/placeAs';
 import { openAs, openTab, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(300_000);
@@ -31,33 +32,21 @@ function meta(over: Partial<DocumentMetadata>): DocumentMetadata {
 
 beforeAll(async () => {
   ({ wb, browser } = await startBrowserSuite());
-  // Documents for the views the demo seed leaves empty, shared through the same store the upload dialog uses.
-  const igj = new PnpDocumentStore(spForUser(wb.siteUrl, 'igj-medewerker'), config);
+  // Documents for the views the demo seed leaves empty, placed through the same steps the upload dialog uses.
+  const igj = spForUser(wb.siteUrl, 'igj-medewerker');
   const bytes = new TextEncoder().encode('Testdocument voor de weergaven.');
-  await igj.upload({
-    fileName: 'Signaal nog te classificeren.txt',
-    content: bytes,
-    metadata: meta({ toetsstatus: 'Te classificeren' }),
-  });
-  await igj.upload({
-    fileName: 'Signaal ter review.txt',
-    content: bytes,
-    metadata: meta({ toetsstatus: 'In review' }),
-  });
-  await igj.upload({
-    fileName: 'Oud signaal 2019.txt',
-    content: bytes,
-    metadata: meta({ year: 2019, retainUntil: '2024-01-01' }),
-  });
+  const share = async (sp: SPFI, fileName: string, metadata: DocumentMetadata): Promise<void> => {
+    const outcome = await uploadAs(sp, config, { fileName, content: bytes, metadata });
+    if (outcome.state !== 'done') throw new Error(`${fileName}: ${String(outcome.error)}`);
+  };
+  await share(igj, 'Signaal nog te classificeren.txt', meta({ toetsstatus: 'Te classificeren' }));
+  await share(igj, 'Signaal ter review.txt', meta({ toetsstatus: 'In review' }));
+  await share(igj, 'Oud signaal 2019.txt', meta({ year: 2019, retainUntil: '2024-01-01' }));
   // 31 werkafspraken of CIBG: more than one page (30) in the Werkafspraken view.
-  const cibg = new PnpDocumentStore(spForUser(wb.siteUrl, 'cibg-accounthouder'), config);
+  const cibg = spForUser(wb.siteUrl, 'cibg-accounthouder');
   for (let i = 1; i <= 31; i++) {
     const name = `Werkafspraak CIBG ${String(i).padStart(2, '0')}.txt`;
-    await cibg.upload({
-      fileName: name,
-      content: bytes,
-      metadata: meta({ documentType: 'werkafspraak', party: 'cibg', year: 2026 }),
-    });
+    await share(cibg, name, meta({ documentType: 'werkafspraak', party: 'cibg', year: 2026 }));
   }
 });
 

@@ -2,6 +2,7 @@
 import { ConcurrencyError, type AuditRecord, type DocumentMetadata, type ExchangeDocument } from '../../src/ports';
 import { checkReview, reviewDocument, ReviewError, type ReviewDeps } from '../../src/review/decide';
 import { loadConfigFixture } from '../helpers/config';
+import { LIBRARY, memoryLibrary, type MemoryLibrary } from '../helpers/memoryLibrary';
 
 const config = loadConfigFixture();
 
@@ -52,25 +53,34 @@ function deps(over: { failUpdate?: unknown } = {}): ReviewDeps & {
     reviewer: igjPrivacy,
     now: () => new Date('2026-11-23T12:00:00Z'),
     audit: {
-      append: async (r) => void (calls.push('append'), appended.push(r)),
+      appendReview: async (r) => void (calls.push('append'), appended.push(r)),
       get: async (id) => (id === 't-1' ? original : null),
     },
-    documents: {
-      publish: async () => void calls.push('publish'),
-      updateMetadata: async (_id: number, patch: Partial<DocumentMetadata>) => {
-        calls.push(`update:${patch.toetsstatus}`);
-        patches.push(patch);
-        if (over.failUpdate) throw over.failUpdate;
-        return { ...doc, toetsstatus: patch.toetsstatus ?? doc.toetsstatus };
-      },
-    },
+    documents: library(calls, patches, over.failUpdate),
   };
+}
+
+/** The library in memory holding `doc` (privacy officer 11 reads the review folder); its writes are logged in `calls`. */
+function library(calls: string[], patches: Array<Partial<DocumentMetadata>>, failUpdate?: unknown): MemoryLibrary {
+  const lib = memoryLibrary(config, { userId: 11 });
+  lib.seed({ id: doc.id, folder: LIBRARY + '/Review-igj', name: doc.name, authorId: 7, meta: { ...doc } });
+  const { writeMetadata, moveFile, publishFile } = lib;
+  lib.moveFile = async (...args) => (calls.push('move'), moveFile(...args));
+  lib.publishFile = async (...args) => (calls.push('publish'), publishFile(...args));
+  lib.writeMetadata = async (id, m, etag) => {
+    calls.push(`update:${m.toetsstatus}`);
+    patches.push(m);
+    if (failUpdate) throw failUpdate;
+    return writeMetadata(id, m, etag);
+  };
+  return lib;
 }
 
 it('approval: a record of the officer’s own first, then status and note on the file (the store moves and publishes it)', async () => {
   const d = deps();
   const result = await reviewDocument(d, doc, 'approved', '  Noodzaak is onderbouwd.  ');
-  expect(d.calls).toEqual(['append', 'update:Toegestaan']);
+  // The move out of the review folder first, then status and note with the etag read after it, published last.
+  expect(d.calls).toEqual(['append', 'move', 'update:Toegestaan', 'publish']);
   expect(d.appended[0]).toMatchObject({
     toetsId: 't-1-review-11',
     reviewOf: 't-1',
@@ -82,7 +92,8 @@ it('approval: a record of the officer’s own first, then status and note on the
     findings: [{ kind: 'bsn', count: 1 }],
     reviewNote: 'Noodzaak is onderbouwd.',
   });
-  expect(d.patches[0]).toEqual({ toetsstatus: 'Toegestaan', reviewNote: 'Noodzaak is onderbouwd.' });
+  expect(d.patches[0]).toMatchObject({ toetsstatus: 'Toegestaan', reviewNote: 'Noodzaak is onderbouwd.', toetsId: 't-1' });
+  expect(result.document).toMatchObject({ serverRelativeUrl: `${LIBRARY}/Gedeeld-igj/Verificatie.txt`, version: '1.0' });
   expect(result.uploaderInformed).toBe(true);
 });
 
@@ -97,7 +108,7 @@ it('rejection keeps the file with the party as Afgewezen, publishes it there for
 it('a failed status change leaves the review to retry with the same ToetsId (no second record)', async () => {
   const d = deps({ failUpdate: new ConcurrencyError('gewijzigd') });
   await expect(reviewDocument(d, doc, 'approved', 'ok')).rejects.toBeInstanceOf(ConcurrencyError);
-  expect(d.calls).toEqual(['append', 'update:Toegestaan']);
+  expect(d.calls).toEqual(['append', 'move', 'update:Toegestaan']);
   expect(d.appended[0].toetsId).toBe('t-1-review-11');
 });
 

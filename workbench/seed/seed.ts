@@ -19,11 +19,13 @@ import { formatConfigErrors, loadAgreement } from '../../src/domain/agreement';
 import type { AgreementConfig } from '../../src/domain/agreement/schema';
 import { effectiveDate, groupsForFunctionTitle } from '../../src/domain/agreement/queries';
 import { keepUntil } from '../../src/domain/retention';
+import { contentHash } from '../../src/domain/common/hash';
 import type { AgreementEntry } from '../../src/ports/registers';
 import { provisionSite } from '../../src/provisioning/provisioner';
 import { folderForDocument } from '../../src/provisioning/permissions';
 import type { ProvisionReport } from '../../src/provisioning/report';
 import { buildSiteSchema } from '../../src/provisioning/siteSchema';
+import { placeUpload } from '../../src/upload/place';
 import { spForUser } from './clients';
 import { DEMO_DOCUMENTS } from './demoContent';
 import { seedTeam } from './team';
@@ -110,7 +112,10 @@ async function seedDocuments(
       ...(activity ? { retainUntil: keepUntil(activity, now).toISOString().slice(0, 10) } : {}),
     };
     const me: { Id: number; Title: string; Email: string } = await sp.web.currentUser.select('Id', 'Title', 'Email')();
-    await new PnpAuditLog(sp).append({
+    const content = new Uint8Array(readFileSync(join(__dirname, 'documents', doc.file)));
+    const hash = await contentHash(content);
+    await new PnpAuditLog(sp, config.parties.map((p) => p.key)).append({
+      ...(hash ? { contentHash: hash } : {}),
       toetsId,
       at: now.toISOString(),
       user: { id: me.Id, displayName: me.Title, email: me.Email },
@@ -128,12 +133,14 @@ async function seedDocuments(
       findings: [],
       reasons: [{ article: 'art. 8', text: 'Voorbeelddocument van de werkbank' }],
     });
-    const result = await store.upload({
-      fileName: doc.file,
-      content: readFileSync(join(__dirname, 'documents', doc.file)),
-      metadata,
-    });
-    if (!result.complete) throw new Error(`Seed: '${doc.file}' onvolledig: ${result.problems.join('; ')}`);
+    // The same steps as the dialog (src/upload/place.ts): bytes, metadata, move, publish, each reading first.
+    const result = await placeUpload(
+      { config, documents: store, user: { id: me.Id } },
+      { fileName: doc.file, content, metadata },
+    );
+    if (result.state !== 'done') {
+      throw new Error(`Seed: '${doc.file}' onvolledig (${result.step ?? ''}): ${String(result.error)}`);
+    }
     count++;
   }
   log(`documenten: ${count} gedeeld`);
@@ -315,7 +322,7 @@ async function seedAcknowledgements(
       (u) => u.party === p.key && u.jobTitle.toLowerCase() === p.accounthouder.functionTitle.toLowerCase(),
     );
     if (!user) continue;
-    const trail = new PnpConfigTrail(spFor(siteUrl, user.key), siteUrl);
+    const trail = new PnpConfigTrail(spFor(siteUrl, user.key), config.parties.map((p) => p.key), siteUrl);
     const version = await trail.current();
     const acks = await trail.acknowledgements();
     if (acks.some((a) => a.key === version.key && a.party === p.key)) continue;

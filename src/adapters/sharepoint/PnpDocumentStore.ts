@@ -1,5 +1,9 @@
-/** DocumentStore over PnPjs: the exchange library (views with paging, upload with chunks, metadata, permissions). */
-import type { SPFI } from '@pnp/sp';
+/**
+ * DocumentStore over PnPjs: the exchange library (views with paging, and the single operations the upload steps of
+ * src/upload/place.ts are made of: read a file at a path, write a file, write metadata with an etag, move, publish).
+ * No flow here: which folder, which order and what to do after a lost answer is decided in place.ts.
+ */
+import { spfi, type SPFI } from '@pnp/sp';
 import '@pnp/sp/batching';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
@@ -8,26 +12,21 @@ import type { IList } from '@pnp/sp/lists';
 import '@pnp/sp/files';
 import '@pnp/sp/folders';
 import '@pnp/sp/content-types/list';
-import type { IItem } from '@pnp/sp/items';
-import type { IFile } from '@pnp/sp/files';
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import {
-  ConcurrencyError,
   UploadRefusedError,
   type DocumentMetadata,
   type DocumentQuery,
   type DocumentStore,
   type ExchangeDocument,
+  type FolderPair,
   type Page,
+  type StoredFile,
   type Toetsstatus,
-  type UploadRequest,
-  type UploadResult,
 } from '../../ports/documents';
 import {
-  PARTY_ONLY_STATUSES,
   exchangeFolders,
   folderForDocument,
-  isShareable,
   restrictedFolderName,
   stagingFolderForDocument,
 } from '../../provisioning/permissions';
@@ -111,7 +110,8 @@ export function toDocument(row: Row): ExchangeDocument {
     ...(str(row[DOC.reviewNote]) ? { reviewNote: str(row[DOC.reviewNote]) } : {}),
     created: String(row.Created ?? ''),
     modified: String(row.Modified ?? ''),
-    etag: String(row['odata.etag'] ?? row.__etag ?? '*'),
+    // No etag, no write: an empty one makes every write with it throw (never SharePoint's `If-Match: *`).
+    etag: String(row['odata.etag'] ?? row.__etag ?? ''),
     ...(str(row.OData__UIVersionString) ? { version: str(row.OData__UIVersionString) } : {}),
   };
 }
@@ -139,7 +139,7 @@ export interface DocumentStoreOptions {
   /** Files above this many bytes go in chunks. */
   chunkThresholdBytes?: number;
   chunkBytes?: number;
-  /** Attempts per chunk. */
+  /** Upload sessions tried before a chunked upload gives up (each from offset 0). */
   chunkAttempts?: number;
   /** Clock for the 'Bewaartermijn verlopen' view. */
   today?: () => string;
@@ -205,178 +205,160 @@ export class PnpDocumentStore implements DocumentStore {
     );
   }
 
-  /** True when a file with this name is in the library root or a permission folder the user can see (one $batch). */
+  /**
+   * True when a file with this name is in the library root or a permission folder the user can see: one `$batch` of
+   * reads, sent again when its answer is lost (it changes nothing, so repeating it is safe).
+   */
   public async exists(fileName: string): Promise<boolean> {
-    const folders = await this.folderUrls();
-    const [batched, execute] = this.sp.batched();
+    const folders = await this.allFolderUrls();
+    const [batched, execute] = spfi(this.sp).using(Resilience({ idempotentWrites: true })).batched();
     const checks = folders.map((folder) => batched.web.getFileByServerRelativePath(`${folder}/${fileName}`).exists());
     await execute();
     return (await Promise.all(checks)).some(Boolean);
   }
 
   /**
-   * Uploads into the uploader's own folder (shared, or restricted for a restricted level), as a draft only its own
-   * party reads; sets the metadata with the item's etag; then either publishes an allowed file (the other party reads
-   * it from then on), or moves a file for review into the party's review folder, where the uploader may add but never
-   * edit, move, publish or delete (art. 9.2; SharePoint refuses it). A failure after the bytes landed flags the item
-   * 'Onvolledig' where it is, still a draft, so it shows in "Te classificeren" (issue 4: never silently half).
+   * The folder a file with this metadata is written to first (the sharing party's own shared or restricted folder,
+   * where its staff may write) and the folder it belongs in (the review folder for a file in review, art. 9.2). Checks
+   * the metadata against the configuration and, with `file`, its name and size in both folders: before any byte.
    */
-  public async upload(request: UploadRequest): Promise<UploadResult> {
-    const bytes = await toBytes(request.content);
-    checkMetadata(this.config, request.metadata);
-    const stagingUrl = `${await this.root()}/${stagingFolderForDocument(this.config, request.metadata)}`;
-    const targetUrl = await this.folderUrl(request.metadata);
-    checkUpload(request.fileName, bytes.byteLength, this.config.space.maxUploadMB * 1024 * 1024, [
-      stagingUrl,
-      targetUrl,
-    ]);
-    if (await this.exists(request.fileName)) {
-      throw new UploadRefusedError(
-        'duplicate',
-        `'${request.fileName}' bestaat al in ${this.config.space.exchangeLibraryTitle}; kies een andere naam.`,
-      );
+  public async folderUrls(metadata: DocumentMetadata, file?: { name: string; size: number }): Promise<FolderPair> {
+    checkMetadata(this.config, metadata);
+    const root = await this.root();
+    const staging = `${root}/${stagingFolderForDocument(this.config, metadata)}`;
+    const target = `${root}/${folderForDocument(this.config, metadata)}`;
+    if (file) checkUpload(file.name, file.size, this.config.space.maxUploadMB * 1024 * 1024, [staging, target]);
+    return { staging, target };
+  }
+
+  /**
+   * The file at `folderUrl/name` with its item and size, in one read; null when SharePoint answers 404 (no such file,
+   * or one the user may not read: a file handed in to a review folder is invisible to its uploader) or 403.
+   */
+  public async fileAt(folderUrl: string, name: string): Promise<StoredFile | null> {
+    try {
+      const row: Row & { File?: { Length?: unknown } } = await this.sp.web
+        .getFileByServerRelativePath(`${folderUrl}/${name}`)
+        .listItemAllFields.select(...SELECT, 'File/Length')
+        .expand(...EXPAND, 'File')();
+      return { ...toDocument(row), length: Number(row.File?.Length ?? 0) };
+    } catch (e) {
+      const status = httpStatus(e);
+      if (status === 404 || status === 403) return null;
+      throw e;
     }
-    const total = bytes.byteLength;
-    const progress = (sent: number, retries: number): void =>
-      request.onProgress?.({ fileName: request.fileName, bytesSent: sent, totalBytes: total, retries });
+  }
+
+  /**
+   * Writes a new file into the folder as a draft only its own party reads: one request, or an upload session above
+   * the chunk threshold (`chunkedUpload.ts`). A file already at that path is refused ('duplicate'), except the current
+   * user's empty stub that an earlier attempt left, which is written into.
+   */
+  public async putFile(
+    folderUrl: string,
+    name: string,
+    content: Uint8Array,
+    onProgress?: (bytesSent: number, retries: number) => void,
+  ): Promise<void> {
+    const total = content.byteLength;
+    const progress = (sent: number, retries: number): void => onProgress?.(sent, retries);
+    const userId = await this.currentUserId();
+    const read = async (): Promise<{ length: number; authorId?: number } | null> => {
+      const f = await this.fileAt(folderUrl, name);
+      return f ? { length: f.length, authorId: f.author?.id } : null;
+    };
+    const chunked = async (): Promise<void> =>
+      uploadChunked(this.sp, folderUrl, name, content, {
+        chunkBytes: this.options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+        attempts: this.options.chunkAttempts ?? 3,
+        onChunk: progress,
+        read,
+        userId,
+      });
     progress(0, 0);
     try {
-      if (total <= (this.options.chunkThresholdBytes ?? DEFAULT_CHUNK_BYTES)) {
-        await this.sp.web
-          .getFolderByServerRelativePath(stagingUrl)
-          .files.addUsingPath(request.fileName, bytes, { Overwrite: false });
-        progress(total, 0);
-      } else {
-        await uploadChunked(this.sp, stagingUrl, request.fileName, bytes, {
-          chunkBytes: this.options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
-          attempts: this.options.chunkAttempts ?? 3,
-          onChunk: progress,
+      if (total > (this.options.chunkThresholdBytes ?? DEFAULT_CHUNK_BYTES)) {
+        await chunked().catch(async (e) => {
+          await this.removeEmptyStub(folderUrl, name, userId);
+          throw e;
         });
+        return;
       }
-    } catch (e) {
-      throw await this.explainDenied(e, stagingUrl);
-    }
-    const file = this.sp.web.getFileByServerRelativePath(`${stagingUrl}/${request.fileName}`);
-    const info: { Id: number; 'odata.etag'?: string } = await file.listItemAllFields.select('Id')();
-    const item = this.ref.items.getById(info.Id);
-    const problems: string[] = [];
-    try {
-      const fields = { ...toFields(request.metadata, await this.currentUserId()), ...(await this.contentType()) };
-      await item.update(fields, String(info['odata.etag']));
-    } catch (e) {
-      problems.push(`metadata: ${await sharePointMessage(e)}`);
-      await this.flagIncomplete(item);
-    }
-    const staged = await this.get(info.Id);
-    if (problems.length > 0) return { document: staged, complete: false, problems };
-    if (targetUrl !== stagingUrl) {
       try {
-        await file.moveByPath(`${targetUrl}/${request.fileName}`, false);
+        await this.sp.web
+          .getFolderByServerRelativePath(folderUrl)
+          .files.addUsingPath(name, content, { Overwrite: false });
       } catch (e) {
-        problems.push(`naar de reviewmap: ${await sharePointMessage(e)}`);
-        await this.flagIncomplete(item);
-        return { document: await this.get(info.Id), complete: false, problems };
+        if (httpStatus(e) !== 400) throw e;
+        // A file of this name is there: the current user's empty stub of an earlier chunked attempt is written into.
+        const there = await read();
+        if (!there || there.length !== 0 || there.authorId !== userId) throw this.duplicate(name);
+        await chunked();
       }
-      // The uploader may no longer read it there (it waits for the privacy officer): this is what was handed in.
-      return { document: { ...staged, serverRelativeUrl: `${targetUrl}/${request.fileName}` }, complete: true, problems };
-    }
-    try {
-      await this.publishIfShareable(file, request.metadata.toetsstatus);
+      progress(total, 0);
     } catch (e) {
-      problems.push(`publiceren: ${await sharePointMessage(e)}`);
-      await this.flagIncomplete(item);
+      throw await this.explainDenied(e, folderUrl);
     }
-    return { document: await this.get(info.Id), complete: problems.length === 0, problems };
   }
 
   /**
-   * Changes metadata and moves the file to the folder its new state demands, in the order that never leaves it readable
-   * under a status that does not allow it and that the person may write:
-   * - into a review folder (review, rejected, incomplete): the metadata first, where the file is, then the move — a
-   *   party's staff may add to its review folder but not edit there (art. 9.2);
-   * - out of a review folder (the privacy officer's approval): the move first, then the metadata; the file is a draft
-   *   in its new folder until it is published last.
+   * Writes the metadata columns with the item's etag (SharePoint refuses a stale one: 412 → ConcurrencyError) and
+   * returns the new etag. `asUpload` sets the Uploader and the content type too (a file the dialog uploaded).
    */
-  public async updateMetadata(id: number, patch: Partial<DocumentMetadata>, etag?: string): Promise<ExchangeDocument> {
-    const current = await this.get(id);
-    if (etag && etag !== '*' && etag !== current.etag) {
-      throw new ConcurrencyError(
-        `'${current.name}' is intussen door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.`,
-      );
-    }
-    const next: DocumentMetadata = {
-      documentType: patch.documentType ?? current.documentType ?? '',
-      classification: patch.classification ?? current.classification ?? '',
-      toetsstatus: patch.toetsstatus ?? current.toetsstatus,
-      activity: patch.activity ?? current.activity,
-      categories: patch.categories ?? current.categories,
-      party: patch.party ?? current.party ?? '',
-      year: patch.year ?? current.year,
-      retainUntil: patch.retainUntil ?? current.retainUntil,
-      confidential: patch.confidential ?? current.confidential,
-      toetsId: patch.toetsId ?? current.toetsId,
-      ...(patch.reviewNote !== undefined ? { reviewNote: patch.reviewNote } : {}),
-    };
-    checkMetadata(this.config, next);
-    const targetFolder = await this.folderUrl(next);
-    const currentFolder = current.serverRelativeUrl.slice(0, current.serverRelativeUrl.lastIndexOf('/'));
-    const dest = `${targetFolder}/${current.name}`;
-    const move = async (): Promise<void> => {
-      await this.sp.web
-        .getFileByServerRelativePath(current.serverRelativeUrl)
-        .moveByPath(dest, false)
-        .catch(async (e) => {
-          throw await this.explainDenied(e, targetFolder);
-        });
-    };
-    const write = async (itemEtag: string): Promise<void> => {
-      await this.ref.items
-        .getById(id)
-        .update(toFields(next), itemEtag)
-        .catch((e) => rethrowConcurrency(e, `'${current.name}'`));
-    };
-    if (targetFolder === currentFolder) {
-      await write(current.etag);
-    } else if (PARTY_ONLY_STATUSES.has(next.toetsstatus)) {
-      await write(current.etag);
-      await move();
-      // After the move into a review folder staff may no longer read it (it waits for the privacy officer).
-      const moved = await this.get(id).catch((e) => {
-        if (httpStatus(e) === 404) return null;
-        throw e;
+  public async writeMetadata(
+    id: number,
+    metadata: DocumentMetadata,
+    etag: string,
+    options: { asUpload?: boolean } = {},
+  ): Promise<string> {
+    requireEtag(etag, `metadata van item ${id}`);
+    checkMetadata(this.config, metadata);
+    const fields = options.asUpload
+      ? { ...toFields(metadata, await this.currentUserId()), ...(await this.contentType()) }
+      : toFields(metadata);
+    const result = await this.ref.items
+      .getById(id)
+      .update(fields, etag)
+      .catch((e) => rethrowConcurrency(e, `'${metadata.toetsId ?? id}'`));
+    return result.etag ? String(result.etag) : (await this.get(id)).etag;
+  }
+
+  /**
+   * Moves a file into another folder of the library under the same name, never over an existing file. Within one
+   * library the item (and its id) stays; it takes the permissions of its new folder. A move needs Delete at the source
+   * and Add at the destination, so staff may hand a file in to their review folder and not take it out (art. 9.2).
+   */
+  public async moveFile(serverRelativeUrl: string, toFolderUrl: string): Promise<void> {
+    const name = serverRelativeUrl.slice(serverRelativeUrl.lastIndexOf('/') + 1);
+    await this.sp.web
+      .getFileByServerRelativePath(serverRelativeUrl)
+      .moveByPath(`${toFolderUrl}/${name}`, false)
+      .catch(async (e) => {
+        throw await this.explainDenied(e, toFolderUrl);
       });
-      return moved ?? { ...current, ...next, serverRelativeUrl: dest };
-    } else {
-      await move();
-      // A move within a library keeps the item (and its id); its etag changed, so read it again: no blind write.
-      await write((await this.get(id)).etag);
-    }
-    const file = this.sp.web.getFileByServerRelativePath(dest);
-    await this.publishIfShareable(file, next.toetsstatus).catch(async (e) => {
-      // Still a draft only its own party reads; flagged so it shows in "Te classificeren" and is classified again.
-      await this.flagIncomplete(this.ref.items.getById(id));
-      throw new Error(
-        `'${current.name}' is vastgelegd als '${next.toetsstatus}', maar niet gepubliceerd voor de andere partij (${await sharePointMessage(e)}). Het staat als 'Onvolledig' in 'Te classificeren'; classificeer het opnieuw.`,
-      );
-    });
-    return this.get(id);
-  }
-
-  /** Publishes the current draft as a major version for those who read its folder. */
-  public async publish(id: number, comment: string): Promise<void> {
-    if (!(await this.draftsEnabled())) return;
-    const doc = await this.get(id);
-    await this.sp.web.getFileByServerRelativePath(doc.serverRelativeUrl).publish(comment);
   }
 
   /**
-   * Publishes a major version when the status lets the other party read the file (art. 9.5); until then it is a
-   * draft that only editors of its folder, its own party, read. A library without minor versions publishes every
-   * version by itself (a site not yet provisioned for drafts; provisioning turns them on).
+   * Publishes the current draft as a major version for those who read its folder (the other party, for a shared
+   * file, art. 9.5). A library without minor versions publishes every version by itself (a site not yet provisioned
+   * for drafts; provisioning turns them on): nothing to do there.
    */
-  private async publishIfShareable(file: IFile, toetsstatus: Toetsstatus): Promise<void> {
-    if (!isShareable(toetsstatus) || !(await this.draftsEnabled())) return;
-    await file.publish('Doelbindingstoets doorlopen (art. 8, 9)');
+  public async publishFile(serverRelativeUrl: string, comment: string): Promise<void> {
+    if (!(await this.draftsEnabled())) return;
+    await this.sp.web.getFileByServerRelativePath(serverRelativeUrl).publish(comment);
+  }
+
+  /**
+   * Marks an item 'Onvolledig' (one column), guarded by its etag like every write, so it shows in "Te classificeren"
+   * (issue 4: never silently half). Returns the new etag.
+   */
+  public async flagIncomplete(id: number, etag: string): Promise<string> {
+    requireEtag(etag, `'Onvolledig' op item ${id}`);
+    const result = await this.ref.items
+      .getById(id)
+      .update({ [DOC.toetsstatus]: 'Onvolledig' }, etag)
+      .catch((e) => rethrowConcurrency(e, `Item ${id}`));
+    return result.etag ? String(result.etag) : (await this.get(id)).etag;
   }
 
   /** True when the library keeps drafts (minor versions), read once. */
@@ -394,27 +376,32 @@ export class PnpDocumentStore implements DocumentStore {
     return this.sp.web.getFileByServerRelativePath(doc.serverRelativeUrl).getBuffer();
   }
 
-  /**
-   * Marks an item incomplete, best effort: one field set to one value, so the shared retry repeats it after a dropped
-   * connection too. If it still fails, a new file keeps the column default 'Te classificeren'; one whose publish
-   * failed stays a draft that only its own party reads, marked "Concept" wherever it is listed.
-   */
-  private async flagIncomplete(item: IItem): Promise<void> {
-    await item
-      .using(Resilience({ idempotentWrites: true }))
-      .update({ [DOC.toetsstatus]: 'Onvolledig' })
-      .catch(() => undefined);
-  }
-
-  /** The folder of the sharing party the metadata puts a file in (art. 9.2 review, art. 10.1 restricted, shared). */
-  private async folderUrl(metadata: DocumentMetadata): Promise<string> {
-    return `${await this.root()}/${folderForDocument(this.config, metadata)}`;
-  }
-
   /** The root (files from before the party folders) and every permission folder. */
-  private async folderUrls(): Promise<string[]> {
+  private async allFolderUrls(): Promise<string[]> {
     const root = await this.root();
     return [root, ...exchangeFolders(this.config).map((f) => `${root}/${f.name}`)];
+  }
+
+  /**
+   * Removes the empty stub a failed chunked upload leaves, with its own etag; only while it is still the current
+   * user's and empty (a lost answer may hide a finished upload: that one stays). Best effort.
+   */
+  private async removeEmptyStub(folderUrl: string, name: string, userId: number): Promise<void> {
+    try {
+      const stub = await this.fileAt(folderUrl, name);
+      if (!stub || stub.length !== 0 || stub.author?.id !== userId || !stub.etag) return;
+      await this.ref.items.getById(stub.id).delete(stub.etag);
+    } catch {
+      // An empty draft of the uploader's own party, in 'Te classificeren' by its column default: evident, not lost.
+    }
+  }
+
+  /** The refusal for a name another file already has. */
+  private duplicate(name: string): UploadRefusedError {
+    return new UploadRefusedError(
+      'duplicate',
+      `'${name}' bestaat al in ${this.config.space.exchangeLibraryTitle}; kies een andere naam.`,
+    );
   }
 
   /**
@@ -471,9 +458,14 @@ export class PnpDocumentStore implements DocumentStore {
   }
 }
 
-/** Normalises upload content to bytes. */
-async function toBytes(content: UploadRequest['content']): Promise<Uint8Array> {
-  if (content instanceof Uint8Array) return content;
-  if (content instanceof ArrayBuffer) return new Uint8Array(content);
-  return new Uint8Array(await content.arrayBuffer());
+/**
+ * Refuses a write without a real etag: SharePoint (and PnPjs's default) would take `*` and overwrite whatever another
+ * writer stored in between. Passing none is a programming error, so it fails loudly (issue 15).
+ */
+function requireEtag(etag: string | undefined, what: string): void {
+  if (!etag || etag.trim() === '*') {
+    throw new Error(
+      `Programmeerfout: ${what} zonder etag geschreven; een schrijfactie zonder etag overschrijft blind.`,
+    );
+  }
 }

@@ -1,11 +1,12 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as React from 'react';
-import type { Services, SiteUser, UploadRequest } from '../../../src/ports';
+import type { DocumentMetadata, Services, SiteUser } from '../../../src/ports';
 import { AppFrame } from '../../../src/ui/AppFrame';
 import { ServicesProvider } from '../../../src/ui/services';
 import { UploadDialog } from '../../../src/ui/upload/UploadDialog';
 import { igjCibg } from '../fakeServices';
+import { LIBRARY, memoryLibrary } from '../../helpers/memoryLibrary';
 
 // jsdom lacks what the browser has: TextEncoder/TextDecoder (the scan) and ResizeObserver (Fluent's Dialog).
 Object.assign(globalThis, { TextEncoder: require('util').TextEncoder, TextDecoder: require('util').TextDecoder });
@@ -33,42 +34,27 @@ function picked(name: string, text: string): { name: string; size: number; array
   return { name, size: bytes.byteLength, arrayBuffer: async () => bytes.buffer.slice(0) as ArrayBuffer };
 }
 
-/** The ports the dialog uses, recording uploads and Toetslog records. */
-function services(existing: string[] = []): Services & { uploads: UploadRequest[]; records: unknown[] } {
-  const uploads: UploadRequest[] = [];
+/** What the library stored: one entry per file, with its metadata. */
+interface Upload {
+  name: string;
+  metadata: Partial<DocumentMetadata>;
+}
+
+/** The ports the dialog uses: the library in memory (test/helpers/memoryLibrary.ts) and a recorded Toetslog. */
+function services(existing: string[] = []): Services & { uploads: Upload[]; records: unknown[] } {
+  const config = igjCibg();
+  const lib = memoryLibrary(config, { userId: user.id });
+  for (const name of existing) lib.seed({ folder: `${LIBRARY}/Gedeeld-cibg`, name, authorId: 21 });
   const records: unknown[] = [];
   return {
-    config: igjCibg(),
-    uploads,
+    config,
+    get uploads(): Upload[] {
+      return lib.files.filter((f) => f.authorId === user.id).map((f) => ({ name: f.name, metadata: f.meta }));
+    },
     records,
     audit: { append: async (r: unknown) => void records.push(r) },
-    documents: {
-      exists: async (n: string) => existing.includes(n),
-      list: async () => ({ items: [] }),
-      updateMetadata: async () => {
-        throw new Error('not expected');
-      },
-      upload: async (req: UploadRequest) => {
-        uploads.push(req);
-        req.onProgress?.({ fileName: req.fileName, bytesSent: 10, totalBytes: 10, retries: 0 });
-        return {
-          complete: true,
-          problems: [],
-          document: {
-            id: 1,
-            name: req.fileName,
-            serverRelativeUrl: '',
-            toetsstatus: req.metadata.toetsstatus,
-            categories: [],
-            confidential: false,
-            created: '',
-            modified: '',
-            etag: '',
-          },
-        };
-      },
-    },
-  } as unknown as Services & { uploads: UploadRequest[]; records: unknown[] };
+    documents: lib,
+  } as unknown as Services & { uploads: Upload[]; records: unknown[] };
 }
 
 function renderDialog(s: Services, files: ReturnType<typeof picked>[], locale?: string): void {

@@ -733,7 +733,15 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
           | { upload_id: string; file_url: string; data: Buffer }
           | undefined;
         if (n === 'startupload') {
-          if (session) throw badValue(`The upload session ${id} (uploadId) has already been started.`);
+          // File.StartUpload: "idempotent … as long as you use the same values for uploadId and stream" (a retry
+          // after a lost answer); the same id with other bytes is refused (undocumented; the emulator's choice).
+          if (session) {
+            const sameFile = session.file_url.toLowerCase() === f.server_relative_url.toLowerCase();
+            if (sameFile && session.data.equals(call.body)) {
+              return primitive(ctx, 'StartUpload', String(session.data.length));
+            }
+            throw badValue(`The upload session ${id} (uploadId) has already been started with other content.`);
+          }
           ctx.db
             .prepare(`INSERT INTO sp_uploads (upload_id, file_url, data) VALUES (?, ?, ?)`)
             .run(id, f.server_relative_url, call.body);
