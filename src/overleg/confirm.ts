@@ -7,7 +7,7 @@ import { wallClockToUtc } from '../calendar/zone';
 import { toCalendarEventRequest } from '../calendar/request';
 import type { PlannedMeeting } from '../domain/overleg';
 import type { CreatedCalendarEvent } from '../ports/calendar';
-import type { MeetingEntry } from '../ports/registers';
+import { requireEtag, type MeetingEntry } from '../ports/registers';
 import { OverlegInputError, type OverlegDeps } from './deps';
 
 const LOCAL = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
@@ -76,10 +76,16 @@ export async function confirmPlan(
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     if (entry.id !== undefined)
-      await deps.meetings.update(entry.id, { status: 'geannuleerd', details: { ...details, calendarError: reason } }, entry.etag);
+      await deps.meetings.update(
+        entry.id,
+        { status: 'geannuleerd', details: { ...details, calendarError: reason } },
+        requireEtag(entry, `Overleg ${entry.id}`),
+      );
     throw e;
   }
   const stored =
-    entry.id === undefined ? entry : await deps.meetings.update(entry.id, { eventId: event.id }, entry.etag);
+    entry.id === undefined
+      ? entry
+      : await deps.meetings.update(entry.id, { eventId: event.id }, requireEtag(entry, `Overleg ${entry.id}`));
   return { entry: stored, event };
 }

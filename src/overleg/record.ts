@@ -13,6 +13,10 @@ export interface HeldInput {
   minutesUrl: string;
   /** The planned entry this was, when there is one (it is updated instead of adding a row). */
   plannedId?: number;
+  /**
+   * The etag the planned entry was read with (required with `plannedId`): the update is refused when someone changed
+   * the entry since (e.g. linked another verslag), instead of overwriting it.
+   */
   plannedEtag?: string;
 }
 
@@ -45,6 +49,14 @@ export async function recordHeld(
   // Noon in Amsterdam: the stored instant falls on the date held whatever the UTC offset.
   const date = wallClockToUtc(`${input.heldOn}T12:00`, OVERLEG_TIME_ZONE).toISOString();
   const patch = { status: 'gehouden' as const, date, minutesUrl: input.minutesUrl.trim() };
-  if (input.plannedId !== undefined) return deps.meetings.update(input.plannedId, patch, input.plannedEtag);
+  if (input.plannedId !== undefined) {
+    // No blind overwrites (issue 15): the entry as the person saw it, or a ConcurrencyError naming it.
+    if (!input.plannedEtag)
+      throw new Error(
+        `Programmeerfout: recordHeld voor overleg ${input.plannedId} zonder plannedEtag; ` +
+          'geef de etag mee waarmee het geplande overleg is gelezen.',
+      );
+    return deps.meetings.update(input.plannedId, patch, input.plannedEtag);
+  }
   return deps.meetings.create({ series: input.meetingKey, title: series.title, details: {}, ...patch });
 }

@@ -14,7 +14,7 @@ export interface ReminderOutcome {
   meetingKey: string;
   key: string;
   result: 'posted' | 'already-posted' | 'planned' | 'not-due' | 'no-channel' | 'failed';
-  /** The error text when the post failed (the claim was given back). */
+  /** The error text when the post failed (the claim was given back, or the text says why not). */
   error?: string;
 }
 
@@ -73,8 +73,18 @@ export async function checkReminders(
       await deps.channel.postCard(channel, card, { subject: item.title });
       out.push({ meetingKey: item.meetingKey, key, result: 'posted' });
     } catch (e) {
-      await deps.reminders.release(key);
-      out.push({ meetingKey: item.meetingKey, key, result: 'failed', error: e instanceof Error ? e.message : String(e) });
+      const error = e instanceof Error ? e.message : String(e);
+      // The claim goes back with its own etag; if that is refused (someone changed it), say so rather than stop here.
+      const kept = await deps.reminders.release(key).then(
+        () => null,
+        (r: unknown) => (r instanceof Error ? r.message : String(r)),
+      );
+      out.push({
+        meetingKey: item.meetingKey,
+        key,
+        result: 'failed',
+        error: kept ? `${error} (claim niet teruggegeven: ${kept})` : error,
+      });
     }
   }
   return out;

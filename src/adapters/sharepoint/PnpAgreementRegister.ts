@@ -11,7 +11,7 @@ import { EVALUATION_LEAD_DAYS } from '../../domain/register/dates';
 import { checkAgreementEntry } from './agreementRules';
 import { PnpMeetingStore } from './PnpMeetingStore';
 import { AGR, LISTS, accounthouderColumn, accounthouderFunctionColumn } from '../../provisioning/names';
-import { rethrowConcurrency } from './errors';
+import { guardedUpdate, holdsFields, requireEtag } from './guardedWrite';
 import { dateOnly, etagOf, parseJson, toIso } from './listRows';
 import { fetchPage } from './paging';
 
@@ -94,7 +94,7 @@ export class PnpAgreementRegister implements AgreementRegister {
       documents: parseJson<string[]>(row[AGR.documents], []),
       history: parseJson<AgreementEntry['history']>(row[AGR.history], []),
       details: parseJson<Record<string, unknown>>(row[AGR.details], {}),
-      etag: etagOf(row),
+      etag: etagOf(row, `Overeenkomst ${String(row.Id)}`),
     };
     for (const [key, col] of DATES) {
       const v = dateOnly(row[col]);
@@ -207,8 +207,14 @@ export class PnpAgreementRegister implements AgreementRegister {
     return this.get(created.Id);
   }
 
-  /** Updates with If-Match after the art. 13–14 rules; a stale etag becomes a ConcurrencyError. */
-  public async update(id: number, patch: Partial<AgreementEntry>, etag?: string): Promise<AgreementEntry> {
+  /**
+   * Updates with `If-Match: etag` after the art. 13–14 rules. Without an etag it throws before any request (no blind
+   * overwrites); a stale etag is a ConcurrencyError unless the entry already holds this very change (a repeat after a
+   * lost answer).
+   */
+  public async update(id: number, patch: Partial<AgreementEntry>, etag: string | undefined): Promise<AgreementEntry> {
+    const what = `Overeenkomst ${id}`;
+    requireEtag(etag, 'PnpAgreementRegister.update', what);
     const current = await this.get(id);
     const merged: AgreementEntry = { ...current, ...patch };
     checkAgreementEntry(this.config, merged, await this.meeting(merged.meetingId));
@@ -220,10 +226,17 @@ export class PnpAgreementRegister implements AgreementRegister {
         history: [...current.history, { status: patch.status, at: new Date().toISOString(), by: me.Title }],
       };
     }
-    await this.ref.items
-      .getById(id)
-      .update(this.toFields(patch), etag ?? '*')
-      .catch((e) => rethrowConcurrency(e, `Overeenkomst ${id}`));
+    const fields = this.toFields(patch);
+    await guardedUpdate({
+      method: 'PnpAgreementRegister.update',
+      what,
+      etag,
+      send: (e) => this.ref.items.getById(id).update(fields, e),
+      read: async () => {
+        const now = await this.get(id);
+        return { etag: now.etag!, holdsWrite: holdsFields(fields, this.toFields(now)) };
+      },
+    });
     return this.get(id);
   }
 }

@@ -7,7 +7,7 @@ import type { IList } from '@pnp/sp/lists';
 import type { MeetingEntry, MeetingStore } from '../../ports/registers';
 import { LISTS, MEETING } from '../../provisioning/names';
 import { lit } from './documentQueries';
-import { rethrowConcurrency } from './errors';
+import { guardedUpdate, holdsFields } from './guardedWrite';
 import { etagOf, parseJson } from './listRows';
 
 /** Columns read. */
@@ -34,7 +34,7 @@ function toEntry(row: Record<string, unknown>): MeetingEntry {
     ...(minutes?.Url ? { minutesUrl: minutes.Url } : {}),
     ...(row[MEETING.eventId] ? { eventId: String(row[MEETING.eventId]) } : {}),
     details: parseJson<Record<string, unknown>>(row[MEETING.details], {}),
-    etag: etagOf(row),
+    etag: etagOf(row, `Overleg ${String(row.Id)}`),
   };
 }
 
@@ -71,23 +71,39 @@ export class PnpMeetingStore implements MeetingStore {
     return rows.map(toEntry);
   }
 
+  /** One meeting's row. */
+  private row(id: number): Promise<Record<string, unknown>> {
+    return this.ref.items.getById(id).select(...SELECT)();
+  }
+
   /** One meeting. */
   public async get(id: number): Promise<MeetingEntry> {
-    return toEntry(await this.ref.items.getById(id).select(...SELECT)());
+    return toEntry(await this.row(id));
   }
 
   /** Creates a meeting. */
   public async create(entry: MeetingEntry): Promise<MeetingEntry> {
     const created: { Id: number } = await this.ref.items.add(toFields(entry));
-    return toEntry(await this.ref.items.getById(created.Id).select(...SELECT)());
+    return this.get(created.Id);
   }
 
-  /** Updates with If-Match (e.g. recording that it was held, with the verslag). */
-  public async update(id: number, patch: Partial<MeetingEntry>, etag?: string): Promise<MeetingEntry> {
-    await this.ref.items
-      .getById(id)
-      .update(toFields(patch), etag ?? '*')
-      .catch((e) => rethrowConcurrency(e, `Overleg ${id}`));
-    return toEntry(await this.ref.items.getById(id).select(...SELECT)());
+  /**
+   * Updates with `If-Match: etag` (e.g. recording that it was held, with the verslag). Without an etag it throws before
+   * any request (no blind overwrites); a stale etag is a ConcurrencyError unless the meeting already holds this very
+   * change (a repeat after a lost answer).
+   */
+  public async update(id: number, patch: Partial<MeetingEntry>, etag: string | undefined): Promise<MeetingEntry> {
+    const fields = toFields(patch);
+    await guardedUpdate({
+      method: 'PnpMeetingStore.update',
+      what: `Overleg ${id}`,
+      etag,
+      send: (e) => this.ref.items.getById(id).update(fields, e),
+      read: async () => {
+        const now = toEntry(await this.row(id));
+        return { etag: now.etag!, holdsWrite: holdsFields(fields, toFields(now)) };
+      },
+    });
+    return this.get(id);
   }
 }

@@ -24,12 +24,19 @@ export async function sharePointMessage(e: unknown): Promise<string> {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * The product's refusal of a stale write: `what` (e.g. "Overleg 12") changed since the caller read it. `detail` is
+ * SharePoint's own message, when there is one.
+ */
+export function concurrencyError(what: string, detail?: string): ConcurrencyError {
+  const why = detail ? ` (${detail})` : '';
+  return new ConcurrencyError(
+    `${what} is intussen door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.${why}`,
+  );
+}
+
 /** Rethrows a 412 as {@link ConcurrencyError}; anything else unchanged. */
 export async function rethrowConcurrency(e: unknown, what: string): Promise<never> {
-  if (httpStatus(e) === 412) {
-    throw new ConcurrencyError(
-      `${what} is intussen door iemand anders gewijzigd; laad opnieuw en probeer het nog eens. (${await sharePointMessage(e)})`,
-    );
-  }
+  if (httpStatus(e) === 412) throw concurrencyError(what, await sharePointMessage(e));
   throw e;
 }

@@ -21,7 +21,18 @@ export function toIso(v: string | undefined): string | null {
   return v.length === 10 ? `${v}T00:00:00Z` : v;
 }
 
-/** The etag of a row read in minimal metadata. */
-export function etagOf(row: Record<string, unknown>): string {
-  return String(row['odata.etag'] ?? '*');
+/**
+ * The etag of a row as SharePoint sent it: `odata.etag` (minimal metadata) or `__metadata.etag` (verbose). A row
+ * without one cannot be written back safely, so that is an error here, never a `*` that would overwrite blindly.
+ */
+export function etagOf(row: Record<string, unknown>, what = `Item ${String(row.Id ?? row.ID ?? '?')}`): string {
+  const meta = row.__metadata as { etag?: unknown } | undefined;
+  const etag = row['odata.etag'] ?? meta?.etag;
+  if (typeof etag !== 'string' || etag.trim() === '' || etag.trim() === '*') {
+    throw new Error(
+      `${what}: SharePoint gaf geen versie (etag) mee bij het lezen; zonder etag kan het niet veilig worden ` +
+        'bijgewerkt. Lees met minimal of verbose metadata (niet nometadata).',
+    );
+  }
+  return etag;
 }

@@ -12,6 +12,7 @@ import {
   type ValidationContext,
 } from '../../domain/register';
 import type { Services } from '../../ports';
+import { requireEtag } from '../../ports/registers';
 
 /** The result of a save or a status step: the stored record, or the rules it broke (nothing stored then). */
 export type RegisterOutcome =
@@ -61,7 +62,11 @@ export async function saveRecord(
   }
   return {
     ok: true,
-    record: await services.agreements.update(before.id, withoutIdentity(next), before.etag ?? next.etag),
+    record: await services.agreements.update(
+      before.id,
+      withoutIdentity(next),
+      requireEtag({ etag: before.etag ?? next.etag }, `Overeenkomst ${before.id}`),
+    ),
   };
 }
 
@@ -83,14 +88,18 @@ export async function stepStatus(
   };
   const moved = transition(record, to, services.config, ctx);
   if (!moved.ok) return { ok: false, errors: moved.error };
-  const stored = await services.agreements.update(Number(record.id), withoutIdentity(moved.value), record.etag);
+  const stored = await services.agreements.update(
+    Number(record.id),
+    withoutIdentity(moved.value),
+    requireEtag(record, `Overeenkomst ${record.id}`),
+  );
   if (to === 'in werking' && ctx.superseded && ctx.superseded.status !== 'vervangen') {
     const old = replaceSuperseded(ctx.superseded, stored, services.config, { today: ctx.today, by: ctx.by });
     if (!old.ok) return { ok: false, errors: old.error };
     const superseded = await services.agreements.update(
       Number(old.value.id),
       withoutIdentity(old.value),
-      old.value.etag,
+      requireEtag(old.value, `Overeenkomst ${old.value.id}`),
     );
     return { ok: true, record: stored, superseded };
   }

@@ -146,7 +146,7 @@ describe('Overeenkomstenregister tab', () => {
 
   it('a change linked to a held bestuurlijk overleg and re-signed after it is recorded as signed, with history', async () => {
     const { services, calls } = fakes();
-    await services.agreements.update(2, { meetingId: 7, signedOn: '2026-02-20', signedAt: 'Den Haag' });
+    await services.agreements.update(2, { meetingId: 7, signedOn: '2026-02-20', signedAt: 'Den Haag' }, '"1"');
     calls.update.length = 0;
     renderTab(services);
     const detail = await open(change.title);
