@@ -32,6 +32,19 @@ export interface DatalekCardOptions {
   /** Clock for the time left; defaults to now. */
   now?: Date;
   lang?: Lang;
+  /**
+   * The card's own id (the outbox's tracking key), set as the `id` of its first element (every Adaptive Card element
+   * may carry an `id`), so the card can be found again among the channel's messages after a lost answer.
+   */
+  cardId?: string;
+}
+
+/** Puts `cardId` on the card's first body element; the card is otherwise unchanged. */
+function withCardId(card: AdaptiveCardJson, cardId: string | undefined): AdaptiveCardJson {
+  const body = card.body;
+  if (!cardId || !Array.isArray(body) || body.length === 0) return card;
+  const [first, ...rest] = body as Array<Record<string, unknown>>;
+  return { ...card, body: [{ ...first, id: cardId }, ...rest] };
 }
 
 /** The controller's 72-hour deadline (AVG art. 33(1)) as a card line, with the time left. */
@@ -113,7 +126,7 @@ export function buildDatalekCard(
     linkTitle: en ? 'Open the report' : 'Melding openen',
   };
   // Not adaptivecards-templating at run time: it throws in browsers (see ./expand); same output, checked in the tests.
-  const card = expandCardTemplate<AdaptiveCardJson>(template, data);
+  const card = withCardId(expandCardTemplate<AdaptiveCardJson>(template, data), options.cardId);
   assertCardFits(card);
   return card;
 }
@@ -162,7 +175,7 @@ export function buildDatalekNoticeCard(
     link: checkLink(link),
     linkTitle: en ? 'Open the report' : 'Melding openen',
   };
-  const card = expandCardTemplate<AdaptiveCardJson>(template, data);
+  const card = withCardId(expandCardTemplate<AdaptiveCardJson>(template, data), options.cardId);
   assertCardFits(card);
   return card;
 }

@@ -18,8 +18,26 @@ export const DELIVERY_STEPS: readonly DeliveryStep[] = ['mail', 'card'];
  * - `uncertain`: no answer arrived, so it may have been delivered; a person checks before sending again.
  */
 export type DeliveryOutcome =
-  | { state: 'sending'; at: string }
-  | { state: 'sent'; at: string; ref?: string; kind?: 'full' | 'notice'; channel?: string; reason?: string }
+  | {
+      state: 'sending';
+      at: string;
+      /** The attempt's tracking key ({@link deliveryKey}) and, for a card, where it went and which card. */
+      key?: string;
+      team?: string;
+      channel?: string;
+      kind?: 'full' | 'notice';
+      reason?: string;
+    }
+  | {
+      state: 'sent';
+      at: string;
+      ref?: string;
+      kind?: 'full' | 'notice';
+      channel?: string;
+      reason?: string;
+      /** Set when no answer came back but the mail or card was found afterwards (Sent Items, the channel). */
+      foundBy?: 'lookup';
+    }
   | { state: 'failed' | 'uncertain'; at: string; message: string; attempts: number };
 
 /** Outcome per step; a step without an entry was never attempted. */
@@ -57,7 +75,26 @@ export function readDelivery(form: Record<string, unknown>): DatalekDelivery {
   return out;
 }
 
-/** True when a step needs a person's confirmation before it is sent again (it may have arrived). */
+/**
+ * The tracking key of one notification: the same for every attempt of a report's mail or card, so a retry looks for
+ * (and, when it must send again, sends) the same one. Derived from the site, the report id and the step; the site URL
+ * goes in as a short hash (FNV-1a), so the key is short enough for a mail property and a card element id.
+ */
+export function deliveryKey(siteUrl: string, reportId: number, step: DeliveryStep): string {
+  const site = siteUrl.trim().toLowerCase().replace(/\/+$/, '');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < site.length; i++) {
+    h ^= site.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `samenwerkingsruimte-datalek-${h.toString(16).padStart(8, '0')}-${reportId}-${step}`;
+}
+
+/**
+ * True when a step may have arrived and nobody knows yet (`uncertain`, or a `sending` left behind). A retry first looks
+ * it up (the sender's Sent Items, the channel); only where Graph cannot tell does a person confirm before it is sent
+ * again.
+ */
 export function needsConfirmation(outcome: DeliveryOutcome | undefined): boolean {
   return outcome?.state === 'uncertain' || outcome?.state === 'sending';
 }
@@ -78,6 +115,21 @@ export function mayHaveArrived(error: unknown): boolean {
   if (e.name === 'ChannelMessageTooLargeError' || e.name === 'CardTooLargeError') return false;
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 0;
   return status <= 0;
+}
+
+/** Answers after which a write may still have been carried out: the server or a gateway failed after taking it. */
+const AMBIGUOUS_STATUSES = [500, 502, 504];
+
+/**
+ * Whether a failed send may have landed, so it must be looked up before it is sent again: no answer at all
+ * ({@link mayHaveArrived}), or a 500, 502 or 504 (a 429 or 503 is Graph refusing before doing anything).
+ */
+export function mayHaveLanded(error: unknown): boolean {
+  if (mayHaveArrived(error)) return true;
+  const e = (error ?? {}) as { status?: unknown; statusCode?: unknown; notSent?: unknown };
+  if (e.notSent === true) return false;
+  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 0;
+  return AMBIGUOUS_STATUSES.includes(status);
 }
 
 /** An error raised before anything was sent (nothing can have arrived). */

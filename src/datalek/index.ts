@@ -3,7 +3,9 @@ export {
   DELIVERY_STEPS,
   NotSentError,
   deliveryComplete,
+  deliveryKey,
   mayHaveArrived,
+  mayHaveLanded,
   needsConfirmation,
   readDelivery,
   type DatalekDelivery,
@@ -11,10 +13,12 @@ export {
   type DeliveryStep,
 } from './delivery';
 export {
+  DEFAULT_LOOKUP_POLICY,
   DatalekOutbox,
   StoredReportInvalidError,
   reportLink,
   type DatalekDeps,
+  type LookupPolicy,
   type DeliveryResult,
   type SubmitResult,
 } from './outbox';

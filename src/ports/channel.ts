@@ -35,6 +35,22 @@ export interface ChannelPoster {
    * channel accepts, and with an Error naming the failure otherwise.
    */
   postCard(channel: ChannelRef, card: AdaptiveCardJson, options?: { subject?: string }): Promise<PostedChannelMessage>;
+  /**
+   * Looks among the channel's newest messages (newest first, back to `since` minus a margin) for a card carrying an
+   * element whose `id` is `cardId`; undefined when there is none. Rejects with `LookupUnavailableError` (./mail) when
+   * the channel cannot be read or the search had to stop before reaching `since`. Optional: without it nothing can be
+   * told.
+   */
+  findCard?(channel: ChannelRef, cardId: string, options?: { since?: string }): Promise<PostedChannelMessage | undefined>;
+}
+
+/** True when an Adaptive Card (or any JSON inside it) has an element whose `id` is `cardId`. */
+export function cardHasElementId(card: unknown, cardId: string): boolean {
+  if (Array.isArray(card)) return card.some((c) => cardHasElementId(c, cardId));
+  if (typeof card !== 'object' || card === null) return false;
+  const o = card as Record<string, unknown>;
+  if (o.id === cardId) return true;
+  return Object.values(o).some((v) => typeof v === 'object' && v !== null && cardHasElementId(v, cardId));
 }
 
 /** The message is larger than the channel accepts (Teams: about 28 KB including the card); nothing was sent. */

@@ -1,18 +1,20 @@
 /** In-memory ports for the datalek flow: a register with etags, a mail sender and a channel that can be made to fail. */
 import { applyEvents } from '../../src/domain/datalek';
-import type {
-  AdaptiveCardJson,
-  BreachEntry,
-  BreachEvent,
-  BreachRegister,
-  ChannelInspection,
-  ChannelPoster,
-  ChannelRef,
-  MailSender,
-  OutgoingMail,
-  Page,
-  PostedChannelMessage,
-  SiteDirectory,
+import {
+  cardHasElementId,
+  type AdaptiveCardJson,
+  type BreachEntry,
+  type BreachEvent,
+  type BreachRegister,
+  type ChannelInspection,
+  type ChannelPoster,
+  type ChannelRef,
+  type MailSender,
+  type OutgoingMail,
+  type Page,
+  type PostedChannelMessage,
+  type SentMailLookup,
+  type SiteDirectory,
 } from '../../src/ports';
 import { ConcurrencyError } from '../../src/ports/documents';
 
@@ -60,6 +62,8 @@ export class MemoryBreachRegister implements BreachRegister {
     return { items: await Promise.all([...this.items.keys()].reverse().map((id) => this.get(id))) };
   }
   async appendEvent(event: BreachEvent): Promise<BreachEvent> {
+    // As the adapter: a step belongs in its reporting party's own course list.
+    if (!event.party) throw new Error(`Datalekverloop: geen partij voor melding ${event.reportId}`);
     const f = this.eventFailures.shift();
     if (f) throw f;
     const stored = { ...JSON.parse(JSON.stringify(event)), id: this.log.length + 1 };
@@ -82,18 +86,33 @@ export class MemoryBreachRegister implements BreachRegister {
   }
 }
 
-/** Records every mail; fails per plan. */
+/** Records every mail; fails per plan; finds a sent mail by its tracking key as Sent Items would. */
 export class RecordingMail implements MailSender {
   readonly sent: OutgoingMail[] = [];
   failures: Plan = [];
   /** When true, the failure happens AFTER the mail was accepted (the answer got lost). */
   loseAnswer = false;
+  /** Failures of the lookup, per call (e.g. a 403 without Mail.Read). */
+  lookupFailures: Plan = [];
+  /** Tracking keys whose mail waits in Drafts (accepted, not yet handed to transport). */
+  readonly queued = new Set<string>();
+  lookups = 0;
   async send(mail: OutgoingMail): Promise<void> {
     const f = this.failures.shift();
     if (f && !this.loseAnswer) throw f;
     this.sent.push(mail);
     if (f) throw f;
   }
+  /** Set to undefined to model a sender that cannot look (the outbox then cannot tell). */
+  findSent?: (trackingKey: string) => Promise<SentMailLookup> = async (trackingKey) => {
+    this.lookups++;
+    const f = this.lookupFailures.shift();
+    if (f) throw f;
+    const i = this.sent.findIndex((m) => m.trackingKey === trackingKey);
+    if (i < 0) return { state: 'absent' };
+    if (this.queued.has(trackingKey)) return { state: 'queued', id: `draft-${i + 1}` };
+    return { state: 'sent', id: `sent-${i + 1}` };
+  };
 }
 
 /** The privacy officers of the card fixture configuration, as their groups list them. */
@@ -115,6 +134,21 @@ export function fixtureSite(): Pick<SiteDirectory, 'groupMembers'> {
 export class RecordingChannel implements ChannelPoster {
   readonly posted: Array<{ channel: ChannelRef; card: AdaptiveCardJson }> = [];
   failures: Plan = [];
+  /** When true, the failure happens AFTER the card was posted (the answer got lost). */
+  loseAnswer = false;
+  /** Failures of the lookup, per call (e.g. a 403 without ChannelMessage.Read.All). */
+  lookupFailures: Plan = [];
+  lookups = 0;
+  /** Set to undefined to model a poster that cannot look. */
+  findCard?: (channel: ChannelRef, cardId: string) => Promise<PostedChannelMessage | undefined> = async (channel, cardId) => {
+    this.lookups++;
+    const f = this.lookupFailures.shift();
+    if (f) throw f;
+    const i = this.posted.findIndex(
+      (p) => p.channel.teamId === channel.teamId && p.channel.channelId === channel.channelId && cardHasElementId(p.card, cardId),
+    );
+    return i < 0 ? undefined : { id: `m${i + 1}`, createdAt: new Date().toISOString(), webUrl: null };
+  };
   inspection: ChannelInspection | Error = {
     membershipType: 'private',
     displayName: 'Privacy officers',
@@ -126,8 +160,9 @@ export class RecordingChannel implements ChannelPoster {
   }
   async postCard(channel: ChannelRef, card: AdaptiveCardJson): Promise<PostedChannelMessage> {
     const f = this.failures.shift();
-    if (f) throw f;
+    if (f && !this.loseAnswer) throw f;
     this.posted.push({ channel, card });
+    if (f) throw f;
     return { id: `m${this.posted.length}`, createdAt: new Date().toISOString(), webUrl: null };
   }
 }

@@ -122,10 +122,11 @@ describe('DatalekOutbox.deliver (retry)', () => {
     expect(channel.posted).toHaveLength(1);
   });
 
-  it('a send without an answer is "uncertain": not resent until a person confirms', async () => {
+  it('a send without an answer that Graph cannot look up (403) is "uncertain": not resent until a person confirms', async () => {
     const { mail, outbox } = setup();
     mail.loseAnswer = true;
     mail.failures = [noAnswer()];
+    mail.lookupFailures = [1, 2, 3].map(() => httpFailure(403, 'Access is denied.'));
     const r = await outbox.submit(validReport());
     if (!r.ok) throw new Error('invalid');
     expect(r.delivery.mail?.state).toBe('uncertain');

@@ -27,7 +27,17 @@ describe('SPFx solution configuration (what `npm run package` ships)', () => {
   it('requests exactly the delegated Graph scopes the adapters use, and no Group.ReadWrite.All', () => {
     const scopes = solution.webApiPermissionRequests.map((r: { resource: string; scope: string }) => `${r.resource}|${r.scope}`);
     expect(scopes.sort()).toEqual(
-      ['Calendars.ReadWrite', 'Channel.ReadBasic.All', 'ChannelMember.Read.All', 'ChannelMessage.Send', 'Mail.Send', 'User.Read', 'User.Read.All'].map(
+      [
+        'Calendars.ReadWrite',
+        'Channel.ReadBasic.All',
+        'ChannelMember.Read.All',
+        'ChannelMessage.Read.All',
+        'ChannelMessage.Send',
+        'Mail.Read',
+        'Mail.Send',
+        'User.Read',
+        'User.Read.All',
+      ].map(
         (s) => `Microsoft Graph|${s}`,
       ),
     );
@@ -37,6 +47,19 @@ describe('SPFx solution configuration (what `npm run package` ships)', () => {
     const doc = readFileSync(join(root, 'docs', 'deploy.md'), 'utf8');
     for (const r of solution.webApiPermissionRequests) expect(doc).toContain(`\`${r.scope}\``);
     expect(doc).toMatch(/Not requested: `Group\.ReadWrite\.All`/);
+  });
+
+  it("lists every requested scope with its reason in the README's permission table", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const rows = new Set([...readme.matchAll(/^\| `([A-Za-z.]+)` \| .+ \|$/gm)].map((m) => m[1]));
+    for (const r of solution.webApiPermissionRequests) expect({ scope: r.scope, inTable: rows.has(r.scope) }).toEqual({ scope: r.scope, inTable: true });
+  });
+
+  it('asks for the least privileged reads the Graph docs list for looking a lost breach notification up', () => {
+    // Mail.ReadBasic excludes extended properties (the mail's tracking key), so Mail.Read; nothing that writes mail.
+    const scopes = solution.webApiPermissionRequests.map((r: { scope: string }) => r.scope);
+    expect(scopes).toEqual(expect.arrayContaining(['Mail.Read', 'ChannelMessage.Read.All']));
+    for (const broader of ['Mail.ReadWrite', 'Group.Read.All', 'Group.ReadWrite.All', 'ChannelMessage.ReadWrite']) expect(scopes).not.toContain(broader);
   });
 
   it('bundles both components from manifests and entry points that exist', () => {

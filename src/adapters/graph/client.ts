@@ -36,7 +36,7 @@ export const DEFAULT_GRAPH_TIMEOUT_MS = 30_000;
 /** Default number of extra attempts for a throttled or unavailable answer. */
 export const DEFAULT_GRAPH_RETRIES = 2;
 
-/** Statuses where Graph refused the request before doing anything, so sending it again is safe. */
+/** Statuses where Graph refused the request before doing anything, so sending it again is safe (504: GET only). */
 const RETRY_STATUSES = [429, 503, 504];
 
 /** A Graph call failed: carries the HTTP status (0 for timeout or network failure) and Graph's error code. */
@@ -103,6 +103,8 @@ export async function callGraph(
 }
 
 function isRetryable(error: GraphRequestError): boolean {
+  // A gateway timeout on a write may come after the service carried it out: a POST is not sent again blindly.
+  if (error.status === 504 && error.method === 'POST') return false;
   if (RETRY_STATUSES.includes(error.status)) return true;
   return error.status === 0 && error.code !== 'Timeout' && error.method === 'GET';
 }

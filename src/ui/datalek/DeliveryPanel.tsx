@@ -1,6 +1,7 @@
 import { Button, Checkbox, MessageBar, MessageBarBody, Select, Subtitle2, Text } from '@fluentui/react-components';
 import * as React from 'react';
 import {
+  DEFAULT_LOOKUP_POLICY,
   DELIVERY_STEPS,
   deliveryComplete,
   needsConfirmation,
@@ -15,7 +16,7 @@ import {
   procedureChecklist,
   type DatalekReport,
 } from '../../domain/datalek';
-import { format } from '../../loc';
+import { format } from '../services/text';
 import { errorMessage } from '../common/errors';
 import { useServices, useStrings } from '../services';
 import { outboxFor } from './outboxFor';
@@ -77,8 +78,12 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
   const [confirm, setConfirm] = React.useState<DeliveryStep[]>([]);
   const [problems, setProblems] = React.useState<string[]>(props.registerErrors ?? []);
   const [contact, setContact] = React.useState('');
+  const [unrecorded, setUnrecorded] = React.useState<DeliveryStep[]>(props.unrecorded ?? []);
+  React.useEffect(() => setUnrecorded(props.unrecorded ?? []), [props.unrecorded]);
   const { delivery, report } = props;
   const reporterView = props.reporterView ?? true;
+  // Ticks so that a step that may have arrived becomes retryable once the outbox may look it up and conclude.
+  const now = useNow(5_000);
 
   const run = async (work: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -96,6 +101,7 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
       const r: DeliveryResult = await outbox.deliver(props.id, confirm);
       setConfirm([]);
       setProblems(r.registerErrors);
+      setUnrecorded(r.unrecorded);
       props.onUpdate({ report: r.report, delivery: r.delivery });
     });
   const postFull = (): Promise<void> =>
@@ -121,10 +127,18 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
     if (o.state === 'failed') return format(t.datalekStateFailed, { at, message: o.message, attempts: o.attempts });
     return format(t.datalekStateUncertain, { at, message: o.message });
   };
-  const complete = deliveryComplete(delivery);
-  // A retry only acts on steps not sent and not awaiting a person's check (they may have arrived).
-  const awaiting = DELIVERY_STEPS.filter((s) => needsConfirmation(delivery[s]) && !confirm.includes(s));
-  const actionable = DELIVERY_STEPS.some((s) => delivery[s]?.state !== 'sent' && !awaiting.includes(s));
+  const complete = deliveryComplete(delivery) && unrecorded.length === 0;
+  // A step that may have arrived is looked up by the retry (the sender's Sent Items, the channel); "not found" only
+  // counts once the attempt is settled, so until then the retry waits, unless a person confirmed it did not arrive.
+  const lookupFrom = (s: DeliveryStep): number => {
+    const t = Date.parse(delivery[s]?.at ?? '');
+    return Number.isFinite(t) ? t + DEFAULT_LOOKUP_POLICY.settleMs : 0;
+  };
+  const awaiting = DELIVERY_STEPS.filter(
+    (s) => needsConfirmation(delivery[s]) && !confirm.includes(s) && now.getTime() < lookupFrom(s),
+  );
+  const actionable =
+    unrecorded.length > 0 || DELIVERY_STEPS.some((s) => delivery[s]?.state !== 'sent' && !awaiting.includes(s));
   const checklist = procedureChecklist(report, services.config, lang);
   const phones = checklist.find((s) => s.key === 'phoned')?.phoneNumbers ?? [];
   return (
@@ -138,6 +152,11 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
               <Text className={delivery[s]?.state === 'sent' ? styles.ok : delivery[s] ? styles.bad : styles.muted}>
                 {stateText(s)}
               </Text>
+              {awaiting.includes(s) && (
+                <Text className={styles.muted} data-testid={`datalek-lookup-${s}`}>
+                  {format(t.datalekLookupFrom, { at: formatAmsterdam(new Date(lookupFrom(s)), lang) })}
+                </Text>
+              )}
               {needsConfirmation(delivery[s]) && (
                 <Checkbox
                   data-testid={`datalek-confirm-${s}`}
@@ -162,7 +181,7 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
             </Button>
           </div>
         )}
-        {props.unrecorded && props.unrecorded.length > 0 && <Text className={styles.warn}>{t.datalekUnrecorded}</Text>}
+        {unrecorded.length > 0 && <Text className={styles.warn}>{t.datalekUnrecorded}</Text>}
         {problems.map((p, i) => (
           <Text key={i} className={styles.warn}>
             {format(t.datalekRegisterWriteFailed, { message: p })}

@@ -1,9 +1,11 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { GraphChannelPoster, TEAMS_MESSAGE_LIMIT_BYTES, type GraphClientLike } from '../../../src/adapters/graph';
+import Database from 'better-sqlite3';
+import { CHANNEL_LOOKUP_PERMISSION, GraphChannelPoster, TEAMS_MESSAGE_LIMIT_BYTES, type GraphClientLike } from '../../../src/adapters/graph';
 import { ChannelMessageTooLargeError, type AdaptiveCardJson } from '../../../src/ports/channel';
+import { LookupUnavailableError } from '../../../src/ports/mail';
 import { channelMessageBytes } from '../../../src/cards/size';
-import { call, memoryContext, sanne } from '../../workbench/emulator/graph/harness';
+import { bearer, call, memoryContext, sanne } from '../../workbench/emulator/graph/harness';
 import { inProcessClient } from './inProcessClient';
 
 const card = JSON.parse(
@@ -70,5 +72,60 @@ describe('GraphChannelPoster', () => {
       .postCard(channel, withText('x'.repeat(n + 1)))
       .catch((e: ChannelMessageTooLargeError) => e);
     expect((err as ChannelMessageTooLargeError).sizeBytes).toBe(TEAMS_MESSAGE_LIMIT_BYTES + 1);
+  });
+});
+
+describe('GraphChannelPoster.findCard: the card by its own id among the channel\'s newest messages', () => {
+  const KEY = 'samenwerkingsruimte-datalek-0a1b2c3d-7-card';
+  const tagged = (id: string): AdaptiveCardJson => ({ ...card, body: [{ type: 'TextBlock', text: 'Datalek', id }] });
+  /** A context whose clock the test moves (messages get their createdDateTime from it). */
+  function movingContext(start = Date.parse('2027-03-01T09:00:00Z')) {
+    const clock = { t: start };
+    return { clock, ctx: { db: new Database(':memory:'), now: () => new Date(clock.t) } };
+  }
+
+  it('finds the posted card (by the id of one of its elements) and nothing for another id', async () => {
+    const ctx = memoryContext();
+    const poster = new GraphChannelPoster(inProcessClient(ctx, sanne));
+    const posted = await poster.postCard(channel, tagged(KEY));
+    await poster.postCard(channel, tagged('other'));
+    await expect(poster.findCard(channel, KEY, { since: posted.createdAt })).resolves.toEqual(posted);
+    await expect(poster.findCard(channel, 'absent', { since: posted.createdAt })).resolves.toBeUndefined();
+  });
+
+  it('pages back past busier channels ($top=50, nextLink) until the messages predate the attempt', async () => {
+    const { clock, ctx } = movingContext();
+    const paths: string[] = [];
+    const client = inProcessClient(ctx, sanne);
+    const poster = new GraphChannelPoster({ api: (p) => (paths.push(p), client.api(p)) });
+    for (let i = 0; i < 30; i++, clock.t += 60_000) await poster.postCard(channel, tagged(`old-${i}`));
+    const since = new Date(clock.t).toISOString();
+    const posted = await poster.postCard(channel, tagged(KEY));
+    for (let i = 0; i < 70; i++) await poster.postCard(channel, tagged(`new-${i}`));
+    paths.length = 0;
+    await expect(poster.findCard(channel, KEY, { since })).resolves.toMatchObject({ id: posted.id });
+    expect(paths).toHaveLength(2);
+    expect(paths[0]).toMatch(/\/messages\?\$top=50$/);
+    // Not there: stops once a page reaches messages older than the attempt (less 5 minutes), not at the channel's end.
+    paths.length = 0;
+    await expect(poster.findCard(channel, 'never-posted', { since })).resolves.toBeUndefined();
+    expect(paths).toHaveLength(2); // a third page (old-0) exists but is not read
+  });
+
+  it('a channel too busy to reach back to the attempt is "cannot tell", never "absent"', async () => {
+    const { ctx } = movingContext();
+    const poster = new GraphChannelPoster(inProcessClient(ctx, sanne));
+    for (let i = 0; i < 260; i++) await poster.postCard(channel, tagged(`m-${i}`));
+    await expect(poster.findCard(channel, KEY, { since: '2027-03-01T08:00:00Z' })).rejects.toBeInstanceOf(LookupUnavailableError);
+  });
+
+  it('a token without ChannelMessage.Read.All: LookupUnavailableError naming the permission', async () => {
+    const ctx = memoryContext();
+    const poster = new GraphChannelPoster(inProcessClient(ctx, sanne), {
+      headers: { Authorization: bearer(['ChannelMessage.Send']).authorization },
+      retries: 0,
+    });
+    const err = await poster.findCard(channel, KEY, { since: '2027-03-01T09:00:00Z' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 403, permission: CHANNEL_LOOKUP_PERMISSION });
   });
 });

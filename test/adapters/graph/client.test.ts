@@ -81,4 +81,13 @@ describe('callGraph', () => {
     await expect(callGraph(get.client, 'GET', '/me', undefined, { retryDelayMs: 5 })).resolves.toEqual({ id: 'me' });
     expect(get.attempts()).toBe(2);
   });
+
+  it('does not send a POST again after 504 (the write may have been carried out); retries a GET', async () => {
+    const post = scripted([{ fail: graphError(504, 'GatewayTimeout') }, { ok: {} }]);
+    await expect(callGraph(post.client, 'POST', '/me/sendMail', {}, { retryDelayMs: 1 })).rejects.toMatchObject({ status: 504 });
+    expect(post.attempts()).toBe(1);
+    const get = scripted([{ fail: graphError(504, 'GatewayTimeout') }, { ok: { value: [] } }]);
+    await expect(callGraph(get.client, 'GET', '/me/mailFolders/sentitems/messages', undefined, { retryDelayMs: 1 })).resolves.toEqual({ value: [] });
+    expect(get.attempts()).toBe(2);
+  });
 });

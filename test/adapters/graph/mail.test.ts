@@ -1,6 +1,6 @@
-import { GraphMailSender } from '../../../src/adapters/graph';
-import type { OutgoingMail } from '../../../src/ports/mail';
-import { call, memoryContext, sanne } from '../../workbench/emulator/graph/harness';
+import { GraphMailSender, MAIL_LOOKUP_PERMISSION, TRACKING_PROPERTY_ID } from '../../../src/adapters/graph';
+import { LookupUnavailableError, type OutgoingMail } from '../../../src/ports/mail';
+import { bearer, call, memoryContext, sanne } from '../../workbench/emulator/graph/harness';
 import { inProcessClient } from './inProcessClient';
 
 const breachMail = (over: Partial<OutgoingMail> = {}): OutgoingMail => ({
@@ -55,5 +55,48 @@ describe('GraphMailSender', () => {
   it('refuses a mail without recipients before sending', async () => {
     const sender = new GraphMailSender(inProcessClient(memoryContext(), sanne));
     await expect(sender.send(breachMail({ to: [], cc: [] }))).rejects.toThrow('mail.to');
+  });
+});
+
+describe('GraphMailSender: a tracked mail found again in Sent Items', () => {
+  const token = (scopes: string[]) => ({ headers: { Authorization: bearer(scopes).authorization } });
+
+  it('stores the tracking key as an extended property and finds the sender\'s copy by it', async () => {
+    const ctx = memoryContext();
+    const sender = new GraphMailSender(inProcessClient(ctx, sanne));
+    await sender.send(breachMail({ trackingKey: 'samenwerkingsruimte-datalek-0a1b2c3d-7-mail' }));
+    const own = (await call(ctx, 'GET', `/_emulator/graph/mailboxes/${sanne.email}`))?.body as {
+      sentItems: Array<{ id: string; singleValueExtendedProperties?: unknown }>;
+    };
+    expect(own.sentItems[0].singleValueExtendedProperties).toEqual([
+      { id: TRACKING_PROPERTY_ID, value: 'samenwerkingsruimte-datalek-0a1b2c3d-7-mail' },
+    ]);
+    await expect(sender.findSent('samenwerkingsruimte-datalek-0a1b2c3d-7-mail')).resolves.toEqual({
+      state: 'sent',
+      id: own.sentItems[0].id,
+      sentAt: '2027-03-01T09:00:00.000Z',
+    });
+    await expect(sender.findSent('samenwerkingsruimte-datalek-0a1b2c3d-8-mail')).resolves.toEqual({ state: 'absent' });
+  });
+
+  it('asks Sent Items, then Drafts, with the documented filter', async () => {
+    const ctx = memoryContext();
+    const paths: string[] = [];
+    const client = inProcessClient(ctx, sanne);
+    await new GraphMailSender({ api: (p) => (paths.push(p), client.api(p)) }).findSent("it's-1");
+    expect(paths.map((p) => p.split('?')[0])).toEqual(['/me/mailFolders/sentitems/messages', '/me/mailFolders/drafts/messages']);
+    expect(new URLSearchParams(paths[0].split('?')[1]).get('$filter')).toBe(
+      `singleValueExtendedProperties/any(ep: ep/id eq '${TRACKING_PROPERTY_ID}' and ep/value eq 'it''s-1')`,
+    );
+  });
+
+  it('a token without Mail.Read: LookupUnavailableError naming the permission (nothing can be told)', async () => {
+    const ctx = memoryContext();
+    const sender = new GraphMailSender(inProcessClient(ctx, sanne), { ...token(['Mail.Send', 'Mail.ReadBasic']), retries: 0 });
+    await sender.send(breachMail({ trackingKey: 'k' }));
+    const err = await sender.findSent('k').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LookupUnavailableError);
+    expect(err).toMatchObject({ status: 403, permission: MAIL_LOOKUP_PERMISSION, lookupUnavailable: true });
+    await expect(new GraphMailSender(inProcessClient(ctx, sanne), token(['Mail.Read'])).findSent('k')).resolves.toMatchObject({ state: 'sent' });
   });
 });

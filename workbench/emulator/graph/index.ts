@@ -3,10 +3,12 @@ import { listChannelMessages, postChannelMessage } from './channel';
 import { graphError, GraphValidationError } from './errors';
 import { createEvent, listEvents, type CalendarOwner } from './events';
 import { sendMail } from './mail';
+import { listFolderMessages } from './mailFolders';
 import { applySelect, userResource } from './me';
 import { listUsers } from './users';
 import { pageOf, type PagingRule } from './paging';
 import { readBack } from './readback';
+import { missingScope } from './scopes';
 import { ensureGraphSchema, mailboxKey } from './store';
 import { ensureTeamSchema } from './teamModel';
 import {
@@ -30,6 +32,13 @@ export { EMULATOR_PROPERTY } from './events';
 // Graph pages events by 10 ($skip) and channel messages by 20, at most 50 ($skiptoken).
 const EVENT_PAGES: PagingRule = { defaultTop: 10, maxTop: 1000, cursor: '$skip' };
 const MESSAGE_PAGES: PagingRule = { defaultTop: 20, maxTop: 50, cursor: '$skiptoken' };
+
+/**
+ * Delegated permission to list a channel's messages: "ChannelMessage.Read.All" is the only delegated one
+ * (https://learn.microsoft.com/en-us/graph/api/channel-list-messages); a token with only ChannelMessage.Send or
+ * ChannelMessage.ReadWrite is refused naming it (https://github.com/12Knocksinna/Office365itpros/issues/116).
+ */
+const CHANNEL_MESSAGES_READ_SCOPES = ['ChannelMessage.Read.All'];
 
 /** Path prefix of the workbench read-back endpoints (mount it next to `/v1.0/`). */
 export const GRAPH_READBACK_PREFIX = '/_emulator/graph/';
@@ -64,7 +73,16 @@ function owns(req: EmulatorRequest): boolean {
 }
 
 function routeOf(req: EmulatorRequest): { segments: string[]; readBack: boolean } | null {
-  const split = (p: string): string[] => p.split('/').filter(Boolean).map(decodeSegment);
+  // OData key syntax `mailFolders('SentItems')` addresses the same resource as `mailFolders/SentItems`.
+  const split = (p: string): string[] =>
+    p
+      .split('/')
+      .filter(Boolean)
+      .map(decodeSegment)
+      .flatMap((seg) => {
+        const m = /^([A-Za-z][\w.]*)\('((?:[^']|'')*)'\)$/.exec(seg);
+        return m ? [m[1], m[2].replace(/''/g, "'")] : [seg];
+      });
   if (req.path.startsWith(GRAPH_READBACK_PREFIX)) {
     return req.method.toUpperCase() === 'GET'
       ? { segments: split(req.path.slice(GRAPH_READBACK_PREFIX.length)), readBack: true }
@@ -93,8 +111,10 @@ function dispatch(
       return sendMail(req.body, user, ctx);
     case 'POST teams/{}/channels/{}/messages':
       return messageAccess(s[1], s[3], user, ctx) ?? postChannelMessage(s[1], s[3], req.body, user, ctx);
+    case 'GET me/mailfolders/{}/messages':
+      return listFolderMessages(s[2], req, user, ctx);
     case 'GET teams/{}/channels/{}/messages': {
-      const denied = messageAccess(s[1], s[3], user, ctx);
+      const denied = missingScope(req, ctx, CHANNEL_MESSAGES_READ_SCOPES, 'teams') ?? messageAccess(s[1], s[3], user, ctx);
       if (denied) return denied;
       const context = `https://graph.microsoft.com/v1.0/$metadata#teams('${s[1]}')/channels('${s[3]}')/messages`;
       return json(200, pageOf(listChannelMessages(s[1], s[3], ctx), req, MESSAGE_PAGES, context));
@@ -150,9 +170,9 @@ function events(
   return json(200, pageOf(listEvents(owner, ctx), req, EVENT_PAGES, context));
 }
 
-/** Segments that are ids: the one after `teams`, `channels`, `users`, `groups`. */
+/** Segments that are ids: the one after `teams`, `channels`, `users`, `groups`, `mailfolders`. */
 function isVariable(lower: string[], i: number): boolean {
-  return i > 0 && ['teams', 'channels', 'users', 'groups'].includes(lower[i - 1]);
+  return i > 0 && ['teams', 'channels', 'users', 'groups', 'mailfolders'].includes(lower[i - 1]);
 }
 
 function isSelf(idOrUpn: string, user: EmulatorUser): boolean {

@@ -1,13 +1,19 @@
 import { randomUUID } from 'crypto';
 import type { EmulatorContext, EmulatorResponse, EmulatorUser } from '../types';
 import { GraphValidationError, invalid } from './errors';
+import { parseExtendedProperties } from './extendedProperties';
 import { isObject, parseJsonBody } from './json';
 import { parseItemBody, parseRecipients, type Recipient } from './recipients';
 import { mailboxKey, opaqueId } from './store';
 
 /**
  * `POST /v1.0/me/sendMail`: validates as Exchange does, then delivers one copy per recipient mailbox (to, cc, bcc) and
- * one to the sender's Sent Items, all in one transaction. Answers 202 with no body, like Graph.
+ * one to the sender's Sent Items, all in one transaction. Answers 202 with no body, like Graph. Graph saves the message
+ * in Drafts, answers 202, and transport moves it to Sent Items afterwards ("Send mail by using the Microsoft Graph
+ * API", https://learn.microsoft.com/en-us/graph/outlook-things-to-know-about-send-mail); the emulator does all of it
+ * before answering, so its Drafts folder is always empty. `message.singleValueExtendedProperties` are stored with the
+ * sender's copy (the message the request creates); recipients' copies do not get them (whether transport carries named
+ * properties into other mailboxes is not documented).
  */
 export function sendMail(body: Buffer, user: EmulatorUser, ctx: EmulatorContext): EmulatorResponse {
   const payload = parseJsonBody(body);
@@ -36,6 +42,7 @@ export function sendMail(body: Buffer, user: EmulatorUser, ctx: EmulatorContext)
       403,
     );
   }
+  const extended = parseExtendedProperties(message.singleValueExtendedProperties, 'message.singleValueExtendedProperties');
   const save = payload.saveToSentItems;
   if (save !== undefined && typeof save !== 'boolean') invalid('saveToSentItems', 'must be a boolean.');
 
@@ -73,7 +80,13 @@ export function sendMail(body: Buffer, user: EmulatorUser, ctx: EmulatorContext)
         mailboxKey(user.email),
         'sentitems',
         now,
-        JSON.stringify({ id, ...base, bccRecipients: bcc, isRead: true }),
+        JSON.stringify({
+          id,
+          ...base,
+          bccRecipients: bcc,
+          isRead: true,
+          ...(extended.length ? { singleValueExtendedProperties: extended } : {}),
+        }),
       );
     }
   });

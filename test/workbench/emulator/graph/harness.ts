@@ -30,6 +30,7 @@ export async function call(
   pathAndQuery: string,
   body?: unknown,
   user: EmulatorUser | null = sanne,
+  headers: Record<string, string> = {},
 ): Promise<EmulatorResponse | null> {
   const [path, rawQuery = ''] = pathAndQuery.split('?');
   const buf =
@@ -39,7 +40,7 @@ export async function call(
     path,
     rawQuery,
     query: new URLSearchParams(rawQuery),
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) },
     body: buf,
     origin: 'http://127.0.0.1:1',
     user,
@@ -50,4 +51,13 @@ export async function call(
 /** The `error` object of a Graph error response. */
 export function errorOf(res: EmulatorResponse | null): { code: string; message: string } {
   return (res?.body as { error: { code: string; message: string } }).error;
+}
+
+/**
+ * An `Authorization` header with a bearer token naming `scopes` in its `scp` claim, as Entra ID issues delegated tokens
+ * (the emulator's Graph side reads only `scp`; signature, audience and lifetime are checked where tokens are issued).
+ */
+export function bearer(scopes: string[]): { authorization: string } {
+  const b64 = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return { authorization: `Bearer ${b64({ typ: 'JWT', alg: 'HS256' })}.${b64({ aud: 'https://graph.microsoft.com', scp: scopes.join(' ') })}.test` };
 }
