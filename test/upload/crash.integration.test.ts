@@ -3,7 +3,6 @@
  * chunks), then started again on the same database. The dialog's own retry (a failed result again with `previous`, an
  * incomplete one with `repair`) then finishes every file: none lost, none doubled, every Toetslog record once.
  */
-import { spawn, type ChildProcess } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -12,50 +11,21 @@ import type { ExchangeDocument, UploadProgress } from '../../src/ports/documents
 import { decide, repair, shareFile, type ShareDeps, type ShareItem, type ShareResult } from '../../src/upload';
 import { spForUser } from '../../workbench/seed/clients';
 import { seedSite } from '../../workbench/seed/seed';
+import { killHard, startEmulatorProcess as startProcess, type EmulatorProcess } from '../helpers/crash';
 import { TEST_SITE_PATH } from '../helpers/emulator';
 import { config, form, scanWith } from './fixtures';
 
 jest.setTimeout(240_000);
 
-const ROOT = join(__dirname, '..', '..');
 const FILES = 30;
 /** The upload during which the workbench is killed (a chunked one, between its chunks). */
 const KILLED_DURING = 10;
 const MAX_RETRIES = 8;
 
-/** Starts the emulator as a process of its own; resolves with it and its origin once it listens. */
-function startProcess(dbFile: string, port: number): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', "require('tsx/cjs/api').register(); require('./test/helpers/emulatorProcess.ts')"], {
-      cwd: ROOT,
-      env: { ...process.env, EMULATOR_DB: dbFile, EMULATOR_PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /ready (\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => reject(new Error(`emulator process ended (${code}): ${err}`)));
-  });
-}
-
-/** Kills with SIGKILL (no cleanup, no flush: what `kill -9` does) and waits until it is gone. */
-function killHard(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
-
 describe('kill -9 of the workbench during a batch of uploads', () => {
   const dir = mkdtempSync(join(tmpdir(), 'crash-'));
   const dbFile = join(dir, 'emulator.sqlite');
-  let proc: { child: ChildProcess; url: string } | undefined;
+  let proc: EmulatorProcess | undefined;
   afterAll(async () => {
     if (proc) await killHard(proc.child);
     rmSync(dir, { recursive: true, force: true });
