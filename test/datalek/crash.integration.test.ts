@@ -16,13 +16,14 @@ import { seedSite } from '../../workbench/seed/seed';
 import { killHard, startEmulatorProcess, type EmulatorProcess } from '../helpers/crash';
 import { loadConfigFixture } from '../helpers/config';
 import { TEST_SITE_PATH } from '../helpers/emulator';
+import { breachInput, SANNE } from './reports';
 
 jest.setTimeout(240_000);
 
 const config = loadConfigFixture();
 const PARTIES = config.parties.map((p) => p.key);
 const REPORTER = 'igj-medewerker';
-const REPORTER_EMAIL = 'sanne.devries@igj.example';
+const REPORTER_EMAIL = SANNE.email;
 
 /** The reporter's outbox as a freshly loaded page builds it; `now` can be moved past the lookup's settling time. */
 function outboxAt(url: string, now: () => Date): DatalekOutbox {
@@ -43,36 +44,6 @@ function outboxAt(url: string, now: () => Date): DatalekOutbox {
     now,
     delay: async () => undefined,
   });
-}
-
-function report(): Record<string, unknown> {
-  const now = new Date();
-  return {
-    reportingParty: 'igj',
-    reportingOrganisation: 'Inspectie Gezondheidszorg en Jeugd',
-    contactName: 'Sanne de Vries',
-    contactFunction: 'Inspecteur',
-    contactPhone: '+31 30 000 0100',
-    contactEmail: REPORTER_EMAIL,
-    reportedAt: now.toISOString(),
-    breachDate: now.toISOString().slice(0, 10),
-    breachDatePresumed: false,
-    discoveredAt: new Date(now.getTime() - 3_600_000).toISOString(),
-    description: 'Brief naar het verkeerde adres (KILL-9).',
-    affectedPersonalData: 'Naam, adres',
-    affectedDataSubjects: 'Eén zorgverlener',
-    scaleDataSubjects: 1,
-    scaleFiles: 1,
-    consequences: 'Onbekend',
-    measures: 'Ontvanger gevraagd te vernietigen',
-    measuresBefore: 'Geen',
-    dataSubjectsInformed: 'nee',
-    crossBorder: 'nee',
-    ongoing: 'nee',
-    controllerParty: 'cibg',
-    documents: [],
-    status: 'gemeld aan wederpartij',
-  };
 }
 
 describe('kill -9 of the workbench during a breach delivery', () => {
@@ -107,7 +78,7 @@ describe('kill -9 of the workbench during a breach delivery', () => {
     };
     let storedId: number | undefined;
     try {
-      const r = await outboxAt(proc.url, () => new Date()).submit(report());
+      const r = await outboxAt(proc.url, () => new Date()).submit(breachInput(config, SANNE, 'KILL-9'));
       if (r.ok) storedId = r.id;
     } catch {
       // The page saw the workbench go away mid-delivery; what was stored is read again below.

@@ -14,6 +14,7 @@ import { seedSite } from '../../workbench/seed/seed';
 import { loadConfigFixture } from '../helpers/config';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
 import { bearer } from '../workbench/emulator/graph/harness';
+import { breachInput, SANNE } from './reports';
 
 jest.setTimeout(180_000);
 
@@ -69,38 +70,8 @@ function outboxFor(user: string, graphOptions: GraphCallOptions = {}, onDelay: (
   return { outbox, clock };
 }
 
-function report(marker: string): Record<string, unknown> {
-  const now = new Date();
-  return {
-    reportingParty: 'igj',
-    reportingOrganisation: 'Inspectie Gezondheidszorg en Jeugd',
-    contactName: 'Sanne de Vries',
-    contactFunction: 'Inspecteur',
-    contactPhone: '+31 30 000 0100',
-    contactEmail: 'sanne.devries@igj.example',
-    reportedAt: now.toISOString(),
-    breachDate: now.toISOString().slice(0, 10),
-    breachDatePresumed: false,
-    discoveredAt: new Date(now.getTime() - 3_600_000).toISOString(),
-    description: `Brief naar het verkeerde adres (${marker}).`,
-    affectedPersonalData: 'Naam, adres',
-    affectedDataSubjects: 'Eén zorgverlener',
-    scaleDataSubjects: 1,
-    scaleFiles: 1,
-    consequences: 'Onbekend',
-    measures: 'Ontvanger gevraagd te vernietigen',
-    measuresBefore: 'Geen',
-    dataSubjectsInformed: 'nee',
-    crossBorder: 'nee',
-    ongoing: 'nee',
-    controllerParty: 'cibg',
-    documents: [],
-    status: 'gemeld aan wederpartij',
-  };
-}
-
 async function submit(outbox: DatalekOutbox, marker: string) {
-  const r = await outbox.submit(report(marker));
+  const r = await outbox.submit(breachInput(config, SANNE, marker));
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r;
 }

@@ -15,6 +15,7 @@ import { DEFAULT_LOOKUP_POLICY, DatalekOutbox, deliveryComplete, deliveryKey, re
 import { cardHasElementId, type BreachEntry } from '../../src/ports';
 import { seedSite } from '../../workbench/seed/seed';
 import { loadConfigFixture } from '../helpers/config';
+import { breachInput } from './reports';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
 
 jest.setTimeout(600_000);
@@ -33,36 +34,6 @@ const REPORTERS = [
 ];
 
 let emu: TestEmulator;
-
-function report(r: (typeof REPORTERS)[number], marker: string): Record<string, unknown> {
-  const now = new Date();
-  return {
-    reportingParty: r.party,
-    reportingOrganisation: config.parties.find((p) => p.key === r.party)!.name,
-    contactName: r.name,
-    contactFunction: 'Medewerker',
-    contactPhone: '+31 30 000 0100',
-    contactEmail: r.email,
-    reportedAt: now.toISOString(),
-    breachDate: now.toISOString().slice(0, 10),
-    breachDatePresumed: false,
-    discoveredAt: new Date(now.getTime() - 3_600_000).toISOString(),
-    description: `Brief naar het verkeerde adres ${marker}.`,
-    affectedPersonalData: 'Naam, adres',
-    affectedDataSubjects: 'Eén zorgverlener',
-    scaleDataSubjects: 1,
-    scaleFiles: 1,
-    consequences: 'Onbekend',
-    measures: 'Ontvanger gevraagd te vernietigen',
-    measuresBefore: 'Geen',
-    dataSubjectsInformed: 'nee',
-    crossBorder: 'nee',
-    ongoing: 'nee',
-    controllerParty: r.other,
-    documents: [],
-    status: 'gemeld aan wederpartij',
-  };
-}
 
 beforeAll(async () => {
   emu = await startTestEmulator();
@@ -113,7 +84,7 @@ it('50 breach reports under lost answers, throttling, unavailability and resets:
     for (; run.submits < MAX_SUBMITS && run.id === undefined; ) {
       run.submits++;
       try {
-        const r = await outbox.submit(report(reporter, marker), { clientKey: `draft-${marker}` });
+        const r = await outbox.submit(breachInput(config, { ...reporter, functionTitle: 'Medewerker' }, marker), { clientKey: `draft-${marker}` });
         if (!r.ok) throw new Error(JSON.stringify(r.errors));
         run.id = r.id;
         complete = deliveryComplete(r.delivery) && r.unrecorded.length === 0;

@@ -19,7 +19,8 @@ import { GraphChannelPoster, GraphMailSender } from '../../src/adapters/graph';
 import { seedSite } from '../../workbench/seed/seed';
 import { loadConfigFixture } from '../helpers/config';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
-import { form, scanWith } from '../upload/fixtures';
+import { breachInput, SANNE } from '../datalek/reports';
+import { form, reviewForm, scanWith } from '../upload/fixtures';
 
 jest.setTimeout(180_000);
 
@@ -82,16 +83,7 @@ async function share(key: string, fileName: string, bsn: boolean): Promise<void>
   const user = await userOf(key);
   const sp = emu.spForUser(key);
   const f = bsn
-    ? form({
-        classification: 'departementaal-vertrouwelijk',
-        answers: {
-          containsPersonalData: true,
-          activityKey: 'identiteitsverificatie',
-          categories: ['naw', 'identificatie'],
-          necessity: 'Nodig om de identiteit van deze zorgverlener vast te stellen.',
-          lessDataPossible: false,
-        },
-      })
+    ? reviewForm()
     : form();
   const item = { fileName, content: new TextEncoder().encode(`${fileName} ${bsn ? 'BSN 111222333' : ''}`), scan: scanWith(bsn ? { bsn: 1 } : {}) };
   const { decide } = await import('../../src/upload');
@@ -172,33 +164,7 @@ describe('AVG art. 33(5): every breach documented, its facts and delivery unchan
         reminderChannel: { teamId: config.space.teamId!, channelId: config.space.reminderChannelId! },
       },
     });
-    const now = new Date();
-    const r = await outbox.submit({
-      reportingParty: 'igj',
-      reportingOrganisation: 'Inspectie Gezondheidszorg en Jeugd',
-      contactName: 'Sanne de Vries',
-      contactFunction: 'Inspecteur',
-      contactPhone: '+31 30 000 0100',
-      contactEmail: 'sanne.devries@igj.example',
-      reportedAt: now.toISOString(),
-      breachDate: now.toISOString().slice(0, 10),
-      breachDatePresumed: false,
-      discoveredAt: new Date(now.getTime() - 3_600_000).toISOString(),
-      description: 'Brief naar het verkeerde adres.',
-      affectedPersonalData: 'Naam, adres',
-      affectedDataSubjects: 'Eén zorgverlener',
-      scaleDataSubjects: 1,
-      scaleFiles: 1,
-      consequences: 'Onbekend',
-      measures: 'Ontvanger gevraagd te vernietigen',
-      measuresBefore: 'Adrescontrole',
-      dataSubjectsInformed: 'nee',
-      crossBorder: 'nee',
-      ongoing: 'nee',
-      controllerParty: 'cibg',
-      documents: [],
-      status: 'gemeld aan wederpartij',
-    });
+    const r = await outbox.submit(breachInput(config, SANNE, 'aanval'));
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     id = r.id;
   });

@@ -13,7 +13,7 @@ import { spForUser } from '../../workbench/seed/clients';
 import { seedSite } from '../../workbench/seed/seed';
 import { killHard, startEmulatorProcess as startProcess, type EmulatorProcess } from '../helpers/crash';
 import { TEST_SITE_PATH } from '../helpers/emulator';
-import { config, form, scanWith } from './fixtures';
+import { config, form, reviewForm, scanWith } from './fixtures';
 
 jest.setTimeout(240_000);
 
@@ -43,16 +43,7 @@ describe('kill -9 of the workbench during a batch of uploads', () => {
       audit: new PnpAuditLog(sp, config.parties.map((p) => p.key)),
       user: await new PnpSiteDirectory(sp, config).currentUser(),
     };
-    const review = form({
-      classification: 'departementaal-vertrouwelijk',
-      answers: {
-        containsPersonalData: true,
-        activityKey: 'identiteitsverificatie',
-        categories: ['naw', 'identificatie'],
-        necessity: 'Nodig om de identiteit van de zorgverlener vast te stellen.',
-        lessDataPossible: false,
-      },
-    });
+    const review = reviewForm();
     const batch = Array.from({ length: FILES }, (_, i) => {
       const chunked = i === KILLED_DURING || i % 7 === 0;
       const fileName = `Crash ${String(i).padStart(2, '0')}${chunked ? '.bin' : '.txt'}`;

@@ -28,6 +28,23 @@ export function form(over: Partial<ShareForm> = {}): ShareForm {
   };
 }
 
+/**
+ * The form of a file that goes to review (art. 9.2): departementaal vertrouwelijk, BSN declared for identity
+ * verification, which the IGJ–CIBG configuration escalates to the sharing party's privacy officer.
+ */
+export function reviewForm(): ShareForm {
+  return form({
+    classification: 'departementaal-vertrouwelijk',
+    answers: {
+      containsPersonalData: true,
+      activityKey: 'identiteitsverificatie',
+      categories: ['naw', 'identificatie'],
+      necessity: 'Nodig om de identiteit van de zorgverlener vast te stellen.',
+      lessDataPossible: false,
+    },
+  });
+}
+
 /** A scan result with the given counts per kind. */
 export function scanWith(counts: Partial<Record<'bsn' | 'email' | 'iban', number>>): ScanResult {
   return {

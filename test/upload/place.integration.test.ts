@@ -9,7 +9,7 @@ import { PnpAuditLog, PnpDocumentStore, PnpSiteDirectory, Resilience } from '../
 import { decide, shareFile, type ShareDeps, type ShareResult } from '../../src/upload';
 import { seedSite } from '../../workbench/seed/seed';
 import { startTestEmulator, TEST_SITE_PATH, type TestEmulator } from '../helpers/emulator';
-import { config, form, scanWith } from './fixtures';
+import { config, form, reviewForm, scanWith } from './fixtures';
 
 /** Which request loses its answer: the first POST the matcher accepts. */
 type Matcher = (url: string, init: RequestInit | undefined) => boolean;
@@ -85,16 +85,7 @@ describe('upload steps against the emulator, one lost answer each', () => {
   /** Shares one file (allowed unless `review`), as the dialog does; retries with `previous` like its retry button. */
   async function share(fileName: string, content: Uint8Array, review = false): Promise<ShareResult> {
     const f = review
-      ? form({
-          classification: 'departementaal-vertrouwelijk',
-          answers: {
-            containsPersonalData: true,
-            activityKey: 'identiteitsverificatie',
-            categories: ['naw', 'identificatie'],
-            necessity: 'Nodig om de identiteit van de zorgverlener vast te stellen.',
-            lessDataPossible: false,
-          },
-        })
+      ? reviewForm()
       : form();
     const item = { fileName, content, scan: scanWith(review ? { bsn: 1 } : {}) };
     const decision = decide(deps, f, item);

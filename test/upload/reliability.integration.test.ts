@@ -12,7 +12,7 @@ import type { ExchangeDocument } from '../../src/ports/documents';
 import { decide, repair, shareFile, type ShareDeps, type ShareResult } from '../../src/upload';
 import { seedSite } from '../../workbench/seed/seed';
 import { startTestEmulator, TEST_SITE_PATH, type TestEmulator } from '../helpers/emulator';
-import { config, form, scanWith } from './fixtures';
+import { config, form, reviewForm, scanWith } from './fixtures';
 
 const UPLOADS = 200;
 /** Retries per file after the first try, as a person pressing "Opnieuw" would. */
@@ -35,16 +35,7 @@ describe('reliability: 200 uploads under lost answers, throttling, unavailabilit
 
   it('loses, doubles and strands nothing', async () => {
     const started = Date.now();
-    const review = form({
-      classification: 'departementaal-vertrouwelijk',
-      answers: {
-        containsPersonalData: true,
-        activityKey: 'identiteitsverificatie',
-        categories: ['naw', 'identificatie'],
-        necessity: 'Nodig om de identiteit van de zorgverlener vast te stellen.',
-        lessDataPossible: false,
-      },
-    });
+    const review = reviewForm();
     const results: Array<{ result: ShareResult; review: boolean; tries: number }> = [];
     emu.raw.faults.set({ rateLostAnswer: 0.1, rate429: 0.05, rate503: 0.05, rateReset: 0.05, retryAfterSeconds: 0, seed: 15 });
     for (let i = 0; i < UPLOADS; i++) {
