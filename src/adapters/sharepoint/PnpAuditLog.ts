@@ -187,7 +187,10 @@ export class PnpAuditLog implements AuditLog {
     return this.whereAny(AUDIT.toetsId, toetsIds);
   }
 
-  /** Review records deciding on any of these ToetsIds (indexed column Betreft), in one `$batch`. */
+  /**
+   * Review records deciding on any of these ToetsIds (indexed column Betreft): one `$batch` per party's review list and
+   * one for the Toetslog's older review records.
+   */
   public async reviewsOf(toetsIds: readonly string[]): Promise<AuditRecord[]> {
     const [inLists, legacy] = await Promise.all([
       Promise.all(
