@@ -46,6 +46,49 @@ export function separatorLength(text: string, j: number): number {
   return 0;
 }
 
+/**
+ * Where an identifier made of digits, or an IBAN, may start, found by one native regular-expression search so that the
+ * many digit runs that cannot be one (amounts, years, article and page numbers) are never visited in JavaScript. A hit
+ * is an '@' or the first digit of a group. It is a superset: every chain that can hold a finding has a group whose
+ * first digit the regex stops at, because a finding needs nine digits in a chain (BSN, phone, BIG, a BSN inside a
+ * reference), a date of three groups (`asDate`), a day before a month's name and a year (`matchWrittenDate`) or
+ * two letters before the group (an IBAN's country code). Its separators are those of {@link separatorLength} or more.
+ * Every alternative reads a bounded stretch, so the search is linear.
+ */
+const SEP = '(?:[ \\-./\\u00a0()]| \\(|\\)[ \\-]|[ \\t]{0,4}\\r?\\n[ \\t]{0,11})';
+// eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- fixed source; every repetition is bounded
+export const CANDIDATE = new RegExp(
+  '@|(?<![0-9])[0-9](?:' +
+    [
+      '[0-9]{0,3}[-/.][0-9]{1,2}[-/.][0-9]', // a date: dd-mm-yy(yy), yyyy-mm-dd
+      `(?:${SEP}?[0-9]){8}`, // nine digits
+      '[0-9]?[ \\u00a0][A-Za-z]{3,9}\\.?[ \\u00a0][0-9]{4}', // '12 maart 1985'
+      '(?<=[A-Za-z]{2}[0-9])[0-9]', // 'NL91'
+    ].join('|') +
+    ')',
+  'g',
+);
+
+/** Longest separator {@link separatorLength} accepts (a line break with blanks around it). */
+const MAX_SEPARATOR = 12;
+
+/**
+ * First digit of the chain that holds the digit at `h`: back over digit groups joined by separators, never before
+ * `floor` (where the scan resumed after its last token, so a chain that token consumed is not read again).
+ */
+export function chainStart(text: string, h: number, floor: number): number {
+  let s = h;
+  for (;;) {
+    while (s > floor && isDigit(text.charCodeAt(s - 1))) s--;
+    // the group before ends at the nearest digit before s, at most one separator away
+    let e = s - 1;
+    const low = Math.max(floor, s - MAX_SEPARATOR - 1);
+    while (e > low && !isDigit(text.charCodeAt(e - 1))) e--;
+    if (e <= floor || !isDigit(text.charCodeAt(e - 1)) || separatorLength(text, e) !== s - e) return s;
+    s = e - 1;
+  }
+}
+
 /** Reads the chain whose first digit is at `i`. Linear in the chain's length. */
 export function readChain(text: string, i: number): DigitChain {
   const chain: DigitChain = { starts: [], ends: [], seps: [], plus: false, headAttached: false, tailAttached: false };

@@ -10,12 +10,20 @@
  * is skipped without allocating. scripts/bench-detectors.ts prints the throughput beside a plain `/\d{9}/g` pass.
  */
 import { ageOn, isValidBsn } from './checks';
-import { fold, isLetterStart, isWordChar, wordEnd } from './chars';
+import { fold, isDigit, isLetterStart, isWordChar, wordEnd } from './chars';
 import { FindingCollector } from './collector';
 import { matchEmailAt } from './email';
 import { compileHealthTerms, matchHealthTerm, type HealthTermIndex } from './healthTerms';
 import { matchIbanAt } from './iban';
-import { isReferenceBsn, matchGroups, readChain, separatorLength, type NumberMatch } from './numbers';
+import {
+  CANDIDATE,
+  chainStart,
+  isReferenceBsn,
+  matchGroups,
+  readChain,
+  separatorLength,
+  type NumberMatch,
+} from './numbers';
 import { bsnColumnCells, type TableState } from './tabular';
 import type { ScanOptions, ScanResult } from './types';
 import { matchWrittenDate } from './writtenDates';
@@ -62,9 +70,6 @@ export interface ScanEngine {
   scanWindow(text: string, from: number, to: number, base: number, out: FindingCollector, table?: TableState): void;
 }
 
-/** Next digit or '@': where a number, an IBAN's check digits or an e-mail address may be (native regex search). */
-const CANDIDATE = /[0-9@]/g;
-
 /** Accented forms of the vowels (and y, n, c), so a term regex finds 'patiënt' as well as 'patient'. */
 const ACCENTS: Readonly<Record<string, string>> = {
   a: 'a\u00e0-\u00e5',
@@ -108,8 +113,9 @@ class Scan {
   ) {}
 
   /**
-   * The walk: native regex searches jump to the next digit or '@' and to the next possible term; everything between
-   * (ordinary words, spaces, punctuation) is never looked at in JavaScript. Tokens are handled in text order.
+   * The walk: native regex searches jump to the next place a digit identifier, an IBAN or an e-mail address may start
+   * ({@link CANDIDATE}) and to the next possible term; everything between (ordinary words, spaces, punctuation, and
+   * numbers that cannot be an identifier) is never looked at in JavaScript. Tokens are handled in text order.
    */
   public run(): void {
     const text = this.text;
@@ -118,7 +124,8 @@ class Scan {
     const terms = this.terms;
     const nextCandidate = (from: number): number => {
       candidate.lastIndex = from;
-      return candidate.test(text) ? candidate.lastIndex - 1 : n;
+      const m = candidate.exec(text);
+      return m ? m.index : n;
     };
     const nextTerm = (from: number): number => {
       if (!terms) return n;
@@ -128,15 +135,32 @@ class Scan {
     };
     let nc = nextCandidate(0);
     let nt = nextTerm(0);
+    let resumed = 0; // where the walk resumed after its last token
     for (;;) {
       const p = nc <= nt ? nc : nt;
       if (p >= n) return;
       let end: number;
-      if (p === nc) end = text.charCodeAt(p) === 64 ? this.email(p) : this.digits(p);
+      if (p === nc) end = text.charCodeAt(p) === 64 ? this.email(p) : this.chainAt(chainStart(text, p, resumed), p);
       else end = this.term(p);
       const next = end > p ? end : p + 1;
+      resumed = next;
       if (nc < next) nc = nextCandidate(next);
       if (nt < next) nt = nextTerm(next);
+    }
+  }
+
+  /**
+   * The digit tokens from `s` (a chain's first digit) on, as a walk over every digit would take them, until the one
+   * that holds `h` (the candidate) has been handled. Between `s` and `h` lie only digit groups and separators.
+   */
+  private chainAt(s: number, h: number): number {
+    const text = this.text;
+    let p = s;
+    for (;;) {
+      const end = this.digits(p);
+      if (end > h) return end;
+      p = end > p ? end : p + 1;
+      while (p < h && !isDigit(text.charCodeAt(p))) p++;
     }
   }
 
