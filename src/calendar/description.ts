@@ -1,7 +1,7 @@
 /** The plain-text body of a planned meeting: agenda with the mandatory topics (art. 6.2) and who is expected (art. 7.1). */
 import type { PlannedMeeting } from '../domain/overleg';
 
-/** Plain text for calendar bodies and .ics DESCRIPTION; callers escape it for HTML. */
+/** Plain text for calendar bodies and .ics DESCRIPTION; callers escape it for HTML (Graph) or iCalendar TEXT (.ics). */
 export function meetingDescription(meeting: PlannedMeeting, link?: string): string {
   const lines: string[] = [`${meeting.title} (${meeting.source})`, ''];
   if (meeting.agenda.length) {
@@ -14,7 +14,11 @@ export function meetingDescription(meeting: PlannedMeeting, link?: string): stri
   const required = meeting.attendees.filter((a) => a.required);
   if (required.length) {
     lines.push('Verplicht aanwezig:');
-    required.forEach((a) => lines.push(`- ${a.functionTitle} (${a.party.toUpperCase()}): ${a.name}`));
+    required.forEach((a) => {
+      // The party as the configuration names it (shortName); its key only for an attendee planned without the name.
+      const party = a.partyName ?? a.party;
+      lines.push(`- ${a.functionTitle}${party ? ` (${party})` : ''}: ${a.name}`);
+    });
     lines.push('');
   }
   if (link) lines.push(`Samenwerkingsruimte: ${link}`);

@@ -125,7 +125,16 @@ function resolveAttendees(
   const add = (p: MeetingPerson, required: boolean, source: string): void => {
     const existing = out.find((a) => a.email.toLowerCase() === p.email.toLowerCase());
     if (existing) existing.required = existing.required || required;
-    else out.push({ name: p.name, email: p.email, party: p.party, functionTitle: p.functionTitle, required, source });
+    else
+      out.push({
+        name: p.name,
+        email: p.email,
+        party: p.party,
+        partyName: partyLabel(config, p.party),
+        functionTitle: p.functionTitle,
+        required,
+        source,
+      });
   };
   const holders = (party: string, title: string): MeetingPerson[] =>
     people.filter((p) => p.party === party && norm(p.functionTitle) === norm(title) && p.email.includes('@'));

@@ -81,7 +81,10 @@ export interface MeetingPerson {
 export interface MeetingAttendee {
   name: string;
   email: string;
+  /** Party key; empty for a person added by hand. */
   party: string;
+  /** The party's configured short name (`shortName`) for calendar text; the key when absent. */
+  partyName?: string;
   functionTitle: string;
   /** Required by the agreement (e.g. art. 7.1) or suggested (accounthouder, art. 5; DVA owner, art. 12). */
   required: boolean;

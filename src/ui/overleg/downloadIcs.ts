@@ -1,4 +1,4 @@
-/** Offers the .ics of a planned meeting as a file download (RFC 5545 via src/calendar; the `ics` library loads lazily). */
+/** Offers the .ics of a planned meeting as a file download (RFC 5545 via src/calendar; ical.js loads lazily). */
 import type { PlannedMeeting } from '../../domain/overleg';
 import type { UserProfile } from '../../ports';
 
