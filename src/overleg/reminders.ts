@@ -5,6 +5,7 @@
  * A crash between claim and post loses that one card (at most once, never twice: a duplicate is the worse failure).
  */
 import { reminderKey, type ScheduleItem } from '../domain/overleg';
+import { problemOf, technicalDetail, type Problem } from '../domain/common/failure';
 import type { Lang } from '../domain/common/types';
 import type { OverlegDeps } from './deps';
 import type { OverlegPlan } from './plan';
@@ -14,8 +15,10 @@ export interface ReminderOutcome {
   meetingKey: string;
   key: string;
   result: 'posted' | 'already-posted' | 'planned' | 'not-due' | 'no-channel' | 'failed';
-  /** The error text when the post failed (the claim was given back, or the text says why not). */
+  /** The technical error when the post failed (the claim was given back, or the text says why not). */
   error?: string;
+  /** The failure as a person reads it, with the technical part apart. */
+  problem?: Problem;
 }
 
 /**
@@ -53,7 +56,7 @@ export async function checkReminders(
       out.push({ meetingKey: item.meetingKey, key, result: 'no-channel' });
       continue;
     }
-    // The card builder (adaptivecards-templating) loads only when a card is due.
+    // The card builder loads (a chunk of its own) only when a card is due.
     const { buildMeetingReminderCard } = await import(
       /* webpackChunkName: 'meeting-reminder-card' */ '../cards/meetingReminderCard'
     );
@@ -73,17 +76,25 @@ export async function checkReminders(
       await deps.channel.postCard(channel, card, { subject: item.title });
       out.push({ meetingKey: item.meetingKey, key, result: 'posted' });
     } catch (e) {
-      const error = e instanceof Error ? e.message : String(e);
+      const error = technicalDetail(e) ?? '';
       // The claim goes back with its own etag; if that is refused (someone changed it), say so rather than stop here.
       const kept = await deps.reminders.release(key).then(
         () => null,
-        (r: unknown) => (r instanceof Error ? r.message : String(r)),
+        (r: unknown) => technicalDetail(r) ?? 'release failed',
       );
+      const problem = problemOf(undefined, e);
       out.push({
         meetingKey: item.meetingKey,
         key,
         result: 'failed',
         error: kept ? `${error} (claim niet teruggegeven: ${kept})` : error,
+        problem: kept
+          ? {
+              nl: `${problem.nl} De herinnering wordt niet vanzelf opnieuw geplaatst; vraag de beheerder de claim '${key}' in de lijst Herinneringen te verwijderen.`,
+              en: `${problem.en} The reminder is not posted again by itself; ask the administrator to delete the claim '${key}' in the Herinneringen list.`,
+              detail: `${error} (claim niet teruggegeven: ${kept})`,
+            }
+          : problem,
       });
     }
   }

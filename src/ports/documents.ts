@@ -1,4 +1,6 @@
 /** DocumentStore port: the exchange library in domain terms (no PnPjs types). */
+import type { ReadableError } from '../domain/common/failure';
+import type { Bilingual } from '../domain/common/types';
 
 /** Review state of a document (toetsstatus); 'Te classificeren' catches uploads that bypassed the dialog (issue 4). */
 export type Toetsstatus = 'Te classificeren' | 'Toegestaan' | 'In review' | 'Afgewezen' | 'Onvolledig';
@@ -35,6 +37,11 @@ export interface DocumentMetadata {
   categories: string[];
   /** Party key of the sharing party. */
   party: string;
+  /**
+   * Party keys it is shared with (art. 8, 9.5): the uploader's choice within the purpose's recipients. Absent or empty:
+   * every other party (documents stored before recipients were recorded). Decides its folder, and so who reads it.
+   */
+  recipients?: string[];
   /** Year, e.g. of a DVA (art. 12). */
   year?: number;
   /** Retention date (bewaartermijn) as YYYY-MM-DD. */
@@ -59,6 +66,8 @@ export interface ExchangeDocument {
   activity?: string;
   categories: string[];
   party?: string;
+  /** The Ontvangers column as stored (party keys); absent or empty: every other party. A column, not proof. */
+  recipients?: string[];
   year?: number;
   retainUntil?: string;
   confidential: boolean;
@@ -126,22 +135,42 @@ export interface FolderPair {
   target: string;
 }
 
-/** Why an upload was refused before any byte was sent. */
-export class UploadRefusedError extends Error {
+/**
+ * Why an upload was refused before any byte was sent (or by SharePoint, for a name or a permission). Final: sending the
+ * same again is refused the same way, so the person is told what helps instead (rename, another file, the beheerder).
+ */
+export class UploadRefusedError extends Error implements ReadableError {
   /** Machine code; 'denied' = not on the autorisatielijst, 'invalid-metadata' = a value the configuration lacks. */
   public readonly code: 'empty' | 'too-large' | 'bad-name' | 'duplicate' | 'denied' | 'invalid-metadata';
-  public constructor(code: UploadRefusedError['code'], message: string) {
-    super(message);
+  /** The refusal as a person reads it. */
+  public readonly readable: Bilingual;
+  /** SharePoint's own words, when it was SharePoint that refused. */
+  public readonly detail?: string;
+  public readonly retryable = false;
+  /** `text`: the refusal in both languages (a plain string is used for both). */
+  public constructor(code: UploadRefusedError['code'], text: Bilingual | string, detail?: string) {
+    const readable = typeof text === 'string' ? { nl: text, en: text } : text;
+    super(readable.nl);
     this.name = 'UploadRefusedError';
     this.code = code;
+    this.readable = readable;
+    if (detail) this.detail = detail;
   }
 }
 
-/** A concurrent change: the item changed since it was read (SharePoint 412). */
-export class ConcurrencyError extends Error {
-  public constructor(message: string) {
-    super(message);
+/** A concurrent change: the item changed since it was read (SharePoint 412); reloading and trying again helps. */
+export class ConcurrencyError extends Error implements ReadableError {
+  /** What happened and what to do, as a person reads it. */
+  public readonly readable: Bilingual;
+  /** SharePoint's own words, when there are any. */
+  public readonly detail?: string;
+  /** `text`: what happened and what to do, in both languages (a plain string is used for both). */
+  public constructor(text: Bilingual | string, detail?: string) {
+    const readable = typeof text === 'string' ? { nl: text, en: text } : text;
+    super(detail ? `${readable.nl} (${detail})` : readable.nl);
     this.name = 'ConcurrencyError';
+    this.readable = readable;
+    if (detail) this.detail = detail;
   }
 }
 

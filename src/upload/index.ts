@@ -8,7 +8,15 @@ export {
   type FileProblem,
   type PickedFile,
 } from './validate';
-export { decideFile, findingCounts, recipientsOf, mayStoreRestricted, type ShareForm, type Uploader } from './decide';
+export {
+  decideFile,
+  findingCounts,
+  recipientsOf,
+  recipientReasons,
+  mayStoreRestricted,
+  type ShareForm,
+  type Uploader,
+} from './decide';
 export { metadataFor, auditRecordFor } from './records';
 export {
   checkPicked,
@@ -18,7 +26,17 @@ export {
   type ScanRunner,
   type PickedScanControl,
 } from './prepare';
-export { decide, shareFile, repair, randomToetsId, type ShareDeps, type ShareItem, type ShareResult } from './share';
+export {
+  decide,
+  shareFile,
+  repair,
+  randomToetsId,
+  remedyOf,
+  type Remedy,
+  type ShareDeps,
+  type ShareItem,
+  type ShareResult,
+} from './share';
 export {
   placeUpload,
   placeDocument,

@@ -26,7 +26,9 @@
  * reads; docs/review.md says so.
  */
 import type { AgreementConfig } from '../domain/agreement/schema';
+import { describeFailure, ReadableFailure } from '../domain/common/failure';
 import { contentHash } from '../domain/common/hash';
+import type { Bilingual } from '../domain/common/types';
 import {
   ConcurrencyError,
   UploadRefusedError,
@@ -103,9 +105,14 @@ const PUBLISH_COMMENT = 'Doelbindingstoets doorlopen (art. 8, 9)';
 
 /** Why the bytes step cannot run on a repair: the bytes must be sent again (the dialog's retry does that). */
 class BytesNeeded extends Error {
+  public readonly readable: Bilingual;
   public constructor(fileName: string) {
     super(`'${fileName}' is niet (volledig) aangekomen; verstuur het opnieuw.`);
     this.name = 'BytesNeeded';
+    this.readable = {
+      nl: `'${fileName}' is niet (volledig) aangekomen; probeer het opnieuw, dan wordt het opnieuw verstuurd.`,
+      en: `'${fileName}' did not (fully) arrive; try again and it is sent again.`,
+    };
   }
 }
 
@@ -257,6 +264,7 @@ export function carries(doc: ExchangeDocument, m: DocumentMetadata): boolean {
     doc.documentType === m.documentType &&
     doc.classification === m.classification &&
     doc.party === m.party &&
+    sameSet(doc.recipients ?? [], m.recipients ?? []) &&
     doc.activity === m.activity &&
     sameSet(doc.categories, m.categories) &&
     doc.year === m.year &&
@@ -274,6 +282,7 @@ function withMetadata(doc: ExchangeDocument, m: DocumentMetadata): ExchangeDocum
     activity: m.activity,
     categories: [...m.categories],
     party: m.party,
+    ...(m.recipients ? { recipients: [...m.recipients] } : {}),
     year: m.year,
     retainUntil: m.retainUntil,
     confidential: m.confidential,
@@ -386,10 +395,10 @@ export async function placeUpload(
   };
 
   const duplicate = (): UploadRefusedError =>
-    new UploadRefusedError(
-      'duplicate',
-      `'${name}' bestaat al in ${deps.config.space.exchangeLibraryTitle}; kies een andere naam.`,
-    );
+    new UploadRefusedError('duplicate', {
+      nl: `'${name}' bestaat al in ${deps.config.space.exchangeLibraryTitle}; hernoem het bestand en kies het opnieuw.`,
+      en: `'${name}' already exists in ${deps.config.space.exchangeLibraryTitle}; rename the file and pick it again.`,
+    });
   const ours = (seen: UploadSeen): StoredFile => {
     if (!seen.file) throw new Error(`'${name}' is niet gevonden.`);
     return seen.file;
@@ -496,6 +505,8 @@ export function mergeMetadata(doc: ExchangeDocument, patch: Partial<DocumentMeta
     activity: 'activity' in patch ? patch.activity : doc.activity,
     categories: patch.categories ?? doc.categories,
     party: patch.party ?? doc.party ?? '',
+    // The stored recipients decide the folder after review too (art. 8, 9.5): approval never widens who reads it.
+    ...((patch.recipients ?? doc.recipients) ? { recipients: [...(patch.recipients ?? doc.recipients ?? [])] } : {}),
     year: 'year' in patch ? patch.year : doc.year,
     retainUntil: 'retainUntil' in patch ? patch.retainUntil : doc.retainUntil,
     confidential: patch.confidential ?? doc.confidential,
@@ -557,9 +568,10 @@ export async function placeDocument(
         return { where: 'handed-in', file };
       }
     }
-    throw new ConcurrencyError(
-      `'${doc.name}' is intussen verplaatst of verwijderd; laad opnieuw en probeer het nog eens.`,
-    );
+    throw new ConcurrencyError({
+      nl: `'${doc.name}' is intussen verplaatst of verwijderd; laad opnieuw en probeer het nog eens.`,
+      en: `'${doc.name}' was moved or deleted in the meantime; reload and try again.`,
+    });
   };
 
   /** The caller's etag guards the first write while the file is where the caller saw it; after a move, the server's. */
@@ -577,9 +589,10 @@ export async function placeDocument(
     run: async (seen) => {
       // SharePoint's move takes no etag: when it is the first write, the caller's is checked against the one just read.
       if (!intoReview && etag && etag !== seen.file.etag) {
-        throw new ConcurrencyError(
-          `'${doc.name}' is intussen door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.`,
-        );
+        throw new ConcurrencyError({
+          nl: `'${doc.name}' is intussen door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.`,
+          en: `'${doc.name}' was changed by someone else in the meantime; reload and try again.`,
+        });
       }
       await documents.moveFile(seen.file.serverRelativeUrl, target);
     },
@@ -604,10 +617,17 @@ export async function placeDocument(
     // Still a draft only its own party reads; flagged so it shows in "Te classificeren" and is classified again.
     const file = stop.seen.file;
     await flag(documents, folderOf(file.serverRelativeUrl), target, doc.name, file);
-    const why = stop.error instanceof Error ? stop.error.message : String(stop.error);
-    throw new Error(
-      `'${doc.name}' is vastgelegd als '${m.toetsstatus}', maar niet gepubliceerd voor de andere partij (${why}). ` +
-        `Het staat als 'Onvolledig' in 'Te classificeren'; classificeer het opnieuw.`,
+    const why = describeFailure(stop.error);
+    throw new ReadableFailure(
+      {
+        nl:
+          `'${doc.name}' is vastgelegd als '${m.toetsstatus}', maar niet gepubliceerd voor de andere partij. ` +
+          `Het staat als 'Onvolledig' in 'Te classificeren'; classificeer het opnieuw. ${why.text.nl}`,
+        en:
+          `'${doc.name}' was recorded as '${m.toetsstatus}', but not published to the other party. ` +
+          `It shows as 'Onvolledig' in 'Te classificeren'; classify it again. ${why.text.en}`,
+      },
+      why.detail,
     );
   }
   throw stop.error ?? new Error(`'${doc.name}' is niet geplaatst.`);

@@ -6,6 +6,7 @@
  * nothing of it is stored (issue 4: never a half file left silently).
  */
 import type { AgreementConfig } from '../domain/agreement/schema';
+import { describeFailure, problemOf, type Problem } from '../domain/common/failure';
 import type { Bilingual } from '../domain/common/types';
 import type { Decision } from '../domain/doelbinding';
 import type { ScanResult } from '../domain/scan';
@@ -42,6 +43,12 @@ export interface ShareItem {
   scan?: ScanResult;
 }
 
+/**
+ * What helps after a failed or incomplete file: trying again (the steps read first, so nothing is sent twice), or,
+ * when the same would be refused the same way, renaming the file, picking another, or asking the beheerder.
+ */
+export type Remedy = 'retry' | 'rename' | 'other-file' | 'ask-beheerder';
+
 /** What happened to one file. */
 export interface ShareResult {
   fileName: string;
@@ -52,8 +59,10 @@ export interface ShareResult {
   metadata?: DocumentMetadata;
   /** The stored document, when it landed. */
   document?: ExchangeDocument;
-  /** What went wrong, for the person (empty when done or refused). */
-  problems: Bilingual[];
+  /** What went wrong, as sentences for the person with the technical part apart (empty when done or refused). */
+  problems: Problem[];
+  /** What helps, for a failed or incomplete file. */
+  remedy?: Remedy;
   /** True when the Toetslog record was written (a failed one is written again on retry, same ToetsId). */
   audited: boolean;
   /** The last step known to have landed (place.ts): a retry carries on from there. */
@@ -78,9 +87,14 @@ export function randomToetsId(): string {
   });
 }
 
-/** The message of an error, for a problem line. */
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/** What helps after `e`: a refusal by name, size or permission is not retried, it is renamed, replaced or asked for. */
+export function remedyOf(e: unknown): Remedy {
+  if (e instanceof UploadRefusedError) {
+    if (e.code === 'bad-name' || e.code === 'duplicate') return 'rename';
+    if (e.code === 'empty' || e.code === 'too-large') return 'other-file';
+    return 'ask-beheerder';
+  }
+  return describeFailure(e).retryable ? 'retry' : 'ask-beheerder';
 }
 
 /** The decision on one file for this uploader. */
@@ -126,10 +140,13 @@ export async function shareFile(
       scan: item.scan,
       decision,
       contentHash: hash,
+      config: deps.config,
     });
     const error = await placeRecord(() => deps.audit.append(record));
     // AVG art. 5(2): no sharing without its record; nothing was sent, so retrying is safe.
-    if (error !== undefined) return { ...base, state: 'failed', audited: false, problems: [auditFailed(error)] };
+    if (error !== undefined) {
+      return { ...base, state: 'failed', audited: false, problems: [auditFailed(error)], remedy: remedyOf(error) };
+    }
   }
   if (!metadata) return { ...base, state: 'refused', audited: true, problems: [] };
   const total = bytes.byteLength;
@@ -186,12 +203,16 @@ function resultOf(
   if (outcome.state === 'done') {
     return { ...rest, state: 'done', problems: [], ...(outcome.inferred ? { inferred: true } : {}) };
   }
-  const why = messageOf(outcome.error);
+  const remedy = remedyOf(outcome.error);
   if (outcome.state === 'failed') {
-    const refused = outcome.error instanceof UploadRefusedError;
-    return { ...rest, state: 'failed', problems: [refused ? { nl: why, en: why } : uploadFailed(outcome.error)] };
+    return { ...rest, state: 'failed', problems: [uploadFailed(outcome.error)], remedy };
   }
-  return { ...rest, state: 'incomplete', problems: [incompleteProblem(fileName, metadata, outcome.step, why)] };
+  return {
+    ...rest,
+    state: 'incomplete',
+    problems: [incompleteProblem(fileName, metadata, outcome.step, outcome.error)],
+    remedy,
+  };
 }
 
 /** What is missing of a file whose bytes landed, and what to do: 'Onvolledig' until a retry completes it. */
@@ -199,43 +220,46 @@ function incompleteProblem(
   fileName: string,
   metadata: DocumentMetadata,
   step: UploadStep | undefined,
-  why: string,
-): Bilingual {
+  error: unknown,
+): Problem {
   const where = {
-    nl: `Het staat als 'Onvolledig' in de weergave 'Te classificeren'; probeer het opnieuw.`,
-    en: `It shows as 'Onvolledig' in the 'Te classificeren' view; try again.`,
+    nl: `Het staat als 'Onvolledig' in de weergave 'Te classificeren'.`,
+    en: `It shows as 'Onvolledig' in the 'Te classificeren' view.`,
   };
-  if (step === 'move') {
-    return {
-      nl:
-        `'${fileName}' is opgeslagen en geclassificeerd, maar niet bij de privacy officer in review gezet ` +
-        `(${why}). ${where.nl}`,
-      en: `'${fileName}' was stored and classified, but not handed in for review (${why}). ${where.en}`,
-    };
-  }
-  if (step === 'publish') {
-    return {
-      nl:
-        `'${fileName}' is vastgelegd als '${metadata.toetsstatus}', maar niet gepubliceerd voor de andere partij ` +
-        `(${why}). ${where.nl}`,
-      en: `'${fileName}' was recorded as '${metadata.toetsstatus}', but not published to the other party (${why}). ${where.en}`,
-    };
-  }
-  return {
-    nl: `'${fileName}' is opgeslagen, maar de classificatie is niet vastgelegd (${why}). ${where.nl}`,
-    en: `'${fileName}' was stored, but its classification was not saved (${why}). ${where.en}`,
-  };
+  const lead: Bilingual =
+    step === 'move'
+      ? {
+          nl: `'${fileName}' is opgeslagen en geclassificeerd, maar niet bij de privacy officer in review gezet. ${where.nl}`,
+          en: `'${fileName}' was stored and classified, but not handed in for review. ${where.en}`,
+        }
+      : step === 'publish'
+        ? {
+            nl: `'${fileName}' is vastgelegd als '${metadata.toetsstatus}', maar niet gepubliceerd voor de andere partij. ${where.nl}`,
+            en: `'${fileName}' was recorded as '${metadata.toetsstatus}', but not published to the other party. ${where.en}`,
+          }
+        : {
+            nl: `'${fileName}' is opgeslagen, maar de classificatie is niet vastgelegd. ${where.nl}`,
+            en: `'${fileName}' was stored, but its classification was not saved. ${where.en}`,
+          };
+  return problemOf(lead, error);
 }
 
-/** Problem: the Toetslog record could not be written. */
-function auditFailed(e: unknown): Bilingual {
-  return {
-    nl: `De toets kon niet in de Toetslog worden vastgelegd (${messageOf(e)}); er is niets gedeeld (AVG art. 5 lid 2).`,
-    en: `The decision could not be written to the Toetslog (${messageOf(e)}); nothing was shared (GDPR art. 5(2)).`,
-  };
+/** Problem: the Toetslog record could not be written; nothing was sent. */
+function auditFailed(e: unknown): Problem {
+  return problemOf(
+    {
+      nl: 'De toets kon niet in de Toetslog worden vastgelegd; er is niets gedeeld (AVG art. 5 lid 2).',
+      en: 'The decision could not be written to the Toetslog; nothing was shared (GDPR art. 5(2)).',
+    },
+    e,
+  );
 }
 
-/** Problem: the upload itself failed. */
-function uploadFailed(e: unknown): Bilingual {
-  return { nl: `Uploaden mislukt: ${messageOf(e)}`, en: `Upload failed: ${messageOf(e)}` };
+/**
+ * Problem: the upload itself failed and nothing was stored. A refusal (by name, size or permission) is the refusal's
+ * own sentence, which says what helps; anything else says what happened and what to do.
+ */
+function uploadFailed(e: unknown): Problem {
+  if (e instanceof UploadRefusedError) return problemOf(undefined, e);
+  return problemOf({ nl: 'Uploaden mislukt; er is niets opgeslagen.', en: 'Upload failed; nothing was stored.' }, e);
 }

@@ -85,7 +85,14 @@ describe('overleg flows', () => {
     const failing = { ...s, channel: { ...s.channel, postCard: () => Promise.reject(new Error('Teams said no')) } };
     const failed = await checkReminders(failing, plan);
     expect(failed.filter((o) => o.result === 'failed')).toEqual([
-      { meetingKey: 'dva-vernieuwing', key: 'dva-vernieuwing@2027-01-15#60d', result: 'failed', error: 'Teams said no' },
+      {
+        meetingKey: 'dva-vernieuwing',
+        key: 'dva-vernieuwing@2027-01-15#60d',
+        result: 'failed',
+        error: 'Teams said no',
+        // What the banner shows: a sentence that says what to do, Teams' own words behind the details.
+        problem: expect.objectContaining({ detail: 'Teams said no', nl: expect.stringMatching(/Probeer het opnieuw/) }),
+      },
     ]);
     const retried = await checkReminders(s, plan);
     expect(retried.filter((o) => o.result === 'posted').map((o) => o.key)).toEqual(['dva-vernieuwing@2027-01-15#60d']);

@@ -83,7 +83,7 @@ describe('Overzicht tab', () => {
     expect(screen.getByTestId('current-party').textContent).toBe('U hoort bij geen van de partijen van deze overeenkomst.');
   });
 
-  it('shows any other failure with its message and a retry that loads again', async () => {
+  it('shows any other failure as a sentence that says what to do, SharePoint’s words behind the details, and a retry', async () => {
     let attempts = 0;
     const services = fakeServices({
       list: async () => {
@@ -93,7 +93,8 @@ describe('Overzicht tab', () => {
       },
     });
     render(<App services={services} />);
-    expect(await screen.findByText('De lijstweergavedrempel is overschreden')).toBeTruthy();
+    expect(await screen.findByText(/SharePoint of Microsoft 365 had een storing\. Probeer het over een paar minuten opnieuw/)).toBeTruthy();
+    expect(screen.getByTestId('failure-details').textContent).toContain('De lijstweergavedrempel is overschreden');
     screen.getByRole('button', { name: 'Opnieuw proberen' }).click();
     expect(await screen.findByText('Na opnieuw proberen.txt')).toBeTruthy();
     expect(attempts).toBe(2);

@@ -80,7 +80,10 @@ async function ensureStub(sp: SPFI, folderUrl: string, fileName: string, options
     const there = await options.read().catch(() => null);
     if (there === null) continue;
     if (there.length === 0 && there.authorId === options.userId) return;
-    throw new UploadRefusedError('duplicate', `'${fileName}' bestaat al in ${folderUrl}; kies een andere naam.`);
+    throw new UploadRefusedError('duplicate', {
+      nl: `'${fileName}' bestaat al in ${folderUrl}; hernoem het bestand en kies het opnieuw.`,
+      en: `'${fileName}' already exists in ${folderUrl}; rename the file and pick it again.`,
+    });
   }
   throw lastError;
 }

@@ -25,13 +25,21 @@ export async function sharePointMessage(e: unknown): Promise<string> {
 }
 
 /**
- * The product's refusal of a stale write: `what` (e.g. "Overleg 12") changed since the caller read it. `detail` is
- * SharePoint's own message, when there is one.
+ * The product's refusal of a stale write: `what` (e.g. "Overleg 12") changed, or was `deleted`, since the caller read
+ * it. `detail` is SharePoint's own message, when there is one (kept apart from the sentence, for the details toggle).
  */
-export function concurrencyError(what: string, detail?: string): ConcurrencyError {
-  const why = detail ? ` (${detail})` : '';
+export function concurrencyError(what: string, detail?: string, deleted = false): ConcurrencyError {
   return new ConcurrencyError(
-    `${what} is intussen door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.${why}`,
+    deleted
+      ? {
+          nl: `${what} is intussen verwijderd; laad opnieuw en probeer het nog eens.`,
+          en: `${what} was deleted in the meantime; reload and try again.`,
+        }
+      : {
+          nl: `${what} is intussen door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.`,
+          en: `${what} was changed by someone else in the meantime; reload and try again.`,
+        },
+    detail,
   );
 }
 

@@ -8,14 +8,18 @@ import { UploadRefusedError } from '../../ports/documents';
  * each checked against SharePoint's 400-character path.
  */
 export function checkUpload(fileName: string, size: number, maxBytes: number, folderPaths: string[] = []): void {
-  if (size === 0) throw new UploadRefusedError('empty', `'${fileName}' is leeg; een leeg bestand wordt niet gedeeld.`);
+  if (size === 0)
+    throw new UploadRefusedError('empty', {
+      nl: `'${fileName}' is leeg; een leeg bestand wordt niet gedeeld.`,
+      en: `'${fileName}' is empty; an empty file is not shared.`,
+    });
   if (size > maxBytes) {
     const mb = Math.round(maxBytes / 1024 / 1024);
-    throw new UploadRefusedError(
-      'too-large',
-      `'${fileName}' is groter dan het maximum van ${mb} MB (configuratie: space.maxUploadMB).`,
-    );
+    throw new UploadRefusedError('too-large', {
+      nl: `'${fileName}' is groter dan het maximum van ${mb} MB (configuratie: space.maxUploadMB).`,
+      en: `'${fileName}' is larger than the maximum of ${mb} MB (configuration: space.maxUploadMB).`,
+    });
   }
   const problems = [undefined, ...folderPaths].flatMap((folder) => fileNameProblems(fileName, folder));
-  if (problems.length > 0) throw new UploadRefusedError('bad-name', problems[0].nl);
+  if (problems.length > 0) throw new UploadRefusedError('bad-name', { nl: problems[0].nl, en: problems[0].en });
 }

@@ -95,7 +95,7 @@ export async function guardedUpdate(w: GuardedWrite): Promise<void> {
       if (!stale && !answerLost(e)) throw e;
       const now = await readNow(w);
       if (now === null)
-        throw concurrencyError(w.what, 'het is intussen verwijderd');
+        throw concurrencyError(w.what, undefined, true);
       if (now.holdsWrite) return;
       if (stale) throw concurrencyError(w.what, await sharePointMessage(e));
       if (now.etag !== etag) throw concurrencyError(w.what);

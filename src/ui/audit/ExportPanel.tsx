@@ -3,7 +3,7 @@ import * as React from 'react';
 import type { SiteUser } from '../../ports';
 import { collectAuditRecords, exportFileName, seesAllRecords, verantwoordingCsv, type CsvSeparator } from '../../review';
 import { integrityForExport } from '../../integrity';
-import { errorMessage } from '../common/errors';
+import { FailureText } from '../common/ProblemText';
 import { useServices, useStrings } from '../services';
 import { format } from '../upload/format';
 import { useReviewStyles } from '../review/useReviewStyles';
@@ -45,7 +45,7 @@ export function ExportPanel(props: ExportPanelProps): React.ReactElement {
   const [separator, setSeparator] = React.useState<CsvSeparator>(';');
   const [progress, setProgress] = React.useState<number | undefined>(undefined);
   const [done, setDone] = React.useState<string | undefined>(undefined);
-  const [error, setError] = React.useState<string | undefined>(undefined);
+  const [error, setError] = React.useState<unknown>(undefined);
   const run = (): void => {
     setError(undefined);
     setDone(undefined);
@@ -74,7 +74,7 @@ export function ExportPanel(props: ExportPanelProps): React.ReactElement {
         setProgress(undefined);
       },
       (e: unknown) => {
-        setError(errorMessage(e));
+        setError(e);
         setProgress(undefined);
       },
     );
@@ -109,9 +109,11 @@ export function ExportPanel(props: ExportPanelProps): React.ReactElement {
           <MessageBarBody>{done}</MessageBarBody>
         </MessageBar>
       )}
-      {error && (
+      {error !== undefined && (
         <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody>
+            <FailureText error={error} />
+          </MessageBarBody>
         </MessageBar>
       )}
     </section>

@@ -17,7 +17,7 @@ import { summariseFindings, type ScanResult } from '../../domain/scan';
 import type { ExchangeDocument, SiteUser } from '../../ports';
 import { classifyExisting, type ClassifyResult } from '../../review';
 import { randomToetsId, scanPicked } from '../../upload';
-import { errorMessage } from '../common/errors';
+import { FailureText } from '../common/ProblemText';
 import { formatDate } from '../overview/formatDate';
 import { useReviewStyles } from '../review/useReviewStyles';
 import { useServices, useStrings } from '../services';
@@ -38,7 +38,7 @@ export interface ClassifyDialogProps {
 type ScanState =
   | { status: 'scanning' }
   | { status: 'ok'; scan: ScanResult; hash?: string }
-  | { status: 'error'; message: string };
+  | { status: 'error'; error: unknown };
 
 /**
  * Classifies files that are already in the library (native upload, drag into the library): the Delen dialog's questions
@@ -53,7 +53,7 @@ export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
   const [draft, setDraft] = React.useState<Draft>(EMPTY_DRAFT);
   const [scan, setScan] = React.useState<ScanState>({ status: 'scanning' });
   const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<string | undefined>(undefined);
+  const [error, setError] = React.useState<unknown>(undefined);
   const [results, setResults] = React.useState<Record<number, ClassifyResult>>({});
   // A retry with the same answers reuses the ToetsId, so the Toetslog keeps the decision once (append is idempotent).
   const toetsIds = React.useRef(new Map<number, { id: string; form: string }>());
@@ -70,19 +70,19 @@ export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
       }))
       .then(
         (r) => current && setScan({ status: 'ok', scan: r.picked.scan, ...(r.hash ? { hash: r.hash } : {}) }),
-        (e: unknown) => current && setScan({ status: 'error', message: errorMessage(e) }),
+        (e: unknown) => current && setScan({ status: 'error', error: e }),
       );
     return () => {
       current = false;
     };
   }, [doc, services]);
-  const missing = missingFields(services.config, draft);
+  const missing = missingFields(services.config, draft, props.user.party);
   const result = doc ? results[doc.id] : undefined;
   const save = (): void => {
     if (!doc || scan.status !== 'ok') return;
     setBusy(true);
     setError(undefined);
-    const form = formOf(services.config, draft);
+    const form = formOf(services.config, draft, props.user.party);
     const key = JSON.stringify(form);
     const previous = toetsIds.current.get(doc.id);
     const toetsId = previous && previous.form === key ? previous.id : randomToetsId();
@@ -99,7 +99,7 @@ export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
         setBusy(false);
       },
       (e: unknown) => {
-        setError(errorMessage(e));
+        setError(e);
         setBusy(false);
       },
     );
@@ -134,7 +134,7 @@ export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
               {scan.status === 'scanning'
                 ? t.catchScanning
                 : scan.status === 'error'
-                  ? scan.message
+                  ? <FailureText error={scan.error} />
                   : format(t.catchScan, { findings: findings.length ? describeFindings(findings, t) : t.catchNothingFound })}
             </Text>
             {result ? (
@@ -156,11 +156,18 @@ export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
                 </MessageBarBody>
               </MessageBar>
             ) : (
-              <QuestionForm draft={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} disabled={busy} />
+              <QuestionForm
+                draft={draft}
+                onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+                disabled={busy}
+                party={props.user.party}
+              />
             )}
-            {error && (
+            {error !== undefined && (
               <MessageBar intent="error" data-testid="classify-error">
-                <MessageBarBody>{error}</MessageBarBody>
+                <MessageBarBody>
+                  <FailureText error={error} />
+                </MessageBarBody>
               </MessageBar>
             )}
           </DialogContent>

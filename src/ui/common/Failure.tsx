@@ -3,7 +3,8 @@ import * as React from 'react';
 import { formatConfigErrors } from '../../domain/agreement/errors';
 import { ConfigLoadError } from '../../ports/config';
 import { useStrings } from '../services';
-import { errorMessage, failureKind } from './errors';
+import { describeFailure } from '../../domain/common/failure';
+import { FailureText } from './ProblemText';
 
 /** Props of {@link Failure}. */
 export interface FailureProps {
@@ -13,11 +14,13 @@ export interface FailureProps {
 
 /**
  * Shows why a load failed, as plain text: not signed in, no access (art. 10.1), an invalid agreement configuration
- * (each field named, with its article), or the error's own message.
+ * (each field named, with its article), or a sentence that says what to do, with the technical detail behind a toggle
+ * (never the raw HTTP or OData message as the text). "Opnieuw proberen" only where trying again can help.
  */
 export function Failure(props: FailureProps): React.ReactElement {
   const t = useStrings();
-  const kind = failureKind(props.error);
+  const failure = describeFailure(props.error);
+  const kind = failure.kind;
   if (props.error instanceof ConfigLoadError) {
     const lines = props.error.errors.length ? formatConfigErrors(props.error.errors, t.lang === 'en' ? 'en' : 'nl') : [props.error.message];
     return (
@@ -38,14 +41,14 @@ export function Failure(props: FailureProps): React.ReactElement {
       ? [t.noAccessTitle, t.noAccessBody, 'warning' as const]
       : kind === 'unauthenticated'
         ? [t.notSignedInTitle, t.notSignedInBody, 'warning' as const]
-        : [t.errorTitle, errorMessage(props.error), 'error' as const];
+        : [t.errorTitle, <FailureText key="text" error={props.error} />, 'error' as const];
   return (
     <MessageBar intent={intent} layout="multiline" data-failure={kind}>
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {body}
       </MessageBarBody>
-      {props.onRetry && kind === 'other' && (
+      {props.onRetry && kind !== 'denied' && kind !== 'unauthenticated' && failure.retryable && (
         <MessageBarActions>
           <Button onClick={props.onRetry}>{t.retry}</Button>
         </MessageBarActions>

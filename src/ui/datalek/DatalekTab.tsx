@@ -9,23 +9,17 @@ import {
 } from '@fluentui/react-components';
 import * as React from 'react';
 import type { DeliveryResult } from '../../datalek';
-import {
-  SCALE_LABELS,
-  fieldInfo,
-  type DatalekFieldError,
-  type DatalekPrefill,
-  type DatalekReport,
-  type PrefillNote,
-} from '../../domain/datalek';
+import type { DatalekFieldError, DatalekPrefill, DatalekReport, PrefillNote } from '../../domain/datalek';
 import { format } from '../services/text';
 import type { ExchangeDocument, Services, UserProfile } from '../../ports';
 import { useHostCommand } from '../command';
-import { errorMessage } from '../common/errors';
 import { Failure } from '../common/Failure';
+import { FailureText } from '../common/ProblemText';
 import { useAsync } from '../common/useAsync';
 import { useServices, useStrings } from '../services';
 import { DatalekForm } from './DatalekForm';
 import { DeliveryPanel } from './DeliveryPanel';
+import { datalekErrorText } from './fieldLabels';
 import {
   browserStorage,
   discardDraft,
@@ -118,7 +112,7 @@ function DatalekFlow(props: Loaded): React.ReactElement {
   const [errors, setErrors] = React.useState<DatalekFieldError[]>([]);
   const [warnings, setWarnings] = React.useState<DatalekFieldError[]>([]);
   const [busy, setBusy] = React.useState(false);
-  const [failure, setFailure] = React.useState<string>();
+  const [failure, setFailure] = React.useState<unknown>();
   const [result, setResult] = React.useState<DeliveryResult>();
   const [report, setReport] = React.useState<DatalekReport>();
 
@@ -167,7 +161,7 @@ function DatalekFlow(props: Loaded): React.ReactElement {
       setReport(r.report);
     } catch (e) {
       // Nothing stored (the register refused): the draft stays, the person can submit again.
-      setFailure(errorMessage(e));
+      setFailure(e);
     } finally {
       setBusy(false);
     }
@@ -258,7 +252,7 @@ function DatalekFlow(props: Loaded): React.ReactElement {
             <MessageBarTitle>{t.datalekErrorsTitle}</MessageBarTitle>
             <ul className={styles.list}>
               {errors.map((e, i) => (
-                <li key={i}>{`${fieldLabel(e.field, lang)}: ${e[lang]} (${e.article})`}</li>
+                <li key={i}>{datalekErrorText(e, t)}</li>
               ))}
             </ul>
           </MessageBarBody>
@@ -273,11 +267,11 @@ function DatalekFlow(props: Loaded): React.ReactElement {
         library={props.library}
         onToggleDocument={toggle}
       />
-      {failure && (
+      {failure !== undefined && (
         <MessageBar intent="error" data-testid="datalek-submit-failed">
           <MessageBarBody>
             <MessageBarTitle>{t.datalekSubmitFailed}</MessageBarTitle>
-            {failure}
+            <FailureText error={failure} />
           </MessageBarBody>
         </MessageBar>
       )}
@@ -298,14 +292,4 @@ function DatalekFlow(props: Loaded): React.ReactElement {
       </div>
     </div>
   );
-}
-
-/** The label of a field named in a validation error (nested fields keep their path). */
-function fieldLabel(field: string, lang: 'nl' | 'en'): string {
-  const info = fieldInfo(field as keyof DatalekReport);
-  if (info) return info.label[lang];
-  if (field === 'scaleDataSubjects') return SCALE_LABELS.dataSubjects[lang];
-  if (field === 'scaleFiles') return SCALE_LABELS.files[lang];
-  if (field === 'reportingParty') return lang === 'en' ? 'Reporting party' : 'Meldende partij';
-  return field;
 }

@@ -17,7 +17,7 @@ import {
   type DatalekReport,
 } from '../../domain/datalek';
 import { format } from '../services/text';
-import { errorMessage } from '../common/errors';
+import { FailureText } from '../common/ProblemText';
 import { useServices, useStrings } from '../services';
 import { outboxFor } from './outboxFor';
 import { useDatalekStyles } from './useDatalekStyles';
@@ -74,7 +74,7 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
   const outbox = outboxFor(services);
   const lang = t.lang === 'en' ? 'en' : 'nl';
   const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<string>();
+  const [error, setError] = React.useState<unknown>();
   const [confirm, setConfirm] = React.useState<DeliveryStep[]>([]);
   const [problems, setProblems] = React.useState<string[]>(props.registerErrors ?? []);
   const [contact, setContact] = React.useState('');
@@ -91,7 +91,7 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
     try {
       await work();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -202,9 +202,11 @@ export function DeliveryPanel(props: DeliveryPanelProps): React.ReactElement {
           </div>
         )}
         {!complete && !actionable && <Text className={styles.warn}>{t.datalekConfirmFirst}</Text>}
-        {error && (
+        {error !== undefined && (
           <MessageBar intent="error">
-            <MessageBarBody>{error}</MessageBarBody>
+            <MessageBarBody>
+              <FailureText error={error} />
+            </MessageBarBody>
           </MessageBar>
         )}
       </section>

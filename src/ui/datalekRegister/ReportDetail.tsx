@@ -22,7 +22,8 @@ import {
   type DatalekStatus,
 } from '../../domain/datalek';
 import type { SiteUser } from '../../ports';
-import { errorMessage } from '../common/errors';
+import { FailureText } from '../common/ProblemText';
+import { datalekErrorText } from '../datalek/fieldLabels';
 import { DeliveryPanel } from '../datalek/DeliveryPanel';
 import { useDatalekStyles } from '../datalek/useDatalekStyles';
 import { useServices, useStrings } from '../services';
@@ -70,7 +71,7 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
   const [subjectsReason, setSubjectsReason] = React.useState(report?.dataSubjectsDecision?.reason ?? '');
   const [informedAt, setInformedAt] = React.useState(toLocal(report?.dataSubjectsDecision?.informedAt));
   const [errors, setErrors] = React.useState<DatalekFieldError[]>([]);
-  const [failure, setFailure] = React.useState<string>();
+  const [failure, setFailure] = React.useState<unknown>();
   const [busy, setBusy] = React.useState(false);
   const [saved, setSaved] = React.useState(false);
 
@@ -82,7 +83,7 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
             <MessageBarTitle>{t.datalekRegisterDamaged}</MessageBarTitle>
             <ul className={styles.list}>
               {row.problems.map((e, i) => (
-                <li key={i}>{`${e.field}: ${e[lang]} (${e.article})`}</li>
+                <li key={i}>{datalekErrorText(e, t)}</li>
               ))}
             </ul>
           </MessageBarBody>
@@ -155,7 +156,7 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
       setSaved(true);
       props.onChanged();
     } catch (e) {
-      setFailure(errorMessage(e));
+      setFailure(e);
     } finally {
       setBusy(false);
     }
@@ -198,7 +199,7 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
             <MessageBarBody>
               <ul className={styles.list}>
                 {errors.map((e, i) => (
-                  <li key={i}>{`${e.field}: ${e[lang]} (${e.article})`}</li>
+                  <li key={i}>{datalekErrorText(e, t)}</li>
                 ))}
               </ul>
             </MessageBarBody>
@@ -314,9 +315,11 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
           </div>
         )}
         {saved && <Text className={styles.ok}>{t.datalekRegisterSaved}</Text>}
-        {failure && (
+        {failure !== undefined && (
           <MessageBar intent="error">
-            <MessageBarBody>{failure}</MessageBarBody>
+            <MessageBarBody>
+              <FailureText error={failure} />
+            </MessageBarBody>
           </MessageBar>
         )}
       </section>

@@ -1,9 +1,10 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import * as React from 'react';
 import { toToday } from '../../domain/overleg';
 import { format } from '../services/text';
-import { checkReminders, loadPlan, type OverlegPlan, type ReminderOutcome } from '../../overleg';
-import { errorMessage } from '../common/errors';
+import { problemOf } from '../../domain/common/failure';
+import { canPlan, checkReminders, loadPlan, type OverlegPlan, type ReminderOutcome } from '../../overleg';
+import { ProblemText } from '../common/ProblemText';
 import { formatDate } from '../overview/formatDate';
 import { useServices, useStrings } from '../services';
 import { onPlanChanged } from './events';
@@ -17,15 +18,18 @@ export interface OverlegBannerProps {
 }
 
 /**
- * The dashboard banner when a meeting is due within its lead time or overdue (issue 7). Loading it also runs the
- * reminder check, which posts each due reminder card to the Team's channel once (claimed in the Herinneringen list).
- * People outside the parties see nothing (the lists refuse them anyway, art. 10.1).
+ * The dashboard banner when a meeting is due within its lead time or overdue. Those who plan meetings (the domain's
+ * rule, `canPlan`: the accounthouders, art. 5, and the DVA owners, art. 12) see it as a warning, red when overdue, with
+ * the way to the Overleg tab; everyone else can do nothing about it and sees a quiet notice of who plans it. Loading it
+ * also runs the reminder check, which posts each due reminder card to the Team's channel once (claimed in the
+ * Herinneringen list). People outside the parties see nothing (the lists refuse them anyway, art. 10.1).
  */
 export default function OverlegBanner(props: OverlegBannerProps): React.ReactElement | null {
   const services = useServices();
   const t = useStrings();
   const styles = useOverlegStyles();
   const [plan, setPlan] = React.useState<OverlegPlan | null>(null);
+  const [mayPlan, setMayPlan] = React.useState(false);
   const [failed, setFailed] = React.useState<ReminderOutcome[]>([]);
   const [generation, setGeneration] = React.useState(0);
   React.useEffect(() => onPlanChanged(() => setGeneration((g) => g + 1)), []);
@@ -37,6 +41,7 @@ export default function OverlegBanner(props: OverlegBannerProps): React.ReactEle
         const me = await services.directory.currentUser();
         if (!me.party) return;
         loaded = await loadPlan(services, toToday(new Date()));
+        if (current) setMayPlan(canPlan(services.config, me));
       } catch {
         // A plan that cannot be read (e.g. no access, art. 10.1) shows in the Overleg tab itself, not twice.
         return;
@@ -51,7 +56,7 @@ export default function OverlegBanner(props: OverlegBannerProps): React.ReactEle
         const outcomes = await checkReminders(services, loaded, { lang: t.lang === 'en' ? 'en' : 'nl' });
         if (current) setFailed(outcomes.filter((o) => o.result === 'failed'));
       } catch (e) {
-        if (current) setFailed([{ meetingKey: '', key: 'check', result: 'failed', error: errorMessage(e) }]);
+        if (current) setFailed([{ meetingKey: '', key: 'check', result: 'failed', problem: problemOf(undefined, e) }]);
       }
     })().catch(() => undefined);
     return () => {
@@ -62,7 +67,12 @@ export default function OverlegBanner(props: OverlegBannerProps): React.ReactEle
   if (due.length === 0 && failed.length === 0) return null;
   return (
     <div className={styles.banner}>
-      {due.length > 0 && (
+      {due.length > 0 && !mayPlan && (
+        <Text size={200} className={styles.muted} data-testid="overleg-notice">
+          {format(t.overlegNotice, { titles: due.map((r) => r.item.title).join(', ') })}
+        </Text>
+      )}
+      {due.length > 0 && mayPlan && (
         <MessageBar
           intent={due.some((r) => r.item.status === 'overdue') ? 'error' : 'warning'}
           layout="multiline"
@@ -91,7 +101,9 @@ export default function OverlegBanner(props: OverlegBannerProps): React.ReactEle
       )}
       {failed.map((f) => (
         <MessageBar key={f.key} intent="warning" layout="multiline">
-          <MessageBarBody>{format(t.overlegReminderFailed, { error: f.error ?? '' })}</MessageBarBody>
+          <MessageBarBody>
+            {t.overlegReminderFailed} {f.problem ? <ProblemText problem={f.problem} /> : null}
+          </MessageBarBody>
         </MessageBar>
       ))}
     </div>

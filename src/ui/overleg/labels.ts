@@ -18,8 +18,11 @@ export function pick(t: Strings, m: { nl: string; en: string }): string {
   return t.lang === 'en' ? m.en : m.nl;
 }
 
-/** An error as text: input errors name their field in the UI language. */
+/**
+ * An error as text: input errors name their field in the UI language; anything else is the sentence of
+ * src/domain/common/failure.ts (what to do), never the raw HTTP or Graph message.
+ */
 export function failureText(t: Strings, e: unknown): string {
   if (e instanceof OverlegInputError) return format(t.overlegInvalid, { field: e.field, message: pick(t, e) });
-  return errorMessage(e);
+  return errorMessage(e, t.lang);
 }

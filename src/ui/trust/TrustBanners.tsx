@@ -10,7 +10,6 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Text,
 } from '@fluentui/react-components';
 import * as React from 'react';
 import { acknowledgeConfig, configChangeFor, describeChange, type ConfigChangeNotice } from '../../config';
@@ -20,7 +19,7 @@ import { FINDING_KINDS, sharedChecker, type FindingKind, type IntegrityReport } 
 import type { StringKey } from '../../loc';
 import type { SiteUser } from '../../ports';
 import { reviewerParties } from '../../review';
-import { errorMessage } from '../common/errors';
+import { FailureText } from '../common/ProblemText';
 import { useServices, useStrings } from '../services';
 import { format } from '../upload/format';
 
@@ -72,6 +71,7 @@ const KIND_LABEL: Record<FindingKind, StringKey> = {
   resubmitted: 'trustKindResubmitted',
   'no-hash': 'trustKindNoHash',
   'content-mismatch': 'trustKindContentMismatch',
+  'recipients-mismatch': 'trustKindRecipientsMismatch',
   'restricted-outside': 'trustKindRestrictedOutside',
   'file-in-subfolder': 'trustKindFileInSubfolder',
   'file-outside-schema': 'trustKindFileOutsideSchema',
@@ -169,7 +169,7 @@ function ConfigChangeBanner(props: { user: SiteUser }): React.ReactElement | nul
   const services = useServices();
   const t = useStrings();
   const [notice, setNotice] = React.useState<ConfigChangeNotice | null>(null);
-  const [state, setState] = React.useState<{ busy: boolean; done: boolean; error?: string }>({ busy: false, done: false });
+  const [state, setState] = React.useState<{ busy: boolean; done: boolean; error?: unknown }>({ busy: false, done: false });
   React.useEffect(() => {
     let current = true;
     (async () => {
@@ -185,7 +185,7 @@ function ConfigChangeBanner(props: { user: SiteUser }): React.ReactElement | nul
     setState({ busy: true, done: false });
     acknowledgeConfig(services, notice).then(
       () => setState({ busy: false, done: true }),
-      (e: unknown) => setState({ busy: false, done: false, error: errorMessage(e) }),
+      (e: unknown) => setState({ busy: false, done: false, error: e }),
     );
   };
   const change = [
@@ -202,10 +202,10 @@ function ConfigChangeBanner(props: { user: SiteUser }): React.ReactElement | nul
       <MessageBarBody>
         <MessageBarTitle>{t.trustConfigTitle}</MessageBarTitle>
         {state.done ? t.trustConfigDone : format(t.trustConfigBanner, { change })}
-        {state.error && (
-          <Text block role="alert">
-            {state.error}
-          </Text>
+        {state.error !== undefined && (
+          <div role="alert">
+            <FailureText error={state.error} />
+          </div>
         )}
       </MessageBarBody>
       {!state.done && (

@@ -3,6 +3,8 @@ import * as React from 'react';
 import { pick } from '../../domain/common/types';
 import type { Decision } from '../../domain/doelbinding';
 import { describeUnread, summariseFindings, type ScanProgress } from '../../domain/scan';
+import type { Remedy } from '../../upload';
+import { ProblemText } from '../common/ProblemText';
 import { useServices, useStrings } from '../services';
 import { describeFindings, format, formatBytes } from './format';
 import type { FileEntry } from './useUploadFlow';
@@ -22,8 +24,18 @@ export interface FileRowProps {
 /** Badge colour per decision outcome. */
 const OUTCOME_COLOR = { allowed: 'success', review: 'warning', refused: 'danger' } as const;
 
-/** The decision with every reason and its article; what to change for a refusal. */
-function DecisionView(props: { decision: Decision }): React.ReactElement {
+/** What helps when trying again cannot (a refusal by name, size or permission). */
+const REMEDY_TEXT = {
+  rename: 'uploadRemedyRename',
+  'other-file': 'uploadRemedyOtherFile',
+  'ask-beheerder': 'uploadRemedyAskBeheerder',
+} as const satisfies Record<Exclude<Remedy, 'retry'>, string>;
+
+/**
+ * The decision with every reason and its article; what to change for a refusal. `notShared`: the file failed after
+ * the decision, so the badge no longer says it will be shared.
+ */
+function DecisionView(props: { decision: Decision; notShared?: boolean }): React.ReactElement {
   const t = useStrings();
   const styles = useUploadStyles();
   const { config } = useServices();
@@ -37,9 +49,15 @@ function DecisionView(props: { decision: Decision }): React.ReactElement {
   const advice = shown.filter((r) => r.outcome === decision.outcome && r.advice);
   return (
     <div data-outcome={decision.outcome}>
-      <Badge appearance="filled" color={OUTCOME_COLOR[decision.outcome]}>
-        {format(t[`uploadOutcome_${decision.outcome}`], { party })}
-      </Badge>
+      {props.notShared && decision.outcome !== 'refused' ? (
+        <Badge appearance="outline" color="informative" data-testid="outcome-not-shared">
+          {t[`uploadOutcomeFailed_${decision.outcome}`]}
+        </Badge>
+      ) : (
+        <Badge appearance="filled" color={OUTCOME_COLOR[decision.outcome]}>
+          {format(t[`uploadOutcome_${decision.outcome}`], { party })}
+        </Badge>
+      )}
       <ul className={styles.reasons}>
         {shown.map((r) => (
           <li key={r.code + r.nl} data-reason={r.code} data-reason-outcome={r.outcome}>
@@ -145,12 +163,16 @@ export function FileRow(props: FileRowProps): React.ReactElement {
     entry.problems.length > 0
       ? 'invalid'
       : (result?.state ?? (entry.busy ? 'uploading' : entry.decision?.outcome === 'refused' ? 'refused' : undefined));
+  // A failure that trying again cannot mend (a refusal by name, size or permission) says what helps instead.
+  const remedy = result?.remedy && result.remedy !== 'retry' ? result.remedy : undefined;
   const stateLabel =
     state === 'done' && result?.decision.outcome === 'review'
       ? t.uploadState_doneReview
-      : state
-        ? t[`uploadState_${state}`]
-        : undefined;
+      : state === 'failed' && remedy
+        ? t.uploadState_failedFinal
+        : state
+          ? t[`uploadState_${state}`]
+          : undefined;
   return (
     <li className={styles.file} data-file={entry.file.name} data-state={state ?? 'pending'}>
       <div className={styles.fileHead}>
@@ -193,10 +215,15 @@ export function FileRow(props: FileRowProps): React.ReactElement {
         <ScanProgressView name={entry.file.name} progress={entry.scanProgress} onCancel={props.onCancelScan} />
       )}
       {entry.problems.length === 0 && scan && <ScanSummary entry={entry} />}
-      {entry.decision && <DecisionView decision={entry.decision} />}
+      {entry.decision && <DecisionView decision={entry.decision} notShared={result?.state === 'failed'} />}
       {(entry.busy || progress) && !result?.problems.length && progress && (
         <div>
-          <ProgressBar value={progress.totalBytes ? progress.bytesSent / progress.totalBytes : 0} thickness="large" />
+          {/* WCAG 4.1.2 (axe aria-progressbar-name): the bar is named after the file it uploads. */}
+          <ProgressBar
+            value={progress.totalBytes ? progress.bytesSent / progress.totalBytes : 0}
+            thickness="large"
+            aria-label={format(t.uploadProgressLabel, { name: entry.file.name })}
+          />
           <Text size={200} className={styles.muted}>
             {format(t.uploadProgress, {
               sent: formatBytes(progress.bytesSent, t),
@@ -207,11 +234,14 @@ export function FileRow(props: FileRowProps): React.ReactElement {
         </div>
       )}
       {result?.problems.map((p, i) => (
-        <Text key={i} data-result-problem className={styles.problem}>
-          {pick(p, lang)}
-        </Text>
+        <div key={i} data-result-problem className={styles.problem}>
+          <ProblemText problem={p} />
+        </div>
       ))}
-      {(result?.state === 'failed' || result?.state === 'incomplete') && (
+      {remedy && (result?.state === 'failed' || result?.state === 'incomplete') && (
+        <Text data-remedy={remedy}>{t[REMEDY_TEXT[remedy]]}</Text>
+      )}
+      {!remedy && (result?.state === 'failed' || result?.state === 'incomplete') && (
         <div>
           <Button size="small" onClick={props.onRetry} disabled={entry.busy}>
             {t.uploadRetry}

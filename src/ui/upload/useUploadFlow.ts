@@ -60,12 +60,15 @@ export interface UploadFlow {
 
 let counter = 0;
 
-/** The result of a scan that failed: nothing read, said plainly (the decision treats it as unread). */
+/**
+ * The result of a scan that failed: nothing read, said plainly (the decision treats it as unread). The technical
+ * message stays in `reason` (for the Toetslog and support), out of the sentence the person reads.
+ */
 function scanFailed(e: unknown): ScanResult {
   const detail = e instanceof Error && e.message ? ` (${e.message})` : '';
-  const nl = `de scan is mislukt${detail}`;
-  const en = `the scan failed${detail}`;
-  return { findings: [], scannedChars: 0, unsupported: { reason: `${nl} / ${en}`, code: 'damaged', nl, en } };
+  const nl = 'de scan is mislukt';
+  const en = 'the scan failed';
+  return { findings: [], scannedChars: 0, unsupported: { reason: `${nl} / ${en}${detail}`, code: 'damaged', nl, en } };
 }
 
 /** The dialog's state machine over the orchestrator (src/upload). */
@@ -151,7 +154,7 @@ export function useUploadFlow(services: Services, user: SiteUser, initial: Reada
 
   const check = React.useCallback(async () => {
     setError(undefined);
-    const form = formOf(config, draft);
+    const form = formOf(config, draft, user.party);
     const ready = entriesRef.current.filter((e) => e.problems.length === 0 && !e.result);
     for (const e of ready) {
       const decision = decide(deps, form, {
@@ -173,7 +176,7 @@ export function useUploadFlow(services: Services, user: SiteUser, initial: Reada
       }
     }
     setPhase('decided');
-  }, [config, deps, draft, update]);
+  }, [config, deps, draft, update, user.party]);
 
   const run = React.useCallback(
     async (e: FileEntry, previous?: ShareResult) => {
@@ -181,7 +184,7 @@ export function useUploadFlow(services: Services, user: SiteUser, initial: Reada
       update(e.key, { busy: true, progress: undefined });
       const result = await shareFile(
         deps,
-        formOf(config, draft),
+        formOf(config, draft, user.party),
         { fileName: e.file.name, content: e.bytes, scan: e.scan },
         e.decision,
         (progress) => update(e.key, { progress }),
@@ -189,7 +192,7 @@ export function useUploadFlow(services: Services, user: SiteUser, initial: Reada
       );
       update(e.key, { busy: false, result });
     },
-    [config, deps, draft, update],
+    [config, deps, draft, update, user.party],
   );
 
   const share = React.useCallback(async () => {

@@ -169,5 +169,7 @@ it('shows a damaged register item with its problems instead of hiding it', async
   show(services);
   fireEvent.click(await screen.findByTestId('datalek-open'));
   const detail = await screen.findByTestId('datalek-detail');
-  expect(detail.textContent).toContain('breachDate: geen geldige datum');
+  // The field by the name the form gives it, with the annex it comes from, not its JSON key.
+  expect(detail.textContent).toContain('(Vermoedelijke) datum datalek: geen geldige datum (JJJJ-MM-DD) (bijlage 2b)');
+  expect(detail.textContent).not.toContain('breachDate');
 });

@@ -1,12 +1,14 @@
 import { Button, Caption1, Label, MessageBar, MessageBarBody, Spinner, Text, Title3, useId } from '@fluentui/react-components';
 import * as React from 'react';
 import type { AgreementConfig } from '../../../domain/agreement/schema';
+import { technicalDetail } from '../../../domain/common/failure';
 import { formatConfigErrors, loadAgreementText } from '../../../domain/agreement/load';
 import { format } from '../../../loc';
 import { enUS } from '../../../loc/en-us';
 import { nlNL } from '../../../loc/nl-nl';
 import type { OnProvisionStep, ProvisionReport, ProvisionStep } from '../../../provisioning/report';
 import { AppFrame, type HostInfo } from '../../../ui/AppFrame';
+import { FailureDetails, FailureText } from '../../../ui/common/ProblemText';
 import { registerStrings, useStrings } from '../../../ui/services';
 import { useSetupStyles } from './useSetupStyles';
 
@@ -110,7 +112,15 @@ function Setup(props: SetupPanelProps): React.ReactElement {
       {run.state === 'failed' && (
         <MessageBar intent="error">
           <MessageBarBody>
-            {httpStatus(run.error) === 403 ? t.setupDenied : t.setupFailed} {errorText(run.error)}
+            {httpStatus(run.error) === 403 ? (
+              <>
+                {t.setupDenied} <FailureDetails detail={technicalDetail(run.error)} />
+              </>
+            ) : (
+              <>
+                {t.setupFailed} <FailureText error={run.error} />
+              </>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -145,8 +155,4 @@ function httpStatus(error: unknown): number | undefined {
   const e = error as { status?: unknown; response?: { status?: unknown } } | undefined;
   const status = e?.status ?? e?.response?.status;
   return typeof status === 'number' ? status : undefined;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
