@@ -22,6 +22,7 @@
  * Every finding names the article or rule it breaks, in Dutch and in English. Pure: no SharePoint here.
  */
 import { partyLabel } from '../domain/agreement/queries';
+import { effectiveRecipients, recipientNames, sameRecipients } from '../domain/agreement/recipients';
 import type { AgreementConfig } from '../domain/agreement/schema';
 import type { PersonRef } from '../ports/documents';
 import type { ToetslogEntry } from '../ports/inventory';
@@ -41,6 +42,11 @@ export interface SharedFile {
   editor?: PersonRef;
   /** Which of the party's folders holds it: its shared folder, or its restricted folder (art. 10.1). */
   folderKind?: 'shared' | 'restricted';
+  /**
+   * The parties whose groups read that folder (every other party for `Gedeeld-<party>`, the chosen set for a
+   * recipient folder): compared with the recipients its record was decided for (art. 8, 9.5). Absent: not judged.
+   */
+  folderRecipients?: string[];
   /** The Classificatie column as stored (a level key of the configuration). */
   classification?: string;
   /**
@@ -108,6 +114,7 @@ export type FindingKind =
   | 'resubmitted'
   | 'no-hash'
   | 'content-mismatch'
+  | 'recipients-mismatch'
   | 'restricted-outside'
   | 'file-in-subfolder'
   | 'file-outside-schema'
@@ -128,6 +135,7 @@ export const FINDING_KINDS: readonly FindingKind[] = [
   'resubmitted',
   'no-hash',
   'content-mismatch',
+  'recipients-mismatch',
   'restricted-outside',
   'file-in-subfolder',
   'file-outside-schema',
@@ -376,6 +384,24 @@ export function checkFile(input: IntegrityInput, file: SharedFile): IntegrityFin
         `The content the other party reads is not the content Toetslog record '${record.toetsId}' decided on (SHA-256 differs): replaced after the check (art. 8, 9.2; GDPR art. 5(2))${byEn}.`,
       ),
     );
+  }
+  // art. 8, 9.5: the folder's readers are the recipients the check judged, no more and no fewer. SharePoint lets the
+  // party move its own file between its own folders (e.g. to `Gedeeld-<party>`, so every party reads it): evident here.
+  if (file.folderRecipients) {
+    const decided = effectiveRecipients(config, file.party, record.recipients);
+    if (!sameRecipients(decided, file.folderRecipients)) {
+      const wider = file.folderRecipients.filter((k) => !decided.includes(k));
+      const extra = wider.length > 0 ? `; ook ${recipientNames(config, wider)} leest het` : '';
+      const extraEn = wider.length > 0 ? `; ${recipientNames(config, wider, 'en')} read it too` : '';
+      out.push(
+        make(
+          'recipients-mismatch',
+          'art. 8, 9.5',
+          `Toetsrecord '${record.toetsId}' deelt met ${recipientNames(config, decided)}, maar de map wordt gelezen door ${recipientNames(config, file.folderRecipients)}${extra}: verplaatst na de toets (art. 8, 9.5)${by}.`,
+          `Toetslog record '${record.toetsId}' shares with ${recipientNames(config, decided, 'en')}, but the folder is read by ${recipientNames(config, file.folderRecipients, 'en')}${extraEn}: moved after the check (art. 8, 9.5)${byEn}.`,
+        ),
+      );
+    }
   }
   if (record.decision === 'review') {
     const approvals = approvalsOf(input, record.toetsId, file.party);

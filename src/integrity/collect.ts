@@ -14,7 +14,7 @@ import type { SiteInventory, ToetslogEntry } from '../ports/inventory';
 import type { AuditLog, AuditRecord } from '../ports/registers';
 import type { SiteDirectory } from '../ports/site';
 import { CONFIG_FILE } from '../provisioning/names';
-import { exchangeFolders, restrictedFolderName, reviewFolderName, sharedFolderName } from '../provisioning/permissions';
+import { exchangeFolders } from '../provisioning/permissions';
 import { buildSiteSchema } from '../provisioning/siteSchema';
 import {
   checkIntegrity,
@@ -111,26 +111,21 @@ const SYSTEM_URLS: ReadonlySet<string> = new Set([
   'style library',
 ]);
 
-/** One of the schema's folders of the exchange library: its party and what it is for. */
+/** One of the schema's folders of the exchange library: its party (the sender), what it is for, who reads it. */
 interface SchemaFolder {
   party: string;
   kind: 'shared' | 'review' | 'restricted';
+  /** The parties besides the sender whose groups read it (art. 8, 9.5). */
+  recipients: string[];
 }
 
-/** The party and kind of each of the schema's folders. */
+/**
+ * The party, kind and readers of each of the schema's folders, by name: the configuration says which party a folder
+ * belongs to and who reads it; the name is never parsed (party keys may hold '-').
+ */
 function schemaFolders(config: AgreementConfig): Map<string, SchemaFolder> {
   const out = new Map<string, SchemaFolder>();
-  for (const f of exchangeFolders(config)) {
-    const kind =
-      f.name === sharedFolderName(f.party)
-        ? 'shared'
-        : f.name === reviewFolderName(f.party)
-          ? 'review'
-          : f.name === restrictedFolderName(f.party)
-            ? 'restricted'
-            : undefined;
-    if (kind) out.set(f.name, { party: f.party, kind });
-  }
+  for (const f of exchangeFolders(config)) out.set(f.name, { party: f.party, kind: f.kind, recipients: f.recipients });
   return out;
 }
 
@@ -279,6 +274,7 @@ export class IntegrityChecker {
         serverRelativeUrl: d.serverRelativeUrl,
         party: schema.party,
         folderKind: schema.kind,
+        folderRecipients: schema.recipients,
         ...(d.toetsId ? { toetsId: d.toetsId } : {}),
         toetsstatus: d.toetsstatus,
         modified: d.modified,

@@ -11,6 +11,11 @@ export interface AuditRecord {
   party: string | null;
   fileName: string;
   activity?: string;
+  /**
+   * The parties the file goes to, as the uploader chose them (art. 8, 9.5); absent on records from before recipients
+   * were chosen (every other party). The integrity check compares them with the readers of the file's folder.
+   */
+  recipients?: string[];
   decision: 'toegestaan' | 'review' | 'geweigerd' | 'goedgekeurd' | 'afgewezen';
   ruleVersion: string;
   answers: Record<string, unknown>;

@@ -20,6 +20,7 @@ export const DOC = {
   activity: 'DoelbindingActiviteit',
   categories: 'Categorieen',
   party: 'Partij',
+  recipients: 'Ontvangers',
   year: 'Jaar',
   retainUntil: 'BewaarTot',
   confidential: 'Vertrouwelijk',

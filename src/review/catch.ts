@@ -15,6 +15,7 @@ import {
   metadataFor,
   placeDocument,
   randomToetsId,
+  recipientsOf,
   type PlaceExistingOps,
   type ShareForm,
 } from '../upload';
@@ -86,6 +87,7 @@ function refusedMetadata(config: AgreementConfig, form: ShareForm, party: string
     toetsstatus: 'Afgewezen',
     categories: form.answers.containsPersonalData ? [...form.answers.categories] : [],
     party,
+    recipients: recipientsOf(config, party, form.recipients),
     ...(form.year !== undefined ? { year: form.year } : {}),
     confidential: form.confidential,
     toetsId,
@@ -127,6 +129,7 @@ export async function classifyExisting(
       scan,
       decision,
       ...(hash ? { contentHash: hash } : {}),
+      config: deps.config,
     }),
   );
   const metadata =

@@ -11,6 +11,7 @@
  * why, the other party never sees the file, and the party keeps what it received (Archiefwet: a government body does
  * not destroy records on its own). Only the privacy officer or an owner removes it; the Toetslog record says so.
  */
+import { effectiveRecipients, recipientNames } from '../domain/agreement/recipients';
 import type { AgreementConfig } from '../domain/agreement/schema';
 import { ruleVersionOf } from '../domain/doelbinding';
 import type { DocumentStore, ExchangeDocument, PersonRef } from '../ports/documents';
@@ -96,7 +97,10 @@ export async function reviewDocument(
   const now = (deps.now ?? (() => new Date()))();
   const original = doc.toetsId ? await deps.audit.get(doc.toetsId) : null;
   const decision = REVIEW_DECISION[kind];
-  const other = deps.config.parties.filter((p) => p.key !== doc.party).map((p) => p.shortName).join(', ');
+  // The uploader's record holds the recipients the check judged (staff cannot change it, AVG art. 5(2)); the file goes
+  // to their folder, never wider (art. 8, 9.5). A record from before recipients were chosen: every other party.
+  const recipients = effectiveRecipients(deps.config, doc.party ?? '', original?.recipients ?? doc.recipients);
+  const other = recipientNames(deps.config, recipients);
   const reasons: AuditRecord['reasons'] =
     kind === 'approved'
       ? [{ article: 'art. 9.2', text: `Goedgekeurd door de privacy officer; zichtbaar voor ${other}.` }]
@@ -124,6 +128,7 @@ export async function reviewDocument(
     answers: { reviewOf: doc.toetsId ?? '' },
     ...(doc.toetsId ? { reviewOf: doc.toetsId } : {}),
     ...(original?.contentHash ? { contentHash: original.contentHash } : {}),
+    recipients,
     findings: (original?.findings ?? []).map((f) => ({ kind: f.kind, count: f.count })),
     reasons,
     ...(note.trim() ? { reviewNote: note.trim() } : {}),
@@ -132,7 +137,7 @@ export async function reviewDocument(
   const document = await placeDocument(
     deps,
     doc,
-    { toetsstatus: STATUS_AFTER_REVIEW[kind], reviewNote: note.trim() },
+    { toetsstatus: STATUS_AFTER_REVIEW[kind], reviewNote: note.trim(), ...(doc.party ? { recipients } : {}) },
     doc.etag,
   );
   let uploaderInformed = true;

@@ -1,8 +1,10 @@
 /**
- * The "Verantwoording" export (AVG art. 5(2) accountability): every Toetslog decision as one CSV row — who, file,
- * purpose, answers, findings (kinds and counts only), decision, rule version, time, and the privacy officer's review.
+ * The "Verantwoording" export (AVG art. 5(2) accountability): every Toetslog decision as one CSV row — who, the
+ * parties it was shared with, file, purpose, answers, findings (kinds and counts only), decision, rule version, time,
+ * and the privacy officer's review.
  * Free-text answers pass through the scan's detectors first, so an identifier someone typed never reaches the file.
  */
+import { effectiveRecipients, recipientNames } from '../domain/agreement/recipients';
 import type { AgreementConfig } from '../domain/agreement/schema';
 import { scanText } from '../domain/scan';
 import type { AuditLog, AuditRecord } from '../ports/registers';
@@ -15,6 +17,7 @@ export const EXPORT_HEADER = [
   'Wie',
   'E-mail',
   'Partij',
+  'Ontvangers',
   'Bestand',
   'Doel (verwerkingsactiviteit)',
   'Documenttype',
@@ -68,6 +71,17 @@ function labelOf(list: ReadonlyArray<{ key: string; label: string }>, key: strin
 }
 
 /**
+ * The parties a record shares with (art. 8, 9.5), by short name: as chosen at upload, or every other party for a record
+ * from before recipients were chosen; '' for a record of no party.
+ */
+function recipientsCell(config: AgreementConfig, r: AuditRecord): string {
+  if (!r.party) return r.recipients ? recipientNames(config, r.recipients) : '';
+  return effectiveRecipients(config, r.party, r.recipients)
+    .map((k) => config.parties.find((p) => p.key === k)?.shortName ?? k)
+    .join(', ');
+}
+
+/**
  * The CSV cells of one record. `reviews` holds the privacy officers' review records by the ToetsId they decide on
  * (art. 9.2), `checks` what the integrity check found about a record (e.g. written by someone else than it names).
  */
@@ -98,6 +112,7 @@ export function exportRow(
     r.user.displayName,
     r.user.email ?? '',
     r.party ?? '',
+    recipientsCell(config, r),
     r.fileName,
     activityLabel,
     a.documentType ? labelOf(config.documentTypes, text(a.documentType)) : '',

@@ -4,6 +4,7 @@
  * docs/permissions.md and run against SharePoint (the emulator) by the matrix test, as each identity, over REST. Pure.
  */
 import { groupsForFunctionTitle } from '../domain/agreement/queries';
+import { recipientSets } from '../domain/agreement/recipients';
 import type { AgreementConfig } from '../domain/agreement/schema';
 import { actionsFor, containerLabel, expectation, type Action, type Container, type Expectation, type Roles } from './policy';
 
@@ -84,6 +85,11 @@ export function containers(config: AgreementConfig): Container[] {
       { kind: 'shared', party: p.key },
       { kind: 'review', party: p.key },
       ...(restricted ? [{ kind: 'restricted', party: p.key } as Container] : []),
+      // art. 8, 9.5: the folders of the recipient sets its processing activities allow (none with two parties).
+      ...recipientSets(config, p.key).flatMap((to): Container[] => [
+        { kind: 'shared', party: p.key, recipients: to },
+        ...(restricted ? [{ kind: 'restricted', party: p.key, recipients: to } as Container] : []),
+      ]),
     ]),
     { kind: 'toetslog', own: true },
     { kind: 'toetslog', own: false },

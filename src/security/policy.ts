@@ -8,6 +8,7 @@
  * Team (so of the site's Members group, which holds Edit on the web) who is in none of the agreement's groups.
  */
 import type { AgreementConfig } from '../domain/agreement/schema';
+import { restrictedFolderName, reviewFolderName, sharedFolderName } from '../provisioning/permissions';
 
 /** What an identity is, by the agreement's roles. */
 export interface Roles {
@@ -24,9 +25,9 @@ export interface Roles {
 /** Containers the matrix probes. `<p>` is a party key. */
 export type Container =
   | { kind: 'root' }
-  | { kind: 'shared'; party: string }
+  | { kind: 'shared'; party: string; recipients?: string[] }
   | { kind: 'review'; party: string }
-  | { kind: 'restricted'; party: string }
+  | { kind: 'restricted'; party: string; recipients?: string[] }
   | { kind: 'toetslog'; own: boolean }
   | { kind: 'breaches'; own: boolean }
   | { kind: 'breachLog'; own: boolean; party: string }
@@ -148,6 +149,14 @@ export function expectation(config: AgreementConfig, r: Roles, action: Action, c
       return OWNERS_ONLY(r, 'issue 4: niemand behalve eigenaren zet iets in de hoofdmap');
     case 'shared': {
       const own = r.owner || r.party === c.party || r.privacyOf.includes(c.party);
+      if (c.recipients) {
+        // art. 8, 9.5: a recipient folder is read by the sharing party and the chosen parties only.
+        const to = c.recipients;
+        const reader = own || (r.party !== null && to.includes(r.party)) || r.privacyOf.some((p) => to.includes(p));
+        if (action === 'read') return { allowed: reader, rule: `art. 8, 9.5: alleen ${c.party} en ${to.join(', ')} lezen` };
+        if (action === 'copy') return { allowed: reader, rule: 'wie leest en een eigen map heeft, kan kopiëren' };
+        return { allowed: own, rule: `art. 9.5: alleen ${c.party} werkt in de eigen map` };
+      }
       if (action === 'read') return { allowed: r.owner || anyStaff, rule: 'art. 9.5: gedeeld met de andere partij' };
       if (action === 'copy')
         return { allowed: r.owner || anyStaff, rule: 'wie leest en een eigen map heeft, kan kopiëren' };
@@ -163,8 +172,12 @@ export function expectation(config: AgreementConfig, r: Roles, action: Action, c
       };
     }
     case 'restricted': {
-      const reader = r.owner || r.restrictedOf.length > 0 || r.privacyOf.length > 0;
       const writer = r.owner || r.restrictedOf.includes(c.party) || r.privacyOf.includes(c.party);
+      // A recipient folder (art. 8): only the autorisatielijst and privacy officers of the sender and the chosen parties.
+      const to = c.recipients;
+      const reader = to
+        ? writer || r.restrictedOf.some((p) => to.includes(p)) || r.privacyOf.some((p) => to.includes(p))
+        : r.owner || r.restrictedOf.length > 0 || r.privacyOf.length > 0;
       if (action === 'read') return { allowed: reader, rule: 'art. 10.1: alleen de autorisatielijst leest' };
       if (action === 'copy') return { allowed: reader, rule: 'art. 10.1: wie leest, kopieert naar de eigen vertrouwelijke map' };
       return { allowed: writer, rule: `art. 10.1: alleen de autorisatielijst van ${c.party} plaatst en wijzigt` };
@@ -241,11 +254,11 @@ export function containerLabel(config: AgreementConfig, c: Container): string {
     case 'root':
       return `${lib} (hoofdmap)`;
     case 'shared':
-      return `${lib}/Gedeeld-${c.party}`;
+      return `${lib}/${sharedFolderName(c.party, c.recipients)}`;
     case 'review':
-      return `${lib}/Review-${c.party}`;
+      return `${lib}/${reviewFolderName(c.party)}`;
     case 'restricted':
-      return `${lib}/Vertrouwelijk-${c.party}`;
+      return `${lib}/${restrictedFolderName(c.party, c.recipients)}`;
     case 'toetslog':
       return `Toetslog (${c.own ? 'eigen record' : 'record van een ander'})`;
     case 'breaches':

@@ -5,10 +5,18 @@
  * findings" (issue 12): it goes where the configuration says (`rules.unreadFile`), by default to the sharing party's
  * privacy officer (art. 9.2); it is never allowed on the answers alone. Pure.
  */
+import {
+  allOthers,
+  hasRecipientFolder,
+  orderedRecipients,
+  recipientChoices,
+  recipientNames,
+} from '../domain/agreement/recipients';
 import type { AgreementConfig } from '../domain/agreement/schema';
 import { isRestricted } from '../domain/classification';
 import {
   checkDoelbinding,
+  sortReasons,
   strictest,
   type Decision,
   type DoelbindingAnswers,
@@ -27,6 +35,11 @@ export interface ShareForm {
   confidential: boolean;
   /** Year the document is about (DVA per year, art. 12). */
   year?: number;
+  /**
+   * The parties it goes to, chosen by the uploader within the recipients of the purpose (art. 8, 9.5); absent: every
+   * other party (as in a two-party agreement). Each is checked on its own; only they will read the file.
+   */
+  recipients?: string[];
   answers: DoelbindingAnswers;
 }
 
@@ -41,9 +54,68 @@ export function findingCounts(scan: ScanResult | undefined): FindingCount[] {
   return scan ? summariseFindings(scan) : [];
 }
 
-/** The parties a document is shared with: every party of the agreement except the uploader's. */
-export function recipientsOf(config: AgreementConfig, uploaderParty: string | null): string[] {
-  return config.parties.map((p) => p.key).filter((k) => k !== uploaderParty);
+/**
+ * The parties a document is shared with: the uploader's choice (`chosen`, in the configuration's order, unknown keys
+ * kept so the check names them), or every party of the agreement except the uploader's when none was made.
+ */
+export function recipientsOf(
+  config: AgreementConfig,
+  uploaderParty: string | null,
+  chosen?: readonly string[],
+): string[] {
+  if (chosen === undefined) return allOthers(config, uploaderParty);
+  return [...orderedRecipients(config, chosen), ...chosen.filter((k) => !config.parties.some((p) => p.key === k))];
+}
+
+/**
+ * The reasons about the chosen recipients (art. 8, 9.5) beside the doelbinding check's own (which judges each recipient
+ * against the purpose and the blocked categories): the own party is no recipient; the set must be one SharePoint has
+ * a folder for, since only such a folder lets exactly these parties read; and, for the record, who will read the file.
+ */
+export function recipientReasons(
+  config: AgreementConfig,
+  uploaderParty: string | null,
+  recipients: readonly string[],
+  activityKey?: string,
+): Reason[] {
+  if (uploaderParty === null || !config.parties.some((p) => p.key === uploaderParty)) return [];
+  const reasons: Reason[] = [];
+  const known = recipients.filter((k) => config.parties.some((p) => p.key === k));
+  if (recipients.includes(uploaderParty))
+    reasons.push({
+      code: 'recipient_own_party',
+      outcome: 'refused',
+      source: 'art. 8',
+      nl: 'uw eigen partij is geen ontvanger; kies met welke andere partijen u deelt',
+      en: 'your own party is not a recipient; choose which other parties you share with',
+    });
+  const others = known.filter((k) => k !== uploaderParty);
+  if (others.length === 0 || others.length !== known.length) return reasons;
+  if (!hasRecipientFolder(config, uploaderParty, others)) {
+    const choices = recipientChoices(config, uploaderParty, activityKey).map((set) => recipientNames(config, set));
+    reasons.push({
+      code: 'recipient_set_unavailable',
+      outcome: 'refused',
+      source: 'art. 8, 9.5',
+      nl: `de samenwerkingsruimte heeft geen map die alleen ${recipientNames(config, others)} laat lezen: geen doel uit het verwerkingsregister stuurt naar precies deze partijen`,
+      en: `the space has no folder that only ${recipientNames(config, others, 'en')} read: no purpose of the processing register goes to exactly these parties`,
+      advice: {
+        nl: `Kies ${choices.length > 0 ? `een van: ${choices.join('; ')}` : 'een doel met deze ontvangers'}, of vraag de beheerder het verwerkingsregister aan te vullen.`,
+        en: `Choose ${choices.length > 0 ? `one of: ${choices.join('; ')}` : 'a purpose with these recipients'}, or ask the administrator to extend the processing register.`,
+      },
+    });
+    return reasons;
+  }
+  // With two parties there is nothing to choose: the decision names recipients only where the uploader chose them.
+  if (config.parties.length <= 2) return reasons;
+  reasons.push({
+    code: 'recipients',
+    outcome: 'allowed',
+    source: 'art. 8, 9.5',
+    nl: `ontvangers: ${recipientNames(config, others)}; alleen ${others.length === 1 ? 'deze partij leest' : 'deze partijen lezen'} het stuk, want SharePoint geeft alleen hen leesrechten op de map`,
+    en: `recipients: ${recipientNames(config, others, 'en')}; only ${others.length === 1 ? 'this party reads' : 'these parties read'} the document, since SharePoint grants only them read access to its folder`,
+  });
+  return reasons;
 }
 
 /**
@@ -148,18 +220,20 @@ export function decideFile(
   scan: ScanResult | undefined,
   uploader: Uploader,
 ): Decision {
+  const recipients = recipientsOf(config, uploader.party, form.recipients);
   const decision = checkDoelbinding(
     {
       answers: form.answers,
       documentType: form.documentType,
       classification: form.classification,
       findings: findingCounts(scan),
-      recipients: recipientsOf(config, uploader.party),
+      recipients,
       uploaderParty: uploader.party ?? '',
     },
     config,
   );
-  const reasons = [...decision.reasons];
+  const activityKey = form.answers.containsPersonalData ? form.answers.activityKey : undefined;
+  const reasons = sortReasons([...decision.reasons, ...recipientReasons(config, uploader.party, recipients, activityKey)]);
   if (form.classification !== '' && isRestricted(config, form.classification) && !mayStoreRestricted(config, uploader))
     reasons.unshift(notOnOwnAutorisatielijst(config, uploader));
   const unread = unreadReason(config, scan);

@@ -5,7 +5,7 @@ import { keepUntil } from '../domain/retention';
 import type { ScanResult } from '../domain/scan';
 import type { DocumentMetadata, PersonRef } from '../ports/documents';
 import type { AuditRecord } from '../ports/registers';
-import { findingCounts, type ShareForm } from './decide';
+import { findingCounts, recipientsOf, type ShareForm } from './decide';
 import { AUDIT_DECISION, STATUS_FOR_OUTCOME } from './status';
 
 /**
@@ -32,6 +32,8 @@ export function metadataFor(
     ...(activity ? { activity: activity.key } : {}),
     categories: personal ? [...form.answers.categories] : [],
     party,
+    // art. 8, 9.5: who reads it; decides its folder (also after review: the approval follows these recipients).
+    recipients: recipientsOf(config, party, form.recipients),
     ...(form.year !== undefined ? { year: form.year } : {}),
     ...(activity ? { retainUntil: keepUntil(activity, now).toISOString().slice(0, 10) } : {}),
     confidential: form.confidential,
@@ -51,6 +53,8 @@ export function auditRecordFor(args: {
   decision: Decision;
   /** SHA-256 of the bytes decided on (recognises a later copy or re-upload, art. 9.2). */
   contentHash?: string;
+  /** The configuration, to record every other party as the recipients when none were chosen. */
+  config?: AgreementConfig;
 }): AuditRecord {
   const { form, decision } = args;
   const a = form.answers;
@@ -61,6 +65,9 @@ export function auditRecordFor(args: {
     party: args.party,
     fileName: args.fileName,
     ...(a.containsPersonalData && a.activityKey ? { activity: a.activityKey } : {}),
+    ...(form.recipients !== undefined || args.config
+      ? { recipients: args.config ? recipientsOf(args.config, args.party, form.recipients) : [...(form.recipients ?? [])] }
+      : {}),
     decision: AUDIT_DECISION[decision.outcome],
     ruleVersion: decision.ruleVersion,
     answers: {

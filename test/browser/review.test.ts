@@ -63,6 +63,10 @@ async function decideAs(identity: string, name: string, verdict: 'approve' | 're
   await expect(card.getByTestId('findings').textContent()).resolves.toBe('1 BSN-nummer');
   await expect(card.getByTestId('review-record').textContent()).resolves.toMatch(/Identificatiegegevens/);
   expect(await card.textContent()).not.toContain(BSN);
+  // Who reads it once approved (art. 8, 9.5): with two parties, the other one.
+  await expect(card.getByTestId('review-recipients').textContent()).resolves.toBe(
+    `Na goedkeuring leest: ${identity.startsWith('igj') ? 'CIBG' : 'IGJ'} (art. 8, 9.5)`,
+  );
   await card.getByTestId('review-note').fill(note);
   if (verdict === 'approve') await screenshot(page, join(SCREENSHOTS, 'review-queue-before-approve.png'));
   await card.getByTestId(verdict).click();
@@ -145,8 +149,9 @@ it('Verantwoording export: CSV with BOM, every decision the privacy officer may 
   const text = readFileSync(path, 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const lines = text.slice(1).split('\r\n');
-  expect(lines[0]).toMatch(/^Tijdstip;ToetsId;Wie;E-mail;Partij;Bestand;Doel \(verwerkingsactiviteit\);/);
-  const decisions = lines.filter((l) => l.includes('Verificatie zorgverlener')).map((l) => l.split(';')[16]);
+  expect(lines[0]).toMatch(/^Tijdstip;ToetsId;Wie;E-mail;Partij;Ontvangers;Bestand;Doel \(verwerkingsactiviteit\);/);
+  const besluit = lines[0].split(';').indexOf('Besluit');
+  const decisions = lines.filter((l) => l.includes('Verificatie zorgverlener')).map((l) => l.split(';')[besluit]);
   expect(decisions.sort()).toEqual(['afgewezen', 'goedgekeurd', 'review', 'review']);
   expect(lines.some((l) => l.includes('Verificatie zorgverlener A.txt') && l.includes('bsn: 1'))).toBe(true);
   expect(text).not.toContain(BSN);

@@ -140,6 +140,7 @@ export function memoryLibrary(config: AgreementConfig, options: { userId?: numbe
     ...(f.meta.classification ? { classification: f.meta.classification } : {}),
     ...(f.meta.activity ? { activity: f.meta.activity } : {}),
     ...(f.meta.party ? { party: f.meta.party } : {}),
+    ...(f.meta.recipients && f.meta.recipients.length > 0 ? { recipients: [...f.meta.recipients] } : {}),
     ...(f.meta.year !== undefined ? { year: f.meta.year } : {}),
     ...(f.meta.retainUntil ? { retainUntil: f.meta.retainUntil } : {}),
     ...(f.meta.toetsId ? { toetsId: f.meta.toetsId } : {}),
@@ -221,7 +222,11 @@ export function memoryLibrary(config: AgreementConfig, options: { userId?: numbe
       const f = byId(id);
       checkEtag(f, etag);
       checkMetadata(config, metadata);
-      f.meta = { ...metadata, categories: [...metadata.categories] };
+      f.meta = {
+        ...metadata,
+        categories: [...metadata.categories],
+        ...(metadata.recipients ? { recipients: [...metadata.recipients] } : {}),
+      };
       bump(f);
       lose?.();
       return `"${f.etag}"`;

@@ -124,7 +124,7 @@ describe('verantwoordingCsv', () => {
 
   it('a file name that looks like a formula is written as text', () => {
     const row = exportRow(config, record({ fileName: '=HYPERLINK("http://x","klik")' }));
-    const csv = toCsv(['Bestand'], [[row[5]]]);
+    const csv = toCsv(['Bestand'], [[row[EXPORT_HEADER.indexOf('Bestand')]]]);
     expect(csv).toBe(`${BOM}Bestand\r\n"'=HYPERLINK(""http://x"",""klik"")"\r\n`);
   });
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { AgreementConfig } from '../../src/domain/agreement/schema';
 import { PnpSiteDirectory } from '../../src/adapters/sharepoint';
+import { restrictedFolderName, reviewFolderName, sharedFolderName } from '../../src/provisioning/permissions';
 import { provisionSite } from '../../src/provisioning/provisioner';
 import { buildSiteSchema } from '../../src/provisioning/siteSchema';
 import {
@@ -191,11 +192,11 @@ export class ProbeWorld {
       case 'root':
         return lib;
       case 'shared':
-        return `${lib}/Gedeeld-${c.party}`;
+        return `${lib}/${sharedFolderName(c.party, c.recipients)}`;
       case 'review':
-        return `${lib}/Review-${c.party}`;
+        return `${lib}/${reviewFolderName(c.party)}`;
       case 'restricted':
-        return `${lib}/Vertrouwelijk-${c.party}`;
+        return `${lib}/${restrictedFolderName(c.party, c.recipients)}`;
       case 'config':
         return `${this.site}/${CONFIG_FILE.library}/${CONFIG_FILE.folder}`;
       case 'channelFiles':

@@ -109,6 +109,8 @@ describe('metadataFor and auditRecordFor', () => {
       activity: 'registerinformatie-toezicht',
       categories: ['naw', 'big-gegevens'],
       party: 'igj',
+      // Two parties: the uploader chose nothing, so the one other party reads it (art. 8, 9.5).
+      recipients: ['cibg'],
       retainUntil: '2027-11-23',
       confidential: false,
       toetsId: 't',

@@ -51,7 +51,7 @@ function personOf(v: unknown): PersonRef {
 }
 
 /** The JSON details column. */
-type Details = Pick<AuditRecord, 'answers' | 'findings' | 'reasons' | 'reviewNote' | 'contentHash'>;
+type Details = Pick<AuditRecord, 'answers' | 'findings' | 'reasons' | 'reviewNote' | 'contentHash' | 'recipients'>;
 
 /** Maps a row to a record. */
 function toRecord(row: Record<string, unknown>): AuditRecord {
@@ -72,6 +72,7 @@ function toRecord(row: Record<string, unknown>): AuditRecord {
     ...(details.reviewNote ? { reviewNote: details.reviewNote } : {}),
     ...(typeof reviewOf === 'string' && reviewOf ? { reviewOf } : {}),
     ...(details.contentHash ? { contentHash: details.contentHash } : {}),
+    ...(Array.isArray(details.recipients) ? { recipients: details.recipients.map(String) } : {}),
     ...(row.Author ? { author: personOf(row.Author) } : {}),
     ...(typeof row.Created === 'string' ? { created: row.Created } : {}),
   };
@@ -149,6 +150,7 @@ export class PnpAuditLog implements AuditLog {
       reasons: record.reasons,
       ...(record.reviewNote ? { reviewNote: record.reviewNote } : {}),
       ...(record.contentHash ? { contentHash: record.contentHash } : {}),
+      ...(record.recipients ? { recipients: record.recipients } : {}),
     };
     await list.items.add({
       Title: record.fileName.slice(0, 255),

@@ -13,6 +13,7 @@ import '@pnp/sp/files';
 import '@pnp/sp/folders';
 import '@pnp/sp/content-types/list';
 import type { AgreementConfig } from '../../domain/agreement/schema';
+import { ReadableFailure } from '../../domain/common/failure';
 import {
   UploadRefusedError,
   type DocumentMetadata,
@@ -24,12 +25,7 @@ import {
   type StoredFile,
   type Toetsstatus,
 } from '../../ports/documents';
-import {
-  exchangeFolders,
-  folderForDocument,
-  restrictedFolderName,
-  stagingFolderForDocument,
-} from '../../provisioning/permissions';
+import { exchangeFolders, folderForDocument, stagingFolderForDocument } from '../../provisioning/permissions';
 import { DOC, EXCHANGE_CONTENT_TYPE_ID } from '../../provisioning/names';
 import { Resilience } from './behaviours';
 import { DEFAULT_CHUNK_BYTES, uploadChunked } from './chunkedUpload';
@@ -53,6 +49,7 @@ const SELECT = [
   DOC.activity,
   DOC.categories,
   DOC.party,
+  DOC.recipients,
   DOC.year,
   DOC.retainUntil,
   DOC.confidential,
@@ -90,6 +87,7 @@ function str(v: unknown): string | undefined {
 /** Maps a row to the domain document. */
 export function toDocument(row: Row): ExchangeDocument {
   const cats = row[DOC.categories];
+  const recipients = row[DOC.recipients];
   return {
     id: Number(row.Id),
     name: String(row.FileLeafRef ?? ''),
@@ -100,6 +98,7 @@ export function toDocument(row: Row): ExchangeDocument {
     activity: str(row[DOC.activity]),
     categories: Array.isArray(cats) ? cats.map(String) : [],
     party: str(row[DOC.party]),
+    ...(Array.isArray(recipients) && recipients.length > 0 ? { recipients: recipients.map(String) } : {}),
     year: typeof row[DOC.year] === 'number' ? (row[DOC.year] as number) : undefined,
     retainUntil: str(row[DOC.retainUntil])?.slice(0, 10),
     confidential: row[DOC.confidential] === true,
@@ -125,6 +124,7 @@ function toFields(m: DocumentMetadata, uploaderId?: number): Record<string, unkn
     [DOC.activity]: m.activity ?? null,
     [DOC.categories]: m.categories,
     [DOC.party]: m.party,
+    [DOC.recipients]: m.recipients ?? [],
     [DOC.year]: m.year ?? null,
     [DOC.retainUntil]: m.retainUntil ? `${m.retainUntil}T00:00:00Z` : null,
     [DOC.confidential]: m.confidential,
@@ -398,10 +398,10 @@ export class PnpDocumentStore implements DocumentStore {
 
   /** The refusal for a name another file already has. */
   private duplicate(name: string): UploadRefusedError {
-    return new UploadRefusedError(
-      'duplicate',
-      `'${name}' bestaat al in ${this.config.space.exchangeLibraryTitle}; kies een andere naam.`,
-    );
+    return new UploadRefusedError('duplicate', {
+      nl: `'${name}' bestaat al in ${this.config.space.exchangeLibraryTitle}; hernoem het bestand en kies het opnieuw.`,
+      en: `'${name}' already exists in ${this.config.space.exchangeLibraryTitle}; rename the file and pick it again.`,
+    });
   }
 
   /**
@@ -411,18 +411,34 @@ export class PnpDocumentStore implements DocumentStore {
   private async explainDenied(e: unknown, folderUrl: string): Promise<unknown> {
     const status = httpStatus(e);
     if (status !== 403 && status !== 404) return e;
-    if (this.config.parties.some((p) => folderUrl.endsWith(`/${restrictedFolderName(p.key)}`))) {
+    if (exchangeFolders(this.config).some((f) => f.kind === 'restricted' && folderUrl.endsWith(`/${f.name}`))) {
       return new UploadRefusedError(
         'denied',
-        'U staat niet op de autorisatielijst voor vertrouwelijke stukken (art. 10.1); kies een lagere rubricering of vraag de beheerder.',
+        {
+          nl: 'U staat niet op de autorisatielijst voor vertrouwelijke stukken (art. 10.1); kies een lagere rubricering of vraag de beheerder.',
+          en: 'You are not on the authorisation list for confidential documents (art. 10.1); choose a lower classification or ask the administrator.',
+        },
+        await sharePointMessage(e),
       );
     }
     if (status === 404) {
-      return new Error(
-        `De map ${folderUrl} ontbreekt of is niet toegankelijk; laat de beheerder de site opnieuw inrichten.`,
+      return new ReadableFailure(
+        {
+          nl: `De map ${folderUrl} ontbreekt of is niet toegankelijk; vraag de beheerder de site opnieuw in te richten.`,
+          en: `The folder ${folderUrl} is missing or not accessible; ask the administrator to provision the site again.`,
+        },
+        await sharePointMessage(e),
+        false,
       );
     }
-    return new UploadRefusedError('denied', `Geen schrijfrechten in ${folderUrl} (${await sharePointMessage(e)}).`);
+    return new UploadRefusedError(
+      'denied',
+      {
+        nl: `U heeft geen schrijfrechten in ${folderUrl}; vraag de beheerder om die rechten.`,
+        en: `You have no write access to ${folderUrl}; ask the administrator for that access.`,
+      },
+      await sharePointMessage(e),
+    );
   }
 
   /** The list's Uitwisselingsdocument content type as an item field (SharePoint picks the library default otherwise). */
@@ -431,8 +447,13 @@ export class PnpDocumentStore implements DocumentStore {
       const cts: Array<{ StringId: string }> = await this.ref.contentTypes.select('StringId')();
       const own = cts.find((c) => c.StringId.toUpperCase().startsWith(EXCHANGE_CONTENT_TYPE_ID.toUpperCase()));
       if (!own)
-        throw new Error(
-          `Inhoudstype Uitwisselingsdocument ontbreekt in ${this.config.space.exchangeLibraryTitle}; richt de site opnieuw in.`,
+        throw new ReadableFailure(
+          {
+            nl: `Inhoudstype Uitwisselingsdocument ontbreekt in ${this.config.space.exchangeLibraryTitle}; vraag de beheerder de site opnieuw in te richten.`,
+            en: `The content type Uitwisselingsdocument is missing in ${this.config.space.exchangeLibraryTitle}; ask the administrator to provision the site again.`,
+          },
+          undefined,
+          false,
         );
       this.contentTypeId = own.StringId;
     }

@@ -17,4 +17,20 @@ export {
   activitiesForSharing,
   effectiveDate,
 } from './queries';
+export {
+  ALL_SUBSETS_UP_TO,
+  allOthers,
+  effectiveRecipients,
+  hasRecipientFolder,
+  isAllOthers,
+  isRecipientChoice,
+  orderedRecipients,
+  preselectedRecipients,
+  purposeRecipients,
+  recipientChoices,
+  recipientNames,
+  recipientSets,
+  recipientsKey,
+  sameRecipients,
+} from './recipients';
 export { changedPaths, fingerprint, summarisePaths, type ConfigFingerprint } from './fingerprint';

@@ -1,8 +1,9 @@
 import { Button, Field, MessageBar, MessageBarBody, Text, Textarea } from '@fluentui/react-components';
 import * as React from 'react';
+import { effectiveRecipients, recipientNames } from '../../domain/agreement/recipients';
 import type { SiteUser } from '../../ports';
 import { reviewDocument, type QueueEntry } from '../../review';
-import { errorMessage } from '../common/errors';
+import { FailureText } from '../common/ProblemText';
 import { formatDate } from '../overview/formatDate';
 import { useServices, useStrings } from '../services';
 import { format } from '../upload/format';
@@ -25,7 +26,7 @@ export function QueueCard(props: QueueCardProps): React.ReactElement {
   const { document: doc, record } = props.entry;
   const [note, setNote] = React.useState('');
   const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<string | undefined>(undefined);
+  const [error, setError] = React.useState<unknown>(undefined);
   const [open, setOpen] = React.useState(false);
   const decide = (verdict: 'approved' | 'rejected'): void => {
     setBusy(true);
@@ -38,17 +39,30 @@ export function QueueCard(props: QueueCardProps): React.ReactElement {
     ).then(
       (r) => props.onReviewed(verdict, r.uploaderInformed),
       (e: unknown) => {
-        setError(errorMessage(e));
+        setError(e);
         setBusy(false);
       },
     );
   };
   const who = record?.user.displayName ?? doc.uploader?.displayName ?? doc.author?.displayName ?? '—';
+  // art. 8, 9.5: who reads it once approved, as the uploader's record holds it (the approval never widens it).
+  const recipients = doc.party
+    ? recipientNames(
+        services.config,
+        effectiveRecipients(services.config, doc.party, record?.recipients ?? doc.recipients),
+        t.lang === 'en' ? 'en' : 'nl',
+      )
+    : '';
   return (
     <li className={styles.card} data-review={doc.name}>
       <div className={styles.head}>
         <Text className={styles.name}>{doc.name}</Text>
         <Text className={styles.muted}>{format(t.rvSharedOn, { name: who, date: formatDate(record?.at ?? doc.created) })}</Text>
+        {recipients && (
+          <Text className={styles.muted} data-testid="review-recipients">
+            {format(t.rvRecipients, { parties: recipients })}
+          </Text>
+        )}
       </div>
       {record ? (
         <>
@@ -67,9 +81,11 @@ export function QueueCard(props: QueueCardProps): React.ReactElement {
       <Field label={t.reviewNote}>
         <Textarea data-testid="review-note" value={note} disabled={busy} onChange={(_, d) => setNote(d.value)} maxLength={2000} />
       </Field>
-      {error && (
+      {error !== undefined && (
         <MessageBar intent="error" data-testid="review-error">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody>
+            <FailureText error={error} />
+          </MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.actions}>

@@ -16,6 +16,7 @@ import { doelbindingQuestions, MIN_NECESSITY_CHARS } from '../../domain/doelbind
 import { useServices, useStrings } from '../services';
 import { answersOf, asksYear, type Draft, type YesNo } from './draft';
 import { format } from './format';
+import { RecipientField } from './RecipientField';
 import { useUploadStyles } from './useUploadStyles';
 import { partyLabel } from '../../domain/agreement/queries';
 
@@ -24,6 +25,8 @@ export interface QuestionFormProps {
   draft: Draft;
   onChange: (patch: Partial<Draft>) => void;
   disabled: boolean;
+  /** The uploader's party: with it the recipients are asked (art. 8, 9.5); without it every other party receives. */
+  party?: string | null;
 }
 
 /** A required yes/no radio pair with no default. */
@@ -137,7 +140,7 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
         label={t.uploadPersonalData}
         value={d.personal}
         disabled={disabled}
-        onChange={(personal) => onChange({ personal })}
+        onChange={(personal) => onChange({ personal, recipients: null })}
       />
       {asked.has('activityKey') && (
         <Field label={t.uploadActivity} required>
@@ -145,7 +148,7 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
             data-testid="activity"
             value={d.activityKey}
             disabled={disabled}
-            onChange={(_, v) => onChange({ activityKey: v.value })}
+            onChange={(_, v) => onChange({ activityKey: v.value, recipients: null })}
           >
             <option value="">{t.uploadChoose}</option>
             {config.processingActivities.map((a) => (
@@ -172,6 +175,9 @@ export function QuestionForm(props: QuestionFormProps): React.ReactElement {
           <Text block>{format(t.uploadController, { party: partyLabel(config, activity.controller) })}</Text>
           <Text block>{format(t.uploadPurposes, { purposes: activity.purposes.join('; ') })}</Text>
         </div>
+      )}
+      {props.party !== undefined && (
+        <RecipientField draft={d} party={props.party} onChange={onChange} disabled={disabled} />
       )}
       {asked.has('categories') && (
         // Not a Field: a Field hands its one control id to every checkbox inside it, so no label would be unique.

@@ -43,7 +43,7 @@ export function UploadDialog(props: UploadDialogProps): React.ReactElement {
   const { entries, draft, phase } = flow;
   const valid = entries.filter((e) => e.problems.length === 0);
   const scanning = entries.some((e) => e.scanning);
-  const missing = missingFields(services.config, draft);
+  const missing = missingFields(services.config, draft, props.user.party);
   const toShare = valid.filter((e) => e.decision && e.decision.outcome !== 'refused' && !e.result);
   const busy = phase === 'sharing' || entries.some((e) => e.busy);
   const canCheck = phase === 'answering' && valid.length > 0 && !scanning && missing.length === 0 && !busy;
@@ -70,7 +70,7 @@ export function UploadDialog(props: UploadDialogProps): React.ReactElement {
               </ul>
               {phase === 'answering' && <FilePicker onFiles={flow.addFiles} compact />}
             </section>
-            {phase === 'answering' && <QuestionForm draft={draft} onChange={flow.setDraft} disabled={busy} />}
+            {phase === 'answering' && <QuestionForm draft={draft} onChange={flow.setDraft} disabled={busy} party={props.user.party} />}
             {flow.error !== undefined && <Failure error={flow.error} />}
             {phase === 'answering' && (missing.length > 0 || scanning) && valid.length > 0 && (
               <MessageBar intent="info" data-testid="missing">

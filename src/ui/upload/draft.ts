@@ -2,6 +2,7 @@
  * The dialog's answers as typed (every question starts unanswered: no default lets a person skip the classification
  * or the personal-data question), turned into the orchestrator's form once complete. Pure.
  */
+import { orderedRecipients, preselectedRecipients, recipientChoices } from '../../domain/agreement/recipients';
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import { doelbindingQuestions, type DoelbindingAnswers } from '../../domain/doelbinding';
 import type { StringKey } from '../../loc';
@@ -24,6 +25,11 @@ export interface Draft {
   consent: YesNo;
   consentReference: string;
   exceptional: string;
+  /**
+   * The parties ticked as recipients (art. 8, 9.5); null until the person changes the choice, so the preselection
+   * (the purpose's only choice, see {@link recipientChoice}) applies. Reset when the purpose changes.
+   */
+  recipients: string[] | null;
 }
 
 /** A fresh draft: nothing chosen. */
@@ -40,6 +46,7 @@ export const EMPTY_DRAFT: Draft = {
   consent: '',
   consentReference: '',
   exceptional: '',
+  recipients: null,
 };
 
 /** A yes/no as boolean, undefined when unanswered. */
@@ -69,20 +76,54 @@ export function asksYear(config: AgreementConfig, d: Draft): boolean {
   return config.documentTypes.some((t) => t.key === d.documentType && t.view === 'dva');
 }
 
-/** The orchestrator's form of a draft. */
-export function formOf(config: AgreementConfig, d: Draft): ShareForm {
+/** The recipient question of a draft: what may be chosen and what is chosen now. */
+export interface RecipientChoice {
+  /** False until the purpose is known (personal data: once a purpose is chosen). */
+  asked: boolean;
+  /** The sets the uploader may choose (each has a folder); empty when the purpose has no recipient but the sender. */
+  choices: string[][];
+  /** The parties offered as checkboxes: every party of some choice, in the configuration's order. */
+  parties: string[];
+  /** What is ticked: the person's choice, else the preselection. */
+  chosen: string[];
+  /** True when the ticked parties are one of the choices (a folder with exactly them as readers exists). */
+  valid: boolean;
+}
+
+/** The recipient question for an uploader of `party` (art. 8, 9.5). */
+export function recipientChoice(config: AgreementConfig, d: Draft, party: string | null): RecipientChoice {
+  const personal = d.personal === 'yes';
+  const asked = party !== null && (d.personal === 'no' || (personal && d.activityKey !== ''));
+  const activity = personal ? d.activityKey : undefined;
+  const choices = asked ? recipientChoices(config, party, activity) : [];
+  const parties = orderedRecipients(config, choices.flat());
+  const chosen = orderedRecipients(config, d.recipients ?? preselectedRecipients(config, party, activity));
+  const valid = choices.some((c) => c.length === chosen.length && c.every((k) => chosen.includes(k)));
+  return { asked, choices, parties, chosen, valid };
+}
+
+/**
+ * The orchestrator's form of a draft. With the uploader's `party` the ticked recipients go along (each is checked
+ * against the purpose); without it, or when the purpose offers none, every other party, as in a two-party agreement.
+ */
+export function formOf(config: AgreementConfig, d: Draft, party?: string | null): ShareForm {
   const year = Number.parseInt(d.year, 10);
+  const recipients = party === undefined ? undefined : recipientChoice(config, d, party);
   return {
     documentType: d.documentType,
     classification: d.classification,
     confidential: d.confidential,
     ...(asksYear(config, d) && Number.isInteger(year) ? { year } : {}),
+    ...(recipients?.asked && recipients.choices.length > 0 ? { recipients: recipients.chosen } : {}),
     answers: answersOf(d),
   };
 }
 
-/** The questions still unanswered, as the string keys of their labels (the same questions the check needs). */
-export function missingFields(config: AgreementConfig, d: Draft): StringKey[] {
+/**
+ * The questions still unanswered, as the string keys of their labels (the same questions the check needs); with the
+ * uploader's `party`, also the recipients (at least one).
+ */
+export function missingFields(config: AgreementConfig, d: Draft, party?: string | null): StringKey[] {
   const missing: StringKey[] = [];
   if (!d.documentType) missing.push('uploadDocumentType');
   if (!d.classification) missing.push('uploadClassification');
@@ -97,6 +138,11 @@ export function missingFields(config: AgreementConfig, d: Draft): StringKey[] {
     if (q.key === 'consentRecorded' && d.consent === '') missing.push('uploadConsent');
     if (q.key === 'consentReference' && !d.consentReference.trim()) missing.push('uploadConsentReference');
     if (q.key === 'exceptionalCircumstances' && !d.exceptional.trim()) missing.push('uploadExceptional');
+  }
+  if (party !== undefined) {
+    const recipients = recipientChoice(config, d, party);
+    if (recipients.asked && recipients.choices.length > 0 && recipients.chosen.length === 0)
+      missing.push('uploadRecipients');
   }
   return missing;
 }

@@ -15,6 +15,7 @@ import * as React from 'react';
 import type { ExchangeDocument, Page } from '../../ports/documents';
 import { format } from '../services/text';
 import { formatDate } from '../overview/formatDate';
+import { effectiveRecipients } from '../../domain/agreement/recipients';
 import { owningPartyName } from '../../review/owner';
 import { DraftBadge } from './DraftBadge';
 import { useServices, useStrings } from '../services';
@@ -55,7 +56,7 @@ export function DocumentTable(props: DocumentTableProps): React.ReactElement {
       lastYear = d.year;
       rows.push(
         <TableRow key={`year-${d.year ?? 'none'}`} className={styles.groupRow} data-year-group={d.year ?? ''}>
-          <TableCell colSpan={8}>
+          <TableCell colSpan={9}>
             {d.year === undefined ? t.viewYearUnknown : format(t.viewYearGroup, { year: d.year })}
           </TableCell>
         </TableRow>,
@@ -65,6 +66,12 @@ export function DocumentTable(props: DocumentTableProps): React.ReactElement {
     const partyName = config.parties.find((p) => p.key === d.party)?.shortName ?? d.party ?? dash;
     // The draft's reader is the party whose folder holds it, also for a native upload without a Partij value.
     const ownerName = owningPartyName(config, d) ?? partyName;
+    // art. 8, 9.5: who the file is shared with (none recorded: every other party, as before recipients were chosen).
+    const recipients = d.party
+      ? effectiveRecipients(config, d.party, d.recipients)
+          .map((k) => config.parties.find((p) => p.key === k)?.shortName ?? k)
+          .join(', ')
+      : dash;
     const label = level?.label ?? d.classification ?? dash;
     rows.push(
       <TableRow key={d.id} data-document={d.name}>
@@ -84,6 +91,7 @@ export function DocumentTable(props: DocumentTableProps): React.ReactElement {
           )}
         </TableCell>
         <TableCell>{partyName}</TableCell>
+        <TableCell data-recipients={d.recipients?.join(' ') ?? ''}>{recipients}</TableCell>
         <TableCell>{d.year ?? dash}</TableCell>
         <TableCell>
           {d.toetsstatus}{' '}
@@ -112,6 +120,7 @@ export function DocumentTable(props: DocumentTableProps): React.ReactElement {
               <TableHeaderCell sortable={false}>{t.colType}</TableHeaderCell>
               <TableHeaderCell sortable={false}>{t.colClassification}</TableHeaderCell>
               <TableHeaderCell sortable={false}>{t.colParty}</TableHeaderCell>
+              <TableHeaderCell sortable={false}>{t.colRecipients}</TableHeaderCell>
               {sortable('year', t.colYear)}
               <TableHeaderCell sortable={false}>{t.colStatus}</TableHeaderCell>
               {sortable('retainUntil', t.colRetainUntil)}
