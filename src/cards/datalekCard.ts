@@ -64,6 +64,24 @@ function deadlineLine(
   return { deadline, text };
 }
 
+/**
+ * The card's subtitle: who reports to whom ("IGJ → CIBG"). When the reporting party is also the controller of the
+ * document (it reports on its own document), or no document and so no controller is known yet, an arrow would point
+ * nowhere ("NZa → NZa", "IGJ → "): the subtitle then says who reports, and on whose document.
+ */
+function subtitleOf(
+  report: Pick<DatalekReport, 'reportingParty' | 'controllerParty'>,
+  party: (key: string) => string,
+  en: boolean,
+): string {
+  const annex = en ? 'annex 2b' : 'bijlage 2b';
+  const controller = report.controllerParty?.trim() ?? '';
+  if (controller === '') return `${en ? 'Reported by' : 'Gemeld door'} ${party(report.reportingParty)} · ${annex}`;
+  if (controller === report.reportingParty)
+    return `${party(report.reportingParty)} · ${en ? 'own document' : 'eigen document'} · ${annex}`;
+  return `${party(report.reportingParty)} → ${party(controller)} · ${annex}`;
+}
+
 /** Builds the breach card; throws when the link is not http(s) or the card would exceed the channel's size limit. */
 export function buildDatalekCard(
   report: DatalekReport,
@@ -112,9 +130,7 @@ export function buildDatalekCard(
   ];
   const data = {
     title: escapeMarkdown(en ? 'Notification (possible) data breach' : 'Melding (mogelijk) datalek'),
-    subtitle: escapeMarkdown(
-      `${party(report.reportingParty)} → ${party(report.controllerParty)} · ${en ? 'annex 2b' : 'bijlage 2b'}`,
-    ),
+    subtitle: escapeMarkdown(subtitleOf(report, party, en)),
     deadline: escapeMarkdown(deadlineText),
     deadlineColor: !deadline || deadline.overdue || deadline.remainingMs < 24 * 3_600_000 ? 'Attention' : 'Warning',
     facts: facts.map(([l, v]) => ({ label: escapeMarkdown(l), value: escapeMarkdown(v || '–') })),

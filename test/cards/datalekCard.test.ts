@@ -43,6 +43,15 @@ describe('buildDatalekCard', () => {
     expect(text).toContain('IGJ → CIBG');
   });
 
+  it('the subtitle never points nowhere: a report on the own document, and one with no document chosen yet', () => {
+    const own = renderCard(buildDatalekCard({ ...validReport(), controllerParty: 'igj' }, config, LINK, { now: NOW })).text;
+    expect(own).toContain('IGJ · eigen document · bijlage 2b');
+    expect(own).not.toContain('IGJ → IGJ');
+    const none = renderCard(buildDatalekCard({ ...validReport(), controllerParty: '' }, config, LINK, { now: NOW, lang: 'en' }));
+    expect(none.text).toContain('Reported by IGJ · annex 2b');
+    expect(none.text).not.toMatch(/IGJ → ·|IGJ → $/m);
+  });
+
   it('shows the key facts, the 72-hour deadline of the controller and the link to the report', () => {
     const card = buildDatalekCard(validReport(), config, LINK, { now: NOW });
     const { text, element } = renderCard(card);

@@ -16,11 +16,26 @@ export type LoadResult =
 /** Validates parsed JSON as an agreement configuration; never throws. Warnings do not stop loading. */
 export function loadAgreement(json: unknown): LoadResult {
   const parsed = agreementSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, errors: translateZodIssues(parsed.error.issues, json) };
-  const errors = checkCrossReferences(parsed.data);
+  if (!parsed.success) return { ok: false, errors: citeMeetingSources(translateZodIssues(parsed.error.issues, json), json) };
+  const errors = citeMeetingSources(checkCrossReferences(parsed.data), json);
   return errors.length === 0
     ? { ok: true, config: parsed.data, warnings: checkWarnings(parsed.data) }
     : { ok: false, errors };
+}
+
+/**
+ * An error about a meeting's attendees cites that meeting's own article (`meetings[i].source`: art. 6.1 for the
+ * ambtelijk overleg, art. 7.1 for the bestuurlijk), not one article for every meeting; the path table's default stays
+ * when the meeting names none.
+ */
+function citeMeetingSources(errors: ConfigError[], json: unknown): ConfigError[] {
+  const meetings = (json as { meetings?: unknown } | null)?.meetings;
+  if (!Array.isArray(meetings)) return errors;
+  return errors.map((e) => {
+    const m = /^meetings\[(\d+)\]\.requiredAttendees/.exec(e.path);
+    const source = m ? (meetings[Number(m[1])] as { source?: unknown } | undefined)?.source : undefined;
+    return typeof source === 'string' && source.trim() !== '' ? { ...e, source } : e;
+  });
 }
 
 /** Parses and validates configuration text (e.g. Configuratie/Samenwerkingsruimte/agreement.json); never throws. */

@@ -41,6 +41,22 @@ describe('configuration error messages', () => {
     expect(sourceForPath('space.maxUploadMB')).toBeUndefined();
   });
 
+  it('an attendee of the ambtelijk overleg is cited with art. 6, of the bestuurlijk overleg with art. 7 (their own source)', () => {
+    expect(errorAt('meetings[0].requiredAttendees[0].party', 'vws')).toMatchObject({ code: 'unknown_party', source: 'art. 6' });
+    expect(errorAt('meetings[1].requiredAttendees[0].party', 'vws')).toMatchObject({ code: 'unknown_party', source: 'art. 7' });
+    expect(errorAt('meetings[0].requiredAttendees[0].functionTitle', '')).toMatchObject({ source: 'art. 6' });
+  });
+
+  it('an autorisatielijst line of a party that does not exist is reported once, with no advice for that party', () => {
+    const doc = rawConfig('igj-cibg.json');
+    setAt(doc, 'autorisatielijst[0].party', 'vws');
+    const result = loadAgreement(doc);
+    if (result.ok) throw new Error('expected errors');
+    const about = result.errors.filter((e) => e.path.startsWith('autorisatielijst[0]'));
+    expect(about.map((e) => [e.path, e.code])).toEqual([['autorisatielijst[0].party', 'unknown_party']]);
+    expect(JSON.stringify(result.errors)).not.toContain("vertrouwelijk-groep van 'vws'");
+  });
+
   it('accepts _comment on nested objects and rejects other unknown fields', () => {
     expect(agreementSchema.safeParse(rawConfig('igj-cibg.json')).success).toBe(true);
     expect(errorAt('space.maxUploadMb', 10)).toMatchObject({ code: 'unknown_field' });

@@ -100,7 +100,8 @@ export function checkAccess(config: AgreementConfig, parties: ReadonlySet<string
         );
         return;
       }
-      if (group.party !== undefined && group.party !== a.party)
+      // A line of a party that does not exist is reported once (unknown_party), not again with advice for that party.
+      if (group.party !== undefined && group.party !== a.party && parties.has(a.party))
         errors.push(otherPartyGroup(`${base}.groups[${j}]`, a, group));
     });
   });
