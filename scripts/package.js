@@ -4,7 +4,7 @@
  *   1. sharepoint/solution/samenwerkingsruimte.sppkg   `gulp bundle --ship` + `gulp package-solution --ship`
  *      (web part for SharePoint, Teams tab and Teams personal app; the Toets ListView Command Set);
  *   2. teams/package/samenwerkingsruimte-teams.zip      Teams app package (manifest v1.17 + icons), for
- *      `m365 teams app publish`.
+ *      `m365 teams app publish`; manifest and localisation validated against Microsoft's schemas first.
  * Fails on any error, including a warning in the ship build (SPFx's gulp turns warnings into a failed build).
  * Prints each artifact's path and size. Deploying both is described in docs/deploy.md.
  */
@@ -15,7 +15,7 @@ const { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } =
 const { basename, join, relative } = require('path');
 const { unzipSync, zipSync } = require('fflate');
 const { writeTeamsIcons } = require('./teams-icons');
-const { checkTeamsManifest, WEB_PART_ID } = require('./teams-manifest');
+const { checkTeamsPackage, WEB_PART_ID } = require('./teams-manifest');
 
 const root = join(__dirname, '..');
 const teamsDir = join(root, 'teams');
@@ -85,9 +85,10 @@ function checkSppkg(file) {
   return names.length;
 }
 
-// 1. Teams: icons (deterministic) and a manifest check, before anything slow runs.
+// 1. Teams: icons (deterministic) and the manifest and its localisation files checked against Microsoft's v1.17 schemas
+//    and the product's own rules, before anything slow runs.
 writeTeamsIcons(teamsDir);
-const teams = checkTeamsManifest(teamsDir);
+const teams = checkTeamsPackage(teamsDir);
 if (teams.problems.length) fail(`the Teams manifest is invalid:\n  ${teams.problems.join('\n  ')}`);
 // package-solution copies everything in teams/ into the sppkg, so an old Teams zip must not be lying there.
 rmSync(join(teamsDir, 'package'), { recursive: true, force: true });
