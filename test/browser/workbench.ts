@@ -4,7 +4,8 @@
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { basename, join } from 'path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startWorkbench, type Workbench } from '../../workbench/server';
 
@@ -80,6 +81,9 @@ export async function startBrowserSuite(): Promise<BrowserSuite> {
 
 /** For a test file's afterAll: closes what {@link startBrowserSuite} started (parts may be missing if it failed). */
 export async function stopBrowserSuite(suite: Partial<BrowserSuite>): Promise<void> {
+  if (accessibility.screens > 0) {
+    process.stdout.write(`axe-core: ${accessibility.screens} screens passed (WCAG 2.1 A and AA)\n`);
+  }
   await suite.browser?.close();
   await suite.wb?.stop();
 }
@@ -105,6 +109,66 @@ export async function openAs(browser: Browser, wb: Workbench, identity: string |
   return { context, page, errors };
 }
 
+/** How many screens this test file checked with axe-core (printed when the suite stops). */
+const accessibility = { screens: 0 };
+
+/** The WCAG levels checked: what the Dutch government must meet (EN 301 549, WCAG 2.1 A and AA). */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Fluent UI's focus manager (tabster) puts `<i tabindex="0" aria-hidden="true" data-tabster-dummy>` around focus
+ * groups: focusable on purpose, to hand focus on at once, and hidden so screen readers do not announce them. axe's
+ * aria-hidden-focus reports them; Microsoft's Accessibility Insights suppresses exactly this as a false positive
+ * (microsoft/tabster#288, microsoft/accessibility-insights-web#7605). Only that rule on only those elements is skipped.
+ */
+function isTabsterDummy(rule: string, html: string): boolean {
+  return rule === 'aria-hidden-focus' && /^<i\b[^>]*\bdata-tabster-dummy=""/.test(html);
+}
+
+/**
+ * Checks the screen as it stands with axe-core (WCAG 2.1 A and AA) and throws on any violation, naming the screen,
+ * the rule and the elements. Waits first until finite animations and transitions have ended, so a colour caught
+ * mid-fade is not judged (a settled screen is what a person reads); endless ones (a spinner) are not waited for.
+ * Called by {@link openTab} and {@link screenshot}, so every tab a browser test opens and every step it photographs is
+ * checked.
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const settle = (): Promise<void> =>
+    page.evaluate(async () => {
+      const finite = document
+        .getAnimations()
+        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+      await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    });
+  const analyze = async () => {
+    await settle();
+    const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    return result.violations
+      .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isTabsterDummy(v.id, n.html)) }))
+      .filter((v) => v.nodes.length > 0);
+  };
+  let violations = await analyze();
+  // A colour measured while a control fades (e.g. a button enabled as its data arrives, Fluent's 100–200 ms
+  // transition) is judged again once the screen has settled; a contrast that stays too low fails.
+  for (let again = 0; again < 3 && violations.length > 0 && violations.every((v) => v.id === 'color-contrast'); again++) {
+    await page.waitForTimeout(300);
+    violations = await analyze();
+  }
+  if (violations.length === 0) {
+    accessibility.screens++;
+    return;
+  }
+  const lines = violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ` +
+      v.nodes
+        .slice(0, 5)
+        .map((n) => `${n.target.join(' ')} ${[...n.any, ...n.all, ...n.none].map((c) => c.message).join(' ')}`)
+        .join('; '),
+  );
+  throw new Error(`axe-core: ${violations.length} WCAG violation(s) on '${screen}':\n  ${lines.join('\n  ')}`);
+}
+
 /**
  * Screenshot of the whole workbench: the product area scrolls inside the page, so the viewport is first grown to the
  * product's full height (a plain full-page shot would cut it off).
@@ -119,6 +183,7 @@ export async function screenshot(page: Page, path: string): Promise<void> {
   await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil(height)) });
   await page.screenshot({ path });
   await page.setViewportSize(size);
+  await expectAccessible(page, basename(path));
 }
 
 /**
@@ -131,7 +196,10 @@ export async function openTab(page: Page, name: string, options: { exact?: boole
     await tab.click();
     const until = Date.now() + 5_000;
     while (Date.now() < until) {
-      if ((await tab.getAttribute('aria-selected')) === 'true') return;
+      if ((await tab.getAttribute('aria-selected')) === 'true') {
+        await expectAccessible(page, `tab ${name}`);
+        return;
+      }
       await page.waitForTimeout(100);
     }
   }
