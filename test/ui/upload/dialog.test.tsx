@@ -7,6 +7,7 @@ import { ServicesProvider } from '../../../src/ui/services';
 import { UploadDialog } from '../../../src/ui/upload/UploadDialog';
 import { igjCibg } from '../fakeServices';
 import { LIBRARY, memoryLibrary } from '../../helpers/memoryLibrary';
+import { threePartyConfig } from '../../security/permissionsConfigs';
 
 // jsdom lacks what the browser has: TextEncoder/TextDecoder (the scan) and ResizeObserver (Fluent's Dialog).
 Object.assign(globalThis, { TextEncoder: require('util').TextEncoder, TextDecoder: require('util').TextDecoder });
@@ -41,8 +42,7 @@ interface Upload {
 }
 
 /** The ports the dialog uses: the library in memory (test/helpers/memoryLibrary.ts) and a recorded Toetslog. */
-function services(existing: string[] = []): Services & { uploads: Upload[]; records: unknown[] } {
-  const config = igjCibg();
+function services(existing: string[] = [], config = igjCibg()): Services & { uploads: Upload[]; records: unknown[] } {
   const lib = memoryLibrary(config, { userId: user.id });
   for (const name of existing) lib.seed({ folder: `${LIBRARY}/Gedeeld-cibg`, name, authorId: 21 });
   const records: unknown[] = [];
@@ -123,5 +123,33 @@ describe('UploadDialog', () => {
     await waitFor(() => expect(within(row('List.txt')).getByTestId('scan').textContent).toBe('Scan: 1 BSN found'));
     expect(screen.getByText('Does the document contain personal data? (art. 8)')).toBeTruthy();
     expect(screen.getByTestId('missing').textContent).toMatch(/^Still to answer: Document type; Classification/);
+  });
+
+  it('three parties: the uploader ticks the recipients the purpose allows; only a set with a folder can be checked', async () => {
+    const s = services([], threePartyConfig());
+    renderDialog(s, [picked('Alleen CIBG.txt', 'Agenda van het overleg.')]);
+    await waitFor(() => expect(within(row('Alleen CIBG.txt')).getByTestId('scan')).toBeTruthy());
+    fireEvent.change(screen.getByTestId('documentType'), { target: { value: 'overlegstuk' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Intern' }));
+    fireEvent.click(document.querySelector('input[name="personal"][value="no"]') as HTMLInputElement);
+    // No personal data: every other party, or a set that has a folder (IGJ may send to CIBG alone).
+    const boxes = within(screen.getByTestId('recipients')).getAllByRole('checkbox') as HTMLInputElement[];
+    expect(boxes.map((b) => b.value)).toEqual(['cibg', 'nza']);
+    expect(screen.getByTestId('missing').textContent).toMatch(/Met welke partijen/);
+    // NZa alone has no folder (no purpose of IGJ goes to NZa only): named, and the check stays closed.
+    fireEvent.click(screen.getByRole('checkbox', { name: 'NZa' }));
+    expect(screen.getByTestId('recipients-unavailable').textContent).toMatch(/CIBG en NZa; CIBG/);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'NZa' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'CIBG' }));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('check'));
+    });
+    expect(row('Alleen CIBG.txt').querySelector('[data-outcome="allowed"]')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('share'));
+    });
+    await waitFor(() => expect(row('Alleen CIBG.txt').getAttribute('data-state')).toBe('done'));
+    expect(s.uploads[0].metadata).toMatchObject({ party: 'igj', recipients: ['cibg'] });
+    expect((s.records[0] as { recipients?: string[] }).recipients).toEqual(['cibg']);
   });
 });
