@@ -6,7 +6,7 @@
 import { privacyChannelVerdict, type ChannelFacts, type ChannelVerdict } from '../domain/datalek/channel';
 import type { AgreementConfig } from '../domain/agreement/schema';
 import type { ChannelPoster, ChannelRef, SiteDirectory } from '../ports';
-import { SITE_OWNERS } from '../provisioning/permissions';
+import { SITE_OWNERS } from '../provisioning/names';
 
 /** The ports the check reads. */
 export interface ChannelCheckDeps {

@@ -14,7 +14,7 @@ import type { SiteInventory, ToetslogEntry } from '../ports/inventory';
 import type { AuditLog, AuditRecord } from '../ports/registers';
 import type { SiteDirectory } from '../ports/site';
 import { CONFIG_FILE } from '../provisioning/names';
-import { exchangeFolders } from '../provisioning/permissions';
+import { exchangeFolderList } from '../provisioning/folders';
 import { buildSiteSchema } from '../provisioning/siteSchema';
 import {
   checkIntegrity,
@@ -125,7 +125,7 @@ interface SchemaFolder {
  */
 function schemaFolders(config: AgreementConfig): Map<string, SchemaFolder> {
   const out = new Map<string, SchemaFolder>();
-  for (const f of exchangeFolders(config)) out.set(f.name, { party: f.party, kind: f.kind, recipients: f.recipients });
+  for (const f of exchangeFolderList(config)) out.set(f.name, { party: f.party, kind: f.kind, recipients: f.recipients });
   return out;
 }
 

@@ -9,6 +9,13 @@ export const TOETSSTATUS = ['Te classificeren', 'Toegestaan', 'In review', 'Afge
 /** One of {@link TOETSSTATUS}. */
 export type ToetsstatusValue = (typeof TOETSSTATUS)[number];
 
+/** The site's own Owners group (a pseudo group key): site owners administer every governed container. */
+export const SITE_OWNERS = '$owners';
+/** The site's own Members group: in a Team site every Team member is in it, holding Edit on the web. */
+export const SITE_MEMBERS = '$members';
+/** The site's own Visitors group. */
+export const SITE_VISITORS = '$visitors';
+
 /** Site content type "Uitwisselingsdocument": Document (0x0101) + '00' + a fixed GUID, the same in every tenant. */
 export const EXCHANGE_CONTENT_TYPE_ID = '0x0101003E5B7C2A9D4F4E1B8C6A0D2F7E91B4C3';
 

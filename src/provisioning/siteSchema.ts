@@ -2,8 +2,8 @@
 import type { AgreementConfig, GroupConfig } from '../domain/agreement/schema';
 import { exchangeFields, exchangeLibrary } from './exchangeLibrary';
 import { PERMISSION_LEVELS } from './levels';
-import { COMMAND_SET_ID, CONFIG_FILE, EXCHANGE_CONTENT_TYPE_ID } from './names';
-import { SITE_MEMBERS, SITE_VISITORS, add, ownerGrants } from './permissions';
+import { COMMAND_SET_ID, CONFIG_FILE, EXCHANGE_CONTENT_TYPE_ID, SITE_MEMBERS, SITE_VISITORS } from './names';
+import { add, ownerGrants } from './permissions';
 import { registerLists } from './registerLists';
 import type { Grant, GroupSpec, ListSpec, RoleKind, SiteSchema } from './types';
 

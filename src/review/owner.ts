@@ -2,7 +2,7 @@
 import { partyKeyForExactDomain } from '../domain/agreement/queries';
 import type { AgreementConfig } from '../domain/agreement/schema';
 import type { ExchangeDocument } from '../ports/documents';
-import { exchangeFolders } from '../provisioning/permissions';
+import { exchangeFolderList } from '../provisioning/folders';
 
 /** The party whose e-mail domain an address has exactly (configuration `emailDomains`), or null. */
 export function partyOfEmail(config: AgreementConfig, email: string | undefined): string | null {
@@ -13,7 +13,7 @@ export function partyOfEmail(config: AgreementConfig, email: string | undefined)
 export function partyOfFolder(config: AgreementConfig, serverRelativeUrl: string | undefined): string | null {
   const parts = serverRelativeUrl?.split('/') ?? [];
   const folder = parts.length >= 2 ? parts[parts.length - 2] : '';
-  return exchangeFolders(config).find((f) => f.name === folder)?.party ?? null;
+  return exchangeFolderList(config).find((f) => f.name === folder)?.party ?? null;
 }
 
 /** Short name of the party that owns a file (see {@link owningParty}), for saying who reads its draft. */

@@ -8,7 +8,7 @@
  * Team (so of the site's Members group, which holds Edit on the web) who is in none of the agreement's groups.
  */
 import type { AgreementConfig } from '../domain/agreement/schema';
-import { restrictedFolderName, reviewFolderName, sharedFolderName } from '../provisioning/permissions';
+import { restrictedFolderName, reviewFolderName, sharedFolderName } from '../provisioning/folders';
 
 /** What an identity is, by the agreement's roles. */
 export interface Roles {

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import type { Services } from '../ports';
-import { SITE_OWNERS } from '../provisioning/permissions';
+import { SITE_OWNERS } from '../provisioning/names';
 import { AppFrame, type HostInfo } from './AppFrame';
 import { HostCommandProvider, type HostCommand } from './command';
 import { Failure } from './common/LazyFailure';

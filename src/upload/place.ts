@@ -37,7 +37,7 @@ import {
   type ExchangeDocument,
   type StoredFile,
 } from '../ports/documents';
-import { PARTY_ONLY_STATUSES, isShareable } from '../provisioning/permissions';
+import { PARTY_ONLY_STATUSES, isShareable } from '../provisioning/folders';
 
 /** The steps of an upload, in order. */
 export const UPLOAD_STEPS = ['record', 'bytes', 'metadata', 'move', 'publish'] as const;

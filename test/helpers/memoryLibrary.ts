@@ -21,7 +21,7 @@ import {
   type Page,
   type StoredFile,
 } from '../../src/ports/documents';
-import { folderForDocument, stagingFolderForDocument } from '../../src/provisioning/permissions';
+import { folderForDocument, stagingFolderForDocument } from '../../src/provisioning/folders';
 
 /** The library's root folder. */
 export const LIBRARY = '/sites/s/Uitwisseling';

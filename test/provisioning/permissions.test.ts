@@ -1,13 +1,6 @@
 import type { AgreementConfig } from '../../src/domain/agreement/schema';
-import {
-  exchangeFolders,
-  exchangeRootGrants,
-  folderForDocument,
-  isShareable,
-  restrictedFolderName,
-  reviewFolderName,
-  sharedFolderName,
-} from '../../src/provisioning/permissions';
+import { restrictedFolderName, reviewFolderName, sharedFolderName } from '../../src/provisioning/folders';
+import { exchangeFolders, exchangeRootGrants } from '../../src/provisioning/permissions';
 import { buildSiteSchema } from '../../src/provisioning/siteSchema';
 import type { Grant } from '../../src/provisioning/types';
 import { loadConfigFixture } from '../helpers/config';
@@ -36,45 +29,6 @@ function groups(c: AgreementConfig, kind: string, party?: string | null): string
     .map((g) => g.key)
     .sort();
 }
-
-describe('folderForDocument (art. 9.2, 10.1)', () => {
-  it('puts an allowed, unrestricted document in the shared folder of the sharing party', () => {
-    expect(folderForDocument(config, { toetsstatus: 'Toegestaan', party: 'igj', classification: 'intern' })).toBe(
-      'Gedeeld-igj',
-    );
-    expect(folderForDocument(config, { toetsstatus: 'Toegestaan', party: 'cibg', classification: 'intern' })).toBe(
-      'Gedeeld-cibg',
-    );
-  });
-
-  it('keeps review, rejected and incomplete documents in the review folder of the sharing party', () => {
-    for (const toetsstatus of ['In review', 'Afgewezen', 'Onvolledig'] as const) {
-      expect(folderForDocument(config, { toetsstatus, party: 'igj', classification: 'intern' })).toBe('Review-igj');
-    }
-  });
-
-  it('puts a restricted level in the restricted folder of the sharing party', () => {
-    const facts = { toetsstatus: 'Toegestaan' as const, party: 'cibg', classification: 'departementaal-vertrouwelijk' };
-    expect(folderForDocument(config, facts)).toBe('Vertrouwelijk-cibg');
-  });
-
-  it('lets review win over restricted until the privacy officer approved', () => {
-    const facts = { toetsstatus: 'In review' as const, party: 'cibg', classification: 'departementaal-vertrouwelijk' };
-    expect(folderForDocument(config, facts)).toBe('Review-cibg');
-  });
-
-  it('refuses a party the agreement does not know, naming the field and the article', () => {
-    expect(() => folderForDocument(config, { toetsstatus: 'Toegestaan', party: 'om', classification: 'intern' })).toThrow(
-      /Partij: 'om'.*art\. 9\.5/,
-    );
-    expect(() => folderForDocument(config, { toetsstatus: 'Toegestaan', classification: 'intern' })).toThrow(/Partij/);
-  });
-
-  it('publishes only what the check allowed', () => {
-    expect(isShareable('Toegestaan')).toBe(true);
-    for (const s of ['Te classificeren', 'In review', 'Afgewezen', 'Onvolledig'] as const) expect(isShareable(s)).toBe(false);
-  });
-});
 
 describe('exchange folders and root (issue 4, art. 9.2, 10.1)', () => {
   it('gives the shared folder to its own party to share and lets the other party only read', () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { AgreementConfig } from '../../src/domain/agreement/schema';
 import { PnpSiteDirectory } from '../../src/adapters/sharepoint';
-import { restrictedFolderName, reviewFolderName, sharedFolderName } from '../../src/provisioning/permissions';
+import { restrictedFolderName, reviewFolderName, sharedFolderName } from '../../src/provisioning/folders';
 import { provisionSite } from '../../src/provisioning/provisioner';
 import { buildSiteSchema } from '../../src/provisioning/siteSchema';
 import {

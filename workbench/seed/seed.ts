@@ -22,7 +22,7 @@ import { keepUntil } from '../../src/domain/retention';
 import { contentHash } from '../../src/domain/common/hash';
 import type { AgreementEntry } from '../../src/ports/registers';
 import { provisionSite } from '../../src/provisioning/provisioner';
-import { folderForDocument } from '../../src/provisioning/permissions';
+import { folderForDocument } from '../../src/provisioning/folders';
 import type { ProvisionReport } from '../../src/provisioning/report';
 import { buildSiteSchema } from '../../src/provisioning/siteSchema';
 import { placeUpload } from '../../src/upload/place';

@@ -7,7 +7,6 @@ import type { IList } from '@pnp/sp/lists';
 import type { MeetingEntry, MeetingStore } from '../../ports/registers';
 import { LISTS, MEETING } from '../../provisioning/names';
 import { lit } from './documentQueries';
-import { guardedUpdate, holdsFields } from './guardedWrite';
 import { etagOf, parseJson } from './listRows';
 
 /** Columns read. */
@@ -94,6 +93,9 @@ export class PnpMeetingStore implements MeetingStore {
    */
   public async update(id: number, patch: Partial<MeetingEntry>, etag: string | undefined): Promise<MeetingEntry> {
     const fields = toFields(patch);
+    // The guarded write loads with the register adapters on the first update: the dashboard's first render reads
+    // meetings (the Overleg banner) but writes none (issue 13).
+    const { guardedUpdate, holdsFields } = await import(/* webpackChunkName: 'adapters' */ './guardedWrite');
     await guardedUpdate({
       method: 'PnpMeetingStore.update',
       what: `Overleg ${id}`,

@@ -6,7 +6,7 @@ import '@pnp/sp/site-groups/web';
 import type { AgreementConfig } from '../../domain/agreement/schema';
 import type { SiteDirectory, SiteUser } from '../../ports/site';
 import { partyKeyForExactDomain } from '../../domain/agreement/queries';
-import { SITE_OWNERS } from '../../provisioning/permissions';
+import { SITE_OWNERS } from '../../provisioning/names';
 
 /** Site users and groups of the configured space. */
 export class PnpSiteDirectory implements SiteDirectory {

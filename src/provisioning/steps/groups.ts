@@ -3,7 +3,7 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/site-groups/web';
 import type { StepRecorder } from '../report';
-import { SITE_MEMBERS, SITE_OWNERS, SITE_VISITORS } from '../permissions';
+import { SITE_MEMBERS, SITE_OWNERS, SITE_VISITORS } from '../names';
 import type { GroupSpec } from '../types';
 import { currentAssignments, ensureAssignment, type RoleResolver } from './roles';
 

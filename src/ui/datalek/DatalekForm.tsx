@@ -8,7 +8,7 @@ import {
   type DatalekFieldError,
   type DatalekReport,
 } from '../../domain/datalek';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import type { ExchangeDocument } from '../../ports';
 import { useServices, useStrings } from '../services';
 import type { DatalekFormValues, TextField } from './formValues';

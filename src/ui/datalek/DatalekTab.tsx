@@ -10,7 +10,7 @@ import {
 import * as React from 'react';
 import type { DeliveryResult } from '../../datalek';
 import type { DatalekFieldError, DatalekPrefill, DatalekReport, PrefillNote } from '../../domain/datalek';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import type { ExchangeDocument, Services, UserProfile } from '../../ports';
 import { useHostCommand } from '../command';
 import { Failure } from '../common/Failure';

@@ -16,7 +16,7 @@ import {
   procedureChecklist,
   type DatalekReport,
 } from '../../domain/datalek';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import { FailureText } from '../common/ProblemText';
 import { useServices, useStrings } from '../services';
 import { outboxFor } from './outboxFor';

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import * as React from 'react';
 import { toToday } from '../../domain/overleg';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import { problemOf } from '../../domain/common/failure';
 import { canPlan, checkReminders, loadPlan, type OverlegPlan, type ReminderOutcome } from '../../overleg';
 import { ProblemText } from '../common/ProblemText';

@@ -18,7 +18,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import * as React from 'react';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import type { AgendaItem, MeetingAttendee, PlannedMeeting } from '../../domain/overleg';
 import { confirmPlan, proposeFromDirectory, type ConfirmedPlan, type PlanRow } from '../../overleg';
 import type { UserProfile } from '../../ports';

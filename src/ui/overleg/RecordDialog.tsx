@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import * as React from 'react';
 import { addMonthsIso } from '../../domain/overleg';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import { recordHeld, type PlanRow } from '../../overleg';
 import { formatDate } from '../overview/formatDate';
 import { useServices, useStrings } from '../services';

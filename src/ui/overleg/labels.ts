@@ -1,6 +1,6 @@
 /** Texts of the overleg UI derived from domain values (status, bilingual domain messages, input errors). */
 import type { Strings } from '../../loc/types';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import type { ScheduleItem } from '../../domain/overleg';
 import { OverlegInputError } from '../../overleg';
 import { errorMessage } from '../common/errors';

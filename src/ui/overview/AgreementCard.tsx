@@ -2,7 +2,7 @@ import { mergeClasses, Subtitle1, Text } from '@fluentui/react-components';
 import * as React from 'react';
 import { effectiveDate } from '../../domain/agreement/queries';
 import type { AgreementConfig } from '../../domain/agreement/schema';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import { Panel, PanelHeader } from '../common/light';
 import { useStrings } from '../services';
 import { formatDate } from './formatDate';

@@ -1,6 +1,6 @@
 import { mergeClasses, Subtitle2, Text } from '@fluentui/react-components';
 import * as React from 'react';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import { Panel, PanelHeader, Pill, PlainLink } from '../common/light';
 import { DraftBadge } from '../views/DraftBadge';
 import { useStrings } from '../services';

@@ -1,7 +1,7 @@
 import { Subtitle2, Text } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Party } from '../../domain/agreement/schema';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import { Panel, PanelHeader, Pill, PlainLink } from '../common/light';
 import { useStrings } from '../services';
 import { useOverviewStyles } from './useOverviewStyles';

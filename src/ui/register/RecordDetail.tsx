@@ -20,7 +20,7 @@ import {
   type RegisterRecord,
   type RegisterStatus,
 } from '../../domain/register';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import { Failure } from '../common/Failure';
 import { useAsync } from '../common/useAsync';
 import { formatDate } from '../overview/formatDate';

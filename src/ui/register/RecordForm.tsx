@@ -27,7 +27,7 @@ import {
   type RegisterRecord,
   type RegisterStatus,
 } from '../../domain/register';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import { Failure } from '../common/Failure';
 import { useServices, useStrings } from '../services';
 import { ErrorList } from './ErrorList';

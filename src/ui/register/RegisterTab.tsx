@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import * as React from 'react';
 import type { RegisterRecord } from '../../domain/register';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import type { AgreementView } from '../../ports/registers';
 import { Failure } from '../common/Failure';
 import { useAsync } from '../common/useAsync';

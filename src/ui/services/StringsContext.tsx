@@ -1,6 +1,6 @@
 import * as React from 'react';
 import type { Locale, Strings } from '../../loc/types';
-import { toLocale } from './text';
+import { toLocale } from '../../loc/text';
 
 /**
  * The UI strings of one language, loaded when first needed (issue 13): each language's table is its own chunk, so a

@@ -1,6 +1,7 @@
 /** Small formatting helpers of the upload dialog. */
 import type { FindingSummary } from '../../domain/scan';
-import { format, type Strings } from '../../loc';
+import type { Strings } from '../../loc';
+import { format } from '../../loc/text';
 
 /** Bytes as 'B', 'KB' or 'MB' with one decimal (Dutch decimal comma when the strings are Dutch). */
 export function formatBytes(bytes: number, t: Strings): string {

@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import * as React from 'react';
 import type { ExchangeDocument, Page } from '../../ports/documents';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import { formatDate } from '../overview/formatDate';
 import { effectiveRecipients } from '../../domain/agreement/recipients';
 import { owningPartyName } from '../../review/owner';

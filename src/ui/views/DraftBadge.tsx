@@ -1,7 +1,7 @@
 /** The "Concept" marker of a document whose current version is a draft (a minor version, issue 4). */
 import * as React from 'react';
 import { Pill } from '../common/light';
-import { format } from '../services/text';
+import { format } from '../../loc/text';
 import { useStrings } from '../services';
 
 /** True when a SharePoint version label ('0.1', '1.2') is a draft: only the file's own party reads it. */

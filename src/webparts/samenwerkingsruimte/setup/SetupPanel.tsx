@@ -3,7 +3,7 @@ import * as React from 'react';
 import type { AgreementConfig } from '../../../domain/agreement/schema';
 import { technicalDetail } from '../../../domain/common/failure';
 import { formatConfigErrors, loadAgreementText } from '../../../domain/agreement/load';
-import { format } from '../../../loc';
+import { format } from '../../../loc/text';
 import { enUS } from '../../../loc/en-us';
 import { nlNL } from '../../../loc/nl-nl';
 import type { OnProvisionStep, ProvisionReport, ProvisionStep } from '../../../provisioning/report';

@@ -1,9 +1,8 @@
 /**
- * What the first render needs of src/loc without the whole of it (issue 13): src/loc/index imports both languages'
- * tables; the dashboard loads only the table of the host's language (StringsContext). Same behaviour as
- * src/loc/index `toLocale` and `format`.
+ * What a screen needs of src/loc without the tables (issue 13): src/loc/index imports both languages' tables, and a
+ * page loads only the table of its host's language (src/ui/services/StringsContext). Import from here in src/.
  */
-import type { Locale } from '../../loc/types';
+import type { Locale } from './types';
 
 /** Normalises a host locale ('nl-NL', 'en', 'en-GB', …) to a supported one; Dutch is the default. */
 export function toLocale(value: string | undefined): Locale {
