@@ -19,12 +19,11 @@ import {
   type ScanOptions,
   type ScanResult,
 } from '../domain/scan';
-import type { ReadableFile, ScanRunner } from '../upload/prepare';
 import { crossOrigin, scanAsset } from './assets';
 import { blobSource } from './blobSource';
 import { createTesseractEngine } from './ocr';
 import { createPdfjsEngine } from './pdfjs';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ReadableFile, ScanRunner, ToWorker } from './protocol';
 
 let pdf: PdfEngine | undefined;
 let ocr: OcrEngine | undefined;

@@ -7,20 +7,10 @@
 import type { AgreementConfig } from '../domain/agreement/schema';
 import { scanFile, type ScanControl, type ScanOptions, type ScanResult } from '../domain/scan';
 import type { DocumentStore } from '../ports/documents';
+import type { ReadableFile, ScanRunner } from '../scan/protocol';
 import { validateFiles, type FileProblem, type PickedFile } from './validate';
 
-/** A picked file whose bytes can be read (a browser `File` fits). */
-export interface ReadableFile extends PickedFile {
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
-
-/** Runs the scan of one file: the browser's (workers, pdf.js, OCR) or the in-process domain scan. */
-export type ScanRunner = (
-  file: ReadableFile,
-  bytes: Uint8Array,
-  options: ScanOptions,
-  control: ScanControl,
-) => Promise<ScanResult>;
+export type { ReadableFile, ScanRunner } from '../scan/protocol';
 
 /** Progress, cancellation and, for tests, the runner of one file's scan. */
 export interface PickedScanControl extends Pick<ScanControl, 'onProgress' | 'signal'> {

@@ -18,7 +18,7 @@ import { SPFX_CLIENT_ID } from '../emulator/aadTokens';
 import { TENANT_ID } from '../emulator/graph/teams';
 import { SITE_PATH } from '../emulator/sharepoint/context';
 import { DIGEST_TIMEOUT_SECONDS, makeDigest } from '../emulator/sharepoint/digest';
-import { webMeta } from '../emulator/sharepoint/site';
+import { webMeta } from '../emulator/sharepoint/store';
 import type { EmulatorContext, EmulatorHandler, EmulatorRequest, EmulatorResponse } from '../emulator/types';
 import type { DemoIdentity } from '../session';
 import type { HostPageConfig, HostPageKind } from './browser/hostState';

@@ -1,39 +1,16 @@
 import { Button, Spinner, Subtitle1, Text } from '@fluentui/react-components';
 import * as React from 'react';
 import { readDelivery } from '../../datalek';
-import { STATUS_LABELS, fromRegisterRow, type DatalekFieldError, type DatalekReport } from '../../domain/datalek';
-import type { BreachEntry, Services, SiteUser } from '../../ports';
+import { STATUS_LABELS } from '../../domain/datalek';
+import type { Services, SiteUser } from '../../ports';
 import { Failure } from '../common/Failure';
 import { useAsync } from '../common/useAsync';
 import { ClockText } from '../datalek/DeliveryPanel';
 import { useDatalekStyles } from '../datalek/useDatalekStyles';
 import { useServices, useStrings } from '../services';
+import { loadRegister, toRows, type RegisterRow } from './registerRows';
 import { ReportDetail } from './ReportDetail';
 import { partyLabel } from '../../domain/agreement/queries';
-
-/** One register row read back: the valid report, or the field problems of a damaged item (shown, never hidden). */
-export interface RegisterRow {
-  entry: BreachEntry & { id: number };
-  report?: DatalekReport;
-  problems: DatalekFieldError[];
-}
-
-/** Loads the register (security-trimmed by SharePoint: privacy officers see all, reporters their own) and the user. */
-async function loadRegister(services: Services): Promise<{ rows: RegisterRow[]; user: SiteUser; next?: string }> {
-  const [page, user] = await Promise.all([services.breaches.list(), services.site.currentUser()]);
-  return { rows: toRows(page.items, services), user, ...(page.nextPageToken ? { next: page.nextPageToken } : {}) };
-}
-
-/** Register entries read back and validated against the configuration. */
-function toRows(items: BreachEntry[], services: Services): RegisterRow[] {
-  const now = new Date();
-  return items
-    .filter((e): e is BreachEntry & { id: number } => typeof e.id === 'number')
-    .map((entry) => {
-      const v = fromRegisterRow(entry, now, services.config);
-      return v.ok ? { entry, report: v.value, problems: [] } : { entry, problems: v.errors };
-    });
-}
 
 /** The parties whose privacy officer the user is (configured groups of kind 'privacy'). */
 export function privacyPartiesOf(user: SiteUser, services: Pick<Services, 'config'>): string[] {

@@ -27,7 +27,7 @@ import { datalekErrorText } from '../datalek/fieldLabels';
 import { DeliveryPanel } from '../datalek/DeliveryPanel';
 import { useDatalekStyles } from '../datalek/useDatalekStyles';
 import { useServices, useStrings } from '../services';
-import type { RegisterRow } from './RegisterTab';
+import type { RegisterRow } from './registerRows';
 
 /** Props of {@link ReportDetail}. */
 export interface ReportDetailProps {

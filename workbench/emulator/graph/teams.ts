@@ -7,12 +7,12 @@ import { createHash } from 'crypto';
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, EmulatorUser } from '../types';
 import { stableGuid } from '../identity';
 import { SITE_PATH } from '../sharepoint/context';
-import { addFolder, type FolderRow } from '../sharepoint/files';
+import { addFolder } from '../sharepoint/files';
 import { rootFolderUrl } from '../sharepoint/lists';
 import { PermissionKind, hasKind } from '../sharepoint/roles';
 import { itemScope, listScope, maskFor, principalsOf, type Scope } from '../sharepoint/security';
-import { defaultDocumentLibrary, webMeta } from '../sharepoint/site';
-import { type ListRow } from '../sharepoint/store';
+import { defaultDocumentLibrary } from '../sharepoint/site';
+import { type FolderRow, type ListRow, webMeta } from '../sharepoint/store';
 import { graphError, GraphValidationError } from './errors';
 import { applySelect, userResource } from './me';
 import {

@@ -28,7 +28,7 @@ import {
   parentScope,
   principalsOf,
 } from './security';
-import { webMeta } from './site';
+import { webMeta } from './store';
 
 /** A securable object: the web, a list or an item, with the scope it currently takes permissions from. */
 export interface Securable {

@@ -9,7 +9,7 @@ import { demandItemWrite } from './guards';
 import { switchesOf } from './switches';
 import { touchList } from './items';
 import { recycleAttachment } from './recyclebin';
-import type { SpCall } from './routes';
+import type { AttachmentNode, SpCall } from './nodes';
 
 /*
  * Attachments of list items (`items(n)/AttachmentFiles`): GET the collection, `add(FileName='…')` with the raw bytes,
@@ -18,12 +18,6 @@ import type { SpCall } from './routes';
  * EditListItems on the item (and WriteSecurity). A list with EnableAttachments false, and every document library,
  * refuses attachments.
  */
-
-/** Attachment nodes. */
-export type AttachmentNode =
-  | { k: 'attachments'; list: ListRow; item: ItemRow }
-  | { k: 'attachment'; list: ListRow; item: ItemRow; name: string }
-  | { k: 'attachmentvalue'; list: ListRow; item: ItemRow; name: string };
 
 interface AttachmentRow {
   list_pk: number;

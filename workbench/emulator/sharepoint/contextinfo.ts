@@ -3,8 +3,8 @@ import { notImplemented } from './errors';
 import { type SpContext, SITE_PATH } from './context';
 import { entity } from './format';
 import { DIGEST_TIMEOUT_SECONDS, makeDigest } from './digest';
-import { webMeta } from './site';
-import type { SpCall } from './routes';
+import { webMeta } from './store';
+import type { SpCall } from './nodes';
 
 /** `POST /_api/contextinfo`: answered top-level (PnPjs reads FormDigestValue from the root object). */
 export function contextInfo(ctx: SpContext, call: SpCall): EmulatorResponse {

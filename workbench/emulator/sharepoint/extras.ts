@@ -8,18 +8,7 @@ import { PermissionKind } from './roles';
 import { WEB_SCOPE, demand, listScope } from './security';
 import { type ListRow, listFields, newGuid, webFields } from './store';
 import { readsOwnItemsOnly, uniqueWithOwnItemsRead } from './guards';
-import type { Node, SpCall } from './routes';
-
-/** Nodes for views, content types and user custom actions. */
-export type ExtraNode =
-  | { k: 'views'; list: ListRow }
-  | { k: 'view'; list: ListRow; id: string }
-  | { k: 'viewfields'; list: ListRow; id: string }
-  | { k: 'contenttypes'; list: ListRow | null }
-  | { k: 'contenttype'; list: ListRow | null; id: string }
-  | { k: 'fieldlinks'; list: ListRow | null; id: string }
-  | { k: 'customactions'; scope: string; list: ListRow | null }
-  | { k: 'customaction'; scope: string; list: ListRow | null; id: string };
+import type { Node, SpCall } from './nodes';
 
 /** Navigation from the web into views/content types/custom actions. */
 export function navigateWeb(ctx: SpContext, seg: Segment, _call: SpCall): Node | null {

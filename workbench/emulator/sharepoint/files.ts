@@ -10,12 +10,11 @@ import { PermissionKind } from './roles';
 import { type Scope, allowed, demand, hasItemAccessIn, itemScope, listScope } from './security';
 import { type ItemRow, type ListRow, isLibrary, itemById, listByPk, newGuid } from './store';
 import { type Securable, itemSecurable, listSecurable } from './acl';
-import type { Node, SpCall } from './routes';
+import type { Node, SpCall } from './nodes';
 import { demandItemCreate, demandItemWrite } from './guards';
 import { checkIn, checkOut, startCheckout, undoCheckOut } from './checkout';
 import { approve, deny, publish, unpublish } from './moderation';
 import { recycleItem } from './recyclebin';
-import { fileMoveCopy } from './movecopy';
 import { userJson, principalById } from './principals';
 import { parseProps } from './context';
 import { navigateVersions } from './history';
@@ -30,44 +29,7 @@ import {
   versionLabel,
   versionLevel,
 } from './versions';
-
-/** A file row. */
-export interface FileRow {
-  unique_id: string;
-  list_pk: number;
-  item_id: number;
-  server_relative_url: string;
-  name: string;
-  content: Buffer;
-  version: number;
-  created: string;
-  modified: string;
-  author_id: number;
-  editor_id: number;
-  /** Version state of the file (its item's), set when the row is a view for a caller. */
-  major?: number;
-  minor?: number;
-  /** 1 when the row shows the published version instead of the current draft. */
-  snapshot?: number;
-}
-
-/** A folder row (a list's root folder has no item). */
-export interface FolderRow {
-  server_relative_url: string;
-  unique_id: string;
-  list_pk: number | null;
-  item_id: number | null;
-  name: string;
-  created: string;
-}
-
-/** Nodes for files and folders. */
-export type FileNode =
-  | { k: 'folder'; folder: FolderRow }
-  | { k: 'folders'; folder: FolderRow }
-  | { k: 'files'; folder: FolderRow }
-  | { k: 'file'; file: FileRow }
-  | { k: 'filevalue'; file: FileRow };
+import type { FileRow, FolderRow } from './store';
 
 /** Normalises a server-relative or absolute URL to `/sites/…` without a trailing slash. */
 export function normaliseUrl(url: string): string {
@@ -797,11 +759,6 @@ export function invokeFile(ctx: SpContext, node: Node, seg: Segment | null, call
         case 'undocheckout':
           undoCheckOut(ctx, list, current(), () => deleteItem(ctx, list, current()));
           return emptyOk();
-        case 'moveto':
-        case 'copyto':
-        case 'movetousingpath':
-        case 'copytousingpath':
-          return fileMoveCopy(ctx, f, seg, call);
         default:
           return null;
       }

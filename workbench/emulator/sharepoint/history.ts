@@ -10,7 +10,7 @@ import { type ItemRow, type ListRow, isLibrary, itemById, listFields } from './s
 import { demandItemWrite } from './guards';
 import { touchList } from './items';
 import { recycleVersion } from './recyclebin';
-import type { SpCall } from './routes';
+import type { HistoryNode, SpCall } from './nodes';
 import {
   type VersionRow,
   freezeBytes,
@@ -31,12 +31,6 @@ import {
  * restoreByLabel, and DELETE of one version. Reading needs ViewVersions, deleting DeleteVersions, restoring
  * EditListItems; drafts (minor or unapproved versions) are listed only to whom Draft Item Security shows drafts.
  */
-
-/** Version history nodes. */
-export type HistoryNode =
-  | { k: 'versions'; list: ListRow; item: ItemRow; file: boolean }
-  | { k: 'version'; list: ListRow; item: ItemRow; file: boolean; versionId: number }
-  | { k: 'versionvalue'; list: ListRow; item: ItemRow; versionId: number };
 
 const labelOf = (id: number): string => `${Math.floor(id / 512)}.${id % 512}`;
 const currentId = (item: ItemRow): number => item.major * 512 + item.minor;

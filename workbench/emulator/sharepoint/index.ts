@@ -7,7 +7,8 @@ import { digestProblem } from './digest';
 import { SpError, badQuery, spErrorResponse } from './errors';
 import { downloadByUrl } from './files';
 import { parseApiPath } from './path';
-import { route, type SpCall } from './routes';
+import type { SpCall } from './nodes';
+import { route } from './routes';
 import { canReachWeb, principalsOf } from './security';
 import type { SharePointSwitches } from './switches';
 

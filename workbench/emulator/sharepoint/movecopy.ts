@@ -8,11 +8,9 @@ import { insertItem, touchList } from './items';
 import { PermissionKind, type PermissionKindName } from './roles';
 import { type Scope, demand, itemScope } from './security';
 import { switchesOf } from './switches';
-import { type ItemRow, type ListRow, isLibrary, itemById, listByPk, listFields, newGuid } from './store';
+import { type FileRow, type FolderRow, type ItemRow, type ListRow, isLibrary, itemById, listByPk, listFields, newGuid } from './store';
 import { checkLock, demandItemCreate, demandItemWrite } from './guards';
 import {
-  type FileRow,
-  type FolderRow,
   addFolder,
   createFile,
   deleteItem,
@@ -25,7 +23,7 @@ import {
   visibleFile,
   writeContent,
 } from './files';
-import type { SpCall } from './routes';
+import type { SpCall } from './nodes';
 import { copyPublished, fileView, itemView, moderationOn, recordVersion, setVersion } from './versions';
 
 /*

@@ -34,7 +34,7 @@ import {
   roleDefJson,
 } from './acl';
 import { WEB_SCOPE, demand } from './security';
-import type { Node, SpCall } from './routes';
+import type { Node, SpCall } from './nodes';
 
 const selectOf = (q: URLSearchParams): string | null => q.get('$select');
 

@@ -8,7 +8,7 @@ import { PermissionKind } from './roles';
 import { WEB_SCOPE, allowed } from './security';
 import { switchesOf } from './switches';
 import { type ItemRow, type ListRow, isLibrary, newGuid } from './store';
-import type { SpCall } from './routes';
+import type { SpCall } from './nodes';
 
 /*
  * The recycle bin. `recycle()` on an item, file, folder, attachment or file version moves it here with everything that

@@ -1,6 +1,7 @@
 import type { EmulatorResponse } from '../types';
 import { badValue, notFound, notImplemented, SpError } from './errors';
 import { type SpContext, SITE_PATH, parseProps } from './context';
+import type { Node, SpCall } from './nodes';
 import { argBool, argNumber, argString, type Segment } from './path';
 import { collection, emptyOk, entity, noContent, primitive } from './format';
 import { createField, fieldJson, fieldJsonVerbose, updateField } from './fields';
@@ -45,11 +46,12 @@ import {
   listByTitle,
   listFields,
   webFields,
+  webMeta,
 } from './store';
-import { defaultLibraryNode, webMeta, WEB_TITLE } from './site';
+import { defaultLibraryNode, WEB_TITLE } from './site';
 import { draftTrimming, itemView } from './versions';
 import * as files from './files';
-import { moveCopy } from './movecopy';
+import { fileMoveCopy, moveCopy } from './movecopy';
 import * as extras from './extras';
 import * as people from './people';
 import * as contextinfo from './contextinfo';
@@ -60,45 +62,8 @@ import { recycleBinRoute, recycleItem } from './recyclebin';
 import { admitModerationWrite, applyModerationWrite, takeModerationFields } from './moderation';
 import { fieldFromXml } from './fieldxml';
 
-/** What a request addresses after walking the path (`web`, a list, an item, …). */
-export type Node =
-  | { k: 'web' }
-  | { k: 'lists' }
-  | { k: 'list'; list: ListRow }
-  | { k: 'fields'; list: ListRow | null }
-  | { k: 'field'; list: ListRow | null; field: FieldRow }
-  | { k: 'items'; list: ListRow }
-  | { k: 'item'; list: ListRow; item: ItemRow }
-  | { k: 'currentuser' }
-  | { k: 'siteusers' }
-  | { k: 'user'; user: PrincipalRow }
-  | { k: 'sitegroups' }
-  | { k: 'group'; group: PrincipalRow }
-  | { k: 'groupusers'; group: PrincipalRow }
-  | { k: 'roledefinitions' }
-  | { k: 'roledefinition'; id: number }
-  | { k: 'roleassignments'; sec: Securable }
-  | { k: 'roleassignment'; sec: Securable; principalId: number }
-  | { k: 'bindings'; sec: Securable; principalId: number }
-  | { k: 'principal'; principal: PrincipalRow }
-  | extras.ExtraNode
-  | files.FileNode
-  | history.HistoryNode
-  | attachments.AttachmentNode;
-
-/** The parsed request a route works on. */
-export interface SpCall {
-  method: string;
-  segments: Segment[];
-  query: URLSearchParams;
-  headers: Record<string, string>;
-  body: Buffer;
-  /** Request body parsed as JSON (lazily; 400 when malformed). */
-  json(): Record<string, unknown>;
-  verboseBody: boolean;
-  /** Path as received, for 501 messages. */
-  path: string;
-}
+/** The file methods that move or copy it (./movecopy). */
+const FILE_MOVE_COPY = new Set(['moveto', 'copyto', 'movetousingpath', 'copytousingpath']);
 
 function securableOf(node: Node): Securable | null {
   if (node.k === 'web') return webSecurable;
@@ -613,6 +578,8 @@ function invoke(ctx: SpContext, node: Node, seg: Segment | null, call: SpCall): 
     default:
       break;
   }
+  // File.MoveTo / CopyTo (and …UsingPath) live with MoveCopyUtil, which moves files with the same rules.
+  if (node.k === 'file' && m === 'POST' && FILE_MOVE_COPY.has(n)) return fileMoveCopy(ctx, node.file, seg, call);
   return (
     people.invokePeople(ctx, node, seg, call) ??
     extras.invokeExtra(ctx, node, seg, call) ??

@@ -6,7 +6,7 @@ import { notFound } from './errors';
 import { addFolder, folderByUrl } from './files';
 import { createList, rootFolderUrl, visibleList } from './lists';
 import type { Segment } from './path';
-import { type ListRow, isLibrary, listById, listByPk, listByUrlName } from './store';
+import { type ListRow, isLibrary, listById, listByPk, listByUrlName, webMeta } from './store';
 
 /** Title of the emulated web. */
 export const WEB_TITLE = 'Samenwerkingsruimte';
@@ -84,12 +84,6 @@ export function ensureSite(db: Database, users: DemoUser[], now: Date): void {
       }
     }
   })();
-}
-
-/** Reads a web property from sp_meta. */
-export function webMeta(db: Database, key: string): string {
-  const row = db.prepare(`SELECT value FROM sp_meta WHERE key = ?`).get(key) as { value: string } | undefined;
-  return row?.value ?? '';
 }
 
 /** What connecting the site to a Microsoft 365 group writes on the SharePoint side. */

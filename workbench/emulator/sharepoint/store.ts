@@ -123,3 +123,39 @@ export function listProps(list: ListRow): Record<string, unknown> {
 export function fieldProps(f: FieldRow): Record<string, unknown> {
   return parseProps(f.props);
 }
+
+/** A file row. */
+export interface FileRow {
+  unique_id: string;
+  list_pk: number;
+  item_id: number;
+  server_relative_url: string;
+  name: string;
+  content: Buffer;
+  version: number;
+  created: string;
+  modified: string;
+  author_id: number;
+  editor_id: number;
+  /** Version state of the file (its item's), set when the row is a view for a caller. */
+  major?: number;
+  minor?: number;
+  /** 1 when the row shows the published version instead of the current draft. */
+  snapshot?: number;
+}
+
+/** A folder row (a list's root folder has no item). */
+export interface FolderRow {
+  server_relative_url: string;
+  unique_id: string;
+  list_pk: number | null;
+  item_id: number | null;
+  name: string;
+  created: string;
+}
+
+/** Reads a web property from sp_meta. */
+export function webMeta(db: Database, key: string): string {
+  const row = db.prepare(`SELECT value FROM sp_meta WHERE key = ?`).get(key) as { value: string } | undefined;
+  return row?.value ?? '';
+}

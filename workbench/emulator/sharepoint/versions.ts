@@ -4,8 +4,7 @@ import { type SpContext, parseProps } from './context';
 import { PermissionKind } from './roles';
 import { allowed, itemScope, listScope, trimmingSql } from './security';
 import { switchesOf } from './switches';
-import { type ItemRow, type ListRow, isLibrary, itemById, listByPk } from './store';
-import type { FileRow } from './files';
+import { type FileRow, type ItemRow, type ListRow, isLibrary, itemById, listByPk } from './store';
 
 /*
  * Major/minor versions, content approval and Draft Item Security, as SharePoint Online keeps them: a new file in a
