@@ -90,6 +90,11 @@ export function deliveryKey(siteUrl: string, reportId: number, step: DeliverySte
   return `samenwerkingsruimte-datalek-${h.toString(16).padStart(8, '0')}-${reportId}-${step}`;
 }
 
+/** The key of the full card a privacy officer posts later (when the first card went out without personal data). */
+export function fullCardKey(siteUrl: string, reportId: number): string {
+  return `${deliveryKey(siteUrl, reportId, 'card')}-volledig`;
+}
+
 /**
  * True when a step may have arrived and nobody knows yet (`uncertain`, or a `sending` left behind). A retry first looks
  * it up (the sender's Sent Items, the channel); only where Graph cannot tell does a person confirm before it is sent

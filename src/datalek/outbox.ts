@@ -29,6 +29,7 @@ import type {
   ChannelPoster,
   ChannelRef,
   MailSender,
+  PostedChannelMessage,
   SiteDirectory,
 } from '../ports';
 import { checkPrivacyChannel } from './channelCheck';
@@ -36,6 +37,7 @@ import {
   DELIVERY_STEPS,
   NotSentError,
   deliveryKey,
+  fullCardKey,
   mayHaveLanded,
   needsConfirmation,
   readDelivery,
@@ -536,13 +538,39 @@ export class DatalekOutbox {
     if (!channel) throw new NotSentError('Geen kanaal van de privacy officers geconfigureerd (space.channelId).');
     const verdict = await checkPrivacyChannel(this.deps, channel);
     if (!verdict.full) throw new NotSentError(`De volledige kaart is niet geplaatst: ${verdict.reason}.`);
-    const { buildDatalekCard } = await import(/* webpackChunkName: 'datalek-card' */ '../cards/datalekCard');
-    const card = buildDatalekCard(report, this.deps.config, reportLink(this.deps.host.siteUrl, id), { now: this.now() });
-    const posted = await this.deps.channel.postCard(channel, card, { subject: 'Melding (mogelijk) datalek' });
+    // The full card has a key of its own, so pressing again after a lost answer records the card that arrived instead
+    // of posting it twice. Where the channel cannot be read the card is posted: the officer asked for it, and a second
+    // copy in the officers' own channel harms less than none.
+    const cardId = fullCardKey(this.deps.host.siteUrl, id);
+    const found = await this.findOwnCard(channel, cardId, entry.reportedAt || this.now().toISOString());
+    let ref = found?.id;
+    if (!ref) {
+      const { buildDatalekCard } = await import(/* webpackChunkName: 'datalek-card' */ '../cards/datalekCard');
+      const card = buildDatalekCard(report, this.deps.config, reportLink(this.deps.host.siteUrl, id), { now: this.now(), cardId });
+      ref = (await this.deps.channel.postCard(channel, card, { subject: 'Melding (mogelijk) datalek' })).id;
+    }
     const errors: string[] = [];
-    await this.tryRecord(report, id, 'card', { state: 'sent', at: this.now().toISOString(), ref: posted.id, kind: 'full', channel: channel.channelId }, errors);
+    const outcome: DeliveryOutcome = {
+      state: 'sent',
+      at: this.now().toISOString(),
+      ref,
+      kind: 'full',
+      channel: channel.channelId,
+      ...(found ? { foundBy: 'lookup' as const } : {}),
+    };
+    await this.tryRecord(report, id, 'card', outcome, errors);
     const after = await this.deps.breaches.get(id);
     return { id, report: this.validStored(after), delivery: readDelivery(after.form), unrecorded: [], registerErrors: errors };
+  }
+
+  /** The card with this key among the channel's messages since `since`; undefined when absent or Graph cannot tell. */
+  private async findOwnCard(channel: ChannelRef, cardId: string, since: string): Promise<PostedChannelMessage | undefined> {
+    if (typeof this.deps.channel.findCard !== 'function') return undefined;
+    try {
+      return await this.deps.channel.findCard(channel, cardId, { since });
+    } catch {
+      return undefined;
+    }
   }
 
   /** Appends one step's outcome to the Datalekverloop; on failure notes the error and returns false. */

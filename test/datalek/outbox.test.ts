@@ -228,6 +228,43 @@ describe('the breach card goes in full only to a private channel of privacy offi
     expect(full.delivery.card).toMatchObject({ state: 'sent', kind: 'full' });
   });
 
+  it('posts the full card once when its answer was lost: pressing again finds it by its key', async () => {
+    const { breaches, channel, outbox } = setup();
+    channel.inspection = httpFailure(403, 'Graph GET channel failed (403 Forbidden)');
+    const r = await outbox.submit(validReport());
+    if (!r.ok) throw new Error('invalid');
+    channel.inspection = {
+      membershipType: 'private',
+      displayName: 'Privacy officers',
+      members: [{ displayName: 'PO', email: 'privacy@igj.nl', roles: ['owner'] }],
+    };
+    channel.loseAnswer = true;
+    channel.failures = [new Error('socket hang up')];
+    await expect(outbox.postFullCard(r.id)).rejects.toThrow(/socket hang up/);
+    expect(channel.posted).toHaveLength(2);
+    const again = await outbox.postFullCard(r.id);
+    expect(channel.posted).toHaveLength(2);
+    expect(again.delivery.card).toMatchObject({ state: 'sent', kind: 'full', ref: 'm2' });
+    expect(breaches.log.at(-1)).toMatchObject({ step: 'card', outcome: 'sent', details: { foundBy: 'lookup', kind: 'full' } });
+  });
+
+  it('posts the full card when the channel cannot be searched, since the officer asked for it', async () => {
+    const { breaches, channel, outbox } = setup();
+    channel.inspection = httpFailure(403, 'Graph GET channel failed (403 Forbidden)');
+    const r = await outbox.submit(validReport());
+    if (!r.ok) throw new Error('invalid');
+    channel.inspection = {
+      membershipType: 'private',
+      displayName: 'Privacy officers',
+      members: [{ displayName: 'PO', email: 'privacy@igj.nl', roles: ['owner'] }],
+    };
+    channel.lookupFailures = [httpFailure(403, 'Graph GET messages failed (403 Forbidden)')];
+    const full = await outbox.postFullCard(r.id);
+    expect(channel.posted).toHaveLength(2);
+    expect(full.delivery.card).toMatchObject({ state: 'sent', kind: 'full' });
+    expect(breaches.log.at(-1)?.details).not.toHaveProperty('foundBy');
+  });
+
   it('refuses the full card to a private channel with a member who is no privacy officer', async () => {
     const { channel, outbox } = setup();
     const r = await outbox.submit(validReport());
