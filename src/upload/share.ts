@@ -7,6 +7,7 @@
  */
 import type { AgreementConfig } from '../domain/agreement/schema';
 import { describeFailure, problemOf, type Problem } from '../domain/common/failure';
+import { randomId } from '../domain/common/randomId';
 import type { Bilingual } from '../domain/common/types';
 import type { Decision } from '../domain/doelbinding';
 import type { ScanResult } from '../domain/scan';
@@ -79,12 +80,7 @@ export interface ShareResult {
 
 /** A random ToetsId (UUID v4). */
 export function randomToetsId(): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (ch) => {
-    const r = Math.floor(Math.random() * 16);
-    return (ch === 'x' ? r : (r & 0x3) | 0x8).toString(16);
-  });
+  return randomId();
 }
 
 /** What helps after `e`: a refusal by name, size or permission is not retried, it is renamed, replaced or asked for. */

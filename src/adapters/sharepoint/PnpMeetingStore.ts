@@ -4,6 +4,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import type { IList } from '@pnp/sp/lists';
+import { randomId } from '../../domain/common/randomId';
 import type { MeetingEntry, MeetingStore } from '../../ports/registers';
 import { LISTS, MEETING } from '../../provisioning/names';
 import { lit } from './documentQueries';
@@ -80,10 +81,21 @@ export class PnpMeetingStore implements MeetingStore {
     return toEntry(await this.row(id));
   }
 
-  /** Creates a meeting. */
+  /**
+   * Creates a meeting. It carries an id of its own (`createId` in its details): when the add fails in any way, the
+   * series is read back, and the meeting with this id is the one this add made (it landed, its answer was lost), so
+   * it is not made twice; without it the error stands.
+   */
   public async create(entry: MeetingEntry): Promise<MeetingEntry> {
-    const created: { Id: number } = await this.ref.items.add(toFields(entry));
-    return this.get(created.Id);
+    const createId = randomId();
+    try {
+      const created: { Id: number } = await this.ref.items.add(toFields({ ...entry, details: { ...entry.details, createId } }));
+      return await this.get(created.Id);
+    } catch (e) {
+      const landed = (await this.list(entry.series)).find((m) => m.details.createId === createId);
+      if (landed) return landed;
+      throw e;
+    }
   }
 
   /**

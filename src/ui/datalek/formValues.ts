@@ -4,6 +4,7 @@
  * input `validateDatalek` checks. Pure.
  */
 import type { AgreementConfig } from '../../domain/agreement/schema';
+import { randomId } from '../../domain/common/randomId';
 import {
   prefillDatalek,
   type DatalekDocumentRef,
@@ -56,9 +57,7 @@ export interface DatalekFormValues extends Record<TextField, string> {
 
 /** A random key for a new draft. */
 export function newClientKey(): string {
-  const c = typeof crypto !== 'undefined' ? (crypto as Crypto & { randomUUID?: () => string }) : undefined;
-  if (c?.randomUUID) return c.randomUUID();
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+  return randomId();
 }
 
 /** A document of the library as the pre-fill reads it (its processing activity and categories, bijlage 1). */

@@ -87,16 +87,21 @@ function expectNoBlindWrites(sent: SentRequest[]): SentRequest[] {
 }
 
 /**
- * Runs `run`, dropping the answer of its first write whose URL matches `match` after the emulator committed it (the
- * emulator's "answer lost after commit" fault, set for exactly that request). Returns how many answers were lost.
+ * Runs `run`, dropping the answer of its first write (`methods`: updates and deletes unless given) whose URL matches
+ * `match` after the emulator committed it (the emulator's "answer lost after commit" fault, set for exactly that
+ * request). Returns how many answers were lost.
  */
-async function losingFirstAnswer<T>(match: RegExp, run: () => Promise<T>): Promise<{ result: T; lost: number }> {
+async function losingFirstAnswer<T>(
+  match: RegExp,
+  run: () => Promise<T>,
+  methods: RegExp = /^(MERGE|PATCH|DELETE)$/,
+): Promise<{ result: T; lost: number }> {
   const realFetch = globalThis.fetch;
   let lost = 0;
   let armed = true;
   globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const method = (new Headers(init?.headers).get('X-HTTP-Method') ?? init?.method ?? 'GET').toUpperCase();
-    if (!armed || !/^(MERGE|PATCH|DELETE)$/.test(method) || !match.test(decodeURIComponent(String(input))))
+    if (!armed || !methods.test(method) || !match.test(decodeURIComponent(String(input))))
       return realFetch(input, init);
     armed = false;
     emu.raw.faults.set({ rateLostAnswer: 1 });
@@ -147,6 +152,17 @@ describe('PnpMeetingStore: no blind overwrites', () => {
     expect(second).toBeInstanceOf(ConcurrencyError);
     expect((second as Error).message).toMatch(staleMessage(`Overleg ${id}`));
     expect(await b.get(id!)).toMatchObject({ status: 'gehouden', minutesUrl: first });
+  });
+
+  it('creates a meeting once when the answer of its add is lost: the one that landed is found by its create id', async () => {
+    // The product's own transport (Resilience): a write is not sent again after a dropped connection.
+    const a = store('igj-accounthouder', resilient('igj-accounthouder'));
+    const entry = plan('Bestuurlijk overleg (antwoord kwijt)');
+    const { result, lost } = await losingFirstAnswer(/Overleggen/, () => a.create(entry), /^POST$/);
+    expect(lost).toBe(1);
+    expect(result).toMatchObject({ title: entry.title, details: { agenda: ['art. 7'] } });
+    const same = (await a.list('bestuurlijk-overleg')).filter((m) => m.title === entry.title);
+    expect(same.map((m) => m.id)).toEqual([result.id]);
   });
 
   it('refuses an update without an etag before sending anything, naming the method', async () => {
@@ -409,6 +425,19 @@ describe('PnpReminderLog: no blind overwrites', () => {
     expect(lost).toBe(1);
     expect(await claimRow(key)).toBeUndefined();
     expect(await log.claim(key, {})).toBe(true);
+  });
+
+  it('claims a key whose add landed with its answer lost: read back by its claim id, posted once, not lost', async () => {
+    const key = unique('bestuurlijk-overleg@2027-06-04#14d');
+    const log = new PnpReminderLog(resilient('igj-accounthouder'));
+    const other = new PnpReminderLog(emu.spForUser('cibg-accounthouder'));
+    const { result, lost } = await losingFirstAnswer(/Herinneringen/, () => log.claim(key, { channelId: 'c1' }), /^POST$/);
+    expect(lost).toBe(1);
+    expect(result).toBe(true);
+    expect(await other.claim(key, { channelId: 'c1' })).toBe(false);
+    // The claim is this writer's: it can give it back with the etag it read back.
+    await log.release(key);
+    expect(await claimRow(key)).toBeUndefined();
   });
 
   it('never sends If-Match: * (claim, lost race, release)', async () => {
