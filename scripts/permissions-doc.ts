@@ -1,6 +1,6 @@
 /**
  * Writes docs/permissions.md from the code (`npm run docs:permissions`): the permission levels, the grants and the
- * permission matrix of every shipped configuration and of the three-party test configuration.
+ * permission matrix of every shipped configuration.
  */
 import { writeFileSync } from 'fs';
 import { join } from 'path';

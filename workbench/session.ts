@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import type { AgreementConfig } from '../src/domain/agreement/schema';
 import usersFile from './seed/users.json';
+import { usersOfAgreement } from './seed/users';
 
 /** The site the workbench seeds and shows (fixed path, see the team's identifiers). */
 export const SITE_PATH = '/sites/samenwerkingsruimte';
@@ -72,7 +73,7 @@ export function readAgreementFile(file: string): AgreementConfig {
 
 /** Builds the page's session from the seeded agreement and the demo identities. */
 export function buildSession(origin: string, agreement: AgreementConfig): WorkbenchSession {
-  const identities = demoIdentities();
+  const identities = usersOfAgreement(demoIdentities(), agreement);
   const { teamId, channelId, reminderChannelId } = agreement.space;
   const channels: PaneChannel[] = [];
   if (teamId && channelId) channels.push({ teamId, channelId, label: 'Privacy officers' });

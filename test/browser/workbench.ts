@@ -33,7 +33,7 @@ export interface TestWorkbench extends Workbench {
 }
 
 /** Builds the page bundle when stale (esbuild, skipped when up to date), then starts and seeds a workbench. */
-export async function startTestWorkbench(): Promise<TestWorkbench> {
+export async function startTestWorkbench(options: { agreementFile?: string } = {}): Promise<TestWorkbench> {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { buildWorkbench } = require('../../scripts/build-workbench') as {
     buildWorkbench(o: { quiet: boolean }): Promise<unknown>;
@@ -41,7 +41,7 @@ export async function startTestWorkbench(): Promise<TestWorkbench> {
   await buildWorkbench({ quiet: true });
   const dir = mkdtempSync(join(tmpdir(), 'workbench-'));
   try {
-    const wb = await startWorkbench({ port: 0, dbFile: join(dir, 'emulator.sqlite') });
+    const wb = await startWorkbench({ port: 0, dbFile: join(dir, 'emulator.sqlite'), ...options });
     return {
       ...wb,
       dir,
@@ -67,10 +67,13 @@ export interface BrowserSuite {
   browser: Browser;
 }
 
-/** For a test file's beforeAll: makes the screenshot directory, starts a seeded workbench, launches Chromium. */
-export async function startBrowserSuite(): Promise<BrowserSuite> {
+/**
+ * For a test file's beforeAll: makes the screenshot directory, starts a workbench seeded with the IGJ–CIBG agreement
+ * (or `agreementFile`), launches Chromium.
+ */
+export async function startBrowserSuite(options: { agreementFile?: string } = {}): Promise<BrowserSuite> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const wb = await startTestWorkbench();
+  const wb = await startTestWorkbench(options);
   try {
     return { wb, browser: await launchChromium() };
   } catch (e) {

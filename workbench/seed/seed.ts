@@ -29,6 +29,7 @@ import { placeUpload } from '../../src/upload/place';
 import { spForUser } from './clients';
 import { DEMO_DOCUMENTS } from './demoContent';
 import { seedTeam } from './team';
+import { usersOfAgreement } from './users';
 
 /** A demo identity from users.json. */
 interface SeedUser {
@@ -339,7 +340,7 @@ export async function seedSite(siteUrl: string, opts: SeedOptions): Promise<Seed
     throw new Error(`Seed: configuratie ongeldig:\n${formatConfigErrors(loaded.errors, 'nl').join('\n')}`);
   const config = loaded.config;
   const log = opts.log ?? (() => undefined);
-  const users = opts.users ?? defaultUsers();
+  const users = usersOfAgreement(opts.users ?? defaultUsers(), config);
   const now = opts.now?.() ?? new Date();
   await seedTeam(new URL(siteUrl).origin, config, users);
   const admin = spFor(siteUrl, 'beheerder');

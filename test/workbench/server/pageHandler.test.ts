@@ -37,8 +37,14 @@ describe('workbench page handler', () => {
     const res = await handler(req('GET', '/_workbench/session'), ctx);
     const session = res?.body as ReturnType<typeof buildSession>;
     expect(session.siteUrl).toBe('http://127.0.0.1:4999/sites/samenwerkingsruimte');
-    const users = (JSON.parse(readFileSync(join(__dirname, '../../../workbench/seed/users.json'), 'utf8')) as { users: { key: string }[] }).users;
-    expect(session.identities.map((u) => u.key)).toEqual(users.map((u) => u.key));
+    const users = (
+      JSON.parse(readFileSync(join(__dirname, '../../../workbench/seed/users.json'), 'utf8')) as {
+        users: { key: string; party: string | null }[];
+      }
+    ).users;
+    // Every demo identity of IGJ, CIBG and none; the NZa people belong with the three-party agreement only.
+    expect(session.identities.map((u) => u.key)).toEqual(users.filter((u) => u.party !== 'nza').map((u) => u.key));
+    expect(users.some((u) => u.party === 'nza')).toBe(true);
     expect(session.teams).toEqual({ teamId: agreement.space.teamId, channelId: agreement.space.channelId });
     expect(session.channels.map((c) => c.channelId)).toEqual([agreement.space.channelId, agreement.space.reminderChannelId]);
     // art. 9.6: both breach addresses get a mailbox in the Postvak pane even though no demo user owns them.
