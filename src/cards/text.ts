@@ -29,7 +29,11 @@ export function escapeMarkdown(text: string): string {
 /** Text for a TextRun (not markdown-processed): substitutions neutralised, long text shortened with a visible note. */
 export function plainText(text: string, max: number, shortenedNote: string): string {
   const safe = neutraliseSubstitution(text);
-  return safe.length > max ? `${safe.slice(0, max).trimEnd()}… ${shortenedNote}` : safe;
+  if (safe.length <= max) return safe;
+  // Never cut between the two halves of a surrogate pair (an emoji): a lone half is not valid text in a card.
+  const high = safe.charCodeAt(max - 1);
+  const end = high >= 0xd800 && high <= 0xdbff ? max - 1 : max;
+  return `${safe.slice(0, end).trimEnd()}… ${shortenedNote}`;
 }
 
 /** Accepts only http(s) links for Action.OpenUrl, so a card never carries a script URL. */

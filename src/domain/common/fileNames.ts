@@ -1,7 +1,7 @@
 /**
  * The file names the product sends to SharePoint: SharePoint Online's own rules (Microsoft, "Restrictions and
  * limitations in OneDrive and SharePoint"; the emulator enforces the same, docs/emulator.md "File and folder names")
- * plus two of the product's own, each with its reason. Pure; one place for the browser's check before a byte is read
+ * plus the product's own (bidi overrides, a leading dot, 250 characters), each with its reason. Pure; one place for the browser's check before a byte is read
  * and the adapter's check before a byte is sent.
  */
 import type { Bilingual } from './types';
@@ -28,7 +28,17 @@ export const MAX_NAME_CHARS = 250;
 
 /** Why a name cannot be used; `reason` is stable for tests and logs. */
 export interface NameProblem extends Bilingual {
-  reason: 'empty' | 'spaces' | 'characters' | 'control' | 'bidi' | 'reserved' | 'trailing-dot' | 'too-long' | 'path';
+  reason:
+    | 'empty'
+    | 'spaces'
+    | 'characters'
+    | 'control'
+    | 'bidi'
+    | 'reserved'
+    | 'hidden'
+    | 'trailing-dot'
+    | 'too-long'
+    | 'path';
 }
 
 /**
@@ -85,6 +95,26 @@ export function fileNameProblems(name: string, folderPath?: string): NameProblem
         'reserved',
         `Bestandsnaam '${shown}' is in SharePoint gereserveerd; kies een andere naam.`,
         `File name '${shown}' is reserved in SharePoint; choose another name.`,
+      ),
+    );
+  // `forms` is the name of a library's own forms folder: SharePoint refuses it at a library's root and Graph in any
+  // folder ("Name is reserved for list forms folder"), so the product refuses it everywhere.
+  if (/^forms$/i.test(trimmed))
+    out.push(
+      problem(
+        'reserved',
+        `Bestandsnaam '${shown}' is in SharePoint gereserveerd voor de formulieren van een bibliotheek; kies een andere naam.`,
+        `File name '${shown}' is reserved in SharePoint for a library's forms; choose another name.`,
+      ),
+    );
+  // A name starting with a dot is hidden by the sync client's folders on macOS and Linux and by many tools, so the
+  // other party may never see a file that was shared with them (product rule; older SharePoint refused it outright).
+  if (trimmed.startsWith('.') && !/^\.lock$/i.test(trimmed))
+    out.push(
+      problem(
+        'hidden',
+        `Bestandsnaam '${shown}' begint met een punt; zo'n bestand is in gesynchroniseerde mappen verborgen. Hernoem het bestand.`,
+        `File name '${shown}' starts with a dot; such a file is hidden in synchronised folders. Rename the file.`,
       ),
     );
   if (trimmed.endsWith('.'))

@@ -2,12 +2,11 @@ import { fileNameProblems, MAX_PATH_CHARS } from '../../../src/domain/common/fil
 
 const reasons = (name: string, folder?: string): string[] => fileNameProblems(name, folder).map((p) => p.reason);
 
-/** SharePoint Online's name rules plus the product's two (bidi overrides, 250 characters), each with its reason. */
+/** SharePoint Online's name rules plus the product's own (bidi overrides, a leading dot, 250 characters), each with its reason. */
 describe('fileNameProblems', () => {
   it.each([
     'Werkafspraak 2026 (concept).docx',
     'nr #3 & 100% {def}~.pdf',
-    '.gitignore',
     'Overleg – één.odt',
     'rapport [v2] +1 = €.pdf',
   ])('accepts %j', (name) => {
@@ -29,10 +28,24 @@ describe('fileNameProblems', () => {
     ['.lock', 'reserved'],
     ['~$open.docx', 'reserved'],
     ['a_VTI_b.txt', 'reserved'],
+    ['forms', 'reserved'],
+    ['Forms', 'reserved'],
+    ['.hidden', 'hidden'],
+    ['.gitignore', 'hidden'],
     ['punt.', 'trailing-dot'],
     [`${'x'.repeat(251)}.txt`, 'too-long'],
   ])('refuses %j: %s', (name, reason) => {
     expect(reasons(name)).toContain(reason);
+  });
+
+  it('accepts forms as part of a name, and a dot inside one', () => {
+    expect(fileNameProblems('forms.docx')).toEqual([]);
+    expect(fileNameProblems('Aanvraagforms 2026.pdf')).toEqual([]);
+    expect(fileNameProblems('v1.2 notitie.txt')).toEqual([]);
+  });
+
+  it('names .lock once, as reserved', () => {
+    expect(reasons('.lock')).toEqual(['reserved']);
   });
 
   it('shows a control or bidi character as � so the message itself cannot be reversed', () => {
