@@ -6,8 +6,8 @@
 
 const build = require('@microsoft/sp-build-web');
 
-// Issue 12: the personal-data scan's workers, pdf.js's worker and the OCR data ship as package assets
-// (config/scan-assets.js). Additive: an additionalConfiguration set before this one still runs first.
+// The personal-data scan's workers, pdf.js's worker and the OCR data ship as package assets, so PDFs and scans are
+// read offline (config/scan-assets.js). Additive: an additionalConfiguration set before this one still runs first.
 {
   const { ScanAssetsPlugin } = require('./config/scan-assets');
   const previous = build.configureWebpack.taskConfig.additionalConfiguration;

@@ -1,8 +1,9 @@
 /*
- * The personal-data scan's browser assets (issue 12), one list for both builds: the SPFx ship build (gulpfile.js,
- * webpack) and the local workbench (scripts/build-workbench.js, esbuild). Each is copied next to the bundles
- * (SPFx: ClientSideAssets in the .sppkg, never a CDN of a third party) under a folder that carries its version, and the
- * code finds them through `__SCAN_ASSETS__` (src/scan/assets.ts) relative to the bundle's public path.
+ * The personal-data scan's browser assets (what it needs to read PDFs and scans offline), one list for both builds:
+ * the SPFx ship build (gulpfile.js, webpack) and the local workbench (scripts/build-workbench.js, esbuild). Each is
+ * copied next to the bundles (SPFx: ClientSideAssets in the .sppkg, never a CDN of a third party) under a folder that
+ * carries its version, and the code finds them through `__SCAN_ASSETS__` (src/scan/assets.ts) relative to the
+ * bundle's public path.
  *   - pdf.js's worker (pdfjs-dist legacy build), renamed to .js so SharePoint serves it with a JavaScript MIME type;
  *   - tesseract.js's worker and its wasm core with SIMD (the wasm inlined, so no .wasm MIME type is needed);
  *   - the Dutch and English LSTM data (@tesseract.js-data, 4.0.0_best_int), in one folder: tesseract.js takes one

@@ -1,5 +1,5 @@
 /**
- * Benchmark of the dashboard's first render (issue 5: at most 3 HTTP requests) in Chromium on the workbench, with the
+ * Benchmark of the dashboard's first render (at most 3 HTTP requests) in Chromium on the workbench, with the
  * demo site plus BENCH_ITEMS (default 100,000) documents in the exchange library (run:
  * `npx tsx scripts/bench-first-render.ts`). Prints per identity and cold page load: the product's requests before
  * the first render was complete, the requests until network idle (start-up work after the render included) and the

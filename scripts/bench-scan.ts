@@ -1,5 +1,5 @@
 /**
- * Issue 12 figures of the document scan (`npm run bench -- scan`): prints, asserts only what the issue asks (OCR
+ * Figures of the document scan (`npm run bench -- scan`): prints, asserts only the goal the scan must meet (OCR
  * recall of at least 95 % on the 300 dpi scans; the process exits 1 otherwise).
  *   1. recall on the corpus made by the real programs (test/fixtures/documents): BSN and IBAN found / expected per
  *      fixture, false positives on the look-alikes, time per document (pdf.js in Node, its worker in-process);
@@ -186,7 +186,7 @@ async function memoryChild(mode: string, path: string): Promise<void> {
     const file: Uint8Array = readFileSync(path);
     const before = process.memoryUsage().rss;
     const t0 = performance.now();
-    r = scanner(decodeText(file)); // the scan before issue 12: the whole file as one string
+    r = scanner(decodeText(file)); // the scan before chunked reading: the whole file as one string
     report(before, t0, r, size, file.length);
   }
 }

@@ -3,7 +3,7 @@
  * `npm run bench`: prints every benchmark's figures (nothing is asserted; speed and size never live in unit tests).
  *   - bundle sizes of the shipped SPFx components (needs `npm run package` first; skipped with a note otherwise);
  *   - personal-data detector throughput beside a `/\d{9}/g` pass and a single-regex baseline (scripts/bench-detectors.ts);
- *   - the document scan (issue 12): corpus recall, OCR recall at 300/200 dpi, peak memory for 240 MB, lazy chunk sizes
+ *   - the document scan: corpus recall, OCR recall at 300/200 dpi, peak memory for 240 MB, lazy chunk sizes
  *     (scripts/bench-scan.ts);
  *   - library and register views at 100,000 items: requests and time to first page (scripts/bench-views.ts);
  *   - the dashboard's first render in Chromium at 100,000 documents: requests and time (scripts/bench-first-render.ts);

@@ -49,7 +49,7 @@ async function buildWorkbench(options = {}) {
   const started = Date.now();
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
-  // Issue 12: the scan's Web Worker, pdf.js's worker and the OCR assets, as the SPFx build ships them (config/scan-assets.js)
+  // The scan's Web Worker, pdf.js's worker and the OCR assets, as the SPFx build ships them (config/scan-assets.js)
   const scanAssets = require('../config/scan-assets');
   const scanWorker = scanAssets.buildScanWorker();
   const result = await esbuild.build({

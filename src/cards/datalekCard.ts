@@ -1,5 +1,5 @@
 /**
- * The Adaptive Card for the privacy officers' channel (issue 6, bijlage 2): key facts, the 72-hour deadline of the
+ * The datalek's Adaptive Card for the privacy officers' channel (bijlage 2): key facts, the 72-hour deadline of the
  * controller (AVG art. 33(1)) and a link to the report. User text enters only through template data and TextRuns.
  */
 import type { AgreementConfig } from '../domain/agreement/schema';

@@ -1,4 +1,4 @@
-/** The reminder card for the Team's channel when an overleg is due within its lead time or overdue (issue 7). */
+/** The reminder card for the Team's channel when an overleg is due within its lead time or overdue. */
 import type { AgreementConfig } from '../domain/agreement/schema';
 import type { Lang } from '../domain/common/types';
 import { formatIsoDate } from '../domain/datalek';

@@ -4,7 +4,7 @@
  * pointed at the emulator). Nothing below knows which host it runs in.
  */
 import { spfi, type SPFI } from '@pnp/sp';
-// Issue 13: what the dashboard's first render uses is imported here, each adapter from its own file; every other adapter
+// What the dashboard's first render uses is imported here, each adapter from its own file; every other adapter
 // loads with its first call (./lazyPort), so its code is not part of the first render.
 import type { GraphClientLike } from '../adapters/graph/client';
 import { GraphDirectory } from '../adapters/graph/GraphDirectory';
@@ -54,7 +54,7 @@ function channel(teamId: string | undefined, channelId: string | undefined): Cha
 
 /**
  * Loads and validates the configuration first (a broken configuration stops here with named fields), then builds.
- * Issue 5, first render in at most 3 requests: Graph `/me` runs beside the configuration read, and everything the
+ * The first render makes at most 3 requests: Graph `/me` runs beside the configuration read, and everything the
  * dashboard's first paint reads from SharePoint goes in ONE `$batch` sent as soon as the configuration is valid
  * (see ./firstRender). The signed-in person is read once per load, whoever asks.
  */

@@ -1,5 +1,5 @@
 /**
- * The dashboard's first render in one SharePoint `$batch` (issue 5: at most 3 HTTP requests), and a per-load cache so
+ * The dashboard's first render in one SharePoint `$batch` (at most 3 HTTP requests in all), and a per-load cache so
  * nothing the start-up reads is fetched twice: the Overzicht, the Overleg banner and the catch banner each ask the
  * ports on their own, and get the batch's answers instead of a request each.
  */

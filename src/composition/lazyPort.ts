@@ -1,5 +1,5 @@
 /**
- * A port whose adapter loads on its first call (issue 13). Ports are method-only interfaces whose methods return
+ * A port whose adapter loads on its first call. Ports are method-only interfaces whose methods return
  * promises, so a stand-in can forward every method to the adapter once its chunk is loaded. The adapters the
  * dashboard's first render does not use (registers, logs, mail, channel, calendar …) are built this way, so their
  * code is not fetched before the first render.

@@ -1,5 +1,5 @@
 /**
- * Confirming a planned meeting (issue 7): checked first, recorded in the Overleggen list, then created as a recurring
+ * Confirming a planned meeting: checked first, recorded in the Overleggen list, then created as a recurring
  * event with a reminder in the organiser's calendar with the attendees invited (Exchange fires reminders there, not in
  * group calendars). If the calendar refuses, the entry is marked 'geannuleerd' with the reason: nothing half-written.
  */

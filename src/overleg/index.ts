@@ -1,4 +1,4 @@
-/** Host-neutral overleg flows (issue 7): plan and schedule, reminder cards posted once, planning and recording. */
+/** Host-neutral overleg flows: plan and schedule, reminder cards posted once, planning and recording. */
 export { OverlegInputError, OVERLEG_TIME_ZONE, type OverlegDeps } from './deps';
 export { loadPlan, canPlan, type OverlegPlan, type PlanRow } from './plan';
 export { checkReminders, reminderStageKey, type ReminderOutcome } from './reminders';

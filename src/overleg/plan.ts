@@ -1,4 +1,4 @@
-/** The meeting plan as the dashboard shows it: schedule from the configuration and the Overleggen list (issue 7). */
+/** The meeting plan as the dashboard shows it: schedule from the configuration and the Overleggen list. */
 import { computeSchedule, heldMeetings, toToday, type MeetingMove, type ScheduleItem } from '../domain/overleg';
 import type { MeetingEntry } from '../ports/registers';
 import type { UserProfile } from '../ports/directory';

@@ -50,7 +50,7 @@ export async function recordHeld(
   const date = wallClockToUtc(`${input.heldOn}T12:00`, OVERLEG_TIME_ZONE).toISOString();
   const patch = { status: 'gehouden' as const, date, minutesUrl: input.minutesUrl.trim() };
   if (input.plannedId !== undefined) {
-    // No blind overwrites (issue 15): the entry as the person saw it, or a ConcurrencyError naming it.
+    // No blind overwrites: the entry as the person saw it, or a ConcurrencyError naming it.
     if (!input.plannedEtag)
       throw new Error(
         `Programmeerfout: recordHeld voor overleg ${input.plannedId} zonder plannedEtag; ` +

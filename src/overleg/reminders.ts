@@ -1,5 +1,5 @@
 /**
- * The reminder check run when the dashboard loads (issue 7): for each series due within its lead time or overdue, the
+ * The reminder check run when the dashboard loads: for each series due within its lead time or overdue, the
  * reminder card goes to the Team's channel ONCE. The claim in the Herinneringen list comes before the post (its unique
  * key decides between two page loads or two users); a failed post gives the claim back so a later load retries.
  * A crash between claim and post loses that one card (at most once, never twice: a duplicate is the worse failure).

@@ -2,7 +2,7 @@
 import type { ReadableError } from '../domain/common/failure';
 import type { Bilingual } from '../domain/common/types';
 
-/** Review state of a document (toetsstatus); 'Te classificeren' catches uploads that bypassed the dialog (issue 4). */
+/** Review state of a document (toetsstatus); 'Te classificeren' catches uploads that bypassed the dialog. */
 export type Toetsstatus = 'Te classificeren' | 'Toegestaan' | 'In review' | 'Afgewezen' | 'Onvolledig';
 
 /** The library views (each also a real SharePoint view created by provisioning). */
@@ -84,7 +84,8 @@ export interface ExchangeDocument {
   etag: string;
   /**
    * Version label as SharePoint shows it ('0.1', '1.0', '1.2'). A minor version is a draft that only the file's own
-   * party reads; the other party reads the last major version (issue 4).
+   * party reads; the other party reads the last major version, so a file uploaded around the dialog stays readable
+   * only by its own party.
    */
   version?: string;
 }
@@ -114,7 +115,7 @@ export interface UploadProgress {
   fileName: string;
   bytesSent: number;
   totalBytes: number;
-  /** Chunk retries so far (a failed chunk is retried, issue 4). */
+  /** Chunk retries so far (a failed chunk is retried rather than leaving half a file). */
   retries: number;
 }
 

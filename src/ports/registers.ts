@@ -112,7 +112,7 @@ export interface AgreementRegister {
   update(id: number, patch: Partial<AgreementEntry>, etag: string): Promise<AgreementEntry>;
 }
 
-/** Status of a breach report (issue 6). */
+/** Status of a breach report in the Datalekregister. */
 export type BreachStatus =
   | 'gemeld aan wederpartij'
   | 'beoordeeld'

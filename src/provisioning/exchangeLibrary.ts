@@ -1,4 +1,4 @@
-/** The exchange library (uitwisselingsbibliotheek): columns, indexes and views (art. 9.5, 11, 12; issue 4 and 5). */
+/** The exchange library (uitwisselingsbibliotheek): columns, indexes and views (art. 9.5, 11, 12). */
 import type { AgreementConfig } from '../domain/agreement/schema';
 import { anyOf, cmp, eq, groupBy, orderBy, where } from './caml';
 import { DOC, EXCHANGE_CONTENT_TYPE_ID, TOETSSTATUS } from './names';
@@ -131,7 +131,7 @@ function exchangeViews(config: AgreementConfig): ViewSpec[] {
   views.push(
     {
       title: 'Te classificeren',
-      // issue 4: native uploads keep the default status; incomplete uploads are flagged 'Onvolledig'.
+      // Native uploads keep the default status; incomplete uploads are flagged 'Onvolledig'.
       query: where(anyOf(DOC.toetsstatus, 'Choice', ['Te classificeren', 'Onvolledig'])) + orderBy(['Modified', false]),
       fields: [...COMMON_VIEW_FIELDS, 'Author'],
       rowLimit: VIEW_ROW_LIMIT,
@@ -183,7 +183,7 @@ export function exchangeLibrary(config: AgreementConfig): ListSpec {
     // Views show files in every folder the user may read (shared, review and restricted folders, art. 9.2, 10.1).
     views: exchangeViews(config).map((v) => ({ ...v, recursive: true })),
     folders: exchangeFolders(config),
-    // Staff only read at the root: every upload lands in a folder of the uploader's own party (issue 4).
+    // Staff only read at the root: any upload, also one around the dialog, lands in a folder of the uploader's party.
     uniquePermissions: exchangeRootGrants(config),
     versioning: true,
     // A file is a draft only its own party reads until the check publishes it, also when uploaded around the dialog.

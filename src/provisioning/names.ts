@@ -4,7 +4,7 @@
  */
 import { REGISTER_KINDS, REGISTER_STATUSES } from '../domain/register/types';
 
-/** Review state of a document in the exchange library (toetsstatus); the default catches native uploads (issue 4). */
+/** Review state of a document in the exchange library (toetsstatus); the default catches native uploads. */
 export const TOETSSTATUS = ['Te classificeren', 'Toegestaan', 'In review', 'Afgewezen', 'Onvolledig'] as const;
 /** One of {@link TOETSSTATUS}. */
 export type ToetsstatusValue = (typeof TOETSSTATUS)[number];
@@ -90,7 +90,7 @@ export const AGR = {
   details: 'Gegevens',
 } as const;
 
-/** Status of an agreement record (issue 5): the domain's {@link REGISTER_STATUSES}, the status column's choices. */
+/** Status of an agreement record: the domain's {@link REGISTER_STATUSES}, the status column's choices. */
 export const AGREEMENT_STATUS = REGISTER_STATUSES;
 
 /** Kinds of record the Overeenkomstenregister keeps: the domain's {@link REGISTER_KINDS}, the kind column's choices. */
@@ -134,7 +134,7 @@ export const BREACH = {
   details: 'Gegevens',
 } as const;
 
-/** Status of a breach report (issue 6). */
+/** Status of a breach report in the Datalekregister. */
 export const BREACH_STATUS = [
   'gemeld aan wederpartij',
   'beoordeeld',

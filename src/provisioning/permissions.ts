@@ -1,14 +1,15 @@
 /**
  * Who holds what in the exchange library's permission folders (./folders says which folders there are and where a
- * document belongs): the grants provisioning sets once, with the space's own permission levels (issue 16: exactly
- * these grants). Staff cannot change permissions (ManagePermissions is Full Control only), so the upload puts a file in
- * the folder whose permissions fit; it is never readable by more people, not even for a moment. In a party's review
- * folder its staff may only add: the privacy officer decides (art. 9.2). Pure: no SharePoint here.
+ * document belongs): the grants provisioning sets once, with the space's own permission levels (exactly these grants:
+ * what the agreement forbids, SharePoint refuses, not only the screen). Staff cannot change permissions
+ * (ManagePermissions is Full Control only), so the upload puts a file in the folder whose permissions fit; it is never
+ * readable by more people, not even for a moment. In a party's review folder its staff may only add: the privacy
+ * officer decides (art. 9.2). Pure: no SharePoint here.
  *
  * The library root is read-only for staff, and a party adds files only to its own folders. The library keeps minor
  * versions with draft item security "only users who can edit items", so a new file is a draft (0.1) that only its own
  * party can read until the product publishes it after the doelbinding check. A file uploaded around the dialog (native
- * upload, drag and drop, sync) therefore stays readable only by the uploader's party until it is classified (issue 4).
+ * upload, drag and drop, sync) therefore stays readable only by the uploader's party until it is classified.
  * A recipient folder (more than two parties, art. 8, 9.5) is read only by the groups of its chosen recipients.
  */
 import type { AgreementConfig, GroupConfig } from '../domain/agreement/schema';

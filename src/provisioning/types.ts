@@ -102,7 +102,8 @@ export interface ListSpec {
   versioning: boolean;
   /**
    * Major and minor versions with draft item security "only users who can edit items" (DraftVersionVisibility 1): a
-   * new or changed file is a draft that only editors of its folder read until it is published (issue 4).
+   * new or changed file is a draft that only editors of its folder read until it is published, so a file uploaded
+   * around the dialog stays readable only by its own party.
    */
   drafts?: boolean;
   /** Folders with their own permissions (the exchange library's review and restricted folders). */

@@ -1,6 +1,6 @@
 /**
  * Files uploaded around the dialog (native SharePoint upload, drag into the library) carry the column default
- * 'Te classificeren' (or 'Onvolledig' after a half upload) and show in the "Te classificeren" view (issue 4). This
+ * 'Te classificeren' (or 'Onvolledig' after a half upload) and show in the "Te classificeren" view. This
  * counts them for the dashboard's warning and classifies one existing file with the same check as the dialog.
  */
 import type { AgreementConfig } from '../domain/agreement/schema';

@@ -1,4 +1,4 @@
-/** The catch banner's query (issue 4), in its own small module so the start-up batch can ask it without the upload code. */
+/** The catch banner's query, in its own small module so the start-up batch can ask it without the upload code. */
 import type { DocumentQuery } from '../ports/documents';
 
 /** How many "Te classificeren" files the banner reads at once. */

@@ -1,5 +1,5 @@
 /**
- * The scan in the browser (issue 12), loaded with `import()` only when a file is picked:
+ * The scan in the browser, loaded with `import()` only when a file is picked:
  *   - text, Office Open XML and OpenDocument files are scanned in the scan's own Web Worker (src/scan/scanWorker.ts),
  *     a text file in chunks read from the `File`; if the worker cannot start (a strict Content-Security-Policy) the
  *     same chunked scan runs on the page;

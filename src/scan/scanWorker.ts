@@ -1,5 +1,5 @@
 /**
- * The scan's Web Worker (issue 12): text files, Office Open XML and OpenDocument are read and scanned here, off the
+ * The scan's Web Worker: text files, Office Open XML and OpenDocument are read and scanned here, off the
  * page's main thread; a text file in overlapping chunks straight from the `File` (peak memory: the chunks, not the
  * file). Progress goes back after each chunk; 'abort' stops before the next chunk, and the result names the rest as
  * not read. Built into one classic script by config/scan-assets.js (esbuild), so it needs no module-worker support.

@@ -69,7 +69,7 @@ function Loaded(props: { load: () => Promise<Services>; initialTab?: string; com
 }
 
 /**
- * What a host command opens (issue 13): only the panel that handles it (the Delen tab's share panel, the Datalek
+ * What a host command opens: only the panel that handles it (the Delen tab's share panel, the Datalek
  * tab's form), without the dashboard around it: the command set's dialog shows the command, not the whole space.
  */
 function CommandPanel(props: { kind: string }): React.ReactElement {

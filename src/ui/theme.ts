@@ -16,7 +16,7 @@ let teams: TeamsThemes | undefined;
 let loading: Promise<void> | undefined;
 
 /**
- * Loads what `name` needs (issue 13): the Teams themes are their own chunk, so a SharePoint page carries only
+ * Loads what `name` needs: the Teams themes are their own chunk, so a SharePoint page carries only
  * SharePoint's (web) theme. Resolves at once for 'web' and when loaded before.
  */
 export function loadTheme(name: ThemeName | undefined): Promise<void> {

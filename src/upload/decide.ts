@@ -2,7 +2,7 @@
  * The decision on one file of an upload: the doelbinding check (art. 8, 9) on the shared answers and this file's own
  * scan findings, plus two facts only the upload knows: whether the uploader may store a restricted level at all
  * (art. 10.1) and whether the file could be read whole. A file, page or part that was not read never counts as "no
- * findings" (issue 12): it goes where the configuration says (`rules.unreadFile`), by default to the sharing party's
+ * findings": it goes where the configuration says (`rules.unreadFile`), by default to the sharing party's
  * privacy officer (art. 9.2); it is never allowed on the answers alone. Pure.
  */
 import {
@@ -179,7 +179,7 @@ function notOnOwnAutorisatielijst(config: AgreementConfig, uploader: Uploader): 
 }
 
 /**
- * The reason for a file not read, or read in part (issue 12), with the configured outcome (`rules.unreadFile`,
+ * The reason for a file not read, or read in part, with the configured outcome (`rules.unreadFile`,
  * default review by the sharing party's privacy officer, art. 9.2); undefined when the whole file was read.
  */
 export function unreadReason(config: AgreementConfig, scan: ScanResult | undefined): Reason | undefined {

@@ -1,4 +1,7 @@
-/** The upload path (issue 4, 15): validate → scan → decide → Toetslog → the resumable steps of place.ts. */
+/**
+ * The upload path: validate → scan → decide → Toetslog → the resumable steps of place.ts, so a file never lands
+ * silently half, also after a lost answer.
+ */
 export * from './status';
 export {
   validateFiles,

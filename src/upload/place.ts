@@ -1,5 +1,5 @@
 /**
- * Placing a file in the exchange library as named, resumable steps (issue 15). A real network loses answers: the
+ * Placing a file in the exchange library as named, resumable steps. A real network loses answers: the
  * request reached SharePoint, SharePoint did the write, and the answer never came back. So no step trusts what it sent;
  * every step first reads what already landed and carries on from there:
  *
@@ -460,7 +460,7 @@ export async function placeUpload(
   }
   const landed = seen?.where !== null && seen?.where !== undefined;
   if (!landed) return { ...progress, state: 'failed', step: stop.step, error: stop.error };
-  // The bytes are there, a later step is not: flag it where it is, so it shows in "Te classificeren" (issue 4).
+  // The bytes are there, a later step is not: flag it where it is, so it shows in "Te classificeren".
   if (seen?.file && seen.where !== 'handed-in') await flag(documents, staging, target, name, seen.file);
   return { ...progress, state: 'incomplete', step: stop.step, error: stop.error };
 }

@@ -3,7 +3,7 @@
  * move, publish), each of which reads what already landed before it writes, so a retry after any lost answer carries
  * on and never sends twice. Ports only, no PnPjs, so it runs the same in SharePoint, Teams, the workbench and unit
  * tests. A file either lands complete, or is visibly flagged (Onvolledig / Te classificeren) and reported so, or
- * nothing of it is stored (issue 4: never a half file left silently).
+ * nothing of it is stored (never a half file left silently).
  */
 import type { AgreementConfig } from '../domain/agreement/schema';
 import { describeFailure, problemOf, type Problem } from '../domain/common/failure';

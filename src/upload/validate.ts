@@ -1,5 +1,5 @@
 /**
- * Bad input caught before anything is scanned or sent (issue 4): empty files, files over the configured maximum,
+ * Bad input caught before anything is scanned or sent: empty files, files over the configured maximum,
  * names SharePoint forbids and duplicate names. Pure: the caller passes the names already in the library.
  */
 import { fileNameProblems } from '../domain/common/fileNames';

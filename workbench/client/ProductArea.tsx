@@ -24,8 +24,8 @@ export function ProductArea(props: ProductAreaProps): React.ReactElement {
   const load = React.useCallback(() => {
     const origin = window.location.origin;
     // As SPFx does with the SharePoint page's digest: the page's own digest first (no contextinfo request for the
-    // first $batch, issue 5), PnPjs asks contextinfo itself once it has expired. Registered before SPBrowser's
-    // RequestDigest, so it is the one that answers.
+    // first $batch: the first render makes at most 3 requests), PnPjs asks contextinfo itself once it has expired.
+    // Registered before SPBrowser's RequestDigest, so it is the one that answers.
     // A digest is `0x<hex>,<issued>`; it expires `timeoutSeconds` after it was issued (a minute's margin).
     const issued = formDigest ? new Date(formDigest.value.slice(formDigest.value.indexOf(',') + 1).replace(/-0000$/, 'GMT')) : null;
     const pageDigest = RequestDigest(() =>

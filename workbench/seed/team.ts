@@ -46,7 +46,7 @@ export function teamDefinition(config: AgreementConfig, users: readonly TeamSeed
       membershipType: 'private',
       members: privacyOfficers,
       // The site owner created the channel and owns it (a private channel's creator is its owner), so the owner's
-      // dashboard can check it (issue 16: breach cards only where only privacy officers and owners read).
+      // dashboard can check it (breach cards go only where only privacy officers and owners read).
       owners: [OWNER_KEY],
     });
   }

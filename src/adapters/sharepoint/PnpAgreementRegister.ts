@@ -219,7 +219,7 @@ export class PnpAgreementRegister implements AgreementRegister {
     const merged: AgreementEntry = { ...current, ...patch };
     checkAgreementEntry(this.config, merged, await this.meeting(merged.meetingId));
     if (patch.status && patch.status !== current.status && !patch.history) {
-      // Status history is kept by the register itself, so it cannot be skipped (issue 5).
+      // Status history is kept by the register itself, so it cannot be skipped.
       const me: { Title: string } = await this.sp.web.currentUser.select('Title')();
       patch = {
         ...patch,

@@ -13,7 +13,7 @@ import { httpStatus } from './errors';
 export class PnpConfigStore implements ConfigStore {
   /**
    * `webUrl` (the web's absolute URL, as the host knows it: SPFx `pageContext.web.absoluteUrl`) saves the request
-   * that would otherwise ask the web for its server-relative URL (issue 5: first render in at most 3 requests).
+   * that would otherwise ask the web for its server-relative URL (the first render makes at most 3 requests).
    */
   public constructor(
     private readonly sp: SPFI,

@@ -1,7 +1,7 @@
 /**
  * DocumentStore over PnPjs: the exchange library's views with paging, one document, its bytes (the dashboard's first
  * render), and the single operations the upload steps of src/upload/place.ts are made of. Those writes live in
- * ./PnpDocumentWrites, loaded on the first write, so the first render does not fetch them (issue 13).
+ * ./PnpDocumentWrites, loaded on the first write, so the first render does not fetch them.
  */
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/batching';

@@ -3,7 +3,7 @@
  * of (read a file at a path, write a file, write metadata with an etag, move, publish) and the duplicate check. No
  * flow here: which folder, which order and what to do after a lost answer is decided in place.ts.
  *
- * Its own module, loaded on the first write (issue 13): the dashboard's first render only reads, so the upload session,
+ * Its own module, loaded on the first write: the dashboard's first render only reads, so the upload session,
  * the guarded writes, the permission folders and the refusals are not fetched before it.
  */
 import { spfi, type SPFI } from '@pnp/sp';
@@ -233,7 +233,7 @@ export class PnpDocumentWrites {
 
   /**
    * Marks an item 'Onvolledig' (one column), guarded by its etag like every write, so it shows in "Te classificeren"
-   * (issue 4: never silently half). Returns the new etag.
+   * (never silently half). Returns the new etag.
    */
   public async flagIncomplete(id: number, etag: string): Promise<string> {
     requireEtag(etag, `'Onvolledig' op item ${id}`);
@@ -340,7 +340,7 @@ export class PnpDocumentWrites {
 
 /**
  * Refuses a write without a real etag: SharePoint (and PnPjs's default) would take `*` and overwrite whatever another
- * writer stored in between. Passing none is a programming error, so it fails loudly (issue 15).
+ * writer stored in between. Passing none is a programming error, so it fails loudly (no blind overwrites).
  */
 function requireEtag(etag: string | undefined, what: string): void {
   if (!etag || etag.trim() === '*') {

@@ -106,7 +106,7 @@ export class PnpMeetingStore implements MeetingStore {
   public async update(id: number, patch: Partial<MeetingEntry>, etag: string | undefined): Promise<MeetingEntry> {
     const fields = toFields(patch);
     // The guarded write loads with the register adapters on the first update: the dashboard's first render reads
-    // meetings (the Overleg banner) but writes none (issue 13).
+    // meetings (the Overleg banner) but writes none, so it does not fetch it.
     const { guardedUpdate, holdsFields } = await import(/* webpackChunkName: 'adapters' */ './guardedWrite');
     await guardedUpdate({
       method: 'PnpMeetingStore.update',

@@ -1,7 +1,7 @@
 /**
  * Chunked upload over SharePoint's upload sessions (File.StartUpload, ContinueUpload, FinishUpload, CancelUpload), so
- * that a large file is either complete or not there (never a silent half file, issue 4), also when an answer is lost
- * after the server acted on the request (issue 15):
+ * that a large file is either complete or not there (never a silent half file), also when an answer is lost after the
+ * server acted on the request:
  * - the empty stub the session writes into is created first; when its answer is lost (or a retry is told "already
  *   exists"), the file is read: the current user's empty file is the stub, and the upload carries on with it;
  * - a lost answer on StartUpload or ContinueUpload cancels that session and starts a new one from offset 0: SharePoint

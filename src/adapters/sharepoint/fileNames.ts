@@ -1,4 +1,4 @@
-/** File-name and size rules SharePoint enforces, checked before any byte is sent (issue 4 "bad input"). */
+/** File-name and size rules SharePoint enforces, checked before any byte is sent: bad input is refused up front. */
 import { fileNameProblems } from '../../domain/common/fileNames';
 import { UploadRefusedError } from '../../ports/documents';
 

@@ -1,5 +1,5 @@
 /**
- * No blind overwrites (issue 15). Every update and delete of a list item carries the etag its caller read, as
+ * No blind overwrites. Every update and delete of a list item carries the etag its caller read, as
  * `If-Match`; SharePoint refuses a stale one with 412. PnPjs would send `If-Match: *` when no etag is given, so a
  * missing etag is refused here before any request: it is a programming error.
  *

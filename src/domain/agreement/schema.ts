@@ -1,6 +1,6 @@
 /**
  * Zod schema of the agreement configuration: one samenwerkingsovereenkomst (cooperation agreement) per site.
- * Written with `zod/mini` (issue 13): the same validator core, rules and issues as the classic `zod` API, at about a
+ * Written with `zod/mini`: the same validator core, rules and issues as the classic `zod` API, at about a
  * quarter of its size, because the configuration is validated before the dashboard's first render.
  * Shape only; cross-references (a controller must name an existing party, …) are checked in `crossref.ts`.
  * Every object accepts a `_comment` so a configuration can say which entries are examples rather than agreement text.
@@ -238,7 +238,7 @@ export const rulesSchema = z.strictObject({
     { special: true, bsn: true, criminal: true, children: false },
   ),
   /**
-   * Issue 12: a file the scan could not read, or read only in part (an encrypted or damaged file, a scanned page OCR
+   * A file the scan could not read, or read only in part (an encrypted or damaged file, a scanned page OCR
    * could not read, a scan the person stopped), is never allowed on the answers alone: 'review' (the default) sends it
    * to the sharing party's privacy officer (art. 9.2), 'refused' keeps it out.
    */

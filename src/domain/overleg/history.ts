@@ -1,4 +1,4 @@
-/** Turns rows of the Overleggen list into the history the schedule counts from (issue 7: "record that it took place"). */
+/** Turns rows of the Overleggen list into the history the schedule counts from: the meetings recorded as held. */
 import { amsterdamDate, parseIsoDateTime } from '../datalek/zone';
 import { parseIsoDate } from '../common/dates';
 import type { HeldMeeting } from './types';

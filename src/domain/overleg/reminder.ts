@@ -1,4 +1,4 @@
-/** "Post once": a reminder card per meeting and due date, whatever the number of page loads (issue 7). */
+/** "Post once": a reminder card per meeting and due date, whatever the number of page loads. */
 import type { ScheduleItem } from './types';
 
 /** Deterministic key of the reminder for one due date of one series, e.g. `bestuurlijk@2027-06-21`. */

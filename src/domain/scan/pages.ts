@@ -1,7 +1,7 @@
 /**
  * Reading PDFs page by page and images, with the injected engines (src/domain/scan/engines.ts): every page's text
  * from the PDF engine; a page without text that paints an image (a scan) — or with an image and almost no text — is
- * rendered and read by OCR; anything not read is named (issue 12: "pagina 2 van 5 niet gelezen"), never counted as
+ * rendered and read by OCR; anything not read is named ("pagina 2 van 5 niet gelezen"), never counted as
  * "no findings". Progress per page; an abort stops before the next page (and stops OCR at once).
  */
 import type { OcrEngine, PdfEngine, ScanControl } from './engines';

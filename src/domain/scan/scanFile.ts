@@ -3,7 +3,7 @@
  * Text files are scanned in overlapping chunks straight from the source; Office Open XML and OpenDocument packages
  * are unpacked (verified) and their text scanned; PDFs and images are read with the injected engines (pdf.js, OCR).
  * Whatever could not be read is in the result (`unsupported` for the whole file, `unread` for parts), never hidden
- * behind "no findings" (issue 12).
+ * behind "no findings".
  */
 import type { ScanControl } from './engines';
 import { extensionOf, extractText, IMAGE_EXTENSIONS, TEXT_EXTENSIONS } from './extract';

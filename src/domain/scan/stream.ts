@@ -1,5 +1,5 @@
 /**
- * Scanning a text file in chunks (issue 12: a 240 MB text file must not be held as one string). The file is read in
+ * Scanning a text file in chunks (a 240 MB text file must not be held as one string). The file is read in
  * windows of `chunkBytes` that overlap: each window is decoded on its own and scanned whole, but keeps only what
  * starts in its own range; the next window starts a little before that range ends, so an identifier on a chunk edge
  * is read whole by exactly one window, with the context words before it. Peak memory beyond the file itself: one

@@ -17,7 +17,7 @@ export function hasFindings(result: ScanResult): boolean {
   return result.findings.some((f) => f.count > 0);
 }
 
-/** True when the whole file was read: nothing unsupported, no part unread (issue 12: only then can "nothing found" hold). */
+/** True when the whole file was read: nothing unsupported, no part unread (only then can "nothing found" hold). */
 export function isFullyRead(result: ScanResult): boolean {
   return !result.unsupported && (result.unread?.length ?? 0) === 0;
 }

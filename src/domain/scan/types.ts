@@ -41,7 +41,7 @@ export type UnreadCode =
   | 'undecodable';
 
 /**
- * A part of a file that was not read (issue 12: what could not be read never counts as "no findings"): a page of a
+ * A part of a file that was not read (what could not be read never counts as "no findings"): a page of a
  * PDF (`page` of `of`), an image, or the rest of a text file after the scan was stopped; the words for the UI.
  */
 export interface UnreadPart {

@@ -43,7 +43,7 @@ type ScanState =
 /**
  * Classifies files that are already in the library (native upload, drag into the library): the Delen dialog's questions
  * (the same QuestionForm), the scan of the file's bytes, the same doelbinding check, then the Toetslog record and the
- * metadata, which moves the file to the folder its outcome demands (issue 4).
+ * metadata, which moves the file to the folder its outcome demands.
  */
 export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
   const t = useStrings();

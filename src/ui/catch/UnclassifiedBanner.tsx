@@ -4,7 +4,7 @@ import type { ExchangeDocument, SiteUser } from '../../ports';
 import { countUnclassified, mayClassify } from '../../review';
 import { useServices, useStrings } from '../services';
 import { format } from '../upload/format';
-// Issue 13: the classification dialog (scan, questions, inputs: about ten chunks) loads when "Nu classificeren" is
+// The classification dialog (scan, questions, inputs: about ten chunks) loads when "Nu classificeren" is
 // pressed, not with the banner.
 const ClassifyDialog = React.lazy(() =>
   import(/* webpackChunkName: 'classify-dialog' */ './ClassifyDialog').then((m) => ({ default: m.ClassifyDialog })),
@@ -20,7 +20,7 @@ interface State {
 /**
  * The dashboard's warning for files put in the library around "Delen met toets" (native upload, drag into the
  * library): they carry the column default 'Te classificeren' (or 'Onvolledig') and, until classified, are drafts in
- * a folder of the uploader's party that only that party reads (issue 4), so only that party sees this warning.
+ * a folder of the uploader's party that only that party reads, so only that party sees this warning.
  * "Nu classificeren" opens the classification for an existing file. Outsiders and failures show nothing here: the
  * Documenten tab shows the view itself with its errors.
  */

@@ -6,7 +6,7 @@ const Loaded = React.lazy(() =>
 );
 
 /**
- * {@link import('./Failure').Failure}, loaded when a failure is shown (issue 13): the first render of a working
+ * {@link import('./Failure').Failure}, loaded when a failure is shown: the first render of a working
  * dashboard needs neither the message bar nor the button.
  */
 export function Failure(props: FailureProps): React.ReactElement {

@@ -1,5 +1,5 @@
 /**
- * Light building blocks for what the dashboard shows on its first render (issue 13): a panel, a tab bar, a pill, a
+ * Light building blocks for what the dashboard shows on its first render: a panel, a tab bar, a pill, a
  * link, a person line and a spinner, drawn with Fluent's own tokens and `makeStyles` so they look like the Fluent components they
  * stand in for. Fluent's Card, TabList, Badge, Persona and Link bring tabster (keyboard navigation groups) and their
  * own trees along, about 45 KB gzip, before anything is on screen; these need none of it. Every other screen keeps

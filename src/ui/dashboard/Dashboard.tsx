@@ -6,11 +6,11 @@ import { FirstPaintProvider } from './firstPaint';
 import { dashboardTabs } from './tabs';
 import { useDashboardStyles } from './useDashboardStyles';
 
-// issue 7: the banner for due or overdue meetings also runs the post-once reminder check; its own small chunk.
+// The banner for due or overdue meetings also runs the post-once reminder check; its own small chunk.
 const OverlegBanner = React.lazy(() => import(/* webpackChunkName: 'overleg-banner' */ '../overleg/OverlegBanner'));
-// issue 4: the warning for files put in the library around "Delen met toets", with "Nu classificeren"; own chunk.
+// The warning for files put in the library around "Delen met toets", with "Nu classificeren"; own chunk.
 const UnclassifiedBanner = React.lazy(() => import(/* webpackChunkName: 'catch-banner' */ '../catch/UnclassifiedBanner'));
-// issue 16: what SharePoint cannot refuse must be evident: integrity, configuration change, breach channel; own chunk.
+// What SharePoint cannot refuse must be evident: integrity, configuration change, breach channel; own chunk.
 const TrustBanners = React.lazy(() => import(/* webpackChunkName: 'trust-banners' */ '../trust/TrustBanners'));
 
 /** Props of {@link Dashboard}. */
@@ -27,7 +27,7 @@ export function Dashboard(props: DashboardProps): React.ReactElement {
   const [selected, setSelected] = React.useState(first.key);
   const active = dashboardTabs.find((tab) => tab.key === selected) ?? first;
   const Active = active.component;
-  // Issue 13: the banners mount once the first tab's content is on screen (./firstPaint), or when another tab opens.
+  // The banners mount once the first tab's content is on screen (./firstPaint), or when another tab opens.
   const [painted, setPainted] = React.useState(first.key !== dashboardTabs[0].key);
   const reportPainted = React.useCallback(() => setPainted(true), []);
   const onSelect = React.useCallback((value: string) => {

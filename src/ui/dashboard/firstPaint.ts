@@ -1,7 +1,7 @@
 import * as React from 'react';
 
 /**
- * Issue 13: the dashboard's banners (meetings due, files to classify, integrity and configuration warnings) load after
+ * The dashboard's banners (meetings due, files to classify, integrity and configuration warnings) load after
  * the Overzicht has shown what it first shows, not before: their code and their extra reads are not needed for the
  * first render, and most of the time they have nothing to show. The Overzicht reports when its first content (or its
  * error) is on screen; the dashboard then mounts the banners.

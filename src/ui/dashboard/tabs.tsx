@@ -16,16 +16,16 @@ export interface DashboardTab {
  */
 export const dashboardTabs: readonly DashboardTab[] = [
   { key: 'overzicht', label: 'tabOverview', component: Overview },
-  // issue 4: 'delen' is also the tab the command set's "Delen met toets" opens (initialTab).
+  // 'delen' is also the tab the command set's "Delen met toets" opens (initialTab).
   { key: 'delen', label: 'tabDelen', component: React.lazy(() => import(/* webpackChunkName: 'delen' */ '../upload/SharePanel')) },
-  // issue 4: the privacy officer's review queue (art. 9.2), the uploader's outcome and the Toetslog export.
+  // The privacy officer's review queue (art. 9.2), the uploader's outcome and the Toetslog export.
   { key: 'review', label: 'tabReview', component: React.lazy(() => import(/* webpackChunkName: 'review' */ '../review/ReviewTab')) },
-  // issue 5: the library views (art. 11, 12) and the agreements register (art. 5, 12–14), loaded on first use.
+  // The library views (art. 11, 12) and the agreements register (art. 5, 12–14), loaded on first use.
   { key: 'documenten', label: 'tabDocuments', component: React.lazy(() => import(/* webpackChunkName: 'documenten' */ '../views/DocumentsTab')) },
   { key: 'register', label: 'tabRegister', component: React.lazy(() => import(/* webpackChunkName: 'register' */ '../register/RegisterTab')) },
-  // issue 7: the meeting plan (art. 6, 7, 12, 13.2), planning and recording, loaded on first use.
+  // The meeting plan (art. 6, 7, 12, 13.2), planning and recording, loaded on first use.
   { key: 'overleg', label: 'tabOverleg', component: React.lazy(() => import(/* webpackChunkName: 'overleg' */ '../overleg/OverlegTab')) },
-  // issue 6: report a datalek (art. 9.6, bijlage 2; also what the command set's "Datalek melden" opens) and the
+  // Report a datalek (art. 9.6, bijlage 2; also what the command set's "Datalek melden" opens) and the
   // privacy officers' Datalekregister (AVG art. 33(5)), loaded on first use.
   { key: 'datalek', label: 'tabDatalek', component: React.lazy(() => import(/* webpackChunkName: 'datalek' */ '../datalek/DatalekTab')) },
   {

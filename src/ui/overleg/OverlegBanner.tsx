@@ -49,7 +49,7 @@ export default function OverlegBanner(props: OverlegBannerProps): React.ReactEle
       if (!current) return;
       setPlan(loaded);
       // The reminder check is background work: it waits until the browser is idle, so it never competes with the
-      // dashboard's first render (issue 5: at most 3 requests) — the plan came in the same batch as the Overzicht.
+      // dashboard's first render (at most 3 requests) — the plan came in the same batch as the Overzicht.
       await whenIdle();
       if (!current) return;
       try {

@@ -28,7 +28,7 @@ import { useOverlegStyles } from './useOverlegStyles';
 type Open = { kind: 'plan' | 'record'; row: PlanRow } | null;
 
 /**
- * The Overleg tab (issue 7): per configured series when it was last held, when it is next due (art. 6, 7, 12, 13.2),
+ * The Overleg tab: per configured series when it was last held, when it is next due (art. 6, 7, 12, 13.2),
  * its status and the planned meeting; accounthouders plan a meeting or record one that took place.
  */
 export default function OverlegTab(): React.ReactElement {

@@ -40,7 +40,7 @@ export function DocumentsCard(props: DocumentsCardProps): React.ReactElement {
       ) : count === 0 ? (
         <Text data-testid="documents-empty">{t.overviewNoDocuments}</Text>
       ) : (
-        // A plain table in Fluent's small-table look (issue 13): Fluent's Table brings its icons and navigation along.
+        // A plain table in Fluent's small-table look: Fluent's Table would bring its icons and navigation along.
         <table aria-labelledby="documents-title" className={mergeClasses(styles.table, styles.plainTable)}>
           <thead>
             <tr>

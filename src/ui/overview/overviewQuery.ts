@@ -1,4 +1,4 @@
-/** The Overzicht's query of the exchange library, in its own module so the start-up batch can ask it (issue 5). */
+/** The Overzicht's query of the exchange library, in its own module so the start-up batch can ask it. */
 import type { DocumentQuery } from '../../ports/documents';
 
 /** How many documents the overview lists; the Documenten views page through the rest. */

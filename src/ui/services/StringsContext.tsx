@@ -3,7 +3,7 @@ import type { Locale, Strings } from '../../loc/types';
 import { toLocale } from '../../loc/text';
 
 /**
- * The UI strings of one language, loaded when first needed (issue 13): each language's table is its own chunk, so a
+ * The UI strings of one language, loaded when first needed: each language's table is its own chunk, so a
  * page carries only the strings of its host's language.
  */
 const tables: Partial<Record<Locale, Strings>> = {};

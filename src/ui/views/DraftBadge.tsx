@@ -1,4 +1,4 @@
-/** The "Concept" marker of a document whose current version is a draft (a minor version, issue 4). */
+/** The "Concept" marker of a document whose current version is a draft (a minor version, only its party reads it). */
 import * as React from 'react';
 import { Pill } from '../common/light';
 import { format } from '../../loc/text';

@@ -5,7 +5,7 @@ import type { DocumentQuery, LibraryView } from '../../ports/documents';
 /** Rows per page; the same row limit as the provisioned SharePoint views, so both page alike. */
 export const VIEW_PAGE_SIZE = 30;
 
-/** The views the tab shows, in order (issue 5). */
+/** The views the tab shows, in order. */
 export const DOCUMENT_VIEWS = [
   'werkafspraken',
   'dva',

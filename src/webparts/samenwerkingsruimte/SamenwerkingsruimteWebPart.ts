@@ -51,7 +51,7 @@ export default class SamenwerkingsruimteWebPart extends BaseClientSideWebPart<Sa
       if (teams) {
         this.theme = ui.themeNameFromTeams(teams.theme);
         this.locale = teams.locale ?? this.locale;
-        // The Teams themes are their own chunk (issue 13): loaded before the first render, so no light flash in Teams.
+        // The Teams themes are their own chunk: loaded before the first render, so no light flash in Teams.
         await ui.loadTheme(this.theme);
         watchTeamsTheme(this.context.sdks.microsoftTeams, (theme) => {
           this.theme = ui.themeNameFromTeams(theme);

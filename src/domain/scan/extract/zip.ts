@@ -1,5 +1,5 @@
 /**
- * Reading the parts of a zip package (Office Open XML, OpenDocument) and verifying them (issue 12): the central
+ * Reading the parts of a zip package (Office Open XML, OpenDocument) and verifying them: the central
  * directory and each part's local header must agree, a part must inflate to exactly its declared size, and its
  * CRC-32 must match. A part that lies about its size was read only up to that size by the previous reader, so a BSN
  * after byte 1,000 passed as clean; now any mismatch means "not read" with the reason. Encrypted, corrupt and

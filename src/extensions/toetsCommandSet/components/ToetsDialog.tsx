@@ -20,13 +20,13 @@ export interface ToetsDialogProps {
 
 /**
  * The command set's modal: the shared UI's panel for the command (the share panel, the datalek form). A native
- * `<dialog>` shown with `showModal()` (issue 13): the browser makes the rest of the page inert, keeps focus inside,
+ * `<dialog>` shown with `showModal()`: the browser makes the rest of the page inert, keeps focus inside,
  * closes on Escape and returns focus to the command, without Fluent's Dialog and its focus-trap library on the first
  * click. Styled with Fluent's tokens. Fluent's own popups (the upload dialog, dropdowns) mount inside it, in the
  * modal's top layer, instead of under the inert page.
  */
 export function ToetsDialog(props: ToetsDialogProps): React.ReactElement {
-  // The strings of SharePoint's language only (issue 13), loaded with the dialog.
+  // The strings of SharePoint's language only, loaded with the dialog: the other language is never fetched.
   return (
     <FluentProvider theme={webLightTheme}>
       <StringsProvider locale={props.locale}>
