@@ -117,7 +117,7 @@ async function ocr(): Promise<boolean> {
       console.log(`${name.padEnd(20)} ${what.padEnd(52)} BSN ${b}/20  IBAN ${i}/20  recall ${(100 * recall).toFixed(1)} %  ${s.toFixed(1)} s`);
       if (name.includes('300') && recall < 0.95) {
         ok = false;
-        console.log(`  FAIL: issue 12 asks for at least 95 % recall on the 300 dpi scans`);
+        console.log(`  FAIL: the goal is at least 95 % recall on the 300 dpi scans`);
       }
     }
   } finally {
@@ -222,7 +222,7 @@ async function memory(): Promise<void> {
     for (const [mode, what] of [
       ['blob', 'chunks read from the file on disk (a Blob, as the browser File)'],
       ['buffer', 'chunks of the file held in memory (the upload holds it)'],
-      ['whole', 'before issue 12: the whole file decoded to one string'],
+      ['whole', 'the earlier design: the whole file decoded to one string'],
     ]) {
       const r = spawnSync(process.execPath, [tsx, __filename, '--memory-child', mode, path], {
         cwd: root,

@@ -146,7 +146,7 @@ export function expectation(config: AgreementConfig, r: Roles, action: Action, c
       if (action === 'read') return { allowed: r.owner || anyStaff, rule: 'art. 9.5: de partijen lezen' };
       if (action === 'copy')
         return { allowed: r.owner || anyStaff, rule: 'wie leest en een eigen map heeft, kan kopiëren' };
-      return OWNERS_ONLY(r, 'issue 4: niemand behalve eigenaren zet iets in de hoofdmap');
+      return OWNERS_ONLY(r, 'art. 9.2, 9.5: niemand behalve eigenaren zet iets in de hoofdmap, zodat elk stuk in een map van één partij staat');
     case 'shared': {
       const own = r.owner || r.party === c.party || r.privacyOf.includes(c.party);
       if (c.recipients) {
