@@ -1,8 +1,9 @@
 /**
- * Issue 4, files uploaded around the dialog: a native upload (PnPjs addUsingPath as the user, as SharePoint's own
- * upload and drag-and-drop do) gets the column default 'Te classificeren', shows in that view, the dashboard warns with
- * a count, and "Nu classificeren" classifies it with the dialog's questions and check. Until then it is a draft (0.1) in
- * the uploader's party folder: the uploader's party reads it, the other party cannot even see it.
+ * Nothing unclassified reaches the other party, also for files uploaded around the dialog: a native upload (PnPjs
+ * addUsingPath as the user, as SharePoint's own upload and drag-and-drop do) gets the column default
+ * 'Te classificeren', shows in that view, the dashboard warns with a count, and "Nu classificeren" classifies it with
+ * the dialog's questions and check. Until then it is a draft (0.1) in the uploader's party folder: the uploader's party
+ * reads it, the other party cannot even see it.
  */
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';

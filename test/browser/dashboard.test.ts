@@ -1,5 +1,5 @@
 /**
- * Issue 2: the workbench in Chromium shows the dashboard, and switching the demo identity changes what is visible,
+ * The workbench in Chromium shows the dashboard, and switching the demo identity changes what is visible,
  * as SharePoint's permissions decide (art. 10.1: the confidential document only for the autorisatielijst groups).
  */
 import { join } from 'path';

@@ -1,10 +1,11 @@
 /**
- * Issue 6 end to end in Chromium against the workbench (emulator + the product page): report a datalek about a chosen
- * document; check the register item, the mail in the other party's breach mailbox with every bijlage 2b field, the
- * 72-hour clock and the cards: the reporter (staff, not a member of the privacy officers' private channel) posts a card
- * without personal data in the Team's general channel; a privacy officer who is a member posts the full card in the
- * private channel, rendered by adaptivecards (issue 16). Then Graph failing (injected 503s on /v1.0/): the report is
- * stored, the failure visible, the retry succeeds and nothing is sent twice.
+ * The datalek report end to end in Chromium against the workbench (emulator + the product page): report a datalek about
+ * a chosen document; check the register item, the mail in the other party's breach mailbox with every bijlage 2b field,
+ * the 72-hour clock and the cards: the reporter (staff, not a member of the privacy officers' private channel) posts a
+ * card without personal data in the Team's general channel; a privacy officer who is a member posts the full card in
+ * the private channel, rendered by adaptivecards (only members may post there: Teams refuses it, not only the
+ * screen). Then Graph failing (injected 503s on /v1.0/): the report is stored, the failure visible, the retry succeeds
+ * and nothing is sent twice.
  */
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
@@ -204,7 +205,7 @@ it('reports a breach from a chosen document: register item, mail with every 2b f
   await screenshot(page, join(SCREENSHOTS, 'datalek-postvak.png'));
 
   // The reporter is not a member of the privacy officers' private channel: a card without personal data went to the
-  // Team's general channel, naming why (issue 16).
+  // Team's general channel, naming why (Teams refuses the private channel to non-members, not only the screen).
   await expect(result.locator('[data-step="card"]').textContent()).resolves.toContain('zonder persoonsgegevens');
   expect(delivery.card).toMatchObject({ state: 'sent', kind: 'notice' });
   const notice = (await cards('general')).map((m) => m.attachments[0]?.content ?? '').filter((c) => c.includes('datalek'));

@@ -1,5 +1,5 @@
 /**
- * Issue 5: "the dashboard's first render takes at most 3 HTTP requests". A fresh page load in Chromium on the seeded
+ * The budget: "the dashboard's first render takes at most 3 HTTP requests". A fresh page load in Chromium on the seeded
  * workbench, counting the product's SharePoint REST (`/_api/`) and Graph (`/v1.0/`) requests until the Overzicht shows
  * the agreement, the parties, the signed-in person with their party and the documents (table, empty or denied state).
  * The page and its bundle are the host's, not the product's, and are not counted. After the first render the start-up
@@ -12,7 +12,7 @@ import { launchChromium, startTestWorkbench, type TestWorkbench } from './workbe
 
 jest.setTimeout(240_000);
 
-/** The budget of issue 5. */
+/** The budget: at most 3 product requests on the first render. */
 const FIRST_RENDER_BUDGET = 3;
 
 let wb: TestWorkbench;

@@ -1,8 +1,8 @@
 /**
- * Issue 7 in the workbench, as an accounthouder: the dashboard banner for due meetings, the reminder card in the
- * Team's channel exactly once across two page loads, planning a bestuurlijk overleg (art. 7.1 roles resolved from the
- * directory, the missing COO warned, mandatory agenda art. 7.2), its .ics (parsed with ical.js) and the yearly event
- * with reminder in the organiser's calendar (Agenda pane).
+ * The bestuurlijk overleg in the workbench, as an accounthouder: the dashboard banner for due meetings, the reminder
+ * card in the Team's channel exactly once across two page loads, planning a bestuurlijk overleg (art. 7.1 roles
+ * resolved from the directory, the missing COO warned, mandatory agenda art. 7.2), its .ics (parsed with ical.js) and
+ * the yearly event with reminder in the organiser's calendar (Agenda pane).
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';

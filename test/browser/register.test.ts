@@ -1,5 +1,5 @@
 /**
- * Issue 5: the Register tab in Chromium on the seeded workbench, as the IGJ accounthouder: the register views, a DVA's
+ * The Register tab in Chromium on the seeded workbench, as the IGJ accounthouder: the register views, a DVA's
  * owner (art. 12), linked documents and history, and the rules the register enforces and explains: a change to the
  * agreement itself only counts once linked to a held bestuurlijk overleg and re-signed after it (art. 13.2–13.3), in
  * force the day after Staatscourant publication (art. 14.1), and a signed agreement is not edited in place (art. 13.3).

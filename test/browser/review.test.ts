@@ -1,9 +1,9 @@
 /**
- * Issue 4, review side, in Chromium against the workbench: a file that escalates to review (art. 9.2) is invisible to
- * the other party until the sharing party's privacy officer approves it with a note; a rejected file stays with the
- * party as 'Afgewezen'; the uploader reads both outcomes with the note; the Verantwoording export (AVG art. 5(2))
- * holds both decisions with finding kinds and counts, never a found value. (The approval steps through the queue are
- * also in upload.test.ts; this file adds what the uploader, the other party and the export see.)
+ * The upload's review side, in Chromium against the workbench: a file that escalates to review (art. 9.2) is invisible
+ * to the other party until the sharing party's privacy officer approves it with a note; a rejected file stays with the
+ * party as 'Afgewezen'; the uploader reads both outcomes with the note; the Verantwoording export (AVG art. 5(2)) holds
+ * both decisions with finding kinds and counts, never a found value. (The approval steps through the queue are also in
+ * upload.test.ts; this file adds what the uploader, the other party and the export see.)
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';

@@ -1,5 +1,5 @@
 /**
- * Issue 12 in Chromium against the workbench: the scan reads what people really share, in the browser, from the
+ * The personal-data scan in Chromium against the workbench: it reads what people really share, in the browser, from the
  * package's own assets. The dashboard's first render loads no PDF, OCR or ODF code; a PDF loads pdf.js (and its worker)
  * when chosen; a text file is scanned in the scan's Web Worker with progress in bytes; an image-only PDF page that OCR
  * cannot read goes to review with the reason; a scan with a BSN, read by OCR, is refused when "geen persoonsgegevens"

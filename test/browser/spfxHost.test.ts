@@ -1,5 +1,5 @@
 /**
- * Issue 13: the shipped `.sppkg` in the real SPFx 1.23.2 runtime from npm (workbench/spfx-host, docs/spfx-host.md),
+ * The shipped `.sppkg` in the real SPFx 1.23.2 runtime from npm (workbench/spfx-host, docs/spfx-host.md),
  * in Chromium against the emulator. Each test fails when the web part, the command set or the Teams mode does not load
  * through the framework: the framework's web part manager and extension manager load the package's components by their
  * manifests, SharePoint's own error box or a failure the framework reports fails the test, and so does any uncaught
@@ -13,7 +13,7 @@
  * - the Teams tab (the web part in Teams mode, behind a simulated Teams client) takes the Teams theme and follows a
  *   theme change;
  * - the dashboard's first render, cold, fetches at most 100 KB gzip of the product and makes at most 3 product requests
- *   (issue 13's budget; `npm run bench -- spfx-host` prints the files).
+ *   (the first render's size budget; `npm run bench -- spfx-host` prints the files).
  *
  * Needs the package (`npm run package`; `npm test` builds it when it is missing).
  */

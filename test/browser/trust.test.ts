@@ -1,5 +1,5 @@
 /**
- * Issue 16 in Chromium: what SharePoint cannot refuse is evident to the people who answer for it. A staff member
+ * In Chromium: what SharePoint cannot refuse is evident to the people who answer for it. A staff member
  * publishes a draft of their own folder by hand, and sets another to 'Toegestaan' by hand and publishes it (both
  * allowed by SharePoint, because the same rights share an allowed file); a site owner changes the agreement's
  * configuration. The privacy officers of both parties see the two files flagged; staff do not. The accounthouders of

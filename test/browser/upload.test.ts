@@ -1,7 +1,7 @@
 /**
- * Issue 4 in Chromium against the workbench: "Delen met toets" from the dashboard's Delen tab. An allowed upload lands
- * with its metadata and Toetslog record; a BSN found while "no personal data" was answered is refused (nothing sent);
- * a restricted file cannot be opened by someone outside the autorisatielijst (art. 10.1).
+ * The upload in Chromium against the workbench: "Delen met toets" from the dashboard's Delen tab. An allowed upload
+ * lands with its metadata and Toetslog record; a BSN found while "no personal data" was answered is refused (nothing
+ * sent); a restricted file cannot be opened by someone outside the autorisatielijst (art. 10.1).
  */
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';

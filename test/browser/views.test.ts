@@ -1,5 +1,5 @@
 /**
- * Issue 5: the Documenten tab in Chromium on the seeded workbench: each of the seven library views, filters on party,
+ * The Documenten tab in Chromium on the seeded workbench: each of the seven library views, filters on party,
  * year and classification, sorting, paging, and the request budget of its first render (one $batch).
  */
 import { join } from 'path';

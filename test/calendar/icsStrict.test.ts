@@ -1,6 +1,6 @@
 /**
  * The strict .ics checker (test/helpers/icsStrict.ts) itself: it passes a well-formed file and finds each defect the
- * old `ics`-library output had (issue 14: `-P60DT`, folds at 75 characters and inside `\,`, raw `,` `;` `\` in the
+ * old `ics`-library output had (`-P60DT`, folds at 75 characters and inside `\,`, raw `,` `;` `\` in the
  * alarm text, UTC-only times) plus the structural ones, so a green strict test means something.
  */
 import { checkIcs } from '../helpers/icsStrict';

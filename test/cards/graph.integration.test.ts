@@ -1,8 +1,8 @@
 /**
- * The builders of issues 6 and 7 through the real Graph adapters and the emulator's Graph handler (in process):
- * the mail in the other party's breach mailbox shows every bijlage 2b field, the card lands in the channel as built,
- * and the planned bestuurlijk overleg becomes a yearly event with a reminder (the Graph
- * body itself is asserted in test/overleg/graphEvent.integration.test.ts).
+ * The datalek and overleg builders (mail, cards, calendar event) through the real Graph adapters and the emulator's
+ * Graph handler (in process): the mail in the other party's breach mailbox shows every bijlage 2b field, the card lands
+ * in the channel as built, and the planned bestuurlijk overleg becomes a yearly event with a reminder (the Graph body
+ * itself is asserted in test/overleg/graphEvent.integration.test.ts).
  */
 import { GraphCalendarWriter, GraphChannelPoster, GraphMailSender } from '../../src/adapters/graph';
 import { toCalendarEventRequest } from '../../src/calendar';
@@ -64,7 +64,7 @@ function filledReport(): DatalekReport {
   return r.value;
 }
 
-describe('issue 6 and 7 builders through the Graph adapters', () => {
+describe('datalek and overleg builders through the Graph adapters', () => {
   it('the breach mail arrives at the breach address and both contacts with every bijlage 2b field, escaped', async () => {
     const ctx = memoryContext(NOW);
     const report = filledReport();

@@ -1,7 +1,7 @@
 /**
- * Issue 5 against a real emulator: createServices reads agreement.json without asking the web first, sends the first
- * paint's SharePoint reads as ONE $batch, and the ports answer from it exactly what the plain adapters answer, without
- * another request; `/me` is read once however often it is asked.
+ * At most 3 requests on the first render, against a real emulator: createServices reads agreement.json without asking
+ * the web first, sends the first paint's SharePoint reads as ONE $batch, and the ports answer from it exactly what the
+ * plain adapters answer, without another request; `/me` is read once however often it is asked.
  */
 import { PnpDocumentStore, PnpMeetingStore, PnpSiteDirectory } from '../../src/adapters/sharepoint';
 import { createServices } from '../../src/composition/createServices';

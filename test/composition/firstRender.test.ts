@@ -1,4 +1,7 @@
-/** The per-load sharing of the composition root (issue 5): prefetched answers serve once, the person is read once. */
+/**
+ * The per-load sharing of the composition root (at most 3 requests on the first render): prefetched answers serve
+ * once, the person is read once.
+ */
 import {
   ALL_MEETINGS,
   OneShot,

@@ -1,8 +1,9 @@
 /**
- * Issue 15: the workbench killed with `kill -9` during a breach delivery, right after Graph accepted the mail and
- * before its answer reached the product; the page is reloaded (nothing kept in memory) and the workbench started again
- * on the same database. The reporter's retry then finds the mail by its key instead of sending it again, posts the
- * card that never went, and nothing waits for a person: one report, one mail, one card.
+ * No breach mail or card lost or sent twice after a crash: the workbench killed with `kill -9` during a breach
+ * delivery, right after Graph accepted the mail and before its answer reached the product; the page is reloaded
+ * (nothing kept in memory) and the workbench started again on the same database. The reporter's retry then finds the
+ * mail by its key instead of sending it again, posts the card that never went, and nothing waits for a person: one
+ * report, one mail, one card.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';

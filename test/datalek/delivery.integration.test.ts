@@ -1,8 +1,8 @@
 /**
- * Issue 15 against the emulator over HTTP, with the product's own adapters: a breach mail or card whose answer is lost
- * after Graph committed it (`rateLostAnswer`) is found again by its tracking key (the sender's Sent Items, the channel's
- * newest messages) and recorded sent; nothing is doubled. A send that never reached Graph is sent once more; a lookup
- * Graph refuses (a token without Mail.Read) leaves it for a person, saying why.
+ * Lost answers against the emulator over HTTP, with the product's own adapters: a breach mail or card whose answer is
+ * lost after Graph committed it (`rateLostAnswer`) is found again by its tracking key (the sender's Sent Items, the
+ * channel's newest messages) and recorded sent; nothing is doubled. A send that never reached Graph is sent once more;
+ * a lookup Graph refuses (a token without Mail.Read) leaves it for a person, saying why.
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 /**
- * The delivery panel (issue 15): a step that may have arrived is looked up by "Opnieuw proberen" itself once the attempt
- * is settled, so the retry waits until then (saying from when) unless a person confirms it did not arrive; a step sent
- * but not yet recorded keeps the retry that records it.
+ * The delivery panel after a lost answer: a step that may have arrived is looked up by "Opnieuw proberen" itself once
+ * the attempt is settled, so the retry waits until then (saying from when) unless a person confirms it did not arrive;
+ * a step sent but not yet recorded keeps the retry that records it.
  */
 import { render, screen } from '@testing-library/react';
 import * as React from 'react';

@@ -1,11 +1,12 @@
 /**
- * Issue 15's breach run: 50 reports through the real outbox (PnpBreachRegister, GraphMailSender, GraphChannelPoster)
- * against the emulator, with 10 % of answers lost after commit plus 5 % each of 429, 503 and connection resets on every
- * SharePoint and Graph request. Each report is submitted as the form does (a repeated submit with the draft's key after
- * a failure) and then retried as the delivery panel does (a person presses "Opnieuw proberen", later; nobody confirms
- * anything). Counted afterwards with faults off, from what Graph and SharePoint hold: reports lost or stored twice,
- * mails doubled (copies in the sender's Sent Items and at the breach address) and cards doubled (in both channels), and
- * steps recorded sent without their copy. All must be 0. What still waits for a person is printed, with why.
+ * The lost-answer breach run: 50 reports through the real outbox (PnpBreachRegister, GraphMailSender,
+ * GraphChannelPoster) against the emulator, with 10 % of answers lost after commit plus 5 % each of 429, 503 and
+ * connection resets on every SharePoint and Graph request. Each report is submitted as the form does (a repeated submit
+ * with the draft's key after a failure) and then retried as the delivery panel does (a person presses
+ * "Opnieuw proberen", later; nobody confirms anything). Counted afterwards with faults off, from what Graph and
+ * SharePoint hold: reports lost or stored twice, mails doubled (copies in the sender's Sent Items and at the breach
+ * address) and cards doubled (in both channels), and steps recorded sent without their copy. All must be 0. What still
+ * waits for a person is printed, with why.
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';

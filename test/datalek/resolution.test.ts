@@ -1,7 +1,7 @@
 /**
- * Issue 15, "uncertain resolves itself where Graph can tell": a mail or card whose answer got lost is looked up by its
- * tracking key before anything is sent again. Found: sent. Not found (after the settle time): sent once more, with the
- * same key. Graph cannot answer: it stays uncertain, and the message says why (naming the permission).
+ * After a lost answer, "uncertain resolves itself where Graph can tell": a mail or card whose answer got lost is looked
+ * up by its tracking key before anything is sent again. Found: sent. Not found (after the settle time): sent once more,
+ * with the same key. Graph cannot answer: it stays uncertain, and the message says why (naming the permission).
  */
 import { DEFAULT_LOOKUP_POLICY, DatalekOutbox, deliveryKey, readDelivery } from '../../src/datalek';
 import { LookupUnavailableError } from '../../src/ports';

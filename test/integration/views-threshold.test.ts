@@ -1,10 +1,10 @@
 /**
- * Issue 5 at full scale: a library of 100,000 documents and a register of 100,000 records in the emulator (list view
- * threshold 5,000, as SharePoint Online). Every query the Documenten and Overeenkomstenregister tabs make passes: first
- * pages (one $batch), paging, the party/year/classification filters and the offered sorts. A naive query on a
- * non-indexed column, and the sort on file name the tab deliberately does not offer, fail there, so these tests can fail.
- * (test/adapters/sharepoint/threshold.integration.test.ts covers the adapters at 5,200 items; this covers the UI's
- * own query set at 100,000.)
+ * The library and register views at full scale: a library of 100,000 documents and a register of 100,000 records in the
+ * emulator (list view threshold 5,000, as SharePoint Online). Every query the Documenten and Overeenkomstenregister
+ * tabs make passes: first pages (one $batch), paging, the party/year/classification filters and the offered sorts. A
+ * naive query on a non-indexed column, and the sort on file name the tab deliberately does not offer, fail there, so
+ * these tests can fail. (test/adapters/sharepoint/threshold.integration.test.ts covers the adapters at 5,200 items;
+ * this covers the UI's own query set at 100,000.)
  */
 import { PnpAgreementRegister, PnpDocumentStore } from '../../src/adapters/sharepoint';
 import { DOC } from '../../src/provisioning/names';

@@ -1,5 +1,5 @@
 /**
- * The overleg flows end to end against the emulator (SharePoint lists + Graph), as the dashboard runs them (issue 7):
+ * The overleg flows end to end against the emulator (SharePoint lists + Graph), as the dashboard runs them:
  * schedule from the Overleggen list, reminder cards posted once across loads and users, a bestuurlijk overleg planned
  * with the art. 7.1 roles from the directory into the organiser's calendar, and a held meeting moving the schedule.
  */

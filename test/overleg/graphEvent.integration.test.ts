@@ -1,5 +1,5 @@
 /**
- * The Graph event of a planned overleg as it reaches the emulator's Graph endpoint (issue 7): the body the
+ * The Graph event of a planned overleg as it reaches the emulator's Graph endpoint: the body the
  * GraphCalendarWriter sends carries the yearly recurrence and the reminder the way Graph expects, in a Windows time
  * zone Graph accepts. The Graph wire shape lives in the adapter only; this test captures the request the emulator got.
  */

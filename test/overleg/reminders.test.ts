@@ -1,4 +1,4 @@
-/** checkReminders when giving a claim back is refused (issue 15: the claim goes back only with its own etag). */
+/** checkReminders when giving a claim back is refused (the claim goes back only with its own etag). */
 import { checkReminders, loadPlan } from '../../src/overleg';
 import { ConcurrencyError } from '../../src/ports/documents';
 import type { MeetingStore } from '../../src/ports';

@@ -30,7 +30,7 @@ function groups(c: AgreementConfig, kind: string, party?: string | null): string
     .sort();
 }
 
-describe('exchange folders and root (issue 4, art. 9.2, 10.1)', () => {
+describe('exchange folders and root (nothing unclassified reaches the other party, art. 9.2, 10.1)', () => {
   it('gives the shared folder to its own party to share and lets the other party only read', () => {
     const grants = folder(config, 'Gedeeld-igj');
     expect(keys(grants, ['share'])).toEqual(['igj-medewerkers', 'igj-privacy']);

@@ -126,7 +126,7 @@ describe('buildSiteSchema', () => {
     );
   });
 
-  it('gives every governed list unique permissions and no grant to the Team\'s Members group (issue 16)', () => {
+  it('gives every governed list unique permissions and no grant to the Team\'s Members group: SharePoint refuses them', () => {
     for (const list of schema.lists) {
       // The configuration's library is read by everyone in the site (the rules are no secret); nobody else governed.
       const members = list.uniquePermissions.filter((g) => g.group === '$members' && !(list.key === 'config' && g.role === 'reader'));

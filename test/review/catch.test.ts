@@ -1,4 +1,7 @@
-/** Classifying a file already in the library: who may, and the order record → metadata (issue 4). */
+/**
+ * Classifying a file already in the library (nothing unclassified reaches the other party): who may, and the order
+ * record → metadata.
+ */
 import type { AuditRecord, DocumentMetadata, ExchangeDocument } from '../../src/ports';
 import { classifyExisting, mayClassify, type ClassifyDeps } from '../../src/review/catch';
 import { form, scanWith } from '../upload/fixtures';

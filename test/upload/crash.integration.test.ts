@@ -1,7 +1,8 @@
 /**
- * Issue 15: the workbench killed with `kill -9` in the middle of a batch of uploads (during a chunked upload, between
- * chunks), then started again on the same database. The dialog's own retry (a failed result again with `previous`, an
- * incomplete one with `repair`) then finishes every file: none lost, none doubled, every Toetslog record once.
+ * No upload lost or doubled after a crash: the workbench killed with `kill -9` in the middle of a batch of uploads
+ * (during a chunked upload, between chunks), then started again on the same database. The dialog's own retry (a failed
+ * result again with `previous`, an incomplete one with `repair`) then finishes every file: none lost, none doubled,
+ * every Toetslog record once.
  */
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';

@@ -1,8 +1,8 @@
 /**
- * Issue 15 against the emulator: the answer of exactly one request is lost after SharePoint committed it (the
- * emulator's `rateLostAnswer`, aimed at that request's path), for every step of an upload, allowed and for review, and
- * for every request of a chunked upload. The upload carries on from what landed and ends with exactly one file, one
- * Toetslog record, the right metadata, published only when allowed.
+ * An upload after a lost answer, against the emulator: the answer of exactly one request is lost after SharePoint
+ * committed it (the emulator's `rateLostAnswer`, aimed at that request's path), for every step of an upload, allowed
+ * and for review, and for every request of a chunked upload. The upload carries on from what landed and ends with
+ * exactly one file, one Toetslog record, the right metadata, published only when allowed.
  */
 import type { SPFI } from '@pnp/sp';
 import { PnpAuditLog, PnpDocumentStore, PnpSiteDirectory, Resilience } from '../../src/adapters/sharepoint';

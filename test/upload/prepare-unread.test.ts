@@ -1,5 +1,5 @@
 /**
- * Issue 12: nothing unread is trusted. A file the scan could not read, or read only in part, is never "allowed" on
+ * Nothing unread is trusted. A file the scan could not read, or read only in part, is never "allowed" on
  * the answers alone: it goes to the sharing party's privacy officer (art. 9.2) unless the configuration refuses it,
  * and the reason names what was not read.
  */

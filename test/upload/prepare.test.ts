@@ -1,4 +1,4 @@
-/** The upload's in-browser scan (issue 4): a plain date is no birth date; a date beside a context word is. */
+/** The upload's in-browser scan: a plain date is no birth date; a date beside a context word is. */
 import { scanPicked } from '../../src/upload';
 import { config } from './fixtures';
 

@@ -6,7 +6,7 @@ const igj = { party: 'igj', groupKeys: ['igj-medewerkers', 'igj-vertrouwelijk'] 
 const now = new Date('2026-11-23T10:00:00Z');
 
 describe('decideFile', () => {
-  it('an unscannable file is never allowed on the answers alone: review by the privacy officer (issue 12, art. 9.2)', () => {
+  it('an unscannable file is never allowed on the answers alone: review by the privacy officer (art. 9.2)', () => {
     const scan = {
       findings: [],
       scannedChars: 0,

@@ -1,5 +1,5 @@
 /**
- * Issue 15's fault run: 200 uploads, allowed and for review (some in chunks), through the dialog's own flow
+ * The lost-answer fault run: 200 uploads, allowed and for review (some in chunks), through the dialog's own flow
  * (shareFile) against the emulator with 10 % of answers lost after commit plus 5 % each of 429, 503 and connection
  * resets on every SharePoint request, retrying as the dialog does (a failed result again with `previous`, an
  * incomplete one with `repair`). Counted afterwards, faults off, as the site collection administrator: lost files

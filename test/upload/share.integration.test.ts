@@ -1,5 +1,5 @@
 /**
- * The orchestrator over the real adapters and the emulator with injected faults (issue 4): whatever fails, a file is
+ * The orchestrator over the real adapters and the emulator with injected faults: whatever fails, a file is
  * complete, or flagged in "Te classificeren" and reported incomplete, or absent and reported failed; never a file that
  * reads as shared without its metadata. Every decision has its Toetslog record.
  */
@@ -103,7 +103,7 @@ describe('shareFile against the emulator with injected faults', () => {
         expect({ ...seen, flagged: flagged.has(r.fileName) || unpublished(stored) }).toEqual({ ...seen, flagged: true });
       // A file that landed without its metadata always carries a flag (the column default or 'Onvolledig').
       if (stored && stored.toetsstatus !== 'Toegestaan') expect(flagged.has(stored.name)).toBe(true);
-      // The other party reads exactly the files that were shared completely (issue 4, art. 9.5).
+      // The other party reads exactly the files that were shared completely, nothing unclassified (art. 9.5).
       const readable = stored ? await other.get(stored.id).then(() => true, () => false) : false;
       expect({ ...seen, readableByOtherParty: readable }).toEqual({ ...seen, readableByOtherParty: r.state === 'done' });
       if (r.audited) expect((await audit.get(r.toetsId))?.fileName).toBe(r.fileName);

@@ -1,4 +1,4 @@
-/** Bad input (issue 4): empty, too large, names SharePoint forbids, duplicates; each a clear message naming the field. */
+/** Bad upload input: empty, too large, names SharePoint forbids, duplicates; each a clear message naming the field. */
 import { checkPicked, nameProblems, validateFiles } from '../../src/upload';
 import { config } from './fixtures';
 

@@ -1,5 +1,5 @@
 /**
- * No blind overwrites (issue 15), against the emulator with real PnPjs. For every update path of every register
+ * No blind overwrites, against the emulator with real PnPjs. For every update path of every register
  * adapter: two writers read the same etag, the first writes, the second gets the product's ConcurrencyError with a
  * message naming the item, and the first writer's value is still there (0 lost updates). Per adapter, the request
  * headers of a realistic use of all its write methods prove that nothing sends `If-Match: *` and that every MERGE,

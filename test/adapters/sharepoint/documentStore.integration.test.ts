@@ -169,7 +169,7 @@ describe('PnpDocumentStore against the emulator', () => {
     expect(await store('igj-medewerker').get(document!.id)).toMatchObject({ year: 2027, version: '2.0' });
   });
 
-  it('keeps a native upload a draft only its own party reads until it is classified (issue 4)', async () => {
+  it('keeps a native upload a draft only its own party reads until it is classified', async () => {
     const lib = `${TEST_SITE_PATH}/Uitwisseling`;
     await emu
       .spForUser('igj-medewerker')

@@ -78,7 +78,7 @@ describe('SharePoint adapters under injected faults', () => {
     expect(await new PnpDocumentStore(emu.spForUser('igj-medewerker'), config).exists('Nooit compleet.bin')).toBe(false);
   }, 60000);
 
-  it('never leaves an uploaded file unflagged when item writes fail at random (issue 4)', async () => {
+  it('never leaves an uploaded file unflagged when item writes fail at random', async () => {
     const store = new PnpDocumentStore(emu.spForUser('igj-medewerker'), config);
     const names = Array.from({ length: 8 }, (_, i) => `Storing ${i}.txt`);
     const outcomes: string[] = [];
@@ -105,7 +105,7 @@ describe('SharePoint adapters under injected faults', () => {
       // Classified but its publish (and the flag) failed: still a draft that only its own party reads ("Concept").
       const draft = /^0\./.test(doc.version ?? '');
       expect({ name, fine: classified || flagged.has(name) }).toEqual({ name, fine: true });
-      // The other party reads exactly the files that were placed completely (issue 4, art. 9.5).
+      // The other party reads exactly the files that were placed completely, nothing unclassified (art. 9.5).
       const readable = await other.get(doc.id).then(() => true, () => false);
       expect({ name, readable, draft }).toEqual({ name, readable: outcomes[i] === 'done', draft: outcomes[i] !== 'done' });
     }

@@ -1,4 +1,7 @@
-/** The guarded write rules (issue 15) on their own: no etag, stale, lost answer, repeat, gone; and value comparison. */
+/**
+ * The guarded write rules (no blind overwrites) on their own: no etag, stale, lost answer, repeat, gone; and value
+ * comparison.
+ */
 import {
   MissingEtagError,
   answerLost,

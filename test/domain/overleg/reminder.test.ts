@@ -1,4 +1,4 @@
-/** shouldPostReminder: one card per series and due date, never on every page load (issue 7). */
+/** shouldPostReminder: one card per series and due date, never on every page load. */
 import { computeSchedule, reminderKey, shouldPostReminder } from '../../../src/domain/overleg';
 import { fixtureConfig } from '../../fixtures/cards/agreement';
 

@@ -226,8 +226,8 @@ describe('scan result', () => {
   });
 });
 
-// Issue 12: gaps found on real text, each decided in src/domain/scan/README.md ("Detector gaps").
-describe('gaps on real text (issue 12)', () => {
+// Gaps found on real text, each decided in src/domain/scan/README.md ("Detector gaps").
+describe('gaps on real text', () => {
   test.each([
     ['lower case', 'iban nl91abna0417164300.', ['nl91abna0417164300']],
     ['mixed case', 'Nl91Abna0417164300', ['Nl91Abna0417164300']],

@@ -128,7 +128,7 @@ describe('Office Open XML', () => {
   });
 });
 
-describe('PDF (pdf.js, issue 12)', () => {
+describe('PDF (pdf.js)', () => {
   const scanPdf = (name: string) => scanFile(name, read(name), OPTIONS, { engines: { pdf: pdfEngine } });
 
   test.each(['sample-plain.pdf', 'sample-flate.pdf'])('%s: text with escapes, uncompressed and FlateDecode', async (name) => {

@@ -1,4 +1,4 @@
-/** Issue 12: OCR's digit-letter confusions are repaired only where an identifier's own check then holds. */
+/** OCR's digit-letter confusions are repaired only where an identifier's own check then holds. */
 import { repairOcrText, scanText } from '../../../src/domain/scan';
 import { found, OPTIONS } from './helpers';
 

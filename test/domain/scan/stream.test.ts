@@ -1,5 +1,5 @@
 /**
- * Issue 12: a text file is scanned in overlapping chunks; every identifier, also one on a chunk edge, is found exactly
+ * A text file is scanned in overlapping chunks; every identifier, also one on a chunk edge, is found exactly
  * once and at the same place as in one pass over the whole text, whatever the chunk size.
  */
 import fc from 'fast-check';

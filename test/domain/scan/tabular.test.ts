@@ -1,4 +1,4 @@
-/** Issue 12: Excel's 8-digit BSN (leading zero lost) counts in a column headed BSN, and only there. */
+/** Excel's 8-digit BSN (leading zero lost) counts in a column headed BSN, and only there. */
 import { scanFile } from '../../../src/domain/scan';
 import { OPTIONS } from './helpers';
 

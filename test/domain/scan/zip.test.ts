@@ -1,5 +1,5 @@
 /**
- * Issue 12: zip parts are verified. A part whose declared size or CRC-32 does not match its bytes, or whose local
+ * Zip parts are verified. A part whose declared size or CRC-32 does not match its bytes, or whose local
  * header disagrees with the central directory, is not read, with the reason; an encrypted part is refused.
  */
 import { strToU8, zipSync } from 'fflate';

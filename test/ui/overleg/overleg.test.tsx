@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * The Overleg tab and dashboard banner over fake ports (issue 7): the banner and the post-once reminder check, the
+ * The Overleg tab and dashboard banner over fake ports: the banner and the post-once reminder check, the
  * plan dialog (art. 7.1 roles, missing role warned, mandatory agenda art. 6.2/7.2 not removable, confirm into the
  * organiser's calendar) and the read-only view for people who do not plan.
  */
