@@ -119,7 +119,7 @@ describe('reliability: 200 uploads under lost answers, throttling, unavailabilit
       wrong: wrong.length,
       seconds: Math.round((Date.now() - started) / 100) / 10,
     };
-    console.log(`Issue 15 fault run: ${JSON.stringify(figures, null, 2)}`);
+    console.log(`Lost-answer fault run: ${JSON.stringify(figures, null, 2)}`);
     expect(injected.lostAnswer).toBeGreaterThan(50);
     expect(wrong).toEqual([]);
     expect({ lost, duplicatedFiles, duplicatedRecords, stuck }).toEqual({
