@@ -11,6 +11,8 @@ export interface FilePickerProps {
   disabled?: boolean;
   /** Inside the dialog: one line, for adding more files (the limits were shown before it opened). */
   compact?: boolean;
+  /** The "choose files" button, so focus can be put back on it (the control that opened the dialog). */
+  buttonRef?: React.Ref<HTMLButtonElement>;
 }
 
 /** A drop zone with a "choose files" button; says the size limit and which file types the scan can read. */
@@ -41,6 +43,7 @@ export function FilePicker(props: FilePickerProps): React.ReactElement {
     >
       <Text>{t.uploadDrop}</Text>
       <Button
+        ref={props.buttonRef}
         appearance={props.compact ? 'secondary' : 'primary'}
         disabled={props.disabled}
         onClick={() => input.current?.click()}

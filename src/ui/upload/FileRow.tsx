@@ -17,7 +17,7 @@ export interface FileRowProps {
   editable: boolean;
   onRemove: () => void;
   onRetry: () => void;
-  /** Stops the file's scan (issue 12: a long OCR or a large file can be cancelled). */
+  /** Stops the file's scan: a long OCR or a large file can always be cancelled. */
   onCancelScan?: () => void;
 }
 

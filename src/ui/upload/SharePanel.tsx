@@ -19,6 +19,14 @@ export function SharePanel(): React.ReactElement {
   const [picked, setPicked] = React.useState<File[] | null>(null);
   // A new key per pick remounts the dialog, so every upload starts with unanswered questions.
   const [round, setRound] = React.useState(0);
+  // WCAG 2.4.3 (focus order): a closed dialog hands focus back to the control that opened it, not to the page's body.
+  const pickButton = React.useRef<HTMLButtonElement>(null);
+  const returnFocus = React.useRef(false);
+  React.useEffect(() => {
+    if (picked || !returnFocus.current) return;
+    returnFocus.current = false;
+    pickButton.current?.focus();
+  }, [picked]);
   if (user.status === 'loading') return <Spinner label={t.loading} />;
   if (user.status === 'error') return <Failure error={user.error} onRetry={user.reload} />;
   if (!user.value.party)
@@ -31,12 +39,23 @@ export function SharePanel(): React.ReactElement {
     <div className={styles.panel} data-testid="share-panel">
       <Text as="p">{t.uploadIntro}</Text>
       <FilePicker
+        buttonRef={pickButton}
         onFiles={(files) => {
           setRound((r) => r + 1);
           setPicked(files);
         }}
       />
-      {picked && <UploadDialog key={round} files={picked} user={user.value} onClose={() => setPicked(null)} />}
+      {picked && (
+        <UploadDialog
+          key={round}
+          files={picked}
+          user={user.value}
+          onClose={() => {
+            returnFocus.current = true;
+            setPicked(null);
+          }}
+        />
+      )}
     </div>
   );
 }

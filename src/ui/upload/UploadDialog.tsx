@@ -8,6 +8,7 @@ import {
   DialogTitle,
   MessageBar,
   MessageBarBody,
+  mergeClasses,
   Subtitle2,
 } from '@fluentui/react-components';
 import * as React from 'react';
@@ -32,8 +33,12 @@ export interface UploadDialogProps {
 }
 
 /**
- * The one "Delen met toets" dialog (issue 4): files with their scan, the questions, the decision per file with its
- * articles, then the upload with a progress bar per file. Nothing is sent before the person presses "Delen".
+ * The one "Delen met toets" dialog: files with their scan, the questions, the decision per file with its articles, then
+ * the upload with a progress bar per file. Nothing is sent before the person presses "Delen".
+ *
+ * Focus never falls out of the dialog when the button that had it is replaced (WCAG 2.4.3): after "Toetsen" it moves
+ * to "Delen", or to the decisions when nothing can be shared; while and after sharing to the files with their results;
+ * after "Antwoorden aanpassen" to the first question; after "Andere bestanden delen" to "Bestanden kiezen".
  */
 export function UploadDialog(props: UploadDialogProps): React.ReactElement {
   const t = useStrings();
@@ -48,13 +53,49 @@ export function UploadDialog(props: UploadDialogProps): React.ReactElement {
   const busy = phase === 'sharing' || entries.some((e) => e.busy);
   const canCheck = phase === 'answering' && valid.length > 0 && !scanning && missing.length === 0 && !busy;
   const finished = phase === 'finished';
+
+  const results = React.useRef<HTMLElement>(null);
+  const shareButton = React.useRef<HTMLButtonElement>(null);
+  const questions = React.useRef<HTMLDivElement>(null);
+  const pickButton = React.useRef<HTMLButtonElement>(null);
+  const previousPhase = React.useRef(phase);
+  React.useEffect(() => {
+    const before = previousPhase.current;
+    previousPhase.current = phase;
+    if (before === phase) return;
+    if (phase === 'decided') (shareButton.current ?? results.current)?.focus();
+    else if (phase === 'sharing') results.current?.focus();
+    else if (phase === 'answering' && before === 'decided')
+      questions.current?.querySelector<HTMLElement>('select, input, textarea')?.focus();
+    else if (phase === 'answering' && before === 'finished') pickButton.current?.focus();
+  }, [phase]);
+  // Any other control that disappears while it has focus (a file's "Opnieuw proberen" once it worked, the last
+  // "Weglaten"): focus goes to the files, so it stays in the dialog and Escape still reaches it.
+  React.useEffect(() => {
+    const active = results.current?.ownerDocument.activeElement;
+    if (results.current && (!active || active === results.current.ownerDocument.body)) results.current.focus();
+  });
+
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && !busy && props.onClose()}>
+    <Dialog
+      open
+      modalType="modal"
+      // Escape, like "Sluiten", closes at every step but one: while files are being sent or a refusal is being written
+      // to the Toetslog. Closing then would leave an upload half done and its outcome unseen (the file can be
+      // incomplete, and the retry that repairs it lives in this dialog), so the dialog stays until that has ended.
+      onOpenChange={(_, d) => !d.open && !busy && props.onClose()}
+    >
       <DialogSurface className={styles.surface} aria-describedby={undefined}>
         <DialogBody>
           <DialogTitle>{t.uploadDialogTitle}</DialogTitle>
           <DialogContent className={styles.content} data-testid="upload-dialog" data-phase={phase}>
-            <section className={styles.section} aria-label={t.uploadFiles}>
+            <section
+              ref={results}
+              tabIndex={-1}
+              className={mergeClasses(styles.section, styles.focusTarget)}
+              aria-label={t.uploadFiles}
+              data-testid="upload-files"
+            >
               <Subtitle2 as="h3">{t.uploadFiles}</Subtitle2>
               <ul className={styles.files}>
                 {entries.map((e) => (
@@ -68,9 +109,13 @@ export function UploadDialog(props: UploadDialogProps): React.ReactElement {
                   />
                 ))}
               </ul>
-              {phase === 'answering' && <FilePicker onFiles={flow.addFiles} compact />}
+              {phase === 'answering' && <FilePicker onFiles={flow.addFiles} compact buttonRef={pickButton} />}
             </section>
-            {phase === 'answering' && <QuestionForm draft={draft} onChange={flow.setDraft} disabled={busy} party={props.user.party} />}
+            {phase === 'answering' && (
+              <div ref={questions}>
+                <QuestionForm draft={draft} onChange={flow.setDraft} disabled={busy} party={props.user.party} />
+              </div>
+            )}
             {flow.error !== undefined && <Failure error={flow.error} />}
             {phase === 'answering' && (missing.length > 0 || scanning) && valid.length > 0 && (
               <MessageBar intent="info" data-testid="missing">
@@ -95,6 +140,7 @@ export function UploadDialog(props: UploadDialogProps): React.ReactElement {
             )}
             {phase === 'decided' && toShare.length > 0 && (
               <Button
+                ref={shareButton}
                 appearance="primary"
                 disabled={busy}
                 onClick={() => flow.share().catch(flow.fail)}

@@ -50,7 +50,7 @@ export interface UploadFlow {
   setDraft: (patch: Partial<Draft>) => void;
   addFiles: (files: ReadableFile[]) => void;
   remove: (key: string) => void;
-  /** Stops a file's scan; what was not read by then is named, and decides as the configuration says (issue 12). */
+  /** Stops a file's scan; what was not read by then is named, and decides as the configuration says for unread content. */
   cancelScan: (key: string) => void;
   check: () => Promise<void>;
   share: () => Promise<void>;

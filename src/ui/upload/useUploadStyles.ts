@@ -1,4 +1,4 @@
-import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
+import { createCustomFocusIndicatorStyle, makeStyles, shorthands, tokens } from '@fluentui/react-components';
 
 /** Styles of the Delen tab and the upload dialog. */
 export const useUploadStyles = makeStyles({
@@ -20,6 +20,19 @@ export const useUploadStyles = makeStyles({
   surface: { maxWidth: '920px', width: 'calc(100vw - 48px)' },
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxHeight: '70vh' },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  /**
+   * The files region focus is moved to: its focus is visible like a control's (WCAG 2.4.7), keyboard only. Drawn inside
+   * its edge, in the padding, because the dialog's scrolling content would cut off an outline outside it.
+   */
+  focusTarget: {
+    ...shorthands.padding(tokens.spacingVerticalXS, tokens.spacingHorizontalXS),
+    ...createCustomFocusIndicatorStyle({
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: 'solid',
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: `calc(0px - ${tokens.strokeWidthThick})`,
+    }),
+  },
   files: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, margin: 0, padding: 0 },
   file: {
     listStyleType: 'none',

@@ -118,6 +118,48 @@ describe('UploadDialog', () => {
     expect(s.records).toHaveLength(1);
   });
 
+  it('keeps focus in the dialog as buttons are replaced: Delen after Toetsen, the files after Delen, the question after a change', async () => {
+    const s = services();
+    renderDialog(s, [picked('Notitie.txt', 'Notitie van het overleg.')]);
+    await waitFor(() => expect(within(row('Notitie.txt')).getByTestId('scan')).toBeTruthy());
+    const answer = (): void => {
+      fireEvent.change(screen.getByTestId('documentType'), { target: { value: 'overlegstuk' } });
+      fireEvent.click(screen.getByRole('radio', { name: 'Intern' }));
+      fireEvent.click(document.querySelector('input[name="personal"][value="no"]') as HTMLInputElement);
+    };
+    answer();
+    screen.getByTestId('check').focus();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('check'));
+    });
+    // "Toetsen" is gone; focus is on "Delen", which took its place.
+    expect(document.activeElement).toBe(screen.getByTestId('share'));
+    // "Antwoorden aanpassen" is gone with the decision; focus is on the first question.
+    screen.getByTestId('change').focus();
+    act(() => {
+      fireEvent.click(screen.getByTestId('change'));
+    });
+    expect(document.activeElement).toBe(screen.getByTestId('documentType'));
+    answer();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('check'));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('share'));
+    });
+    await waitFor(() => expect(row('Notitie.txt').getAttribute('data-state')).toBe('done'));
+    // The files with their results have focus while and after sharing: focusable, named.
+    const files = screen.getByTestId('upload-files');
+    expect(document.activeElement).toBe(files);
+    expect(files.getAttribute('tabindex')).toBe('-1');
+    expect(files.getAttribute('aria-label')).toBe('Bestanden');
+    // "Andere bestanden delen" is gone with the results; focus is on "Bestanden kiezen".
+    act(() => {
+      fireEvent.click(screen.getByTestId('again'));
+    });
+    expect(document.activeElement?.textContent).toBe('Bestanden kiezen');
+  });
+
   it('speaks English when the host does: findings, questions and the missing-answers hint', async () => {
     renderDialog(services(), [picked('List.txt', 'BSN 111222333')], 'en-US');
     await waitFor(() => expect(within(row('List.txt')).getByTestId('scan').textContent).toBe('Scan: 1 BSN found'));
