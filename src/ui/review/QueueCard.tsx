@@ -28,6 +28,10 @@ export function QueueCard(props: QueueCardProps): React.ReactElement {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>(undefined);
   const [open, setOpen] = React.useState(false);
+  const errorMessage = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (error !== undefined) errorMessage.current?.focus();
+  }, [error]);
   const decide = (verdict: 'approved' | 'rejected'): void => {
     setBusy(true);
     setError(undefined);
@@ -82,17 +86,18 @@ export function QueueCard(props: QueueCardProps): React.ReactElement {
         <Textarea data-testid="review-note" value={note} disabled={busy} onChange={(_, d) => setNote(d.value)} maxLength={2000} />
       </Field>
       {error !== undefined && (
-        <MessageBar intent="error" data-testid="review-error">
+        <MessageBar ref={errorMessage} tabIndex={-1} className={styles.focusTarget} intent="error" data-testid="review-error">
           <MessageBarBody>
             <FailureText error={error} />
           </MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy} onClick={() => decide('approved')} data-testid="approve">
+        {/* Focusable while the decision is written: focus stays on the pressed button until the outcome takes it. */}
+        <Button appearance="primary" disabledFocusable={busy} onClick={() => decide('approved')} data-testid="approve">
           {t.reviewApprove}
         </Button>
-        <Button disabled={busy} onClick={() => decide('rejected')} data-testid="reject">
+        <Button disabledFocusable={busy} onClick={() => decide('rejected')} data-testid="reject">
           {t.reviewReject}
         </Button>
       </div>

@@ -29,8 +29,9 @@ async function load(services: Services): Promise<TabData> {
 }
 
 /**
- * The "Review" tab (issue 4): the privacy officer's queue of their own party's files in review (art. 9.2), the
- * uploader's outcomes with the privacy officer's note, and the Verantwoording export (AVG art. 5(2)).
+ * The "Review" tab: the privacy officer's queue of their own party's files in review (art. 9.2), the uploader's
+ * outcomes with the privacy officer's note, and the Verantwoording export (AVG art. 5(2)). After a decision its card
+ * is gone, so focus moves to the message that says what was decided (WCAG 2.4.3), never to the page's body.
  */
 export function ReviewTab(): React.ReactElement {
   const t = useStrings();
@@ -38,6 +39,16 @@ export function ReviewTab(): React.ReactElement {
   const services = useServices();
   const data = useAsync(() => load(services), [services]);
   const [done, setDone] = React.useState<{ text: string; warn: boolean } | undefined>(undefined);
+  const doneMessage = React.useRef<HTMLDivElement>(null);
+  // After a decision the tab loads again (a spinner in its place): the message is focused once the new queue is shown.
+  const focusDone = React.useRef<'no' | 'before-reload' | 'reloading'>('no');
+  React.useEffect(() => {
+    if (focusDone.current === 'before-reload' && data.status === 'loading') focusDone.current = 'reloading';
+    else if (focusDone.current === 'reloading' && data.status !== 'loading') {
+      focusDone.current = 'no';
+      doneMessage.current?.focus();
+    }
+  }, [done, data.status]);
   if (data.status === 'loading') return <Spinner label={t.loading} />;
   if (data.status === 'error') return <Failure error={data.error} onRetry={data.reload} />;
   const { user, queue, outcomes } = data.value;
@@ -45,7 +56,13 @@ export function ReviewTab(): React.ReactElement {
     <div className={styles.panel} data-testid="review-tab">
       <Text as="p">{t.reviewIntro}</Text>
       {done && (
-        <MessageBar intent={done.warn ? 'warning' : 'success'} data-testid="review-done">
+        <MessageBar
+          ref={doneMessage}
+          tabIndex={-1}
+          className={styles.focusTarget}
+          intent={done.warn ? 'warning' : 'success'}
+          data-testid="review-done"
+        >
           <MessageBarBody>{done.text}</MessageBarBody>
         </MessageBar>
       )}
@@ -63,6 +80,7 @@ export function ReviewTab(): React.ReactElement {
                   reviewer={user}
                   onReviewed={(verdict, informed) => {
                     const text = `${entry.document.name}: ${t[`reviewDone_${verdict}`]}`;
+                    focusDone.current = 'before-reload';
                     setDone({ text: informed ? text : `${text} ${t.rvInformFailed}`, warn: !informed });
                     data.reload();
                   }}
