@@ -275,7 +275,7 @@ export const enUS: Strings = {
   overlegMinutesUrl: 'Link to the minutes',
   overlegSaved: 'Recorded. The next meeting is due {date}.',
   overlegInvalid: '{field}: {message}',
-  // issue 6: datalek form, delivery, checklist and the Datalekregister
+  // Datalek form, delivery, checklist and the Datalekregister (art. 9.6, annex 2)
   tabDatalek: 'Report a data breach',
   tabDatalekregister: 'Breach register',
   datalekTitle: 'Report a (possible) data breach (art. 9.6, annex 2)',
@@ -292,6 +292,11 @@ export const enUS: Strings = {
   datalekReportedAtNow: 'The moment of submitting',
   datalekPresumed: 'The date is presumed (not yet established)',
   datalekDiscoveredHint: 'The 72-hour deadline for notifying the AP runs from this moment (GDPR art. 33(1)).',
+  datalekDateHint: 'Type the date as dd-mm-yyyy, for example 02-01-2026.',
+  datalekDateTimeHint: 'Type date and time as dd-mm-yyyy hh:mm, for example 02-01-2026 14:30.',
+  datalekReadAs: 'Read as {value}.',
+  datalekDateInvalid: 'not a date like dd-mm-yyyy',
+  datalekDateTimeInvalid: 'not a date and time like dd-mm-yyyy hh:mm',
   datalekScaleHint: 'Leave empty when the number is unknown.',
   datalekSectionAp: 'What the AP asks beyond it (GDPR art. 33(3), art. 34)',
   datalekRecipientsTitle: 'The mail goes to (art. 9.6, annex 2a):',
@@ -389,7 +394,7 @@ export const enUS: Strings = {
   reviewRejectedNote: 'Rejected by the privacy officer: {note}',
   reviewExport: 'Export Toetslog (CSV)',
   reviewExportHint: 'Every check decision you may see, for accountability (GDPR art. 5(2)).',
-  // issue 4: review queue, Verantwoording export, unclassified files.
+  // Review queue (art. 9.2), Verantwoording export (GDPR art. 5(2)), unclassified files.
   rvQueueTitle: 'To review (art. 9.2)',
   rvRecipients: 'Once approved, read by: {parties} (art. 8, 9.5)',
   rvSharedOn: 'Shared by {name} on {date}',

@@ -274,7 +274,7 @@ export const nlNL = {
   overlegMinutesUrl: 'Link naar het verslag',
   overlegSaved: 'Vastgelegd. Het volgende overleg is uiterlijk {date}.',
   overlegInvalid: '{field}: {message}',
-  // issue 6: datalek form, delivery, checklist and the Datalekregister
+  // Datalek form, delivery, checklist and the Datalekregister (art. 9.6, bijlage 2)
   tabDatalek: 'Datalek melden',
   tabDatalekregister: 'Datalekregister',
   datalekTitle: 'Datalek melden (art. 9.6, bijlage 2)',
@@ -291,6 +291,11 @@ export const nlNL = {
   datalekReportedAtNow: 'Het moment van verzenden',
   datalekPresumed: 'Datum is vermoedelijk (nog niet vastgesteld)',
   datalekDiscoveredHint: 'De 72-uurstermijn voor melding aan de AP loopt vanaf dit moment (AVG art. 33 lid 1).',
+  datalekDateHint: 'Typ de datum als dd-mm-jjjj, bijvoorbeeld 02-01-2026.',
+  datalekDateTimeHint: 'Typ datum en tijd als dd-mm-jjjj uu:mm, bijvoorbeeld 02-01-2026 14:30.',
+  datalekReadAs: 'Gelezen als {value}.',
+  datalekDateInvalid: 'geen datum zoals dd-mm-jjjj',
+  datalekDateTimeInvalid: 'geen datum en tijd zoals dd-mm-jjjj uu:mm',
   datalekScaleHint: 'Leeg laten als het aantal onbekend is.',
   datalekSectionAp: 'Wat de AP daarnaast vraagt (AVG art. 33 lid 3, art. 34)',
   datalekRecipientsTitle: 'De mail gaat naar (art. 9.6, bijlage 2a):',
@@ -388,7 +393,7 @@ export const nlNL = {
   reviewRejectedNote: 'Afgewezen door de privacy officer: {note}',
   reviewExport: 'Toetslog exporteren (CSV)',
   reviewExportHint: 'Alle toetsbeslissingen die u mag zien, voor de verantwoording (AVG art. 5 lid 2).',
-  // issue 4: review queue, Verantwoording export, unclassified files.
+  // Review queue (art. 9.2), Verantwoording export (AVG art. 5(2)), unclassified files.
   rvQueueTitle: 'Te beoordelen (art. 9.2)',
   rvRecipients: 'Na goedkeuring leest: {parties} (art. 8, 9.5)',
   rvSharedOn: 'Gedeeld door {name} op {date}',

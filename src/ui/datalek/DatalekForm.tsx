@@ -11,6 +11,8 @@ import {
 import { format } from '../../loc/text';
 import type { ExchangeDocument } from '../../ports';
 import { useServices, useStrings } from '../services';
+import { describeParsed, parseDateText, parseDateTimeText } from './dateText';
+import { datalekErrorMessage } from './fieldLabels';
 import type { DatalekFormValues, TextField } from './formValues';
 import { useDatalekStyles } from './useDatalekStyles';
 
@@ -53,7 +55,7 @@ export function DatalekForm(props: DatalekFormProps): React.ReactElement {
   /** The messages for one field: errors first, then warnings (markup kept as text). */
   const message = (field: string): { text?: string; state?: 'error' | 'warning' } => {
     const e = props.errors.filter((x) => x.field === field);
-    if (e.length) return { text: e.map((x) => `${x[lang]} (${x.article})`).join('; '), state: 'error' };
+    if (e.length) return { text: e.map((x) => `${datalekErrorMessage(x, t)} (${x.article})`).join('; '), state: 'error' };
     const w = props.warnings.filter((x) => x.field === field);
     if (w.length) return { text: w.map((x) => `${x[lang]} (${x.article})`).join('; '), state: 'warning' };
     return {};
@@ -125,6 +127,9 @@ export function DatalekForm(props: DatalekFormProps): React.ReactElement {
       </Select>
     </Field>
   );
+  /** Under a typed date: how the form read it once it can, until then how to type it. */
+  const dateHint = (parsed: string | undefined, howTo: string): string =>
+    parsed ? format(t.datalekReadAs, { value: describeParsed(parsed, lang) }) : howTo;
   const docErrors = props.errors.filter((e) => e.field.startsWith('documents'));
   const chosen = new Set(v.documents.map((d) => d.id));
   return (
@@ -173,12 +178,17 @@ export function DatalekForm(props: DatalekFormProps): React.ReactElement {
           <Field label={label('reportedAt')}>
             <Text data-testid="datalek-reportedAt">{t.datalekReportedAtNow}</Text>
           </Field>
-          <Field {...fieldProps('breachDate', label('breachDate'), true)}>
+          {/* Text, day first, not type="date": a browser's date box takes keys in its own language's order and only
+              holds a value once every part is filled, so what a person types there can silently not take. */}
+          <Field
+            {...fieldProps('breachDate', label('breachDate'), true)}
+            hint={dateHint(parseDateText(v.breachDate), t.datalekDateHint)}
+          >
             <Input
-              type="date"
               data-testid="datalek-breachDate"
               value={v.breachDate}
               disabled={disabled}
+              autoComplete="off"
               onChange={(_, d) => onChange({ breachDate: d.value })}
             />
           </Field>
@@ -189,12 +199,15 @@ export function DatalekForm(props: DatalekFormProps): React.ReactElement {
             disabled={disabled}
             onChange={(_, d) => onChange({ breachDatePresumed: d.checked === true })}
           />
-          <Field {...fieldProps('discoveredAt', label('discoveredAt'), true)} hint={t.datalekDiscoveredHint}>
+          <Field
+            {...fieldProps('discoveredAt', label('discoveredAt'), true)}
+            hint={`${dateHint(parseDateTimeText(v.discoveredAt), t.datalekDateTimeHint)} ${t.datalekDiscoveredHint}`}
+          >
             <Input
-              type="datetime-local"
               data-testid="datalek-discoveredAt"
               value={v.discoveredAt}
               disabled={disabled}
+              autoComplete="off"
               onChange={(_, d) => onChange({ discoveredAt: d.value })}
             />
           </Field>

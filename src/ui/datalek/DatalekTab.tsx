@@ -1,10 +1,10 @@
 import {
   Button,
+  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle1,
   Text,
 } from '@fluentui/react-components';
 import * as React from 'react';
@@ -19,7 +19,7 @@ import { useAsync } from '../common/useAsync';
 import { useServices, useStrings } from '../services';
 import { DatalekForm } from './DatalekForm';
 import { DeliveryPanel } from './DeliveryPanel';
-import { datalekErrorText } from './fieldLabels';
+import { datalekFormErrorText } from './fieldLabels';
 import {
   browserStorage,
   discardDraft,
@@ -27,6 +27,7 @@ import {
   loadDraft,
   prefill,
   saveDraft,
+  TEXT_FIELDS,
   toPrefillDocument,
   toReportInput,
   valuesFromPrefill,
@@ -35,6 +36,21 @@ import {
 } from './formValues';
 import { outboxFor } from './outboxFor';
 import { useDatalekStyles } from './useDatalekStyles';
+
+/** Fields with a control of their own in the form, so the error summary can lead to them. */
+const CONTROLLED: ReadonlySet<string> = new Set([
+  ...TEXT_FIELDS,
+  'reportingParty',
+  'controllerParty',
+  'breachDate',
+  'discoveredAt',
+  'scaleDataSubjects',
+  'scaleFiles',
+  'ongoing',
+  'dataSubjectsInformed',
+  'crossBorder',
+]);
+const hasControl = (field: string): boolean => CONTROLLED.has(field) || field.startsWith('documents');
 
 /** What the tab needs before it can show the form. */
 interface Loaded {
@@ -57,8 +73,8 @@ async function loadData(services: Services, commandIds: number[]): Promise<Loade
 }
 
 /**
- * "Datalek melden" (issue 6; art. 9.6, bijlage 2): the form pre-filled from the signed-in user and the chosen documents,
- * kept as a local draft until it is submitted or thrown away; after submitting, what went out and the checklist.
+ * "Datalek melden" (art. 9.6, bijlage 2): the form pre-filled from the signed-in user and the chosen documents, kept as
+ * a local draft until it is submitted or thrown away; after submitting, what went out and the checklist.
  */
 export default function DatalekTab(): React.ReactElement {
   const t = useStrings();
@@ -116,6 +132,31 @@ function DatalekFlow(props: Loaded): React.ReactElement {
   const [result, setResult] = React.useState<DeliveryResult>();
   const [report, setReport] = React.useState<DatalekReport>();
 
+  // Focus follows what a submit brings (WCAG 2.4.3, 3.3.1): the error summary when the form was refused, the failure
+  // when nothing could be stored, the stored report when it was; the form's title after "Nieuwe melding". Never the
+  // page's body, and never left on a button whose answer appeared elsewhere.
+  const errorSummary = React.useRef<HTMLDivElement>(null);
+  const failureMessage = React.useRef<HTMLDivElement>(null);
+  const storedMessage = React.useRef<HTMLDivElement>(null);
+  const formTitle = React.useRef<HTMLHeadingElement>(null);
+  const focusNext = React.useRef<'errors' | 'failure' | 'stored' | 'title'>();
+  React.useEffect(() => {
+    const targets = { errors: errorSummary, failure: failureMessage, stored: storedMessage, title: formTitle };
+    const target = focusNext.current && targets[focusNext.current].current;
+    if (!target) return;
+    focusNext.current = undefined;
+    target.focus();
+  });
+  const panel = React.useRef<HTMLDivElement>(null);
+  /** From the error summary to the field it names (its first control). */
+  const focusField = (field: string): void => {
+    const root = panel.current;
+    const box = field.startsWith('documents')
+      ? root?.querySelector('[data-testid="datalek-documents"]')
+      : root?.querySelector(`[data-field="${field}"]`);
+    box?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  };
+
   const change = (patch: Partial<DatalekFormValues>): void =>
     setValues((v) => {
       const next = { ...v, ...patch };
@@ -151,16 +192,19 @@ function DatalekFlow(props: Loaded): React.ReactElement {
       const r = await outboxFor(services).submit(toReportInput(values, new Date()), { clientKey: values.clientKey });
       setWarnings(r.warnings);
       if (!r.ok) {
+        focusNext.current = 'errors';
         setErrors(r.errors);
         return;
       }
       // Stored in the register: the draft has served its purpose.
       discardDraft(storage, key);
+      focusNext.current = 'stored';
       setErrors([]);
       setResult(r);
       setReport(r.report);
     } catch (e) {
       // Nothing stored (the register refused): the draft stays, the person can submit again.
+      focusNext.current = 'failure';
       setFailure(e);
     } finally {
       setBusy(false);
@@ -170,7 +214,13 @@ function DatalekFlow(props: Loaded): React.ReactElement {
   if (result && report) {
     return (
       <div className={styles.panel} data-testid="datalek-result" data-report-id={result.id}>
-        <MessageBar intent="success">
+        <MessageBar
+          ref={storedMessage}
+          tabIndex={-1}
+          className={styles.focusTarget}
+          intent="success"
+          data-testid="datalek-stored"
+        >
           <MessageBarBody>
             <MessageBarTitle>{format(t.datalekStored, { id: result.id })}</MessageBarTitle>
             {t.datalekStoredBody}
@@ -190,6 +240,7 @@ function DatalekFlow(props: Loaded): React.ReactElement {
         <div className={styles.actions}>
           <Button
             onClick={() => {
+              focusNext.current = 'title';
               setResult(undefined);
               throwAway();
             }}
@@ -204,8 +255,11 @@ function DatalekFlow(props: Loaded): React.ReactElement {
   const recipients = config.parties.filter((p) => p.key === values.controllerParty && p.key !== values.reportingParty);
   const informed = recipients.length ? recipients : config.parties.filter((p) => p.key !== values.reportingParty);
   return (
-    <div className={styles.panel}>
-      <Subtitle1 as="h2">{t.datalekTitle}</Subtitle1>
+    <div className={styles.panel} ref={panel}>
+      {/* Subtitle1's look (size 500, semibold), as a Text that takes a ref to move focus to. */}
+      <Text as="h2" size={500} weight="semibold" ref={formTitle} tabIndex={-1} className={styles.focusTarget}>
+        {t.datalekTitle}
+      </Text>
       <Text>{t.datalekIntro}</Text>
       {restoredAt && (
         <MessageBar intent="info" data-testid="datalek-draft-restored">
@@ -247,12 +301,29 @@ function DatalekFlow(props: Loaded): React.ReactElement {
         </ul>
       </section>
       {errors.length > 0 && (
-        <MessageBar intent="error" layout="multiline" data-testid="datalek-errors">
+        // The error summary: focused after a refused submit, announced (role alert), each error a link to its field.
+        <MessageBar
+          ref={errorSummary}
+          tabIndex={-1}
+          role="alert"
+          className={styles.focusTarget}
+          intent="error"
+          layout="multiline"
+          data-testid="datalek-errors"
+        >
           <MessageBarBody>
             <MessageBarTitle>{t.datalekErrorsTitle}</MessageBarTitle>
             <ul className={styles.list}>
               {errors.map((e, i) => (
-                <li key={i}>{datalekErrorText(e, t)}</li>
+                <li key={i}>
+                  {hasControl(e.field) ? (
+                    <Link as="button" inline onClick={() => focusField(e.field)}>
+                      {datalekFormErrorText(e, t)}
+                    </Link>
+                  ) : (
+                    datalekFormErrorText(e, t)
+                  )}
+                </li>
               ))}
             </ul>
           </MessageBarBody>
@@ -268,7 +339,13 @@ function DatalekFlow(props: Loaded): React.ReactElement {
         onToggleDocument={toggle}
       />
       {failure !== undefined && (
-        <MessageBar intent="error" data-testid="datalek-submit-failed">
+        <MessageBar
+          ref={failureMessage}
+          tabIndex={-1}
+          className={styles.focusTarget}
+          intent="error"
+          data-testid="datalek-submit-failed"
+        >
           <MessageBarBody>
             <MessageBarTitle>{t.datalekSubmitFailed}</MessageBarTitle>
             <FailureText error={failure} />
@@ -276,10 +353,11 @@ function DatalekFlow(props: Loaded): React.ReactElement {
         </MessageBar>
       )}
       <div className={styles.actions}>
+        {/* Focusable while it works: focus stays here until the outcome (summary, failure or report) takes it. */}
         <Button
           appearance="primary"
           data-testid="datalek-submit"
-          disabled={busy}
+          disabledFocusable={busy}
           onClick={() => {
             submit().catch(() => undefined);
           }}

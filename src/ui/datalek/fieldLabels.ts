@@ -40,8 +40,33 @@ export function datalekFieldLabel(field: string, t: Strings): string {
   return decisionLabel(field, t) ?? field;
 }
 
-/** One validation error as the form shows it: the field's label, the problem, the article. */
-export function datalekErrorText(e: { field: string; nl: string; en: string; article: string }, t: Strings): string {
+/** An error as {@link datalekErrorText} and the form read it. */
+interface ShownError {
+  field: string;
+  code?: string;
+  nl: string;
+  en: string;
+  article: string;
+}
+
+/**
+ * The problem as the form states it. A date the form could not read says how to type it (the form's date boxes take
+ * text, day first), not the stored format the register checks (a stored item keeps that message).
+ */
+export function datalekErrorMessage(e: ShownError, t: Strings): string {
+  if (e.field === 'breachDate' && e.code === 'invalid_date') return t.datalekDateInvalid;
+  if (e.field === 'discoveredAt' && e.code === 'invalid_datetime') return t.datalekDateTimeInvalid;
+  return t.lang === 'en' ? e.en : e.nl;
+}
+
+/** One validation error as a register item shows it: the field's label, the problem, the article. */
+export function datalekErrorText(e: ShownError, t: Strings): string {
   const text = t.lang === 'en' ? e.en : e.nl;
+  return e.field ? `${datalekFieldLabel(e.field, t)}: ${text} (${e.article})` : `${text} (${e.article})`;
+}
+
+/** One validation error as the form's error summary shows it: as {@link datalekErrorText}, dates as typed. */
+export function datalekFormErrorText(e: ShownError, t: Strings): string {
+  const text = datalekErrorMessage(e, t);
   return e.field ? `${datalekFieldLabel(e.field, t)}: ${text} (${e.article})` : `${text} (${e.article})`;
 }

@@ -12,6 +12,7 @@ import {
   type PrefillDocument,
 } from '../../domain/datalek';
 import type { ExchangeDocument, UserProfile } from '../../ports';
+import { parseDateText, parseDateTimeText } from './dateText';
 
 /** Text fields of the form, in the order of bijlage 2b and then the AP extras (AVG art. 33(3)). */
 export const TEXT_FIELDS = [
@@ -40,10 +41,10 @@ const DOCUMENT_DERIVED = ['affectedPersonalData', 'affectedDataSubjects', 'contr
 export interface DatalekFormValues extends Record<TextField, string> {
   reportingParty: string;
   controllerParty: string;
-  /** YYYY-MM-DD from a date input. */
+  /** The date as typed, day first ("2-1-2026"; see dateText.ts); a draft of an earlier version holds YYYY-MM-DD. */
   breachDate: string;
   breachDatePresumed: boolean;
-  /** 'YYYY-MM-DDTHH:mm' from a datetime-local input (the browser's time zone). */
+  /** The date and time as typed, day first ("2-1-2026 14:30", the browser's time zone); or 'YYYY-MM-DDTHH:mm'. */
   discoveredAt: string;
   scaleDataSubjects: string;
   scaleFiles: string;
@@ -128,11 +129,17 @@ export function withDocuments(
   return next;
 }
 
-/** A datetime-local value as an ISO instant; unparseable text is passed on so validation names it. */
+/** A typed date and time (the browser's time zone) as an ISO instant; unparseable text is passed on so validation names it. */
 function localToIso(value: string): string {
   if (!value.trim()) return '';
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : d.toISOString();
+  const local = parseDateTimeText(value);
+  return local ? new Date(local).toISOString() : value;
+}
+
+/** A typed date as YYYY-MM-DD; unparseable text is passed on so validation names it. */
+function dateToIso(value: string): string {
+  if (!value.trim()) return '';
+  return parseDateText(value) ?? value;
 }
 
 /** A number field: empty stays null (unknown); anything else goes to validation as typed. */
@@ -150,7 +157,7 @@ export function toReportInput(v: DatalekFormValues, reportedAt: Date): Record<st
     reportingParty: v.reportingParty,
     controllerParty: v.controllerParty,
     reportedAt: reportedAt.toISOString(),
-    breachDate: v.breachDate,
+    breachDate: dateToIso(v.breachDate),
     breachDatePresumed: v.breachDatePresumed,
     discoveredAt: localToIso(v.discoveredAt),
     scaleDataSubjects: numberOrText(v.scaleDataSubjects),

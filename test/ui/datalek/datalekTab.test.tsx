@@ -3,7 +3,7 @@
  * The "Datalek melden" tab: pre-fill (Graph /me, party, the command's documents), every required field missing in turn
  * with its article beside the field, markup in every text field kept as text, the local draft, failure and retry.
  */
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as React from 'react';
 import { readDelivery } from '../../../src/datalek';
 import type { Services } from '../../../src/ports';
@@ -175,6 +175,39 @@ it('refuses a breach date after the report date and absurd numbers, with clear m
   });
   await waitFor(() => expect(fieldText('scaleFiles')).toContain('moet een aantal zijn'));
   expect(fieldText('scaleDataSubjects')).toContain('negatief');
+});
+
+it('moves focus to the outcome of a submit: the error summary (an alert whose links lead to the fields), then the stored report', async () => {
+  const services = fakes();
+  show(services, command);
+  await screen.findByTestId('datalek-form');
+  fillRest();
+  set('discoveredAt', '');
+  set('breachDate', '31-4-2026');
+  screen.getByTestId('datalek-submit').focus();
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('datalek-submit'));
+  });
+  const summary = screen.getByTestId('datalek-errors');
+  expect(document.activeElement).toBe(summary);
+  expect(summary.getAttribute('role')).toBe('alert');
+  expect(summary.getAttribute('tabindex')).toBe('-1');
+  // A date the form could not read says how to type it, in the summary and beside the field.
+  expect(summary.textContent).toContain('(Vermoedelijke) datum datalek: geen datum zoals dd-mm-jjjj (bijlage 2b)');
+  expect(fieldText('breachDate')).toContain('geen datum zoals dd-mm-jjjj');
+  fireEvent.click(within(summary).getByRole('button', { name: /^Ontdekt op: verplicht/ }));
+  expect(document.activeElement).toBe(input('discoveredAt'));
+  // Typed day first, as written in Dutch: read, said back in words, stored as the moment it names.
+  set('discoveredAt', '2-1-2026 14:30');
+  set('breachDate', '1-1-2026');
+  expect(fieldText('discoveredAt')).toContain('Gelezen als vrijdag 2 januari 2026 14:30.');
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('datalek-submit'));
+  });
+  await screen.findByTestId('datalek-result');
+  expect(document.activeElement).toBe(screen.getByTestId('datalek-stored'));
+  const stored = await services.breaches.get([...services.breaches.items.keys()][0]);
+  expect(stored.form).toMatchObject({ breachDate: '2026-01-01', discoveredAt: new Date(2026, 0, 2, 14, 30).toISOString() });
 });
 
 it('keeps script and markup in every text field as text: stored and mailed verbatim, never an element', async () => {

@@ -1,0 +1,51 @@
+/**
+ * Dates typed as text in the datalek form: day first as written in Dutch, with the separators people use, the ISO
+ * forms a paste or an earlier draft brings; nothing that is not a real day and time is read as one.
+ */
+import { describeParsed, parseDateText, parseDateTimeText } from '../../../src/ui/datalek/dateText';
+
+it.each([
+  ['2-1-2026', '2026-01-02'],
+  ['02-01-2026', '2026-01-02'],
+  ['2/1/2026', '2026-01-02'],
+  ['2.1.2026', '2026-01-02'],
+  [' 02 01 2026 ', '2026-01-02'],
+  ['02012026', '2026-01-02'],
+  ['2026-01-02', '2026-01-02'],
+  ['29-2-2028', '2028-02-29'],
+])('reads the date %p as %p', (typed, expected) => {
+  expect(parseDateText(typed)).toBe(expected);
+});
+
+it.each(['', '31-4-2026', '29-2-2026', '13-13-2026', '2-1-26', '20260102', '2 januari 2026', '2-1-2026 14:30'])(
+  'does not read %p as a date',
+  (typed) => {
+    expect(parseDateText(typed)).toBeUndefined();
+  },
+);
+
+it.each([
+  ['2-1-2026 14:30', '2026-01-02T14:30'],
+  ['02-01-2026 9:05', '2026-01-02T09:05'],
+  ['2/1/2026 14.30', '2026-01-02T14:30'],
+  ['2-1-2026, 14:30', '2026-01-02T14:30'],
+  ['2-1-2026 om 14.30 uur', '2026-01-02T14:30'],
+  ['02012026 1430', '2026-01-02T14:30'],
+  ['2026-01-02T14:30', '2026-01-02T14:30'],
+  ['2026-01-02T14:30:59', '2026-01-02T14:30'],
+  ['2026-01-02 00:00', '2026-01-02T00:00'],
+])('reads the moment %p as %p', (typed, expected) => {
+  expect(parseDateTimeText(typed)).toBe(expected);
+});
+
+it.each(['', '2-1-2026', '2-1-2026 24:00', '2-1-2026 14:60', '31-4-2026 10:00', '14:30', 'gisteren 14:30'])(
+  'does not read %p as a moment',
+  (typed) => {
+    expect(parseDateTimeText(typed)).toBeUndefined();
+  },
+);
+
+it('says how it read the value, in words', () => {
+  expect(describeParsed('2026-01-02T14:30', 'nl')).toBe('vrijdag 2 januari 2026 14:30');
+  expect(describeParsed('2026-01-02', 'en')).toMatch(/^Friday,? 2 January 2026$/); // ICU versions differ on the comma
+});
