@@ -7,7 +7,17 @@
  */
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { fileStatusAs, openAs, openTab, screenshot, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
+import {
+  answerBasics,
+  fileStatusAs,
+  openAs,
+  pickFiles,
+  screenshot,
+  SCREENSHOTS,
+  startBrowserSuite,
+  stopBrowserSuite,
+  type TestWorkbench,
+} from './workbench';
 
 jest.setTimeout(240_000);
 
@@ -17,7 +27,8 @@ let wb: TestWorkbench;
 let browser: Browser;
 
 beforeAll(async () => {
-  ({ wb, browser } = await startBrowserSuite({ agreementFile: join(__dirname, '..', '..', 'config', 'agreements', 'igj-cibg-nza.json') }));
+  const agreementFile = join(__dirname, '..', '..', 'config', 'agreements', 'igj-cibg-nza.json');
+  ({ wb, browser } = await startBrowserSuite({ agreementFile }));
 });
 
 afterAll(async () => {
@@ -26,17 +37,8 @@ afterAll(async () => {
 
 /** Picks one text file in the Delen tab and answers an internal document without personal data. */
 async function pickAndAnswer(page: Page, name: string): Promise<void> {
-  await openTab(page, 'Delen');
-  await page.getByTestId('share-panel').waitFor();
-  await page
-    .locator('[data-testid="share-panel"] > [data-testid="dropzone"] input[type="file"]')
-    .setInputFiles([{ name, mimeType: 'text/plain', buffer: Buffer.from('Agenda van het overleg: actualiteiten.', 'utf8') }]);
-  const dialog = page.getByTestId('upload-dialog');
-  await dialog.waitFor();
-  await page.locator(`[data-file="${name}"] [data-testid="scan"]`).waitFor();
-  await dialog.getByTestId('documentType').selectOption('overlegstuk');
-  await dialog.getByRole('radio', { name: 'Intern', exact: false }).first().check();
-  await dialog.locator('input[name="personal"][value="no"]').check();
+  await pickFiles(page, [{ name, text: 'Agenda van het overleg: actualiteiten.' }]);
+  await answerBasics(page, 'overlegstuk', 'Intern', 'no');
 }
 
 /** Checks and shares the dialog's file; resolves when it is done. */

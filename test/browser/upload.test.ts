@@ -5,7 +5,16 @@
  */
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { openAs, openTab, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
+import {
+  answerBasics,
+  openAs,
+  openTab,
+  pickFiles,
+  SCREENSHOTS,
+  startBrowserSuite,
+  stopBrowserSuite,
+  type TestWorkbench,
+} from './workbench';
 
 jest.setTimeout(240_000);
 
@@ -35,25 +44,6 @@ async function auditOf(fileName: string): Promise<Record<string, unknown> | unde
   const { json } = await api('beheerder', `web/lists/getByTitle('Toetslog')/items?$top=500`);
   const rows = (json.value as Array<Record<string, unknown>>) ?? [];
   return rows.reverse().find((r) => r.Title === fileName);
-}
-
-/** Opens the Delen tab and picks files in its drop zone; resolves when the dialog shows them. */
-async function pickFiles(page: Page, files: Array<{ name: string; text: string }>): Promise<void> {
-  await openTab(page, 'Delen');
-  await page.getByTestId('share-panel').waitFor();
-  await page
-    .locator('[data-testid="share-panel"] > [data-testid="dropzone"] input[type="file"]')
-    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text, 'utf8') })));
-  await page.getByTestId('upload-dialog').waitFor();
-  for (const f of files) await page.locator(`[data-file="${f.name}"] [data-testid="scan"]`).waitFor();
-}
-
-/** Answers document type, classification and "personal data?" in the dialog. */
-async function answerBasics(page: Page, type: string, level: string, personal: 'yes' | 'no'): Promise<void> {
-  const dialog = page.getByTestId('upload-dialog');
-  await dialog.getByTestId('documentType').selectOption(type);
-  await dialog.getByRole('radio', { name: level, exact: false }).first().check();
-  await dialog.locator(`input[name="personal"][value="${personal}"]`).check();
 }
 
 it('an allowed upload: scanned, checked, shared with metadata and a Toetslog record; the other party sees it', async () => {

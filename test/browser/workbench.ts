@@ -215,3 +215,22 @@ export async function fileStatusAs(wb: Workbench, identity: string, url: string)
   await res.arrayBuffer();
   return res.status;
 }
+
+/** Opens the Delen tab and picks files in its drop zone; resolves when the dialog shows them. */
+export async function pickFiles(page: Page, files: Array<{ name: string; text: string }>): Promise<void> {
+  await openTab(page, 'Delen');
+  await page.getByTestId('share-panel').waitFor();
+  await page
+    .locator('[data-testid="share-panel"] > [data-testid="dropzone"] input[type="file"]')
+    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text, 'utf8') })));
+  await page.getByTestId('upload-dialog').waitFor();
+  for (const f of files) await page.locator(`[data-file="${f.name}"] [data-testid="scan"]`).waitFor();
+}
+
+/** Answers document type, classification and "personal data?" in the dialog. */
+export async function answerBasics(page: Page, type: string, level: string, personal: 'yes' | 'no'): Promise<void> {
+  const dialog = page.getByTestId('upload-dialog');
+  await dialog.getByTestId('documentType').selectOption(type);
+  await dialog.getByRole('radio', { name: level, exact: false }).first().check();
+  await dialog.locator(`input[name="personal"][value="${personal}"]`).check();
+}

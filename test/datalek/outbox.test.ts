@@ -228,8 +228,8 @@ describe('the breach card goes in full only to a private channel of privacy offi
     expect(full.delivery.card).toMatchObject({ state: 'sent', kind: 'full' });
   });
 
-  it('posts the full card once when its answer was lost: pressing again finds it by its key', async () => {
-    const { breaches, channel, outbox } = setup();
+  /** A report whose card went out as a notice (the reporter could not read the private channel), then an officer's view of it. */
+  async function noticeThenPrivateChannel(channel: ReturnType<typeof setup>['channel'], outbox: ReturnType<typeof setup>['outbox']) {
     channel.inspection = httpFailure(403, 'Graph GET channel failed (403 Forbidden)');
     const r = await outbox.submit(validReport());
     if (!r.ok) throw new Error('invalid');
@@ -238,6 +238,12 @@ describe('the breach card goes in full only to a private channel of privacy offi
       displayName: 'Privacy officers',
       members: [{ displayName: 'PO', email: 'privacy@igj.nl', roles: ['owner'] }],
     };
+    return r;
+  }
+
+  it('posts the full card once when its answer was lost: pressing again finds it by its key', async () => {
+    const { breaches, channel, outbox } = setup();
+    const r = await noticeThenPrivateChannel(channel, outbox);
     channel.loseAnswer = true;
     channel.failures = [new Error('socket hang up')];
     await expect(outbox.postFullCard(r.id)).rejects.toThrow(/socket hang up/);
@@ -250,14 +256,7 @@ describe('the breach card goes in full only to a private channel of privacy offi
 
   it('posts the full card when the channel cannot be searched, since the officer asked for it', async () => {
     const { breaches, channel, outbox } = setup();
-    channel.inspection = httpFailure(403, 'Graph GET channel failed (403 Forbidden)');
-    const r = await outbox.submit(validReport());
-    if (!r.ok) throw new Error('invalid');
-    channel.inspection = {
-      membershipType: 'private',
-      displayName: 'Privacy officers',
-      members: [{ displayName: 'PO', email: 'privacy@igj.nl', roles: ['owner'] }],
-    };
+    const r = await noticeThenPrivateChannel(channel, outbox);
     channel.lookupFailures = [httpFailure(403, 'Graph GET messages failed (403 Forbidden)')];
     const full = await outbox.postFullCard(r.id);
     expect(channel.posted).toHaveLength(2);
