@@ -4,6 +4,7 @@
  */
 import { GraphDirectory } from '../../src/adapters/graph';
 import { directoryUsers, loadDemoUsers } from '../../workbench/emulator/identity';
+import { usersOfAgreement } from '../../workbench/seed/users';
 import type { EmulatorContext } from '../../workbench/emulator/types';
 import { inProcessClient } from '../adapters/graph/inProcessClient';
 import { loadConfigFixture } from '../helpers/config';
@@ -13,7 +14,8 @@ const config = loadConfigFixture('igj-cibg');
 
 function tenant(): EmulatorContext {
   const users = directoryUsers([
-    ...loadDemoUsers(),
+    // The people of the IGJ–CIBG demo, as the workbench seeded with it has them (not the NZa people of another one).
+    ...usersOfAgreement(loadDemoUsers(), config),
     { key: 'quote', displayName: "Anne-Marie 't Hart", email: 'am.thart@cibg.example', jobTitle: "Hoofd 't Loket", party: 'cibg' },
   ]);
   return { ...memoryContext(), directory: users };
