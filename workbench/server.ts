@@ -4,8 +4,7 @@ import { createAadTokenHandler } from './emulator/aadTokens';
 import { startEmulator } from './emulator/server';
 import { createWorkbenchPageHandler } from './pageHandler';
 import { seedSite } from './seed/seed';
-import { usersOfAgreement } from './seed/users';
-import { buildSession, demoIdentities, readAgreementFile, SITE_PATH } from './session';
+import { agreementIdentities, buildSession, readAgreementFile, SITE_PATH } from './session';
 import { createSpfxHost, HOST_PAGE, TEAMS_CLIENT, type SpfxHost } from './spfx-host';
 
 /** Default port of `npm start` (loopback only). */
@@ -87,7 +86,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   }
 
   const pageHandler = createWorkbenchPageHandler((origin) => buildSession(origin, agreement));
-  const spfxHost = createSpfxHost({ root: join(__dirname, '..'), agreement, identities: usersOfAgreement(demoIdentities(), agreement) });
+  const spfxHost = createSpfxHost({ root: join(__dirname, '..'), agreement, identities: agreementIdentities(agreement) });
   const aadTokens = createAadTokenHandler({ graphScopes: spfxHost.graphScopes, graphResources: spfxHost.graphResources });
   const emulator = await startEmulator({
     port: options.port ?? DEFAULT_PORT,

@@ -71,9 +71,14 @@ export function readAgreementFile(file: string): AgreementConfig {
   }
 }
 
+/** The demo identities of the seeded agreement: its parties' people and the outsider (the page and the SPFx host). */
+export function agreementIdentities(agreement: AgreementConfig): DemoIdentity[] {
+  return usersOfAgreement(demoIdentities(), agreement);
+}
+
 /** Builds the page's session from the seeded agreement and the demo identities. */
 export function buildSession(origin: string, agreement: AgreementConfig): WorkbenchSession {
-  const identities = usersOfAgreement(demoIdentities(), agreement);
+  const identities = agreementIdentities(agreement);
   const { teamId, channelId, reminderChannelId } = agreement.space;
   const channels: PaneChannel[] = [];
   if (teamId && channelId) channels.push({ teamId, channelId, label: 'Privacy officers' });

@@ -98,7 +98,8 @@ export function fileNameProblems(name: string, folderPath?: string): NameProblem
       ),
     );
   // `forms` is the name of a library's own forms folder: SharePoint refuses it at a library's root and Graph in any
-  // folder ("Name is reserved for list forms folder"), so the product refuses it everywhere.
+  // folder ("Name is reserved for list forms folder", OneDrive/onedrive-api-docs#1671), so the product refuses it
+  // everywhere.
   if (/^forms$/i.test(trimmed))
     out.push(
       problem(
