@@ -1,6 +1,6 @@
 import { Button, mergeClasses, Text } from '@fluentui/react-components';
 import * as React from 'react';
-import { SCANNABLE_EXTENSIONS } from '../../domain/scan';
+import { SCANNABLE_EXTENSIONS } from '../../domain/scan/extract/extensions';
 import { useServices, useStrings } from '../services';
 import { format } from './format';
 import { useUploadStyles } from './useUploadStyles';

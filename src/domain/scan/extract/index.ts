@@ -5,26 +5,12 @@
  */
 import { decodeText } from './decodeText';
 import { docxText, pptxText, xlsxText } from './ooxml';
+import { IMAGE_EXTENSIONS, SCANNABLE_EXTENSIONS } from './extensions';
 import { unsupported, unsupportedType, type ExtractResult } from './reasons';
 
 export type { ExtractResult, UnsupportedCode } from './reasons';
 
-/** Plain text, scanned in chunks straight from the file (src/domain/scan/stream.ts). */
-export const TEXT_EXTENSIONS: readonly string[] = ['txt', 'csv', 'tsv', 'md'];
-/** Images read by OCR (tesseract.js reads these in the browser and in Node). */
-export const IMAGE_EXTENSIONS: readonly string[] = ['png', 'jpg', 'jpeg', 'tif', 'tiff', 'bmp', 'webp'];
-const ODF_EXTENSIONS = ['odt', 'ods', 'odp'];
-
-/** File extensions (lower case, no dot) whose text the scanner can read; everything else is reported unsupported. */
-export const SCANNABLE_EXTENSIONS: readonly string[] = [
-  ...TEXT_EXTENSIONS,
-  'docx',
-  'xlsx',
-  'pptx',
-  ...ODF_EXTENSIONS,
-  'pdf',
-  ...IMAGE_EXTENSIONS,
-];
+export { IMAGE_EXTENSIONS, SCANNABLE_EXTENSIONS, TEXT_EXTENSIONS } from './extensions';
 
 const READERS: Record<string, (bytes: Uint8Array) => ExtractResult | Promise<ExtractResult>> = {
   txt: (b) => ({ text: decodeText(b) }),
