@@ -1,11 +1,33 @@
-import { MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import * as React from 'react';
-import { Failure } from '../common/Failure';
+import type { SiteUser } from '../../ports';
+import { Failure } from '../common/LazyFailure';
+import { Busy } from '../common/light';
 import { useAsync } from '../common/useAsync';
 import { useServices, useStrings } from '../services';
 import { FilePicker } from './FilePicker';
-import { UploadDialog } from './UploadDialog';
 import { useUploadStyles } from './useUploadStyles';
+
+type UploadDialogModule = typeof import('./UploadDialog');
+let dialogModule: Promise<UploadDialogModule> | undefined;
+
+/**
+ * The upload dialog's code (the scanner, the questions, the decision and the upload): it starts loading once the
+ * picker is on screen, while the person chooses files, so the panel itself shows without it. A failed load is not
+ * kept: the retry loads again.
+ */
+function loadUploadDialog(): Promise<UploadDialogModule> {
+  if (!dialogModule) {
+    const loading = import(/* webpackChunkName: 'upload-dialog' */ './UploadDialog');
+    dialogModule = loading;
+    loading.catch(() => {
+      if (dialogModule === loading) dialogModule = undefined;
+    });
+  }
+  return dialogModule;
+}
+
+const NoPartyNotice = React.lazy(() => import(/* webpackChunkName: 'failure' */ './NoPartyNotice'));
 
 /**
  * The "Delen" tab (also what the command set's "Delen met toets" opens): pick or drop files, then the upload dialog.
@@ -13,9 +35,24 @@ import { useUploadStyles } from './useUploadStyles';
  */
 export function SharePanel(): React.ReactElement {
   const t = useStrings();
-  const styles = useUploadStyles();
   const services = useServices();
   const user = useAsync(() => services.site.currentUser(), [services]);
+  if (user.status === 'loading') return <Busy label={t.loading} />;
+  if (user.status === 'error') return <Failure error={user.error} onRetry={user.reload} />;
+  if (!user.value.party) {
+    return (
+      <React.Suspense fallback={null}>
+        <NoPartyNotice />
+      </React.Suspense>
+    );
+  }
+  return <ShareArea user={user.value} />;
+}
+
+function ShareArea(props: { user: SiteUser }): React.ReactElement {
+  const t = useStrings();
+  const styles = useUploadStyles();
+  const dialog = useAsync(loadUploadDialog, []);
   const [picked, setPicked] = React.useState<File[] | null>(null);
   // A new key per pick remounts the dialog, so every upload starts with unanswered questions.
   const [round, setRound] = React.useState(0);
@@ -27,14 +64,10 @@ export function SharePanel(): React.ReactElement {
     returnFocus.current = false;
     pickButton.current?.focus();
   }, [picked]);
-  if (user.status === 'loading') return <Spinner label={t.loading} />;
-  if (user.status === 'error') return <Failure error={user.error} onRetry={user.reload} />;
-  if (!user.value.party)
-    return (
-      <MessageBar intent="warning">
-        <MessageBarBody>{t.uploadNoParty}</MessageBarBody>
-      </MessageBar>
-    );
+  const close = (): void => {
+    returnFocus.current = true;
+    setPicked(null);
+  };
   return (
     <div className={styles.panel} data-testid="share-panel">
       <Text as="p">{t.uploadIntro}</Text>
@@ -45,16 +78,10 @@ export function SharePanel(): React.ReactElement {
           setPicked(files);
         }}
       />
-      {picked && (
-        <UploadDialog
-          key={round}
-          files={picked}
-          user={user.value}
-          onClose={() => {
-            returnFocus.current = true;
-            setPicked(null);
-          }}
-        />
+      {picked && dialog.status === 'loading' && <Busy label={t.loading} />}
+      {picked && dialog.status === 'error' && <Failure error={dialog.error} onRetry={dialog.reload} />}
+      {picked && dialog.status === 'ok' && (
+        <dialog.value.UploadDialog key={round} files={picked} user={props.user} onClose={close} />
       )}
     </div>
   );

@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import * as React from 'react';
-import type { AppLoaderProps } from '../../../src/ui/AppLoader';
+import type { CommandLoaderProps } from '../../../src/ui/CommandLoader';
 
 // The shared UI is tested on its own (test/ui); here it stands in as a probe that shows what the dialog hands it.
-const received: AppLoaderProps[] = [];
-jest.mock('../../../src/ui/AppLoader', () => ({
-  AppLoader: (props: AppLoaderProps) => {
+const received: CommandLoaderProps[] = [];
+jest.mock('../../../src/ui/CommandLoader', () => ({
+  CommandLoader: (props: CommandLoaderProps) => {
     received.push(props);
     return <div data-testid="shared-ui">{JSON.stringify(props.host)}</div>;
   },
@@ -30,7 +30,8 @@ describe('Toets command set dialog (rendered into its own div, no SPFx context)'
     expect(screen.getByText('Datalek melden')).toBeTruthy();
     await screen.findByTestId('shared-ui');
     const props = received[received.length - 1];
-    expect(props.host).toEqual({ locale: 'nl-NL', theme: 'web', command: { kind: 'datalek', items } });
+    expect(props.host).toEqual({ locale: 'nl-NL', theme: 'web' });
+    expect(props.command).toEqual({ kind: 'datalek', items });
     expect(props.load).toBe(load); // the command set's memoised builder, so a retry can build again
     close();
   });
@@ -39,7 +40,7 @@ describe('Toets command set dialog (rendered into its own div, no SPFx context)'
     const close = openToetsDialog({ command: { kind: 'delen' }, locale: 'en-US', load });
     expect(await screen.findByText('Share with check')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Close' })).toBeTruthy();
-    expect(received[received.length - 1].host?.command).toEqual({ kind: 'delen' });
+    expect(received[received.length - 1].command).toEqual({ kind: 'delen' });
     close();
   });
 

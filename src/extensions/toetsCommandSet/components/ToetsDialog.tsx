@@ -1,7 +1,7 @@
 import { Button, FluentProvider, PortalMountNodeProvider, Title3, webLightTheme } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Services } from '../../../ports';
-import { AppLoader } from '../../../ui/AppLoader';
+import { CommandLoader } from '../../../ui/CommandLoader';
 import { StringsProvider, useStrings } from '../../../ui/services';
 import type { HostCommand } from '../../../ui/command';
 import { useDialogStyles } from './useDialogStyles';
@@ -81,7 +81,7 @@ function ToetsDialogSurface(props: ToetsDialogProps): React.ReactElement {
               form pre-filled from the selected documents). */}
           {mountNode && (
             <PortalMountNodeProvider value={mountNode}>
-              <AppLoader load={load} host={{ locale, theme: 'web', command }} />
+              <CommandLoader load={load} command={command} host={{ locale, theme: 'web' }} />
             </PortalMountNodeProvider>
           )}
         </div>
