@@ -4,6 +4,7 @@
  */
 import type { SPFI } from '@pnp/sp';
 import type { AgreementConfig } from '../domain/agreement/schema';
+import { stampedText } from '../domain/agreement/stamp';
 import { StepRecorder, type OnProvisionStep, type ProvisionReport } from './report';
 import { ensureConfigFile } from './steps/configFile';
 import { ensureCustomAction } from './steps/customActions';
@@ -18,9 +19,12 @@ import { ensureTeamDocuments } from './steps/teamDocuments';
 import { ensureViews } from './steps/views';
 import type { SiteSchema } from './types';
 
-/** Serialises the configuration as it is stored in the site (stable formatting, so re-runs compare equal). */
-export function serialiseConfig(config: AgreementConfig): string {
-  return `${JSON.stringify(config, null, 2)}\n`;
+/**
+ * The configuration as it is stored in the site: stable formatting, so re-runs compare equal, with the stamp that says
+ * the validator passed it (src/domain/agreement/stamp.ts). `config` is what the validator returned.
+ */
+export function serialiseConfig(config: AgreementConfig): Promise<string> {
+  return stampedText(config);
 }
 
 /** Makes the site match the schema: groups, lists, columns, indexes, views, permissions, command set, config file. */
@@ -52,7 +56,7 @@ export async function provisionSite(
   // The Team's own Documents library: channel files would be shared around the check (art. 8, 9.2).
   await ensureTeamDocuments(sp, schema.teamDocuments, groupIds, roles, rec);
   // Last: the configuration goes in only when the site it describes is complete; its folder only owners write.
-  await ensureConfigFile(sp, schema.configFile, serialiseConfig(config), groupIds, roles, rec);
+  await ensureConfigFile(sp, schema.configFile, await serialiseConfig(config), groupIds, roles, rec);
   return {
     schemaVersion: schema.version,
     steps: rec.steps,

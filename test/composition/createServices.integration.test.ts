@@ -4,10 +4,18 @@ import '@pnp/sp/folders';
 import { PnpSiteDirectory } from '../../src/adapters/sharepoint';
 import { createServices } from '../../src/composition/createServices';
 import { ConfigLoadError } from '../../src/ports/config';
-import { provisionSite } from '../../src/provisioning/provisioner';
+import { loadAgreementText } from '../../src/domain/agreement/load';
+import { provisionSite, serialiseConfig } from '../../src/provisioning/provisioner';
 import { buildSiteSchema } from '../../src/provisioning/siteSchema';
 import { loadConfigFixture } from '../helpers/config';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
+
+// The full validator, counted: a stamped configuration must load without it.
+jest.mock('../../src/domain/agreement/load', () => {
+  const actual = jest.requireActual('../../src/domain/agreement/load');
+  return { ...actual, loadAgreementText: jest.fn(actual.loadAgreementText) };
+});
+const fullValidations = loadAgreementText as jest.MockedFunction<typeof loadAgreementText>;
 
 /** The composition root as every host calls it: config first, then every adapter, against a real emulator. */
 describe('createServices', () => {
@@ -91,7 +99,26 @@ describe('createServices', () => {
     } finally {
       await sp.web
         .getFolderByServerRelativePath(CONFIG_PATH)
-        .files.addUsingPath('agreement.json', JSON.stringify(config, null, 2) + '\n', { Overwrite: true });
+        .files.addUsingPath('agreement.json', await serialiseConfig(config), { Overwrite: true });
+    }
+  });
+
+  it('uses a configuration stamped by provisioning without the full validator, and validates one changed by hand in full', async () => {
+    const build = () =>
+      createServices({ sp: emu.spForUser('igj-medewerker'), graph: emu.graphForUser('igj-medewerker'), siteUrl: emu.siteUrl });
+    fullValidations.mockClear();
+    expect((await build()).config).toEqual(config);
+    expect(fullValidations).not.toHaveBeenCalled();
+    // An owner edits the stored file by hand and keeps its old stamp: the content no longer matches it.
+    const sp = emu.spForUser('beheerder');
+    const stored = JSON.parse(await serialiseConfig(config)) as Record<string, any>;
+    stored.parties[1].breachAddress = 'geen-adres';
+    await sp.web.getFolderByServerRelativePath(CONFIG_PATH).files.addUsingPath('agreement.json', JSON.stringify(stored), { Overwrite: true });
+    try {
+      await expect(build()).rejects.toThrow(/parties\[1\]\.breachAddress.*art\. 9\.6/);
+      expect(fullValidations).toHaveBeenCalledTimes(1);
+    } finally {
+      await sp.web.getFolderByServerRelativePath(CONFIG_PATH).files.addUsingPath('agreement.json', await serialiseConfig(config), { Overwrite: true });
     }
   });
 });

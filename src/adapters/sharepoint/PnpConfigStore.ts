@@ -1,10 +1,13 @@
-/** ConfigStore over PnPjs: reads Configuratie/Samenwerkingsruimte/agreement.json and validates it with the domain loader. */
+/**
+ * ConfigStore over PnPjs: reads Configuratie/Samenwerkingsruimte/agreement.json. A file whose validation stamp proves
+ * this build's validator passed exactly its content is used as it is; any other is validated in full by the domain
+ * loader, which loads (with zod) only then.
+ */
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/files';
-import { formatConfigErrors } from '../../domain/agreement/errors';
-import { loadAgreementText } from '../../domain/agreement/load';
 import type { AgreementConfig } from '../../domain/agreement/schema';
+import { readStamped } from '../../domain/agreement/stamp';
 import { ConfigLoadError, type ConfigStore } from '../../ports/config';
 import { CONFIG_FILE } from '../../provisioning/names';
 import { httpStatus } from './errors';
@@ -41,6 +44,9 @@ export class PnpConfigStore implements ConfigStore {
   /** Loads and validates; every error names the field and, where it applies, the article. */
   public async load(): Promise<AgreementConfig> {
     const text = await this.reread();
+    const stamped = await readStamped(text);
+    if (stamped) return stamped;
+    const { formatConfigErrors, loadAgreementText } = await import(/* webpackChunkName: 'config-validator' */ '../../domain/agreement/load');
     const result = loadAgreementText(text);
     if (!result.ok) {
       const lines = formatConfigErrors(result.errors, 'nl');

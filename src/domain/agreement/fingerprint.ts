@@ -5,6 +5,8 @@
  * position. Not a security hash: the version itself is identified by the SHA-256 of the file. Pure.
  */
 
+import { STAMP_KEY } from './stamp';
+
 /** Path → short hash of the value at that path. */
 export type ConfigFingerprint = Record<string, string>;
 
@@ -18,7 +20,7 @@ function fnv(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** The fingerprint of a parsed configuration (comments, `_comment`, are left out: they change no rule). */
+/** The fingerprint of a parsed configuration (comments, `_comment`, and the stamp are left out: they change no rule). */
 export function fingerprint(value: unknown): ConfigFingerprint {
   const out: ConfigFingerprint = {};
   const walk = (v: unknown, path: string): void => {
@@ -33,7 +35,8 @@ export function fingerprint(value: unknown): ConfigFingerprint {
       return;
     }
     if (typeof v === 'object' && v !== null) {
-      const entries = Object.entries(v).filter(([k]) => k !== '_comment');
+      // The stored file's validation stamp (./stamp) is no rule either.
+      const entries = Object.entries(v).filter(([k]) => k !== '_comment' && !(path === '' && k === STAMP_KEY));
       if (entries.length === 0) out[path] = fnv('{}');
       for (const [k, child] of entries) walk(child, path ? `${path}.${k}` : k);
       return;

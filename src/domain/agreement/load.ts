@@ -2,6 +2,7 @@
 import { agreementSchema, type AgreementConfig } from './schema';
 import { checkCrossReferences, checkWarnings } from './crossref';
 import { configError, type ConfigError } from './errors';
+import { withoutStamp } from './stamp';
 import { translateZodIssues } from './zodIssues';
 
 /** Re-exported so callers of the loader need one import. */
@@ -13,8 +14,12 @@ export type LoadResult =
   | { ok: true; config: AgreementConfig; warnings: ConfigError[] }
   | { ok: false; errors: ConfigError[] };
 
-/** Validates parsed JSON as an agreement configuration; never throws. Warnings do not stop loading. */
-export function loadAgreement(json: unknown): LoadResult {
+/**
+ * Validates parsed JSON as an agreement configuration; never throws. Warnings do not stop loading. A stored file's
+ * validation stamp (./stamp) is left out: the whole content is validated, whatever the stamp says.
+ */
+export function loadAgreement(stored: unknown): LoadResult {
+  const json = withoutStamp(stored);
   const parsed = agreementSchema.safeParse(json);
   if (!parsed.success) return { ok: false, errors: citeMeetingSources(translateZodIssues(parsed.error.issues, json), json) };
   const errors = citeMeetingSources(checkCrossReferences(parsed.data), json);
