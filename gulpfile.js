@@ -20,4 +20,19 @@ const build = require('@microsoft/sp-build-web');
   });
 }
 
+// PnPjs's three packages each install their own tslib 2.8.1 (node_modules/@pnp/*/node_modules/tslib), and webpack
+// bundled each copy. One copy serves them all and the rest of the tree (tslib 2.x keeps every helper of older 2.x).
+{
+  const { dirname } = require('path');
+  const tslib = dirname(require.resolve('tslib/package.json', { paths: [dirname(require.resolve('@pnp/sp/package.json'))] }));
+  const previous = build.configureWebpack.taskConfig.additionalConfiguration;
+  build.configureWebpack.mergeConfig({
+    additionalConfiguration: (config) => {
+      const merged = previous ? previous(config) : config;
+      merged.resolve = { ...(merged.resolve || {}), alias: { ...((merged.resolve || {}).alias || {}), tslib } };
+      return merged;
+    },
+  });
+}
+
 build.initialize(require('gulp'));

@@ -3,7 +3,7 @@ import type { StringKey } from '../loc';
 import type { Services } from '../ports';
 import { AppFrame, type HostInfo } from './AppFrame';
 import { HostCommandProvider, type HostCommand } from './command';
-import { Busy } from './common/light';
+import { Busy } from './common/Busy';
 import { ServicesGate } from './ServicesGate';
 import { useStrings } from './services';
 

@@ -2,7 +2,7 @@ import * as React from 'react';
 import type { Services } from '../ports';
 import { SITE_OWNERS } from '../provisioning/names';
 import { Failure } from './common/LazyFailure';
-import { Busy } from './common/light';
+import { Busy } from './common/Busy';
 import { useAsync } from './common/useAsync';
 import { ServicesProvider, useStrings } from './services';
 

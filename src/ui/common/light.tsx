@@ -1,12 +1,14 @@
 /**
  * Light building blocks for what the dashboard shows on its first render: a panel, a tab bar, a pill, a
- * link, a person line and a spinner, drawn with Fluent's own tokens and `makeStyles` so they look like the Fluent components they
+ * link, a person line and a spinner (./Busy, re-exported), drawn with Fluent's own tokens and `makeStyles` so they look like the Fluent components they
  * stand in for. Fluent's Card, TabList, Badge, Persona and Link bring tabster (keyboard navigation groups) and their
  * own trees along, about 45 KB gzip, before anything is on screen; these need none of it. Every other screen keeps
  * using Fluent's components.
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import * as React from 'react';
+
+export { Busy } from './Busy';
 
 const useStyles = makeStyles({
   panel: {
@@ -72,21 +74,6 @@ const useStyles = makeStyles({
   personText: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   personName: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400 },
   personDetail: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  busy: { display: 'flex', alignItems: 'center', justifyContent: 'center', columnGap: tokens.spacingHorizontalS, padding: tokens.spacingVerticalL },
-  ring: {
-    width: '24px',
-    height: '24px',
-    boxSizing: 'border-box',
-    borderRadius: tokens.borderRadiusCircular,
-    border: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke2}`,
-    borderTopColor: tokens.colorBrandStroke1,
-    animationName: { to: { transform: 'rotate(360deg)' } },
-    animationDuration: '1s',
-    animationIterationCount: 'infinite',
-    animationTimingFunction: 'linear',
-    '@media screen and (prefers-reduced-motion: reduce)': { animationDuration: '3s' },
-  },
-  busyLabel: { color: tokens.colorNeutralForeground1, fontSize: tokens.fontSizeBase300 },
   tabList: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXS },
   tab: {
     position: 'relative',
@@ -170,22 +157,6 @@ export function PersonLine(props: { name: string; secondary?: string; tertiary?:
         <span className={styles.personName}>{props.name}</span>
         {props.secondary && <span className={styles.personDetail}>{props.secondary}</span>}
         {props.tertiary && <span className={styles.personDetail}>{props.tertiary}</span>}
-      </span>
-    </div>
-  );
-}
-
-let busyIds = 0;
-
-/** A busy indicator with its label (stands in for Spinner): `role="progressbar"`, named by the label. */
-export function Busy(props: { label: string }): React.ReactElement {
-  const styles = useStyles();
-  const [id] = React.useState(() => `busy-label-${++busyIds}`);
-  return (
-    <div className={styles.busy} role="progressbar" aria-labelledby={id}>
-      <span className={styles.ring} aria-hidden="true" />
-      <span id={id} className={styles.busyLabel}>
-        {props.label}
       </span>
     </div>
   );

@@ -1,5 +1,6 @@
-import { Button, mergeClasses, Text } from '@fluentui/react-components';
+import { mergeClasses, Text } from '@fluentui/react-components';
 import * as React from 'react';
+import { PlainButton } from '../common/PlainButton';
 import { SCANNABLE_EXTENSIONS } from '../../domain/scan/extract/extensions';
 import { useServices, useStrings } from '../services';
 import { format } from './format';
@@ -42,14 +43,14 @@ export function FilePicker(props: FilePickerProps): React.ReactElement {
       }}
     >
       <Text>{t.uploadDrop}</Text>
-      <Button
+      <PlainButton
         ref={props.buttonRef}
         appearance={props.compact ? 'secondary' : 'primary'}
         disabled={props.disabled}
         onClick={() => input.current?.click()}
       >
         {t.uploadPick}
-      </Button>
+      </PlainButton>
       <input
         ref={input}
         className={styles.hiddenInput}

@@ -2,7 +2,7 @@ import { Text } from '@fluentui/react-components';
 import * as React from 'react';
 import type { SiteUser } from '../../ports';
 import { Failure } from '../common/LazyFailure';
-import { Busy } from '../common/light';
+import { Busy } from '../common/Busy';
 import { useAsync } from '../common/useAsync';
 import { useServices, useStrings } from '../services';
 import { FilePicker } from './FilePicker';

@@ -1,6 +1,7 @@
-import { Button, FluentProvider, PortalMountNodeProvider, Title3, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, PortalMountNodeProvider, Title3, webLightTheme } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Services } from '../../../ports';
+import { PlainButton } from '../../../ui/common/PlainButton';
 import { CommandLoader } from '../../../ui/CommandLoader';
 import { StringsProvider, useStrings } from '../../../ui/services';
 import type { HostCommand } from '../../../ui/command';
@@ -86,9 +87,9 @@ function ToetsDialogSurface(props: ToetsDialogProps): React.ReactElement {
           )}
         </div>
         <div className={styles.actions}>
-          <Button appearance="secondary" onClick={onClose}>
+          <PlainButton appearance="secondary" onClick={onClose}>
             {t.dialogClose}
-          </Button>
+          </PlainButton>
         </div>
         <div ref={setMountNode} />
       </dialog>
