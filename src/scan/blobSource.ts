@@ -2,15 +2,15 @@
 import type { ByteSource } from '../domain/scan';
 
 /**
- * Reads [start, end) of the blob when asked, or streams it from an offset in small pieces (a text file's windows are
+ * Reads [start, end) of the blob when asked, or streams [start, end) in small pieces (a text file's windows are
  * filled from the stream into one reused buffer).
  */
 export function blobSource(blob: Blob): ByteSource {
   return {
     size: blob.size,
     read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
-    stream: (start) => {
-      const reader = blob.slice(start).stream().getReader();
+    stream: (start, end) => {
+      const reader = blob.slice(start, end).stream().getReader();
       return { read: () => reader.read() };
     },
   };

@@ -122,19 +122,16 @@ class Scan {
     const n = text.length;
     const candidate = CANDIDATE;
     const terms = this.terms;
-    const nextCandidate = (from: number): number => {
-      candidate.lastIndex = from;
-      const m = candidate.exec(text);
-      return m ? m.index : n;
-    };
-    const nextTerm = (from: number): number => {
-      if (!terms) return n;
-      terms.lastIndex = from;
+    // no closures over the text here: optimised code made for a closure may hold its context's string after the scan
+    candidate.lastIndex = 0;
+    const first = candidate.exec(text);
+    let nc = first ? first.index : n;
+    let nt = n;
+    if (terms) {
+      terms.lastIndex = 0;
       const m = terms.exec(text);
-      return m ? m.index : n;
-    };
-    let nc = nextCandidate(0);
-    let nt = nextTerm(0);
+      nt = m ? m.index : n;
+    }
     let resumed = 0; // where the walk resumed after its last token
     for (;;) {
       const p = nc <= nt ? nc : nt;
@@ -144,8 +141,16 @@ class Scan {
       else end = this.term(p);
       const next = end > p ? end : p + 1;
       resumed = next;
-      if (nc < next) nc = nextCandidate(next);
-      if (nt < next) nt = nextTerm(next);
+      if (nc < next) {
+        candidate.lastIndex = next;
+        const m = candidate.exec(text);
+        nc = m ? m.index : n;
+      }
+      if (terms && nt < next) {
+        terms.lastIndex = next;
+        const m = terms.exec(text);
+        nt = m ? m.index : n;
+      }
     }
   }
 

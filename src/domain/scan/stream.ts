@@ -2,8 +2,8 @@
  * Scanning a text file in chunks (a 240 MB text file must not be held as one string). The file is read in
  * windows of `chunkBytes` that overlap: each window is decoded on its own and scanned whole, but keeps only what
  * starts in its own range; the next window starts a little before that range ends, so an identifier on a chunk edge
- * is read whole by exactly one window, with the context words before it. Peak memory beyond the file itself: one
- * window's bytes and its text (at most 3 chunks for text of two-byte characters).
+ * is read whole by exactly one window, with the context words before it. Referenced beyond the file itself: one
+ * window's bytes and its text (at most 3 chunks for text of two-byte characters), never two windows' text at once.
  *
  * Encoding as {@link decodeText}: a byte order mark (UTF-8, UTF-16), else strict UTF-8, else Windows-1252 (the scan
  * restarts from the top when a later window proves the file is no UTF-8).
@@ -21,10 +21,10 @@ export interface ByteSource {
   /** Bytes [start, end). */
   read(start: number, end: number): Promise<Uint8Array>;
   /**
-   * The bytes from `start` on, in small pieces (a `Blob`'s stream). When there is one, a text file's windows are
-   * filled into one reused buffer, so reading makes no chunk-sized copies for the garbage collector to find.
+   * Bytes [start, end) in small pieces (a `Blob`'s stream). When there is one, a text file's windows are filled into
+   * one reused buffer, so reading makes no chunk-sized copies for the garbage collector to find.
    */
-  stream?(start: number): { read(): Promise<{ done: boolean; value?: Uint8Array }> };
+  stream?(start: number, end: number): { read(): Promise<{ done: boolean; value?: Uint8Array }> };
 }
 
 /** Hands out each window's bytes: [from, from + length). */
@@ -37,37 +37,34 @@ function directWindows(source: ByteSource): WindowReader {
   return { next: (from, length) => source.read(from, Math.min(source.size, from + length)) };
 }
 
-/** Windows filled from the source's stream into one buffer that is reused: memory stays one window. */
+/**
+ * Windows filled into one buffer that is reused: memory stays one window. Each window streams only the bytes it still
+ * lacks, [end of the kept overlap, end of the window), so no piece read ahead of the window waits beside it.
+ */
 function streamedWindows(source: ByteSource, start: number, capacity: number): WindowReader {
-  const stream = (source.stream as NonNullable<ByteSource['stream']>)(start);
+  const open = source.stream as NonNullable<ByteSource['stream']>;
   const buf = new Uint8Array(capacity);
   let bufStart = start; // file offset of buf[0]
   let filled = 0;
-  let pending: Uint8Array | undefined; // the part of a piece that did not fit yet
-  let ended = false;
   return {
     next(from, length) {
       // keep what the new window still needs (the overlap), drop the rest
-      const keep = Math.max(0, bufStart + filled - from);
+      const keep = Math.max(0, Math.min(filled, bufStart + filled - from));
       buf.copyWithin(0, filled - keep, filled);
       filled = keep;
       bufStart = from;
       const want = Math.min(capacity, length);
+      if (filled >= want) return Promise.resolve(buf.subarray(0, filled));
+      const stream = open(from + filled, from + want);
       // a promise chain rather than await: the reader's state changes only between reads, never across one
-      const fill = (): Promise<Uint8Array> => {
-        while (filled < want && pending) {
-          const n = Math.min(pending.length, want - filled);
-          buf.set(pending.subarray(0, n), filled);
+      const fill = (): Promise<Uint8Array> =>
+        stream.read().then((piece) => {
+          if (piece.done || !piece.value) return buf.subarray(0, filled);
+          const n = Math.min(piece.value.length, want - filled); // a source that sends more than asked: the rest is dropped
+          buf.set(piece.value.subarray(0, n), filled);
           filled += n;
-          pending = n < pending.length ? pending.subarray(n) : undefined;
-        }
-        if (filled >= want || ended) return Promise.resolve(buf.subarray(0, filled));
-        return stream.read().then((piece) => {
-          if (piece.done || !piece.value) ended = true;
-          else pending = piece.value;
-          return fill();
+          return filled >= want ? buf.subarray(0, filled) : fill();
         });
-      };
       return fill();
     },
   };
@@ -162,6 +159,65 @@ export async function scanTextSource(
   }
 }
 
+const EMPTY = /(?:)/;
+
+/**
+ * A successful regular-expression search keeps its subject string as the legacy `RegExp.input` (`RegExp.$_`) until
+ * the next successful search, so the scanned window's text would stay referenced while the next window is read and
+ * decoded (two windows' text at once). One match on the empty string lets it go.
+ */
+function forgetLastSubject(): void {
+  EMPTY.exec('');
+}
+
+/** Where a window's scan leaves the walk: its bytes read, the char offset reached, where the next window starts. */
+interface WindowStep {
+  /** Bytes of the window that were decoded (a character cut at the end stays for the next window). */
+  length: number;
+  /** Char offset (whole text) up to which findings are now final. */
+  chars: number;
+  /** Bytes from the window's start to the next window's start. */
+  advance: number;
+  /** The next window's `acceptFrom` and how many chars its start lies after this one's. */
+  acceptFrom: number;
+  charStep: number;
+}
+
+/**
+ * Decodes and scans one window. Synchronous and on its own, so the window's text is referenced only during this call:
+ * an async loop would keep the last window's string in its suspended frame while the next window is read and decoded.
+ */
+function scanWindowBytes(
+  raw: Uint8Array,
+  want: number,
+  last: boolean,
+  encoding: Encoding,
+  scanner: Scanner,
+  out: FindingCollector,
+  table: ReturnType<typeof tableState> | undefined,
+  acceptFrom: number,
+  charBase: number,
+): WindowStep {
+  const length = cut(raw, want, encoding, last);
+  if (length <= 0 && !last) throw new NotUtf8(); // four continuation bytes in a row: no UTF-8
+  const text = decode(raw.subarray(0, length), encoding);
+  const margin = Math.min(MARGIN, Math.floor(text.length / 4));
+  const overlap = Math.min(OVERLAP, Math.floor(margin / 2));
+  const acceptTo = last ? text.length : Math.max(acceptFrom + 1, text.length - margin);
+  scanner.engine.scanWindow(text, acceptFrom, acceptTo, charBase, out, table);
+  forgetLastSubject();
+  if (last) return { length, chars: charBase + acceptTo, advance: length, acceptFrom: 0, charStep: 0 };
+  // the next window starts `overlap` characters before this one's range ends, never before this one's start
+  const nextStart = Math.max(1, notInPair(text, Math.max(0, acceptTo - overlap)));
+  return {
+    length,
+    chars: charBase + acceptTo,
+    advance: length - byteLength(text.slice(nextStart), encoding),
+    acceptFrom: acceptTo - nextStart,
+    charStep: nextStart,
+  };
+}
+
 async function scanEncoded(
   source: ByteSource,
   scanner: Scanner,
@@ -184,20 +240,12 @@ async function scanEncoded(
     const want = Math.min(size, byteAt + chunk);
     const last = want >= size;
     const raw = await windows.next(byteAt, last ? size - byteAt : Math.min(size, want + 4) - byteAt);
-    const length = cut(raw, want - byteAt, encoding, last);
-    if (length <= 0 && !last) throw new NotUtf8(); // four continuation bytes in a row: no UTF-8
-    const text = decode(raw.subarray(0, length), encoding);
-    const margin = Math.min(MARGIN, Math.floor(text.length / 4));
-    const overlap = Math.min(OVERLAP, Math.floor(margin / 2));
-    const acceptTo = last ? text.length : Math.max(acceptFrom + 1, text.length - margin);
-    scanner.engine.scanWindow(text, acceptFrom, acceptTo, charBase, out, table);
-    chars = charBase + acceptTo;
-    control.onProgress?.({ kind: 'bytes', done: last ? size : byteAt + length, total: size });
+    const step = scanWindowBytes(raw, want - byteAt, last, encoding, scanner, out, table, acceptFrom, charBase);
+    chars = step.chars;
+    control.onProgress?.({ kind: 'bytes', done: last ? size : byteAt + step.length, total: size });
     if (last) return out.result(chars);
-    // the next window starts `overlap` characters before this one's range ends, never before this one's start
-    const nextStart = Math.max(1, notInPair(text, Math.max(0, acceptTo - overlap)));
-    byteAt += length - byteLength(text.slice(nextStart), encoding);
-    acceptFrom = acceptTo - nextStart;
-    charBase += nextStart;
+    byteAt += step.advance;
+    acceptFrom = step.acceptFrom;
+    charBase += step.charStep;
   }
 }

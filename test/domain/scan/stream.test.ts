@@ -60,6 +60,13 @@ describe('chunked scan', () => {
     }
   });
 
+  test("the last window's text is not kept as the legacy RegExp.input once the scan is done", async () => {
+    const marker = 'onvindbaar-merkteken';
+    const bytes = new TextEncoder().encode(`${textOf([...Array(400).keys()], 2)} ${marker} BSN 111222333 ${marker}`);
+    await scanTextSource(bytesSource(bytes), scanner, {}, { chunkBytes: 4096 });
+    expect((RegExp as unknown as { input: string }).input).not.toContain(marker);
+  });
+
   test('progress in bytes rises to the file size', async () => {
     const bytes = new TextEncoder().encode(textOf([...Array(2000).keys()], 3));
     const seen: number[] = [];
