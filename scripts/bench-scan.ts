@@ -5,8 +5,10 @@
  *      fixture, false positives on the look-alikes, time per document (pdf.js in Node, its worker in-process);
  *   2. OCR recall (tesseract.js, nld + eng) on the letter scanned at 300 dpi (JPEG, and the same as an image-only PDF
  *      rendered by pdf.js) and at 200 dpi (noisy JPEG, bilevel TIFF), with seconds per page;
- *   3. peak memory scanning a 240 MB text file in 8 MiB chunks (read from disk as a Blob, as the browser's File, and
- *      from a buffer in memory), against the old whole-string scan; each in its own process (maxRSS);
+ *   3. memory scanning a 240 MB text file in 1 MiB chunks, each measurement in its own process: the live set (forced
+ *      collections, sampled at every piece read, every window's scan and between windows), the smallest V8 heap limit
+ *      the whole scan completes under, and resident memory (maxRSS: from disk as a Blob, as the browser's File, from a
+ *      buffer in memory, and the old whole-string scan);
  *   4. the size of the lazy chunks and assets: pdf.js (the chunk the PDF extractor loads), OCR, ODF, the browser glue,
  *      from the SPFx ship build when there is one (`npm run package`), else from the workbench bundle.
  * Run: `npx tsx scripts/bench-scan.ts [corpus|ocr|memory|bundles]…` (all by default).
@@ -17,6 +19,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { gzipSync } from 'zlib';
+import { buildSync } from 'esbuild';
 import {
   bytesSource,
   DEFAULT_CHUNK_BYTES,
@@ -128,18 +131,19 @@ async function ocr(): Promise<boolean> {
   return ok;
 }
 
-/** Writes a text file of about `bytes`: Dutch-ish lines with a BSN and an IBAN now and then. */
-async function bigText(path: string, bytes: number): Promise<number> {
+/** Writes a text file of about `bytes`: Dutch-ish lines with a BSN and an IBAN now and then (or the same lines without). */
+async function bigText(path: string, bytes: number, plant = true): Promise<number> {
   const out = createWriteStream(path);
   const line = 'De inspectie heeft het dossier van de zorgaanbieder ontvangen en beoordeeld; café €12,50 — geïnformeerd.\n';
-  const block = `${line.repeat(200)}Betrokkene BSN 111222333, IBAN NL91 ABNA 0417 1643 00.\n`;
+  const last = plant ? 'Betrokkene BSN 111222333, IBAN NL91 ABNA 0417 1643 00.' : 'Betrokkene zonder nummer, zonder rekening, geen kenmerk.';
+  const block = `${line.repeat(200)}${last}\n`;
   let written = 0;
   let planted = 0;
   const chunk = block.repeat(100);
   while (written < bytes) {
     if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     written += Buffer.byteLength(chunk);
-    planted += 100;
+    planted += plant ? 100 : 0;
   }
   await new Promise<void>((resolve) => {
     out.end(() => resolve());
@@ -153,28 +157,16 @@ async function memoryChild(mode: string, path: string): Promise<void> {
   scanText('warm up BSN 111222333', OPTIONS);
   let r: ScanResult;
   const size = statSync(path).size;
-  if (mode === 'blob' || mode === 'live') {
+  if (mode === 'live') {
+    await liveChild(path, scanner, size);
+    return;
+  }
+  if (mode === 'blob') {
     const { openAsBlob } = require('fs') as { openAsBlob(p: string): Promise<Blob> };
     const blob = await openAsBlob(path);
-    const gc = (globalThis as { gc?: () => void }).gc;
-    const used = (): number => {
-      const m = process.memoryUsage();
-      return m.heapUsed + m.arrayBuffers;
-    };
-    gc?.();
-    const base = used();
-    let live = 0;
     const before = process.memoryUsage().rss;
     const t0 = performance.now();
-    r = await scanSource('groot.txt', blobSource(blob), scanner, {
-      chunkBytes: CHUNK,
-      // 'live': after each window, collect and measure what is still referenced (the buffer and the window's text)
-      onProgress: mode === 'live' && gc ? () => (gc(), (live = Math.max(live, used() - base))) : undefined,
-    });
-    if (mode === 'live') {
-      process.stdout.write(JSON.stringify({ live, before, peak: before, ms: performance.now() - t0, bsn: count(r, 'bsn'), iban: count(r, 'iban'), size, held: 0 }));
-      return;
-    }
+    r = await scanSource('groot.txt', blobSource(blob), scanner, { chunkBytes: CHUNK });
     report(before, t0, r, size, 0);
   } else if (mode === 'buffer') {
     const file: Uint8Array = readFileSync(path); // a Buffer is a Uint8Array: no second copy
@@ -191,6 +183,58 @@ async function memoryChild(mode: string, path: string): Promise<void> {
   }
 }
 
+/**
+ * Child process (run with --expose-gc): the live set of the chunked scan from a Blob, sampled after two forced
+ * collections (the second also finishes the first one's sweeping of freed buffers) at every piece read from the file,
+ * at the start of each window's scan (its bytes and its decoded text both referenced: the scan's peak) and after each
+ * window. Live = V8 heap in use + ArrayBuffer memory, above what the process held before the scan.
+ */
+async function liveChild(path: string, scanner: ReturnType<typeof createScanner>, size: number): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc');
+  const { openAsBlob } = require('fs') as { openAsBlob(p: string): Promise<Blob> };
+  const blob = await openAsBlob(path);
+  const used = (): { heap: number; buffers: number } => {
+    gc();
+    gc();
+    const m = process.memoryUsage();
+    return { heap: m.heapUsed, buffers: m.arrayBuffers };
+  };
+  const base = used();
+  const peak = { live: 0, heap: 0, buffers: 0, at: '' };
+  let samples = 0;
+  const sample = (at: string): void => {
+    const m = used();
+    samples++;
+    const live = m.heap - base.heap + (m.buffers - base.buffers);
+    if (live > peak.live) Object.assign(peak, { live, heap: m.heap - base.heap, buffers: m.buffers - base.buffers, at });
+  };
+  const source = blobSource(blob);
+  const stream = source.stream as NonNullable<typeof source.stream>;
+  const measured: typeof source = {
+    ...source,
+    stream: (start, end) => {
+      const reader = stream(start, end);
+      return { read: () => reader.read().then((piece) => (sample('reading the file'), piece)) };
+    },
+  };
+  const engine = scanner.engine;
+  const probe = Object.assign((text: string) => scanner(text), {
+    engine: {
+      scanWindow: (...args: Parameters<typeof engine.scanWindow>) => {
+        sample("a window's scan (its bytes and text)");
+        engine.scanWindow(...args);
+      },
+    },
+  });
+  const t0 = performance.now();
+  const r = await scanSource('groot.txt', measured, probe, { chunkBytes: CHUNK, onProgress: () => sample('between windows') });
+  const ms = performance.now() - t0;
+  const after = used();
+  const result = after.heap - base.heap + (after.buffers - base.buffers); // the result (positions) is still referenced
+  process.stdout.write(JSON.stringify({ ...peak, result, samples, ms, bsn: count(r, 'bsn'), iban: count(r, 'iban'), size, positions: r.findings.reduce((n, f) => n + f.count, 0) }));
+}
+
 function report(before: number, t0: number, r: ScanResult, size: number, held: number): void {
   const peak = process.resourceUsage().maxRSS * 1024;
   process.stdout.write(
@@ -198,27 +242,93 @@ function report(before: number, t0: number, r: ScanResult, size: number, held: n
   );
 }
 
+/**
+ * The chunked scan alone (the scan modules and the Blob source, bundled by esbuild, run by plain node), for a run
+ * under a small V8 heap limit: it prints the heap in use before the scan and what it found.
+ */
+function limitScript(dir: string): string {
+  const file = join(dir, 'limit-child.js');
+  buildSync({
+    stdin: {
+      contents: `
+        import { openAsBlob } from 'fs';
+        import { createScanner, scanSource } from './src/domain/scan';
+        import { blobSource } from './src/scan/blobSource';
+        (async () => {
+          const scanner = createScanner(${JSON.stringify(OPTIONS)});
+          scanner('warm up BSN 111222333');
+          const blob = await openAsBlob(process.argv[2]);
+          const before = process.memoryUsage().heapUsed;
+          const r = await scanSource('groot.txt', blobSource(blob), scanner, { chunkBytes: ${CHUNK} });
+          const n = (k) => r.findings.find((f) => f.kind === k)?.count ?? 0;
+          process.stdout.write(JSON.stringify({ before, bsn: n('bsn'), iban: n('iban') }));
+        })();`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    outfile: file,
+    logLevel: 'warning',
+  });
+  return file;
+}
+
 async function memory(): Promise<void> {
-  console.log('\n--- peak memory scanning a 240 MB text file (each way in its own process; maxRSS) ---');
+  console.log('\n--- memory scanning a 240 MB text file in chunks (each measurement in its own process) ---');
   const dir = mkdtempSync(join(tmpdir(), 'bench-scan-'));
   const path = join(dir, 'groot.txt');
   try {
     const planted = await bigText(path, 240e6);
     const size = statSync(path).size;
+    const chunks = (n: number): string => `${(n / CHUNK).toFixed(2)} chunks`;
     console.log(`file: ${MB(size)}, ${planted} BSNs and ${planted} IBANs; chunk ${CHUNK / 1024 / 1024} MiB, so 3 chunks = ${MB(3 * CHUNK)}`);
     const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    // in-process loader, so --expose-gc reaches the script (tsx's CLI would start another process)
-    const tsxLive = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, '--memory-child', 'live', path], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    if (tsxLive.status === 0) {
-      const m = JSON.parse(tsxLive.stdout) as { live: number };
+
+    // 1. the live set: what is still referenced after forced collections, sampled all through the scan; on a file of
+    // the same size without identifiers (the result stays empty) it is the scan's working set alone
+    // (tsx as an in-process loader, so --expose-gc reaches the script; tsx's CLI would start another process)
+    const plain = join(dir, 'zonder.txt');
+    await bigText(plain, 240e6, false);
+    for (const [file, what] of [
+      [path, 'the file above'],
+      [plain, 'the same lines without identifiers (empty result: the working set alone)'],
+    ]) {
+      const live = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, '--memory-child', 'live', file], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      if (live.status !== 0) {
+        console.log(`live set: failed ${live.stderr.slice(0, 400)}`);
+        continue;
+      }
+      const m = JSON.parse(live.stdout) as { live: number; heap: number; buffers: number; at: string; result: number; samples: number; positions: number };
       console.log(
-        `live memory after each window (forced GC; the window buffer and its text): at most ${MB(m.live)} ` +
-          `(${m.live <= 3 * CHUNK ? 'within' : 'above'} 3 chunks = ${MB(3 * CHUNK)})`,
+        `LIVE-SET PEAK, ${what}: ${MB(m.live)} = ${chunks(m.live)} (${m.live <= 3 * CHUNK ? 'within' : 'above'} 3 chunks), at ${m.at}\n` +
+          `  = V8 heap ${MB(m.heap)} (the window's text${m.positions ? ", the result's positions" : ''}) + ArrayBuffers ${MB(m.buffers)} ` +
+          `(the reused window buffer, the file reader's pieces); ${m.samples} samples after forced GC (each piece read, each window's scan, between windows)` +
+          (m.positions ? `\n  the result (${m.positions} positions) still held after the scan: ${MB(m.result)}` : ''),
       );
     }
+    rmSync(plain, { force: true });
+
+    // 2. a bound by construction: the scan under a V8 heap limit it cannot exceed (ArrayBuffers are outside the heap)
+    const script = limitScript(dir);
+    let limitLine = 'HEAP-LIMIT RUN: did not complete under 64 MB';
+    for (let limit = 4; limit <= 64; limit++) {
+      const run = spawnSync(process.execPath, [`--max-old-space-size=${limit}`, script, path], { cwd: root, encoding: 'utf8' });
+      if (run.status === 0) {
+        const m = JSON.parse(run.stdout) as { before: number; bsn: number; iban: number };
+        limitLine =
+          `HEAP-LIMIT RUN: the whole 240 MB scan completes with --max-old-space-size=${limit} (MB) and runs out of heap at ${limit - 1}; ` +
+          `heap in use before the scan ${MB(m.before)}; BSN ${m.bsn}, IBAN ${m.iban}`;
+        break;
+      }
+    }
+    console.log(limitLine);
+
+    // 3. resident memory (maxRSS): what the operating system sees, the collector's slack included
     for (const [mode, what] of [
       ['blob', 'chunks read from the file on disk (a Blob, as the browser File)'],
       ['buffer', 'chunks of the file held in memory (the upload holds it)'],
@@ -234,12 +344,9 @@ async function memory(): Promise<void> {
         continue;
       }
       const m = JSON.parse(r.stdout) as { before: number; peak: number; ms: number; bsn: number; iban: number; held: number };
-      const beyond = m.peak - m.before;
-      const budget = 3 * CHUNK;
       console.log(
-        `${what.padEnd(62)} peak ${MB(m.peak)} (before the scan ${MB(m.before)}${m.held ? `, file held ${MB(m.held)}` : ''}); ` +
-          `beyond: ${MB(beyond)}${mode === 'whole' ? '' : ` (${beyond <= budget ? 'within' : 'above'} 3 chunks)`}; ` +
-          `${(size / 1e6 / (m.ms / 1000)).toFixed(0)} MB/s; BSN ${m.bsn}, IBAN ${m.iban}`,
+        `RSS PEAK, ${what.padEnd(62)} ${MB(m.peak)} (before the scan ${MB(m.before)}${m.held ? `, file held ${MB(m.held)}` : ''}); ` +
+          `beyond: ${MB(m.peak - m.before)}; ${(size / 1e6 / (m.ms / 1000)).toFixed(0)} MB/s; BSN ${m.bsn}, IBAN ${m.iban}`,
       );
     }
   } finally {
