@@ -1,8 +1,8 @@
 import * as React from 'react';
-import type { StringKey } from '../loc';
 import type { Services } from '../ports';
 import { AppFrame, type HostInfo } from './AppFrame';
 import { HostCommandProvider, type HostCommand } from './command';
+import { COMMAND_PANELS } from './commandPanels';
 import { Busy } from './common/Busy';
 import { ServicesGate } from './ServicesGate';
 import { useStrings } from './services';
@@ -15,16 +15,6 @@ export interface CommandLoaderProps {
   command: HostCommand;
   host?: Omit<HostInfo, 'command'>;
 }
-
-/**
- * What each host command opens: the panel that handles it (the Delen tab's share panel, the Datalek tab's form,
- * pre-filled from the selected documents), without the dashboard around it. The same lazy chunks as the dashboard's
- * tabs, so a page that shows both loads each panel once.
- */
-const PANELS: Record<HostCommand['kind'], { label: StringKey; component: React.ComponentType }> = {
-  delen: { label: 'tabDelen', component: React.lazy(() => import(/* webpackChunkName: 'delen' */ './upload/SharePanel')) },
-  datalek: { label: 'tabDatalek', component: React.lazy(() => import(/* webpackChunkName: 'datalek' */ './datalek/DatalekTab')) },
-};
 
 /**
  * The product's root for a host command (the command set's "Delen met toets" and "Datalek melden"): the command's
@@ -45,7 +35,7 @@ export function CommandLoader(props: CommandLoaderProps): React.ReactElement {
 
 function CommandPanel(props: { kind: HostCommand['kind'] }): React.ReactElement {
   const t = useStrings();
-  const panel = PANELS[props.kind];
+  const panel = COMMAND_PANELS[props.kind];
   const Panel = panel.component;
   return (
     <div role="region" aria-label={t[panel.label]} data-command-panel={props.kind}>

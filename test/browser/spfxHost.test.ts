@@ -23,11 +23,11 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { measureCommandSetDialog, measureHostDashboard, summaryLine } from '../../scripts/bench-spfx-host';
 import { sppkgPath } from '../../workbench/spfx-host/solution';
 import { startWorkbench, type Workbench } from '../../workbench/server';
-import { launchChromium, SCREENSHOTS } from './workbench';
+import { answerBasics, launchChromium, SCREENSHOTS } from './workbench';
 
 jest.setTimeout(180_000);
 
@@ -132,33 +132,38 @@ it('renders the dashboard through the framework on a site page, calls Graph with
   await context.close();
 });
 
-it('completes an upload through the classification dialog in the web part', async () => {
-  const { context, page, errors } = await open('igj-medewerker', wb.spfxHost.pageUrl);
-  const name = 'Agenda via het SPFx-framework.txt';
-  await page.locator('#agreement-title').waitFor();
-  await openTab(page, 'Delen');
-  await page.getByTestId('share-panel').waitFor();
-  await page
+/**
+ * Drops a text file without personal data into the share panel inside `scope` (the web part's Delen tab, the command
+ * set's modal), answers, checks and shares it, and returns what the other party reads of it over plain REST.
+ */
+async function shareOverlegstuk(page: Page, scope: Locator, name: string): Promise<{ status: number; fields: unknown }> {
+  await scope.getByTestId('share-panel').waitFor();
+  await scope
     .locator('[data-testid="share-panel"] > [data-testid="dropzone"] input[type="file"]')
     .setInputFiles([{ name, mimeType: 'text/plain', buffer: Buffer.from('Agenda: actualiteiten en beleidsvoornemens.', 'utf8') }]);
-  const dialog = page.getByTestId('upload-dialog');
-  await dialog.waitFor();
+  await page.getByTestId('upload-dialog').waitFor();
   await page.locator(`[data-file="${name}"] [data-testid="scan"]`).waitFor();
-  await dialog.getByTestId('documentType').selectOption('overlegstuk');
-  await dialog.getByRole('radio', { name: 'Intern', exact: false }).first().check();
-  await dialog.locator('input[name="personal"][value="no"]').check();
+  await answerBasics(page, 'overlegstuk', 'Intern', 'no');
   await page.waitForFunction(() => !(document.querySelector('[data-testid="check"]') as HTMLButtonElement).disabled);
   await page.getByTestId('check').click();
   await page.locator(`[data-file="${name}"] [data-outcome="allowed"]`).waitFor();
   await page.getByTestId('share').click();
   await page.locator(`[data-file="${name}"][data-state="done"]`).waitFor();
-  // Shared through the framework's page: the other party reads it, published (SharePoint REST as cibg-medewerker).
   const res = await fetch(
     `${wb.siteUrl}/_api/web/getFileByServerRelativePath(decodedurl='/sites/samenwerkingsruimte/Uitwisseling/Gedeeld-igj/${name}')/listItemAllFields`,
     { headers: { accept: 'application/json;odata=nometadata', 'x-emulator-user': 'cibg-medewerker' } },
   );
-  expect(res.status).toBe(200);
-  expect(await res.json()).toMatchObject({ Toetsstatus: 'Toegestaan', Classificatie: 'intern', OData__UIVersionString: '1.0' });
+  return { status: res.status, fields: res.status === 200 ? await res.json() : undefined };
+}
+
+it('completes an upload through the classification dialog in the web part', async () => {
+  const { context, page, errors } = await open('igj-medewerker', wb.spfxHost.pageUrl);
+  await page.locator('#agreement-title').waitFor();
+  await openTab(page, 'Delen');
+  // Shared through the framework's page: the other party reads it, published (SharePoint REST as cibg-medewerker).
+  const read = await shareOverlegstuk(page, page.locator('body'), 'Agenda via het SPFx-framework.txt');
+  expect(read.status).toBe(200);
+  expect(read.fields).toMatchObject({ Toetsstatus: 'Toegestaan', Classificatie: 'intern', OData__UIVersionString: '1.0' });
   expect(await hostProblems(page)).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();
@@ -264,30 +269,10 @@ it('fetches at most 100 KB gzip of the product and makes at most 3 product reque
 
 it('completes an upload from the command set\'s "Delen met toets", in its modal', async () => {
   const { context, page, errors } = await open('igj-medewerker', LIBRARY_PAGE);
-  const name = 'Agenda via de opdrachtenset.txt';
   await page.locator('[data-command="DELEN_MET_TOETS"]').click({ timeout: 90_000 });
-  const modal = page.getByRole('dialog', { name: 'Delen met toets' });
-  await modal.getByTestId('share-panel').waitFor();
-  await modal
-    .locator('[data-testid="share-panel"] > [data-testid="dropzone"] input[type="file"]')
-    .setInputFiles([{ name, mimeType: 'text/plain', buffer: Buffer.from('Agenda: actualiteiten en beleidsvoornemens.', 'utf8') }]);
-  const dialog = page.getByTestId('upload-dialog');
-  await dialog.waitFor();
-  await page.locator(`[data-file="${name}"] [data-testid="scan"]`).waitFor();
-  await dialog.getByTestId('documentType').selectOption('overlegstuk');
-  await dialog.getByRole('radio', { name: 'Intern', exact: false }).first().check();
-  await dialog.locator('input[name="personal"][value="no"]').check();
-  await page.waitForFunction(() => !(document.querySelector('[data-testid="check"]') as HTMLButtonElement).disabled);
-  await page.getByTestId('check').click();
-  await page.locator(`[data-file="${name}"] [data-outcome="allowed"]`).waitFor();
-  await page.getByTestId('share').click();
-  await page.locator(`[data-file="${name}"][data-state="done"]`).waitFor();
-  const res = await fetch(
-    `${wb.siteUrl}/_api/web/getFileByServerRelativePath(decodedurl='/sites/samenwerkingsruimte/Uitwisseling/Gedeeld-igj/${name}')/listItemAllFields`,
-    { headers: { accept: 'application/json;odata=nometadata', 'x-emulator-user': 'cibg-medewerker' } },
-  );
-  expect(res.status).toBe(200);
-  expect(await res.json()).toMatchObject({ Toetsstatus: 'Toegestaan', Classificatie: 'intern' });
+  const read = await shareOverlegstuk(page, page.getByRole('dialog', { name: 'Delen met toets' }), 'Agenda via de opdrachtenset.txt');
+  expect(read.status).toBe(200);
+  expect(read.fields).toMatchObject({ Toetsstatus: 'Toegestaan', Classificatie: 'intern' });
   expect(await hostProblems(page)).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();

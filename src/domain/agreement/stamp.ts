@@ -47,9 +47,8 @@ export function withoutStamp(json: unknown): unknown {
  * its stamp, so re-runs compare equal. Without Web Crypto the text has no stamp, and every load validates in full.
  */
 export async function stampedText(config: AgreementConfig): Promise<string> {
-  const plain = withoutStamp(config) as AgreementConfig;
-  const sha256 = await digest(JSON.stringify(plain));
-  const stored = sha256 ? { ...plain, [STAMP_KEY]: { validator: VALIDATOR_VERSION, sha256 } satisfies ValidationStamp } : plain;
+  const sha256 = await digest(JSON.stringify(config));
+  const stored = sha256 ? { ...config, [STAMP_KEY]: { validator: VALIDATOR_VERSION, sha256 } satisfies ValidationStamp } : config;
   return `${JSON.stringify(stored, null, 2)}\n`;
 }
 

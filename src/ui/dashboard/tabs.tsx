@@ -1,5 +1,6 @@
 import * as React from 'react';
 import type { StringKey } from '../../loc';
+import { COMMAND_PANELS } from '../commandPanels';
 import { Overview } from '../overview/Overview';
 
 /** One tab of the dashboard: a stable key, the string key of its label and the component it shows. */
@@ -16,8 +17,8 @@ export interface DashboardTab {
  */
 export const dashboardTabs: readonly DashboardTab[] = [
   { key: 'overzicht', label: 'tabOverview', component: Overview },
-  // 'delen' is also the tab the command set's "Delen met toets" opens (initialTab).
-  { key: 'delen', label: 'tabDelen', component: React.lazy(() => import(/* webpackChunkName: 'delen' */ '../upload/SharePanel')) },
+  // 'delen' is also the panel the command set's "Delen met toets" opens.
+  { key: 'delen', ...COMMAND_PANELS.delen },
   // The privacy officer's review queue (art. 9.2), the uploader's outcome and the Toetslog export.
   { key: 'review', label: 'tabReview', component: React.lazy(() => import(/* webpackChunkName: 'review' */ '../review/ReviewTab')) },
   // The library views (art. 11, 12) and the agreements register (art. 5, 12–14), loaded on first use.
@@ -27,7 +28,7 @@ export const dashboardTabs: readonly DashboardTab[] = [
   { key: 'overleg', label: 'tabOverleg', component: React.lazy(() => import(/* webpackChunkName: 'overleg' */ '../overleg/OverlegTab')) },
   // Report a datalek (art. 9.6, bijlage 2; also what the command set's "Datalek melden" opens) and the
   // privacy officers' Datalekregister (AVG art. 33(5)), loaded on first use.
-  { key: 'datalek', label: 'tabDatalek', component: React.lazy(() => import(/* webpackChunkName: 'datalek' */ '../datalek/DatalekTab')) },
+  { key: 'datalek', ...COMMAND_PANELS.datalek },
   {
     key: 'datalekregister',
     label: 'tabDatalekregister',
