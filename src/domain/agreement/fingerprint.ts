@@ -5,20 +5,11 @@
  * position. Not a security hash: the version itself is identified by the SHA-256 of the file. Pure.
  */
 
+import { shortHash as fnv } from '../common/hash';
 import { STAMP_KEY } from './stamp';
 
 /** Path → short hash of the value at that path. */
 export type ConfigFingerprint = Record<string, string>;
-
-/** FNV-1a, 32 bits, as 8 hex digits. */
-function fnv(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
 
 /** The fingerprint of a parsed configuration (comments, `_comment`, and the stamp are left out: they change no rule). */
 export function fingerprint(value: unknown): ConfigFingerprint {

@@ -15,3 +15,13 @@ export async function contentHash(content: Uint8Array | ArrayBuffer | Blob): Pro
   const digest = await subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** FNV-1a, 32 bits, as 8 hex digits: tells versions of a value apart; not a security hash. */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
