@@ -4,6 +4,7 @@
  * group calendars). If the calendar refuses, the entry is marked 'geannuleerd' with the reason: nothing half-written.
  */
 import { wallClockToUtc } from '../calendar/zone';
+import { shortHash } from '../domain/common/hash';
 import { toCalendarEventRequest } from '../calendar/request';
 import type { PlannedMeeting } from '../domain/overleg';
 import type { CreatedCalendarEvent } from '../ports/calendar';
@@ -44,12 +45,20 @@ export interface ConfirmedPlan {
   event: CreatedCalendarEvent;
 }
 
-/** Records and creates the meeting; `moveReason` marks an earlier date "indien daartoe aanleiding bestaat" (art. 13.2). */
+/**
+ * Records and creates the meeting; `moveReason` marks an earlier date "indien daartoe aanleiding bestaat" (art. 13.2).
+ *
+ * `attemptId` is the dialog's key for one plan, kept while the person presses *Plannen* again after an error. With it,
+ * the Overleggen entry and the calendar event each carry a key made of the attempt and everything the plan holds: a
+ * repeat of the same plan finds the entry the first press made (and plans it again if the calendar had refused it) and
+ * hands the calendar the same `transactionId`, so an event whose answer was lost is not made twice. A plan changed
+ * between the presses is another plan, with keys of its own.
+ */
 export async function confirmPlan(
   deps: Pick<OverlegDeps, 'config' | 'meetings' | 'calendar' | 'host'>,
   meeting: PlannedMeeting,
   today: string,
-  options: { moveReason?: string } = {},
+  options: { moveReason?: string; attemptId?: string } = {},
 ): Promise<ConfirmedPlan> {
   validatePlannedMeeting(meeting, deps.config, today);
   const details = {
@@ -60,31 +69,43 @@ export async function confirmPlan(
     agenda: meeting.agenda,
     ...(options.moveReason?.trim() ? { moveReason: options.moveReason.trim() } : {}),
   };
-  const entry = await deps.meetings.create({
-    series: meeting.meetingKey,
-    title: meeting.title,
-    date: wallClockToUtc(meeting.start, meeting.timeZone).toISOString(),
-    status: 'gepland',
-    details,
-  });
+  const request = toCalendarEventRequest(meeting, { link: deps.host.siteUrl });
+  const key = options.attemptId
+    ? `${options.attemptId}-${shortHash(JSON.stringify([meeting.meetingKey, meeting.title, details, request]))}`
+    : undefined;
+  let entry = await deps.meetings.create(
+    {
+      series: meeting.meetingKey,
+      title: meeting.title,
+      date: wallClockToUtc(meeting.start, meeting.timeZone).toISOString(),
+      status: 'gepland',
+      details,
+    },
+    key,
+  );
+  if (entry.status === 'geannuleerd' && entry.id !== undefined) {
+    // the same plan, refused by the calendar at an earlier press: planned again, without the old refusal
+    entry = await deps.meetings.update(
+      entry.id,
+      { status: 'gepland', details: { ...details, createId: key } },
+      requireEtag(entry, `Overleg ${entry.id}`),
+    );
+  }
   let event: CreatedCalendarEvent;
   try {
-    event = await deps.calendar.createEvent(
-      { kind: 'organiser' },
-      toCalendarEventRequest(meeting, { link: deps.host.siteUrl }),
-    );
+    event = await deps.calendar.createEvent({ kind: 'organiser' }, key ? { ...request, transactionId: key } : request);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     if (entry.id !== undefined)
       await deps.meetings.update(
         entry.id,
-        { status: 'geannuleerd', details: { ...details, calendarError: reason } },
+        { status: 'geannuleerd', details: { ...details, ...(key ? { createId: key } : {}), calendarError: reason } },
         requireEtag(entry, `Overleg ${entry.id}`),
       );
     throw e;
   }
   const stored =
-    entry.id === undefined
+    entry.id === undefined || entry.eventId === event.id
       ? entry
       : await deps.meetings.update(entry.id, { eventId: event.id }, requireEtag(entry, `Overleg ${entry.id}`));
   return { entry: stored, event };

@@ -37,6 +37,11 @@ export interface CalendarEventRequest {
   repeat?: Repeat;
   /** Minutes before the start at which the reminder fires; null for none. Outlook keeps one reminder per event. */
   reminderMinutesBefore: number | null;
+  /**
+   * The caller's key for this create (Graph's `transactionId`): a repeat of the create with the same key, after an
+   * answer that never came, must not make a second event. Derive it from everything the request carries.
+   */
+  transactionId?: string;
 }
 
 /** What the calendar answered. */

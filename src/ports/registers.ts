@@ -198,7 +198,11 @@ export interface MeetingStore {
   /** Meetings, newest first, optionally of one series. */
   list(series?: string): Promise<MeetingEntry[]>;
   get(id: number): Promise<MeetingEntry>;
-  create(entry: MeetingEntry): Promise<MeetingEntry>;
+  /**
+   * Adds a meeting. With `createId` (the caller's key for one attempt, kept across its repeats) a meeting of the series
+   * already holding that key is returned instead, so a repeat after a lost answer or an error adds nothing.
+   */
+  create(entry: MeetingEntry, createId?: string): Promise<MeetingEntry>;
   update(id: number, patch: Partial<MeetingEntry>, etag: string): Promise<MeetingEntry>;
 }
 

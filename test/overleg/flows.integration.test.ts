@@ -157,6 +157,52 @@ describe('overleg flows', () => {
     expect(stored).toMatchObject({ status: 'geannuleerd', details: { calendarError: 'ErrorAccessDenied' } });
   });
 
+  it('pressing Plannen again after the calendar answer was lost makes no second entry, event or invitation', async () => {
+    const s = await servicesFor('igj-accounthouder');
+    const row = (await loadPlan(s, TODAY)).rows.find((r) => r.item.kind === 'ambtelijk')!;
+    const proposal = await proposeFromDirectory(s, row.item, TODAY);
+    if (!proposal.ok) throw new Error(proposal.error.en);
+    const calendar = async (): Promise<Array<Record<string, any>>> =>
+      ((await (await fetch(`${emu.url}/_emulator/graph/calendars/pieter.bakker@igj.example`)).json()) as {
+        events: Array<Record<string, any>>;
+      }).events.filter((e) => e.subject === proposal.meeting.title);
+    const before = (await s.meetings.list('ambtelijk-overleg')).length;
+    // the event is made, its answer never arrives (Graph's POST is not repeated blindly: the press fails)
+    emu.raw.faults.set({ rateLostAnswer: 1, pathPattern: '/v1\\.0/me/events', seed: 7 });
+    const failed = await confirmPlan(s, proposal.meeting, TODAY, { attemptId: 'press-1' }).catch((e: unknown) => e);
+    expect(emu.raw.faults.injected().lostAnswer).toBe(1);
+    emu.raw.faults.clear();
+    expect(failed).toBeInstanceOf(Error);
+    const cancelled = await s.meetings.list('ambtelijk-overleg');
+    expect(cancelled).toHaveLength(before + 1);
+    expect(cancelled[0]).toMatchObject({ status: 'geannuleerd', details: { calendarError: expect.any(String) } });
+    expect(await calendar()).toHaveLength(1);
+
+    // the person presses Plannen again in the same dialog
+    const { entry, event } = await confirmPlan(s, proposal.meeting, TODAY, { attemptId: 'press-1' });
+    expect(entry).toMatchObject({ id: cancelled[0].id, status: 'gepland', eventId: event.id });
+    expect(entry.details).not.toHaveProperty('calendarError');
+    const events = await calendar();
+    expect(events.map((e) => e.id)).toEqual([event.id]);
+    expect(await s.meetings.list('ambtelijk-overleg')).toHaveLength(before + 1);
+    const invitee = proposal.meeting.attendees.find((a) => !/pieter\.bakker/i.test(a.email))!;
+    const inbox = (await (await fetch(`${emu.url}/_emulator/graph/mailboxes/${encodeURIComponent(invitee.email)}`)).json()) as {
+      inbox: Array<{ eventId?: string }>;
+    };
+    expect(inbox.inbox.filter((m) => m.eventId === event.id)).toHaveLength(1);
+
+    // a third press (its answer lost too, or a double click) changes nothing
+    const third = await confirmPlan(s, proposal.meeting, TODAY, { attemptId: 'press-1' });
+    expect(third.entry.id).toBe(entry.id);
+    expect((await calendar()).map((e) => e.id)).toEqual([event.id]);
+
+    // a plan changed between the presses is another plan: its own entry and event
+    const moved = { ...proposal.meeting, start: proposal.meeting.start.replace(/T\d\d/, 'T14'), end: proposal.meeting.end.replace(/T\d\d/, 'T15') };
+    const other = await confirmPlan(s, moved, TODAY, { attemptId: 'press-1' });
+    expect(other.entry.id).not.toBe(entry.id);
+    expect(await calendar()).toHaveLength(2);
+  });
+
   it('records the planned meeting as held with its verslag; the schedule moves on from the date held', async () => {
     const s = await servicesFor('igj-accounthouder');
     const row = (await loadPlan(s, '2026-12-08')).rows.find((r) => r.item.kind === 'bestuurlijk')!;

@@ -41,6 +41,8 @@ export class GraphCalendarWriter implements CalendarWriter {
       isReminderOn: minutes !== null,
       reminderMinutesBeforeStart: minutes ?? 0,
       ...(event.repeat ? { recurrence: toGraphRecurrence(event.repeat, event.start.slice(0, 10)) } : {}),
+      // Graph's event resource: "to avoid redundant POST operations in case of client retries to create the same event"
+      ...(event.transactionId ? { transactionId: event.transactionId } : {}),
     };
     const path = target.kind === 'group' ? `/groups/${encodeURIComponent(target.groupId)}/events` : '/me/events';
     const res = (await callGraph(this.client, 'POST', path, body, this.options)) as {

@@ -82,17 +82,23 @@ export class PnpMeetingStore implements MeetingStore {
   }
 
   /**
-   * Creates a meeting. It carries an id of its own (`createId` in its details): when the add fails in any way, the
-   * series is read back, and the meeting with this id is the one this add made (it landed, its answer was lost), so
-   * it is not made twice; without it the error stands.
+   * Creates a meeting. It carries an id of its own (`createId` in its details): the caller's key for this attempt, or
+   * a fresh one. A caller's key is looked up first, and a meeting already holding it is returned (a repeat of the same
+   * attempt). When the add fails in any way, the series is read back, and the meeting with this id is the one this add
+   * made (it landed, its answer was lost), so it is not made twice; without it the error stands.
    */
-  public async create(entry: MeetingEntry): Promise<MeetingEntry> {
-    const createId = randomId();
+  public async create(entry: MeetingEntry, createId?: string): Promise<MeetingEntry> {
+    const own = (list: MeetingEntry[], id: string): MeetingEntry | undefined => list.find((m) => m.details.createId === id);
+    if (createId) {
+      const earlier = own(await this.list(entry.series), createId);
+      if (earlier) return earlier;
+    }
+    const key = createId ?? randomId();
     try {
-      const created: { Id: number } = await this.ref.items.add(toFields({ ...entry, details: { ...entry.details, createId } }));
+      const created: { Id: number } = await this.ref.items.add(toFields({ ...entry, details: { ...entry.details, createId: key } }));
       return await this.get(created.Id);
     } catch (e) {
-      const landed = (await this.list(entry.series)).find((m) => m.details.createId === createId);
+      const landed = own(await this.list(entry.series), key);
       if (landed) return landed;
       throw e;
     }

@@ -19,6 +19,7 @@ import {
 } from '@fluentui/react-components';
 import * as React from 'react';
 import { format } from '../../loc/text';
+import { randomId } from '../../domain/common/randomId';
 import type { AgendaItem, MeetingAttendee, PlannedMeeting } from '../../domain/overleg';
 import { confirmPlan, proposeFromDirectory, type ConfirmedPlan, type PlanRow } from '../../overleg';
 import type { UserProfile } from '../../ports';
@@ -103,6 +104,8 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const [done, setDone] = React.useState<ConfirmedPlan | null>(null);
+  // one attempt while the dialog is open: pressing Plannen again after an error repeats it, never doubles it
+  const [attemptId] = React.useState(randomId);
   const meeting: PlannedMeeting = { ...initial, start: `${date}T${startTime}`, end: `${date}T${endTime}`, attendees, agenda };
   const addAttendee = (): void => {
     const email = newAttendee.trim();
@@ -120,7 +123,7 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
     setBusy(true);
     setError(null);
     try {
-      setDone(await confirmPlan(services, meeting, props.today, { moveReason }));
+      setDone(await confirmPlan(services, meeting, props.today, { moveReason, attemptId }));
     } catch (e) {
       setError(failureText(t, e));
     } finally {

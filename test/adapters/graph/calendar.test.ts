@@ -95,6 +95,16 @@ describe('GraphCalendarWriter', () => {
     expect(ev).toMatchObject({ type: 'singleInstance', isReminderOn: false, recurrence: null });
   });
 
+  it("sends the caller's transactionId, so Graph answers a repeated create with the event it made", async () => {
+    const ctx = memoryContext();
+    const writer = new GraphCalendarWriter(inProcessClient(ctx, sanne));
+    const first = await writer.createEvent({ kind: 'organiser' }, overleg({ transactionId: 'poging-1-3f2a' }));
+    const again = await writer.createEvent({ kind: 'organiser' }, overleg({ transactionId: 'poging-1-3f2a' }));
+    expect(again.id).toBe(first.id);
+    const listed = ((await call(ctx, 'GET', '/v1.0/me/events'))?.body as { value: Record<string, any>[] }).value;
+    expect(listed.map((e) => [e.id, e.transactionId])).toEqual([[first.id, 'poging-1-3f2a']]);
+  });
+
   it.each([
     [{ start: '15-04-2027 10:00' }, 'event.start'],
     [{ end: '2027-04-15T09:00' }, 'event.end'],

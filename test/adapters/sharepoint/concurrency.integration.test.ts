@@ -165,6 +165,19 @@ describe('PnpMeetingStore: no blind overwrites', () => {
     expect(same.map((m) => m.id)).toEqual([result.id]);
   });
 
+  it("adds nothing for a caller's create id the series already holds: a repeat of one attempt returns its meeting", async () => {
+    const a = store('igj-accounthouder');
+    const entry = plan('Bestuurlijk overleg (nogmaals gepland)');
+    const first = await a.create(entry, 'poging-1');
+    expect(first.details).toMatchObject({ createId: 'poging-1' });
+    const again = await a.create({ ...entry, title: `${entry.title} (opnieuw)` }, 'poging-1');
+    expect(again).toMatchObject({ id: first.id, title: entry.title });
+    const other = await a.create(entry, 'poging-2');
+    expect(other.id).not.toBe(first.id);
+    const same = (await a.list('bestuurlijk-overleg')).filter((m) => m.title.startsWith(entry.title));
+    expect(same.map((m) => m.id).sort((x, y) => x! - y!)).toEqual([first.id, other.id]);
+  });
+
   it('refuses an update without an etag before sending anything, naming the method', async () => {
     const a = store('igj-accounthouder');
     const { id, etag } = await a.create(plan('Bestuurlijk overleg (zonder etag)'));

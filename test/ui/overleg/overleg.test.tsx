@@ -47,7 +47,8 @@ interface World {
 }
 
 /** The ports the overleg UI uses, in memory; any other port throws. */
-function world(me: UserProfile): World {
+function world(me: UserProfile, options: { calendarFailures?: number } = {}): World {
+  let calendarFailures = options.calendarFailures ?? 0;
   const entries: MeetingEntry[] = [];
   const claimed = new Set<string>();
   const posted: AdaptiveCardJson[] = [];
@@ -59,8 +60,10 @@ function world(me: UserProfile): World {
     meetings: {
       list: async () => [...entries],
       get: async (id: number) => entries.find((e) => e.id === id)!,
-      create: async (e: MeetingEntry) => {
-        const stored = { ...e, id: entries.length + 1, etag: '"1"' };
+      create: async (e: MeetingEntry, createId?: string) => {
+        const earlier = entries.find((x) => createId && x.details.createId === createId);
+        if (earlier) return earlier;
+        const stored = { ...e, details: { ...e.details, createId }, id: entries.length + 1, etag: '"1"' };
         entries.push(stored);
         return stored;
       },
@@ -78,6 +81,7 @@ function world(me: UserProfile): World {
     calendar: {
       createEvent: async (target: CalendarTarget, event: CalendarEventRequest) => {
         events.push({ target, event });
+        if (calendarFailures-- > 0) throw new Error('Graph POST /me/events failed (no response Timeout)');
         return { id: 'evt-1', webLink: 'https://outlook.example/evt-1', reminderFires: true };
       },
     },
@@ -135,6 +139,23 @@ describe('Overleg', () => {
     });
     expect(w.events[0].event.description).toContain('3. Rondvraag');
     expect(w.entries).toEqual([expect.objectContaining({ series: 'bestuurlijk-overleg', status: 'gepland', eventId: 'evt-1' })]);
+  });
+
+  it('pressing the button again after a calendar error repeats the same plan: one entry, the same transactionId', async () => {
+    const w = world(pieter, { calendarFailures: 1 });
+    render(<App services={w.services} host={{ initialTab: 'overleg' }} />);
+    const row = (await screen.findByText('Bestuurlijk overleg IGJ–CIBG', { selector: 'td' })).closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Plannen' }));
+    await screen.findByTestId('overleg-attendees');
+    fireEvent.click(screen.getByRole('button', { name: 'Bevestigen en uitnodigen' }));
+    expect((await screen.findByTestId('overleg-error')).textContent).toContain('Probeer het opnieuw');
+    expect(w.entries).toEqual([expect.objectContaining({ status: 'geannuleerd' })]);
+    fireEvent.click(screen.getByRole('button', { name: 'Bevestigen en uitnodigen' }));
+    await screen.findByTestId('overleg-planned');
+    expect(w.events).toHaveLength(2);
+    expect(w.events[0].event.transactionId).toEqual(expect.any(String));
+    expect(w.events[1].event.transactionId).toBe(w.events[0].event.transactionId);
+    expect(w.entries).toEqual([expect.objectContaining({ status: 'gepland', eventId: 'evt-1' })]);
   });
 
   it('records a meeting held with its verslag; a bad link is refused naming the field', async () => {

@@ -20,6 +20,12 @@ export const EMULATOR_PROPERTY = '_emulator';
 /**
  * `POST .../events`: validates like Graph (start/end, time zones, recurrence, attendees, reminder) and stores the event
  * with meeting requests delivered to attendees' inboxes, all in one transaction. Answers 201 with the event.
+ *
+ * `transactionId` (Graph's event resource: "A custom identifier specified by a client app for the server to avoid
+ * redundant POST operations in case of client retries to create the same event"; "only returned in a response payload
+ * if an app has set it"): a create in the same calendar with a `transactionId` an event there already carries makes
+ * nothing and sends no meeting request; it answers 201 with that event. UNCONFIRMED: Microsoft documents the purpose,
+ * not the answer to the repeat, nor how long the id is remembered (the emulator: as long as the event exists).
  */
 export function createEvent(
   owner: CalendarOwner,
@@ -50,6 +56,18 @@ export function createEvent(
     invalid('location', 'must be a location object.');
   if (payload.isAllDay !== undefined && typeof payload.isAllDay !== 'boolean')
     invalid('isAllDay', 'must be a boolean.');
+
+  const transactionId = payload.transactionId ?? undefined;
+  if (transactionId !== undefined && (typeof transactionId !== 'string' || transactionId === ''))
+    invalid('transactionId', 'must be a non-empty string.');
+  if (transactionId !== undefined) {
+    const earlier = ctx.db
+      .prepare(
+        "SELECT event_json FROM graph_events WHERE owner_kind = ? AND owner = ? AND json_extract(event_json, '$.transactionId') = ?",
+      )
+      .get(owner.kind, owner.id, transactionId) as { event_json: string } | undefined;
+    if (earlier) return { status: 201, body: { '@odata.context': contextUrl(owner), ...(JSON.parse(earlier.event_json) as JsonObject) } };
+  }
 
   const now = ctx.now().toISOString();
   const id = opaqueId('AAMkAGEv', randomUUID());
@@ -95,6 +113,7 @@ export function createEvent(
     recurrence,
     attendees: attendees.map((a) => ({ ...a, status: { response: 'none', time: '0001-01-01T00:00:00Z' } })),
     organizer,
+    ...(transactionId !== undefined ? { transactionId } : {}),
     [EMULATOR_PROPERTY]: reminderFacts(owner, isReminderOn, minutes as number),
   };
   const tx = ctx.db.transaction(() => {

@@ -150,6 +150,41 @@ describe('Graph emulator: events', () => {
     expect(((await call(ctx, 'GET', '/v1.0/me/events'))?.body as { value: unknown[] }).value).toHaveLength(0);
   });
 
+  it('makes one event for a repeated create with the same transactionId: the same answer, no second invitation', async () => {
+    const ctx = memoryContext();
+    const first = await call(ctx, 'POST', '/v1.0/me/events', yearly({ transactionId: 'plan-1' }));
+    expect(first?.status).toBe(201);
+    expect(first?.body).toMatchObject({ transactionId: 'plan-1' });
+    const again = await call(ctx, 'POST', '/v1.0/me/events', yearly({ transactionId: 'plan-1' }));
+    expect(again?.status).toBe(201);
+    expect((again?.body as { id: string }).id).toBe((first?.body as { id: string }).id);
+    const other = await call(ctx, 'POST', '/v1.0/me/events', yearly({ transactionId: 'plan-2' }));
+    const plain = await call(ctx, 'POST', '/v1.0/me/events', yearly());
+    expect(plain?.body).not.toHaveProperty('transactionId');
+    const own = (await call(ctx, 'GET', '/_emulator/graph/calendars/sanne.devries@igj.example'))?.body as Calendar;
+    expect(own.events.map((e) => e.id)).toEqual([
+      (first?.body as { id: string }).id,
+      (other?.body as { id: string }).id,
+      (plain?.body as { id: string }).id,
+    ]);
+    const inbox = (await call(ctx, 'GET', '/_emulator/graph/mailboxes/marko.stupar@cibg.example'))?.body as {
+      inbox: Record<string, unknown>[];
+    };
+    expect(inbox.inbox).toHaveLength(3);
+    // another calendar does not share the first one's ids
+    const group = await call(ctx, 'POST', '/v1.0/groups/0c9f6d3e-group/events', yearly({ transactionId: 'plan-1' }));
+    expect((group?.body as { id: string }).id).not.toBe((first?.body as { id: string }).id);
+  });
+
+  it('refuses a transactionId that is not a non-empty string, naming the property', async () => {
+    const ctx = memoryContext();
+    for (const bad of [42, '', { id: 'x' }]) {
+      const res = await call(ctx, 'POST', '/v1.0/me/events', yearly({ transactionId: bad }));
+      expect(res?.status).toBe(400);
+      expect(errorOf(res).message).toContain('transactionId');
+    }
+  });
+
   it('refuses an unknown time zone and an end before the start with Graph codes', async () => {
     const ctx = memoryContext();
     const tz = await call(
