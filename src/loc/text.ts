@@ -1,5 +1,5 @@
 /**
- * What a screen needs of src/loc without the tables (issue 13): src/loc/index imports both languages' tables, and a
+ * What a screen needs of src/loc without the tables: src/loc/index imports both languages' tables, and a
  * page loads only the table of its host's language (src/ui/services/StringsContext). Import from here in src/.
  */
 import type { Locale } from './types';

@@ -1,6 +1,6 @@
 /**
  * Jest transformer for ES-module-only packages (`.mjs`, e.g. pdfjs-dist 5): esbuild turns them into CommonJS, and
- * `import.meta.url` into the file's own URL, so `require()` works in jest's CommonJS runtime (issue 12).
+ * `import.meta.url` into the file's own URL, so `require()` works in jest's CommonJS runtime.
  */
 const { transformSync } = require('esbuild');
 

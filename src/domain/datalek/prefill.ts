@@ -1,5 +1,5 @@
 /**
- * Pre-fills the datalek form (issue: reporter from Graph /me, affected data and controller from the selected documents'
+ * Pre-fills the datalek form: reporter from Graph /me, affected data and controller from the selected documents'
  * processing activities, the other party's breach address and contacts from configuration, art. 9.6 and bijlage 2a).
  */
 import type { AgreementConfig, Contact } from '../agreement/schema';
