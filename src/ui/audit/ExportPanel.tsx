@@ -1,8 +1,9 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, Select, Subtitle2, Text } from '@fluentui/react-components';
 import * as React from 'react';
 import type { SiteUser } from '../../ports';
 import { collectAuditRecords, exportFileName, seesAllRecords, verantwoordingCsv, type CsvSeparator } from '../../review';
 import { integrityForExport } from '../../integrity';
+import { DateTextField } from '../common/DateTextField';
 import { FailureText } from '../common/ProblemText';
 import { useServices, useStrings } from '../services';
 import { format } from '../upload/format';
@@ -32,6 +33,9 @@ function download(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A bound of the period: empty, or a date the field could read (YYYY-MM-DD). */
+const isDateOrEmpty = (value: string): boolean => value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value);
+
 /**
  * "Verantwoording": every Toetslog decision the person may read as a CSV (AVG art. 5(2)), optionally for a period;
  * read page by page on the indexed Tijdstip column, so a log past 5,000 records is exported whole.
@@ -46,6 +50,9 @@ export function ExportPanel(props: ExportPanelProps): React.ReactElement {
   const [progress, setProgress] = React.useState<number | undefined>(undefined);
   const [done, setDone] = React.useState<string | undefined>(undefined);
   const [error, setError] = React.useState<unknown>(undefined);
+  // a bound typed so that it cannot be read as a date is refused at the field, never run as "no bound"
+  const unread = (value: string): { validationState?: 'error'; validationMessage?: string } =>
+    isDateOrEmpty(value) ? {} : { validationState: 'error', validationMessage: t.dateHint };
   const run = (): void => {
     setError(undefined);
     setDone(undefined);
@@ -87,19 +94,15 @@ export function ExportPanel(props: ExportPanelProps): React.ReactElement {
         {seesAllRecords(services.config, props.user) ? t.exportScopeAll : t.exportScopeOwn}
       </Text>
       <div className={styles.row}>
-        <Field label={t.exportFrom}>
-          <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} data-testid="export-from" />
-        </Field>
-        <Field label={t.exportTo}>
-          <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} data-testid="export-to" />
-        </Field>
+        <DateTextField kind="date" label={t.exportFrom} {...unread(from)} value={from} onChange={setFrom} inputTestId="export-from" />
+        <DateTextField kind="date" label={t.exportTo} {...unread(to)} value={to} onChange={setTo} inputTestId="export-to" />
         <Field label={t.exportSeparator}>
           <Select value={separator} onChange={(_, d) => setSeparator(d.value as CsvSeparator)} data-testid="export-separator">
             <option value=";">{t.exportSepSemicolon}</option>
             <option value=",">{t.exportSepComma}</option>
           </Select>
         </Field>
-        <Button onClick={run} disabled={progress !== undefined} data-testid="export-csv">
+        <Button onClick={run} disabled={progress !== undefined || !isDateOrEmpty(from) || !isDateOrEmpty(to)} data-testid="export-csv">
           {t.exportButton}
         </Button>
       </div>

@@ -12,7 +12,7 @@ import {
   type PrefillDocument,
 } from '../../domain/datalek';
 import type { ExchangeDocument, UserProfile } from '../../ports';
-import { parseDateText, parseDateTimeText } from './dateText';
+import { parseDateText, parseDateTimeText } from '../common/dateText';
 
 /** Text fields of the form, in the order of bijlage 2b and then the AP extras (AVG art. 33(3)). */
 export const TEXT_FIELDS = [

@@ -22,6 +22,7 @@ import {
   type DatalekStatus,
 } from '../../domain/datalek';
 import type { SiteUser } from '../../ports';
+import { DateTextField } from '../common/DateTextField';
 import { FailureText } from '../common/ProblemText';
 import { datalekErrorText } from '../datalek/fieldLabels';
 import { DeliveryPanel } from '../datalek/DeliveryPanel';
@@ -235,14 +236,15 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
               <option value="nee">{t.datalekRegisterNo}</option>
             </Select>
           </Field>
-          <Field label={t.datalekRegisterNotifiedAt} {...message('apDecision.notifiedAt')}>
-            <Input
-              type="datetime-local"
-              value={notifiedAt}
-              disabled={!props.canDecide || busy}
-              onChange={(_, d) => setNotifiedAt(d.value)}
-            />
-          </Field>
+          <DateTextField
+            kind="dateTime"
+            label={t.datalekRegisterNotifiedAt}
+            {...message('apDecision.notifiedAt')}
+            inputTestId="decision-ap-notifiedAt"
+            value={notifiedAt}
+            disabled={!props.canDecide || busy}
+            onChange={setNotifiedAt}
+          />
           <Field label={t.datalekRegisterApReference}>
             <Input
               value={apReference}
@@ -278,14 +280,15 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
               <option value="nee">{t.datalekRegisterNo}</option>
             </Select>
           </Field>
-          <Field label={t.datalekRegisterInformedAt} {...message('dataSubjectsDecision.informedAt')}>
-            <Input
-              type="datetime-local"
-              value={informedAt}
-              disabled={!props.canDecide || busy}
-              onChange={(_, d) => setInformedAt(d.value)}
-            />
-          </Field>
+          <DateTextField
+            kind="dateTime"
+            label={t.datalekRegisterInformedAt}
+            {...message('dataSubjectsDecision.informedAt')}
+            inputTestId="decision-subjects-informedAt"
+            value={informedAt}
+            disabled={!props.canDecide || busy}
+            onChange={setInformedAt}
+          />
         </div>
         <Field label={t.datalekRegisterReason} {...message('dataSubjectsDecision.reason')}>
           <Textarea

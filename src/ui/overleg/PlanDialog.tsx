@@ -23,6 +23,7 @@ import { randomId } from '../../domain/common/randomId';
 import type { AgendaItem, MeetingAttendee, PlannedMeeting } from '../../domain/overleg';
 import { confirmPlan, proposeFromDirectory, type ConfirmedPlan, type PlanRow } from '../../overleg';
 import type { UserProfile } from '../../ports';
+import { DateTextField } from '../common/DateTextField';
 import { useAsync } from '../common/useAsync';
 import { formatDate } from '../overview/formatDate';
 import { useServices, useStrings } from '../services';
@@ -180,15 +181,9 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
           </MessageBar>
         )}
         <div className={styles.row}>
-          <Field label={t.overlegDate}>
-            <Input type="date" value={date} min={props.today} onChange={(_, d) => setDate(d.value)} />
-          </Field>
-          <Field label={t.overlegStart}>
-            <Input type="time" value={startTime} onChange={(_, d) => setStartTime(d.value)} />
-          </Field>
-          <Field label={t.overlegEnd}>
-            <Input type="time" value={endTime} onChange={(_, d) => setEndTime(d.value)} />
-          </Field>
+          <DateTextField kind="date" label={t.overlegDate} value={date} onChange={setDate} />
+          <DateTextField kind="time" label={t.overlegStart} value={startTime} onChange={setStartTime} />
+          <DateTextField kind="time" label={t.overlegEnd} value={endTime} onChange={setEndTime} />
         </div>
         {initial.kind === 'evaluatie' && (
           <Field label={t.overlegMoveReason}>

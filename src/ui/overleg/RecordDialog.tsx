@@ -16,6 +16,7 @@ import * as React from 'react';
 import { addMonthsIso } from '../../domain/overleg';
 import { format } from '../../loc/text';
 import { recordHeld, type PlanRow } from '../../overleg';
+import { DateTextField } from '../common/DateTextField';
 import { formatDate } from '../overview/formatDate';
 import { useServices, useStrings } from '../services';
 import { failureText } from './labels';
@@ -78,9 +79,7 @@ export function RecordDialog(props: RecordDialogProps): React.ReactElement {
               </MessageBar>
             ) : (
               <>
-                <Field label={t.overlegHeldOn} required>
-                  <Input type="date" value={heldOn} max={today} onChange={(_, d) => setHeldOn(d.value)} />
-                </Field>
+                <DateTextField kind="date" label={t.overlegHeldOn} required value={heldOn} onChange={setHeldOn} />
                 <Field label={t.overlegMinutesUrl} required>
                   <Input type="url" value={minutesUrl} placeholder="https://" onChange={(_, d) => setMinutesUrl(d.value)} />
                 </Field>

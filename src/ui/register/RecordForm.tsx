@@ -28,6 +28,7 @@ import {
   type RegisterStatus,
 } from '../../domain/register';
 import { format } from '../../loc/text';
+import { DateTextField } from '../common/DateTextField';
 import { Failure } from '../common/Failure';
 import { useServices, useStrings } from '../services';
 import { ErrorList } from './ErrorList';
@@ -252,14 +253,16 @@ export function RecordForm(props: RecordFormProps): React.ReactElement {
                 const hint =
                   !draft[k] && derived[k] ? format(t.fieldDerived, { date: derived[k] as string }) : undefined;
                 return (
-                  <Field key={k} label={t[label]} hint={hint} {...err(k)}>
-                    <Input
-                      type="date"
-                      data-testid={`form-${k}`}
-                      value={draft[k] ?? ''}
-                      onChange={(_, d) => set({ [k]: d.value || undefined })}
-                    />
-                  </Field>
+                  <DateTextField
+                    key={k}
+                    kind="date"
+                    label={t[label]}
+                    note={hint}
+                    {...err(k)}
+                    inputTestId={`form-${k}`}
+                    value={draft[k] ?? ''}
+                    onChange={(value) => set({ [k]: value || undefined })}
+                  />
                 );
               })}
               {itself && (

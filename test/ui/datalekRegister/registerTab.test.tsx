@@ -173,3 +173,40 @@ it('shows a damaged register item with its problems instead of hiding it', async
   expect(detail.textContent).toContain('(Vermoedelijke) datum datalek: geen geldige datum (JJJJ-MM-DD) (bijlage 2b)');
   expect(detail.textContent).not.toContain('breachDate');
 });
+
+it('takes the moment the AP was notified as typed, day first, and refuses text that is no moment, naming the field', async () => {
+  const services = await withReport(siteUser({}));
+  show(services);
+  fireEvent.click(await screen.findByTestId('datalek-open'));
+  await screen.findByTestId('datalek-detail');
+  fireEvent.change(screen.getByTestId('decision-ap-notify'), { target: { value: 'ja' } });
+  fireEvent.change(screen.getByTestId('decision-ap-reason'), { target: { value: 'Hoog risico.' } });
+  const notifiedAt = screen.getByTestId('decision-ap-notifiedAt');
+  fireEvent.change(notifiedAt, { target: { value: '31-13-2026 10:00' } });
+  const hint = (): string =>
+    (notifiedAt.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+  expect(hint()).toContain('Typ datum en tijd als dd-mm-jjjj uu:mm');
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('decision-save'));
+  });
+  await waitFor(() =>
+    expect(screen.getByTestId('decision-errors').textContent).toContain('Gemeld aan de AP op: geen geldige datum en tijd'),
+  );
+  const [before] = [...services.breaches.items.values()];
+  expect(before.form.apDecision).toBeUndefined();
+
+  // 2-1-2026 is the second of January, whatever the browser's language
+  fireEvent.change(notifiedAt, { target: { value: '2-1-2026 9.30' } });
+  expect(hint()).toContain('Gelezen als vrijdag 2 januari 2026 09:30');
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('decision-save'));
+  });
+  await waitFor(() => expect([...services.breaches.items.values()][0].form.apDecision).toBeDefined());
+  const notified = new Date([...services.breaches.items.values()][0].form.apDecision!.notifiedAt!);
+  expect([notified.getFullYear(), notified.getMonth() + 1, notified.getDate(), notified.getHours(), notified.getMinutes()]).toEqual([
+    2026, 1, 2, 9, 30,
+  ]);
+});

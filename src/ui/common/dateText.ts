@@ -44,6 +44,12 @@ function readTime(text: string): { hour: number; minute: number } | undefined {
   return hour <= 23 && minute <= 59 ? { hour, minute } : undefined;
 }
 
+/** A typed time of day as HH:mm ("9.30", "09:30 uur", "0930"), or undefined when it is not one. */
+export function parseTimeText(text: string): string | undefined {
+  const time = readTime(text.trim());
+  return time ? `${p2(time.hour)}:${p2(time.minute)}` : undefined;
+}
+
 /** A typed date as YYYY-MM-DD, or undefined when it is not one. */
 export function parseDateText(text: string): string | undefined {
   const d = readDate(text.trim());
@@ -72,4 +78,15 @@ export function describeParsed(value: string, lang: 'nl' | 'en'): string {
   const locale = lang === 'en' ? 'en-GB' : 'nl-NL';
   const words = at.toLocaleDateString(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   return time ? `${words} ${p2(hour)}:${p2(minute)}` : words;
+}
+
+/**
+ * A stored value (YYYY-MM-DD, or YYYY-MM-DDTHH:mm with optional seconds) written day first as a person types it
+ * ("20-11-2026", "20-11-2026 14:30"); anything else is returned as it is.
+ */
+export function formatDateText(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$/.exec(value);
+  if (!m) return value;
+  const date = `${m[3]}-${m[2]}-${m[1]}`;
+  return m[4] === undefined ? date : `${date} ${m[4]}:${m[5]}`;
 }

@@ -1,8 +1,8 @@
 /**
- * Dates typed as text in the datalek form: day first as written in Dutch, with the separators people use, the ISO
+ * Dates and times typed as text in the forms: day first as written in Dutch, with the separators people use, the ISO
  * forms a paste or an earlier draft brings; nothing that is not a real day and time is read as one.
  */
-import { describeParsed, parseDateText, parseDateTimeText } from '../../../src/ui/datalek/dateText';
+import { describeParsed, formatDateText, parseDateText, parseDateTimeText, parseTimeText } from '../../../src/ui/common/dateText';
 
 it.each([
   ['2-1-2026', '2026-01-02'],
@@ -48,4 +48,30 @@ it.each(['', '2-1-2026', '2-1-2026 24:00', '2-1-2026 14:60', '31-4-2026 10:00', 
 it('says how it read the value, in words', () => {
   expect(describeParsed('2026-01-02T14:30', 'nl')).toBe('vrijdag 2 januari 2026 14:30');
   expect(describeParsed('2026-01-02', 'en')).toMatch(/^Friday,? 2 January 2026$/); // ICU versions differ on the comma
+});
+
+it.each([
+  ['14:30', '14:30'],
+  ['9.05', '09:05'],
+  ['0930', '09:30'],
+  ['14:30 uur', '14:30'],
+  [' 7:00 ', '07:00'],
+])('reads the time %p as %p', (typed, expected) => {
+  expect(parseTimeText(typed)).toBe(expected);
+});
+
+it.each(['', '24:00', '14:60', '2 uur', '14', '2-1-2026 14:30'])('does not read %p as a time', (typed) => {
+  expect(parseTimeText(typed)).toBeUndefined();
+});
+
+it('writes a stored value day first, as a person types it, and leaves anything else as it is', () => {
+  expect(formatDateText('2026-01-02')).toBe('02-01-2026');
+  expect(formatDateText('2026-01-02T14:30')).toBe('02-01-2026 14:30');
+  expect(formatDateText('2026-01-02T14:30:59.123')).toBe('02-01-2026 14:30');
+  expect(formatDateText('14:30')).toBe('14:30');
+  expect(formatDateText('gisteren')).toBe('gisteren');
+  expect(formatDateText('')).toBe('');
+  for (const v of ['2026-01-02', '2026-01-02T14:30']) {
+    expect(v.includes('T') ? parseDateTimeText(formatDateText(v)) : parseDateText(formatDateText(v))).toBe(v);
+  }
 });

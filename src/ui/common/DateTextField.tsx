@@ -1,0 +1,57 @@
+/**
+ * A date, a date and time, or a time, typed as text, day first, in a Fluent Field (src/ui/common/dateText.ts says why not the
+ * browser's own date box: it takes keys in the order of the browser's language and only holds a value once every part
+ * is filled, so what a person types there can silently not take, or take as another day). The field shows how it read
+ * the text ("Gelezen als vrijdag 20 november 2026") and hands the caller the value as YYYY-MM-DD or YYYY-MM-DDTHH:mm.
+ * Text it cannot read is handed on as typed, so the caller's check refuses it naming the field; an empty box is ''.
+ */
+import { Field, Input, type FieldProps } from '@fluentui/react-components';
+import * as React from 'react';
+import { format } from '../../loc/text';
+import { useStrings } from '../services';
+import { describeParsed, formatDateText, parseDateText, parseDateTimeText, parseTimeText } from './dateText';
+
+export interface DateTextFieldProps extends Omit<FieldProps, 'children' | 'hint' | 'onChange'> {
+  kind: 'date' | 'dateTime' | 'time';
+  /** The value: YYYY-MM-DD (date), YYYY-MM-DDTHH:mm (date and time) or HH:mm (time), '' when empty. */
+  value: string;
+  onChange(value: string): void;
+  disabled?: boolean;
+  /** data-testid of the text box. */
+  inputTestId?: string;
+  /** More to say under the field, after how it read the text. */
+  note?: string;
+}
+
+const PARSE = { date: parseDateText, dateTime: parseDateTimeText, time: parseTimeText };
+
+/** The typed text as the caller's value: parsed, '' when blank, else the text itself. */
+function valueOf(kind: DateTextFieldProps['kind'], text: string): string {
+  return PARSE[kind](text) ?? text.trim();
+}
+
+export function DateTextField(props: DateTextFieldProps): React.ReactElement {
+  const { kind, value, onChange, disabled, inputTestId, note, ...field } = props;
+  const t = useStrings();
+  const lang = t.lang === 'en' ? 'en' : 'nl';
+  const [text, setText] = React.useState(() => formatDateText(value));
+  // a value set from outside (a reset, a reload) replaces the text; the value this field handed on does not
+  if (valueOf(kind, text) !== value && formatDateText(value) !== text) setText(formatDateText(value));
+  const parsed = PARSE[kind](text);
+  const howTo = { date: t.dateHint, dateTime: t.dateTimeHint, time: t.timeHint }[kind];
+  const read = parsed ? format(t.dateReadAs, { value: kind === 'time' ? parsed : describeParsed(parsed, lang) }) : howTo;
+  return (
+    <Field {...field} hint={note ? `${read} ${note}` : read}>
+      <Input
+        data-testid={inputTestId}
+        value={text}
+        disabled={disabled}
+        autoComplete="off"
+        onChange={(_, d) => {
+          setText(d.value);
+          onChange(valueOf(kind, d.value));
+        }}
+      />
+    </Field>
+  );
+}
