@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    // ES-module-only packages (pdfjs-dist's .mjs builds) become CommonJS with esbuild (issue 12)
+    // ES-module-only packages (pdfjs-dist's .mjs builds) become CommonJS with esbuild
     '^.+\\.mjs$': '<rootDir>/test/helpers/esmTransform.js',
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }],
   },

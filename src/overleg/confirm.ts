@@ -4,6 +4,7 @@
  * group calendars). If the calendar refuses, the entry is marked 'geannuleerd' with the reason: nothing half-written.
  */
 import { wallClockToUtc } from '../calendar/zone';
+import { parseIsoDate } from '../domain/common/dates';
 import { shortHash } from '../domain/common/hash';
 import { toCalendarEventRequest } from '../calendar/request';
 import type { PlannedMeeting } from '../domain/overleg';
@@ -19,9 +20,9 @@ export function validatePlannedMeeting(meeting: PlannedMeeting, config: OverlegD
   const series = config.meetings.find((m) => m.key === meeting.meetingKey);
   if (!series)
     throw new OverlegInputError('meetingKey', `onbekende overlegreeks '${meeting.meetingKey}'`, `unknown meeting series '${meeting.meetingKey}'`);
-  if (!LOCAL.test(meeting.start))
+  if (!LOCAL.test(meeting.start) || !parseIsoDate(meeting.start.slice(0, 10)))
     throw new OverlegInputError('start', `'${meeting.start}' is geen datum en tijd (JJJJ-MM-DDTUU:MM)`, `'${meeting.start}' is not a date and time (YYYY-MM-DDTHH:mm)`);
-  if (!LOCAL.test(meeting.end) || meeting.end <= meeting.start)
+  if (!LOCAL.test(meeting.end) || !parseIsoDate(meeting.end.slice(0, 10)) || meeting.end <= meeting.start)
     throw new OverlegInputError('end', 'het einde moet na het begin liggen', 'the end must be after the start');
   if (meeting.start.slice(0, 10) < today)
     throw new OverlegInputError('start', `${meeting.start.slice(0, 10)} ligt in het verleden`, `${meeting.start.slice(0, 10)} is in the past`);
@@ -48,11 +49,12 @@ export interface ConfirmedPlan {
 /**
  * Records and creates the meeting; `moveReason` marks an earlier date "indien daartoe aanleiding bestaat" (art. 13.2).
  *
- * `attemptId` is the dialog's key for one plan, kept while the person presses *Plannen* again after an error. With it,
- * the Overleggen entry and the calendar event each carry a key made of the attempt and everything the plan holds: a
- * repeat of the same plan finds the entry the first press made (and plans it again if the calendar had refused it) and
- * hands the calendar the same `transactionId`, so an event whose answer was lost is not made twice. A plan changed
- * between the presses is another plan, with keys of its own.
+ * `attemptId` is the dialog's key for one plan, kept while the person presses *Bevestigen en uitnodigen* again after
+ * an error. With it, the Overleggen entry and the calendar event each carry a key made of the attempt and everything
+ * the plan holds: a repeat of the same plan finds the entry the first press made (and plans it again if the calendar
+ * had refused it; sends nothing when it already holds its event) and hands the calendar the same `transactionId`, so
+ * an event whose answer was lost is not made twice. A plan changed between the presses is another plan, with keys of
+ * its own.
  */
 export async function confirmPlan(
   deps: Pick<OverlegDeps, 'config' | 'meetings' | 'calendar' | 'host'>,
@@ -90,6 +92,10 @@ export async function confirmPlan(
       { status: 'gepland', details: { ...details, createId: key } },
       requireEtag(entry, `Overleg ${entry.id}`),
     );
+  }
+  if (entry.status === 'gepland' && entry.eventId) {
+    // the same plan made whole at an earlier press (its last answer lost): nothing is sent to the calendar again
+    return { entry, event: { id: entry.eventId, webLink: null, reminderFires: request.reminderMinutesBefore !== null } };
   }
   let event: CreatedCalendarEvent;
   try {

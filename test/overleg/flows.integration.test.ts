@@ -143,6 +143,14 @@ describe('overleg flows', () => {
     const error = await confirmPlan(s, bad, TODAY).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OverlegInputError);
     expect(error).toMatchObject({ field: 'agenda', nl: expect.stringContaining('(art. 6.2a)') });
+    // a day that does not exist is refused naming the field, never rolled over into the next month
+    for (const [field, over] of [
+      ['start', { start: '2027-02-31T10:00', end: '2027-02-31T11:00' }],
+      ['end', { end: '2027-02-31T11:00' }],
+    ] as const) {
+      const refused = await confirmPlan(s, { ...proposal.meeting, ...over }, TODAY).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ field });
+    }
     expect((await s.meetings.list()).length).toBe(before);
   });
 
@@ -157,7 +165,7 @@ describe('overleg flows', () => {
     expect(stored).toMatchObject({ status: 'geannuleerd', details: { calendarError: 'ErrorAccessDenied' } });
   });
 
-  it('pressing Plannen again after the calendar answer was lost makes no second entry, event or invitation', async () => {
+  it('confirming again after the calendar answer was lost makes no second entry, event or invitation', async () => {
     const s = await servicesFor('igj-accounthouder');
     const row = (await loadPlan(s, TODAY)).rows.find((r) => r.item.kind === 'ambtelijk')!;
     const proposal = await proposeFromDirectory(s, row.item, TODAY);
@@ -178,7 +186,7 @@ describe('overleg flows', () => {
     expect(cancelled[0]).toMatchObject({ status: 'geannuleerd', details: { calendarError: expect.any(String) } });
     expect(await calendar()).toHaveLength(1);
 
-    // the person presses Plannen again in the same dialog
+    // the person presses Bevestigen en uitnodigen again in the same dialog
     const { entry, event } = await confirmPlan(s, proposal.meeting, TODAY, { attemptId: 'press-1' });
     expect(entry).toMatchObject({ id: cancelled[0].id, status: 'gepland', eventId: event.id });
     expect(entry.details).not.toHaveProperty('calendarError');
@@ -191,9 +199,10 @@ describe('overleg flows', () => {
     };
     expect(inbox.inbox.filter((m) => m.eventId === event.id)).toHaveLength(1);
 
-    // a third press (its answer lost too, or a double click) changes nothing
-    const third = await confirmPlan(s, proposal.meeting, TODAY, { attemptId: 'press-1' });
-    expect(third.entry.id).toBe(entry.id);
+    // a third press (its answer lost too, or a double click) changes nothing and sends nothing to the calendar
+    const counting = { ...s, calendar: { createEvent: () => Promise.reject(new Error('the calendar was asked again')) } };
+    const third = await confirmPlan(counting, proposal.meeting, TODAY, { attemptId: 'press-1' });
+    expect(third).toMatchObject({ entry: { id: entry.id, status: 'gepland', eventId: event.id }, event: { id: event.id, reminderFires: true } });
     expect((await calendar()).map((e) => e.id)).toEqual([event.id]);
 
     // a plan changed between the presses is another plan: its own entry and event

@@ -1,5 +1,6 @@
 import { Button, Field, MessageBar, MessageBarBody, Select, Subtitle2, Text } from '@fluentui/react-components';
 import * as React from 'react';
+import { parseIsoDate } from '../../domain/common/dates';
 import type { SiteUser } from '../../ports';
 import { collectAuditRecords, exportFileName, seesAllRecords, verantwoordingCsv, type CsvSeparator } from '../../review';
 import { integrityForExport } from '../../integrity';
@@ -34,7 +35,7 @@ function download(text: string, fileName: string): void {
 }
 
 /** A bound of the period: empty, or a date the field could read (YYYY-MM-DD). */
-const isDateOrEmpty = (value: string): boolean => value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value);
+const isDateOrEmpty = (value: string): boolean => value === '' || parseIsoDate(value) !== undefined;
 
 /**
  * "Verantwoording": every Toetslog decision the person may read as a CSV (AVG art. 5(2)), optionally for a period;
@@ -52,7 +53,7 @@ export function ExportPanel(props: ExportPanelProps): React.ReactElement {
   const [error, setError] = React.useState<unknown>(undefined);
   // a bound typed so that it cannot be read as a date is refused at the field, never run as "no bound"
   const unread = (value: string): { validationState?: 'error'; validationMessage?: string } =>
-    isDateOrEmpty(value) ? {} : { validationState: 'error', validationMessage: t.dateHint };
+    isDateOrEmpty(value) ? {} : { validationState: 'error', validationMessage: t.datalekDateInvalid };
   const run = (): void => {
     setError(undefined);
     setDone(undefined);

@@ -1,9 +1,10 @@
 /**
- * A date, a date and time, or a time, typed as text, day first, in a Fluent Field (src/ui/common/dateText.ts says why not the
- * browser's own date box: it takes keys in the order of the browser's language and only holds a value once every part
- * is filled, so what a person types there can silently not take, or take as another day). The field shows how it read
- * the text ("Gelezen als vrijdag 20 november 2026") and hands the caller the value as YYYY-MM-DD or YYYY-MM-DDTHH:mm.
- * Text it cannot read is handed on as typed, so the caller's check refuses it naming the field; an empty box is ''.
+ * A date, a date and time, or a time, typed as text, day first, in a Fluent Field (src/ui/common/dateText.ts says why
+ * not the browser's own boxes: they take keys in the order of the browser's language and only hold a value once every
+ * part is filled, so what a person types there can silently not take, or take as another day). The field shows how it
+ * read the text ("Gelezen als vrijdag 20 november 2026") and hands the caller the value as YYYY-MM-DD,
+ * YYYY-MM-DDTHH:mm or HH:mm. Text it cannot read is handed on as typed, so the caller's check refuses it naming the
+ * field; an empty box is ''.
  */
 import { Field, Input, type FieldProps } from '@fluentui/react-components';
 import * as React from 'react';

@@ -49,10 +49,19 @@ function toLocal(iso: string | undefined): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+/**
+ * The moment the field read (YYYY-MM-DDTHH:mm, the browser's zone) as an ISO instant; anything else as typed, so the
+ * register's check refuses it naming the field. Never through Date's own loose reading, which takes "2-1-2026" as
+ * 1 February and rolls 31 February over into March.
+ */
 function fromLocal(v: string): string | undefined {
   if (!v) return undefined;
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? v : d.toISOString();
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(v);
+  if (!m) return v;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  const at = new Date(y, mo - 1, d, h, mi);
+  const real = at.getFullYear() === y && at.getMonth() === mo - 1 && at.getDate() === d;
+  return real ? at.toISOString() : v;
 }
 
 /** One report: every field as text, what went out (with retry), and the controller's decisions with reasons. */

@@ -105,7 +105,7 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const [done, setDone] = React.useState<ConfirmedPlan | null>(null);
-  // one attempt while the dialog is open: pressing Plannen again after an error repeats it, never doubles it
+  // one attempt while the dialog is open: confirming again after an error repeats it, never doubles it
   const [attemptId] = React.useState(randomId);
   const meeting: PlannedMeeting = { ...initial, start: `${date}T${startTime}`, end: `${date}T${endTime}`, attendees, agenda };
   const addAttendee = (): void => {

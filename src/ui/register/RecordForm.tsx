@@ -29,6 +29,7 @@ import {
 } from '../../domain/register';
 import { format } from '../../loc/text';
 import { DateTextField } from '../common/DateTextField';
+import { formatDateText } from '../common/dateText';
 import { Failure } from '../common/Failure';
 import { useServices, useStrings } from '../services';
 import { ErrorList } from './ErrorList';
@@ -251,7 +252,7 @@ export function RecordForm(props: RecordFormProps): React.ReactElement {
               )}
               {DATES.filter(([k]) => itself || k !== 'publishedOn').map(([k, label]) => {
                 const hint =
-                  !draft[k] && derived[k] ? format(t.fieldDerived, { date: derived[k] as string }) : undefined;
+                  !draft[k] && derived[k] ? format(t.fieldDerived, { date: formatDateText(derived[k] as string) }) : undefined;
                 return (
                   <DateTextField
                     key={k}

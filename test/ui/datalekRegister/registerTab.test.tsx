@@ -182,6 +182,17 @@ it('takes the moment the AP was notified as typed, day first, and refuses text t
   fireEvent.change(screen.getByTestId('decision-ap-notify'), { target: { value: 'ja' } });
   fireEvent.change(screen.getByTestId('decision-ap-reason'), { target: { value: 'Hoog risico.' } });
   const notifiedAt = screen.getByTestId('decision-ap-notifiedAt');
+  // a date without its time, and a day that does not exist, are refused, never read loosely as another moment
+  for (const typed of ['2-1-2026', '31-02-2026 10:00']) {
+    fireEvent.change(notifiedAt, { target: { value: typed } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('decision-save'));
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('decision-errors').textContent).toContain('Gemeld aan de AP op: geen geldige datum en tijd'),
+    );
+    expect([...services.breaches.items.values()][0].form.apDecision).toBeUndefined();
+  }
   fireEvent.change(notifiedAt, { target: { value: '31-13-2026 10:00' } });
   const hint = (): string =>
     (notifiedAt.getAttribute('aria-describedby') ?? '')
