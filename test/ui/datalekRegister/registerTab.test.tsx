@@ -216,7 +216,8 @@ it('takes the moment the AP was notified as typed, day first, and refuses text t
     fireEvent.click(screen.getByTestId('decision-save'));
   });
   await waitFor(() => expect([...services.breaches.items.values()][0].form.apDecision).toBeDefined());
-  const notified = new Date([...services.breaches.items.values()][0].form.apDecision!.notifiedAt!);
+  const decision = [...services.breaches.items.values()][0].form.apDecision as { notifiedAt?: string };
+  const notified = new Date(decision.notifiedAt as string);
   expect([notified.getFullYear(), notified.getMonth() + 1, notified.getDate(), notified.getHours(), notified.getMinutes()]).toEqual([
     2026, 1, 2, 9, 30,
   ]);
