@@ -22,7 +22,9 @@ export function validatePlannedMeeting(meeting: PlannedMeeting, config: OverlegD
     throw new OverlegInputError('meetingKey', `onbekende overlegreeks '${meeting.meetingKey}'`, `unknown meeting series '${meeting.meetingKey}'`);
   if (!LOCAL.test(meeting.start) || !parseIsoDate(meeting.start.slice(0, 10)))
     throw new OverlegInputError('start', `'${meeting.start}' is geen datum en tijd (JJJJ-MM-DDTUU:MM)`, `'${meeting.start}' is not a date and time (YYYY-MM-DDTHH:mm)`);
-  if (!LOCAL.test(meeting.end) || !parseIsoDate(meeting.end.slice(0, 10)) || meeting.end <= meeting.start)
+  if (!LOCAL.test(meeting.end) || !parseIsoDate(meeting.end.slice(0, 10)))
+    throw new OverlegInputError('end', `'${meeting.end}' is geen datum en tijd (JJJJ-MM-DDTUU:MM)`, `'${meeting.end}' is not a date and time (YYYY-MM-DDTHH:mm)`);
+  if (meeting.end <= meeting.start)
     throw new OverlegInputError('end', 'het einde moet na het begin liggen', 'the end must be after the start');
   if (meeting.start.slice(0, 10) < today)
     throw new OverlegInputError('start', `${meeting.start.slice(0, 10)} ligt in het verleden`, `${meeting.start.slice(0, 10)} is in the past`);

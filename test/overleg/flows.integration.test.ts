@@ -144,12 +144,15 @@ describe('overleg flows', () => {
     expect(error).toBeInstanceOf(OverlegInputError);
     expect(error).toMatchObject({ field: 'agenda', nl: expect.stringContaining('(art. 6.2a)') });
     // a day that does not exist is refused naming the field, never rolled over into the next month
-    for (const [field, over] of [
-      ['start', { start: '2027-02-31T10:00', end: '2027-02-31T11:00' }],
-      ['end', { end: '2027-02-31T11:00' }],
+    const day = proposal.meeting.start.slice(0, 10);
+    for (const [field, over, nl] of [
+      ['start', { start: '2027-02-31T10:00', end: '2027-02-31T11:00' }, 'is geen datum en tijd'],
+      ['end', { end: '2027-02-31T11:00' }, 'is geen datum en tijd'],
+      ['end', { end: `${day}T25:00` }, 'is geen datum en tijd'],
+      ['end', { start: `${day}T10:00`, end: `${day}T09:30` }, 'het einde moet na het begin liggen'],
     ] as const) {
       const refused = await confirmPlan(s, { ...proposal.meeting, ...over }, TODAY).catch((e: unknown) => e);
-      expect(refused).toMatchObject({ field });
+      expect(refused).toMatchObject({ field, nl: expect.stringContaining(nl) });
     }
     expect((await s.meetings.list()).length).toBe(before);
   });
