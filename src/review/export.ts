@@ -4,8 +4,11 @@
  * and the privacy officer's review.
  * Free-text answers pass through the scan's detectors first, so an identifier someone typed never reaches the file.
  */
+import { wallClockToUtc } from '../calendar/zone';
 import { effectiveRecipients, recipientNames } from '../domain/agreement/recipients';
 import type { AgreementConfig } from '../domain/agreement/schema';
+import { addDaysIso } from '../domain/common/dates';
+import { AGREEMENT_TIME_ZONE } from '../domain/datalek/zone';
 import { scanText } from '../domain/scan';
 import type { AuditLog, AuditRecord } from '../ports/registers';
 import { toCsv, type CsvSeparator } from './csv';
@@ -191,6 +194,20 @@ export interface CollectOptions {
   pageSize?: number;
   /** Called after every page with the number of records kept so far. */
   onProgress?: (count: number) => void;
+}
+
+/**
+ * The instants of a period of whole days as the agreement's parties count them (Europe/Amsterdam, whatever zone the
+ * browser runs in): from the start of `fromDay` up to the start of the day after `toDay` (YYYY-MM-DD; either may be
+ * absent), as `collectAuditRecords` takes them. A record made at 00:30 on the first day belongs to the period, one made
+ * at 00:30 on the day after the last does not.
+ */
+export function periodBounds(fromDay?: string, toDay?: string): Pick<CollectOptions, 'from' | 'to'> {
+  const midnight = (day: string): string => wallClockToUtc(`${day}T00:00`, AGREEMENT_TIME_ZONE).toISOString();
+  return {
+    ...(fromDay ? { from: midnight(fromDay) } : {}),
+    ...(toDay ? { to: midnight(addDaysIso(toDay, 1)) } : {}),
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { Button, Field, MessageBar, MessageBarBody, Select, Subtitle2, Text } fr
 import * as React from 'react';
 import { parseIsoDate } from '../../domain/common/dates';
 import type { SiteUser } from '../../ports';
-import { collectAuditRecords, exportFileName, seesAllRecords, verantwoordingCsv, type CsvSeparator } from '../../review';
+import { collectAuditRecords, exportFileName, periodBounds, seesAllRecords, verantwoordingCsv, type CsvSeparator } from '../../review';
 import { integrityForExport } from '../../integrity';
 import { DateTextField } from '../common/DateTextField';
 import { FailureText } from '../common/ProblemText';
@@ -13,13 +13,6 @@ import { useReviewStyles } from '../review/useReviewStyles';
 /** Props of {@link ExportPanel}. */
 export interface ExportPanelProps {
   user: SiteUser;
-}
-
-/** The next day of a YYYY-MM-DD (an "up to and including" date is exclusive the next midnight). */
-function dayAfter(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
 }
 
 /** Hands text to the browser as a file download. */
@@ -59,8 +52,7 @@ export function ExportPanel(props: ExportPanelProps): React.ReactElement {
     setDone(undefined);
     setProgress(0);
     collectAuditRecords(services.audit, {
-      ...(from ? { from: `${from}T00:00:00Z` } : {}),
-      ...(to ? { to: dayAfter(to) } : {}),
+      ...periodBounds(from || undefined, to || undefined),
       onProgress: setProgress,
     })
       .then(async (records) => ({
