@@ -8,6 +8,7 @@
  */
 import { Field, Input, type FieldProps } from '@fluentui/react-components';
 import * as React from 'react';
+import type { Strings } from '../../loc';
 import { format } from '../../loc/text';
 import { useStrings } from '../services';
 import { describeParsed, formatDateText, parseDateText, parseDateTimeText, parseTimeText } from './dateText';
@@ -24,23 +25,29 @@ export interface DateTextFieldProps extends Omit<FieldProps, 'children' | 'hint'
   note?: string;
 }
 
+type Kind = DateTextFieldProps['kind'];
+
 const PARSE = { date: parseDateText, dateTime: parseDateTimeText, time: parseTimeText };
 
+/** Under a typed date, moment or time: how it was read once it can be, until then how to type it. */
+export function typedHint(t: Strings, kind: Kind, text: string): string {
+  const parsed = PARSE[kind](text);
+  if (!parsed) return { date: t.dateHint, dateTime: t.dateTimeHint, time: t.timeHint }[kind];
+  return format(t.dateReadAs, { value: kind === 'time' ? parsed : describeParsed(parsed, t.lang === 'en' ? 'en' : 'nl') });
+}
+
 /** The typed text as the caller's value: parsed, '' when blank, else the text itself. */
-function valueOf(kind: DateTextFieldProps['kind'], text: string): string {
+function valueOf(kind: Kind, text: string): string {
   return PARSE[kind](text) ?? text.trim();
 }
 
 export function DateTextField(props: DateTextFieldProps): React.ReactElement {
   const { kind, value, onChange, disabled, inputTestId, note, ...field } = props;
   const t = useStrings();
-  const lang = t.lang === 'en' ? 'en' : 'nl';
   const [text, setText] = React.useState(() => formatDateText(value));
   // a value set from outside (a reset, a reload) replaces the text; the value this field handed on does not
   if (valueOf(kind, text) !== value && formatDateText(value) !== text) setText(formatDateText(value));
-  const parsed = PARSE[kind](text);
-  const howTo = { date: t.dateHint, dateTime: t.dateTimeHint, time: t.timeHint }[kind];
-  const read = parsed ? format(t.dateReadAs, { value: kind === 'time' ? parsed : describeParsed(parsed, lang) }) : howTo;
+  const read = typedHint(t, kind, text);
   return (
     <Field {...field} hint={note ? `${read} ${note}` : read}>
       <Input

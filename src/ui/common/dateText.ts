@@ -90,3 +90,22 @@ export function formatDateText(value: string): string {
   const date = `${m[3]}-${m[2]}-${m[1]}`;
   return m[4] === undefined ? date : `${date} ${m[4]}:${m[5]}`;
 }
+
+/**
+ * A moment as the fields read it (YYYY-MM-DDTHH:mm, the browser's time zone) as an ISO instant; undefined for anything
+ * else, never through Date's own loose reading (which takes "2-1-2026" as 1 February and rolls 31 February over).
+ */
+export function localToInstant(local: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  const at = new Date(y, mo - 1, d, h, mi);
+  return at.getFullYear() === y && at.getMonth() === mo - 1 && at.getDate() === d ? at.toISOString() : undefined;
+}
+
+/** An ISO instant as YYYY-MM-DDTHH:mm in the browser's time zone; '' for none. */
+export function instantToLocal(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}T${p2(d.getHours())}:${p2(d.getMinutes())}`;
+}

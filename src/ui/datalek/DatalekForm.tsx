@@ -11,7 +11,7 @@ import {
 import { format } from '../../loc/text';
 import type { ExchangeDocument } from '../../ports';
 import { useServices, useStrings } from '../services';
-import { describeParsed, parseDateText, parseDateTimeText } from '../common/dateText';
+import { typedHint } from '../common/DateTextField';
 import { datalekErrorMessage } from './fieldLabels';
 import type { DatalekFormValues, TextField } from './formValues';
 import { useDatalekStyles } from './useDatalekStyles';
@@ -127,9 +127,6 @@ export function DatalekForm(props: DatalekFormProps): React.ReactElement {
       </Select>
     </Field>
   );
-  /** Under a typed date: how the form read it once it can, until then how to type it. */
-  const dateHint = (parsed: string | undefined, howTo: string): string =>
-    parsed ? format(t.dateReadAs, { value: describeParsed(parsed, lang) }) : howTo;
   const docErrors = props.errors.filter((e) => e.field.startsWith('documents'));
   const chosen = new Set(v.documents.map((d) => d.id));
   return (
@@ -182,7 +179,7 @@ export function DatalekForm(props: DatalekFormProps): React.ReactElement {
               holds a value once every part is filled, so what a person types there can silently not take. */}
           <Field
             {...fieldProps('breachDate', label('breachDate'), true)}
-            hint={dateHint(parseDateText(v.breachDate), t.dateHint)}
+            hint={typedHint(t, 'date', v.breachDate)}
           >
             <Input
               data-testid="datalek-breachDate"
@@ -201,7 +198,7 @@ export function DatalekForm(props: DatalekFormProps): React.ReactElement {
           />
           <Field
             {...fieldProps('discoveredAt', label('discoveredAt'), true)}
-            hint={`${dateHint(parseDateTimeText(v.discoveredAt), t.dateTimeHint)} ${t.datalekDiscoveredHint}`}
+            hint={`${typedHint(t, 'dateTime', v.discoveredAt)} ${t.datalekDiscoveredHint}`}
           >
             <Input
               data-testid="datalek-discoveredAt"

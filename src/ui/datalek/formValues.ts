@@ -12,7 +12,7 @@ import {
   type PrefillDocument,
 } from '../../domain/datalek';
 import type { ExchangeDocument, UserProfile } from '../../ports';
-import { parseDateText, parseDateTimeText } from '../common/dateText';
+import { localToInstant, parseDateText, parseDateTimeText } from '../common/dateText';
 
 /** Text fields of the form, in the order of bijlage 2b and then the AP extras (AVG art. 33(3)). */
 export const TEXT_FIELDS = [
@@ -133,7 +133,7 @@ export function withDocuments(
 function localToIso(value: string): string {
   if (!value.trim()) return '';
   const local = parseDateTimeText(value);
-  return local ? new Date(local).toISOString() : value;
+  return (local && localToInstant(local)) ?? value;
 }
 
 /** A typed date as YYYY-MM-DD; unparseable text is passed on so validation names it. */

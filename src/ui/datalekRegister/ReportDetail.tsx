@@ -23,6 +23,7 @@ import {
 } from '../../domain/datalek';
 import type { SiteUser } from '../../ports';
 import { DateTextField } from '../common/DateTextField';
+import { instantToLocal, localToInstant } from '../common/dateText';
 import { FailureText } from '../common/ProblemText';
 import { datalekErrorText } from '../datalek/fieldLabels';
 import { DeliveryPanel } from '../datalek/DeliveryPanel';
@@ -42,26 +43,9 @@ export interface ReportDetailProps {
 type YesNo = '' | 'ja' | 'nee';
 const yn = (v: boolean | undefined): YesNo => (v === undefined ? '' : v ? 'ja' : 'nee');
 
-/** An ISO instant as a datetime-local value (browser time) and back. */
-function toLocal(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-/**
- * The moment the field read (YYYY-MM-DDTHH:mm, the browser's zone) as an ISO instant; anything else as typed, so the
- * register's check refuses it naming the field. Never through Date's own loose reading, which takes "2-1-2026" as
- * 1 February and rolls 31 February over into March.
- */
+/** A decision's moment as the field read it, as an ISO instant; anything else as typed, so the check names the field. */
 function fromLocal(v: string): string | undefined {
-  if (!v) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(v);
-  if (!m) return v;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number);
-  const at = new Date(y, mo - 1, d, h, mi);
-  const real = at.getFullYear() === y && at.getMonth() === mo - 1 && at.getDate() === d;
-  return real ? at.toISOString() : v;
+  return v ? (localToInstant(v) ?? v) : undefined;
 }
 
 /** One report: every field as text, what went out (with retry), and the controller's decisions with reasons. */
@@ -75,11 +59,11 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
   const [status, setStatus] = React.useState<DatalekStatus>(row.entry.status);
   const [notify, setNotify] = React.useState<YesNo>(yn(report?.apDecision?.notify));
   const [apReason, setApReason] = React.useState(report?.apDecision?.reason ?? '');
-  const [notifiedAt, setNotifiedAt] = React.useState(toLocal(report?.apDecision?.notifiedAt));
+  const [notifiedAt, setNotifiedAt] = React.useState(instantToLocal(report?.apDecision?.notifiedAt));
   const [apReference, setApReference] = React.useState(report?.apDecision?.apReference ?? '');
   const [inform, setInform] = React.useState<YesNo>(yn(report?.dataSubjectsDecision?.inform));
   const [subjectsReason, setSubjectsReason] = React.useState(report?.dataSubjectsDecision?.reason ?? '');
-  const [informedAt, setInformedAt] = React.useState(toLocal(report?.dataSubjectsDecision?.informedAt));
+  const [informedAt, setInformedAt] = React.useState(instantToLocal(report?.dataSubjectsDecision?.informedAt));
   const [errors, setErrors] = React.useState<DatalekFieldError[]>([]);
   const [failure, setFailure] = React.useState<unknown>();
   const [busy, setBusy] = React.useState(false);

@@ -2,7 +2,15 @@
  * Dates and times typed as text in the forms: day first as written in Dutch, with the separators people use, the ISO
  * forms a paste or an earlier draft brings; nothing that is not a real day and time is read as one.
  */
-import { describeParsed, formatDateText, parseDateText, parseDateTimeText, parseTimeText } from '../../../src/ui/common/dateText';
+import {
+  describeParsed,
+  formatDateText,
+  instantToLocal,
+  localToInstant,
+  parseDateText,
+  parseDateTimeText,
+  parseTimeText,
+} from '../../../src/ui/common/dateText';
 
 it.each([
   ['2-1-2026', '2026-01-02'],
@@ -73,5 +81,15 @@ it('writes a stored value day first, as a person types it, and leaves anything e
   expect(formatDateText('')).toBe('');
   for (const v of ['2026-01-02', '2026-01-02T14:30']) {
     expect(v.includes('T') ? parseDateTimeText(formatDateText(v)) : parseDateText(formatDateText(v))).toBe(v);
+  }
+});
+
+it('turns a moment the fields read into an instant and back, and nothing else', () => {
+  const instant = localToInstant('2026-01-02T09:30');
+  expect(instant).toBe(new Date(2026, 0, 2, 9, 30).toISOString());
+  expect(instantToLocal(instant)).toBe('2026-01-02T09:30');
+  expect(instantToLocal(undefined)).toBe('');
+  for (const loose of ['2-1-2026', '2026-02-31T10:00', '2026-01-02', '2026-01-02T09:30Z', '']) {
+    expect(localToInstant(loose)).toBeUndefined();
   }
 });
