@@ -19,14 +19,6 @@ import { ensureTeamDocuments } from './steps/teamDocuments';
 import { ensureViews } from './steps/views';
 import type { SiteSchema } from './types';
 
-/**
- * The configuration as it is stored in the site: stable formatting, so re-runs compare equal, with the stamp that says
- * the validator passed it (src/domain/agreement/stamp.ts). `config` is what the validator returned.
- */
-export function serialiseConfig(config: AgreementConfig): Promise<string> {
-  return stampedText(config);
-}
-
 /** Makes the site match the schema: groups, lists, columns, indexes, views, permissions, command set, config file. */
 export async function provisionSite(
   sp: SPFI,
@@ -56,7 +48,8 @@ export async function provisionSite(
   // The Team's own Documents library: channel files would be shared around the check (art. 8, 9.2).
   await ensureTeamDocuments(sp, schema.teamDocuments, groupIds, roles, rec);
   // Last: the configuration goes in only when the site it describes is complete; its folder only owners write.
-  await ensureConfigFile(sp, schema.configFile, await serialiseConfig(config), groupIds, roles, rec);
+  // stored with the stamp that says the validator passed it, in stable formatting so re-runs compare equal
+  await ensureConfigFile(sp, schema.configFile, await stampedText(config), groupIds, roles, rec);
   return {
     schemaVersion: schema.version,
     steps: rec.steps,

@@ -198,7 +198,7 @@ export interface CollectOptions {
 
 /**
  * The instants of a period of whole days as the agreement's parties count them (Europe/Amsterdam, whatever zone the
- * browser runs in): from the start of `fromDay` up to the start of the day after `toDay` (YYYY-MM-DD; either may be
+ * browser runs in), so the Verantwoording holds exactly the decisions of the period (AVG art. 5(2)): from the start of `fromDay` up to the start of the day after `toDay` (YYYY-MM-DD; either may be
  * absent), as `collectAuditRecords` takes them. A record made at 00:30 on the first day belongs to the period, one made
  * at 00:30 on the day after the last does not.
  */

@@ -5,7 +5,8 @@ import { PnpSiteDirectory } from '../../src/adapters/sharepoint';
 import { createServices } from '../../src/composition/createServices';
 import { ConfigLoadError } from '../../src/ports/config';
 import { loadAgreementText } from '../../src/domain/agreement/load';
-import { provisionSite, serialiseConfig } from '../../src/provisioning/provisioner';
+import { stampedText } from '../../src/domain/agreement/stamp';
+import { provisionSite } from '../../src/provisioning/provisioner';
 import { buildSiteSchema } from '../../src/provisioning/siteSchema';
 import { loadConfigFixture } from '../helpers/config';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
@@ -99,7 +100,7 @@ describe('createServices', () => {
     } finally {
       await sp.web
         .getFolderByServerRelativePath(CONFIG_PATH)
-        .files.addUsingPath('agreement.json', await serialiseConfig(config), { Overwrite: true });
+        .files.addUsingPath('agreement.json', await stampedText(config), { Overwrite: true });
     }
   });
 
@@ -111,14 +112,14 @@ describe('createServices', () => {
     expect(fullValidations).not.toHaveBeenCalled();
     // An owner edits the stored file by hand and keeps its old stamp: the content no longer matches it.
     const sp = emu.spForUser('beheerder');
-    const stored = JSON.parse(await serialiseConfig(config)) as Record<string, any>;
+    const stored = JSON.parse(await stampedText(config)) as Record<string, any>;
     stored.parties[1].breachAddress = 'geen-adres';
     await sp.web.getFolderByServerRelativePath(CONFIG_PATH).files.addUsingPath('agreement.json', JSON.stringify(stored), { Overwrite: true });
     try {
       await expect(build()).rejects.toThrow(/parties\[1\]\.breachAddress.*art\. 9\.6/);
       expect(fullValidations).toHaveBeenCalledTimes(1);
     } finally {
-      await sp.web.getFolderByServerRelativePath(CONFIG_PATH).files.addUsingPath('agreement.json', await serialiseConfig(config), { Overwrite: true });
+      await sp.web.getFolderByServerRelativePath(CONFIG_PATH).files.addUsingPath('agreement.json', await stampedText(config), { Overwrite: true });
     }
   });
 });

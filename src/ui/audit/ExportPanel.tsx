@@ -46,7 +46,7 @@ export function ExportPanel(props: ExportPanelProps): React.ReactElement {
   const [error, setError] = React.useState<unknown>(undefined);
   // a bound typed so that it cannot be read as a date is refused at the field, never run as "no bound"
   const unread = (value: string): { validationState?: 'error'; validationMessage?: string } =>
-    isDateOrEmpty(value) ? {} : { validationState: 'error', validationMessage: t.datalekDateInvalid };
+    isDateOrEmpty(value) ? {} : { validationState: 'error', validationMessage: t.dateInvalid };
   const run = (): void => {
     setError(undefined);
     setDone(undefined);

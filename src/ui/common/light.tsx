@@ -1,14 +1,12 @@
 /**
  * Light building blocks for what the dashboard shows on its first render: a panel, a tab bar, a pill, a link, a person
- * line and a spinner (./Busy, re-exported), drawn with Fluent's own tokens and `makeStyles` so they look like the Fluent
+ * line (the spinner is ./Busy), drawn with Fluent's own tokens and `makeStyles` so they look like the Fluent
  * components they stand in for. Fluent's Card, TabList, Badge, Persona and Link bring tabster (keyboard navigation groups) and their
  * own trees along, about 45 KB gzip, before anything is on screen; these need none of it. Every other screen keeps
  * using Fluent's components.
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import * as React from 'react';
-
-export { Busy } from './Busy';
 
 const useStyles = makeStyles({
   panel: {

@@ -1,6 +1,7 @@
 import { Title2 } from '@fluentui/react-components';
 import * as React from 'react';
-import { Busy, TabBar } from '../common/light';
+import { Busy } from '../common/Busy';
+import { TabBar } from '../common/light';
 import { useStrings } from '../services';
 import { FirstPaintProvider } from './firstPaint';
 import { dashboardTabs } from './tabs';

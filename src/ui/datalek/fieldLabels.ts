@@ -54,8 +54,8 @@ interface ShownError {
  * text, day first), not the stored format the register checks (a stored item keeps that message).
  */
 export function datalekErrorMessage(e: ShownError, t: Strings): string {
-  if (e.field === 'breachDate' && e.code === 'invalid_date') return t.datalekDateInvalid;
-  if (e.field === 'discoveredAt' && e.code === 'invalid_datetime') return t.datalekDateTimeInvalid;
+  if (e.field === 'breachDate' && e.code === 'invalid_date') return t.dateInvalid;
+  if (e.field === 'discoveredAt' && e.code === 'invalid_datetime') return t.dateTimeInvalid;
   return t.lang === 'en' ? e.en : e.nl;
 }
 

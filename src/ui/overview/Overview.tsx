@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Failure } from '../common/LazyFailure';
-import { Busy } from '../common/light';
+import { Busy } from '../common/Busy';
 import { useReportFirstPaint } from '../dashboard/firstPaint';
 import { useStrings } from '../services';
 import { AgreementCard } from './AgreementCard';

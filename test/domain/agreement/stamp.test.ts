@@ -3,7 +3,6 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { fingerprint, loadAgreement, loadAgreementText } from '../../../src/domain/agreement';
 import { readStamped, STAMP_KEY, stampedText, VALIDATOR_VERSION } from '../../../src/domain/agreement/stamp';
-import { serialiseConfig } from '../../../src/provisioning/provisioner';
 import { shippedConfig, shippedFiles } from './shippedConfigs';
 
 const AGREEMENT_SRC = join(__dirname, '..', '..', '..', 'src', 'domain', 'agreement');
@@ -29,7 +28,7 @@ describe('validation stamp of the stored configuration', () => {
 
   it.each(shippedFiles())('%s: the stamped file reads back as exactly what the validator returned', async (file) => {
     const config = shippedConfig(file);
-    const text = await serialiseConfig(config);
+    const text = await stampedText(config);
     const stored = JSON.parse(text) as Record<string, { validator: string; sha256: string }>;
     expect(stored[STAMP_KEY].validator).toBe(VALIDATOR_VERSION);
     expect(stored[STAMP_KEY].sha256).toMatch(/^[0-9a-f]{64}$/);
