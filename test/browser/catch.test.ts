@@ -114,9 +114,17 @@ it('a native upload is caught: Te classificeren, dashboard warning, classified w
   await expect(badge.getAttribute('title')).resolves.toBe('Versie 0.1: nog niet gepubliceerd, alleen IGJ kan dit lezen.');
   await screenshot(page, join(SCREENSHOTS, 'catch-banner.png'));
 
+  // Escape closes the dialog with nothing done, and focus is back on "Nu classificeren" (WCAG 2.4.3).
+  const dialog = page.getByTestId('classify-dialog');
+  await banner.getByTestId('classify-now').focus();
+  await page.keyboard.press('Enter');
+  await dialog.waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'classify-now');
+
   // Classify the plain one: no personal data, Intern → allowed, stays shared with its metadata.
   await banner.getByTestId('classify-now').click();
-  const dialog = page.getByTestId('classify-dialog');
   await dialog.waitFor();
   await pick(page, plain);
   await expect(dialog.getByTestId('classify-scan').textContent()).resolves.toBe('Scan: geen persoonsgegevens gevonden');

@@ -1,7 +1,8 @@
 /**
  * Keyboard alone, as a new user would, in Chromium against the workbench: an upload through "Delen met toets", a
- * privacy officer's review decision and a datalek report, each with Tab, Shift+Tab, Enter, Space, arrows and typing
- * only. The one exception is the operating system's file picker, which no test can drive: the keyboard opens it
+ * privacy officer's review decision, a datalek report and the controller's decisions on it in the Datalekregister, a
+ * new record in the agreements register, and planning and recording an overleg, each with Tab, Shift+Tab, Enter,
+ * Space, arrows and typing only. The one exception is the operating system's file picker, which no test can drive: the keyboard opens it
  * ("Bestanden kiezen", Enter) and the test hands the file to the chooser that opened. After every step that replaces,
  * removes or answers the focused control, the test asserts where focus is (WCAG 2.4.3) and that it shows (2.4.7); then
  * that the outcome happened on the server.
@@ -60,6 +61,8 @@ interface Focus {
   /** The review card (data-review) or datalek document (data-document) it belongs to. */
   card: string | null;
   document: string | null;
+  /** The overleg series row (data-meeting) it sits in. */
+  meeting: string | null;
 }
 
 async function focused(page: Page): Promise<Focus> {
@@ -77,6 +80,7 @@ async function focused(page: Page): Promise<Focus> {
         visible: false,
         card: null,
         document: null,
+        meeting: null,
       };
     const byIds = (ids: string | null): string =>
       (ids ?? '')
@@ -100,6 +104,7 @@ async function focused(page: Page): Promise<Focus> {
       visible: a.matches(':focus-visible') || a.hasAttribute('data-fui-focus-visible'),
       card: a.closest('[data-review]')?.getAttribute('data-review') ?? null,
       document: a.getAttribute('data-document'),
+      meeting: a.closest('[data-meeting]')?.getAttribute('data-meeting') ?? null,
     };
   });
 }
@@ -176,8 +181,14 @@ async function chooseFile(page: Page, name: string, text: string): Promise<void>
 const inDialog = { inDialog: true };
 
 /** Typeahead on a closed select: typing the start of an option's text chooses it. */
-async function typeInSelect(page: Page, testid: string, text: string, expected: string): Promise<void> {
-  await tabTo(page, testid, (f) => f.testid === testid, inDialog);
+async function typeInSelect(
+  page: Page,
+  testid: string,
+  text: string,
+  expected: string,
+  options: { inDialog?: boolean } = inDialog,
+): Promise<void> {
+  await tabTo(page, testid, (f) => f.testid === testid, options);
   await page.keyboard.type(text);
   await expect(page.getByTestId(testid).inputValue()).resolves.toBe(expected);
 }
@@ -414,6 +425,224 @@ it('datalek report by keyboard: a refused submit focuses the error summary, its 
     controllerParty: 'cibg',
     scaleDataSubjects: 12,
   });
+  expect(errors).toEqual([]);
+  await context.close();
+
+  // CIBG's privacy officer (the controller) records the decisions on it (AVG art. 33, 34), by keyboard too.
+  const officer = await open('cibg-privacy');
+  const op = officer.page;
+  await openTabByKeyboard(op, 'Datalekregister');
+  await op.getByTestId('datalek-row').first().waitFor();
+  await tabTo(op, '"Openen"', (f) => f.testid === 'datalek-open');
+  await op.keyboard.press('Enter');
+  await op.getByTestId('datalek-detail').waitFor();
+  await expect(op.getByTestId('datalek-fields').textContent()).resolves.toContain(marker);
+  // Closing without decisions: refused, focus on the summary that says why.
+  await typeInSelect(op, 'decision-status', 'Afg', 'afgesloten', {});
+  await tabTo(op, '"Besluiten vastleggen"', (f) => f.testid === 'decision-save', { max: 80 });
+  await op.keyboard.press('Enter');
+  const refusal = await expectFocus(op, 'the decisions refused', (f) => f.testid === 'decision-errors');
+  expect(refusal.role).toBe('alert');
+  await expect(op.getByTestId('decision-errors').textContent()).resolves.toContain('AVG art. 33(5)');
+  // The AP was told: the moment typed day first; a day that does not exist is refused as typed, day first.
+  await typeInSelect(op, 'decision-ap-notify', 'Ja', 'ja', {});
+  await tabTo(op, 'the AP moment', (f) => f.testid === 'decision-ap-notifiedAt');
+  const told = await typedMoment(op, 1);
+  await op.keyboard.type('31-02-2026 10:00');
+  await tabTo(op, 'the AP reason', (f) => f.testid === 'decision-ap-reason');
+  await op.keyboard.type('Hoog risico: bijzondere persoonsgegevens.');
+  await typeInSelect(op, 'decision-subjects-inform', 'Nee', 'nee', {});
+  await tabTo(op, 'the subjects reason', (f) => f.testid === 'decision-subjects-reason');
+  await op.keyboard.type('Ontvanger heeft verwijdering bevestigd (art. 34 lid 3 sub b).');
+  await tabTo(op, '"Besluiten vastleggen"', (f) => f.testid === 'decision-save');
+  await op.keyboard.press('Enter');
+  await expectFocus(op, 'the unread moment refused', (f) => f.testid === 'decision-errors');
+  await expect(op.getByTestId('decision-errors').textContent()).resolves.toContain(
+    'Gemeld aan de AP op: geen datum en tijd zoals dd-mm-jjjj uu:mm',
+  );
+  await tabTo(op, 'the AP moment', (f) => f.testid === 'decision-ap-notifiedAt');
+  await expect(
+    op.getByTestId('datalek-decisions').locator('.fui-Field__validationMessage', { hasText: "'31-02-2026 10:00'" }).textContent(),
+  ).resolves.toContain("'31-02-2026 10:00': geen datum en tijd zoals dd-mm-jjjj uu:mm");
+  await op.keyboard.press('Control+A');
+  await op.keyboard.type(told.dateTime);
+  await tabTo(op, '"Besluiten vastleggen"', (f) => f.testid === 'decision-save');
+  await op.keyboard.press('Enter');
+  const saved = await expectFocus(op, 'the decisions stored', (f) => f.testid === 'decision-saved');
+  expect(saved.role).toBe('status');
+  await op.getByTestId('datalek-row').first().getByTestId('datalek-status').getByText('Afgesloten').waitFor();
+  await screenshot(op, join(SCREENSHOTS, 'keyboard-datalek-decided.png'));
+  const decided = (
+    (await (
+      await fetch(`${wb.siteUrl}/_api/web/lists/getByTitle('Datalekregister')/items?$select=Gegevens,Datalekstatus`, {
+        headers: { accept: 'application/json;odata=nometadata', 'x-emulator-user': 'cibg-privacy' },
+      })
+    ).json()) as { value: Array<{ Gegevens: string; Datalekstatus: string }> }
+  ).value.find((i) => i.Gegevens.includes(marker));
+  expect(decided?.Datalekstatus).toBe('afgesloten');
+  expect(JSON.parse(decided?.Gegevens ?? '{}')).toMatchObject({
+    apDecision: { notify: true, notifiedAt: told.instant, decidedBy: expect.any(String) },
+    dataSubjectsDecision: { inform: false },
+  });
+  expect(officer.errors).toEqual([]);
+  await officer.context.close();
+});
+
+it('register by keyboard: a refused new record focuses the summary, a date typed day first takes, the saved record says so', async () => {
+  const title = 'Werkafspraak toetsenbord';
+  const { context, page, errors } = await open('igj-accounthouder');
+  await openTabByKeyboard(page, 'Overeenkomstenregister');
+  await page.getByTestId('register-table').waitFor();
+  await tabTo(page, '"Nieuwe registratie"', (f) => f.testid === 'register-new');
+  // Escape closes the form, and focus is back on the button that opened it.
+  await page.keyboard.press('Enter');
+  await page.getByTestId('record-form').waitFor();
+  await expectFocus(page, 'a control in the form', (f) => f.inDialog);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('record-form').waitFor({ state: 'detached' });
+  await expectFocus(page, '"Nieuwe registratie" after Escape', (f) => f.testid === 'register-new');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('record-form').waitFor();
+  await expectFocus(page, 'a control in the form', (f) => f.inDialog);
+
+  // Saved blank, then with a day that does not exist: refused, focus on the summary each time.
+  await tabTo(page, '"Opslaan"', (f) => f.testid === 'form-save', { ...inDialog, max: 80 });
+  await page.keyboard.press('Enter');
+  const summary = await expectFocus(page, 'the refusal', (f) => f.testid === 'form-errors');
+  expect(summary.role).toBe('alert');
+  await expect(page.getByTestId('form-errors').textContent()).resolves.toContain('Titel is verplicht.');
+  await tabTo(page, 'the title', (f) => f.testid === 'form-title', inDialog);
+  await page.keyboard.type(title);
+  await tabTo(page, 'the signing date', (f) => f.testid === 'form-signedOn', inDialog);
+  await page.keyboard.type('31-02-2026');
+  await tabTo(page, '"Opslaan"', (f) => f.testid === 'form-save', { ...inDialog, max: 80 });
+  await page.keyboard.press('Enter');
+  await expectFocus(page, 'the refusal of the date', (f) => f.testid === 'form-errors');
+  // under the field: what was typed and how to type it, not the stored form (JJJJ-MM-DD)
+  const field = page.getByTestId('record-form').locator('.fui-Field__validationMessage', { hasText: "'31-02-2026'" });
+  await expect(field.textContent()).resolves.toBe("'31-02-2026': geen datum zoals dd-mm-jjjj");
+  await tabTo(page, 'the signing date', (f) => f.testid === 'form-signedOn', inDialog);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2-1-2026');
+  await expect(page.getByTestId('record-form').getByText('Gelezen als vrijdag 2 januari 2026').count()).resolves.toBe(1);
+  await tabTo(page, '"Opslaan"', (f) => f.testid === 'form-save', { ...inDialog, max: 80 });
+  await page.keyboard.press('Enter');
+  await page.getByTestId('record-form').waitFor({ state: 'detached' });
+  // The dialog and its button are gone: focus on the saved record's message.
+  const done = await expectFocus(page, 'the saved record', (f) => f.testid === 'record-step-done');
+  expect(done.role).toBe('status');
+  await expect(page.getByTestId('record-detail').getByRole('heading', { name: title }).count()).resolves.toBe(1);
+  const stored = await api(
+    'igj-accounthouder',
+    `web/lists/getByTitle('Overeenkomstenregister')/items?$filter=Title eq '${title}'&$select=Title,Ondertekenddatum`,
+  );
+  const [item] = (stored.json as { value: Array<{ Ondertekenddatum: string }> }).value;
+  expect(item.Ondertekenddatum.slice(0, 10)).toBe('2026-01-02');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+/** A day `days` from today as a Dutch person types it (d-m-jjjj), and as ISO. */
+async function typedDay(page: Page, days: number): Promise<{ typed: string; iso: string }> {
+  return page.evaluate((n) => {
+    const d = new Date(Date.now() + n * 86_400_000);
+    const p = (x: number): string => String(x).padStart(2, '0');
+    return { typed: `${d.getDate()}-${d.getMonth() + 1}-${d.getFullYear()}`, iso: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}` };
+  }, days);
+}
+
+it('overleg by keyboard: plan with typed date and times, remove and add attendees, confirm, record one held', async () => {
+  const SERIES = 'bestuurlijk-overleg';
+  const { context, page, errors } = await open('igj-accounthouder');
+  await openTabByKeyboard(page, 'Overleg');
+  await page.locator(`[data-meeting="${SERIES}"]`).waitFor();
+  const plan = (f: Focus): boolean => f.meeting === SERIES && f.tag === 'button' && f.name.startsWith('Plannen: ');
+  await tabTo(page, '"Plannen" of the bestuurlijk overleg', plan);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('overleg-attendees').getByText('Marko Stupar').waitFor();
+  await expectFocus(page, 'a control in the plan dialog', (f) => f.inDialog);
+  // Escape closes it unplanned, back on "Plannen"; Enter opens it again.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('overleg-attendees').waitFor({ state: 'detached' });
+  await expectFocus(page, '"Plannen" after Escape', plan);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('overleg-attendees').getByText('Marko Stupar').waitFor();
+  await expectFocus(page, 'a control in the plan dialog', (f) => f.inDialog);
+
+  // A time that cannot be read is refused naming the field, day first; focus on the refusal.
+  const day = await typedDay(page, 45);
+  await tabTo(page, 'the date', (f) => f.testid === 'overleg-date', inDialog);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(day.typed);
+  await page.keyboard.press('Tab');
+  await expectFocus(page, 'the start time', (f) => f.testid === 'overleg-start');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('25:00');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('11.30');
+  await tabTo(page, '"Bevestigen en uitnodigen"', (f) => f.name === 'Bevestigen en uitnodigen', { ...inDialog, max: 80 });
+  await page.keyboard.press('Enter');
+  const refusal = await expectFocus(page, 'the refusal', (f) => f.testid === 'overleg-error');
+  expect(refusal.role).toBe('alert');
+  await expect(page.getByTestId('overleg-error').textContent()).resolves.toBe("Begintijd: '25:00': geen tijd zoals uu:mm");
+  await tabTo(page, 'the start time', (f) => f.testid === 'overleg-start', { ...inDialog, back: true });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('10.00');
+
+  // "Verwijderen" names whom it removes; after it, focus on the remove button that took its place.
+  const attendees = page.getByTestId('overleg-attendees');
+  const first = await tabTo(page, 'a remove button', (f) => f.name.startsWith('Verwijderen: '), inDialog);
+  const removed = first.name.slice('Verwijderen: '.length);
+  await page.keyboard.press('Enter');
+  await expect(attendees.getByText(removed, { exact: true }).count()).resolves.toBe(0);
+  await expectFocus(page, 'the next remove button', (f) => f.name.startsWith('Verwijderen: ') && f.name !== first.name);
+  // Enter in the address field adds, as the button does.
+  await tabTo(page, 'the address field', (f) => f.name.startsWith('Deelnemer toevoegen'), inDialog);
+  await page.keyboard.type('extern.adviseur@igj.example');
+  await page.keyboard.press('Enter');
+  await attendees.getByText('extern.adviseur@igj.example').waitFor();
+  expect((await focused(page)).name).toContain('Deelnemer toevoegen');
+
+  await tabTo(page, '"Bevestigen en uitnodigen"', (f) => f.name === 'Bevestigen en uitnodigen', { ...inDialog, max: 80 });
+  await page.keyboard.press('Enter');
+  const planned = await expectFocus(page, 'the planned message', (f) => f.testid === 'overleg-planned');
+  expect(planned.role).toBe('status');
+  await tabTo(page, '"Sluiten"', (f) => f.name === 'Sluiten', inDialog);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('overleg-planned').waitFor({ state: 'detached' });
+  await expectFocus(page, '"Plannen" again', plan);
+
+  // In the organiser's calendar: on the typed day, 10:00–11:30 Amsterdam time, without the removed attendee.
+  const calendar = (await (await fetch(`${wb.url}/_emulator/graph/calendars/pieter.bakker@igj.example`)).json()) as {
+    events: Array<{ subject: string; start: { dateTime: string }; end: { dateTime: string }; attendees: Array<{ emailAddress: { name: string; address: string } }> }>;
+  };
+  const event = calendar.events.find((e) => e.start.dateTime.startsWith(day.iso));
+  expect(event).toBeDefined();
+  expect([event?.start.dateTime.slice(11, 16), event?.end.dateTime.slice(11, 16)]).toEqual(['10:00', '11:30']);
+  const invited = (event?.attendees ?? []).map((a) => a.emailAddress);
+  expect(invited.map((a) => a.address)).toContain('extern.adviseur@igj.example');
+  expect(invited.map((a) => a.name)).not.toContain(removed);
+
+  // Recording an ambtelijk overleg held: the date typed day first; Escape after it returns to its button.
+  const held = await typedDay(page, -3);
+  const record = (f: Focus): boolean => f.meeting === 'ambtelijk-overleg' && f.name.startsWith('Vastleggen: ');
+  await tabTo(page, '"Vastleggen" of the ambtelijk overleg', record);
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'the date held', (f) => f.testid === 'overleg-heldOn', inDialog);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(held.typed);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('https://igj.example/verslagen/ambtelijk-overleg');
+  await tabTo(page, '"Vastleggen"', (f) => f.testid === 'overleg-record-save', inDialog);
+  await page.keyboard.press('Enter');
+  const recorded = await expectFocus(page, 'the recorded message', (f) => f.testid === 'overleg-recorded');
+  expect(recorded.role).toBe('status');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('overleg-recorded').waitFor({ state: 'detached' });
+  await expectFocus(page, '"Vastleggen" again', record);
+  const entries = await api('igj-accounthouder', `web/lists/getByTitle('Overleggen')/items?$select=Overlegreeks,Overlegstatus,Overlegdatum`);
+  expect(JSON.stringify(entries.json)).toContain(held.iso);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle 
 import * as React from 'react';
 import type { ExchangeDocument, SiteUser } from '../../ports';
 import { countUnclassified, mayClassify } from '../../review';
+import { useReturnFocus } from '../common/focusAfter';
 import { useServices, useStrings } from '../services';
 import { format } from '../upload/format';
 // The classification dialog (scan, questions, inputs: about ten chunks) loads when "Nu classificeren" is
@@ -30,6 +31,7 @@ export default function UnclassifiedBanner(): React.ReactElement | null {
   const [state, setState] = React.useState<State | null>(null);
   const [open, setOpen] = React.useState(false);
   const [generation, setGeneration] = React.useState(0);
+  const returnFocusTo = useReturnFocus(open);
   React.useEffect(() => {
     let current = true;
     (async () => {
@@ -55,7 +57,13 @@ export default function UnclassifiedBanner(): React.ReactElement | null {
         </MessageBarBody>
         {mine.length > 0 && (
           <MessageBarActions>
-            <Button onClick={() => setOpen(true)} data-testid="classify-now">
+            <Button
+              onClick={(e) => {
+                returnFocusTo(e.currentTarget);
+                setOpen(true);
+              }}
+              data-testid="classify-now"
+            >
               {t.catchAction}
             </Button>
           </MessageBarActions>

@@ -6,8 +6,11 @@ export type AsyncState<T> =
   | { status: 'ok'; value: T }
   | { status: 'error'; error: unknown };
 
-/** Result of {@link useAsync}: the state plus a `reload` that runs the load again. */
-export type AsyncResult<T> = AsyncState<T> & { reload: () => void };
+/**
+ * Result of {@link useAsync}: the state plus `reload`, which runs the load again from 'loading', and `refresh`, which
+ * runs it again while what was loaded stays on screen (after a save: the form, its message and the focus on it stay).
+ */
+export type AsyncResult<T> = AsyncState<T> & { reload: () => void; refresh: () => void };
 
 /**
  * Runs `load` when the component mounts and whenever `deps` change; a result that arrives after unmount or after a
@@ -16,9 +19,11 @@ export type AsyncResult<T> = AsyncState<T> & { reload: () => void };
 export function useAsync<T>(load: () => Promise<T>, deps: React.DependencyList): AsyncResult<T> {
   const [state, setState] = React.useState<AsyncState<T>>({ status: 'loading' });
   const [generation, setGeneration] = React.useState(0);
+  const keep = React.useRef(false);
   React.useEffect(() => {
     let current = true;
-    setState({ status: 'loading' });
+    if (!keep.current) setState({ status: 'loading' });
+    keep.current = false;
     load().then(
       (value) => current && setState({ status: 'ok', value }),
       (error: unknown) => current && setState({ status: 'error', error }),
@@ -29,5 +34,9 @@ export function useAsync<T>(load: () => Promise<T>, deps: React.DependencyList):
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, generation]);
   const reload = React.useCallback(() => setGeneration((g) => g + 1), []);
-  return { ...state, reload };
+  const refresh = React.useCallback(() => {
+    keep.current = true;
+    setGeneration((g) => g + 1);
+  }, []);
+  return { ...state, reload, refresh };
 }

@@ -35,6 +35,7 @@ import {
   type DatalekFormValues,
 } from './formValues';
 import { outboxFor } from './outboxFor';
+import { useFocusTargetStyles } from '../common/focusAfter';
 import { useDatalekStyles } from './useDatalekStyles';
 
 /** Fields with a control of their own in the form, so the error summary can lead to them. */
@@ -90,6 +91,7 @@ export default function DatalekTab(): React.ReactElement {
 function DatalekFlow(props: Loaded): React.ReactElement {
   const t = useStrings();
   const styles = useDatalekStyles();
+  const focusStyles = useFocusTargetStyles();
   const services = useServices();
   const command = useHostCommand();
   const { config } = services;
@@ -217,7 +219,7 @@ function DatalekFlow(props: Loaded): React.ReactElement {
         <MessageBar
           ref={storedMessage}
           tabIndex={-1}
-          className={styles.focusTarget}
+          className={focusStyles.focusTarget}
           intent="success"
           data-testid="datalek-stored"
         >
@@ -257,7 +259,7 @@ function DatalekFlow(props: Loaded): React.ReactElement {
   return (
     <div className={styles.panel} ref={panel}>
       {/* Subtitle1's look (size 500, semibold), as a Text that takes a ref to move focus to. */}
-      <Text as="h2" size={500} weight="semibold" ref={formTitle} tabIndex={-1} className={styles.focusTarget}>
+      <Text as="h2" size={500} weight="semibold" ref={formTitle} tabIndex={-1} className={focusStyles.focusTarget}>
         {t.datalekTitle}
       </Text>
       <Text>{t.datalekIntro}</Text>
@@ -306,7 +308,7 @@ function DatalekFlow(props: Loaded): React.ReactElement {
           ref={errorSummary}
           tabIndex={-1}
           role="alert"
-          className={styles.focusTarget}
+          className={focusStyles.focusTarget}
           intent="error"
           layout="multiline"
           data-testid="datalek-errors"
@@ -342,7 +344,7 @@ function DatalekFlow(props: Loaded): React.ReactElement {
         <MessageBar
           ref={failureMessage}
           tabIndex={-1}
-          className={styles.focusTarget}
+          className={focusStyles.focusTarget}
           intent="error"
           data-testid="datalek-submit-failed"
         >

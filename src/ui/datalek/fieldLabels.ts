@@ -50,12 +50,13 @@ interface ShownError {
 }
 
 /**
- * The problem as the form states it. A date the form could not read says how to type it (the form's date boxes take
- * text, day first), not the stored format the register checks (a stored item keeps that message).
+ * The problem as a form states it (the report form, the register's decisions). A date or moment the form could not
+ * read says how to type it (the boxes take text, day first), not the stored format the register checks (a stored item
+ * keeps that message).
  */
 export function datalekErrorMessage(e: ShownError, t: Strings): string {
-  if (e.field === 'breachDate' && e.code === 'invalid_date') return t.dateInvalid;
-  if (e.field === 'discoveredAt' && e.code === 'invalid_datetime') return t.dateTimeInvalid;
+  if (e.code === 'invalid_date') return t.dateInvalid;
+  if (e.code === 'invalid_datetime') return t.dateTimeInvalid;
   return t.lang === 'en' ? e.en : e.nl;
 }
 

@@ -1,4 +1,4 @@
-import { createCustomFocusIndicatorStyle, makeStyles, shorthands, tokens } from '@fluentui/react-components';
+import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
 
 /** Styles of the datalek form, its result and the register. */
 export const useDatalekStyles = makeStyles({
@@ -20,13 +20,6 @@ export const useDatalekStyles = makeStyles({
     // Grid items may shrink below their content's width, so a long choice never spills into the next column.
     '& > *': { minWidth: 0 },
   },
-  /** A message or title focus is moved to: its focus is visible like a control's (WCAG 2.4.7), keyboard only. */
-  focusTarget: createCustomFocusIndicatorStyle({
-    outlineWidth: tokens.strokeWidthThick,
-    outlineStyle: 'solid',
-    outlineColor: tokens.colorStrokeFocus2,
-    outlineOffset: '2px',
-  }),
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   muted: { color: tokens.colorNeutralForeground3 },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },

@@ -141,7 +141,7 @@ export default function RegisterTab(): React.ReactElement {
           row={open}
           canDecide={Boolean(open.report && privacyParties.includes(open.report.controllerParty))}
           user={user}
-          onChanged={data.reload}
+          onChanged={data.refresh}
         />
       )}
     </div>

@@ -5,6 +5,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  mergeClasses,
   Select,
   Subtitle2,
   Text,
@@ -24,8 +25,10 @@ import {
 import type { SiteUser } from '../../ports';
 import { DateTextField } from '../common/DateTextField';
 import { instantToLocal, localToInstant } from '../common/dateText';
+import { useFocusAfter, useFocusTargetStyles } from '../common/focusAfter';
+import { OutcomeMessage } from '../common/OutcomeMessage';
 import { FailureText } from '../common/ProblemText';
-import { datalekErrorText } from '../datalek/fieldLabels';
+import { datalekErrorMessage, datalekErrorText, datalekFormErrorText } from '../datalek/fieldLabels';
 import { DeliveryPanel } from '../datalek/DeliveryPanel';
 import { useDatalekStyles } from '../datalek/useDatalekStyles';
 import { useServices, useStrings } from '../services';
@@ -68,6 +71,9 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
   const [failure, setFailure] = React.useState<unknown>();
   const [busy, setBusy] = React.useState(false);
   const [saved, setSaved] = React.useState(false);
+  // after "Opslaan", focus on what it brought: the refusal, the failure or the message that it was stored
+  const focus = useFocusAfter<'errors' | 'failure' | 'saved'>();
+  const focusStyles = useFocusTargetStyles();
 
   if (!report)
     return (
@@ -88,7 +94,7 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
   const message = (field: string): Record<string, unknown> => {
     const e = errors.filter((x) => x.field === field || x.field.startsWith(`${field}.`));
     return e.length
-      ? { validationMessage: e.map((x) => `${x[lang]} (${x.article})`).join('; '), validationState: 'error' }
+      ? { validationMessage: e.map((x) => `${datalekErrorMessage(x, t)} (${x.article})`).join('; '), validationState: 'error' }
       : {};
   };
   const save = async (): Promise<void> => {
@@ -143,13 +149,16 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
         ...(subjects ? { dataSubjectsDecision: subjects } : {}),
       });
       if (!r.ok) {
+        focus.focusNext('errors');
         setErrors(r.errors);
         return;
       }
+      focus.focusNext('saved');
       setErrors([]);
       setSaved(true);
       props.onChanged();
     } catch (e) {
+      focus.focusNext('failure');
       setFailure(e);
     } finally {
       setBusy(false);
@@ -189,15 +198,13 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
           {props.canDecide ? t.datalekRegisterDecisionsIntro : t.datalekRegisterDecisionsReadOnly}
         </Text>
         {errors.length > 0 && (
-          <MessageBar intent="error" layout="multiline" data-testid="decision-errors">
-            <MessageBarBody>
-              <ul className={styles.list}>
-                {errors.map((e, i) => (
-                  <li key={i}>{datalekErrorText(e, t)}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
+          <OutcomeMessage target={focus.target('errors')} role="alert" intent="error" data-testid="decision-errors">
+            <ul className={styles.list}>
+              {errors.map((e, i) => (
+                <li key={i}>{datalekFormErrorText(e, t)}</li>
+              ))}
+            </ul>
+          </OutcomeMessage>
         )}
         <div className={styles.grid}>
           <Field label={t.datalekRegisterStatus} {...message('status')}>
@@ -310,9 +317,19 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
             </Button>
           </div>
         )}
-        {saved && <Text className={styles.ok}>{t.datalekRegisterSaved}</Text>}
+        {saved && (
+          <Text
+            ref={focus.target('saved')}
+            tabIndex={-1}
+            role="status"
+            className={mergeClasses(styles.ok, focusStyles.focusTarget)}
+            data-testid="decision-saved"
+          >
+            {t.datalekRegisterSaved}
+          </Text>
+        )}
         {failure !== undefined && (
-          <MessageBar intent="error">
+          <MessageBar ref={focus.target('failure')} tabIndex={-1} className={focusStyles.focusTarget} intent="error">
             <MessageBarBody>
               <FailureText error={failure} />
             </MessageBarBody>

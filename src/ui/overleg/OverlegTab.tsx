@@ -16,6 +16,7 @@ import * as React from 'react';
 import { toToday } from '../../domain/overleg';
 import { canPlan, loadPlan, type PlanRow } from '../../overleg';
 import { Failure } from '../common/Failure';
+import { useReturnFocus } from '../common/focusAfter';
 import { useAsync } from '../common/useAsync';
 import { formatDate } from '../overview/formatDate';
 import { useServices, useStrings } from '../services';
@@ -41,16 +42,24 @@ export default function OverlegTab(): React.ReactElement {
     return { plan, me, mayPlan: canPlan(services.config, me) };
   }, [services]);
   const [open, setOpen] = React.useState<Open>(null);
-  const { reload } = state;
+  // focus goes back to the row's button that opened the dialog when it closes
+  const returnFocusTo = useReturnFocus(open !== null);
+  const show = (next: NonNullable<Open>, button: HTMLElement): void => {
+    returnFocusTo(button);
+    setOpen(next);
+  };
+  const { refresh } = state;
+  // after a change the plan is read again behind the table, so the button that opened the dialog stays and takes focus
+  // back (reading from 'loading' would remove it and drop focus to the page)
   const close = React.useCallback(
     (changed: boolean) => {
       setOpen(null);
       if (changed) {
-        reload();
+        refresh();
         notifyPlanChanged();
       }
     },
-    [reload],
+    [refresh],
   );
   if (state.status === 'loading') return <Spinner label={t.loading} />;
   if (state.status === 'error') return <Failure error={state.error} onRetry={state.reload} />;
@@ -99,10 +108,19 @@ export default function OverlegTab(): React.ReactElement {
               {mayPlan && (
                 <TableCell>
                   <div className={styles.actions}>
-                    <Button size="small" onClick={() => setOpen({ kind: 'plan', row })}>
+                    <Button
+                      size="small"
+                      aria-label={`${t.overlegPlan}: ${row.item.title}`}
+                      onClick={(e) => show({ kind: 'plan', row }, e.currentTarget)}
+                    >
                       {t.overlegPlan}
                     </Button>
-                    <Button size="small" appearance="subtle" onClick={() => setOpen({ kind: 'record', row })}>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      aria-label={`${t.overlegRecord}: ${row.item.title}`}
+                      onClick={(e) => show({ kind: 'record', row }, e.currentTarget)}
+                    >
                       {t.overlegRecord}
                     </Button>
                   </div>

@@ -23,7 +23,9 @@ import { randomId } from '../../domain/common/randomId';
 import type { AgendaItem, MeetingAttendee, PlannedMeeting } from '../../domain/overleg';
 import { confirmPlan, proposeFromDirectory, type ConfirmedPlan, type PlanRow } from '../../overleg';
 import type { UserProfile } from '../../ports';
-import { DateTextField } from '../common/DateTextField';
+import { DateTextField, unreadFieldText } from '../common/DateTextField';
+import { useFocusAfter } from '../common/focusAfter';
+import { OutcomeMessage } from '../common/OutcomeMessage';
 import { useAsync } from '../common/useAsync';
 import { formatDate } from '../overview/formatDate';
 import { useServices, useStrings } from '../services';
@@ -107,6 +109,32 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
   const [done, setDone] = React.useState<ConfirmedPlan | null>(null);
   // one attempt while the dialog is open: confirming again after an error repeats it, never doubles it
   const [attemptId] = React.useState(randomId);
+  // focus follows the answer: the error, or the message that the meeting is planned (the form and its button are gone)
+  const focus = useFocusAfter<'error' | 'done'>();
+  // after "Verwijderen" (its button is gone): the remove button that took its place, else the list's last, else the
+  // field that adds one
+  const lists = { attendees: React.useRef<HTMLUListElement>(null), agenda: React.useRef<HTMLOListElement>(null) };
+  const adders = { attendees: React.useRef<HTMLInputElement>(null), agenda: React.useRef<HTMLInputElement>(null) };
+  const refocus = React.useRef<{ list: keyof typeof lists; index: number }>();
+  React.useEffect(() => {
+    const r = refocus.current;
+    if (!r) return;
+    refocus.current = undefined;
+    const buttons = Array.from(lists[r.list].current?.querySelectorAll<HTMLElement>('[data-remove]') ?? []);
+    (buttons[Math.min(r.index, buttons.length - 1)] ?? adders[r.list].current)?.focus();
+  });
+  const removing = (list: keyof typeof lists, button: HTMLElement): void => {
+    const buttons = Array.from(lists[list].current?.querySelectorAll<HTMLElement>('[data-remove]') ?? []);
+    refocus.current = { list, index: Math.max(0, buttons.indexOf(button)) };
+  };
+  /** Enter in an "add" field adds, as its button does. */
+  const onEnter =
+    (add: () => void): ((e: React.KeyboardEvent) => void) =>
+    (e) => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault();
+      add();
+    };
   const meeting: PlannedMeeting = { ...initial, start: `${date}T${startTime}`, end: `${date}T${endTime}`, attendees, agenda };
   const addAttendee = (): void => {
     const email = newAttendee.trim();
@@ -121,11 +149,25 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
     setNewTopic('');
   };
   const confirm = async (): Promise<void> => {
+    // a date or time the field could not read is named as typed (the plan's check names the stored form)
+    const unread = [
+      unreadFieldText(t, 'date', t.overlegDate, date),
+      unreadFieldText(t, 'time', t.overlegStart, startTime),
+      unreadFieldText(t, 'time', t.overlegEnd, endTime),
+    ].filter(Boolean);
+    if (unread.length) {
+      focus.focusNext('error');
+      setError(unread.join(' '));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      setDone(await confirmPlan(services, meeting, props.today, { moveReason, attemptId }));
+      const confirmed = await confirmPlan(services, meeting, props.today, { moveReason, attemptId });
+      focus.focusNext('done');
+      setDone(confirmed);
     } catch (e) {
+      focus.focusNext('error');
       setError(failureText(t, e));
     } finally {
       setBusy(false);
@@ -140,16 +182,14 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
     return (
       <>
         <DialogContent>
-          <MessageBar intent="success" layout="multiline" data-testid="overleg-planned">
-            <MessageBarBody>
-              {format(t.overlegPlannedDone, { date: formatDate(date), days })}{' '}
-              {done.event.webLink && (
-                <Link href={done.event.webLink} target="_blank" rel="noreferrer">
-                  {t.overlegOpenEvent}
-                </Link>
-              )}
-            </MessageBarBody>
-          </MessageBar>
+          <OutcomeMessage target={focus.target('done')} role="status" intent="success" data-testid="overleg-planned">
+            {format(t.overlegPlannedDone, { date: formatDate(date), days })}{' '}
+            {done.event.webLink && (
+              <Link href={done.event.webLink} target="_blank" rel="noreferrer">
+                {t.overlegOpenEvent}
+              </Link>
+            )}
+          </OutcomeMessage>
         </DialogContent>
         <DialogActions>
           <Button onClick={ics}>{t.overlegDownloadIcs}</Button>
@@ -181,9 +221,9 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
           </MessageBar>
         )}
         <div className={styles.row}>
-          <DateTextField kind="date" label={t.overlegDate} value={date} onChange={setDate} />
-          <DateTextField kind="time" label={t.overlegStart} value={startTime} onChange={setStartTime} />
-          <DateTextField kind="time" label={t.overlegEnd} value={endTime} onChange={setEndTime} />
+          <DateTextField kind="date" label={t.overlegDate} value={date} onChange={setDate} inputTestId="overleg-date" />
+          <DateTextField kind="time" label={t.overlegStart} value={startTime} onChange={setStartTime} inputTestId="overleg-start" />
+          <DateTextField kind="time" label={t.overlegEnd} value={endTime} onChange={setEndTime} inputTestId="overleg-end" />
         </div>
         {initial.kind === 'evaluatie' && (
           <Field label={t.overlegMoveReason}>
@@ -191,7 +231,7 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
           </Field>
         )}
         <Subtitle2 as="h3">{t.overlegAttendees}</Subtitle2>
-        <ul className={styles.list} data-testid="overleg-attendees">
+        <ul ref={lists.attendees} className={styles.list} data-testid="overleg-attendees">
           {attendees.map((a) => (
             <li key={a.email} className={styles.item}>
               <Text>
@@ -200,7 +240,16 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
               <Badge appearance="tint" color={a.required ? 'brand' : 'informative'}>
                 {a.required ? format(t.overlegRequired, { source: a.source }) : format(t.overlegSuggested, { source: a.source })}
               </Badge>
-              <Button size="small" appearance="subtle" onClick={() => setAttendees(attendees.filter((x) => x !== a))}>
+              <Button
+                size="small"
+                appearance="subtle"
+                data-remove
+                aria-label={`${t.overlegRemove}: ${a.name}`}
+                onClick={(e) => {
+                  removing('attendees', e.currentTarget);
+                  setAttendees(attendees.filter((x) => x !== a));
+                }}
+              >
                 {t.overlegRemove}
               </Button>
             </li>
@@ -208,12 +257,18 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
         </ul>
         <div className={styles.row}>
           <Field label={t.overlegAddAttendee} className={styles.grow}>
-            <Input type="email" value={newAttendee} onChange={(_, d) => setNewAttendee(d.value)} />
+            <Input
+              ref={adders.attendees}
+              type="email"
+              value={newAttendee}
+              onChange={(_, d) => setNewAttendee(d.value)}
+              onKeyDown={onEnter(addAttendee)}
+            />
           </Field>
           <Button onClick={addAttendee}>{t.overlegAdd}</Button>
         </div>
         <Subtitle2 as="h3">{t.overlegAgenda}</Subtitle2>
-        <ol className={styles.list} data-testid="overleg-agenda">
+        <ol ref={lists.agenda} className={styles.list} data-testid="overleg-agenda">
           {agenda.map((a) => (
             <li key={a.key} className={styles.item}>
               <Text>{a.label}</Text>
@@ -222,7 +277,16 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
                   {format(t.overlegMandatory, { source: a.source })}
                 </Badge>
               ) : (
-                <Button size="small" appearance="subtle" onClick={() => setAgenda(agenda.filter((x) => x !== a))}>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  data-remove
+                  aria-label={`${t.overlegRemove}: ${a.label}`}
+                  onClick={(e) => {
+                    removing('agenda', e.currentTarget);
+                    setAgenda(agenda.filter((x) => x !== a));
+                  }}
+                >
                   {t.overlegRemove}
                 </Button>
               )}
@@ -231,14 +295,19 @@ function PlanForm(props: PlanFormProps): React.ReactElement {
         </ol>
         <div className={styles.row}>
           <Field label={t.overlegAddTopic} className={styles.grow}>
-            <Input value={newTopic} onChange={(_, d) => setNewTopic(d.value)} />
+            <Input
+              ref={adders.agenda}
+              value={newTopic}
+              onChange={(_, d) => setNewTopic(d.value)}
+              onKeyDown={onEnter(addTopic)}
+            />
           </Field>
           <Button onClick={addTopic}>{t.overlegAdd}</Button>
         </div>
         {error && (
-          <MessageBar intent="error" layout="multiline" data-testid="overleg-error">
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
+          <OutcomeMessage target={focus.target('error')} role="alert" intent="error" data-testid="overleg-error">
+            {error}
+          </OutcomeMessage>
         )}
       </DialogContent>
       <DialogActions>

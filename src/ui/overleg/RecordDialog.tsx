@@ -8,15 +8,15 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Spinner,
 } from '@fluentui/react-components';
 import * as React from 'react';
 import { addMonthsIso } from '../../domain/overleg';
 import { format } from '../../loc/text';
 import { recordHeld, type PlanRow } from '../../overleg';
-import { DateTextField } from '../common/DateTextField';
+import { DateTextField, unreadFieldText } from '../common/DateTextField';
+import { useFocusAfter } from '../common/focusAfter';
+import { OutcomeMessage } from '../common/OutcomeMessage';
 import { formatDate } from '../overview/formatDate';
 import { useServices, useStrings } from '../services';
 import { failureText } from './labels';
@@ -43,7 +43,16 @@ export function RecordDialog(props: RecordDialogProps): React.ReactElement {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const [saved, setSaved] = React.useState(false);
+  // focus follows the answer: the error, or the message that it was recorded (the form and its button are gone)
+  const focus = useFocusAfter<'error' | 'saved'>();
   const save = async (): Promise<void> => {
+    // a date the field could not read is named as typed, day first (the check below names the stored form)
+    const unread = unreadFieldText(t, 'date', t.overlegHeldOn, heldOn);
+    if (unread) {
+      focus.focusNext('error');
+      setError(unread);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -58,8 +67,10 @@ export function RecordDialog(props: RecordDialogProps): React.ReactElement {
         },
         today,
       );
+      focus.focusNext('saved');
       setSaved(true);
     } catch (e) {
+      focus.focusNext('error');
       setError(failureText(t, e));
     } finally {
       setBusy(false);
@@ -72,21 +83,26 @@ export function RecordDialog(props: RecordDialogProps): React.ReactElement {
           <DialogTitle>{format(t.overlegRecordTitle, { title: row.item.title })}</DialogTitle>
           <DialogContent className={styles.form}>
             {saved ? (
-              <MessageBar intent="success" layout="multiline" data-testid="overleg-recorded">
-                <MessageBarBody>
-                  {format(t.overlegSaved, { date: formatDate(addMonthsIso(heldOn, row.item.everyMonths)) })}
-                </MessageBarBody>
-              </MessageBar>
+              <OutcomeMessage target={focus.target('saved')} role="status" intent="success" data-testid="overleg-recorded">
+                {format(t.overlegSaved, { date: formatDate(addMonthsIso(heldOn, row.item.everyMonths)) })}
+              </OutcomeMessage>
             ) : (
               <>
-                <DateTextField kind="date" label={t.overlegHeldOn} required value={heldOn} onChange={setHeldOn} />
+                <DateTextField
+                  kind="date"
+                  label={t.overlegHeldOn}
+                  required
+                  value={heldOn}
+                  onChange={setHeldOn}
+                  inputTestId="overleg-heldOn"
+                />
                 <Field label={t.overlegMinutesUrl} required>
                   <Input type="url" value={minutesUrl} placeholder="https://" onChange={(_, d) => setMinutesUrl(d.value)} />
                 </Field>
                 {error && (
-                  <MessageBar intent="error" layout="multiline" data-testid="overleg-error">
-                    <MessageBarBody>{error}</MessageBarBody>
-                  </MessageBar>
+                  <OutcomeMessage target={focus.target('error')} role="alert" intent="error" data-testid="overleg-error">
+                    {error}
+                  </OutcomeMessage>
                 )}
               </>
             )}

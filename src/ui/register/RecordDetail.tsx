@@ -6,8 +6,6 @@ import {
   Field,
   Input,
   Link,
-  MessageBar,
-  MessageBarBody,
   Option,
   Subtitle2,
   Text,
@@ -22,6 +20,8 @@ import {
 } from '../../domain/register';
 import { format } from '../../loc/text';
 import { Failure } from '../common/Failure';
+import { useFocusAfter, useFocusTargetStyles } from '../common/focusAfter';
+import { OutcomeMessage } from '../common/OutcomeMessage';
 import { useAsync } from '../common/useAsync';
 import { formatDate } from '../overview/formatDate';
 import { useServices, useStrings } from '../services';
@@ -35,6 +35,8 @@ export interface RecordDetailProps {
   onEdit: (record: RegisterRecord) => void;
   onChanged: () => void;
   onClose: () => void;
+  /** Opened right after the form saved it: says so, with focus on that message (the form's dialog is gone). */
+  saved?: boolean;
 }
 
 /** One register record: its facts, owner (art. 12 for DVA's, art. 5 otherwise), linked documents and status history. */
@@ -66,8 +68,15 @@ export function RecordDetail(props: RecordDetailProps): React.ReactElement {
   const [note, setNote] = React.useState('');
   const [busy, setBusy] = React.useState(false);
   const [errors, setErrors] = React.useState<RegisterError[]>([]);
-  const [message, setMessage] = React.useState<string | undefined>();
+  const [message, setMessage] = React.useState<string | undefined>(props.saved ? t.registerSaved : undefined);
   const [failure, setFailure] = React.useState<unknown>();
+  // after a step, focus on what it brought: the refusal, the failure, or the message that the step was taken (its
+  // button is disabled once the step is taken, which would drop focus to the page)
+  const focus = useFocusAfter<'errors' | 'failure' | 'done'>();
+  const focusStyles = useFocusTargetStyles();
+  React.useEffect(() => {
+    if (props.saved) focus.focusNext('done');
+  }, [focus, props.saved]);
   if (loaded.status === 'loading') return <Text>{t.loading}</Text>;
   if (loaded.status === 'error') return <Failure error={loaded.error} onRetry={loaded.reload} />;
   const r = loaded.value.record;
@@ -80,15 +89,22 @@ export function RecordDetail(props: RecordDetailProps): React.ReactElement {
     setFailure(undefined);
     try {
       const outcome = await stepStatus(services, r, to, note.trim());
-      if (!outcome.ok) setErrors(outcome.errors);
-      else {
-        if (outcome.superseded) setMessage(format(t.registerSupersededUpdated, { title: outcome.superseded.title }));
+      if (!outcome.ok) {
+        focus.focusNext('errors');
+        setErrors(outcome.errors);
+      } else {
+        focus.focusNext('done');
+        const done = format(t.registerStepDone, { status: to });
+        setMessage(
+          outcome.superseded ? `${done} ${format(t.registerSupersededUpdated, { title: outcome.superseded.title })}` : done,
+        );
         setTo(undefined);
         setNote('');
-        loaded.reload();
+        loaded.refresh();
         props.onChanged();
       }
     } catch (e) {
+      focus.focusNext('failure');
       setFailure(e);
     } finally {
       setBusy(false);
@@ -201,18 +217,20 @@ export function RecordDetail(props: RecordDetailProps): React.ReactElement {
         </div>
       )}
       {errors.length > 0 && (
-        <MessageBar intent="error" layout="multiline" data-testid="record-errors">
-          <MessageBarBody>
-            <ErrorList errors={errors} />
-          </MessageBarBody>
-        </MessageBar>
+        <OutcomeMessage target={focus.target('errors')} role="alert" intent="error" data-testid="record-errors">
+          <ErrorList errors={errors} />
+        </OutcomeMessage>
       )}
       {message && (
-        <MessageBar intent="success">
-          <MessageBarBody>{message}</MessageBarBody>
-        </MessageBar>
+        <OutcomeMessage target={focus.target('done')} role="status" intent="success" data-testid="record-step-done">
+          {message}
+        </OutcomeMessage>
       )}
-      {failure !== undefined && <Failure error={failure} />}
+      {failure !== undefined && (
+        <div ref={focus.target('failure')} tabIndex={-1} className={focusStyles.focusTarget}>
+          <Failure error={failure} />
+        </div>
+      )}
     </Card>
   );
 }

@@ -10,8 +10,6 @@ import {
   Dropdown,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Option,
 } from '@fluentui/react-components';
 import * as React from 'react';
@@ -31,6 +29,8 @@ import { format } from '../../loc/text';
 import { DateTextField } from '../common/DateTextField';
 import { formatDateText } from '../common/dateText';
 import { Failure } from '../common/Failure';
+import { useFocusAfter, useFocusTargetStyles } from '../common/focusAfter';
+import { OutcomeMessage } from '../common/OutcomeMessage';
 import { useServices, useStrings } from '../services';
 import { ErrorList } from './ErrorList';
 import { fieldError } from './errorText';
@@ -69,6 +69,8 @@ export function RecordForm(props: RecordFormProps): React.ReactElement {
   const [errors, setErrors] = React.useState<RegisterError[]>([]);
   const [failure, setFailure] = React.useState<unknown>();
   const [busy, setBusy] = React.useState(false);
+  const focus = useFocusAfter<'errors' | 'failure'>();
+  const focusStyles = useFocusTargetStyles();
   const options = useFormOptions(draft.kind);
   const opts = options.status === 'ok' ? options.value : undefined;
   const derived = withDerivedDates(
@@ -92,8 +94,12 @@ export function RecordForm(props: RecordFormProps): React.ReactElement {
       for (const [k] of DATES) if (!clean[k]) delete clean[k];
       const outcome = await saveRecord(services, props.initial, clean);
       if (outcome.ok) props.onSaved(outcome.record);
-      else setErrors(outcome.errors);
+      else {
+        focus.focusNext('errors');
+        setErrors(outcome.errors);
+      }
     } catch (e) {
+      focus.focusNext('failure');
       setFailure(e);
     } finally {
       setBusy(false);
@@ -123,14 +129,16 @@ export function RecordForm(props: RecordFormProps): React.ReactElement {
           <DialogTitle>{isNew ? t.registerNewTitle : t.registerEditTitle}</DialogTitle>
           <DialogContent>
             {errors.length > 0 && (
-              <MessageBar intent="error" layout="multiline" data-testid="form-errors">
-                <MessageBarBody>
-                  {format(t.registerRefused, { count: errors.length })}
-                  <ErrorList errors={errors} />
-                </MessageBarBody>
-              </MessageBar>
+              <OutcomeMessage target={focus.target('errors')} role="alert" intent="error" data-testid="form-errors">
+                {format(t.registerRefused, { count: errors.length })}
+                <ErrorList errors={errors} />
+              </OutcomeMessage>
             )}
-            {failure !== undefined && <Failure error={failure} />}
+            {failure !== undefined && (
+              <div ref={focus.target('failure')} tabIndex={-1} className={focusStyles.focusTarget}>
+                <Failure error={failure} />
+              </div>
+            )}
             <div className={styles.form}>
               <Field label={t.fieldKind} {...err('kind')}>
                 <Dropdown

@@ -20,6 +20,7 @@ import type { RegisterRecord } from '../../domain/register';
 import { format } from '../../loc/text';
 import type { AgreementView } from '../../ports/registers';
 import { Failure } from '../common/Failure';
+import { useReturnFocus } from '../common/focusAfter';
 import { useAsync } from '../common/useAsync';
 import { formatDate } from '../overview/formatDate';
 import { useServices, useStrings } from '../services';
@@ -52,6 +53,10 @@ export default function RegisterTab(): React.ReactElement {
   const [editing, setEditing] = React.useState<RegisterRecord | 'new' | undefined>();
   // Bumped on every save, so the open record is read again (with its new etag) rather than shown stale.
   const [saves, setSaves] = React.useState(0);
+  // The record the form just saved: its detail says so and takes focus.
+  const [savedId, setSavedId] = React.useState<number>();
+  // focus back to "Nieuwe registratie" or "Bewerken" when the form closes without saving
+  const returnFocusTo = useReturnFocus(editing !== undefined);
   const token = tokens[tokens.length - 1];
   const page = useAsync(() => services.agreements.list(view, token), [services, view, token]);
   const onView = (_: unknown, d: SelectTabData): void => {
@@ -61,8 +66,9 @@ export default function RegisterTab(): React.ReactElement {
   const onSaved = (r: RegisterRecord): void => {
     setEditing(undefined);
     setOpenId(r.id);
+    setSavedId(r.id);
     setSaves((n) => n + 1);
-    page.reload();
+    page.refresh();
   };
   const kindLabel = (k: RegisterRecord['kind']): string => t[`kind_${k}`];
   const partyNames = (keys: string[]): string =>
@@ -78,7 +84,14 @@ export default function RegisterTab(): React.ReactElement {
       </TabList>
       <div className={styles.toolbar}>
         <Body1 className={styles.help}>{t[`registerViewHelp_${view}`]}</Body1>
-        <Button appearance="primary" onClick={() => setEditing('new')} data-testid="register-new">
+        <Button
+          appearance="primary"
+          onClick={(e) => {
+            returnFocusTo(e.currentTarget);
+            setEditing('new');
+          }}
+          data-testid="register-new"
+        >
           {t.registerNew}
         </Button>
       </div>
@@ -108,7 +121,13 @@ export default function RegisterTab(): React.ReactElement {
               {page.value.items.map((r) => (
                 <TableRow key={r.id} data-record={r.title} aria-selected={r.id === openId}>
                   <TableCell>
-                    <Link as="button" onClick={() => setOpenId(r.id)}>
+                    <Link
+                      as="button"
+                      onClick={() => {
+                        setOpenId(r.id);
+                        setSavedId(undefined);
+                      }}
+                    >
                       {r.title}
                     </Link>
                   </TableCell>
@@ -156,9 +175,13 @@ export default function RegisterTab(): React.ReactElement {
         <RecordDetail
           key={`${openId}-${saves}`}
           id={openId}
-          onEdit={(r) => setEditing(r)}
-          onChanged={() => page.reload()}
+          onEdit={(r) => {
+            returnFocusTo(document.activeElement);
+            setEditing(r);
+          }}
+          onChanged={() => page.refresh()}
           onClose={() => setOpenId(undefined)}
+          saved={savedId === openId}
         />
       )}
       {editing && (

@@ -8,6 +8,7 @@ import { formatDate } from '../overview/formatDate';
 import { useServices, useStrings } from '../services';
 import { format } from '../upload/format';
 import { CheckDetails } from './CheckDetails';
+import { useFocusTargetStyles } from '../common/focusAfter';
 import { useReviewStyles } from './useReviewStyles';
 
 /** Props of {@link QueueCard}. */
@@ -22,6 +23,7 @@ export interface QueueCardProps {
 export function QueueCard(props: QueueCardProps): React.ReactElement {
   const t = useStrings();
   const styles = useReviewStyles();
+  const focusStyles = useFocusTargetStyles();
   const services = useServices();
   const { document: doc, record } = props.entry;
   const [note, setNote] = React.useState('');
@@ -86,7 +88,7 @@ export function QueueCard(props: QueueCardProps): React.ReactElement {
         <Textarea data-testid="review-note" value={note} disabled={busy} onChange={(_, d) => setNote(d.value)} maxLength={2000} />
       </Field>
       {error !== undefined && (
-        <MessageBar ref={errorMessage} tabIndex={-1} className={styles.focusTarget} intent="error" data-testid="review-error">
+        <MessageBar ref={errorMessage} tabIndex={-1} className={focusStyles.focusTarget} intent="error" data-testid="review-error">
           <MessageBarBody>
             <FailureText error={error} />
           </MessageBarBody>

@@ -8,6 +8,7 @@ import { useAsync } from '../common/useAsync';
 import { useServices, useStrings } from '../services';
 import { Outcomes } from './Outcomes';
 import { QueueCard } from './QueueCard';
+import { useFocusTargetStyles } from '../common/focusAfter';
 import { useReviewStyles } from './useReviewStyles';
 
 /** What the tab shows: the viewer, their queue (privacy officers only) and their own files' outcomes. */
@@ -36,6 +37,7 @@ async function load(services: Services): Promise<TabData> {
 export function ReviewTab(): React.ReactElement {
   const t = useStrings();
   const styles = useReviewStyles();
+  const focusStyles = useFocusTargetStyles();
   const services = useServices();
   const data = useAsync(() => load(services), [services]);
   const [done, setDone] = React.useState<{ text: string; warn: boolean } | undefined>(undefined);
@@ -59,7 +61,7 @@ export function ReviewTab(): React.ReactElement {
         <MessageBar
           ref={doneMessage}
           tabIndex={-1}
-          className={styles.focusTarget}
+          className={focusStyles.focusTarget}
           intent={done.warn ? 'warning' : 'success'}
           data-testid="review-done"
         >

@@ -1,16 +1,9 @@
-import { createCustomFocusIndicatorStyle, makeStyles, shorthands, tokens } from '@fluentui/react-components';
+import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
 
 /** Styles of the Review tab, the Verantwoording export and the unclassified-files banner and dialog. */
 export const useReviewStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '960px' },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  /** A region or message focus is moved to: its focus is visible like a control's (WCAG 2.4.7), keyboard only. */
-  focusTarget: createCustomFocusIndicatorStyle({
-    outlineWidth: tokens.strokeWidthThick,
-    outlineStyle: 'solid',
-    outlineColor: tokens.colorStrokeFocus2,
-    outlineOffset: '2px',
-  }),
   list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, margin: 0, padding: 0 },
   card: {
     listStyleType: 'none',

@@ -6,7 +6,8 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import * as React from 'react';
 import { AppFrame } from '../../../src/ui/AppFrame';
-import { DateTextField, type DateTextFieldProps } from '../../../src/ui/common/DateTextField';
+import { strings } from '../../../src/loc';
+import { DateTextField, unreadFieldText, type DateTextFieldProps } from '../../../src/ui/common/DateTextField';
 
 function hintOf(input: HTMLElement): string {
   return (input.getAttribute('aria-describedby') ?? '')
@@ -92,4 +93,47 @@ it('reads a time of day as HH:mm', async () => {
   expect(hintOf(time)).toContain('Gelezen als 14:30');
   fireEvent.change(time, { target: { value: '25:00' } });
   expect(hintOf(time)).toContain('Typ de tijd als uu:mm');
+});
+
+it('under a field its caller marks in error, text it could not read is named as typed with how to type it', async () => {
+  // the caller's check names the stored form; the person typed day first and should read that
+  const stored = "'31-02-2026' is geen datum (JJJJ-MM-DD).";
+  function Checked(props: { initial: string }): React.ReactElement {
+    const [value, setValue] = React.useState(props.initial);
+    return (
+      <DateTextField
+        kind="date"
+        label="Ondertekend op"
+        inputTestId="field"
+        validationState="error"
+        validationMessage={/^\d{4}-\d{2}-\d{2}$/.test(value) ? 'ligt na de publicatiedatum' : stored}
+        value={value}
+        onChange={setValue}
+      />
+    );
+  }
+  render(
+    <AppFrame host={{ locale: 'nl-NL' }}>
+      <Checked initial="" />
+    </AppFrame>,
+  );
+  const input = (await screen.findByTestId('field')) as HTMLInputElement;
+  fireEvent.change(input, { target: { value: '31-02-2026' } });
+  expect(hintOf(input)).toContain("'31-02-2026': geen datum zoals dd-mm-jjjj");
+  expect(hintOf(input)).not.toContain('JJJJ-MM-DD');
+  // a date it read keeps the caller's own message
+  fireEvent.change(input, { target: { value: '2-1-2026' } });
+  expect(hintOf(input)).toContain('ligt na de publicatiedatum');
+});
+
+it('unreadFieldText names the field and what was typed, only for text that could not be read', () => {
+  const nlNL = strings('nl-NL');
+  const enUS = strings('en-US');
+  expect(unreadFieldText(nlNL, 'time', 'Begintijd', '25:00')).toBe("Begintijd: '25:00': geen tijd zoals uu:mm");
+  expect(unreadFieldText(enUS, 'dateTime', 'Notified at', '2-1-2026')).toBe(
+    "Notified at: '2-1-2026': not a date and time like dd-mm-yyyy hh:mm",
+  );
+  expect(unreadFieldText(nlNL, 'date', 'Datum', '2026-01-02')).toBeUndefined();
+  expect(unreadFieldText(nlNL, 'time', 'Eindtijd', '11:30')).toBeUndefined();
+  expect(unreadFieldText(nlNL, 'date', 'Datum', ' ')).toBeUndefined();
 });

@@ -189,7 +189,7 @@ it('takes the moment the AP was notified as typed, day first, and refuses text t
       fireEvent.click(screen.getByTestId('decision-save'));
     });
     await waitFor(() =>
-      expect(screen.getByTestId('decision-errors').textContent).toContain('Gemeld aan de AP op: geen geldige datum en tijd'),
+      expect(screen.getByTestId('decision-errors').textContent).toContain('Gemeld aan de AP op: geen datum en tijd zoals dd-mm-jjjj uu:mm'),
     );
     expect([...services.breaches.items.values()][0].form.apDecision).toBeUndefined();
   }
@@ -204,10 +204,13 @@ it('takes the moment the AP was notified as typed, day first, and refuses text t
     fireEvent.click(screen.getByTestId('decision-save'));
   });
   await waitFor(() =>
-    expect(screen.getByTestId('decision-errors').textContent).toContain('Gemeld aan de AP op: geen geldige datum en tijd'),
+    expect(screen.getByTestId('decision-errors').textContent).toContain('Gemeld aan de AP op: geen datum en tijd zoals dd-mm-jjjj uu:mm'),
   );
   const [before] = [...services.breaches.items.values()];
   expect(before.form.apDecision).toBeUndefined();
+  // the refusal takes focus; under the field, what was typed and how to type it
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('decision-errors')));
+  expect(hint()).toContain("'31-13-2026 10:00': geen datum en tijd zoals dd-mm-jjjj uu:mm");
 
   // 2-1-2026 is the second of January, whatever the browser's language
   fireEvent.change(notifiedAt, { target: { value: '2-1-2026 9.30' } });
@@ -216,6 +219,10 @@ it('takes the moment the AP was notified as typed, day first, and refuses text t
     fireEvent.click(screen.getByTestId('decision-save'));
   });
   await waitFor(() => expect([...services.breaches.items.values()][0].form.apDecision).toBeDefined());
+  // stored: the detail stays open (the register is read again behind it) and the message that says so has focus
+  const saved = await screen.findByTestId('decision-saved');
+  expect(saved.getAttribute('role')).toBe('status');
+  await waitFor(() => expect(document.activeElement).toBe(saved));
   const decision = [...services.breaches.items.values()][0].form.apDecision as { notifiedAt?: string };
   const notified = new Date(decision.notifiedAt as string);
   expect([notified.getFullYear(), notified.getMonth() + 1, notified.getDate(), notified.getHours(), notified.getMinutes()]).toEqual([

@@ -118,13 +118,13 @@ describe('Overleg', () => {
     const w = world(pieter);
     render(<App services={w.services} host={{ initialTab: 'overleg' }} />);
     const row = (await screen.findByText('Bestuurlijk overleg IGJ–CIBG', { selector: 'td' })).closest('tr')!;
-    fireEvent.click(within(row).getByRole('button', { name: 'Plannen' }));
+    fireEvent.click(within(row).getByRole('button', { name: /^Plannen/ }));
     const attendees = await screen.findByTestId('overleg-attendees');
     expect(within(attendees).getAllByText(/verplicht \(art\. 7\)/)).toHaveLength(3);
     expect(screen.getByTestId('overleg-warnings').textContent).toContain("'Directeur Operationele Zaken/COO' bij CIBG");
     const agenda = screen.getByTestId('overleg-agenda');
     expect(within(agenda).getAllByText(/verplicht \(art\. 7\.2\)/)).toHaveLength(2);
-    expect(within(agenda).queryByRole('button', { name: 'Verwijderen' })).toBeNull();
+    expect(within(agenda).queryByRole('button', { name: /^Verwijderen/ })).toBeNull();
     fireEvent.change(screen.getByLabelText('Agendapunt toevoegen'), { target: { value: 'Rondvraag' } });
     fireEvent.click(screen.getAllByRole('button', { name: 'Toevoegen' })[1]);
     fireEvent.click(screen.getByRole('button', { name: 'Bevestigen en uitnodigen' }));
@@ -145,7 +145,7 @@ describe('Overleg', () => {
     const w = world(pieter, { calendarFailures: 1 });
     render(<App services={w.services} host={{ initialTab: 'overleg' }} />);
     const row = (await screen.findByText('Bestuurlijk overleg IGJ–CIBG', { selector: 'td' })).closest('tr')!;
-    fireEvent.click(within(row).getByRole('button', { name: 'Plannen' }));
+    fireEvent.click(within(row).getByRole('button', { name: /^Plannen/ }));
     await screen.findByTestId('overleg-attendees');
     fireEvent.click(screen.getByRole('button', { name: 'Bevestigen en uitnodigen' }));
     expect((await screen.findByTestId('overleg-error')).textContent).toContain('Probeer het opnieuw');
@@ -162,7 +162,7 @@ describe('Overleg', () => {
     const w = world(pieter);
     render(<App services={w.services} host={{ initialTab: 'overleg' }} />);
     const row = (await screen.findByText('Ambtelijk overleg IGJ–CIBG', { selector: 'td' })).closest('tr')!;
-    fireEvent.click(within(row).getByRole('button', { name: 'Vastleggen' }));
+    fireEvent.click(within(row).getByRole('button', { name: /^Vastleggen/ }));
     fireEvent.change(await screen.findByLabelText(/Gehouden op/), { target: { value: '2026-11-20' } });
     fireEvent.change(screen.getByLabelText(/Link naar het verslag/), { target: { value: 'verslag.docx' } });
     fireEvent.click(screen.getByTestId('overleg-record-save'));
@@ -173,11 +173,74 @@ describe('Overleg', () => {
     expect(w.entries).toEqual([expect.objectContaining({ series: 'ambtelijk-overleg', status: 'gehouden', minutesUrl: 'https://contoso.example/verslag.docx' })]);
   });
 
+  it('keyboard and focus in the plan dialog: unread time named as typed, remove moves focus on, Enter adds', async () => {
+    const w = world(pieter);
+    render(<App services={w.services} host={{ initialTab: 'overleg' }} />);
+    const row = (await screen.findByText('Bestuurlijk overleg IGJ–CIBG', { selector: 'td' })).closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Plannen: Bestuurlijk overleg IGJ–CIBG' }));
+    const attendees = await screen.findByTestId('overleg-attendees');
+    // a time the field could not read: refused before any write, named day first, the refusal focused
+    fireEvent.change(screen.getByTestId('overleg-start'), { target: { value: '25:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Bevestigen en uitnodigen' }));
+    const refusal = await screen.findByTestId('overleg-error');
+    expect(refusal.textContent).toBe("Begintijd: '25:00': geen tijd zoals uu:mm");
+    await waitFor(() => expect(document.activeElement).toBe(refusal));
+    expect(w.entries).toEqual([]);
+    expect(w.events).toEqual([]);
+    // each remove button names whom it removes; after one, focus is on the button that took its place
+    const removes = within(attendees).getAllByRole('button', { name: /^Verwijderen: / });
+    expect(removes.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Verwijderen: Henk de Groot',
+      'Verwijderen: Eva Mulder',
+      'Verwijderen: Marko Stupar',
+    ]);
+    removes[0].focus();
+    fireEvent.click(removes[0]);
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Verwijderen: Eva Mulder'));
+    // the last one removed: focus on the list's last, then on the field that adds one
+    fireEvent.click(within(attendees).getByRole('button', { name: 'Verwijderen: Marko Stupar' }));
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Verwijderen: Eva Mulder'));
+    fireEvent.click(within(attendees).getByRole('button', { name: 'Verwijderen: Eva Mulder' }));
+    const address = screen.getByLabelText('Deelnemer toevoegen (e-mailadres)');
+    await waitFor(() => expect(document.activeElement).toBe(address));
+    // Enter in the address field adds, as the button does
+    fireEvent.change(address, { target: { value: 'extern@igj.example' } });
+    fireEvent.keyDown(address, { key: 'Enter' });
+    expect(within(attendees).getByText('extern@igj.example')).toBeTruthy();
+    expect((address as HTMLInputElement).value).toBe('');
+    // read now: confirmed, the message that says so focused
+    fireEvent.change(screen.getByTestId('overleg-start'), { target: { value: '9.30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Bevestigen en uitnodigen' }));
+    const planned = await screen.findByTestId('overleg-planned');
+    await waitFor(() => expect(document.activeElement).toBe(planned));
+    expect(w.events[0].event.start).toMatch(/T09:30$/);
+    expect(w.events[0].event.attendees.map((a) => a.address)).toEqual(['extern@igj.example']);
+  });
+
+  it('recording: a date the field could not read is refused as typed, day first, and nothing is stored', async () => {
+    const w = world(pieter);
+    render(<App services={w.services} host={{ initialTab: 'overleg' }} />);
+    const row = (await screen.findByText('Ambtelijk overleg IGJ–CIBG', { selector: 'td' })).closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Vastleggen: Ambtelijk overleg IGJ–CIBG' }));
+    fireEvent.change(await screen.findByTestId('overleg-heldOn'), { target: { value: '31-02-2026' } });
+    fireEvent.change(screen.getByLabelText(/Link naar het verslag/), { target: { value: 'https://contoso.example/verslag.docx' } });
+    fireEvent.click(screen.getByTestId('overleg-record-save'));
+    const refusal = await screen.findByTestId('overleg-error');
+    expect(refusal.textContent).toBe("Gehouden op: '31-02-2026': geen datum zoals dd-mm-jjjj");
+    await waitFor(() => expect(document.activeElement).toBe(refusal));
+    expect(w.entries).toEqual([]);
+    fireEvent.change(screen.getByTestId('overleg-heldOn'), { target: { value: '20-11-2026' } });
+    fireEvent.click(screen.getByTestId('overleg-record-save'));
+    const recorded = await screen.findByTestId('overleg-recorded');
+    await waitFor(() => expect(document.activeElement).toBe(recorded));
+    expect(w.entries).toEqual([expect.objectContaining({ series: 'ambtelijk-overleg', status: 'gehouden' })]);
+  });
+
   it('shows the plan read-only to people who do not plan (art. 5, 12)', async () => {
     const w = world(profile());
     render(<App services={w.services} host={{ initialTab: 'overleg' }} />);
     await screen.findByText('Bestuurlijk overleg IGJ–CIBG', { selector: 'td' });
-    expect(screen.queryByRole('button', { name: 'Plannen' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Plannen/ })).toBeNull();
     expect(screen.getByText(/Plannen en vastleggen doen de accounthouders/)).toBeTruthy();
   });
 });

@@ -124,6 +124,9 @@ describe('Overeenkomstenregister tab', () => {
     fireEvent.click(await screen.findByTestId('form-save'));
     const errors = await screen.findByTestId('form-errors');
     expect(within(errors).getByText('Titel is verplicht.')).toBeTruthy();
+    // the refusal takes focus (the save button is in the dialog's footer, the summary at its top)
+    await waitFor(() => expect(document.activeElement).toBe(errors));
+    expect(errors.getAttribute('role')).toBe('alert');
     expect(calls.create).toEqual([]);
   });
 
@@ -156,6 +159,10 @@ describe('Overeenkomstenregister tab', () => {
     fireEvent.click(await screen.findByText('ondertekend', { selector: '[role="option"]' }));
     fireEvent.click(within(detail).getByTestId('record-step-apply'));
     await waitFor(() => expect(calls.update).toHaveLength(1));
+    // the step's button is disabled once taken: focus is on the message that says what was set
+    const done = await within(detail).findByTestId('record-step-done');
+    expect(done.textContent).toBe('Status gezet: ondertekend.');
+    await waitFor(() => expect(document.activeElement).toBe(done));
     const [id, patch, etag] = calls.update[0];
     expect(id).toBe(2);
     expect(etag).toBe('"1"');
