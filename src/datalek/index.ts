@@ -23,3 +23,12 @@ export {
   type SubmitResult,
 } from './outbox';
 export { recordDecisions, type DecisionChange, type DecisionResult } from './decisions';
+export {
+  TRACED_DECISIONS,
+  reportTrace,
+  type DecisionMismatch,
+  type ReportTrace,
+  type TraceChange,
+  type TraceLine,
+  type TracedDecision,
+} from './trace';

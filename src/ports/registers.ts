@@ -176,6 +176,24 @@ export interface BreachRegister {
   appendEvent(event: BreachEvent): Promise<BreachEvent>;
   /** The steps of one report the reader may read, oldest first. */
   events(reportId: number): Promise<BreachEvent[]>;
+  /**
+   * The report's kept versions as SharePoint wrote them, newest first: who saved each (Editor) and when. The form's
+   * own names (a decision's decidedBy) are typed by whoever writes the item; these are not.
+   */
+  versions(id: number): Promise<BreachVersion[]>;
+}
+
+/** One kept version of a Datalekregister item (SharePoint's version history, AVG art. 33(5)). */
+export interface BreachVersion {
+  /** SharePoint's label, e.g. '2.0'. */
+  label: string;
+  /** When this version was saved, as SharePoint recorded it. */
+  modified: string;
+  /** Who saved it, as SharePoint recorded it; absent when SharePoint names nobody. */
+  editor?: PersonRef;
+  status: BreachStatus;
+  /** The form as this version held it; absent when its JSON could not be read. */
+  form?: Record<string, unknown>;
 }
 
 /** A meeting held or planned (art. 6, 7, 12, 13). */

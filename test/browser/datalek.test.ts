@@ -263,6 +263,11 @@ it('the privacy officer of the controller sees the report with its clock and rec
   await page.getByTestId('decision-subjects-reason').fill('Geen hoog risico voor betrokkenen (art. 34 lid 1).');
   await page.getByTestId('decision-save').click();
   await page.getByTestId('datalek-row').first().getByTestId('datalek-status').getByText('Afgesloten').waitFor();
+  // SharePoint's version history under the report: the reporter's version, then Johan's decisions, nothing named
+  const versions = page.getByTestId('datalek-trace-versions').locator('li');
+  await versions.filter({ hasText: 'Johan Smit: status Afgesloten' }).waitFor();
+  await expect(versions.last().textContent()).resolves.toMatch(/^Versie 1\.0, .*: gemeld$/);
+  await expect(page.getByTestId('datalek-trace-mismatch').count()).resolves.toBe(0);
   await screenshot(page, join(SCREENSHOTS, 'datalek-register.png'));
   const [item] = await registerItems();
   const form = JSON.parse(item.Gegevens) as { apDecision: { notify: boolean; reason: string; decidedBy: string } };

@@ -6,6 +6,8 @@ import {
   type BreachEntry,
   type BreachEvent,
   type BreachRegister,
+  type BreachVersion,
+  type PersonRef,
   type ChannelInspection,
   type ChannelPoster,
   type ChannelRef,
@@ -43,12 +45,33 @@ export class MemoryBreachRegister implements BreachRegister {
   createFailures: Plan = [];
   eventFailures: Plan = [];
   updates = 0;
+  /** Who SharePoint would record as each write's Editor (the signed-in user); tests switch it between writes. */
+  actor: PersonRef = { id: 1, displayName: 'Melder' };
+  /** Each item's versions, oldest first, as SharePoint keeps them (Editor, Created, the row's status and form). */
+  readonly kept = new Map<number, BreachVersion[]>();
+
+  private keep(id: number): void {
+    const e = this.items.get(id) as BreachEntry;
+    const all = this.kept.get(id) ?? [];
+    all.push({
+      label: `${all.length + 1}.0`,
+      modified: new Date(Date.UTC(2026, 0, 1, 9, all.length)).toISOString(),
+      editor: { ...this.actor },
+      status: e.status,
+      form: JSON.parse(JSON.stringify(e.form)) as Record<string, unknown>,
+    });
+    this.kept.set(id, all);
+  }
+  async versions(id: number): Promise<BreachVersion[]> {
+    return [...(this.kept.get(id) ?? [])].reverse().map((v) => JSON.parse(JSON.stringify(v)) as BreachVersion);
+  }
 
   async create(entry: BreachEntry): Promise<BreachEntry> {
     const f = this.createFailures.shift();
     if (f) throw f;
     const id = this.next++;
     this.items.set(id, JSON.parse(JSON.stringify({ ...entry, id, etag: '"1"' })));
+    this.keep(id);
     return this.get(id);
   }
   async get(id: number): Promise<BreachEntry> {
@@ -82,6 +105,7 @@ export class MemoryBreachRegister implements BreachRegister {
     const version = Number(String(cur.etag).replace(/"/g, '')) + 1;
     const { events: _e, ...stored } = { ...(this.items.get(id) as BreachEntry), ...patch };
     this.items.set(id, JSON.parse(JSON.stringify({ ...stored, id, etag: `"${version}"` })));
+    this.keep(id);
     return this.get(id);
   }
 }

@@ -8,7 +8,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { PnpAuditLog, PnpBreachRegister, PnpChannelFiles, PnpDocumentStore, PnpSiteDirectory, PnpSiteInventory } from '../../src/adapters/sharepoint';
-import { DatalekOutbox, readDelivery } from '../../src/datalek';
+import { DatalekOutbox, readDelivery, reportTrace } from '../../src/datalek';
 import type { AgreementConfig } from '../../src/domain/agreement/schema';
 import { runIntegrityCheck } from '../../src/integrity';
 import { ACK, AGR, AUDIT, BREACH, BREACH_LOG, CONFIG_FILE, LISTS, acknowledgementListTitle, breachLogTitle, reviewListTitle } from '../../src/provisioning/names';
@@ -197,6 +197,30 @@ describe('AVG art. 33(5): every breach documented, its facts and delivery unchan
     const [event] = await new PnpBreachRegister(emu.spForUser('igj-medewerker'), PARTIES).events(id);
     expect(await merge('igj-medewerker', breachLogTitle('igj'), event.id as number, { Uitkomst: 'sent' })).toBe(403);
   });
+  it("a decision written over REST under another officer's name shows: SharePoint's Editor, not the typed name (AVG art. 5(2))", async () => {
+    // Privacy officers may write the report's JSON column (SharePoint cannot tell a decision from a correction), so
+    // Fatima (IGJ) can put Johan's (CIBG) name on a decision. The version she saved says she saved it.
+    const johan = new PnpBreachRegister(emu.spForUser('cibg-privacy'), PARTIES);
+    const before = await johan.get(id);
+    const decision = { notify: false, reason: 'Geen risico.', decidedAt: '2026-12-01T10:00:00.000Z', decidedBy: 'Johan Smit' };
+    expect(await merge('igj-privacy', LISTS.breaches, id, { [BREACH.details]: JSON.stringify({ ...before.form, apDecision: decision }) })).toBe(204);
+    const forged = await johan.versions(id);
+    expect(forged[0].editor?.displayName).toBe('Fatima El Amrani');
+    expect(forged.at(-1)?.editor?.displayName).toBe('Sanne de Vries'); // the reporter saved the first version
+    expect(reportTrace(forged).mismatches).toEqual([
+      { decision: 'apDecision', declared: 'Johan Smit', label: forged[0].label, savedBy: expect.objectContaining({ displayName: 'Fatima El Amrani' }) },
+    ]);
+    // Johan saving his own decision again (new reason) is his: no mismatch left
+    const now = await johan.get(id);
+    await johan.update(id, { form: { ...now.form, apDecision: { ...decision, reason: 'Geen risico: ontvanger heeft verwijderd.' } } }, now.etag as string);
+    const own = await johan.versions(id);
+    expect(own[0].editor?.displayName).toBe('Johan Smit');
+    expect(reportTrace(own).mismatches).toEqual([]);
+    // the reporter reads the history of her own report too; the other party's staff does not see the report at all
+    expect((await new PnpBreachRegister(emu.spForUser('igj-medewerker'), PARTIES).versions(id)).length).toBe(own.length);
+    await expect(new PnpBreachRegister(emu.spForUser('cibg-medewerker'), PARTIES).versions(id)).rejects.toMatchObject({ status: 404 });
+  });
+
   it("another party cannot mark this report's notifications sent: its steps in its own course list do not count", async () => {
     const officer = new PnpBreachRegister(emu.spForUser('igj-privacy'), PARTIES);
     const before = readDelivery((await officer.get(id)).form);

@@ -7,7 +7,7 @@ import '@pnp/sp/items';
 import type { IList } from '@pnp/sp/lists';
 import { applyEvents } from '../../domain/datalek/events';
 import type { Page } from '../../ports/documents';
-import type { BreachEntry, BreachEvent, BreachRegister } from '../../ports/registers';
+import type { BreachEntry, BreachEvent, BreachRegister, BreachStatus, BreachVersion } from '../../ports/registers';
 import { BREACH, BREACH_LOG, LISTS, breachLogTitle } from '../../provisioning/names';
 import { httpStatus } from './errors';
 import { guardedUpdate, holdsFields } from './guardedWrite';
@@ -188,6 +188,29 @@ export class PnpBreachRegister implements BreachRegister {
       },
     });
     return this.get(id);
+  }
+
+  /**
+   * The item's version history (`items(id)/versions`, SP.ListItemVersion), newest first: each version's label, when it
+   * was saved (Created) and by whom (Editor, a FieldUserValue as SharePoint writes it), with its status and form.
+   */
+  public async versions(id: number): Promise<BreachVersion[]> {
+    const rows: Array<Record<string, unknown>> = await this.ref.items
+      .getById(id)
+      .versions.select('VersionLabel', 'Created', 'Editor', BREACH.status, BREACH.details)();
+    return rows.map((row) => {
+      const editor = row.Editor as { LookupId?: number; LookupValue?: string; Email?: string } | null | undefined;
+      const form = parseJson<Record<string, unknown> | undefined>(row[BREACH.details], undefined);
+      return {
+        label: String(row.VersionLabel ?? ''),
+        modified: String(row.Created ?? ''),
+        ...(editor?.LookupId
+          ? { editor: { id: editor.LookupId, displayName: editor.LookupValue ?? '', ...(editor.Email ? { email: editor.Email } : {}) } }
+          : {}),
+        status: row[BREACH.status] as BreachStatus,
+        ...(form && typeof form === 'object' ? { form } : {}),
+      };
+    });
   }
 
   /** When the breach course lists were created (read once): reports stored before them kept their delivery in their form. */

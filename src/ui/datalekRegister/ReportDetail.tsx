@@ -33,6 +33,7 @@ import { DeliveryPanel } from '../datalek/DeliveryPanel';
 import { useDatalekStyles } from '../datalek/useDatalekStyles';
 import { useServices, useStrings } from '../services';
 import type { RegisterRow } from './registerRows';
+import { ReportTrace } from './ReportTrace';
 
 /** Props of {@link ReportDetail}. */
 export interface ReportDetailProps {
@@ -191,6 +192,8 @@ export function ReportDetail(props: ReportDetailProps): React.ReactElement {
         }
         onUpdate={() => props.onChanged()}
       />
+
+      {row.entry.id !== undefined && <ReportTrace id={row.entry.id} etag={row.entry.etag} />}
 
       <section className={styles.section} data-testid="datalek-decisions">
         <Subtitle2 as="h3">{t.datalekRegisterDecisionsTitle}</Subtitle2>

@@ -229,3 +229,45 @@ it('takes the moment the AP was notified as typed, day first, and refuses text t
     2026, 1, 2, 9, 30,
   ]);
 });
+
+it("shows the report's versions as SharePoint recorded them, and names a decision saved by someone else than its author", async () => {
+  const services = await withReport(siteUser({}));
+  const { breaches } = services;
+  const [entry] = [...breaches.items.values()];
+  // Fatima writes Johan's name on the AP decision (the item's JSON column is hers to write, SharePoint records her)
+  breaches.actor = { id: 15, displayName: 'Fatima El Amrani' };
+  const decision = { notify: false, reason: 'Geen risico.', decidedAt: '2026-12-01T10:00:00.000Z', decidedBy: 'Johan Smit' };
+  await breaches.update(entry.id as number, { status: 'beoordeeld', form: { ...entry.form, apDecision: decision } }, entry.etag as string);
+  show(services);
+  fireEvent.click(await screen.findByTestId('datalek-open'));
+  const trace = await screen.findByTestId('datalek-trace-versions');
+  const lines = within(trace).getAllByRole('listitem').map((li) => li.textContent ?? '');
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toMatch(/^Versie 2\.0, .*, Fatima El Amrani: status Beoordeeld, besluit melding AP$/);
+  expect(lines[1]).toMatch(/^Versie 1\.0, .*, Melder: gemeld$/);
+  expect(screen.getByTestId('datalek-trace-mismatch').textContent).toContain(
+    'Melding aan de Autoriteit Persoonsgegevens (AVG art. 33): vermeld als besloten door Johan Smit, maar in SharePoint opgeslagen door Fatima El Amrani (versie 2.0).',
+  );
+
+  // Johan saves the decision again with his own reason: his version, and nothing is named any more
+  breaches.actor = { id: 16, displayName: 'Johan Smit' };
+  fireEvent.change(screen.getByTestId('decision-ap-reason'), { target: { value: 'Geen risico: ontvanger heeft verwijderd.' } });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('decision-save'));
+  });
+  await screen.findByTestId('decision-saved');
+  await waitFor(() => expect(within(screen.getByTestId('datalek-trace-versions')).getAllByRole('listitem')).toHaveLength(3));
+  expect(screen.queryByTestId('datalek-trace-mismatch')).toBeNull();
+});
+
+it('a version history that cannot be read says the authors were not checked', async () => {
+  const services = await withReport(siteUser({}));
+  services.breaches.versions = async () => {
+    throw Object.assign(new Error('Access denied'), { status: 403 });
+  };
+  show(services);
+  fireEvent.click(await screen.findByTestId('datalek-open'));
+  expect((await screen.findByTestId('datalek-trace-failed')).textContent).toBe(
+    'De versiegeschiedenis kon niet worden gelezen, dus wie de besluiten opsloeg is niet nagegaan.',
+  );
+});
