@@ -45,6 +45,11 @@ export interface DecisionMismatch {
 export interface ReportTrace {
   lines: TraceLine[];
   mismatches: DecisionMismatch[];
+  /**
+   * Decisions whose author cannot be checked: the version that gave them their content is not kept (the history
+   * starts later) or the version before it could not be read. Never counted as matching.
+   */
+  unchecked: TracedDecision[];
 }
 
 const CHOICE: Record<TracedDecision, string> = { apDecision: 'notify', dataSubjectsDecision: 'inform' };
@@ -73,7 +78,8 @@ const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b
 export function reportTrace(versions: BreachVersion[]): ReportTrace {
   const oldestFirst = [...versions].reverse();
   const lines: TraceLine[] = [];
-  const gaveContent: Partial<Record<TracedDecision, BreachVersion>> = {};
+  // per decision: the version that gave it its current content, and whether that version is known to be the one
+  const gaveContent: Partial<Record<TracedDecision, { version: BreachVersion; certain: boolean }>> = {};
   oldestFirst.forEach((v, i) => {
     const prev = i > 0 ? oldestFirst[i - 1] : undefined;
     const changes: TraceChange[] = [];
@@ -87,7 +93,12 @@ export function reportTrace(versions: BreachVersion[]): ReportTrace {
     for (const k of TRACED_DECISIONS) {
       const now = contentOf(v.form, k);
       if (now === undefined) delete gaveContent[k];
-      else if (now !== contentOf(prev?.form, k) || !prev) gaveContent[k] = v;
+      else if (!prev || now !== contentOf(prev.form, k)) {
+        // the first kept version gave it only when it is the first version of all; after an unreadable version the
+        // content may be older than this one
+        const certain = prev ? prev.form !== undefined : v.label === '1.0';
+        gaveContent[k] = { version: v, certain };
+      }
     }
     lines.push({
       label: v.label,
@@ -100,12 +111,18 @@ export function reportTrace(versions: BreachVersion[]): ReportTrace {
   });
   const newest = oldestFirst[oldestFirst.length - 1];
   const mismatches: DecisionMismatch[] = [];
+  const unchecked: TracedDecision[] = [];
   for (const k of TRACED_DECISIONS) {
     const source = gaveContent[k];
     const declared = decisionOf(newest?.form, k)?.decidedBy;
     if (!source || typeof declared !== 'string') continue;
-    if (source.editor && sameName(declared, source.editor.displayName)) continue;
-    mismatches.push({ decision: k, declared, label: source.label, ...(source.editor ? { savedBy: source.editor } : {}) });
+    if (!source.certain) {
+      unchecked.push(k);
+      continue;
+    }
+    const { editor, label } = source.version;
+    if (editor && sameName(declared, editor.displayName)) continue;
+    mismatches.push({ decision: k, declared, label, ...(editor ? { savedBy: editor } : {}) });
   }
-  return { lines: lines.reverse(), mismatches };
+  return { lines: lines.reverse(), mismatches, unchecked };
 }

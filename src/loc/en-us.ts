@@ -391,6 +391,8 @@ export const enUS: Strings = {
   datalekTraceNobody: 'unknown',
   datalekTraceMismatchTitle: 'Decided by someone other than who saved it',
   datalekTraceMismatch: '{decision}: stated as decided by {declared}, but saved in SharePoint by {savedBy} (version {label}).',
+  datalekTraceUnchecked:
+    '{decision}: who took this decision cannot be checked: the version that gave it its content is not kept, or the version before it cannot be read.',
   datalekTraceFailed: 'The version history could not be read, so who saved the decisions was not checked.',
   tabReview: 'Review',
   reviewIntro:

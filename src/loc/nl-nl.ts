@@ -390,6 +390,8 @@ export const nlNL = {
   datalekTraceNobody: 'onbekend',
   datalekTraceMismatchTitle: 'Besloten door een ander dan wie het opsloeg',
   datalekTraceMismatch: '{decision}: vermeld als besloten door {declared}, maar in SharePoint opgeslagen door {savedBy} (versie {label}).',
+  datalekTraceUnchecked:
+    '{decision}: wie dit besluit nam is niet na te gaan: de versie die het zijn inhoud gaf is niet bewaard, of de versie ervoor is niet leesbaar.',
   datalekTraceFailed: 'De versiegeschiedenis kon niet worden gelezen, dus wie de besluiten opsloeg is niet nagegaan.',
   tabReview: 'Review',
   reviewIntro:

@@ -41,6 +41,7 @@ it('lists every version newest first with what it changed and who saved it', () 
     ['1.0', 'Sanne de Vries', ['created']],
   ]);
   expect(trace.mismatches).toEqual([]);
+  expect(trace.unchecked).toEqual([]);
 });
 
 it('names a decision whose stated author is not who saved it, with the version that gave it its content', () => {
@@ -95,7 +96,28 @@ it('a version without an editor, a trimmed history and an unreadable form are sh
     ['6.0', ['status', 'facts'], true],
     ['5.0', ['earliest'], false],
   ]);
-  expect(trace.mismatches).toEqual([{ decision: 'apDecision', declared: 'Johan Smit', label: '7.0' }]);
+  // 7.0 follows an unreadable version: the decision may be older, so who gave it is not known, and not claimed
+  expect(trace.mismatches).toEqual([]);
+  expect(trace.unchecked).toEqual(['apDecision']);
+  // a version without an editor after readable ones: named, with nobody as the one who saved it
+  const nobody = reportTrace(
+    history(
+      { editor: SANNE, status: 'gemeld aan wederpartij', form: facts },
+      { status: 'beoordeeld', form: { ...facts, apDecision: ap('Johan Smit') } },
+    ),
+  );
+  expect(nobody.mismatches).toEqual([{ decision: 'apDecision', declared: 'Johan Smit', label: '2.0' }]);
+});
+
+it('a history that starts later (a version limit) does not accuse whoever saved its first kept version', () => {
+  // versions 1–4 were removed; 5.0 is a delivery write by the reporter that carries Johan's earlier decision
+  const trace = reportTrace([
+    { label: '6.0', modified: '2026-12-02T09:00:00Z', editor: JOHAN, status: 'afgesloten', form: { ...facts, apDecision: ap('Johan Smit') } },
+    { label: '5.0', modified: '2026-12-01T09:00:00Z', editor: SANNE, status: 'beoordeeld', form: { ...facts, apDecision: ap('Johan Smit') } },
+  ]);
+  expect(trace.mismatches).toEqual([]);
+  expect(trace.unchecked).toEqual(['apDecision']);
+  expect(trace.lines.map((l) => l.changes)).toEqual([['status'], ['earliest']]);
 });
 
 it('a decision removed again leaves nothing to check; names match whatever their case and spaces', () => {

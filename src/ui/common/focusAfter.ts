@@ -33,6 +33,9 @@ export function useFocusAfter<K extends string>(): FocusAfter<K> {
   const elements = React.useRef(new Map<K, HTMLElement>());
   const pending = React.useRef<K>();
   const refs = React.useRef(new Map<K, (element: HTMLElement | null) => void>());
+  // a request always brings a render, so it is served even when the state change beside it changes nothing (the same
+  // refusal twice): a request left waiting would otherwise take focus at some later, unrelated render
+  const [, setRequests] = React.useState(0);
   React.useEffect(() => {
     const key = pending.current;
     const element = key === undefined ? undefined : elements.current.get(key);
@@ -55,6 +58,7 @@ export function useFocusAfter<K extends string>(): FocusAfter<K> {
       },
       focusNext(key: K) {
         pending.current = key;
+        setRequests((n) => n + 1);
       },
     }),
     [],

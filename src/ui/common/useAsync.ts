@@ -20,10 +20,15 @@ export function useAsync<T>(load: () => Promise<T>, deps: React.DependencyList):
   const [state, setState] = React.useState<AsyncState<T>>({ status: 'loading' });
   const [generation, setGeneration] = React.useState(0);
   const keep = React.useRef(false);
+  const lastDeps = React.useRef<React.DependencyList>();
   React.useEffect(() => {
     let current = true;
-    if (!keep.current) setState({ status: 'loading' });
+    // what is on screen stays only for a refresh of the same load: new deps are another load (another record)
+    const before = lastDeps.current;
+    const same = before !== undefined && before.length === deps.length && deps.every((d, i) => Object.is(d, before[i]));
+    if (!(keep.current && same)) setState({ status: 'loading' });
     keep.current = false;
+    lastDeps.current = deps;
     load().then(
       (value) => current && setState({ status: 'ok', value }),
       (error: unknown) => current && setState({ status: 'error', error }),

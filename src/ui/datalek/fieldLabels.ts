@@ -49,14 +49,17 @@ interface ShownError {
   article: string;
 }
 
+/** The dates and moments a person types (the report form, the register's decisions); the others the product writes. */
+const TYPED_DATES = new Set(['breachDate', 'discoveredAt', 'apDecision.notifiedAt', 'dataSubjectsDecision.informedAt']);
+
 /**
  * The problem as a form states it (the report form, the register's decisions). A date or moment the form could not
  * read says how to type it (the boxes take text, day first), not the stored format the register checks (a stored item
  * keeps that message).
  */
 export function datalekErrorMessage(e: ShownError, t: Strings): string {
-  if (e.code === 'invalid_date') return t.dateInvalid;
-  if (e.code === 'invalid_datetime') return t.dateTimeInvalid;
+  if (e.code === 'invalid_date' && TYPED_DATES.has(e.field)) return t.dateInvalid;
+  if (e.code === 'invalid_datetime' && TYPED_DATES.has(e.field)) return t.dateTimeInvalid;
   return t.lang === 'en' ? e.en : e.nl;
 }
 

@@ -39,7 +39,9 @@ export default function RegisterTab(): React.ReactElement {
   if (data.status === 'loading') return <Spinner label={t.loading} />;
   if (data.status === 'error') return <Failure error={data.error} onRetry={data.reload} />;
   const { user } = data.value;
-  const rows = [...data.value.rows, ...older.rows];
+  // a report on the first page read again is shown once, from that page
+  const firstIds = new Set(data.value.rows.map((r) => r.entry.id));
+  const rows = [...data.value.rows, ...older.rows.filter((r) => !firstIds.has(r.entry.id))];
   const next = older.rows.length ? older.next : data.value.next;
   const loadMore = (): void => {
     if (!next) return;
@@ -52,6 +54,18 @@ export default function RegisterTab(): React.ReactElement {
           busy: false,
         })),
       (error: unknown) => setOlder((o) => ({ ...o, busy: false, error })),
+    );
+  };
+  /** After a save in a report: the first page read again behind the screen, and the report itself if it came later. */
+  const changed = (id: number): void => {
+    data.refresh();
+    if (!older.rows.some((r) => r.entry.id === id)) return;
+    services.breaches.get(id).then(
+      (entry) => {
+        const [fresh] = toRows([entry], services);
+        setOlder((o) => ({ ...o, rows: o.rows.map((r) => (r.entry.id === id ? fresh : r)) }));
+      },
+      () => undefined, // the row stays as read; a save on it is refused as a concurrent change, which says so
     );
   };
   const privacyParties = privacyPartiesOf(user, services);
@@ -141,7 +155,7 @@ export default function RegisterTab(): React.ReactElement {
           row={open}
           canDecide={Boolean(open.report && privacyParties.includes(open.report.controllerParty))}
           user={user}
-          onChanged={data.refresh}
+          onChanged={() => changed(open.entry.id as number)}
         />
       )}
     </div>

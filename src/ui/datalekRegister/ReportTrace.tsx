@@ -75,6 +75,13 @@ export function ReportTrace(props: ReportTraceProps): React.ReactElement {
           </MessageBarBody>
         </MessageBar>
       )}
+      {trace.status === 'ok' && trace.value.unchecked.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="datalek-trace-unchecked">
+          <MessageBarBody>
+            {trace.value.unchecked.map((d) => format(t.datalekTraceUnchecked, { decision: t[DECISION_TITLE[d]] })).join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {trace.status === 'ok' && (
         <ol className={styles.list} data-testid="datalek-trace-versions">
           {trace.value.lines.map((line) => (

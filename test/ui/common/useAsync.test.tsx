@@ -58,3 +58,23 @@ it('an answer to a load that a newer one replaced is dropped', async () => {
   await loads.answer(3);
   expect(screen.getByTestId('state').textContent).toBe('value 3');
 });
+
+it('a refresh that meets a change of what is loaded (new deps) starts from loading: no old record on screen', async () => {
+  const loads = deferredLoads();
+  let result: AsyncResult<number> | undefined;
+  function Keyed(props: { id: number }): React.ReactElement {
+    const r = useAsync(loads.load, [props.id]);
+    result = r;
+    return <p data-testid="state">{r.status === 'ok' ? `value ${r.value}` : r.status}</p>;
+  }
+  const view = render(<Keyed id={1} />);
+  await loads.answer(1);
+  expect(screen.getByTestId('state').textContent).toBe('value 1');
+  act(() => {
+    result?.refresh();
+    view.rerender(<Keyed id={2} />);
+  });
+  expect(screen.getByTestId('state').textContent).toBe('loading');
+  await loads.answer(2); // one load for both (one render): record 2's
+  expect(screen.getByTestId('state').textContent).toBe('value 2');
+});

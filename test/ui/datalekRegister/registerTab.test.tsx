@@ -271,3 +271,41 @@ it('a version history that cannot be read says the authors were not checked', as
     'De versiegeschiedenis kon niet worden gelezen, dus wie de besluiten opsloeg is niet nagegaan.',
   );
 });
+
+it('a report from an older page, saved twice, is read again each time: its etag and status are current, shown once', async () => {
+  const services = await withReport(siteUser({}));
+  const { breaches } = services;
+  const [first] = [...breaches.items.values()];
+  // a second, newer report, so the first one is on the second page (the register pages newest first)
+  await breaches.create({ ...first, id: undefined, title: 'Nieuwere melding', etag: undefined });
+  const pageOf = async (token?: string) => {
+    const all = (await MemoryBreachRegister.prototype.list.call(breaches)).items; // newest first
+    return token ? { items: all.slice(1) } : { items: all.slice(0, 1), nextPageToken: 'p2' };
+  };
+  breaches.list = pageOf;
+  show(services);
+  fireEvent.click(await screen.findByTestId('datalek-more'));
+  await waitFor(() => expect(screen.getAllByTestId('datalek-row')).toHaveLength(2));
+  const older = screen.getAllByTestId('datalek-row')[1];
+  fireEvent.click(within(older).getByTestId('datalek-open'));
+  await screen.findByTestId('datalek-detail');
+  const decide = async (reason: string): Promise<void> => {
+    fireEvent.change(screen.getByTestId('decision-ap-notify'), { target: { value: 'nee' } });
+    fireEvent.change(screen.getByTestId('decision-ap-reason'), { target: { value: reason } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('decision-save'));
+    });
+    await screen.findByTestId('decision-saved');
+  };
+  await decide('Geen risico.');
+  await waitFor(() => expect(screen.getAllByTestId('datalek-row')[1].getAttribute('data-id')).toBe(String(first.id)));
+  // the second save goes with the etag the first one left: stored, not refused as a concurrent change
+  await decide('Geen risico: ontvanger heeft verwijderd.');
+  expect(screen.queryByText(/gewijzigd|concurrent/i)).toBeNull();
+  await waitFor(() =>
+    expect((breaches.items.get(first.id as number)?.form.apDecision as { reason: string }).reason).toBe(
+      'Geen risico: ontvanger heeft verwijderd.',
+    ),
+  );
+  expect(screen.getAllByTestId('datalek-row')).toHaveLength(2);
+});
