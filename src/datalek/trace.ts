@@ -10,6 +10,7 @@
  * who also writes the colleague into Editor (`validateUpdateListItem` form values) is not caught: the Editor is then
  * what they wrote (docs/security.md). Pure.
  */
+import { sameName, versionLine, type VersionLine } from '../domain/common/versionTrace';
 import type { PersonRef } from '../ports/documents';
 import type { BreachVersion } from '../ports/registers';
 
@@ -21,15 +22,7 @@ export type TracedDecision = (typeof TRACED_DECISIONS)[number];
 export type TraceChange = 'created' | 'earliest' | 'status' | TracedDecision | 'facts';
 
 /** One version: its label, when and by whom SharePoint says it was saved, its status and what it changed. */
-export interface TraceLine {
-  label: string;
-  modified: string;
-  editor?: PersonRef;
-  status: string;
-  changes: TraceChange[];
-  /** Its form could not be read (no JSON): what it changed is unknown. */
-  unreadable: boolean;
-}
+export type TraceLine = VersionLine<TraceChange>;
 
 /** A decision whose stated author is not the person SharePoint recorded as saving it. */
 export interface DecisionMismatch {
@@ -72,8 +65,6 @@ function factsOf(form: Record<string, unknown> | undefined): string {
   return JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 /** The trace of a report from its versions as SharePoint lists them (newest first). */
 export function reportTrace(versions: BreachVersion[]): ReportTrace {
   const oldestFirst = [...versions].reverse();
@@ -100,14 +91,7 @@ export function reportTrace(versions: BreachVersion[]): ReportTrace {
         gaveContent[k] = { version: v, certain };
       }
     }
-    lines.push({
-      label: v.label,
-      modified: v.modified,
-      ...(v.editor ? { editor: v.editor } : {}),
-      status: v.status,
-      changes,
-      unreadable: v.form === undefined,
-    });
+    lines.push(versionLine(v, changes, v.form === undefined));
   });
   const newest = oldestFirst[oldestFirst.length - 1];
   const mismatches: DecisionMismatch[] = [];

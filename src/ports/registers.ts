@@ -1,5 +1,5 @@
 /** Register ports: Toetslog (audit), Overeenkomstenregister, Datalekregister, Overleggen, Herinneringen. */
-import type { RegisterRecord, RegisterStatus } from '../domain/register/types';
+import type { RecordVersion, RegisterRecord, RegisterStatus } from '../domain/register/types';
 import type { Page, PersonRef } from './documents';
 
 /** One upload decision kept for accountability (AVG art. 5(2)); findings are kinds and counts only, never values. */
@@ -110,6 +110,8 @@ export interface AgreementRegister {
   create(entry: AgreementEntry): Promise<AgreementEntry>;
   /** Updates with optimistic concurrency (`etag`), refusing a stale write. */
   update(id: number, patch: Partial<AgreementEntry>, etag: string): Promise<AgreementEntry>;
+  /** The item's kept versions as SharePoint wrote them (who saved each, when), newest first. */
+  versions(id: number): Promise<RecordVersion[]>;
 }
 
 /** Status of a breach report in the Datalekregister. */

@@ -126,6 +126,10 @@ it('the agreement enters into force only via publication, the day after it (art.
     expect.stringMatching(/ — gepubliceerd door Pieter Bakker$/),
     expect.stringMatching(/ — in werking door Pieter Bakker$/),
   ]);
+  // SharePoint's versions under the record: the steps are Pieter's own, taken through the register, nothing named
+  const versions = page.getByTestId('record-trace-versions').locator('li');
+  await versions.filter({ hasText: 'Pieter Bakker: status in werking, stap in de geschiedenis' }).waitFor();
+  await expect(page.getByTestId('record-trace-findings').count()).resolves.toBe(0);
   expect(await view('Evaluatie nodig')).toEqual([AGREEMENT]);
 });
 

@@ -7,7 +7,16 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { PnpAuditLog, PnpBreachRegister, PnpChannelFiles, PnpDocumentStore, PnpSiteDirectory, PnpSiteInventory } from '../../src/adapters/sharepoint';
+import {
+  PnpAgreementRegister,
+  PnpAuditLog,
+  PnpBreachRegister,
+  PnpChannelFiles,
+  PnpDocumentStore,
+  PnpSiteDirectory,
+  PnpSiteInventory,
+} from '../../src/adapters/sharepoint';
+import { recordTrace } from '../../src/domain/register';
 import { DatalekOutbox, readDelivery, reportTrace } from '../../src/datalek';
 import type { AgreementConfig } from '../../src/domain/agreement/schema';
 import { runIntegrityCheck } from '../../src/integrity';
@@ -280,6 +289,38 @@ describe('art. 5, 13: only accounthouders keep the agreements register', () => {
     expect(await merge('igj-medewerker', LISTS.agreements, rows[0].Id, { Title: 'x' })).toBe(403);
     expect(await rest('igj-medewerker', 'POST', `${list}(${rows[0].Id})`, undefined, { 'X-HTTP-Method': 'DELETE', 'If-Match': '*' })).toBe(403);
     expect(await rest('igj-accounthouder', 'POST', list, body)).toBe(201);
+  });
+
+  it("a status set over REST around the register's steps shows in the record's SharePoint versions, with who saved it", async () => {
+    // SharePoint cannot tell a status set by MERGE from a step the product checked (art. 13–14): both are an
+    // accounthouder's Edit. The versions it keeps say who saved each, and the trace names the step that is missing.
+    const pieter = new PnpAgreementRegister(emu.spForUser('igj-accounthouder'), config);
+    const record = await pieter.create({
+      kind: 'werkafspraak',
+      title: 'Werkafspraak spoedmeldingen',
+      parties: ['igj', 'cibg'],
+      accounthouders: { igj: { functionTitle: 'Afdelingshoofd' }, cibg: { functionTitle: 'Manager' } },
+      status: 'concept',
+      documents: [],
+      history: [{ status: 'concept', at: '2026-12-01', by: 'Pieter Bakker' }],
+      details: {},
+    });
+    const id = record.id as number;
+    expect(recordTrace(await pieter.versions(id)).findings).toEqual([]);
+    // Lotte (CIBG accounthouder) sets the status and writes a step naming Pieter, over plain REST
+    const steps = [...record.history, { status: 'in werking', at: '2026-12-02', by: 'Pieter Bakker' }];
+    expect(await merge('cibg-accounthouder', LISTS.agreements, id, { [AGR.status]: 'ondertekend' })).toBe(204);
+    expect(await merge('cibg-accounthouder', LISTS.agreements, id, { [AGR.status]: 'in werking', [AGR.history]: JSON.stringify(steps) })).toBe(204);
+    const versions = await pieter.versions(id);
+    expect(versions.map((v) => [v.label, v.editor?.displayName, v.status])).toEqual([
+      ['3.0', 'Lotte Visser', 'in werking'],
+      ['2.0', 'Lotte Visser', 'ondertekend'],
+      ['1.0', 'Pieter Bakker', 'concept'],
+    ]);
+    expect(recordTrace(versions).findings).toEqual([
+      { kind: 'status-without-step', label: '2.0', status: 'ondertekend', savedBy: expect.objectContaining({ displayName: 'Lotte Visser' }) },
+      { kind: 'step-by-other', label: '3.0', status: 'in werking', declared: 'Pieter Bakker', savedBy: expect.objectContaining({ displayName: 'Lotte Visser' }) },
+    ]);
   });
 });
 

@@ -8,11 +8,12 @@ import type { AgreementConfig } from '../../domain/agreement/schema';
 import type { Page } from '../../ports/documents';
 import type { AgreementEntry, AgreementRegister, AgreementView, MeetingEntry } from '../../ports/registers';
 import { EVALUATION_LEAD_DAYS } from '../../domain/register/dates';
+import type { RecordVersion, StatusStep } from '../../domain/register/types';
 import { checkAgreementEntry } from './agreementRules';
 import { PnpMeetingStore } from './PnpMeetingStore';
 import { AGR, LISTS, accounthouderColumn, accounthouderFunctionColumn } from '../../provisioning/names';
 import { guardedUpdate, holdsFields, requireEtag } from './guardedWrite';
-import { dateOnly, etagOf, parseJson, toIso } from './listRows';
+import { dateOnly, etagOf, parseJson, toIso, versionEditor } from './listRows';
 import { fetchPage } from './paging';
 
 /** Plain columns and their entry keys (dates handled separately). */
@@ -238,5 +239,30 @@ export class PnpAgreementRegister implements AgreementRegister {
       },
     });
     return this.get(id);
+  }
+
+  /**
+   * The item's version history (`items(id)/versions`, SP.ListItemVersion), newest first: label, when each was saved
+   * (Created) and by whom (Editor, as SharePoint wrote it), with the status and status history it held.
+   */
+  public async versions(id: number): Promise<RecordVersion[]> {
+    const rows: Array<Record<string, unknown>> = await this.ref.items
+      .getById(id)
+      .versions.select('VersionLabel', 'Created', 'Editor', AGR.status, AGR.history)();
+    return rows.map((row) => {
+      const history = parseJson<unknown>(row[AGR.history], undefined);
+      return {
+        label: String(row.VersionLabel ?? ''),
+        modified: String(row.Created ?? ''),
+        ...versionEditor(row),
+        status: String(row[AGR.status] ?? ''),
+        // an empty column is an empty history; text that is no list of steps is unreadable
+        ...(row[AGR.history] === null || row[AGR.history] === undefined || row[AGR.history] === ''
+          ? { history: [] }
+          : Array.isArray(history)
+            ? { history: history as StatusStep[] }
+            : {}),
+      };
+    });
   }
 }

@@ -11,7 +11,7 @@ import type { BreachEntry, BreachEvent, BreachRegister, BreachStatus, BreachVers
 import { BREACH, BREACH_LOG, LISTS, breachLogTitle } from '../../provisioning/names';
 import { httpStatus } from './errors';
 import { guardedUpdate, holdsFields } from './guardedWrite';
-import { etagOf, parseJson } from './listRows';
+import { etagOf, parseJson, versionEditor } from './listRows';
 import { fetchPage } from './paging';
 
 /** Columns read. */
@@ -199,14 +199,11 @@ export class PnpBreachRegister implements BreachRegister {
       .getById(id)
       .versions.select('VersionLabel', 'Created', 'Editor', BREACH.status, BREACH.details)();
     return rows.map((row) => {
-      const editor = row.Editor as { LookupId?: number; LookupValue?: string; Email?: string } | null | undefined;
       const form = parseJson<Record<string, unknown> | undefined>(row[BREACH.details], undefined);
       return {
         label: String(row.VersionLabel ?? ''),
         modified: String(row.Created ?? ''),
-        ...(editor?.LookupId
-          ? { editor: { id: editor.LookupId, displayName: editor.LookupValue ?? '', ...(editor.Email ? { email: editor.Email } : {}) } }
-          : {}),
+        ...versionEditor(row),
         status: row[BREACH.status] as BreachStatus,
         ...(form && typeof form === 'object' ? { form } : {}),
       };

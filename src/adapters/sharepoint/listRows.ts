@@ -36,3 +36,12 @@ export function etagOf(row: Record<string, unknown>, what = `Item ${String(row.I
   }
   return etag;
 }
+
+/**
+ * The Editor of a version row (SP.ListItemVersion: a FieldUserValue `{LookupId, LookupValue, Email}`), or nothing
+ * when SharePoint names nobody.
+ */
+export function versionEditor(row: Record<string, unknown>): { editor?: { id: number; displayName: string; email?: string } } {
+  const e = row.Editor as { LookupId?: number; LookupValue?: string; Email?: string } | null | undefined;
+  return e?.LookupId ? { editor: { id: e.LookupId, displayName: e.LookupValue ?? '', ...(e.Email ? { email: e.Email } : {}) } } : {};
+}

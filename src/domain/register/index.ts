@@ -4,3 +4,4 @@ export * from './dates';
 export * from './validate';
 export * from './status';
 export * from './owners';
+export * from './trace';

@@ -54,6 +54,19 @@ export interface StatusStep {
   note?: string;
 }
 
+/**
+ * One kept version of a register item as SharePoint wrote it (its version history): who saved it (Editor) and when,
+ * with the status and the status history the item held then (`history` absent when it could not be read).
+ */
+export interface RecordVersion {
+  /** SharePoint's label, e.g. '3.0'. */
+  label: string;
+  modified: string;
+  editor?: RegisterPerson;
+  status: string;
+  history?: StatusStep[];
+}
+
 /** A record of the register; the AgreementRegister port's entry is this type (ports depend on the domain). */
 export interface RegisterRecord {
   id?: number;

@@ -22,7 +22,7 @@ function changeText(t: Strings, c: TraceChange, line: TraceLine, lang: 'nl' | 'e
     case 'created':
       return t.datalekTraceCreated;
     case 'earliest':
-      return t.datalekTraceEarliest;
+      return t.traceEarliest;
     case 'status':
       return format(t.datalekTraceStatus, { status: STATUS_LABELS[line.status as DatalekStatus]?.[lang] ?? line.status });
     case 'apDecision':
@@ -48,7 +48,7 @@ export function ReportTrace(props: ReportTraceProps): React.ReactElement {
   const when = (iso: string): string => new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL');
   return (
     <section className={styles.section} data-testid="datalek-trace">
-      <Subtitle2 as="h3">{t.datalekTraceTitle}</Subtitle2>
+      <Subtitle2 as="h3">{t.traceTitle}</Subtitle2>
       <Text className={styles.muted}>{t.datalekTraceIntro}</Text>
       {trace.status === 'loading' && <Text>{t.loading}</Text>}
       {trace.status === 'error' && (
@@ -66,7 +66,7 @@ export function ReportTrace(props: ReportTraceProps): React.ReactElement {
                   {format(t.datalekTraceMismatch, {
                     decision: t[DECISION_TITLE[m.decision]],
                     declared: m.declared,
-                    savedBy: m.savedBy?.displayName || t.datalekTraceNobody,
+                    savedBy: m.savedBy?.displayName || t.traceNobody,
                     label: m.label,
                   })}
                 </li>
@@ -87,10 +87,10 @@ export function ReportTrace(props: ReportTraceProps): React.ReactElement {
           {trace.value.lines.map((line) => (
             <li key={line.label} data-version={line.label}>
               <Text>
-                {format(t.datalekTraceLine, {
+                {format(t.traceLine, {
                   label: line.label,
                   when: when(line.modified),
-                  who: line.editor?.displayName || t.datalekTraceNobody,
+                  who: line.editor?.displayName || t.traceNobody,
                   changes: line.unreadable
                     ? t.datalekTraceUnreadable
                     : line.changes.map((c) => changeText(t, c, line, lang)).join(', ') || t.datalekTraceNothing,

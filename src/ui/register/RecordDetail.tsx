@@ -26,6 +26,7 @@ import { useAsync } from '../common/useAsync';
 import { formatDate } from '../overview/formatDate';
 import { useServices, useStrings } from '../services';
 import { ErrorList } from './ErrorList';
+import { RecordTrace } from './RecordTrace';
 import { stepStatus } from './registerActions';
 import { useRegisterStyles } from './useRegisterStyles';
 
@@ -231,6 +232,7 @@ export function RecordDetail(props: RecordDetailProps): React.ReactElement {
           <Failure error={failure} />
         </div>
       )}
+      {r.id !== undefined && <RecordTrace id={r.id} etag={r.etag} />}
     </Card>
   );
 }

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as React from 'react';
-import { newRecord, type RegisterRecord } from '../../../src/domain/register';
+import { newRecord, type RecordVersion, type RegisterRecord } from '../../../src/domain/register';
 import type { AgreementEntry, AgreementView, MeetingEntry, Services } from '../../../src/ports';
 import { AppFrame } from '../../../src/ui/AppFrame';
 import RegisterTab from '../../../src/ui/register/RegisterTab';
@@ -34,6 +34,11 @@ const change: RegisterRecord = {
   title: 'Wijziging 2.0',
   version: '2.0',
   status: 'in overleg',
+  // created as a concept and put in overleg by its steps, as the register does
+  history: [
+    { status: 'concept', at: '2026-01-10', by: 'Pieter Bakker' },
+    { status: 'in overleg', at: '2026-01-20', by: 'Pieter Bakker' },
+  ],
   supersedesId: 1,
   etag: '"1"',
 };
@@ -59,6 +64,14 @@ function fakes() {
       details: {},
     },
   ];
+  const kept = new Map<number, RecordVersion[]>();
+  const keep = (id: number, r: RegisterRecord): void => {
+    const all = kept.get(id) ?? [];
+    const editor = { id: 11, displayName: 'Pieter Bakker' };
+    all.push({ label: `${all.length + 1}.0`, modified: '2026-02-20T10:00:00Z', editor, status: r.status, history: r.history });
+    kept.set(id, all);
+  };
+  for (const [id, r] of records) keep(id, r);
   const services = {
     config,
     agreements: {
@@ -73,10 +86,15 @@ function fakes() {
       },
       update: async (id: number, patch: Partial<AgreementEntry>, etag?: string) => {
         calls.update.push([id, patch, etag]);
-        const next = { ...(records.get(id) as RegisterRecord), ...patch } as RegisterRecord;
+        const before = records.get(id) as RegisterRecord;
+        // as SharePoint: every write a new etag
+        const next = { ...before, ...patch, etag: `"${Number(String(before.etag).replace(/"/g, '')) + 1}"` } as RegisterRecord;
         records.set(id, next);
+        keep(id, next);
         return next;
       },
+      // SharePoint's versions, newest first: the record as seeded is 1.0; every update adds one saved by Pieter
+      versions: async (id: number) => [...(kept.get(id) ?? [])].reverse(),
     },
     meetings: { list: async () => meetings },
     documents: { list: async () => ({ items: [] }) },
@@ -149,7 +167,7 @@ describe('Overeenkomstenregister tab', () => {
 
   it('a change linked to a held bestuurlijk overleg and re-signed after it is recorded as signed, with history', async () => {
     const { services, calls } = fakes();
-    await services.agreements.update(2, { meetingId: 7, signedOn: '2026-02-20', signedAt: 'Den Haag' }, '"1"');
+    await services.agreements.update(2, { meetingId: 7, signedOn: '2026-02-20', signedAt: 'Den Haag' }, '"1"'); // now "2"
     calls.update.length = 0;
     renderTab(services);
     const detail = await open(change.title);
@@ -165,9 +183,14 @@ describe('Overeenkomstenregister tab', () => {
     await waitFor(() => expect(document.activeElement).toBe(done));
     const [id, patch, etag] = calls.update[0];
     expect(id).toBe(2);
-    expect(etag).toBe('"1"');
+    expect(etag).toBe('"2"'); // the etag the record had after the set-up's write
     expect(patch.status).toBe('ondertekend');
     expect(patch.history?.at(-1)).toMatchObject({ status: 'ondertekend', by: 'Pieter Bakker' });
+    // SharePoint's versions under the record: the step is Pieter's own, nothing is named
+    const versions = await within(detail).findByTestId('record-trace-versions');
+    await waitFor(() => expect(within(versions).getAllByRole('listitem').length).toBeGreaterThanOrEqual(2));
+    expect(within(versions).getAllByRole('listitem')[0].textContent).toMatch(/Pieter Bakker: status ondertekend, stap in de geschiedenis$/);
+    expect(within(detail).queryByTestId('record-trace-findings')).toBeNull();
     // The owners of a change to the agreement itself are the accounthouders (art. 5). The refusals of this step are
     // covered in test/domain/register and, through the real UI, in test/browser/register.test.ts.
     expect(within(detail).getByTestId('record-owners').textContent).toContain('art. 5');

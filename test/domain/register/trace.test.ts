@@ -1,0 +1,77 @@
+/**
+ * A register record's trace from SharePoint's version history: each version with its Editor and what it changed, and
+ * what was done around the register's steps: a status set without a step, a step naming someone else than who saved
+ * it, earlier steps rewritten. Versions after a gap are not judged, and say so.
+ */
+import { recordTrace, type RecordVersion, type StatusStep } from '../../../src/domain/register';
+
+const PIETER = { id: 3, displayName: 'Pieter Bakker' };
+const LOTTE = { id: 4, displayName: 'Lotte Visser' };
+const signed: StatusStep = { status: 'ondertekend', at: '2025-06-04', by: 'Pieter Bakker', note: 'Ondertekend te Utrecht' };
+const published: StatusStep = { status: 'gepubliceerd', at: '2025-06-27', by: 'Pieter Bakker' };
+
+/** Versions oldest first as written here, handed over newest first as SharePoint lists them. */
+function history(...versions: Array<Omit<RecordVersion, 'label' | 'modified'>>): RecordVersion[] {
+  return versions.map((v, i) => ({ label: `${i + 1}.0`, modified: `2025-06-0${i + 1}T09:00:00Z`, ...v })).reverse();
+}
+
+it('steps taken in the product leave nothing to name; each version says what it changed', () => {
+  const trace = recordTrace(
+    history(
+      { editor: PIETER, status: 'ondertekend', history: [signed] },
+      { editor: PIETER, status: 'ondertekend', history: [signed] },
+      { editor: PIETER, status: 'gepubliceerd', history: [signed, published] },
+    ),
+  );
+  expect(trace.findings).toEqual([]);
+  expect(trace.lines.map((l) => [l.label, l.changes])).toEqual([
+    ['3.0', ['status', 'step']],
+    ['2.0', []],
+    ['1.0', ['created']],
+  ]);
+});
+
+it('a status set over REST without a step is named with who saved it (around art. 14.1)', () => {
+  const trace = recordTrace(
+    history({ editor: PIETER, status: 'ondertekend', history: [signed] }, { editor: LOTTE, status: 'in werking', history: [signed] }),
+  );
+  expect(trace.findings).toEqual([{ kind: 'status-without-step', label: '2.0', status: 'in werking', savedBy: LOTTE }]);
+});
+
+it('a step naming someone else, and earlier steps rewritten, are named', () => {
+  const trace = recordTrace(
+    history(
+      { editor: PIETER, status: 'ondertekend', history: [signed] },
+      { editor: LOTTE, status: 'gepubliceerd', history: [signed, published] },
+      { editor: LOTTE, status: 'gepubliceerd', history: [{ ...signed, at: '2025-05-01' }, published] },
+    ),
+  );
+  expect(trace.findings).toEqual([
+    { kind: 'step-by-other', label: '2.0', status: 'gepubliceerd', declared: 'Pieter Bakker', savedBy: LOTTE },
+    { kind: 'history-rewritten', label: '3.0', savedBy: LOTTE },
+  ]);
+});
+
+it('a record created with a status and no step for it is named; steps without a name (seeded) are not', () => {
+  expect(recordTrace(history({ editor: PIETER, status: 'in werking', history: [signed] })).findings).toEqual([
+    { kind: 'status-without-step', label: '1.0', status: 'in werking', savedBy: PIETER },
+  ]);
+  expect(recordTrace(history({ editor: PIETER, status: 'concept', history: [{ status: 'concept', at: '2025-11-01' }] })).findings).toEqual([]);
+});
+
+it('the first kept version of a trimmed history and the version after an unreadable one are not judged, and say so', () => {
+  const trace = recordTrace([
+    { label: '9.0', modified: '2025-06-09T09:00:00Z', editor: LOTTE, status: 'in werking', history: [signed] },
+    { label: '8.0', modified: '2025-06-08T09:00:00Z', editor: PIETER, status: 'gepubliceerd' },
+    { label: '7.0', modified: '2025-06-07T09:00:00Z', editor: LOTTE, status: 'gepubliceerd', history: [signed, published] },
+  ]);
+  expect(trace.findings).toEqual([
+    { kind: 'unchecked', label: '7.0', savedBy: LOTTE },
+    { kind: 'unchecked', label: '9.0', savedBy: LOTTE },
+  ]);
+  expect(trace.lines.map((l) => [l.label, l.changes, l.unreadable])).toEqual([
+    ['9.0', ['status'], false],
+    ['8.0', [], true],
+    ['7.0', ['earliest'], false],
+  ]);
+});
