@@ -538,6 +538,37 @@ it('register by keyboard: a refused new record focuses the summary, a date typed
   );
   const [item] = (stored.json as { value: Array<{ Ondertekenddatum: string }> }).value;
   expect(item.Ondertekenddatum.slice(0, 10)).toBe('2026-01-02');
+
+  // A status step by keyboard: the dropdown by arrows, a note, "Status zetten"; focus on what was set.
+  await tabTo(page, 'the status step', (f) => f.testid === 'record-step');
+  await page.keyboard.press('Enter'); // opens the listbox on its first option
+  await page.getByRole('listbox').waitFor();
+  await page.keyboard.press('Enter'); // 'in overleg', the first step a concept may take
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+  await expect(page.getByTestId('record-step').textContent()).resolves.toBe('in overleg');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Concept naar de wederpartij gestuurd.');
+  await tabTo(page, '"Status zetten"', (f) => f.testid === 'record-step-apply');
+  await page.keyboard.press('Enter');
+  const stepped = await expectFocus(page, 'the step taken', (f) => f.testid === 'record-step-done');
+  expect(stepped.name + ((await page.getByTestId('record-step-done').textContent()) ?? '')).toContain('Status gezet: in overleg.');
+  await page.getByTestId('record-history').getByText(/in overleg door Pieter Bakker: Concept naar de wederpartij gestuurd\./).waitFor();
+
+  // Editing it by keyboard: "Bewerken", a new title, "Opslaan"; focus on the saved record's message again.
+  await tabTo(page, '"Bewerken"', (f) => f.testid === 'record-edit', { back: true });
+  await page.keyboard.press('Enter');
+  await page.getByTestId('record-form').waitFor();
+  await tabTo(page, 'the title', (f) => f.testid === 'form-title', inDialog);
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (spoed)');
+  await tabTo(page, '"Opslaan"', (f) => f.testid === 'form-save', { ...inDialog, max: 80 });
+  await page.keyboard.press('Enter');
+  await page.getByTestId('record-form').waitFor({ state: 'detached' });
+  await expectFocus(page, 'the edited record', (f) => f.testid === 'record-step-done');
+  await page.getByTestId('record-detail').getByRole('heading', { name: `${title} (spoed)` }).waitFor();
+  // SharePoint's versions of it: each saved by Pieter, the step through the register, nothing named
+  await page.getByTestId('record-trace-versions').locator('li').filter({ hasText: 'Pieter Bakker: status in overleg, stap in de geschiedenis' }).waitFor();
+  await expect(page.getByTestId('record-trace-findings').count()).resolves.toBe(0);
   expect(errors).toEqual([]);
   await context.close();
 });
