@@ -133,6 +133,8 @@ it('a native upload is caught: Te classificeren, dashboard warning, classified w
   await dialog.locator('input[name="personal"][value="no"]').check();
   await page.getByTestId('classify-save').click();
   await expect(dialog.getByTestId('classify-done').getAttribute('data-outcome')).resolves.toBe('allowed');
+  // the questions and the button are gone: focus is on what the check decided (WCAG 2.4.3, 4.1.3)
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'classify-done');
   expect(await fieldsOf(`${LIBRARY}/Gedeeld-igj/${plain}`)).toMatchObject({
     Toetsstatus: 'Toegestaan',
     Documenttype: 'overlegstuk',

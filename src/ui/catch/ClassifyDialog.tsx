@@ -7,8 +7,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  MessageBar,
-  MessageBarBody,
   Select,
   Text,
 } from '@fluentui/react-components';
@@ -17,6 +15,8 @@ import { summariseFindings, type ScanResult } from '../../domain/scan';
 import type { ExchangeDocument, SiteUser } from '../../ports';
 import { classifyExisting, type ClassifyResult } from '../../review';
 import { randomToetsId, scanPicked } from '../../upload';
+import { useFocusAfter } from '../common/focusAfter';
+import { OutcomeMessage } from '../common/OutcomeMessage';
 import { FailureText } from '../common/ProblemText';
 import { formatDate } from '../overview/formatDate';
 import { useReviewStyles } from '../review/useReviewStyles';
@@ -57,6 +57,7 @@ export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
   const [results, setResults] = React.useState<Record<number, ClassifyResult>>({});
   // A retry with the same answers reuses the ToetsId, so the Toetslog keeps the decision once (append is idempotent).
   const toetsIds = React.useRef(new Map<number, { id: string; form: string }>());
+  const focus = useFocusAfter<'done' | 'error'>();
   const doc = props.items.find((d) => d.id === selectedId);
   React.useEffect(() => {
     if (!doc) return;
@@ -95,10 +96,13 @@ export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
       scan.hash,
     ).then(
       (r) => {
+        // the questions and the button are gone: focus on what the check decided
+        focus.focusNext('done');
         setResults((all) => ({ ...all, [doc.id]: r }));
         setBusy(false);
       },
       (e: unknown) => {
+        focus.focusNext('error');
         setError(e);
         setBusy(false);
       },
@@ -138,23 +142,22 @@ export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
                   : format(t.catchScan, { findings: findings.length ? describeFindings(findings, t) : t.catchNothingFound })}
             </Text>
             {result ? (
-              <MessageBar
+              <OutcomeMessage
+                target={focus.target('done')}
+                role="status"
                 intent={result.decision.outcome === 'refused' ? 'warning' : 'success'}
-                layout="multiline"
                 data-testid="classify-done"
                 data-outcome={result.decision.outcome}
               >
-                <MessageBarBody>
-                  {t[`catchDone_${result.decision.outcome}`]}
-                  <ul className={styles.reasons}>
-                    {result.decision.reasons.map((r, i) => (
-                      <li key={i}>
-                        <strong>{r.source}</strong> {t.lang === 'en' ? r.en : r.nl}
-                      </li>
-                    ))}
-                  </ul>
-                </MessageBarBody>
-              </MessageBar>
+                {t[`catchDone_${result.decision.outcome}`]}
+                <ul className={styles.reasons}>
+                  {result.decision.reasons.map((r, i) => (
+                    <li key={i}>
+                      <strong>{r.source}</strong> {t.lang === 'en' ? r.en : r.nl}
+                    </li>
+                  ))}
+                </ul>
+              </OutcomeMessage>
             ) : (
               <QuestionForm
                 draft={draft}
@@ -164,11 +167,9 @@ export function ClassifyDialog(props: ClassifyDialogProps): React.ReactElement {
               />
             )}
             {error !== undefined && (
-              <MessageBar intent="error" data-testid="classify-error">
-                <MessageBarBody>
-                  <FailureText error={error} />
-                </MessageBarBody>
-              </MessageBar>
+              <OutcomeMessage target={focus.target('error')} role="alert" intent="error" data-testid="classify-error">
+                <FailureText error={error} />
+              </OutcomeMessage>
             )}
           </DialogContent>
           <DialogActions>

@@ -9,6 +9,8 @@ export interface OutcomeMessageProps extends Pick<MessageBarProps, 'intent' | 'c
   /** 'alert' for a refusal or failure, 'status' for what was done (WCAG 4.1.3). */
   role: 'alert' | 'status';
   'data-testid'?: string;
+  /** What the message reports, for tests and styles (e.g. a decision's outcome). */
+  'data-outcome'?: string;
   children: React.ReactNode;
 }
 
@@ -27,6 +29,7 @@ export function OutcomeMessage(props: OutcomeMessageProps): React.ReactElement {
       intent={props.intent}
       layout="multiline"
       data-testid={props['data-testid']}
+      data-outcome={props['data-outcome']}
     >
       <MessageBarBody>{props.children}</MessageBarBody>
     </MessageBar>
