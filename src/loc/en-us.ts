@@ -234,6 +234,10 @@ export const enUS: Strings = {
   registerTraceFindingsTitle: 'Around the register\'s steps',
   registerTraceStatusWithoutStep:
     'Version {label}: status {status} set by {savedBy} without a step in the history, so around the register\'s checks (art. 13–14).',
+  registerTraceStatusSkipped:
+    'Version {label}: status set from {from} to {status} by {savedBy}: no step the register allows (art. 13–14).',
+  registerTraceExtraStep: 'Version {label}: step {status} added by {savedBy} without the change of status it belongs to.',
+  registerTraceHistoryUnreadable: 'Version {label}: the status history was saved unreadable by {savedBy}.',
   registerTraceStepByOther: 'Version {label}: step {status} stated as taken by {declared}, but saved in SharePoint by {savedBy}.',
   registerTraceRewritten: 'Version {label}: earlier steps of the history changed or removed by {savedBy}.',
   registerTraceUnchecked: 'Version {label}: cannot be checked, as the version before it is not kept or not readable.',

@@ -233,6 +233,10 @@ export const nlNL = {
   registerTraceFindingsTitle: 'Buiten de stappen van het register om',
   registerTraceStatusWithoutStep:
     'Versie {label}: status {status} gezet door {savedBy} zonder stap in de geschiedenis, dus buiten de controles van het register om (art. 13–14).',
+  registerTraceStatusSkipped:
+    'Versie {label}: status van {from} naar {status} gezet door {savedBy}: geen stap die het register toestaat (art. 13–14).',
+  registerTraceExtraStep: 'Versie {label}: stap {status} toegevoegd door {savedBy} zonder de statuswijziging waar die bij hoort.',
+  registerTraceHistoryUnreadable: 'Versie {label}: de statusgeschiedenis is onleesbaar opgeslagen door {savedBy}.',
   registerTraceStepByOther: 'Versie {label}: stap {status} vermeld als gezet door {declared}, maar in SharePoint opgeslagen door {savedBy}.',
   registerTraceRewritten: 'Versie {label}: eerdere stappen in de geschiedenis gewijzigd of verwijderd door {savedBy}.',
   registerTraceUnchecked: 'Versie {label}: niet na te gaan, want de versie ervoor is niet bewaard of niet leesbaar.',

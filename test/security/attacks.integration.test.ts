@@ -318,6 +318,8 @@ describe('art. 5, 13: only accounthouders keep the agreements register', () => {
       ['1.0', 'Pieter Bakker', 'concept'],
     ]);
     expect(recordTrace(versions).findings).toEqual([
+      // concept → ondertekend is no step of the register (it goes through 'in overleg'), and none was added for it
+      { kind: 'status-skipped', label: '2.0', status: 'ondertekend', from: 'concept', savedBy: expect.objectContaining({ displayName: 'Lotte Visser' }) },
       { kind: 'status-without-step', label: '2.0', status: 'ondertekend', savedBy: expect.objectContaining({ displayName: 'Lotte Visser' }) },
       { kind: 'step-by-other', label: '3.0', status: 'in werking', declared: 'Pieter Bakker', savedBy: expect.objectContaining({ displayName: 'Lotte Visser' }) },
     ]);

@@ -185,7 +185,12 @@ function registerEntries(
       ...(effective ? { effectiveFrom: effective, evaluationDue: addMonths(effective, a.evaluationAfterMonths) } : {}),
       version: a.version,
       documents: [],
-      history: [{ status: 'ondertekend', at: `${a.signedOn}T12:00:00Z`, note: `Ondertekend te ${a.signedAt}` }],
+      // the steps the register would have taken: signed, published (when it was), in force (art. 14.1)
+      history: [
+        { status: 'ondertekend', at: `${a.signedOn}T12:00:00Z`, note: `Ondertekend te ${a.signedAt}` },
+        ...(effective && a.staatscourant?.publishedOn ? [{ status: 'gepubliceerd' as const, at: `${a.staatscourant.publishedOn}T12:00:00Z` }] : []),
+        ...(effective ? [{ status: 'in werking' as const, at: `${effective}T00:00:00Z` }] : []),
+      ],
       details: { voorbeeld: false, signatories: a.signatories },
     },
     {

@@ -256,13 +256,28 @@ export class PnpAgreementRegister implements AgreementRegister {
         modified: String(row.Created ?? ''),
         ...versionEditor(row),
         status: String(row[AGR.status] ?? ''),
-        // an empty column is an empty history; text that is no list of steps is unreadable
+        // an empty column is an empty history; text that is no list of steps (each with a status, a name if any) is
+        // unreadable
         ...(row[AGR.history] === null || row[AGR.history] === undefined || row[AGR.history] === ''
           ? { history: [] }
-          : Array.isArray(history)
-            ? { history: history as StatusStep[] }
+          : isStepList(history)
+            ? { history }
             : {}),
       };
     });
   }
+}
+
+/** A status history as the register writes it: a list of steps, each with its status and, if any, a name. */
+function isStepList(v: unknown): v is StatusStep[] {
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (s) =>
+        typeof s === 'object' &&
+        s !== null &&
+        typeof (s as StatusStep).status === 'string' &&
+        ((s as StatusStep).by === undefined || typeof (s as StatusStep).by === 'string'),
+    )
+  );
 }

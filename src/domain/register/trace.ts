@@ -14,20 +14,30 @@
  * also writes Editor through `validateUpdateListItem` form values is not caught (docs/security.md). Pure.
  */
 import { sameName, versionLine, type VersionLine } from '../common/versionTrace';
-import type { RecordVersion, RegisterPerson } from './types';
+import { NEXT_STATUSES } from './status';
+import type { RecordVersion, RegisterPerson, StatusStep } from './types';
 
 /** What a version changed against the one before it. */
 export type RecordChange = 'created' | 'earliest' | 'status' | 'step';
 
 /** What a version did that the product's own steps never do. */
-export type RecordFindingKind = 'status-without-step' | 'step-by-other' | 'history-rewritten' | 'unchecked';
+export type RecordFindingKind =
+  | 'status-without-step'
+  | 'status-skipped'
+  | 'extra-step'
+  | 'step-by-other'
+  | 'history-rewritten'
+  | 'history-unreadable'
+  | 'unchecked';
 
 export interface RecordFinding {
   kind: RecordFindingKind;
   label: string;
   savedBy?: RegisterPerson;
-  /** The status set (status-without-step) or the step's status (step-by-other). */
+  /** The status set, or the step's status. */
   status?: string;
+  /** The status before (status-skipped). */
+  from?: string;
   /** The name in the step (step-by-other). */
   declared?: string;
 }
@@ -38,6 +48,40 @@ export interface RecordTrace {
   /** Newest first. */
   lines: RecordTraceLine[];
   findings: RecordFinding[];
+}
+
+/**
+ * The steps a version added, against what the register does: a new record holds the steps that led to its status
+ * (the last one for it); a status change is one step the register allows (NEXT_STATUSES) and adds exactly one step
+ * for it; a version that keeps its status adds none; every step names who saved the version, if it names anyone.
+ */
+function judgeSteps(
+  v: RecordVersion,
+  prev: RecordVersion | undefined,
+  added: StatusStep[],
+  by: { savedBy?: RegisterPerson },
+): RecordFinding[] {
+  const out: RecordFinding[] = [];
+  const label = v.label;
+  for (const step of added)
+    if (step.by && !(v.editor && sameName(step.by, v.editor.displayName)))
+      out.push({ kind: 'step-by-other', label, status: step.status, declared: step.by, ...by });
+  if (!prev) {
+    if (added[added.length - 1]?.status !== v.status) out.push({ kind: 'status-without-step', label, status: v.status, ...by });
+    return out;
+  }
+  if (v.status === prev.status) {
+    for (const step of added) out.push({ kind: 'extra-step', label, status: step.status, ...by });
+    return out;
+  }
+  const allowed = (NEXT_STATUSES as Readonly<Record<string, readonly string[]>>)[prev.status] ?? [];
+  if (!allowed.includes(v.status)) out.push({ kind: 'status-skipped', label, status: v.status, from: prev.status, ...by });
+  const own = added.findIndex((step) => step.status === v.status);
+  if (own < 0) out.push({ kind: 'status-without-step', label, status: v.status, ...by });
+  added.forEach((step, i) => {
+    if (i !== own) out.push({ kind: 'extra-step', label, status: step.status, ...by });
+  });
+  return out;
 }
 
 /** The trace of a record from its versions as SharePoint lists them (newest first). */
@@ -52,21 +96,18 @@ export function recordTrace(versions: RecordVersion[]): RecordTrace {
     if (!prev) changes.push(v.label === '1.0' ? 'created' : 'earliest');
     else if (v.status !== prev.status) changes.push('status');
     const before = prev ? prev.history : [];
-    if (v.history && before) {
+    const judged = prev !== undefined || v.label === '1.0';
+    if (!v.history) {
+      // the register always writes a readable list of steps: an unreadable one was written around it
+      if (judged && before) findings.push({ kind: 'history-unreadable', label: v.label, ...by });
+    } else if (before) {
       const kept = v.history.slice(0, before.length);
       if (JSON.stringify(kept) !== JSON.stringify(before)) findings.push({ kind: 'history-rewritten', label: v.label, ...by });
       const added = v.history.slice(before.length);
       if (added.length && prev) changes.push('step');
-      const judged = prev !== undefined || v.label === '1.0';
-      if (judged) {
-        for (const step of added)
-          if (step.by && !(v.editor && sameName(step.by, v.editor.displayName)))
-            findings.push({ kind: 'step-by-other', label: v.label, status: step.status, declared: step.by, ...by });
-        const statusSet = prev ? v.status !== prev.status : true;
-        if (statusSet && !added.some((s) => s.status === v.status))
-          findings.push({ kind: 'status-without-step', label: v.label, status: v.status, ...by });
-      } else if (added.length || !prev) findings.push({ kind: 'unchecked', label: v.label, ...by });
-    } else if (v.history && !before && prev) {
+      if (judged) findings.push(...judgeSteps(v, prev, added, by));
+      else findings.push({ kind: 'unchecked', label: v.label, ...by });
+    } else {
       findings.push({ kind: 'unchecked', label: v.label, ...by }); // after an unreadable version
     }
     lines.push(versionLine(v, changes, v.history === undefined));

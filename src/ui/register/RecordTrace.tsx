@@ -31,13 +31,17 @@ function findingText(t: Strings, f: RecordFinding): string {
   const values = {
     label: f.label,
     status: f.status ?? '',
+    from: f.from ?? '',
     declared: f.declared ?? '',
     savedBy: f.savedBy?.displayName || t.traceNobody,
   };
   const template = {
     'status-without-step': t.registerTraceStatusWithoutStep,
+    'status-skipped': t.registerTraceStatusSkipped,
+    'extra-step': t.registerTraceExtraStep,
     'step-by-other': t.registerTraceStepByOther,
     'history-rewritten': t.registerTraceRewritten,
+    'history-unreadable': t.registerTraceHistoryUnreadable,
     unchecked: t.registerTraceUnchecked,
   }[f.kind];
   return format(template, values);

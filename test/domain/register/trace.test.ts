@@ -67,11 +67,52 @@ it('the first kept version of a trimmed history and the version after an unreada
   ]);
   expect(trace.findings).toEqual([
     { kind: 'unchecked', label: '7.0', savedBy: LOTTE },
+    // the register always writes a readable list of steps: an unreadable one was written around it
+    { kind: 'history-unreadable', label: '8.0', savedBy: PIETER },
     { kind: 'unchecked', label: '9.0', savedBy: LOTTE },
   ]);
   expect(trace.lines.map((l) => [l.label, l.changes, l.unreadable])).toEqual([
     ['9.0', ['status'], false],
     ['8.0', [], true],
     ['7.0', ['earliest'], false],
+  ]);
+});
+
+it('a status the register does not step to, and steps without a change of status, are named', () => {
+  // concept → in werking is no step of the register (art. 14.1: signed and published first), whoever names the step
+  const skipped = recordTrace(
+    history(
+      { editor: PIETER, status: 'concept', history: [{ status: 'concept', at: '2026-01-10', by: 'Pieter Bakker' }] },
+      {
+        editor: PIETER,
+        status: 'in werking',
+        history: [
+          { status: 'concept', at: '2026-01-10', by: 'Pieter Bakker' },
+          { status: 'in werking', at: '2026-01-11', by: 'Pieter Bakker' },
+        ],
+      },
+    ),
+  );
+  expect(skipped.findings).toEqual([{ kind: 'status-skipped', label: '2.0', status: 'in werking', from: 'concept', savedBy: PIETER }]);
+  // a step added while the status stays, and two steps for one change
+  const extra = recordTrace(
+    history(
+      { editor: PIETER, status: 'ondertekend', history: [signed] },
+      { editor: PIETER, status: 'ondertekend', history: [signed, published] },
+      { editor: PIETER, status: 'in werking', history: [signed, published, { status: 'gepubliceerd', at: '2025-07-01', by: 'Pieter Bakker' }, { status: 'in werking', at: '2025-07-01', by: 'Pieter Bakker' }] },
+    ),
+  );
+  expect(extra.findings).toEqual([
+    { kind: 'extra-step', label: '2.0', status: 'gepubliceerd', savedBy: PIETER },
+    { kind: 'extra-step', label: '3.0', status: 'gepubliceerd', savedBy: PIETER },
+  ]);
+});
+
+it('a record created with the steps that led to its status (seeded or brought in) is not named', () => {
+  const path: StatusStep[] = [signed, published, { status: 'in werking', at: '2025-06-28' }];
+  expect(recordTrace(history({ editor: PIETER, status: 'in werking', history: path })).findings).toEqual([]);
+  // but its last step must be its status
+  expect(recordTrace(history({ editor: PIETER, status: 'in werking', history: [signed, published] })).findings).toEqual([
+    { kind: 'status-without-step', label: '1.0', status: 'in werking', savedBy: PIETER },
   ]);
 });
