@@ -221,10 +221,10 @@ export class PnpAgreementRegister implements AgreementRegister {
     checkAgreementEntry(this.config, merged, await this.meeting(merged.meetingId));
     if (patch.status && patch.status !== current.status && !patch.history) {
       // Status history is kept by the register itself, so it cannot be skipped.
-      const me: { Title: string } = await this.sp.web.currentUser.select('Title')();
+      const me: { Id: number; Title: string } = await this.sp.web.currentUser.select('Id', 'Title')();
       patch = {
         ...patch,
-        history: [...current.history, { status: patch.status, at: new Date().toISOString(), by: me.Title }],
+        history: [...current.history, { status: patch.status, at: new Date().toISOString(), by: me.Title, byId: me.Id }],
       };
     }
     const fields = this.toFields(patch);
@@ -268,7 +268,7 @@ export class PnpAgreementRegister implements AgreementRegister {
   }
 }
 
-/** A status history as the register writes it: a list of steps, each with its status and, if any, a name. */
+/** A status history as the register writes it: a list of steps, each with its status and, if any, a name and user id. */
 function isStepList(v: unknown): v is StatusStep[] {
   return (
     Array.isArray(v) &&
@@ -277,7 +277,8 @@ function isStepList(v: unknown): v is StatusStep[] {
         typeof s === 'object' &&
         s !== null &&
         typeof (s as StatusStep).status === 'string' &&
-        ((s as StatusStep).by === undefined || typeof (s as StatusStep).by === 'string'),
+        ((s as StatusStep).by === undefined || typeof (s as StatusStep).by === 'string') &&
+        ((s as StatusStep).byId === undefined || typeof (s as StatusStep).byId === 'number'),
     )
   );
 }

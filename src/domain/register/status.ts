@@ -31,6 +31,8 @@ export interface TransitionContext extends ValidationContext {
   today: string;
   /** Display name of the accounthouder making the change. */
   by?: string;
+  /** Their SharePoint user id, kept beside the name (a name changes; the id does not). */
+  byId?: number;
   note?: string;
 }
 
@@ -72,6 +74,7 @@ export function transition(
     status: to,
     at: ctx.today,
     ...(ctx.by ? { by: ctx.by } : {}),
+    ...(ctx.byId !== undefined ? { byId: ctx.byId } : {}),
     ...(ctx.note ? { note: ctx.note } : {}),
   };
   return ok({ ...next, history: [...record.history, step] });

@@ -51,6 +51,15 @@ export interface RecordTrace {
 }
 
 /**
+ * True when a step names nobody or the one who saved its version: by SharePoint user id where the step holds one (a
+ * renamed person stays themselves, two people of one name stay two), else by name (steps from before ids were kept).
+ */
+function takenBy(step: StatusStep, v: RecordVersion): boolean {
+  if (step.byId !== undefined) return v.editor?.id === step.byId;
+  return !step.by || (v.editor !== undefined && sameName(step.by, v.editor.displayName));
+}
+
+/**
  * The steps a version added, against what the register does: a new record holds the steps that led to its status
  * (the last one for it); a status change is one step the register allows (NEXT_STATUSES) and adds exactly one step
  * for it; a version that keeps its status adds none; every step names who saved the version, if it names anyone.
@@ -63,9 +72,7 @@ function judgeSteps(
 ): RecordFinding[] {
   const out: RecordFinding[] = [];
   const label = v.label;
-  for (const step of added)
-    if (step.by && !(v.editor && sameName(step.by, v.editor.displayName)))
-      out.push({ kind: 'step-by-other', label, status: step.status, declared: step.by, ...by });
+  for (const step of added) if (!takenBy(step, v)) out.push({ kind: 'step-by-other', label, status: step.status, declared: step.by, ...by });
   if (!prev) {
     if (added[added.length - 1]?.status !== v.status) out.push({ kind: 'status-without-step', label, status: v.status, ...by });
     return out;

@@ -51,6 +51,8 @@ export interface StatusStep {
   /** ISO date (YYYY-MM-DD) or timestamp. */
   at: string;
   by?: string;
+  /** SharePoint user id of whoever took the step: the version trace compares it with the version's Editor. */
+  byId?: number;
   note?: string;
 }
 

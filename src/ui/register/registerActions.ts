@@ -57,7 +57,7 @@ export async function saveRecord(
   ];
   if (errors.length > 0) return { ok: false, errors };
   if (!before || before.id === undefined) {
-    const first = { status: next.status, at: todayIso(), by: await whoAmI(services) };
+    const first = { status: next.status, at: todayIso(), ...(await whoAmI(services)) };
     return { ok: true, record: await services.agreements.create({ ...next, history: [first] }) };
   }
   return {
@@ -83,7 +83,7 @@ export async function stepStatus(
   const ctx = {
     ...(await loadContext(services, record)),
     today: todayIso(),
-    by: await whoAmI(services),
+    ...(await whoAmI(services)),
     ...(note ? { note } : {}),
   };
   const moved = transition(record, to, services.config, ctx);
@@ -94,7 +94,7 @@ export async function stepStatus(
     requireEtag(record, `Overeenkomst ${record.id}`),
   );
   if (to === 'in werking' && ctx.superseded && ctx.superseded.status !== 'vervangen') {
-    const old = replaceSuperseded(ctx.superseded, stored, services.config, { today: ctx.today, by: ctx.by });
+    const old = replaceSuperseded(ctx.superseded, stored, services.config, { today: ctx.today, by: ctx.by, byId: ctx.byId });
     if (!old.ok) return { ok: false, errors: old.error };
     const superseded = await services.agreements.update(
       Number(old.value.id),
@@ -114,7 +114,8 @@ function withoutIdentity(r: RegisterRecord): Partial<RegisterRecord> {
   return patch;
 }
 
-/** The signed-in person's name for the status history. */
-async function whoAmI(services: Services): Promise<string> {
-  return (await services.site.currentUser()).displayName;
+/** The signed-in person for the status history: the name shown, and the SharePoint user id the trace compares. */
+async function whoAmI(services: Services): Promise<{ by: string; byId: number }> {
+  const me = await services.site.currentUser();
+  return { by: me.displayName, byId: me.id };
 }

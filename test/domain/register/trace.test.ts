@@ -116,3 +116,21 @@ it('a record created with the steps that led to its status (seeded or brought in
     { kind: 'status-without-step', label: '1.0', status: 'in werking', savedBy: PIETER },
   ]);
 });
+
+it('a step that holds its user id is judged by it: a renamed person stays themselves, a namesake does not pass', () => {
+  const renamed = { id: 3, displayName: 'Pieter Bakker-de Wit' };
+  const step = (by: string, byId: number): StatusStep => ({ status: 'in overleg', at: '2026-01-20', by, byId });
+  const concept: StatusStep = { status: 'concept', at: '2026-01-10', by: 'Pieter Bakker', byId: 3 };
+  const versions = (taken: StatusStep, editor: typeof PIETER): RecordVersion[] =>
+    history(
+      { editor: PIETER, status: 'concept', history: [concept] },
+      { editor, status: 'in overleg', history: [concept, taken] },
+    );
+  // saved by Pieter (id 3) under his new name: his own step
+  expect(recordTrace(versions(step('Pieter Bakker', 3), renamed)).findings).toEqual([]);
+  // another Pieter Bakker (id 9) saved a step that names id 3
+  const namesake = { id: 9, displayName: 'Pieter Bakker' };
+  expect(recordTrace(versions(step('Pieter Bakker', 3), namesake)).findings).toEqual([
+    { kind: 'step-by-other', label: '2.0', status: 'in overleg', declared: 'Pieter Bakker', savedBy: namesake },
+  ]);
+});
