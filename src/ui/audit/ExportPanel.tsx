@@ -45,8 +45,8 @@ export function ExportPanel(props: ExportPanelProps): React.ReactElement {
   const [done, setDone] = React.useState<string | undefined>(undefined);
   const [error, setError] = React.useState<unknown>(undefined);
   // a bound typed so that it cannot be read as a date is refused at the field, never run as "no bound"
-  const unread = (value: string): { validationState?: 'error'; validationMessage?: string } =>
-    isDateOrEmpty(value) ? {} : { validationState: 'error', validationMessage: t.dateInvalid };
+  // text the field could not read: marked in error, and the field says what was typed and how to type it
+  const unread = (value: string): { validationState?: 'error' } => (isDateOrEmpty(value) ? {} : { validationState: 'error' });
   const run = (): void => {
     setError(undefined);
     setDone(undefined);

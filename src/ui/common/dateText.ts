@@ -15,13 +15,14 @@ interface Parts {
   minute?: number;
 }
 
+import { parseIsoDate } from '../../domain/common/dates';
+
 const p2 = (n: number): string => String(n).padStart(2, '0');
 
-/** The parts when they name a real day (no 31 April) with a four-digit year. */
+/** The parts when they name a real day (no 31 April) with a four-digit year (the domain's own check of a day). */
 function validDate(year: number, month: number, day: number): Parts | undefined {
-  if (year < 1000 || month < 1 || month > 12 || day < 1) return undefined;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= last ? { year, month, day } : undefined;
+  if (year < 1000) return undefined;
+  return parseIsoDate(`${year}-${p2(month)}-${p2(day)}`) ? { year, month, day } : undefined;
 }
 
 /** A date on its own: d-m-jjjj (separators - / . or a space), ddmmjjjj, or ISO jjjj-mm-dd. */

@@ -5,6 +5,7 @@ import { STATUS_LABELS, type DatalekStatus } from '../../domain/datalek';
 import type { Strings } from '../../loc';
 import { format } from '../../loc/text';
 import { useAsync } from '../common/useAsync';
+import { VersionLines } from '../common/VersionLines';
 import { useDatalekStyles } from '../datalek/useDatalekStyles';
 import { useServices, useStrings } from '../services';
 
@@ -45,7 +46,6 @@ export function ReportTrace(props: ReportTraceProps): React.ReactElement {
   const services = useServices();
   const lang = t.lang === 'en' ? 'en' : 'nl';
   const trace = useAsync(() => services.breaches.versions(props.id).then(reportTrace), [services, props.id, props.etag]);
-  const when = (iso: string): string => new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL');
   return (
     <section className={styles.section} data-testid="datalek-trace">
       <Subtitle2 as="h3">{t.traceTitle}</Subtitle2>
@@ -83,22 +83,14 @@ export function ReportTrace(props: ReportTraceProps): React.ReactElement {
         </MessageBar>
       )}
       {trace.status === 'ok' && (
-        <ol className={styles.list} data-testid="datalek-trace-versions">
-          {trace.value.lines.map((line) => (
-            <li key={line.label} data-version={line.label}>
-              <Text>
-                {format(t.traceLine, {
-                  label: line.label,
-                  when: when(line.modified),
-                  who: line.editor?.displayName || t.traceNobody,
-                  changes: line.unreadable
-                    ? t.datalekTraceUnreadable
-                    : line.changes.map((c) => changeText(t, c, line, lang)).join(', ') || t.datalekTraceNothing,
-                })}
-              </Text>
-            </li>
-          ))}
-        </ol>
+        <VersionLines
+          lines={trace.value.lines}
+          changes={(line) => line.changes.map((c) => changeText(t, c, line, lang)).join(', ')}
+          nothing={t.datalekTraceNothing}
+          unreadable={t.datalekTraceUnreadable}
+          className={styles.list}
+          data-testid="datalek-trace-versions"
+        />
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { recordTrace, type RecordChange, type RecordFinding, type RecordTraceLin
 import type { Strings } from '../../loc';
 import { format } from '../../loc/text';
 import { useAsync } from '../common/useAsync';
+import { VersionLines } from '../common/VersionLines';
 import { useServices, useStrings } from '../services';
 import { useRegisterStyles } from './useRegisterStyles';
 
@@ -56,9 +57,7 @@ export function RecordTrace(props: RecordTraceProps): React.ReactElement {
   const t = useStrings();
   const styles = useRegisterStyles();
   const services = useServices();
-  const lang = t.lang === 'en' ? 'en-GB' : 'nl-NL';
   const trace = useAsync(() => services.agreements.versions(props.id).then(recordTrace), [services, props.id, props.etag]);
-  const when = (iso: string): string => new Date(iso).toLocaleString(lang);
   const findings = trace.status === 'ok' ? trace.value.findings.filter((f) => f.kind !== 'unchecked') : [];
   const unchecked = trace.status === 'ok' ? trace.value.findings.filter((f) => f.kind === 'unchecked') : [];
   return (
@@ -89,20 +88,14 @@ export function RecordTrace(props: RecordTraceProps): React.ReactElement {
         </Text>
       )}
       {trace.status === 'ok' && (
-        <ol className={styles.list} data-testid="record-trace-versions">
-          {trace.value.lines.map((line) => (
-            <li key={line.label} data-version={line.label}>
-              {format(t.traceLine, {
-                label: line.label,
-                when: when(line.modified),
-                who: line.editor?.displayName || t.traceNobody,
-                changes: line.unreadable
-                  ? t.registerTraceUnreadable
-                  : line.changes.map((c) => changeText(t, c, line)).join(', ') || t.registerTraceOther,
-              })}
-            </li>
-          ))}
-        </ol>
+        <VersionLines
+          lines={trace.value.lines}
+          changes={(line) => line.changes.map((c) => changeText(t, c, line)).join(', ')}
+          nothing={t.registerTraceOther}
+          unreadable={t.registerTraceUnreadable}
+          className={styles.list}
+          data-testid="record-trace-versions"
+        />
       )}
     </section>
   );
