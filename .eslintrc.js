@@ -8,6 +8,8 @@ module.exports = {
   extends: ['@microsoft/eslint-config-spfx/lib/profiles/react'],
   parserOptions: { tsconfigRootDir: __dirname },
   settings: { react: { version: '17.0' } },
+  // AssemblyScript (i32, load<u8>, @external): built by scripts/build-scan-wasm.js, not by TypeScript
+  ignorePatterns: ['src/domain/scan/wasm/assembly/'],
   overrides: [
     {
       files: ['*.ts', '*.tsx'],

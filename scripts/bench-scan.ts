@@ -219,6 +219,7 @@ async function liveChild(path: string, scanner: ReturnType<typeof createScanner>
     },
   };
   const engine = scanner.engine;
+  const bytes = await scanner.bytes();
   const probe = Object.assign((text: string) => scanner(text), {
     engine: {
       scanWindow: (...args: Parameters<typeof engine.scanWindow>) => {
@@ -226,6 +227,14 @@ async function liveChild(path: string, scanner: ReturnType<typeof createScanner>
         engine.scanWindow(...args);
       },
     },
+    bytes: async () =>
+      bytes && {
+        scanWindow: (...args: Parameters<typeof bytes.scanWindow>) => {
+          sample("a window's scan (its bytes, in WebAssembly memory)");
+          return bytes.scanWindow(...args);
+        },
+        units: (n: number) => bytes.units(n),
+      },
   });
   const t0 = performance.now();
   const r = await scanSource('groot.txt', measured, probe, { chunkBytes: CHUNK, onProgress: () => sample('between windows') });

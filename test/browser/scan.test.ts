@@ -9,6 +9,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Browser, Page, Response } from 'playwright-core';
 import { FIRST_RENDER } from '../../scripts/firstRenderProbe';
+import { SCAN_WASM_BASE64 } from '../../src/domain/scan/wasm/module';
 import { openAs, openTab, SCREENSHOTS, startBrowserSuite, stopBrowserSuite, type TestWorkbench } from './workbench';
 
 jest.setTimeout(240_000);
@@ -108,6 +109,10 @@ it('first render loads no scan code; a PDF loads pdf.js and its worker from the 
     { name: 'groot.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.alloc(30 * 1024 * 1024, 'tekst zonder nummers. '), Buffer.from(' BSN 111222333\n')]) },
   ]);
   await expect(scanLine(page, 'groot.txt')).resolves.toBe('Scan: 1 BSN-nummer gevonden');
+  // the text file's bytes are read by the scanner's WebAssembly walk: Chromium takes its module (SIMD included)
+  expect(
+    await page.evaluate((b64) => WebAssembly.validate(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))), SCAN_WASM_BASE64),
+  ).toBe(true);
   const progress = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
   expect(progress.length).toBeGreaterThan(2);
   expect(progress[0]).toMatch(/^Gescand: [\d,]+ (KB|MB) van 30,0 MBScan stoppen$/);

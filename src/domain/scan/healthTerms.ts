@@ -11,6 +11,21 @@ export type HealthTermIndex = ReadonlyMap<string, readonly string[][]>;
 
 const SPLIT = /[^\p{L}\p{N}]+/u;
 
+/**
+ * Accented forms of the vowels (and y, n, c): the scanner's term search (src/domain/scan/scanner.ts, and its
+ * WebAssembly walk) finds 'patiënt' as well as 'patient' through them.
+ */
+export const ACCENTS: Readonly<Record<string, string>> = {
+  a: 'a\u00e0-\u00e5',
+  e: 'e\u00e8-\u00eb',
+  i: 'i\u00ec-\u00ef',
+  o: 'o\u00f2-\u00f6',
+  u: 'u\u00f9-\u00fc',
+  y: 'y\u00fd\u00ff',
+  n: 'n\u00f1',
+  c: 'c\u00e7',
+};
+
 /** Builds the lookup from the configured terms; blank terms are ignored. */
 export function compileHealthTerms(terms: readonly string[]): HealthTermIndex {
   const index = new Map<string, string[][]>();

@@ -13,7 +13,7 @@ import { ageOn, isValidBsn } from './checks';
 import { fold, isDigit, isLetterStart, isWordChar, wordEnd } from './chars';
 import { FindingCollector } from './collector';
 import { matchEmailAt } from './email';
-import { compileHealthTerms, matchHealthTerm, type HealthTermIndex } from './healthTerms';
+import { ACCENTS, compileHealthTerms, matchHealthTerm, type HealthTermIndex } from './healthTerms';
 import { matchIbanAt } from './iban';
 import {
   CANDIDATE,
@@ -26,6 +26,7 @@ import {
 } from './numbers';
 import { bsnColumnCells, type TableState } from './tabular';
 import type { ScanOptions, ScanResult } from './types';
+import type { ByteScanner } from './wasm/engine';
 import { matchWrittenDate } from './writtenDates';
 
 /** Words that announce a birth date within {@link CONTEXT_WINDOW} characters after them. */
@@ -52,8 +53,15 @@ const DIGIT = 1;
 const CLASS = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
 
-/** Prepared scanner: health terms compiled once, then any number of texts. */
-export type Scanner = ((text: string) => ScanResult) & { readonly engine: ScanEngine };
+/**
+ * Prepared scanner: health terms compiled once, then any number of texts. `bytes` gives the same rules over a text
+ * file's UTF-8 bytes in WebAssembly (src/domain/scan/wasm/engine.ts, loaded on first use), undefined where
+ * WebAssembly cannot run.
+ */
+export type Scanner = ((text: string) => ScanResult) & {
+  readonly engine: ScanEngine;
+  readonly bytes: () => Promise<ByteScanner | undefined>;
+};
 
 /** What one text of a longer one is: tabular (a BSN column may hold 8-digit numbers) or not. */
 export interface TextShape {
@@ -69,18 +77,6 @@ export interface ScanEngine {
    */
   scanWindow(text: string, from: number, to: number, base: number, out: FindingCollector, table?: TableState): void;
 }
-
-/** Accented forms of the vowels (and y, n, c), so a term regex finds 'patiënt' as well as 'patient'. */
-const ACCENTS: Readonly<Record<string, string>> = {
-  a: 'a\u00e0-\u00e5',
-  e: 'e\u00e8-\u00eb',
-  i: 'i\u00ec-\u00ef',
-  o: 'o\u00f2-\u00f6',
-  u: 'u\u00f9-\u00fc',
-  y: 'y\u00fd\u00ff',
-  n: 'n\u00f1',
-  c: 'c\u00e7',
-};
 
 /**
  * A case-insensitive regex that finds where a configured term's first word may start: each letter also in its
@@ -348,7 +344,14 @@ export function createScanner(options: ScanOptions): Scanner {
     engine.scanWindow(text, 0, Infinity, 0, out);
     return out.result(text.length);
   };
-  return Object.assign(scan, { engine });
+  let byteScanner: Promise<ByteScanner | undefined> | undefined; // made on first use: most scans read no text file
+  const bytes = (): Promise<ByteScanner | undefined> => {
+    byteScanner ??= import(/* webpackChunkName: 'scan-wasm' */ './wasm/engine').then(({ createByteScanner }) =>
+      createByteScanner({ health, birthWords: BIRTH_WORDS, bigWords: BIG_WORDS, reference, needsContext }),
+    );
+    return byteScanner;
+  };
+  return Object.assign(scan, { engine, bytes });
 }
 
 /** Scans one text with the given options; see {@link createScanner} to reuse compiled terms. */

@@ -12,6 +12,7 @@ import { FindingCollector } from './collector';
 import { DEFAULT_CHUNK_BYTES, type ScanControl } from './engines';
 import { decodeWindows1252 } from './extract/decodeText';
 import type { Scanner, TextShape } from './scanner';
+import type { ByteScanner } from './wasm/engine';
 import { tableState } from './tabular';
 import type { ScanResult, UnreadPart } from './types';
 
@@ -151,7 +152,14 @@ export async function scanTextSource(
 ): Promise<ScanResult> {
   const head = await source.read(0, Math.min(4, source.size));
   const sniffed = sniffEncoding(head);
+  const tabular = shape.delimiter !== undefined || shape.csv === true;
+  const bytes = sniffed.encoding === 'utf-8' && !tabular ? await scanner.bytes() : undefined;
   try {
+    if (bytes) {
+      return await scanWindows(source, control, sniffed.start, (raw, want, last, out, acceptFrom, charBase) =>
+        walkWindowBytes(raw, want, last, bytes, out, acceptFrom, charBase),
+      );
+    }
     return await scanEncoded(source, scanner, shape, control, sniffed.encoding, sniffed.start);
   } catch (e) {
     if (!(e instanceof NotUtf8)) throw e;
@@ -218,17 +226,65 @@ function scanWindowBytes(
   };
 }
 
-async function scanEncoded(
+/** The byte windows' margin and overlap: as {@link MARGIN} and {@link OVERLAP} characters of up to 3 bytes each. */
+const BYTE_MARGIN = 3 * MARGIN;
+const BYTE_OVERLAP = 3 * OVERLAP;
+
+/** The first character boundary at or before byte `k` of UTF-8 (never inside a character). */
+function boundary(bytes: Uint8Array, k: number): number {
+  let q = k;
+  while (q > 0 && (bytes[q] & 0xc0) === 0x80) q--;
+  return q;
+}
+
+/**
+ * One window of a UTF-8 text file scanned as bytes by the WebAssembly walk (src/domain/scan/wasm/engine.ts): the
+ * ranges of {@link scanWindowBytes}, measured in bytes, and no window is ever decoded into a string. Referenced beyond
+ * the file itself: the window's bytes and their copy in the walk's memory. Throws {@link NotUtf8} when the window is
+ * not valid UTF-8, so the caller starts again as Windows-1252.
+ */
+function walkWindowBytes(
+  raw: Uint8Array,
+  want: number,
+  last: boolean,
+  bytes: ByteScanner,
+  out: FindingCollector,
+  acceptFrom: number,
+  charBase: number,
+): WindowStep {
+  const length = cut(raw, want, 'utf-8', last);
+  if (length <= 0 && !last) throw new NotUtf8(); // four continuation bytes in a row: no UTF-8
+  const window = raw.subarray(0, length);
+  const margin = Math.min(BYTE_MARGIN, Math.floor(length / 4));
+  const overlap = Math.min(BYTE_OVERLAP, Math.floor(margin / 2));
+  const acceptTo = last ? length : Math.max(acceptFrom + 1, boundary(window, length - margin));
+  if (!bytes.scanWindow(window, acceptFrom, acceptTo, charBase, out)) throw new NotUtf8();
+  const chars = charBase + bytes.units(acceptTo);
+  if (last) return { length, chars, advance: length, acceptFrom: 0, charStep: 0 };
+  // the next window starts `overlap` bytes before this one's range ends, at a character, never before this one's start
+  const nextStart = Math.max(1, boundary(window, Math.max(0, acceptTo - overlap)));
+  return { length, chars, advance: nextStart, acceptFrom: acceptTo - nextStart, charStep: bytes.units(nextStart) };
+}
+
+/** Scans one window: its raw bytes, the bytes it should take, whether it is the last, where the previous left off. */
+type WindowScan = (
+  raw: Uint8Array,
+  want: number,
+  last: boolean,
+  out: FindingCollector,
+  acceptFrom: number,
+  charBase: number,
+) => WindowStep;
+
+/** The windows of a text file from byte `start` on, each scanned by `scanOne`; progress and stopping between them. */
+async function scanWindows(
   source: ByteSource,
-  scanner: Scanner,
-  shape: TextShape & { csv?: boolean },
   control: ScanControl,
-  encoding: Encoding,
   start: number,
+  scanOne: WindowScan,
 ): Promise<ScanResult> {
   const chunk = Math.max(64, control.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   const out = new FindingCollector();
-  const table = shape.delimiter !== undefined || shape.csv ? tableState(shape.delimiter) : undefined;
   const size = source.size;
   let byteAt = start; // where this window's bytes start
   let charBase = 0; // char offset of this window's first character in the whole text
@@ -240,7 +296,7 @@ async function scanEncoded(
     const want = Math.min(size, byteAt + chunk);
     const last = want >= size;
     const raw = await windows.next(byteAt, last ? size - byteAt : Math.min(size, want + 4) - byteAt);
-    const step = scanWindowBytes(raw, want - byteAt, last, encoding, scanner, out, table, acceptFrom, charBase);
+    const step = scanOne(raw, want - byteAt, last, out, acceptFrom, charBase);
     chars = step.chars;
     control.onProgress?.({ kind: 'bytes', done: last ? size : byteAt + step.length, total: size });
     if (last) return out.result(chars);
@@ -248,4 +304,18 @@ async function scanEncoded(
     acceptFrom = step.acceptFrom;
     charBase += step.charStep;
   }
+}
+
+function scanEncoded(
+  source: ByteSource,
+  scanner: Scanner,
+  shape: TextShape & { csv?: boolean },
+  control: ScanControl,
+  encoding: Encoding,
+  start: number,
+): Promise<ScanResult> {
+  const table = shape.delimiter !== undefined || shape.csv ? tableState(shape.delimiter) : undefined;
+  return scanWindows(source, control, start, (raw, want, last, out, acceptFrom, charBase) =>
+    scanWindowBytes(raw, want, last, encoding, scanner, out, table, acceptFrom, charBase),
+  );
 }

@@ -2,7 +2,8 @@
 import { isAsciiLetter, isDigit, isWordChar } from './chars';
 import { isRealDate } from './checks';
 
-const MONTHS: Readonly<Record<string, number>> = {
+/** Month names and abbreviations (lower case), Dutch and English, with their number. */
+export const MONTHS: Readonly<Record<string, number>> = {
   jan: 1,
   januari: 1,
   january: 1,

@@ -30,9 +30,14 @@ const textOf = (order: number[], filler: number): string =>
 const positions = (r: ScanResult): string =>
   JSON.stringify(r.findings.map((f) => [f.kind, f.positions.map((p) => [p.start, p.end])]));
 
-const scanner = createScanner(OPTIONS);
+const walked = createScanner(OPTIONS);
+/** The TypeScript path: what a text file gets where WebAssembly cannot run (src/domain/scan/wasm/engine.ts). */
+const typescriptOnly = Object.assign((text: string) => walked(text), { engine: walked.engine, bytes: async () => undefined });
 
-describe('chunked scan', () => {
+describe.each([
+  ['the WebAssembly walk over the bytes', walked],
+  ['decoded and scanned in TypeScript', typescriptOnly],
+])('chunked scan, %s', (_engine, scanner) => {
   test('finds the same identifiers at the same places as one pass, for any chunk size from 1 KB', async () => {
     await fc.assert(
       fc.asyncProperty(

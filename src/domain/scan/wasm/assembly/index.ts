@@ -1,0 +1,1574 @@
+/**
+ * The personal-data scanner's walk (src/domain/scan/scanner.ts) in WebAssembly, reading a text file's UTF-8 bytes
+ * without decoding them to a JavaScript string. AssemblyScript; built by scripts/build-scan-wasm.js into
+ * src/domain/scan/wasm/module.ts. Every rule is the TypeScript scanner's, rule for rule, on the same characters:
+ * positions here are byte offsets, but every length or distance the rules count (a context word within 40
+ * characters, an e-mail's local part of at most 64) is counted in UTF-16 code units, as the TypeScript scanner
+ * counts them. Findings go out through `add`/`retract` at UTF-16 offsets from the window's start, so the result is
+ * the TypeScript scanner's result on the decoded text. Folding a word that holds a non-ASCII character
+ * (NFD, marks dropped, lower case) is asked of JavaScript (`fold`), which has Unicode's tables.
+ *
+ * Memory: [0, heap) static data; then the configuration (written once by the host) and the window's bytes, with a
+ * zero byte before and 16 after, so a look one character beyond either end reads a character that matches nothing.
+ */
+
+// ---- imports from the host (src/domain/scan/wasm/engine.ts) ----
+/**
+ * Takes `count` findings from OUT: per finding its kind (index in FINDING_KINDS), start and end in UTF-16 units from
+ * the window's start.
+ */
+@external("host", "flush")
+declare function hostFlush(count: i32): void;
+/** Drops every finding starting at or after `start` (UTF-16 units from the window's start). */
+@external("host", "retract")
+declare function hostRetract(start: i32): void;
+/** Folds bytes [start, end) (addresses) and writes the UTF-16 units at FOLD_OUT; returns their number. */
+@external("host", "fold")
+declare function hostFold(start: i32, end: i32): i32;
+
+// ---- finding kinds, as FINDING_KINDS orders them ----
+const BSN = 0;
+const IBAN = 1;
+const BIG = 2;
+const EMAIL = 3;
+const PHONE = 4;
+const BIRTHDATE = 5;
+const HEALTH = 6;
+
+// ---- configuration written by the host ----
+let WORDBITS: usize = 0; // 65536 bits: a BMP code point >= 0x80 is a letter, mark or digit (\p{L}\p{M}\p{N})
+let RXCLASS: usize = 0; // u8[0x250]: the accented letter class ('a','e',…) a code point falls in, for the term regex
+let CANON: usize = 0; // u16[0x250]: the regex's case-insensitive canonical form (non-Unicode mode)
+let IBANLEN: usize = 0; // u8[26*26]: IBAN length per country code
+// u16 stream of the health terms: count, then per first word: (length, units…), its rests: count, per rest: words,
+// per word (length, units…)
+let TERMS: usize = 0;
+let TERM_AT: usize = 0; // u32 per first word: its byte offset in TERMS
+let FOLDS: usize = 0; // u16[0x370]: chars.ts fold of one code point: a unit, 0 for nothing, 0xffff when not one unit
+let PAIR: usize = 0; // 128*256 bits: a term's first word may start with this ASCII character and this next byte;
+// then 32 bytes, 0xff at index i when a first word may start with the letter 0x60 + i (either case); then 32*32*32
+// bits: a first word may start with these three ASCII characters (see slot); then per second and third position 48
+// bytes: 32 letters by index, and digits, non-ASCII, anything allowed (see positionTest)
+let BIRTHWORDS: usize = 0; // u16 stream: count, then (length, units…)
+let BIGWORDS: usize = 0;
+let MONTHS: usize = 0; // u16 stream: count, then (length, units…, month)
+let FOLD_OUT: usize = 0; // u16[256]: where the host writes a folded word
+let RING: usize = 0; // 16 slots of 16 bytes: digit groups of the chain being read
+let DIGITS: usize = 0; // u8[16]: digits of a run of groups
+let REF_Y: i32 = 0;
+let REF_M: i32 = 0;
+let REF_D: i32 = 0;
+let NEEDS_CONTEXT: bool = false;
+
+// ---- the window ----
+let T: usize = 0; // address of the window's first byte
+let N: i32 = 0; // its length
+let FROM: i32 = 0; // findings starting in [FROM, TO) (bytes) are kept
+let TO: i32 = 0;
+let curByte: i32 = 0; // UTF-16 cursor: byte offset and its unit offset
+let curUnit: i32 = 0;
+
+/**
+ * Takes the configuration the host wrote (src/domain/scan/wasm/engine.ts): `at` holds the addresses of, in order,
+ * the word-character bits, the accent classes, the canonical forms, the IBAN lengths, the term-start tables, the
+ * terms' offsets, the fold table, the terms, the birth words, the BIG words, the months, the scratch area (1024
+ * bytes) and the findings buffer (OUT_MAX findings).
+ */
+export function configure(at: usize): void {
+  WORDBITS = load<u32>(at);
+  RXCLASS = load<u32>(at + 4);
+  CANON = load<u32>(at + 8);
+  IBANLEN = load<u32>(at + 12);
+  PAIR = load<u32>(at + 16);
+  TERM_AT = load<u32>(at + 20);
+  FOLDS = load<u32>(at + 24);
+  TERMS = load<u32>(at + 28);
+  BIRTHWORDS = load<u32>(at + 32);
+  BIGWORDS = load<u32>(at + 36);
+  MONTHS = load<u32>(at + 40);
+  const scratch = <usize>load<u32>(at + 44);
+  OUT = load<u32>(at + 48);
+  FOLD_OUT = scratch;
+  RING = scratch + 512;
+  DIGITS = scratch + 768;
+  BIRTH_FIRSTS = firstsOf(BIRTHWORDS);
+  BIG_FIRSTS = firstsOf(BIGWORDS) | ((<u64>1) << <u64>(98 - 64)); // 'BIG' itself
+}
+
+export function reference(y: i32, m: i32, d: i32, needsContext: bool): void {
+  REF_Y = y;
+  REF_M = m;
+  REF_D = d;
+  NEEDS_CONTEXT = needsContext;
+}
+
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+// ---- bytes and characters ----
+@inline function b(p: i32): i32 {
+  return <i32>load<u8>(T + <usize>p);
+}
+
+/** Code point of the character starting at byte `p` (the window is valid UTF-8; 0 outside it). */
+function cpAt(p: i32): i32 {
+  const c = b(p);
+  if (c < 0x80) return c;
+  if (c < 0xe0) return ((c & 0x1f) << 6) | (b(p + 1) & 0x3f);
+  if (c < 0xf0) return ((c & 0x0f) << 12) | ((b(p + 1) & 0x3f) << 6) | (b(p + 2) & 0x3f);
+  return ((c & 0x07) << 18) | ((b(p + 1) & 0x3f) << 12) | ((b(p + 2) & 0x3f) << 6) | (b(p + 3) & 0x3f);
+}
+
+/** Byte length of the character starting at `p` (1 outside the window). */
+@inline function lenAt(p: i32): i32 {
+  const c = b(p);
+  return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+}
+
+/** Start of the character ending at `p` (p - 1 for ASCII). */
+function prevStart(p: i32): i32 {
+  let q = p - 1;
+  while (q > 0 && (b(q) & 0xc0) == 0x80) q--;
+  return q;
+}
+
+/** Code point of the character ending at `p`, or -1 before the window's start (JavaScript's NaN). */
+function cpBefore(p: i32): i32 {
+  if (p <= 0) return -1;
+  const c = b(p - 1);
+  if (c < 0x80) return c;
+  return cpAt(prevStart(p));
+}
+
+/** UTF-16 units of the character starting at `p`. */
+@inline function unitsAt(p: i32): i32 {
+  return b(p) >= 0xf0 ? 2 : 1;
+}
+
+/** UTF-16 units in bytes [a, z): one per byte that is no continuation byte, two for a 4-byte character. */
+function units(a: i32, z: i32): i32 {
+  return unitsIn(T + <usize>a, z - a);
+}
+
+/** UTF-16 units of the `n` bytes at `t`, eight bytes at a time. */
+function unitsIn(t: usize, n: i32): i32 {
+  let u = 0;
+  let q = 0;
+  const lowest = i8x16.splat(-64); // signed: continuation bytes 0x80..0xbf are -128..-65
+  const fourLead = i8x16.splat(<i8>0xf0);
+  while (q + 16 <= n) {
+    const v = v128.load(t + <usize>q);
+    q += 16;
+    const continuation = i8x16.bitmask(i8x16.lt_s(v, lowest));
+    const four = i8x16.bitmask(i8x16.ge_u(v, fourLead));
+    u += 16 - <i32>popcnt(continuation) + <i32>popcnt(four);
+  }
+  for (; q < n; q++) {
+    const c = <i32>load<u8>(t + <usize>q);
+    if ((c & 0xc0) != 0x80) u += c >= 0xf0 ? 2 : 1;
+  }
+  return u;
+}
+
+/** UTF-16 offset of byte `p` from the window's start (a cursor moved either way). */
+function unitOf(p: i32): i32 {
+  if (p >= curByte) curUnit += units(curByte, p);
+  else curUnit -= units(p, curByte);
+  curByte = p;
+  return curUnit;
+}
+
+/** The byte `n` UTF-16 units before `p` (not before the window's start). */
+function back(p: i32, n: i32): i32 {
+  let q = p;
+  let u = 0;
+  while (q > 0 && u < n) {
+    q--;
+    const c = b(q);
+    if ((c & 0xc0) != 0x80) u += c >= 0xf0 ? 2 : 1;
+  }
+  return q;
+}
+
+@inline function isDigit(c: i32): bool {
+  return c >= 48 && c <= 57;
+}
+
+@inline function isAsciiLetter(c: i32): bool {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+@inline function isAsciiWord(c: i32): bool {
+  return isDigit(c) || isAsciiLetter(c);
+}
+
+/** chars.ts isNonAsciiWordChar: Latin letters and marks by range, the rest of the BMP by Unicode's table; astral: no. */
+function isNonAsciiWordChar(c: i32): bool {
+  if (c < 0xc0) return false;
+  if (c == 0xd7 || c == 0xf7) return false;
+  if (c <= 0x24f || (c >= 0x300 && c <= 0x36f)) return true;
+  if (c > 0xffff) return false; // JavaScript sees two surrogate halves: separators
+  return ((<i32>load<u8>(WORDBITS + <usize>(c >> 3)) >> (c & 7)) & 1) != 0;
+}
+
+function isWordChar(c: i32): bool {
+  if (c < 0x80) return isAsciiWord(c);
+  return isNonAsciiWordChar(c);
+}
+
+function isLetterStart(c: i32): bool {
+  if (c < 0x80) return isAsciiLetter(c);
+  return isNonAsciiWordChar(c) && !(c >= 0x300 && c <= 0x36f);
+}
+
+/** chars.ts wordEnd: the byte just after the word starting at `p`. */
+function wordEnd(p: i32): i32 {
+  let q = p;
+  while (q < N) {
+    const c = b(q);
+    if (c < 0x80) {
+      if (!isAsciiWord(c)) break;
+      q++;
+    } else {
+      if (!isNonAsciiWordChar(cpAt(q))) break;
+      q += lenAt(q);
+    }
+  }
+  return q;
+}
+
+// ---- the collector: what starts in [FROM, TO) ----
+/** Findings not yet handed to the host: kind, start, end (UTF-16 offsets), 12 bytes each, in the order found. */
+let OUT: usize = 0;
+const OUT_MAX = 4096;
+let outCount = 0;
+
+function add(kind: i32, start: i32, end: i32): void {
+  if (start < FROM || start >= TO) return;
+  const s = unitOf(start);
+  if (outCount == OUT_MAX) flush();
+  const e = OUT + <usize>(outCount * 12);
+  store<i32>(e, kind);
+  store<i32>(e + 4, s);
+  store<i32>(e + 8, s + units(start, end));
+  outCount++;
+}
+
+function flush(): void {
+  if (outCount > 0) hostFlush(outCount);
+  outCount = 0;
+}
+
+/**
+ * Drops what starts at or after `start`. The walk finds in text order, so those are the last ones found: the ones
+ * still here, and when all of those went, possibly ones the host already has.
+ */
+function retractFrom(start: i32): void {
+  const at = unitOf(start > FROM ? start : FROM);
+  while (outCount > 0 && load<i32>(OUT + <usize>((outCount - 1) * 12 + 4)) >= at) outCount--;
+  if (outCount == 0) hostRetract(at);
+}
+
+// ---- folding and word lists ----
+/**
+ * Folds [i, j) into FOLD_OUT; returns the number of units. Characters below U+0370 fold one by one by the host's
+ * table (a letter, or nothing for a combining mark); a word with any other character is folded by the host.
+ */
+function fold(i: i32, j: i32): i32 {
+  let n = 0;
+  let q = i;
+  while (q < j) {
+    const c = b(q);
+    if (c < 0x80) {
+      if (n >= 256) return hostFold(<i32>(T + <usize>i), <i32>(T + <usize>j));
+      store<u16>(FOLD_OUT + (<usize>n << 1), <u16>(c >= 65 && c <= 90 ? c + 32 : c));
+      n++;
+      q++;
+      continue;
+    }
+    const cp = cpAt(q);
+    const f = cp < 0x370 ? <i32>load<u16>(FOLDS + (<usize>cp << 1)) : 0xffff;
+    if (f == 0xffff || n >= 256) return hostFold(<i32>(T + <usize>i), <i32>(T + <usize>j));
+    if (f != 0) {
+      store<u16>(FOLD_OUT + (<usize>n << 1), <u16>f);
+      n++;
+    }
+    q += lenAt(q);
+  }
+  return n;
+}
+
+/** True when the `len` folded units at FOLD_OUT equal the word at `w` (length, units…) of a u16 stream. */
+function foldedIs(len: i32, w: usize): bool {
+  if (<i32>load<u16>(w) != len) return false;
+  for (let k = 0; k < len; k++) {
+    if (load<u16>(FOLD_OUT + (<usize>k << 1)) != load<u16>(w + 2 + (<usize>k << 1))) return false;
+  }
+  return true;
+}
+
+/** True when the folded word at FOLD_OUT is one of the list (count, then (length, units…)). */
+function inList(len: i32, list: usize): bool {
+  const count = <i32>load<u16>(list);
+  let w = list + 2;
+  for (let k = 0; k < count; k++) {
+    if (foldedIs(len, w)) return true;
+    w += 2 + (<usize>load<u16>(w) << 1);
+  }
+  return false;
+}
+
+// ---- checks.ts ----
+function isValidBsn(d: usize, len: i32): bool {
+  if (len != 9) return false;
+  let sum = 0;
+  let allZero = true;
+  for (let k = 0; k < 9; k++) {
+    const x = <i32>load<u8>(d + <usize>k) - 48;
+    if (x != 0) allZero = false;
+    sum += k == 8 ? -x : x * (9 - k);
+  }
+  return !allZero && sum % 11 == 0;
+}
+
+function isRealDate(day: i32, month: i32, year: i32): bool {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  let len = 31;
+  if (month == 2) len = leap ? 29 : 28;
+  else if (month == 4 || month == 6 || month == 9 || month == 11) len = 30;
+  return day <= len;
+}
+
+function ageOn(day: i32, month: i32, year: i32): i32 {
+  let age = REF_Y - year;
+  if (REF_M < month || (REF_M == month && REF_D < day)) age -= 1;
+  if (REF_Y < year || (REF_Y == year && (REF_M < month || (REF_M == month && REF_D < day)))) return -1;
+  return age;
+}
+
+function numberAt(p: i32, z: i32): i32 {
+  let v = 0;
+  for (let q = p; q < z; q++) v = v * 10 + (b(q) - 48);
+  return v;
+}
+
+// ---- iban.ts ----
+@inline function upper(c: i32): i32 {
+  return c >= 97 && c <= 122 ? c - 32 : c;
+}
+
+/** iban.ts lineBreakLength, in bytes; its bounds (4 blanks before, 12 characters in all) in characters. */
+function lineBreakLength(p: i32): i32 {
+  let q = p;
+  let u = 0;
+  while (u < 4 && (b(q) == 32 || b(q) == 9)) {
+    q++;
+    u++;
+  }
+  if (b(q) == 45) {
+    q++;
+    u++;
+  } else if (b(q) == 0xc2 && b(q + 1) == 0xad) {
+    q += 2;
+    u++;
+  }
+  if (b(q) == 13) {
+    q++;
+    u++;
+  }
+  if (b(q) != 10) return 0;
+  q++;
+  u++;
+  while (u < 12 && (b(q) == 32 || b(q) == 9)) {
+    q++;
+    u++;
+  }
+  return q - p;
+}
+
+/** True when the break at `p` of `len` bytes holds a hyphen or soft hyphen. */
+function breakHasHyphen(p: i32, len: i32): bool {
+  for (let q = p; q < p + len; q++) {
+    if (b(q) == 45 || (b(q) == 0xc2 && b(q + 1) == 0xad)) return true;
+  }
+  return false;
+}
+
+let ibanEnd: i32 = 0;
+
+/** iban.ts matchIbanAt: 0 no IBAN shape, 1 the shape but no mod-97, 2 valid; the token's end in ibanEnd. */
+function matchIbanAt(i: i32): i32 {
+  const c0 = upper(b(i));
+  const c1 = upper(b(i + 1));
+  if (c0 < 65 || c0 > 90 || c1 < 65 || c1 > 90) return 0;
+  if (!isDigit(b(i + 2)) || !isDigit(b(i + 3))) return 0;
+  const length = <i32>load<u8>(IBANLEN + <usize>((c0 - 65) * 26 + (c1 - 65)));
+  if (length == 0) return 0;
+  // mod-97 of the BBAN followed by the first four characters, read in one go: keep the first four apart
+  let rem = 0;
+  let count = 0;
+  let p = i;
+  while (count < length) {
+    const c = b(p);
+    if (isAsciiWord(c)) {
+      if (count >= 4) {
+        const u = upper(c);
+        rem = u <= 57 ? (rem * 10 + (u - 48)) % 97 : (rem * 100 + (u - 55)) % 97;
+      }
+      count++;
+      p++;
+      continue;
+    }
+    if (count == 0) return 0;
+    const brk = lineBreakLength(p);
+    if (brk > 0 && isAsciiWord(b(p + brk))) {
+      p += brk;
+    } else if (count % 4 == 0 && (c == 32 || c == 45 || c == 46) && isAsciiWord(b(p + 1))) {
+      p++;
+    } else if (count % 4 == 0 && c == 0xc2 && b(p + 1) == 0xa0 && isAsciiWord(b(p + 2))) {
+      p += 2;
+    } else {
+      return 0;
+    }
+  }
+  if (isWordChar(cpAt(p))) return 0;
+  ibanEnd = p;
+  for (let k = 0; k < 4; k++) {
+    const u = upper(b(i + k));
+    rem = u <= 57 ? (rem * 10 + (u - 48)) % 97 : (rem * 100 + (u - 55)) % 97;
+  }
+  return rem == 1 ? 2 : 1;
+}
+
+// ---- numbers.ts: separators ----
+const SEP_NONE = 0;
+const SEP_SPACE = 1;
+const SEP_HYPHEN = 2;
+const SEP_DOT = 3;
+const SEP_SLASH = 4;
+const SEP_NBSP = 5;
+const SEP_OPEN = 6; // '('
+const SEP_CLOSE = 7; // ')'
+const SEP_SPACE_OPEN = 8; // ' ('
+const SEP_CLOSE_SPACE = 9; // ') '
+const SEP_CLOSE_HYPHEN = 10; // ')-'
+const SEP_BREAK = 11; // a line break with blanks around it
+
+let sepKind: i32 = 0;
+
+/** numbers.ts separatorLength, in bytes; its kind in sepKind. */
+function separatorLength(j: i32): i32 {
+  const c = b(j);
+  const next = b(j + 1);
+  if (c == 10 || c == 13 || ((c == 32 || c == 9) && (next == 10 || next == 13 || next == 32))) {
+    const brk = lineBreakLength(j);
+    if (brk > 0 && isDigit(b(j + brk)) && !breakHasHyphen(j, brk)) {
+      sepKind = SEP_BREAK;
+      return brk;
+    }
+    if (c != 32) return 0;
+  }
+  if (c == 32 || c == 45 || c == 46 || c == 47) {
+    if (isDigit(next)) {
+      sepKind = c == 32 ? SEP_SPACE : c == 45 ? SEP_HYPHEN : c == 46 ? SEP_DOT : SEP_SLASH;
+      return 1;
+    }
+    if (c == 32 && next == 40 && isDigit(b(j + 2))) {
+      sepKind = SEP_SPACE_OPEN;
+      return 2;
+    }
+    return 0;
+  }
+  if (c == 0xc2 && next == 0xa0) {
+    if (isDigit(b(j + 2))) {
+      sepKind = SEP_NBSP;
+      return 2;
+    }
+    return 0;
+  }
+  if (c == 40) {
+    if (isDigit(next)) {
+      sepKind = SEP_OPEN;
+      return 1;
+    }
+    return 0;
+  }
+  if (c == 41) {
+    if (isDigit(next)) {
+      sepKind = SEP_CLOSE;
+      return 1;
+    }
+    if ((next == 32 || next == 45) && isDigit(b(j + 2))) {
+      sepKind = next == 32 ? SEP_CLOSE_SPACE : SEP_CLOSE_HYPHEN;
+      return 2;
+    }
+  }
+  return 0;
+}
+
+/** `sep.trim() === ''` */
+@inline function blankSep(s: i32): bool {
+  return s == SEP_SPACE || s == SEP_NBSP || s == SEP_BREAK;
+}
+
+@inline function hasOpen(s: i32): bool {
+  return s == SEP_OPEN || s == SEP_SPACE_OPEN;
+}
+
+@inline function hasClose(s: i32): bool {
+  return s == SEP_CLOSE || s == SEP_CLOSE_SPACE || s == SEP_CLOSE_HYPHEN;
+}
+
+@inline function isBsnSep(s: i32): bool {
+  return s == SEP_SPACE || s == SEP_DOT || s == SEP_HYPHEN || s == SEP_NBSP;
+}
+
+@inline function isPhoneSep(s: i32): bool {
+  return s != SEP_NONE && s != SEP_SLASH && s != SEP_BREAK;
+}
+
+@inline function isDateSep(s: i32): bool {
+  return s == SEP_HYPHEN || s == SEP_SLASH || s == SEP_DOT;
+}
+
+// ---- the CANDIDATE regex of numbers.ts, at a digit whose previous character is no digit ----
+/**
+ * `(?:SEP?[0-9]){count}` of CANDIDATE from `q`: true when it can match. SEP is one of `[ -./\u00a0()]`, ' (',
+ * ')[ -]' or a line break `[ \t]{0,4}\r?\n[ \t]{0,11}`. A digit must follow each separator, and the character after
+ * a separator's first one tells them apart (a digit, '(', a blank or line end), so there is one way at most: the
+ * regex's backtracking has nothing to find.
+ */
+function nineFrom(q0: i32, count0: i32): bool {
+  let q = q0;
+  let count = count0;
+  for (;;) {
+    while (count > 0 && isDigit(b(q))) {
+      q++;
+      count--;
+    }
+    if (count == 0) return true;
+    const c = b(q);
+    const c1 = b(q + 1);
+    if ((c == 32 || c == 45 || c == 46 || c == 47 || c == 40 || c == 41) && isDigit(c1)) {
+      q += 1;
+    } else if (c == 0xc2 && c1 == 0xa0 && isDigit(b(q + 2))) {
+      q += 2;
+    } else if (c == 32 && c1 == 40 && isDigit(b(q + 2))) {
+      q += 2;
+    } else if (c == 41 && (c1 == 32 || c1 == 45) && isDigit(b(q + 2))) {
+      q += 2;
+    } else {
+      // the line break: only blanks lead to '\r?\n', and a digit must follow the trailing blanks
+      let r = q;
+      let k = 0;
+      while (k < 4 && (b(r) == 32 || b(r) == 9)) {
+        r++;
+        k++;
+      }
+      if (b(r) == 13) r++;
+      if (b(r) != 10) return false;
+      r++;
+      let m = 0;
+      while (m < 11 && (b(r) == 32 || b(r) == 9)) {
+        r++;
+        m++;
+      }
+      if (!isDigit(b(r))) return false;
+      q = r;
+    }
+  }
+  return unreachable();
+}
+
+/**
+ * CANDIDATE at the digit `p` (numbers.ts): a date, nine digits, a written date, or an IBAN's check digits. The
+ * digits of the run are read once; each alternative then only looks at what follows them.
+ */
+@inline function candidateAt(p: i32): bool {
+  let l = 1;
+  while (isDigit(b(p + l))) l++;
+  if (l >= 9) return true; // '(?:SEP?[0-9]){8}' with no separator
+  // '(?<=[A-Za-z]{2}[0-9])[0-9]'
+  if (l >= 2 && p >= 2 && isAsciiLetter(b(p - 1)) && isAsciiLetter(b(p - 2))) return true;
+  const x = b(p + l);
+  if (x == 45 || x == 47 || x == 46) {
+    // '[0-9]{0,3}[-/.][0-9]{1,2}[-/.][0-9]'
+    const r = p + l + 1;
+    if (l <= 4 && isDigit(b(r))) {
+      const s2 = b(r + 1);
+      if ((s2 == 45 || s2 == 47 || s2 == 46) && isDigit(b(r + 2))) return true;
+      if (isDigit(s2)) {
+        const s3 = b(r + 2);
+        if ((s3 == 45 || s3 == 47 || s3 == 46) && isDigit(b(r + 3))) return true;
+      }
+    }
+  } else if (l <= 2 && (x == 32 || x == 0xc2)) {
+    // '[0-9]?[ \u00a0][A-Za-z]{3,9}\.?[ \u00a0][0-9]{4}'
+    let r = p + l;
+    if (x == 32) r++;
+    else if (b(r + 1) == 0xa0) r += 2;
+    let k = 0;
+    while (k < 9 && isAsciiLetter(b(r + k))) k++;
+    // [A-Za-z]{3,9} backtracks, but a gap must follow the letters: only the longest run can be followed by one
+    if (k >= 3 && !isAsciiLetter(b(r + k))) {
+      let t = r + k;
+      if (b(t) == 46) t++;
+      let gap = 0;
+      if (b(t) == 32) gap = 1;
+      else if (b(t) == 0xc2 && b(t + 1) == 0xa0) gap = 2;
+      t += gap;
+      if (gap > 0 && isDigit(b(t)) && isDigit(b(t + 1)) && isDigit(b(t + 2)) && isDigit(b(t + 3))) return true;
+    }
+  }
+  // '(?:SEP?[0-9]){8}': the run's digits, then separators
+  return nineFrom(p + l, 9 - l);
+}
+
+// ---- numbers.ts: chains, read into a ring of 16 groups ----
+// ring slot: start, end, sep after (kind), sep length (bytes)
+@inline function gStart(k: i32): i32 {
+  return load<i32>(RING + <usize>((k & 15) * 16));
+}
+@inline function gEnd(k: i32): i32 {
+  return load<i32>(RING + <usize>((k & 15) * 16 + 4));
+}
+@inline function gSep(k: i32): i32 {
+  return load<i32>(RING + <usize>((k & 15) * 16 + 8));
+}
+
+let chainFirst: i32 = 0; // first digit
+let chainGroups: i32 = 0; // groups in the chain
+let chainRead: i32 = 0; // groups read into the ring so far
+let chainNext: i32 = 0; // byte where the next unread group starts
+let chainPlus: bool = false;
+let chainHeadAttached: bool = false;
+let chainTailAttached: bool = false;
+let lastStart: i32 = 0;
+let lastEnd: i32 = 0;
+let lastSepKind: i32 = 0; // separator before the last group
+
+/** Reads the group at `j` into the ring as group `k`; returns where the next group starts, or -1 at the chain's end. */
+function readGroup(j: i32, k: i32): i32 {
+  let e = j;
+  while (isDigit(b(e))) e++;
+  const slot = RING + <usize>((k & 15) * 16);
+  store<i32>(slot, j);
+  store<i32>(slot + 4, e);
+  const sep = separatorLength(e);
+  store<i32>(slot + 8, sep == 0 ? SEP_NONE : sepKind);
+  return sep == 0 ? -1 : e + sep;
+}
+
+/** numbers.ts readChain: the chain's shape (first pass: its last group and how it ends), groups read lazily. */
+function readChain(i: i32): void {
+  const before = cpBefore(i);
+  chainPlus = before == 43;
+  const beforeThat = i > 1 ? cpBefore(prevStart(i)) : -1;
+  chainHeadAttached = isWordChar(before) || ((before == 44 || before == 46) && isDigit(beforeThat));
+  if (chainPlus && isWordChar(beforeThat)) chainHeadAttached = true;
+  chainFirst = i;
+  let j = i;
+  let groups = 0;
+  let kind = SEP_NONE;
+  for (;;) {
+    let e = j;
+    while (isDigit(b(e))) e++;
+    groups++;
+    lastStart = j;
+    lastEnd = e;
+    lastSepKind = kind;
+    const sep = separatorLength(e);
+    if (sep == 0) {
+      j = e;
+      break;
+    }
+    kind = sepKind;
+    j = e + sep;
+  }
+  chainGroups = groups;
+  const after = cpAt(j);
+  chainTailAttached = isWordChar(after) || (after == 44 && isDigit(b(j + 1)));
+  chainRead = 0;
+  chainNext = i;
+}
+
+/** Makes groups up to `k` (and k+1's separator) readable from the ring. */
+function need(k: i32): void {
+  const upTo = k < chainGroups - 1 ? k : chainGroups - 1;
+  while (chainRead <= upTo) {
+    chainNext = readGroup(chainNext, chainRead);
+    chainRead++;
+  }
+}
+
+@inline function gLen(k: i32): i32 {
+  return gEnd(k) - gStart(k);
+}
+
+function sameSeps(a: i32, z: i32, allowed: i32): bool {
+  if (z == a) return true;
+  const first = gSep(a);
+  if (allowed == 0 && !isBsnSep(first)) return false;
+  if (allowed == 1 && !isDateSep(first)) return false;
+  for (let k = a + 1; k < z; k++) if (gSep(k) != first) return false;
+  return true;
+}
+
+function bsnSeps(a: i32, z: i32): bool {
+  if (z == a) return true;
+  let spaces = 0;
+  let breaks = 0;
+  for (let k = a; k < z; k++) {
+    const s = gSep(k);
+    if (s == SEP_SPACE || s == SEP_NBSP) spaces++;
+    else if (s == SEP_BREAK) breaks++;
+  }
+  if (breaks == 0) return sameSeps(a, z, 0);
+  return spaces > 0 && spaces + breaks == z - a;
+}
+
+let digitCount: i32 = 0;
+
+function chainDigits(a: i32, z: i32): void {
+  let n = 0;
+  for (let k = a; k <= z; k++) {
+    for (let q = gStart(k); q < gEnd(k); q++) {
+      store<u8>(DIGITS + <usize>n, <u8>b(q));
+      n++;
+    }
+  }
+  digitCount = n;
+}
+
+@inline function digitAt(k: i32): i32 {
+  return <i32>load<u8>(DIGITS + <usize>k);
+}
+
+function isPhone(a: i32, z: i32): bool {
+  for (let k = a; k < z; k++) if (!isPhoneSep(gSep(k))) return false;
+  const len = digitCount;
+  let rest = -1; // offset in DIGITS where the national number starts, after +31 / 0031
+  if (a == 0 && chainPlus && len >= 2 && digitAt(0) == 51 && digitAt(1) == 49) rest = 2;
+  else if (len >= 4 && digitAt(0) == 48 && digitAt(1) == 48 && digitAt(2) == 51 && digitAt(3) == 49) rest = 4;
+  if (rest >= 0) {
+    if (rest < len && digitAt(rest) == 48) {
+      let zeroGroup = a + 1;
+      while (zeroGroup <= z && !(gLen(zeroGroup) == 1 && b(gStart(zeroGroup)) == 48)) zeroGroup++;
+      if (zeroGroup > z || !hasOpen(gSep(zeroGroup - 1))) return false;
+      rest++;
+    }
+    return len - rest == 9 && digitAt(rest) != 48;
+  }
+  if (len != 10 || digitAt(0) != 48 || digitAt(1) == 48) return false;
+  for (let k = a; k < z; k++) if (hasOpen(gSep(k))) return false;
+  let close = false;
+  for (let k = a; k < z; k++) if (hasClose(gSep(k))) close = true;
+  if (close && (cpBefore(gStart(a)) != 40 || !hasClose(gSep(a)))) return false;
+  const firstLen = gLen(a);
+  return z == a || (firstLen >= 2 && firstLen <= 4);
+}
+
+// the match of matchGroups: kind, and the date's parts
+const M_NONE = -1;
+const M_DATE = 100;
+let mKind: i32 = M_NONE;
+let mDay: i32 = 0;
+let mMonth: i32 = 0;
+let mYear: i32 = 0;
+let mDayFirstFullYear: bool = false;
+let mShortYear: bool = false;
+
+function asDate(a: i32, z: i32): bool {
+  if (z != a + 2 || !sameSeps(a, z, 1)) return false;
+  if (gLen(a) <= 2 && gLen(a + 1) <= 2 && (gLen(z) == 4 || gLen(z) == 2)) {
+    const day = numberAt(gStart(a), gEnd(a));
+    const month = numberAt(gStart(a + 1), gEnd(a + 1));
+    const year = numberAt(gStart(z), gEnd(z));
+    if (!isRealDate(day, month, gLen(z) == 4 ? year : 2000 + year)) return false;
+    mDay = day;
+    mMonth = month;
+    mYear = year;
+    mDayFirstFullYear = gLen(z) == 4;
+    mShortYear = gLen(z) == 2;
+    return true;
+  }
+  if (gLen(a) == 4 && gLen(a + 1) <= 2 && gLen(z) <= 2 && gSep(a) == SEP_HYPHEN) {
+    const year = numberAt(gStart(a), gEnd(a));
+    const month = numberAt(gStart(a + 1), gEnd(a + 1));
+    const day = numberAt(gStart(z), gEnd(z));
+    if (!isRealDate(day, month, year)) return false;
+    mDay = day;
+    mMonth = month;
+    mYear = year;
+    mDayFirstFullYear = false;
+    mShortYear = false;
+    return true;
+  }
+  return false;
+}
+
+/** numbers.ts matchGroups for groups a..z: sets mKind (M_NONE when nothing). */
+function matchGroups(a: i32, z: i32): void {
+  mKind = M_NONE;
+  const last = chainGroups - 1;
+  if ((a == 0 && chainHeadAttached) || (z == last && chainTailAttached)) return;
+  if (a > 0 && !blankSep(gSep(a - 1))) return;
+  if (z < last && !blankSep(gSep(z))) return;
+  if (asDate(a, z)) {
+    mKind = M_DATE;
+    return;
+  }
+  chainDigits(a, z);
+  if (digitCount > 9 && isPhone(a, z)) {
+    mKind = PHONE;
+    return;
+  }
+  if (digitCount == 9 && bsnSeps(a, z) && isValidBsn(DIGITS, 9)) {
+    for (let k = a; k <= z; k++) if (gLen(k) < 2) return;
+    mKind = BSN;
+    return;
+  }
+  if (digitCount == 11 && a == z) mKind = BIG;
+}
+
+function isReferenceBsn(k: i32): bool {
+  if (gLen(k) != 9) return false;
+  const last = chainGroups - 1;
+  if ((k == 0 && chainHeadAttached) || (k == last && chainTailAttached)) return false;
+  const before = k > 0 ? gSep(k - 1) : SEP_NONE;
+  const after = k < last ? gSep(k) : SEP_NONE;
+  const joinedB = before == SEP_HYPHEN || before == SEP_SLASH;
+  const joinedA = after == SEP_HYPHEN || after == SEP_SLASH;
+  const plainB = before == SEP_NONE || blankSep(before);
+  const plainA = after == SEP_NONE || blankSep(after);
+  if (!(joinedB || joinedA) || !(joinedB || plainB) || !(joinedA || plainA)) return false;
+  chainDigits(k, k);
+  return isValidBsn(DIGITS, 9);
+}
+
+/** A byte a separator may hold (numbers.ts separatorLength): blanks, line ends, '-', '.', '/', (), no-break space. */
+@inline function isSepByte(c: i32): bool {
+  if (c == 32 || c == 9 || c == 10 || c == 13 || c == 0xc2 || c == 0xa0) return true;
+  return c == 45 || c == 46 || c == 47 || c == 40 || c == 41;
+}
+
+/**
+ * numbers.ts chainStart, in bytes: back over digit groups joined by one separator of at most 13 characters
+ * (MAX_SEPARATOR and the group's end). A character no separator holds ends the search at once: the separator
+ * test would refuse it.
+ */
+function chainStart(h: i32, floor: i32): i32 {
+  let s = h;
+  for (;;) {
+    while (s > floor && isDigit(b(s - 1))) s--;
+    let e = s;
+    let n = 0;
+    for (;;) {
+      if (e <= floor) return s;
+      const c = b(e - 1);
+      if (isDigit(c)) break;
+      if (!isSepByte(c) || n == 13) return s;
+      e = (c & 0xc0) == 0x80 ? prevStart(e) : e - 1;
+      n++;
+    }
+    if (separatorLength(e) != s - e) return s;
+    s = e - 1;
+  }
+  return unreachable();
+}
+
+// ---- writtenDates.ts ----
+let writtenEnd: i32 = 0;
+let wDay: i32 = 0;
+let wMonth: i32 = 0;
+let wYear: i32 = 0;
+
+function isGapAt(p: i32): i32 {
+  if (b(p) == 32) return 1;
+  if (b(p) == 0xc2 && b(p + 1) == 0xa0) return 2;
+  return 0;
+}
+
+function monthOf(i: i32, j: i32): i32 {
+  const count = <i32>load<u16>(MONTHS);
+  let w = MONTHS + 2;
+  const len = j - i;
+  for (let k = 0; k < count; k++) {
+    const wl = <i32>load<u16>(w);
+    if (wl == len) {
+      let same = true;
+      for (let q = 0; q < len; q++) {
+        let c = b(i + q);
+        if (c >= 65 && c <= 90) c += 32;
+        if (c != <i32>load<u16>(w + 2 + (<usize>q << 1))) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return <i32>load<u16>(w + 2 + (<usize>wl << 1));
+    }
+    w += 4 + (<usize>wl << 1);
+  }
+  return 0;
+}
+
+function matchWrittenDate(dayStart: i32, dayEnd: i32): bool {
+  const g1 = isGapAt(dayEnd);
+  if (dayEnd - dayStart > 2 || g1 == 0) return false;
+  let p = dayEnd + g1;
+  const wordStart = p;
+  while (isAsciiLetter(b(p))) p++;
+  if (p - wordStart < 3 || p - wordStart > 9) return false;
+  const month = monthOf(wordStart, p);
+  if (month == 0) return false;
+  if (b(p) == 46) p++;
+  const g2 = isGapAt(p);
+  if (g2 == 0) return false;
+  p += g2;
+  const yearStart = p;
+  while (isDigit(b(p))) p++;
+  if (p - yearStart != 4 || isWordChar(cpAt(p))) return false;
+  const day = numberAt(dayStart, dayEnd);
+  const year = numberAt(yearStart, p);
+  if (!isRealDate(day, month, year)) return false;
+  writtenEnd = p;
+  wDay = day;
+  wMonth = month;
+  wYear = year;
+  return true;
+}
+
+// ---- context words ----
+const CONTEXT_WINDOW = 40;
+const CONTEXT_AFTER = 24;
+const LONGEST_CONTEXT_WORD = 16;
+const MAX_GROUPS = 8;
+const MAX_DIGITS = 14;
+
+/** True when the word at `i` may fold to one starting with a letter of the list's first letters (bits by ASCII code). */
+@inline function mayStart(i: i32, firsts: u64): bool {
+  const c = b(i);
+  if (c >= 0x80) return true; // an accented first letter: fold it
+  return c >= 64 && ((firsts >> <u64>((c | 0x20) - 64)) & 1) != 0;
+}
+
+/** The first letters (lower case, as bits from '@') of a word list (count, then (length, units…)). */
+function firstsOf(list: usize): u64 {
+  let bits: u64 = 0;
+  const count = <i32>load<u16>(list);
+  let w = list + 2;
+  for (let k = 0; k < count; k++) {
+    const c = <i32>load<u16>(w + 2);
+    if (c >= 64 && c < 128) bits |= (<u64>1) << <u64>((c | 0x20) - 64);
+    w += 2 + (<usize>load<u16>(w) << 1);
+  }
+  return bits;
+}
+
+let BIRTH_FIRSTS: u64 = 0;
+let BIG_FIRSTS: u64 = 0;
+
+function isBirthWord(i: i32, j: i32): bool {
+  if (!mayStart(i, BIRTH_FIRSTS)) return false;
+  if (units(i, j) > LONGEST_CONTEXT_WORD) return false;
+  return inList(fold(i, j), BIRTHWORDS);
+}
+
+function isBigWord(i: i32, j: i32): bool {
+  if (!mayStart(i, BIG_FIRSTS)) return false; // 'big' and every BIG word start with b
+  if (units(i, j) > LONGEST_CONTEXT_WORD) return false;
+  if (j - i == 3 && b(i) == 66 && b(i + 1) == 73 && b(i + 2) == 71) return true;
+  const len = fold(i, j);
+  if (inList(len, BIGWORDS)) return true;
+  if (len != 3 || load<u16>(FOLD_OUT) != 98 || load<u16>(FOLD_OUT + 2) != 105 || load<u16>(FOLD_OUT + 4) != 103) {
+    return false;
+  }
+  // /^[- ]?(nummer|registratie|register|nr)/i after the word
+  let q = j;
+  if (b(q) == 45 || b(q) == 32) q++;
+  return asciiPrefix(q, 'nummer') || asciiPrefix(q, 'registratie') || asciiPrefix(q, 'register') || asciiPrefix(q, 'nr');
+}
+
+/** True when the text at `q` starts with `w` (lower-case ASCII), in any case. */
+function asciiPrefix(q: i32, w: string): bool {
+  for (let k = 0; k < w.length; k++) {
+    let c = b(q + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c != <i32>w.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** Scan.contextBefore: a word passing `which` (0 birth, 1 BIG) ends at most 40 characters before `start`. */
+function contextBefore(start: i32, which: i32): bool {
+  let k = back(start, CONTEXT_WINDOW + LONGEST_CONTEXT_WORD);
+  while (k > 0 && k < start && isWordChar(cpBefore(k))) k += lenAt(k);
+  let wordBefore = k > 0 && isWordChar(cpBefore(k));
+  const firsts = which == 0 ? BIRTH_FIRSTS : BIG_FIRSTS;
+  while (k < start) {
+    const c = b(k);
+    const cp = c < 0x80 ? c : cpAt(k);
+    if (!wordBefore && isLetterStart(cp)) {
+      const j = wordEnd(k);
+      if (j <= start && mayStart(k, firsts) && units(j, start) <= CONTEXT_WINDOW) {
+        if (which == 0 ? isBirthWord(k, j) : isBigWord(k, j)) return true;
+      }
+      k = j;
+      wordBefore = true; // the word's last character
+    } else {
+      wordBefore = isWordChar(cp);
+      k += c < 0x80 ? 1 : lenAt(k);
+    }
+  }
+  return false;
+}
+
+function bigWordAfter(end: i32): bool {
+  let u = 0;
+  let wordBefore = isWordChar(cpBefore(end));
+  for (let k = end; u <= CONTEXT_AFTER && k < N; ) {
+    const c = b(k);
+    const cp = c < 0x80 ? c : cpAt(k);
+    if (!wordBefore && isLetterStart(cp)) {
+      const j = wordEnd(k);
+      if (mayStart(k, BIG_FIRSTS) && isBigWord(k, j)) return true;
+      u += units(k, j);
+      k = j;
+      // the loop's own step, one character past the word's end
+      const e = b(k);
+      wordBefore = isWordChar(e < 0x80 ? e : cpAt(k));
+      u += unitsAt(k);
+      k += lenAt(k);
+      continue;
+    }
+    wordBefore = isWordChar(cp);
+    u += unitsAt(k);
+    k += lenAt(k);
+  }
+  return false;
+}
+
+function numberFound(kind: i32, start: i32, end: i32): void {
+  if (kind == BIG) {
+    if (contextBefore(start, 1) || bigWordAfter(end)) add(BIG, start, end);
+  } else if (kind != M_DATE) {
+    add(kind, start, end);
+  } else {
+    const year = mShortYear ? (2000 + mYear > REF_Y ? 1900 + mYear : 2000 + mYear) : mYear;
+    const age = ageOn(mDay, mMonth, year);
+    if (age < 0 || age > 120) return;
+    if ((!NEEDS_CONTEXT && mDayFirstFullYear) || contextBefore(start, 0)) add(BIRTHDATE, start, end);
+  }
+}
+
+// ---- Scan: chains ----
+function chain(i: i32): i32 {
+  readChain(i);
+  const groups = chainGroups;
+  const last = groups - 1;
+  // '12 maart 1985': the chain's last group may be the day of a date written with a month name
+  const loose = last == 0 ? !chainHeadAttached : blankSep(lastSepKind);
+  const written = loose && !chainTailAttached ? matchWrittenDate(lastStart, lastEnd) : false;
+  const lStart = lastStart;
+  const lEnd = lastEnd;
+  const limit = written ? last : groups;
+  let a = 0;
+  while (a < limit) {
+    let best = -1;
+    let bestKind = M_NONE;
+    let bd = 0;
+    let bm = 0;
+    let by = 0;
+    let bFull = false;
+    let bShort = false;
+    let digits = 0;
+    for (let z = a; z < limit && z < a + MAX_GROUPS; z++) {
+      need(z + 1);
+      digits += gLen(z);
+      if (digits > MAX_DIGITS) break;
+      if (digits < 9 && z != a + 2) continue;
+      matchGroups(a, z);
+      if (mKind != M_NONE) {
+        best = z;
+        bestKind = mKind;
+        bd = mDay;
+        bm = mMonth;
+        by = mYear;
+        bFull = mDayFirstFullYear;
+        bShort = mShortYear;
+      }
+    }
+    need(a + 1);
+    if (bestKind != M_NONE) {
+      let start = gStart(a);
+      if (bestKind == PHONE && ((a == 0 && chainPlus) || cpBefore(start) == 40)) start--;
+      need(best + 1);
+      mDay = bd;
+      mMonth = bm;
+      mYear = by;
+      mDayFirstFullYear = bFull;
+      mShortYear = bShort;
+      numberFound(bestKind, start, gEnd(best));
+      a = best + 1;
+    } else {
+      if (isReferenceBsn(a)) add(BSN, gStart(a), gEnd(a));
+      a++;
+    }
+  }
+  if (written) {
+    mDay = wDay;
+    mMonth = wMonth;
+    mYear = wYear;
+    mDayFirstFullYear = false;
+    mShortYear = false;
+    numberFound(M_DATE, lStart, writtenEnd);
+    return writtenEnd;
+  }
+  return chainTailAttached ? wordEnd(lEnd) : lEnd;
+}
+
+// ---- Scan: the walk ----
+let resumed: i32 = 0;
+
+function digitsAt(p: i32): i32 {
+  const b1 = cpBefore(p);
+  if (p >= 2 && isAsciiLetter(b1) && isAsciiLetter(b(p - 2)) && !isWordChar(cpBefore(p - 2))) {
+    const r = matchIbanAt(p - 2);
+    if (r != 0) {
+      if (r == 2) add(IBAN, p - 2, ibanEnd);
+      return ibanEnd;
+    }
+  }
+  if (p > 0 && isWordChar(b1)) return wordEnd(p);
+  return number(p);
+}
+
+function number(i: i32): i32 {
+  let j = i + 1;
+  while (j < N && isDigit(b(j))) j++;
+  if (j - i < 9 && separatorLength(j) == 0) {
+    const d = cpAt(j);
+    if (j - i <= 2 && (d == 32 || d == 0xa0)) {
+      const m = b(j + lenAt(j)) | 0x20;
+      if (m == 106 || m == 102 || m == 109 || m == 97 || m == 115 || m == 111 || m == 110 || m == 100) return chain(i);
+    }
+    return isWordChar(d) ? wordEnd(j) : j;
+  }
+  return chain(i);
+}
+
+function chainAt(s: i32, h: i32): i32 {
+  let p = s;
+  for (;;) {
+    const end = digitsAt(p);
+    if (end > h) return end;
+    p = end > p ? end : p + 1;
+    while (p < h && !isDigit(b(p))) p++;
+  }
+  return unreachable();
+}
+
+function email(at: i32): i32 {
+  let s = at;
+  let u = 0;
+  while (s > 0 && u < 64) {
+    const ps = prevStart(s);
+    if (!isLocalChar(cpAt(ps))) break;
+    u += unitsAt(ps);
+    s = ps;
+  }
+  if (u == 64 && s > 0 && isLocalChar(cpBefore(s))) return at + 1;
+  while (s < at && b(s) == 46) s++;
+  if (s == at || b(at - 1) == 46) return at + 1;
+  let p = at + 1;
+  let labels = 0;
+  let tldStart = p;
+  let end = p;
+  for (;;) {
+    const ls = p;
+    while (p < N && isLabelChar(cpAt(p))) p += lenAt(p);
+    if (p == ls) break;
+    labels++;
+    tldStart = ls;
+    end = p;
+    if (b(p) == 46 && isLabelChar(cpAt(p + 1))) p++;
+    else break;
+  }
+  if (labels < 2 || units(tldStart, end) < 2) return at + 1;
+  for (let k = tldStart; k < end; k += lenAt(k)) {
+    const c = cpAt(k);
+    if (!isAsciiLetter(c) && !isNonAsciiWordChar(c)) return at + 1;
+  }
+  retractFrom(s);
+  add(EMAIL, s, end);
+  return end;
+}
+
+function isLocalChar(c: i32): bool {
+  if (isAsciiWord(c)) return true;
+  // !#$%&'*+/=?^_`{|}~.-
+  if (c == 33 || (c >= 35 && c <= 39) || c == 42 || c == 43 || c == 45 || c == 46 || c == 47 || c == 61 || c == 63) {
+    return true;
+  }
+  if (c == 94 || c == 95 || c == 96 || (c >= 123 && c <= 126)) return true;
+  return isNonAsciiWordChar(c);
+}
+
+function isLabelChar(c: i32): bool {
+  return isAsciiWord(c) || c == 45 || isNonAsciiWordChar(c);
+}
+
+// ---- health terms ----
+/** The term regex's letter test: code point `c` for the term's unit `l`. */
+function rxLetter(l: i32, c: i32): bool {
+  if (c < 0 || c >= 0x250) return c == l;
+  const cls = <i32>load<u8>(RXCLASS + <usize>c);
+  if (l == 97 || l == 101 || l == 105 || l == 111 || l == 117 || l == 121 || l == 110 || l == 99) return cls == l;
+  if (l >= 0x250) return c == l;
+  return load<u16>(CANON + (<usize>c << 1)) == load<u16>(CANON + (<usize>l << 1));
+}
+
+@inline function isAccentKey(l: i32): bool {
+  return l == 97 || l == 101 || l == 105 || l == 111 || l == 117 || l == 121 || l == 110 || l == 99;
+}
+
+/** True when the first word at `w` (length, units…) matches the term regex's alternative at `p`. */
+function rxWordAt(w: usize, p: i32): bool {
+  const len = <i32>load<u16>(w);
+  let q = p;
+  for (let k = 0; k < len; k++) {
+    const l = <i32>load<u16>(w + 2 + (<usize>k << 1));
+    const c = cpAt(q);
+    if (q >= N || !rxLetter(l, c)) return false;
+    q += lenAt(q);
+    if (isAccentKey(l)) {
+      const m = cpAt(q);
+      if (q < N && m >= 0x300 && m <= 0x36f) q += 2;
+    }
+  }
+  return true;
+}
+
+@inline function isRegexWord(c: i32): bool {
+  return isAsciiWord(c) || c == 95;
+}
+
+/** The term regex finds a first word at `p` (`\b` of non-Unicode mode, then any first word as a prefix). */
+function termHit(p: i32): bool {
+  const before = cpBefore(p);
+  if (isWordChar(before)) return false; // Scan.term then moves on one character: as if no hit
+  if (isRegexWord(before) == isRegexWord(cpAt(p))) return false;
+  const count = <i32>load<u16>(TERMS);
+  const c = b(p);
+  for (let k = 0; k < count; k++) {
+    const w = TERMS + <usize>load<u32>(TERM_AT + (<usize>k << 2));
+    const l0 = <i32>load<u16>(w + 2);
+    // an ASCII letter or digit against an ASCII first letter: equal but for case, or no match
+    if (c < 0x80 && l0 < 0x80 && (c | 0x20) != (l0 | 0x20)) continue;
+    if (rxWordAt(w, p)) return true;
+  }
+  return false;
+}
+
+@inline function isTermGap(c: i32): bool {
+  return c == 32 || c == 9 || c == 10 || c == 13 || c == 0xa0 || c == 45 || c == 47 || c == 39 || c == 0x2019;
+}
+
+/** healthTerms.ts matchHealthTerm for the rests at `q` (after the first word's units), from the word's end. */
+function matchRests(q0: usize, end: i32): i32 {
+  let q = q0;
+  const rests = <i32>load<u16>(q);
+  q += 2;
+  for (let r = 0; r < rests; r++) {
+    const words = <i32>load<u16>(q);
+    q += 2;
+    let p = end;
+    let ok = true;
+    for (let k = 0; k < words; k++) {
+      const wl = <i32>load<u16>(q);
+      if (ok) {
+        let gap = p;
+        let g = 0;
+        while (g < 3 && isTermGap(cpAt(gap))) {
+          gap += lenAt(gap);
+          g++;
+        }
+        if (g == 0) ok = false;
+        else {
+          const e = wordEnd(gap);
+          if (units(gap, e) > wl * 2 + 8) ok = false;
+          else {
+            const fl = fold(gap, e);
+            if (!foldedIs(fl, q)) ok = false;
+            else p = e;
+          }
+        }
+      }
+      q += 2 + (<usize>wl << 1);
+    }
+    if (ok) return p;
+  }
+  return -1;
+}
+
+function term(p: i32): i32 {
+  const j = wordEnd(p);
+  const len = fold(p, j);
+  const count = <i32>load<u16>(TERMS);
+  for (let k = 0; k < count; k++) {
+    const w = TERMS + <usize>load<u32>(TERM_AT + (<usize>k << 2));
+    if (foldedIs(len, w)) {
+      const end = matchRests(w + 2 + (<usize>load<u16>(w) << 1), j);
+      if (end > 0) {
+        add(HEALTH, p, end);
+        return end;
+      }
+      return j;
+    }
+  }
+  return j;
+}
+
+// ---- UTF-8 validation, as TextDecoder's fatal mode ----
+/** -1 when bytes [0, n) at `t` are valid UTF-8 (a sequence cut at the end counts as invalid), else the bad offset. */
+export function invalidUtf8(t: usize, n: i32): i32 {
+  let p = 0;
+  while (p < n) {
+    if (p + 16 <= n) {
+      const high = i8x16.bitmask(v128.load(t + <usize>p)); // bytes >= 0x80
+      if (high == 0) {
+        p += 16;
+        continue;
+      }
+      p += <i32>ctz(high); // ASCII up to the first of them
+    }
+    const c = <i32>load<u8>(t + <usize>p);
+    if (c < 0x80) {
+      p++;
+      continue;
+    }
+    let need = 0;
+    let min = 0;
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return p;
+    if (p + need >= n) return p;
+    let cp = c & (need == 1 ? 0x1f : need == 2 ? 0x0f : 0x07);
+    for (let k = 1; k <= need; k++) {
+      const x = <i32>load<u8>(t + <usize>(p + k));
+      if ((x & 0xc0) != 0x80) return p;
+      cp = (cp << 6) | (x & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return p;
+    p += need + 1;
+  }
+  return -1;
+}
+
+/** UTF-16 units of the window scanned last up to byte `p` (from the walk's cursor, which stands near its end). */
+export function unitsTo(p: i32): i32 {
+  return unitOf(p);
+}
+
+// ---- the walk over one window ----
+/**
+ * Starts the scan of the window of `n` bytes at `t` (valid UTF-8, a zero byte before and after it); {@link walk}
+ * reports what starts in bytes [from, to). As Scan.run: each place a digit identifier, an IBAN or an e-mail address
+ * may start, and each place the term regex finds, is handled in text order; the walk resumes after what the handler
+ * consumed.
+ */
+export function begin(t: usize, n: i32, from: i32, to: i32, digitTerm: bool): void {
+  T = t;
+  N = n;
+  FROM = from;
+  TO = to;
+  curByte = 0;
+  curUnit = 0;
+  resumed = 0;
+  DIGIT_TERM = digitTerm;
+  WALK_AT = 0;
+  outCount = 0;
+}
+
+let WALK_AT: i32 = 0; // where the walk goes on
+
+/**
+ * Walks on from where it stopped until at least byte `until` (a token may take it further); returns where it stands,
+ * N when the window is done. The host calls it in slices: V8 moves a function to its optimising compiler only for
+ * its next call, so one call per window would run the first window's walk unoptimised.
+ */
+export function walk(until: i32): i32 {
+  const t = T;
+  const n = N;
+  const c0 = i8x16.splat(48);
+  const c9 = i8x16.splat(57);
+  const c20 = i8x16.splat(0x20);
+  const ca = i8x16.splat(97);
+  const cz = i8x16.splat(122);
+  const cAt = i8x16.splat(64);
+  const cLead = i8x16.splat(<i8>0xc0);
+  const cUnder = i8x16.splat(95);
+  const c60 = i8x16.splat(0x60);
+  const c16 = i8x16.splat(16);
+  const lettersLow = v128.load(PAIR + 4096);
+  const lettersHigh = v128.load(PAIR + 4096 + 16);
+  const positions = PAIR + 4096 + 32 + 4096;
+  const secondLow = v128.load(positions);
+  const secondHigh = v128.load(positions + 16);
+  const secondDigits = i8x16.splat(load<i8>(positions + 32));
+  const secondHighs = i8x16.splat(load<i8>(positions + 33));
+  const secondAll = i8x16.splat(load<i8>(positions + 34));
+  const thirdLow = v128.load(positions + 48);
+  const thirdHigh = v128.load(positions + 64);
+  const thirdDigits = i8x16.splat(load<i8>(positions + 80));
+  const thirdHighs = i8x16.splat(load<i8>(positions + 81));
+  const thirdAll = i8x16.splat(load<i8>(positions + 82));
+  let p = WALK_AT;
+  const stop = until < n ? until : n;
+  while (p < stop) {
+    if (p == 0 || p + 16 > n) {
+      // the first byte (no byte before it in the window) and the last few: one at a time
+      const end = p == 0 || at(p) ? handle(p) : -1;
+      p = end < 0 ? p + 1 : step(p, end);
+      continue;
+    }
+    // sixteen bytes at once: where a digit run starts, an '@', a letter starts a word, or an accented letter follows '_'
+    const v = v128.load(t + <usize>p);
+    const w = v128.load(t + <usize>(p - 1)); // each byte's previous byte
+    const digit = v128.and(i8x16.ge_u(v, c0), i8x16.le_u(v, c9));
+    const digitBefore = v128.and(i8x16.ge_u(w, c0), i8x16.le_u(w, c9));
+    const vl = v128.or(v, c20);
+    const wl = v128.or(w, c20);
+    const letter = v128.and(i8x16.ge_u(vl, ca), i8x16.le_u(vl, cz));
+    const letterBefore = v128.and(i8x16.ge_u(wl, ca), i8x16.le_u(wl, cz));
+    // a letter some term's first word starts with (either case): two 16-entry lookups by the letter's index
+    const index = i8x16.sub(vl, c60);
+    const first = v128.or(i8x16.swizzle(lettersLow, index), i8x16.swizzle(lettersHigh, i8x16.sub(index, c16)));
+    // its second and third bytes: a letter some first word has there, or a digit, any non-ASCII byte, any byte
+    const v1 = v128.load(t + <usize>(p + 1));
+    const v2 = v128.load(t + <usize>(p + 2));
+    const second = positionTest(v1, secondLow, secondHigh, secondDigits, secondHighs, secondAll);
+    const third = positionTest(v2, thirdLow, thirdHigh, thirdDigits, thirdHighs, thirdAll);
+    const wordStart = v128.andnot(
+      v128.and(v128.and(letter, first), v128.and(second, third)),
+      v128.or(letterBefore, digitBefore),
+    );
+    const accentAfterUnder = v128.and(i8x16.ge_u(v, cLead), i8x16.eq(w, cUnder));
+    const hits = v128.or(
+      v128.or(v128.andnot(digit, digitBefore), i8x16.eq(v, cAt)),
+      v128.or(wordStart, accentAfterUnder),
+    );
+    let m = i8x16.bitmask(hits);
+    if (m == 0) {
+      p += 16;
+      continue;
+    }
+    let next = p + 16;
+    while (m != 0) {
+      const q = p + <i32>ctz(m);
+      m &= m - 1;
+      const c = b(q);
+      let end = -1;
+      if (c >= 48 && c <= 57) {
+        if (candidateAt(q)) end = chainAt(chainStart(q, resumed), q);
+        else if (DIGIT_TERM && termHit(q)) end = term(q);
+        else continue;
+      } else if (c == 64) {
+        end = email(q);
+      } else {
+        if (wordRejected(q)) continue;
+        if (!termHit(q)) continue;
+        end = term(q);
+      }
+      const after = step(q, end);
+      if (after > q + 1) {
+        next = after; // the token ran on: resume after it
+        break;
+      }
+    }
+    p = next;
+  }
+  WALK_AT = p;
+  flush();
+  return p < n ? p : n;
+}
+
+let DIGIT_TERM: bool = false;
+
+/**
+ * Lanes of `v` that may stand at one position of a term's first word: a letter whose index (1..26, either case) is
+ * set in the 32-byte table `lo`/`hi`, a digit when `digits`, a non-ASCII byte when `highs`, anything when `all`.
+ */
+@inline function positionTest(v: v128, lo: v128, hi: v128, digits: v128, highs: v128, all: v128): v128 {
+  const index = i8x16.sub(v128.or(v, i8x16.splat(0x20)), i8x16.splat(0x60));
+  const letters = v128.or(i8x16.swizzle(lo, index), i8x16.swizzle(hi, i8x16.sub(index, i8x16.splat(16))));
+  const isLetter = v128.and(i8x16.ge_u(index, i8x16.splat(1)), i8x16.le_u(index, i8x16.splat(26)));
+  const isDigitLane = v128.and(i8x16.ge_u(v, i8x16.splat(48)), i8x16.le_u(v, i8x16.splat(57)));
+  return v128.or(
+    v128.or(v128.and(letters, isLetter), v128.and(isDigitLane, digits)),
+    v128.or(v128.and(i8x16.lt_s(v, i8x16.splat(0)), highs), all),
+  );
+}
+
+/** The byte-at-a-time form of the sixteen-byte test in {@link scan}. */
+function at(p: i32): bool {
+  const c = b(p);
+  const before = b(p - 1);
+  if (isDigit(c)) return !isDigit(before);
+  if (c == 64) return true;
+  if (isAsciiLetter(c)) return !isAsciiWord(before);
+  return c >= 0xc0 && before == 95;
+}
+
+/** An ASCII character's slot in the three-character filter: letters 1..26 in either case, digits 27..31, else 0. */
+@inline function slot(c: i32): i32 {
+  const l = (c | 0x20) - 0x60;
+  if (l >= 1 && l <= 26) return l;
+  return c >= 48 && c <= 57 ? 27 + ((c - 48) % 5) : 0;
+}
+
+/**
+ * True when no term can start at the word starting at `q` (an ASCII letter): its first three characters, when they
+ * are ASCII, are no term's; else its first two bytes.
+ */
+@inline function wordRejected(q: i32): bool {
+  const c = b(q);
+  if (c >= 0x80) return false;
+  const c1 = b(q + 1);
+  const c2 = b(q + 2);
+  if ((c1 | c2) < 0x80) {
+    const bit = (slot(c) << 10) | (slot(c1) << 5) | slot(c2);
+    return ((<i32>load<u8>(PAIR + 4096 + 32 + <usize>(bit >> 3)) >> (bit & 7)) & 1) == 0;
+  }
+  const bit = (c << 8) | c1;
+  return ((<i32>load<u8>(PAIR + <usize>(bit >> 3)) >> (bit & 7)) & 1) == 0;
+}
+
+/** A place the walk stops at: what it consumed (its end), or -1 when nothing starts there. */
+function handle(p: i32): i32 {
+  const c = b(p);
+  if (isDigit(c)) {
+    if (p > 0 && isDigit(b(p - 1))) return -1;
+    if (candidateAt(p)) return chainAt(chainStart(p, resumed), p);
+    if (DIGIT_TERM && termHit(p)) return term(p);
+    return -1;
+  }
+  if (c == 64) return email(p);
+  if (c < 0x80 && wordRejected(p)) return -1;
+  return termHit(p) ? term(p) : -1;
+}
+
+@inline function step(p: i32, end: i32): i32 {
+  const next = end > p ? end : p + lenAt(p);
+  resumed = next;
+  return next;
+}

@@ -1,0 +1,332 @@
+/**
+ * The host of the scanner's WebAssembly walk (./assembly/index.ts): scans a text file's UTF-8 bytes window by window
+ * without decoding them into a JavaScript string, with the same rules and the same result as the TypeScript scanner
+ * on the decoded text (src/domain/scan/scanner.ts). It holds the configuration the walk reads (the health terms,
+ * context words, month names and IBAN lengths, all from the TypeScript modules, never copied) and Unicode's tables
+ * the walk has no copy of: which characters are letters, marks or digits, and how a word folds.
+ *
+ * WebAssembly may be unavailable: a Content-Security-Policy without 'wasm-unsafe-eval', or an engine without SIMD.
+ * Then {@link createByteScanner} gives undefined and the caller decodes and scans in TypeScript, slower and otherwise
+ * the same. The module (base64 in ./module.ts) loads only when a text file is scanned: scanner.ts imports this file
+ * lazily, so no first render carries it.
+ */
+import { fold, isNonAsciiWordChar } from '../chars';
+import type { FindingCollector } from '../collector';
+import { ACCENTS, type HealthTermIndex } from '../healthTerms';
+import { IBAN_LENGTHS } from '../ibanLengths';
+import { FINDING_KINDS } from '../types';
+import { MONTHS } from '../writtenDates';
+import { SCAN_WASM_BASE64 } from './module';
+
+/** A window scanner over UTF-8 bytes. */
+export interface ByteScanner {
+  /**
+   * Scans `bytes` (one window, cut at a character boundary) and records into `out`, at `charBase` plus the UTF-16
+   * offset, what starts in bytes [from, to). False, and nothing recorded, when the bytes are not valid UTF-8.
+   */
+  scanWindow(bytes: Uint8Array, from: number, to: number, charBase: number, out: FindingCollector): boolean;
+  /** UTF-16 length of the first `n` bytes of the window scanned last. */
+  units(n: number): number;
+}
+
+/** What the walk needs besides the bytes: the compiled options of one scanner. */
+export interface ByteScannerOptions {
+  health: HealthTermIndex;
+  birthWords: ReadonlySet<string>;
+  bigWords: ReadonlySet<string>;
+  reference: Date;
+  needsContext: boolean;
+}
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  configure(table: number): void;
+  reference(y: number, m: number, d: number, needsContext: number): void;
+  heapBase(): number;
+  invalidUtf8(t: number, n: number): number;
+  unitsTo(p: number): number;
+  begin(t: number, n: number, from: number, to: number, digitTerm: number): void;
+  walk(until: number): number;
+}
+
+let compiled: Promise<WebAssembly.Module | undefined> | undefined;
+
+/** The compiled module, or undefined where WebAssembly cannot run (compiled once per realm, asynchronously). */
+function wasmModule(): Promise<WebAssembly.Module | undefined> {
+  compiled ??= (async () => {
+    try {
+      const raw = atob(SCAN_WASM_BASE64);
+      const bytes = new Uint8Array(raw.length);
+      for (let k = 0; k < raw.length; k++) bytes[k] = raw.charCodeAt(k);
+      return await WebAssembly.compile(bytes);
+    } catch {
+      return undefined; // no WebAssembly, a policy that forbids compiling it, or no SIMD
+    }
+  })();
+  return compiled;
+}
+
+let wordBits: Uint8Array | undefined;
+
+/** One bit per BMP code point: a letter, mark or digit by chars.ts (Unicode's \p{L}\p{M}\p{N} past Latin). */
+function wordBitTable(): Uint8Array {
+  if (wordBits) return wordBits;
+  const bits = new Uint8Array(8192);
+  for (let c = 0x80; c <= 0xffff; c++) if (isNonAsciiWordChar(c)) bits[c >> 3] |= 1 << (c & 7);
+  wordBits = bits;
+  return bits;
+}
+
+/** Code points below this have their own entry in the term regex's letter tables. */
+const LATIN_END = 0x250;
+
+/** Per code point, the accent class ('a', 'e', …) the term regex's letter class matches it in, case-insensitively. */
+function accentClassTable(): Uint8Array {
+  const table = new Uint8Array(LATIN_END);
+  for (const [letter, range] of Object.entries(ACCENTS)) {
+    // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- a fixed character class from ACCENTS
+    const re = new RegExp(`^[${range}]$`, 'i');
+    for (let c = 0; c < LATIN_END; c++) if (re.test(String.fromCharCode(c))) table[c] = letter.charCodeAt(0);
+  }
+  return table;
+}
+
+/** The canonical form a case-insensitive regex without the `u` flag compares (ECMA-262 Canonicalize). */
+function canonTable(): Uint16Array {
+  const table = new Uint16Array(LATIN_END);
+  for (let c = 0; c < LATIN_END; c++) {
+    const up = String.fromCharCode(c).toUpperCase();
+    table[c] = up.length === 1 && !(c >= 128 && up.charCodeAt(0) < 128) ? up.charCodeAt(0) : c;
+  }
+  return table;
+}
+
+/** A u16 stream of words: count, then per word its length and UTF-16 units (and `extra` values after each). */
+function wordStream(words: Array<{ word: string; extra?: number }>): number[] {
+  const out = [words.length];
+  for (const { word, extra } of words) {
+    out.push(word.length);
+    for (let k = 0; k < word.length; k++) out.push(word.charCodeAt(k));
+    if (extra !== undefined) out.push(extra);
+  }
+  return out;
+}
+
+/** The health terms as the walk reads them: per first word, its rests (each a list of words), longest first. */
+function termStream(health: HealthTermIndex): { stream: number[]; offsets: Uint32Array } {
+  const out = [health.size];
+  const offsets: number[] = [];
+  health.forEach((rests, first) => {
+    offsets.push(out.length * 2);
+    out.push(first.length, ...Array.from(first, (ch) => ch.charCodeAt(0)));
+    out.push(rests.length);
+    for (const rest of rests) {
+      out.push(rest.length);
+      for (const w of rest) out.push(w.length, ...Array.from(w, (ch) => ch.charCodeAt(0)));
+    }
+  });
+  return { stream: out, offsets: Uint32Array.from(offsets) };
+}
+
+const ALL_SLOTS = Array.from({ length: 32 }, (_, k) => k);
+
+/** The slots an ASCII character the term regex matches for `ch` falls in: letters 1..26, digits 27..31 (see `slot`). */
+function slotsOf(ch: string): number[] {
+  const c = ch.charCodeAt(0);
+  if (c >= 97 && c <= 122) return [c - 96];
+  if (c >= 48 && c <= 57) return [27 + ((c - 48) % 5)];
+  return []; // no ASCII character matches it: the walk's three-byte test never sees an all-ASCII match
+}
+
+/** Bytes of the term-start tables, in their order. */
+const PAIR_BYTES = (128 * 256) / 8;
+const LETTER_BYTES = 32;
+const TRIPLE_BYTES = (32 * 32 * 32) / 8;
+const POSITION_BYTES = 48;
+
+/**
+ * Which word starts the walk tests in full for a health term, as the term regex (scanner.ts) can match there. Each
+ * table is a superset: a letter in either case, and any non-ASCII byte where an accented letter or a combining mark
+ * may stand.
+ *   - one bit per ASCII first character and the byte after it (used when a word's second or third byte is not ASCII);
+ *   - 32 bytes: 0xff at index i when a first word may start with the letter 0x60 + i (the sixteen-byte test);
+ *   - one bit per three ASCII characters, by the walk's `slot` of each;
+ *   - per second and third byte, 48 bytes: 32 by letter index, then whether a digit, a non-ASCII byte or anything
+ *     may stand there (the sixteen-byte test).
+ * `digitTerm`: a first word starts with a digit.
+ */
+function termStartTables(health: HealthTermIndex): { tables: Uint8Array; digitTerm: boolean } {
+  const tables = new Uint8Array(PAIR_BYTES + LETTER_BYTES + TRIPLE_BYTES + 2 * POSITION_BYTES);
+  const letters = PAIR_BYTES;
+  const triples = letters + LETTER_BYTES;
+  const positions = triples + TRIPLE_BYTES;
+  const setBit = (at: number, bit: number): void => {
+    tables[at + (bit >> 3)] |= 1 << (bit & 7);
+  };
+  const cases = (ch: string): number[] =>
+    /[a-z]/.test(ch) ? [ch.charCodeAt(0), ch.toUpperCase().charCodeAt(0)] : ch.charCodeAt(0) < 128 ? [ch.charCodeAt(0)] : [];
+  const accented = (ch: string): boolean => ACCENTS[ch] !== undefined || ch.charCodeAt(0) >= 128;
+  let digitTerm = false;
+  health.forEach((_rests, word) => {
+    const first = word.charAt(0);
+    if (/[0-9]/.test(first)) digitTerm = true;
+    // first and second byte
+    const seconds = new Set<number>();
+    if (word.length === 1) for (let c = 0; c < 256; c++) seconds.add(c);
+    else cases(word.charAt(1)).forEach((c) => seconds.add(c));
+    if (word.length > 1 && (accented(word.charAt(1)) || ACCENTS[first] !== undefined)) {
+      for (let c = 128; c < 256; c++) seconds.add(c);
+    }
+    for (const c1 of cases(first)) {
+      if (/[a-zA-Z]/.test(String.fromCharCode(c1))) tables[letters + ((c1 | 0x20) - 0x60)] = 0xff;
+      seconds.forEach((c2) => setBit(0, (c1 << 8) | c2));
+    }
+    // three ASCII characters: each matches its letter; a word shorter than three lets anything follow
+    const slots = [0, 1, 2].map((k) => (k < word.length ? slotsOf(word.charAt(k)) : ALL_SLOTS));
+    for (const a of slots[0]) for (const b of slots[1]) for (const c of slots[2]) setBit(triples, (a << 10) | (b << 5) | c);
+    // the second and third byte on their own: an accented letter or a mark shifts what follows into non-ASCII bytes
+    let shifted = false;
+    for (let k = 1; k <= 2; k++) {
+      const at = positions + (k - 1) * POSITION_BYTES;
+      shifted = shifted || accented(word.charAt(k - 1)) || (k < word.length && accented(word.charAt(k)));
+      if (k >= word.length) tables[at + 34] = 0xff;
+      else {
+        const ch = word.charAt(k);
+        if (/[a-z]/.test(ch)) tables[at + ch.charCodeAt(0) - 0x60] = 0xff;
+        if (/[0-9]/.test(ch)) tables[at + 32] = 0xff;
+      }
+      if (shifted) tables[at + 33] = 0xff;
+    }
+  });
+  return { tables, digitTerm };
+}
+
+/** chars.ts fold of each code point below U+0370 on its own: one unit, 0 for nothing, 0xffff for anything else. */
+function foldTable(): Uint16Array {
+  const table = new Uint16Array(0x370);
+  for (let c = 0x80; c < 0x370; c++) {
+    const f = fold(String.fromCharCode(c));
+    table[c] = f.length === 0 ? 0 : f.length === 1 && f.charCodeAt(0) !== 0 ? f.charCodeAt(0) : 0xffff;
+  }
+  return table;
+}
+
+/** Bytes per call of the walk: small enough that V8's optimised code takes over within the first window. */
+const WALK_SLICE = 64 * 1024;
+
+const align = (n: number, to: number): number => Math.ceil(n / to) * to;
+
+/** IBAN length per country code, 26 * 26 bytes. */
+function ibanLengthTable(): Uint8Array {
+  const table = new Uint8Array(26 * 26);
+  for (const [code, length] of Object.entries(IBAN_LENGTHS)) {
+    table[(code.charCodeAt(0) - 65) * 26 + (code.charCodeAt(1) - 65)] = length;
+  }
+  return table;
+}
+
+/** Bytes the walk's scratch area takes (a folded word of 256 units, the digit groups, the digits). */
+const SCRATCH_BYTES = 1024;
+/** Findings the walk holds before it hands them over (OUT_MAX of the walk), 12 bytes each. */
+const OUT_BYTES = 4096 * 12;
+
+/** Builds a byte scanner for one scanner's options, or undefined where WebAssembly cannot run. */
+export async function createByteScanner(options: ByteScannerOptions): Promise<ByteScanner | undefined> {
+  const module = await wasmModule();
+  if (!module) return undefined;
+  const kinds = FINDING_KINDS;
+  const decoder = new TextDecoder('utf-8');
+  // what the host's functions work on: the instance's memory, where the walk puts findings and folded words, and the
+  // collector of the window being scanned
+  const at = { memory: undefined as WebAssembly.Memory | undefined, out: 0, fold: 0, charBase: 0 };
+  let collector: FindingCollector | undefined;
+  const host = {
+    flush(count: number): void {
+      const found = new Int32Array((at.memory as WebAssembly.Memory).buffer, at.out, count * 3);
+      for (let k = 0; k < found.length; k += 3) {
+        collector?.add(kinds[found[k]], at.charBase + found[k + 1], at.charBase + found[k + 2]);
+      }
+    },
+    retract(start: number): void {
+      collector?.retractFrom(at.charBase + start);
+    },
+    fold(start: number, end: number): number {
+      const buffer = (at.memory as WebAssembly.Memory).buffer;
+      const word = fold(decoder.decode(new Uint8Array(buffer, start, end - start)));
+      const units = new Uint16Array(buffer, at.fold, 256);
+      for (let k = 0; k < Math.min(word.length, units.length); k++) units[k] = word.charCodeAt(k);
+      return word.length;
+    },
+  };
+  let exports: Exports;
+  try {
+    exports = (await WebAssembly.instantiate(module, { host })).exports as unknown as Exports;
+  } catch {
+    return undefined;
+  }
+  at.memory = exports.memory;
+
+  // the configuration, after the module's static data, in the order `configure` reads its addresses
+  const starts = termStartTables(options.health);
+  const terms = termStream(options.health);
+  const u16 = (values: number[]): Uint16Array => Uint16Array.from(values);
+  const parts: Array<Uint8Array | Uint16Array | Uint32Array> = [
+    wordBitTable(),
+    accentClassTable(),
+    canonTable(),
+    ibanLengthTable(),
+    starts.tables,
+    terms.offsets,
+    foldTable(),
+    u16(terms.stream),
+    u16(wordStream(Array.from(options.birthWords, (word) => ({ word })))),
+    u16(wordStream(Array.from(options.bigWords, (word) => ({ word })))),
+    u16(wordStream(Object.entries(MONTHS).map(([word, month]) => ({ word, extra: month })))),
+    new Uint8Array(SCRATCH_BYTES),
+    new Uint8Array(OUT_BYTES),
+  ];
+  let end = align(exports.heapBase(), 16);
+  const addresses = parts.map((part) => {
+    const address = end;
+    end = align(end + part.byteLength, 16);
+    return address;
+  });
+  const table = end;
+  const windowAt = align(table + addresses.length * 4, 16) + 16; // zero bytes before the window
+  const ensure = (n: number): Uint8Array => {
+    const need = windowAt + n + 16; // and 16 after it
+    const have = exports.memory.buffer.byteLength;
+    if (need > have) exports.memory.grow(Math.ceil((need - have) / 65536));
+    return new Uint8Array(exports.memory.buffer);
+  };
+  const heap = ensure(0);
+  parts.forEach((part, k) => heap.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), addresses[k]));
+  new Uint32Array(heap.buffer, table, addresses.length).set(addresses);
+  exports.configure(table);
+  at.fold = addresses[11];
+  at.out = addresses[12];
+  const ref = options.reference;
+  exports.reference(ref.getUTCFullYear(), ref.getUTCMonth() + 1, ref.getUTCDate(), options.needsContext ? 1 : 0);
+
+  return {
+    scanWindow(bytes, from, to, base, out) {
+      const view = ensure(bytes.length);
+      view.set(bytes, windowAt);
+      view.fill(0, windowAt + bytes.length, windowAt + bytes.length + 16);
+      if (exports.invalidUtf8(windowAt, bytes.length) >= 0) return false;
+      collector = out;
+      at.charBase = base;
+      out.window(0, Infinity, 0);
+      try {
+        exports.begin(windowAt, bytes.length, from, to, starts.digitTerm ? 1 : 0);
+        for (let p = 0; p < bytes.length; ) p = exports.walk(p + WALK_SLICE);
+      } finally {
+        collector = undefined;
+      }
+      return true;
+    },
+    units(n) {
+      return exports.unitsTo(n);
+    },
+  };
+}

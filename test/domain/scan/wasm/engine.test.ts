@@ -1,0 +1,146 @@
+/**
+ * The scanner's WebAssembly walk reads a text file's UTF-8 bytes; it must find exactly what the TypeScript scanner
+ * finds on the decoded text, at the same UTF-16 offsets, on any text. Held against it on random texts made of the
+ * pieces the rules care about (test/fixtures/scan/walk-pieces.json), whole and in windows, and on what falls back.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import fc from 'fast-check';
+import {
+  bytesSource,
+  createScanner,
+  scanTextSource,
+  type ScanOptions,
+  type ScanResult,
+  type Scanner,
+} from '../../../../src/domain/scan';
+import { REFERENCE } from '../helpers';
+
+interface Pieces {
+  configurations: ScanOptions[];
+  pieces: string[];
+}
+
+const fixture = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'scan', 'walk-pieces.json'), 'utf8'),
+) as Pieces;
+const scanners = fixture.configurations.map((c) => createScanner({ ...c, referenceDate: REFERENCE }));
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const shown = (r: ScanResult): string =>
+  JSON.stringify({ findings: r.findings.map((f) => [f.kind, f.positions.map((p) => [p.start, p.end])]), chars: r.scannedChars });
+
+/** The same scanner without its WebAssembly walk: the TypeScript path a text file takes where WebAssembly cannot run. */
+function typescriptOnly(scanner: Scanner): Scanner {
+  return Object.assign((text: string) => scanner(text), { engine: scanner.engine, bytes: async () => undefined });
+}
+
+const pieceText = fc
+  .array(fc.nat(fixture.pieces.length - 1), { minLength: 1, maxLength: 160 })
+  .map((order) => order.map((k) => fixture.pieces[k]).join(''));
+
+describe('the WebAssembly walk', () => {
+  test('runs here (Node has WebAssembly with SIMD), so the tests below hold the walk, not the fallback', async () => {
+    for (const scanner of scanners) await expect(scanner.bytes()).resolves.toBeDefined();
+  });
+
+  test.each(scanners.map((s, k) => [k, s] as const))(
+    'finds what the TypeScript scanner finds on the decoded text, at the same offsets (configuration %d)',
+    async (_k, scanner) => {
+      await fc.assert(
+        fc.asyncProperty(pieceText, async (text) => {
+          const bytes = await scanTextSource(bytesSource(utf8(text)), scanner, {});
+          expect(shown(bytes)).toBe(shown(scanner(text)));
+        }),
+        { numRuns: 3000, seed: 20261203 },
+      );
+    },
+  );
+
+  test('finds the same in windows of 4 KB and more as in one pass, tokens across window edges included', async () => {
+    const scanner = scanners[0];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(pieceText, { minLength: 20, maxLength: 60 }),
+        fc.integer({ min: 4096, max: 12000 }),
+        async (parts, chunkBytes) => {
+          const text = parts.join(' ');
+          const windowed = await scanTextSource(bytesSource(utf8(text)), scanner, {}, { chunkBytes });
+          expect(shown(windowed)).toBe(shown(scanner(text)));
+        },
+      ),
+      { numRuns: 80, seed: 20261203 },
+    );
+  });
+
+  test('a text that is no UTF-8 is scanned as Windows-1252, as without the walk', async () => {
+    const scanner = scanners[0];
+    // 'café BSN 111222333 geboortedatum 12-03-1985', é as the one byte 0xe9 of Windows-1252, then more text
+    const latin = Uint8Array.from([
+      ...utf8('caf'),
+      0xe9,
+      ...utf8(' BSN 111222333 geboortedatum 12-03-1985 en mail j.jansen@igj.nl\n'.repeat(40)),
+    ]);
+    const walked = await scanTextSource(bytesSource(latin), scanner, {}, { chunkBytes: 1024 });
+    const plain = await scanTextSource(bytesSource(latin), typescriptOnly(scanner), {}, { chunkBytes: 1024 });
+    expect(shown(walked)).toBe(shown(plain));
+    expect(walked.findings.find((f) => f.kind === 'bsn')?.count).toBe(40);
+  });
+
+  test('UTF-8 that turns invalid in a later window: the whole file starts again as Windows-1252', async () => {
+    const scanner = scanners[0];
+    const good = utf8('BSN 111222333 café\n'.repeat(300));
+    const bytes = Uint8Array.from([...good, 0xff, ...utf8(' BSN 123456782')]);
+    const walked = await scanTextSource(bytesSource(bytes), scanner, {}, { chunkBytes: 1024 });
+    const plain = await scanTextSource(bytesSource(bytes), typescriptOnly(scanner), {}, { chunkBytes: 1024 });
+    expect(shown(walked)).toBe(shown(plain));
+    expect(walked.findings.find((f) => f.kind === 'bsn')?.count).toBe(301);
+  });
+
+  test('a byte order mark is no part of the text, as without the walk', async () => {
+    const scanner = scanners[0];
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('BSN 111222333 😀 mail a@b.nl')]);
+    const walked = await scanTextSource(bytesSource(bytes), scanner, {});
+    expect(shown(walked)).toBe(shown(scanner('BSN 111222333 😀 mail a@b.nl')));
+  });
+
+  test('reports progress in bytes per window and stops between windows when asked, naming what was not read', async () => {
+    const scanner = scanners[0];
+    const bytes = utf8('BSN 111222333 en wat tekst eromheen.\n'.repeat(2000));
+    const seen: number[] = [];
+    const stop = new AbortController();
+    const result = await scanTextSource(bytesSource(bytes), scanner, {}, {
+      chunkBytes: 8192,
+      signal: stop.signal,
+      onProgress: (p) => {
+        if (p.kind === 'bytes') seen.push(p.done);
+        if (seen.length === 3) stop.abort();
+      },
+    });
+    expect(seen).toHaveLength(3);
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen[2]).toBeGreaterThan(seen[1]);
+    expect(result.unread?.[0].code).toBe('cancelled');
+    const found = result.findings.find((f) => f.kind === 'bsn')?.count ?? 0;
+    expect(found).toBeGreaterThan(0);
+    expect(found).toBeLessThan(2000);
+  });
+});
+
+describe('without WebAssembly', () => {
+  test('a text file is decoded and scanned in TypeScript, with the same result', async () => {
+    const compile = WebAssembly.compile;
+    (WebAssembly as { compile: unknown }).compile = () => Promise.reject(new WebAssembly.CompileError('refused by policy'));
+    try {
+      await jest.isolateModulesAsync(async () => {
+        const scan = (await import('../../../../src/domain/scan')) as typeof import('../../../../src/domain/scan');
+        const scanner = scan.createScanner({ ...fixture.configurations[0], referenceDate: REFERENCE });
+        await expect(scanner.bytes()).resolves.toBeUndefined();
+        const text = 'BSN 111222333, IBAN NL91 ABNA 0417 1643 00, patiëntendossier, café\n'.repeat(50);
+        const result = await scan.scanTextSource(scan.bytesSource(utf8(text)), scanner, {}, { chunkBytes: 1024 });
+        expect(shown(result)).toBe(shown(scanners[0](text)));
+      });
+    } finally {
+      (WebAssembly as { compile: unknown }).compile = compile;
+    }
+  });
+});
