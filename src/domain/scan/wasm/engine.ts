@@ -140,32 +140,60 @@ function slotsOf(ch: string): number[] {
 
 /** Bytes of the term-start tables, in their order. */
 const PAIR_BYTES = (128 * 256) / 8;
-const LETTER_BYTES = 32;
 const TRIPLE_BYTES = (32 * 32 * 32) / 8;
-const POSITION_BYTES = 48;
+const CLASS_BYTES = 64;
+
+/** The walk's byte classes (see its A_ and B_ constants): A exact, B a superset. */
+const A = { digit: 1, at: 2, letterLo: 4, letterHi: 8, firstLo: 16, firstHi: 32, lead: 64, under: 128 };
+const B = { secondLo: 1, secondHi: 2, secondOther: 4, thirdLo: 8, thirdHi: 16, thirdOther: 32 };
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+/** Letters (either case) of the A-O / a-o half and the P-Z / p-z half, as the walk's classes split them. */
+const lowHalf = (c: number): boolean => ((c | 0x20) - 0x60 >= 1 && (c | 0x20) - 0x60 <= 15);
+
+/**
+ * Lookup tables for byte classes: per class bit, the low four bits and the high four bits its bytes have. A byte is
+ * in the class when both its halves are: exact for a set that is a rectangle of halves (each class of A is), a
+ * superset otherwise (B's).
+ */
+function classTables(sets: Array<{ bit: number; bytes: number[]; exact: boolean }>): Uint8Array {
+  const table = new Uint8Array(32); // low halves, then high halves
+  for (const { bit, bytes, exact } of sets) {
+    const lows = new Set(bytes.map((c) => c & 15));
+    const highs = new Set(bytes.map((c) => c >> 4));
+    lows.forEach((l) => {
+      table[l] |= bit;
+    });
+    highs.forEach((h) => {
+      table[16 + h] |= bit;
+    });
+    if (exact && lows.size * highs.size !== new Set(bytes).size) throw new Error(`byte class ${bit} is no rectangle`);
+  }
+  return table;
+}
+
 
 /**
  * Which word starts the walk tests in full for a health term, as the term regex (scanner.ts) can match there. Each
- * table is a superset: a letter in either case, and any non-ASCII byte where an accented letter or a combining mark
- * may stand.
+ * table lets through at least every start the regex can match: a letter in either case, and any non-ASCII byte where
+ * an accented letter or a combining mark may stand.
  *   - one bit per ASCII first character and the byte after it (used when a word's second or third byte is not ASCII);
- *   - 32 bytes: 0xff at index i when a first word may start with the letter 0x60 + i (the sixteen-byte test);
  *   - one bit per three ASCII characters, by the walk's `slot` of each;
- *   - per second and third byte, 48 bytes: 32 by letter index, then whether a digit, a non-ASCII byte or anything
- *     may stand there (the sixteen-byte test).
+ *   - the byte-class tables of the walk's sixteen-byte test: A (digits, '@', letters, a term's first letters,
+ *     non-ASCII leads, '_'), then B (the bytes a term's first word may have second and third).
  * `digitTerm`: a first word starts with a digit.
  */
 function termStartTables(health: HealthTermIndex): { tables: Uint8Array; digitTerm: boolean } {
-  const tables = new Uint8Array(PAIR_BYTES + LETTER_BYTES + TRIPLE_BYTES + 2 * POSITION_BYTES);
-  const letters = PAIR_BYTES;
-  const triples = letters + LETTER_BYTES;
-  const positions = triples + TRIPLE_BYTES;
+  const tables = new Uint8Array(PAIR_BYTES + TRIPLE_BYTES + CLASS_BYTES);
   const setBit = (at: number, bit: number): void => {
     tables[at + (bit >> 3)] |= 1 << (bit & 7);
   };
   const cases = (ch: string): number[] =>
     /[a-z]/.test(ch) ? [ch.charCodeAt(0), ch.toUpperCase().charCodeAt(0)] : ch.charCodeAt(0) < 128 ? [ch.charCodeAt(0)] : [];
   const accented = (ch: string): boolean => ACCENTS[ch] !== undefined || ch.charCodeAt(0) >= 128;
+  const letters = [...range(65, 90), ...range(97, 122)];
+  const firsts: number[] = [];
+  const positions = [1, 2].map(() => ({ letters: [] as number[], other: [] as number[] }));
   let digitTerm = false;
   health.forEach((_rests, word) => {
     const first = word.charAt(0);
@@ -178,26 +206,49 @@ function termStartTables(health: HealthTermIndex): { tables: Uint8Array; digitTe
       for (let c = 128; c < 256; c++) seconds.add(c);
     }
     for (const c1 of cases(first)) {
-      if (/[a-zA-Z]/.test(String.fromCharCode(c1))) tables[letters + ((c1 | 0x20) - 0x60)] = 0xff;
+      if (/[a-zA-Z]/.test(String.fromCharCode(c1))) firsts.push(c1);
       seconds.forEach((c2) => setBit(0, (c1 << 8) | c2));
     }
     // three ASCII characters: each matches its letter; a word shorter than three lets anything follow
     const slots = [0, 1, 2].map((k) => (k < word.length ? slotsOf(word.charAt(k)) : ALL_SLOTS));
-    for (const a of slots[0]) for (const b of slots[1]) for (const c of slots[2]) setBit(triples, (a << 10) | (b << 5) | c);
+    for (const a of slots[0]) for (const b of slots[1]) for (const c of slots[2]) setBit(PAIR_BYTES, (a << 10) | (b << 5) | c);
     // the second and third byte on their own: an accented letter or a mark shifts what follows into non-ASCII bytes
     let shifted = false;
     for (let k = 1; k <= 2; k++) {
-      const at = positions + (k - 1) * POSITION_BYTES;
+      const at = positions[k - 1];
       shifted = shifted || accented(word.charAt(k - 1)) || (k < word.length && accented(word.charAt(k)));
-      if (k >= word.length) tables[at + 34] = 0xff;
+      if (k >= word.length) at.other.push(...range(0, 255));
       else {
         const ch = word.charAt(k);
-        if (/[a-z]/.test(ch)) tables[at + ch.charCodeAt(0) - 0x60] = 0xff;
-        if (/[0-9]/.test(ch)) tables[at + 32] = 0xff;
+        if (/[a-z]/.test(ch)) at.letters.push(...cases(ch));
+        if (/[0-9]/.test(ch)) at.other.push(ch.charCodeAt(0));
       }
-      if (shifted) tables[at + 33] = 0xff;
+      if (shifted) at.other.push(...range(128, 255));
     }
   });
+  const a = classTables([
+    { bit: A.digit, bytes: range(48, 57), exact: true },
+    { bit: A.at, bytes: [64], exact: true },
+    { bit: A.letterLo, bytes: letters.filter(lowHalf), exact: true },
+    { bit: A.letterHi, bytes: letters.filter((c) => !lowHalf(c)), exact: true },
+    { bit: A.firstLo, bytes: firsts.filter(lowHalf), exact: true },
+    { bit: A.firstHi, bytes: firsts.filter((c) => !lowHalf(c)), exact: true },
+    { bit: A.lead, bytes: range(0xc0, 0xff), exact: true },
+    { bit: A.under, bytes: [95], exact: true },
+  ]);
+  const b = classTables([
+    { bit: B.secondLo, bytes: positions[0].letters.filter(lowHalf), exact: false },
+    { bit: B.secondHi, bytes: positions[0].letters.filter((c) => !lowHalf(c)), exact: false },
+    { bit: B.secondOther, bytes: positions[0].other, exact: false },
+    { bit: B.thirdLo, bytes: positions[1].letters.filter(lowHalf), exact: false },
+    { bit: B.thirdHi, bytes: positions[1].letters.filter((c) => !lowHalf(c)), exact: false },
+    { bit: B.thirdOther, bytes: positions[1].other, exact: false },
+  ]);
+  const at = PAIR_BYTES + TRIPLE_BYTES;
+  tables.set(a.subarray(0, 16), at);
+  tables.set(a.subarray(16), at + 16);
+  tables.set(b.subarray(0, 16), at + 32);
+  tables.set(b.subarray(16), at + 48);
   return { tables, digitTerm };
 }
 
@@ -292,9 +343,9 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
     return address;
   });
   const table = end;
-  const windowAt = align(table + addresses.length * 4, 16) + 16; // zero bytes before the window
+  const windowAt = align(table + addresses.length * 4, 16) + 16; // 16 zero bytes before the window
   const ensure = (n: number): Uint8Array => {
-    const need = windowAt + n + 16; // and 16 after it
+    const need = windowAt + n + 32; // and 32 after it
     const have = exports.memory.buffer.byteLength;
     if (need > have) exports.memory.grow(Math.ceil((need - have) / 65536));
     return new Uint8Array(exports.memory.buffer);
@@ -312,7 +363,7 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
     scanWindow(bytes, from, to, base, out) {
       const view = ensure(bytes.length);
       view.set(bytes, windowAt);
-      view.fill(0, windowAt + bytes.length, windowAt + bytes.length + 16);
+      view.fill(0, windowAt + bytes.length, windowAt + bytes.length + 32);
       if (exports.invalidUtf8(windowAt, bytes.length) >= 0) return false;
       collector = out;
       at.charBase = base;

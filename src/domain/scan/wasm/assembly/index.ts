@@ -46,9 +46,8 @@ let TERMS: usize = 0;
 let TERM_AT: usize = 0; // u32 per first word: its byte offset in TERMS
 let FOLDS: usize = 0; // u16[0x370]: chars.ts fold of one code point: a unit, 0 for nothing, 0xffff when not one unit
 let PAIR: usize = 0; // 128*256 bits: a term's first word may start with this ASCII character and this next byte;
-// then 32 bytes, 0xff at index i when a first word may start with the letter 0x60 + i (either case); then 32*32*32
-// bits: a first word may start with these three ASCII characters (see slot); then per second and third position 48
-// bytes: 32 letters by index, and digits, non-ASCII, anything allowed (see positionTest)
+// then 32*32*32 bits: a first word may start with these three ASCII characters (see slot); then the byte-class
+// tables of the sixteen-byte test (A low, A high, B low, B high: 16 bytes each)
 let BIRTHWORDS: usize = 0; // u16 stream: count, then (length, units…)
 let BIGWORDS: usize = 0;
 let MONTHS: usize = 0; // u16 stream: count, then (length, units…, month)
@@ -582,6 +581,12 @@ function nineFrom(q0: i32, count0: i32): bool {
   return unreachable();
 }
 
+/** A byte a separator may hold (numbers.ts separatorLength): blanks, line ends, '-', '.', '/', (), no-break space. */
+@inline function isSepByte(c: i32): bool {
+  if (c == 32 || c == 9 || c == 10 || c == 13 || c == 0xc2 || c == 0xa0) return true;
+  return c == 45 || c == 46 || c == 47 || c == 40 || c == 41;
+}
+
 /**
  * CANDIDATE at the digit `p` (numbers.ts): a date, nine digits, a written date, or an IBAN's check digits. The
  * digits of the run are read once; each alternative then only looks at what follows them.
@@ -622,7 +627,11 @@ function nineFrom(q0: i32, count0: i32): bool {
       if (gap > 0 && isDigit(b(t)) && isDigit(b(t + 1)) && isDigit(b(t + 2)) && isDigit(b(t + 3))) return true;
     }
   }
-  // '(?:SEP?[0-9]){8}': the run's digits, then separators
+  // '(?:SEP?[0-9]){8}': the run's digits, then separators. A separator starts with one of its bytes, and a digit
+  // follows '-', '.', '/' and a space unless a '(' or a line break does
+  if (!isSepByte(x)) return false;
+  const y = b(p + l + 1);
+  if ((x == 45 || x == 46 || x == 47 || x == 32) && isAsciiLetter(y)) return false;
   return nineFrom(p + l, 9 - l);
 }
 
@@ -848,11 +857,6 @@ function isReferenceBsn(k: i32): bool {
   return isValidBsn(DIGITS, 9);
 }
 
-/** A byte a separator may hold (numbers.ts separatorLength): blanks, line ends, '-', '.', '/', (), no-break space. */
-@inline function isSepByte(c: i32): bool {
-  if (c == 32 || c == 9 || c == 10 || c == 13 || c == 0xc2 || c == 0xa0) return true;
-  return c == 45 || c == 46 || c == 47 || c == 40 || c == 41;
-}
 
 /**
  * numbers.ts chainStart, in bytes: back over digit groups joined by one separator of at most 13 characters
@@ -1409,65 +1413,67 @@ let WALK_AT: i32 = 0; // where the walk goes on
 export function walk(until: i32): i32 {
   const t = T;
   const n = N;
-  const c0 = i8x16.splat(48);
-  const c9 = i8x16.splat(57);
-  const c20 = i8x16.splat(0x20);
-  const ca = i8x16.splat(97);
-  const cz = i8x16.splat(122);
-  const cAt = i8x16.splat(64);
-  const cLead = i8x16.splat(<i8>0xc0);
-  const cUnder = i8x16.splat(95);
-  const c60 = i8x16.splat(0x60);
-  const c16 = i8x16.splat(16);
-  const lettersLow = v128.load(PAIR + 4096);
-  const lettersHigh = v128.load(PAIR + 4096 + 16);
-  const positions = PAIR + 4096 + 32 + 4096;
-  const secondLow = v128.load(positions);
-  const secondHigh = v128.load(positions + 16);
-  const secondDigits = i8x16.splat(load<i8>(positions + 32));
-  const secondHighs = i8x16.splat(load<i8>(positions + 33));
-  const secondAll = i8x16.splat(load<i8>(positions + 34));
-  const thirdLow = v128.load(positions + 48);
-  const thirdHigh = v128.load(positions + 64);
-  const thirdDigits = i8x16.splat(load<i8>(positions + 80));
-  const thirdHighs = i8x16.splat(load<i8>(positions + 81));
-  const thirdAll = i8x16.splat(load<i8>(positions + 82));
+  const shufti = PAIR + PAIR_BYTES + TRIPLE_BYTES;
+  const loA = v128.load(shufti);
+  const hiA = v128.load(shufti + 16);
+  const loB = v128.load(shufti + 32);
+  const hiB = v128.load(shufti + 48);
+  const zero = i8x16.splat(0);
+  const one = i8x16.splat(1);
+  const atOrDigit = i8x16.splat(<i8>(A_AT | A_DIGIT));
+  const digitBit = i8x16.splat(<i8>(A_DIGIT));
+  const firstBits = i8x16.splat(<i8>(A_FIRST_LO | A_FIRST_HI));
+  const wordyBits = i8x16.splat(<i8>(A_DIGIT | A_LETTER_LO | A_LETTER_HI));
+  const leadBit = i8x16.splat(<i8>A_LEAD);
+  const underBit = i8x16.splat(<i8>A_UNDER);
+  const secondBits = i8x16.splat(<i8>(B_SECOND));
+  const thirdBits = i8x16.splat(<i8>(B_THIRD));
   let p = WALK_AT;
   const stop = until < n ? until : n;
+  // the classes of the sixteen bytes before p, at p (A: what a byte is; B: whether it may be a term's second or third
+  // character), carried from one block to the next; `ready` is the p they belong to
+  let ready = -1;
+  let prevA = zero;
+  let curA = zero;
+  let curB = zero;
   while (p < stop) {
-    if (p == 0 || p + 16 > n) {
-      // the first byte (no byte before it in the window) and the last few: one at a time
-      const end = p == 0 || at(p) ? handle(p) : -1;
+    if (p + 16 > n) {
+      // the last few bytes: one at a time
+      const end = at(p) ? handle(p) : -1;
       p = end < 0 ? p + 1 : step(p, end);
       continue;
     }
-    // sixteen bytes at once: where a digit run starts, an '@', a letter starts a word, or an accented letter follows '_'
-    const v = v128.load(t + <usize>p);
-    const w = v128.load(t + <usize>(p - 1)); // each byte's previous byte
-    const digit = v128.and(i8x16.ge_u(v, c0), i8x16.le_u(v, c9));
-    const digitBefore = v128.and(i8x16.ge_u(w, c0), i8x16.le_u(w, c9));
-    const vl = v128.or(v, c20);
-    const wl = v128.or(w, c20);
-    const letter = v128.and(i8x16.ge_u(vl, ca), i8x16.le_u(vl, cz));
-    const letterBefore = v128.and(i8x16.ge_u(wl, ca), i8x16.le_u(wl, cz));
-    // a letter some term's first word starts with (either case): two 16-entry lookups by the letter's index
-    const index = i8x16.sub(vl, c60);
-    const first = v128.or(i8x16.swizzle(lettersLow, index), i8x16.swizzle(lettersHigh, i8x16.sub(index, c16)));
-    // its second and third bytes: a letter some first word has there, or a digit, any non-ASCII byte, any byte
-    const v1 = v128.load(t + <usize>(p + 1));
-    const v2 = v128.load(t + <usize>(p + 2));
-    const second = positionTest(v1, secondLow, secondHigh, secondDigits, secondHighs, secondAll);
-    const third = positionTest(v2, thirdLow, thirdHigh, thirdDigits, thirdHighs, thirdAll);
-    const wordStart = v128.andnot(
-      v128.and(v128.and(letter, first), v128.and(second, third)),
-      v128.or(letterBefore, digitBefore),
+    if (ready != p) {
+      // (re)start after a token: the window has zero bytes before its start, so p - 16 is readable
+      prevA = classes(v128.load(t + <usize>(p - 16)), loA, hiA);
+      const v = v128.load(t + <usize>p);
+      curA = classes(v, loA, hiA);
+      curB = classes(v, loB, hiB);
+    }
+    const following = v128.load(t + <usize>(p + 16)); // zero bytes follow the window's end
+    const nextA = classes(following, loA, hiA);
+    const nextB = classes(following, loB, hiB);
+    // each byte's previous byte, and the two after it
+    const before = i8x16.shuffle(prevA, curA, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
+    const after1 = i8x16.shuffle(curB, nextB, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+    const after2 = i8x16.shuffle(curB, nextB, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17);
+    // where a digit run starts or an '@' stands (as 0 or 1 per byte)
+    const stops = i8x16.min_u(v128.and(curA, v128.andnot(atOrDigit, v128.and(before, digitBit))), one);
+    // where a letter some term may start with starts a word, a second and third byte a term may have following it
+    const word = v128.andnot(
+      v128.and(
+        i8x16.min_u(v128.and(curA, firstBits), one),
+        v128.and(i8x16.min_u(v128.and(after1, secondBits), one), i8x16.min_u(v128.and(after2, thirdBits), one)),
+      ),
+      i8x16.min_u(v128.and(before, wordyBits), one),
     );
-    const accentAfterUnder = v128.and(i8x16.ge_u(v, cLead), i8x16.eq(w, cUnder));
-    const hits = v128.or(
-      v128.or(v128.andnot(digit, digitBefore), i8x16.eq(v, cAt)),
-      v128.or(wordStart, accentAfterUnder),
-    );
-    let m = i8x16.bitmask(hits);
+    // an accented letter right after '_' (the term regex's \b): rare, tested in full
+    const under = v128.and(i8x16.min_u(v128.and(curA, leadBit), one), i8x16.min_u(v128.and(before, underBit), one));
+    let m = i8x16.bitmask(i8x16.sub(zero, v128.or(stops, v128.or(word, under))));
+    prevA = curA;
+    curA = nextA;
+    curB = nextB;
+    ready = p + 16;
     if (m == 0) {
       p += 16;
       continue;
@@ -1504,20 +1510,28 @@ export function walk(until: i32): i32 {
 
 let DIGIT_TERM: bool = false;
 
-/**
- * Lanes of `v` that may stand at one position of a term's first word: a letter whose index (1..26, either case) is
- * set in the 32-byte table `lo`/`hi`, a digit when `digits`, a non-ASCII byte when `highs`, anything when `all`.
- */
-@inline function positionTest(v: v128, lo: v128, hi: v128, digits: v128, highs: v128, all: v128): v128 {
-  const index = i8x16.sub(v128.or(v, i8x16.splat(0x20)), i8x16.splat(0x60));
-  const letters = v128.or(i8x16.swizzle(lo, index), i8x16.swizzle(hi, i8x16.sub(index, i8x16.splat(16))));
-  const isLetter = v128.and(i8x16.ge_u(index, i8x16.splat(1)), i8x16.le_u(index, i8x16.splat(26)));
-  const isDigitLane = v128.and(i8x16.ge_u(v, i8x16.splat(48)), i8x16.le_u(v, i8x16.splat(57)));
-  return v128.or(
-    v128.or(v128.and(letters, isLetter), v128.and(isDigitLane, digits)),
-    v128.or(v128.and(i8x16.lt_s(v, i8x16.splat(0)), highs), all),
-  );
+// Byte classes of the walk's sixteen-byte test, each looked up by a byte's low and high four bits (two swizzles, the
+// tables from the host). A: exact sets. B: supersets, a filter before the full test.
+const A_DIGIT = 1;
+const A_AT = 2;
+const A_LETTER_LO = 4; // A-O, a-o
+const A_LETTER_HI = 8; // P-Z, p-z
+const A_FIRST_LO = 16; // a letter a term's first word starts with (A-O, a-o)
+const A_FIRST_HI = 32; // (P-Z, p-z)
+const A_LEAD = 64; // the first byte of a non-ASCII character of two or more bytes (0xc0-0xff)
+const A_UNDER = 128; // '_'
+const B_SECOND = 7; // a byte that may stand second in a term's first word
+const B_THIRD = 56; // third
+
+/** Bytes of the term-start tables (see the host's termStartTables). */
+const PAIR_BYTES = 4096;
+const TRIPLE_BYTES = 4096;
+
+/** The classes of sixteen bytes: the table entries of each byte's low and of its high four bits, and-ed. */
+@inline function classes(v: v128, lo: v128, hi: v128): v128 {
+  return v128.and(i8x16.swizzle(lo, v128.and(v, i8x16.splat(15))), i8x16.swizzle(hi, i8x16.shr_u(v, 4)));
 }
+
 
 /** The byte-at-a-time form of the sixteen-byte test in {@link scan}. */
 function at(p: i32): bool {
@@ -1547,7 +1561,7 @@ function at(p: i32): bool {
   const c2 = b(q + 2);
   if ((c1 | c2) < 0x80) {
     const bit = (slot(c) << 10) | (slot(c1) << 5) | slot(c2);
-    return ((<i32>load<u8>(PAIR + 4096 + 32 + <usize>(bit >> 3)) >> (bit & 7)) & 1) == 0;
+    return ((<i32>load<u8>(PAIR + PAIR_BYTES + <usize>(bit >> 3)) >> (bit & 7)) & 1) == 0;
   }
   const bit = (c << 8) | c1;
   return ((<i32>load<u8>(PAIR + <usize>(bit >> 3)) >> (bit & 7)) & 1) == 0;
