@@ -186,8 +186,9 @@ async function memoryChild(mode: string, path: string): Promise<void> {
 /**
  * Child process (run with --expose-gc): the live set of the chunked scan from a Blob, sampled after two forced
  * collections (the second also finishes the first one's sweeping of freed buffers) at every piece read from the file,
- * at the start of each window's scan (its bytes and its decoded text both referenced: the scan's peak) and after each
- * window. Live = V8 heap in use + ArrayBuffer memory, above what the process held before the scan.
+ * at the start of each window's scan and after each window. Live = V8 heap in use + memory outside it (ArrayBuffers and
+ * the walk's WebAssembly memory, which Node counts as external, not as ArrayBuffers), above what the process held
+ * before the scan.
  */
 async function liveChild(path: string, scanner: ReturnType<typeof createScanner>, size: number): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -198,7 +199,7 @@ async function liveChild(path: string, scanner: ReturnType<typeof createScanner>
     gc();
     gc();
     const m = process.memoryUsage();
-    return { heap: m.heapUsed, buffers: m.arrayBuffers };
+    return { heap: m.heapUsed, buffers: m.external };
   };
   const base = used();
   const peak = { live: 0, heap: 0, buffers: 0, at: '' };
@@ -234,13 +235,14 @@ async function liveChild(path: string, scanner: ReturnType<typeof createScanner>
           return bytes.scanWindow(...args);
         },
         units: (n: number) => bytes.units(n),
+        buffer: (capacity: number) => bytes.buffer(capacity),
       },
   });
   const t0 = performance.now();
   const r = await scanSource('groot.txt', measured, probe, { chunkBytes: CHUNK, onProgress: () => sample('between windows') });
   const ms = performance.now() - t0;
   const after = used();
-  const result = after.heap - base.heap + (after.buffers - base.buffers); // the result (positions) is still referenced
+  const result = after.heap - base.heap; // the result (its positions, in the heap) is still referenced
   process.stdout.write(JSON.stringify({ ...peak, result, samples, ms, bsn: count(r, 'bsn'), iban: count(r, 'iban'), size, positions: r.findings.reduce((n, f) => n + f.count, 0) }));
 }
 
@@ -315,9 +317,10 @@ async function memory(): Promise<void> {
       const m = JSON.parse(live.stdout) as { live: number; heap: number; buffers: number; at: string; result: number; samples: number; positions: number };
       console.log(
         `LIVE-SET PEAK, ${what}: ${MB(m.live)} = ${chunks(m.live)} (${m.live <= 3 * CHUNK ? 'within' : 'above'} 3 chunks), at ${m.at}\n` +
-          `  = V8 heap ${MB(m.heap)} (the window's text${m.positions ? ", the result's positions" : ''}) + ArrayBuffers ${MB(m.buffers)} ` +
-          `(the reused window buffer, the file reader's pieces); ${m.samples} samples after forced GC (each piece read, each window's scan, between windows)` +
-          (m.positions ? `\n  the result (${m.positions} positions) still held after the scan: ${MB(m.result)}` : ''),
+          `  = V8 heap ${MB(m.heap)} (the scan's bookkeeping${m.positions ? ", the result's positions" : ''}) + outside the heap ${MB(m.buffers)} ` +
+          `(the walk's WebAssembly memory, which holds the window the file is read into; the file reader's pieces); ` +
+          `${m.samples} samples after forced GC (each piece read, each window's scan, between windows)` +
+          (m.positions ? `\n  the result (${m.positions} positions) still held after the scan: ${MB(m.result)} of V8 heap` : ''),
       );
     }
     rmSync(plain, { force: true });

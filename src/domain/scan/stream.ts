@@ -2,8 +2,11 @@
  * Scanning a text file in chunks (a 240 MB text file must not be held as one string). The file is read in
  * windows of `chunkBytes` that overlap: each window is decoded on its own and scanned whole, but keeps only what
  * starts in its own range; the next window starts a little before that range ends, so an identifier on a chunk edge
- * is read whole by exactly one window, with the context words before it. Referenced beyond the file itself: one
- * window's bytes and its text (at most 3 chunks for text of two-byte characters), never two windows' text at once.
+ * is read whole by exactly one window, with the context words before it. A UTF-8 file (the usual case) is read by
+ * the scanner's WebAssembly walk as bytes, filled straight into the walk's memory: beyond the file, one window's
+ * bytes and the walk's tables. Other encodings, a CSV's BSN column and an engine without WebAssembly decode each
+ * window and scan its text: one window's bytes and its text (at most 3 chunks for text of two-byte characters),
+ * never two windows' text at once.
  *
  * Encoding as {@link decodeText}: a byte order mark (UTF-8, UTF-16), else strict UTF-8, else Windows-1252 (the scan
  * restarts from the top when a later window proves the file is no UTF-8).
@@ -42,9 +45,9 @@ function directWindows(source: ByteSource): WindowReader {
  * Windows filled into one buffer that is reused: memory stays one window. Each window streams only the bytes it still
  * lacks, [end of the kept overlap, end of the window), so no piece read ahead of the window waits beside it.
  */
-function streamedWindows(source: ByteSource, start: number, capacity: number): WindowReader {
+function streamedWindows(source: ByteSource, start: number, buf: Uint8Array): WindowReader {
   const open = source.stream as NonNullable<ByteSource['stream']>;
-  const buf = new Uint8Array(capacity);
+  const capacity = buf.length;
   let bufStart = start; // file offset of buf[0]
   let filled = 0;
   return {
@@ -156,8 +159,12 @@ export async function scanTextSource(
   const bytes = sniffed.encoding === 'utf-8' && !tabular ? await scanner.bytes() : undefined;
   try {
     if (bytes) {
-      return await scanWindows(source, control, sniffed.start, (raw, want, last, out, acceptFrom, charBase) =>
-        walkWindowBytes(raw, want, last, bytes, out, acceptFrom, charBase),
+      return await scanWindows(
+        source,
+        control,
+        sniffed.start,
+        (raw, want, last, out, acceptFrom, charBase) => walkWindowBytes(raw, want, last, bytes, out, acceptFrom, charBase),
+        (capacity) => bytes.buffer(capacity),
       );
     }
     return await scanEncoded(source, scanner, shape, control, sniffed.encoding, sniffed.start);
@@ -240,8 +247,8 @@ function boundary(bytes: Uint8Array, k: number): number {
 /**
  * One window of a UTF-8 text file scanned as bytes by the WebAssembly walk (src/domain/scan/wasm/engine.ts): the
  * ranges of {@link scanWindowBytes}, measured in bytes, and no window is ever decoded into a string. Referenced beyond
- * the file itself: the window's bytes and their copy in the walk's memory. Throws {@link NotUtf8} when the window is
- * not valid UTF-8, so the caller starts again as Windows-1252.
+ * the file itself: one window's bytes, in the walk's memory (a streamed file is read straight into it). Throws
+ * {@link NotUtf8} when the window is not valid UTF-8, so the caller starts again as Windows-1252.
  */
 function walkWindowBytes(
   raw: Uint8Array,
@@ -276,12 +283,16 @@ type WindowScan = (
   charBase: number,
 ) => WindowStep;
 
-/** The windows of a text file from byte `start` on, each scanned by `scanOne`; progress and stopping between them. */
+/**
+ * The windows of a text file from byte `start` on, each scanned by `scanOne`; progress and stopping between them.
+ * `buffer` gives the buffer a streamed source's windows are filled into (the walk's own memory, so no copy).
+ */
 async function scanWindows(
   source: ByteSource,
   control: ScanControl,
   start: number,
   scanOne: WindowScan,
+  buffer: (capacity: number) => Uint8Array = (capacity) => new Uint8Array(capacity),
 ): Promise<ScanResult> {
   const chunk = Math.max(64, control.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   const out = new FindingCollector();
@@ -290,7 +301,7 @@ async function scanWindows(
   let charBase = 0; // char offset of this window's first character in the whole text
   let acceptFrom = 0; // local index: what starts before it belongs to the previous window
   let chars = 0;
-  const windows = source.stream ? streamedWindows(source, start, chunk + 4) : directWindows(source);
+  const windows = source.stream ? streamedWindows(source, start, buffer(chunk + 4)) : directWindows(source);
   for (;;) {
     if (control.signal?.aborted) return { ...out.result(chars), unread: [stoppedAt(byteAt, size)] };
     const want = Math.min(size, byteAt + chunk);

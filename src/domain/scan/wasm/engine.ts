@@ -21,6 +21,11 @@ import { SCAN_WASM_BASE64 } from './module';
 /** A window scanner over UTF-8 bytes. */
 export interface ByteScanner {
   /**
+   * A buffer of `capacity` bytes in the walk's own memory: a window filled into it is scanned where it stands, with no
+   * copy. Valid until the next call; windows passed to {@link ByteScanner.scanWindow} must then fit in it.
+   */
+  buffer(capacity: number): Uint8Array;
+  /**
    * Scans `bytes` (one window, cut at a character boundary) and records into `out`, at `charBase` plus the UTF-16
    * offset, what starts in bytes [from, to). False, and nothing recorded, when the bytes are not valid UTF-8.
    */
@@ -359,22 +364,33 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
   const ref = options.reference;
   exports.reference(ref.getUTCFullYear(), ref.getUTCMonth() + 1, ref.getUTCDate(), options.needsContext ? 1 : 0);
 
+  let lent: Uint8Array | undefined; // the window buffer handed out, a view of the walk's memory
   return {
+    buffer(capacity) {
+      lent = ensure(capacity + 32).subarray(windowAt, windowAt + capacity);
+      return lent;
+    },
     scanWindow(bytes, from, to, base, out) {
-      const view = ensure(bytes.length);
-      view.set(bytes, windowAt);
-      view.fill(0, windowAt + bytes.length, windowAt + bytes.length + 32);
-      if (exports.invalidUtf8(windowAt, bytes.length) >= 0) return false;
-      collector = out;
-      at.charBase = base;
-      out.window(0, Infinity, 0);
+      const n = bytes.length;
+      const inPlace = lent !== undefined && bytes.buffer === lent.buffer && bytes.byteOffset === windowAt;
+      const view = ensure(n);
+      if (!inPlace) view.set(bytes, windowAt);
+      // zero bytes after the window, as the end of a string: what stood there (the next window's first bytes in a
+      // lent buffer) is put back after the scan
+      const after = view.slice(windowAt + n, windowAt + n + 32);
+      view.fill(0, windowAt + n, windowAt + n + 32);
       try {
-        exports.begin(windowAt, bytes.length, from, to, starts.digitTerm ? 1 : 0);
-        for (let p = 0; p < bytes.length; ) p = exports.walk(p + WALK_SLICE);
+        if (exports.invalidUtf8(windowAt, n) >= 0) return false;
+        collector = out;
+        at.charBase = base;
+        out.window(0, Infinity, 0);
+        exports.begin(windowAt, n, from, to, starts.digitTerm ? 1 : 0);
+        for (let p = 0; p < n; ) p = exports.walk(p + WALK_SLICE);
+        return true;
       } finally {
         collector = undefined;
+        view.set(after, windowAt + n);
       }
-      return true;
     },
     units(n) {
       return exports.unitsTo(n);
