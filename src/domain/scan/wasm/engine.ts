@@ -146,11 +146,10 @@ function slotsOf(ch: string): number[] {
 /** Bytes of the term-start tables, in their order. */
 const PAIR_BYTES = (128 * 256) / 8;
 const TRIPLE_BYTES = (32 * 32 * 32) / 8;
-const CLASS_BYTES = 64;
+const CLASS_BYTES = 4 * 32 + 16;
 
-/** The walk's byte classes (see its A_ and B_ constants): A exact, B a superset. */
-const A = { digit: 1, at: 2, letterLo: 4, letterHi: 8, firstLo: 16, firstHi: 32, lead: 64, under: 128 };
-const B = { secondLo: 1, secondHi: 2, secondOther: 4, thirdLo: 8, thirdHi: 16, thirdOther: 32 };
+/** The walk's byte classes A (see its A_ constants): exact sets. */
+const A = { digit: 1, at: 2, letterLo: 4, letterHi: 8, lead: 64, under: 128 };
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, k) => from + k);
 /** Letters (either case) of the A-O / a-o half and the P-Z / p-z half, as the walk's classes split them. */
@@ -184,8 +183,9 @@ function classTables(sets: Array<{ bit: number; bytes: number[]; exact: boolean 
  * an accented letter or a combining mark may stand.
  *   - one bit per ASCII first character and the byte after it (used when a word's second or third byte is not ASCII);
  *   - one bit per three ASCII characters, by the walk's `slot` of each;
- *   - the byte-class tables of the walk's sixteen-byte test: A (digits, '@', letters, a term's first letters,
- *     non-ASCII leads, '_'), then B (the bytes a term's first word may have second and third).
+ *   - the byte-class tables of the walk's sixteen-byte test: A (digits, '@', letters, non-ASCII leads, '_'), then F,
+ *     S and T: per group of terms by first letter, the bytes its first words may have first, second and third; then
+ *     (at 129 and 130) the groups whose second or third byte may be non-ASCII.
  * `digitTerm`: a first word starts with a digit.
  */
 function termStartTables(health: HealthTermIndex): { tables: Uint8Array; digitTerm: boolean } {
@@ -197,8 +197,11 @@ function termStartTables(health: HealthTermIndex): { tables: Uint8Array; digitTe
     /[a-z]/.test(ch) ? [ch.charCodeAt(0), ch.toUpperCase().charCodeAt(0)] : ch.charCodeAt(0) < 128 ? [ch.charCodeAt(0)] : [];
   const accented = (ch: string): boolean => ACCENTS[ch] !== undefined || ch.charCodeAt(0) >= 128;
   const letters = [...range(65, 90), ...range(97, 122)];
-  const firsts: number[] = [];
-  const positions = [1, 2].map(() => ({ letters: [] as number[], other: [] as number[] }));
+  // the terms in up to 8 groups by their first letter; each group's bit says which bytes may stand first, second and
+  // third in one of its first words (more than 8 first letters share groups: still a superset)
+  const groups = new Map<string, number>();
+  const bytesAt = [0, 1, 2].map(() => Array.from({ length: 8 }, () => new Set<number>()));
+  const nonAscii = [0, 0, 0]; // per byte position, the groups that may have a non-ASCII byte there
   let digitTerm = false;
   health.forEach((_rests, word) => {
     const first = word.charAt(0);
@@ -210,25 +213,22 @@ function termStartTables(health: HealthTermIndex): { tables: Uint8Array; digitTe
     if (word.length > 1 && (accented(word.charAt(1)) || ACCENTS[first] !== undefined)) {
       for (let c = 128; c < 256; c++) seconds.add(c);
     }
-    for (const c1 of cases(first)) {
-      if (/[a-zA-Z]/.test(String.fromCharCode(c1))) firsts.push(c1);
-      seconds.forEach((c2) => setBit(0, (c1 << 8) | c2));
-    }
+    for (const c1 of cases(first)) seconds.forEach((c2) => setBit(0, (c1 << 8) | c2));
     // three ASCII characters: each matches its letter; a word shorter than three lets anything follow
     const slots = [0, 1, 2].map((k) => (k < word.length ? slotsOf(word.charAt(k)) : ALL_SLOTS));
     for (const a of slots[0]) for (const b of slots[1]) for (const c of slots[2]) setBit(PAIR_BYTES, (a << 10) | (b << 5) | c);
-    // the second and third byte on their own: an accented letter or a mark shifts what follows into non-ASCII bytes
+    // the group's first, second and third byte: an accented letter or a mark shifts what follows into non-ASCII bytes
+    if (!/[a-z]/.test(first)) return; // a word starting otherwise is tested where the walk meets a digit or '_'
+    if (!groups.has(first)) groups.set(first, groups.size % 8);
+    const group = groups.get(first) as number;
+    const at = bytesAt.map((byGroup) => byGroup[group]);
+    cases(first).forEach((c) => at[0].add(c));
     let shifted = false;
     for (let k = 1; k <= 2; k++) {
-      const at = positions[k - 1];
       shifted = shifted || accented(word.charAt(k - 1)) || (k < word.length && accented(word.charAt(k)));
-      if (k >= word.length) at.other.push(...range(0, 255));
-      else {
-        const ch = word.charAt(k);
-        if (/[a-z]/.test(ch)) at.letters.push(...cases(ch));
-        if (/[0-9]/.test(ch)) at.other.push(ch.charCodeAt(0));
-      }
-      if (shifted) at.other.push(...range(128, 255));
+      if (k >= word.length) range(0, 255).forEach((c) => at[k].add(c));
+      else cases(word.charAt(k)).forEach((c) => at[k].add(c));
+      if (shifted) nonAscii[k] |= 1 << group; // kept apart: in the tables they would let every letter through
     }
   });
   const a = classTables([
@@ -236,24 +236,16 @@ function termStartTables(health: HealthTermIndex): { tables: Uint8Array; digitTe
     { bit: A.at, bytes: [64], exact: true },
     { bit: A.letterLo, bytes: letters.filter(lowHalf), exact: true },
     { bit: A.letterHi, bytes: letters.filter((c) => !lowHalf(c)), exact: true },
-    { bit: A.firstLo, bytes: firsts.filter(lowHalf), exact: true },
-    { bit: A.firstHi, bytes: firsts.filter((c) => !lowHalf(c)), exact: true },
     { bit: A.lead, bytes: range(0xc0, 0xff), exact: true },
     { bit: A.under, bytes: [95], exact: true },
   ]);
-  const b = classTables([
-    { bit: B.secondLo, bytes: positions[0].letters.filter(lowHalf), exact: false },
-    { bit: B.secondHi, bytes: positions[0].letters.filter((c) => !lowHalf(c)), exact: false },
-    { bit: B.secondOther, bytes: positions[0].other, exact: false },
-    { bit: B.thirdLo, bytes: positions[1].letters.filter(lowHalf), exact: false },
-    { bit: B.thirdHi, bytes: positions[1].letters.filter((c) => !lowHalf(c)), exact: false },
-    { bit: B.thirdOther, bytes: positions[1].other, exact: false },
-  ]);
   const at = PAIR_BYTES + TRIPLE_BYTES;
-  tables.set(a.subarray(0, 16), at);
-  tables.set(a.subarray(16), at + 16);
-  tables.set(b.subarray(0, 16), at + 32);
-  tables.set(b.subarray(16), at + 48);
+  tables.set(a, at);
+  bytesAt.forEach((byGroup, k) => {
+    tables.set(classTables(byGroup.map((bytes, g) => ({ bit: 1 << g, bytes: [...bytes], exact: false }))), at + 32 * (k + 1));
+  });
+  tables[at + 128 + 1] = nonAscii[1];
+  tables[at + 128 + 2] = nonAscii[2];
   return { tables, digitTerm };
 }
 

@@ -47,7 +47,7 @@ let TERM_AT: usize = 0; // u32 per first word: its byte offset in TERMS
 let FOLDS: usize = 0; // u16[0x370]: chars.ts fold of one code point: a unit, 0 for nothing, 0xffff when not one unit
 let PAIR: usize = 0; // 128*256 bits: a term's first word may start with this ASCII character and this next byte;
 // then 32*32*32 bits: a first word may start with these three ASCII characters (see slot); then the byte-class
-// tables of the sixteen-byte test (A low, A high, B low, B high: 16 bytes each)
+// tables of the sixteen-byte test (A, F, S, T: low then high, 16 bytes each)
 let BIRTHWORDS: usize = 0; // u16 stream: count, then (length, units…)
 let BIGWORDS: usize = 0;
 let MONTHS: usize = 0; // u16 stream: count, then (length, units…, month)
@@ -1416,26 +1416,33 @@ export function walk(until: i32): i32 {
   const shufti = PAIR + PAIR_BYTES + TRIPLE_BYTES;
   const loA = v128.load(shufti);
   const hiA = v128.load(shufti + 16);
-  const loB = v128.load(shufti + 32);
-  const hiB = v128.load(shufti + 48);
+  const loF = v128.load(shufti + 32);
+  const hiF = v128.load(shufti + 48);
+  const loS = v128.load(shufti + 64);
+  const hiS = v128.load(shufti + 80);
+  const loT = v128.load(shufti + 96);
+  const hiT = v128.load(shufti + 112);
+  const secondNonAscii = i8x16.splat(load<i8>(shufti + 129));
+  const thirdNonAscii = i8x16.splat(load<i8>(shufti + 130));
   const zero = i8x16.splat(0);
   const one = i8x16.splat(1);
   const atOrDigit = i8x16.splat(<i8>(A_AT | A_DIGIT));
   const digitBit = i8x16.splat(<i8>(A_DIGIT));
-  const firstBits = i8x16.splat(<i8>(A_FIRST_LO | A_FIRST_HI));
   const wordyBits = i8x16.splat(<i8>(A_DIGIT | A_LETTER_LO | A_LETTER_HI));
   const leadBit = i8x16.splat(<i8>A_LEAD);
   const underBit = i8x16.splat(<i8>A_UNDER);
-  const secondBits = i8x16.splat(<i8>(B_SECOND));
-  const thirdBits = i8x16.splat(<i8>(B_THIRD));
   let p = WALK_AT;
   const stop = until < n ? until : n;
-  // the classes of the sixteen bytes before p, at p (A: what a byte is; B: whether it may be a term's second or third
-  // character), carried from one block to the next; `ready` is the p they belong to
+  // the classes of the sixteen bytes before p and at p, carried from one block to the next; `ready` is the p they
+  // belong to. A: what a byte is. F, S, T: per group of terms (by their first letter), whether a byte may be the
+  // first, second, third byte of a term's first word
   let ready = -1;
   let prevA = zero;
   let curA = zero;
-  let curB = zero;
+  let curF = zero;
+  let curS = zero;
+  let curT = zero;
+  let current = zero; // the bytes at p
   while (p < stop) {
     if (p + 16 > n) {
       // the last few bytes: one at a time
@@ -1447,24 +1454,35 @@ export function walk(until: i32): i32 {
       // (re)start after a token: the window has zero bytes before its start, so p - 16 is readable
       prevA = classes(v128.load(t + <usize>(p - 16)), loA, hiA);
       const v = v128.load(t + <usize>p);
+      current = v;
       curA = classes(v, loA, hiA);
-      curB = classes(v, loB, hiB);
+      curF = classes(v, loF, hiF);
+      curS = classes(v, loS, hiS);
+      curT = classes(v, loT, hiT);
     }
     const following = v128.load(t + <usize>(p + 16)); // zero bytes follow the window's end
     const nextA = classes(following, loA, hiA);
-    const nextB = classes(following, loB, hiB);
+    const nextF = classes(following, loF, hiF);
+    const nextS = classes(following, loS, hiS);
+    const nextT = classes(following, loT, hiT);
     // each byte's previous byte, and the two after it
     const before = i8x16.shuffle(prevA, curA, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
-    const after1 = i8x16.shuffle(curB, nextB, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
-    const after2 = i8x16.shuffle(curB, nextB, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17);
+    // (a non-ASCII byte second or third: for the groups with an accented letter or a mark that early)
+    const raw1 = i8x16.shuffle(current, following, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+    const raw2 = i8x16.shuffle(current, following, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17);
+    const second = v128.or(
+      i8x16.shuffle(curS, nextS, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16),
+      v128.and(i8x16.lt_s(raw1, zero), secondNonAscii),
+    );
+    const third = v128.or(
+      i8x16.shuffle(curT, nextT, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17),
+      v128.and(i8x16.lt_s(raw2, zero), thirdNonAscii),
+    );
     // where a digit run starts or an '@' stands (as 0 or 1 per byte)
     const stops = i8x16.min_u(v128.and(curA, v128.andnot(atOrDigit, v128.and(before, digitBit))), one);
-    // where a letter some term may start with starts a word, a second and third byte a term may have following it
+    // where a word starts with a letter, a second and a third byte that one group of terms may start with
     const word = v128.andnot(
-      v128.and(
-        i8x16.min_u(v128.and(curA, firstBits), one),
-        v128.and(i8x16.min_u(v128.and(after1, secondBits), one), i8x16.min_u(v128.and(after2, thirdBits), one)),
-      ),
+      i8x16.min_u(v128.and(curF, v128.and(second, third)), one),
       i8x16.min_u(v128.and(before, wordyBits), one),
     );
     // an accented letter right after '_' (the term regex's \b): rare, tested in full
@@ -1472,7 +1490,10 @@ export function walk(until: i32): i32 {
     let m = i8x16.bitmask(i8x16.sub(zero, v128.or(stops, v128.or(word, under))));
     prevA = curA;
     curA = nextA;
-    curB = nextB;
+    curF = nextF;
+    curS = nextS;
+    curT = nextT;
+    current = following;
     ready = p + 16;
     if (m == 0) {
       p += 16;
@@ -1511,17 +1532,14 @@ export function walk(until: i32): i32 {
 let DIGIT_TERM: bool = false;
 
 // Byte classes of the walk's sixteen-byte test, each looked up by a byte's low and high four bits (two swizzles, the
-// tables from the host). A: exact sets. B: supersets, a filter before the full test.
+// tables from the host). A: exact sets. F, S, T (the terms' first, second, third bytes, one bit per group of terms):
+// supersets, a filter before the full test.
 const A_DIGIT = 1;
 const A_AT = 2;
 const A_LETTER_LO = 4; // A-O, a-o
 const A_LETTER_HI = 8; // P-Z, p-z
-const A_FIRST_LO = 16; // a letter a term's first word starts with (A-O, a-o)
-const A_FIRST_HI = 32; // (P-Z, p-z)
 const A_LEAD = 64; // the first byte of a non-ASCII character of two or more bytes (0xc0-0xff)
 const A_UNDER = 128; // '_'
-const B_SECOND = 7; // a byte that may stand second in a term's first word
-const B_THIRD = 56; // third
 
 /** Bytes of the term-start tables (see the host's termStartTables). */
 const PAIR_BYTES = 4096;
