@@ -670,7 +670,10 @@ function readGroup(j: i32, k: i32): i32 {
   return sep == 0 ? -1 : e + sep;
 }
 
-/** numbers.ts readChain: the chain's shape (first pass: its last group and how it ends), groups read lazily. */
+/**
+ * numbers.ts readChain: the chain's shape (its last group and how it ends) and its groups in the ring; a chain of
+ * more than 16 groups is read again lazily, group by group, as the matching moves along it.
+ */
 function readChain(i: i32): void {
   const before = cpBefore(i);
   chainPlus = before == 43;
@@ -682,24 +685,24 @@ function readChain(i: i32): void {
   let groups = 0;
   let kind = SEP_NONE;
   for (;;) {
-    let e = j;
-    while (isDigit(b(e))) e++;
+    // the group goes into the ring as it is read: a chain of at most 16 groups (nearly all) is not read again
+    const next = readGroup(j, groups);
+    const e = gEnd(groups);
     groups++;
     lastStart = j;
     lastEnd = e;
     lastSepKind = kind;
-    const sep = separatorLength(e);
-    if (sep == 0) {
+    if (next < 0) {
       j = e;
       break;
     }
-    kind = sepKind;
-    j = e + sep;
+    kind = gSep(groups - 1);
+    j = next;
   }
   chainGroups = groups;
   const after = cpAt(j);
   chainTailAttached = isWordChar(after) || (after == 44 && isDigit(b(j + 1)));
-  chainRead = 0;
+  chainRead = groups <= 16 ? groups : 0;
   chainNext = i;
 }
 
@@ -1007,26 +1010,25 @@ function asciiPrefix(q: i32, w: string): bool {
 
 /** Scan.contextBefore: a word passing `which` (0 birth, 1 BIG) ends at most 40 characters before `start`. */
 function contextBefore(start: i32, which: i32): bool {
-  let k = back(start, CONTEXT_WINDOW + LONGEST_CONTEXT_WORD);
-  while (k > 0 && k < start && isWordChar(cpBefore(k))) k += lenAt(k);
-  let wordBefore = k > 0 && isWordChar(cpBefore(k));
+  // where Scan.contextBefore starts: 56 characters back, then past the word it may have landed in
+  let k0 = back(start, CONTEXT_WINDOW + LONGEST_CONTEXT_WORD);
+  while (k0 > 0 && k0 < start && isWordChar(cpBefore(k0))) k0 += lenAt(k0);
   const firsts = which == 0 ? BIRTH_FIRSTS : BIG_FIRSTS;
-  while (k < start) {
-    const c = b(k);
-    const cp = c < 0x80 ? c : cpAt(k);
-    if (!wordBefore && isLetterStart(cp)) {
-      const j = wordEnd(k);
-      if (j <= start && mayStart(k, firsts) && units(j, start) <= CONTEXT_WINDOW) {
-        if (which == 0 ? isBirthWord(k, j) : isBigWord(k, j)) return true;
-      }
-      k = j;
-      wordBefore = true; // the word's last character
-    } else {
-      wordBefore = isWordChar(cp);
-      k += c < 0x80 ? 1 : lenAt(k);
-    }
+  // its words, from the last one back: each maximal run of word characters that starts with a letter, wholly after k0
+  // and ending at most 40 characters before `start`
+  let j = start;
+  // a word running on into `start` ends after it: not one of them
+  while (j > 0 && isWordChar(cpBefore(j))) j = prevStart(j);
+  for (;;) {
+    while (j > k0 && !isWordChar(cpBefore(j))) j = prevStart(j);
+    if (j <= k0 || units(j, start) > CONTEXT_WINDOW) return false;
+    let k = j;
+    while (k > 0 && isWordChar(cpBefore(k))) k = prevStart(k);
+    if (k < k0) return false;
+    if (isLetterStart(cpAt(k)) && mayStart(k, firsts) && (which == 0 ? isBirthWord(k, j) : isBigWord(k, j))) return true;
+    j = k;
   }
-  return false;
+  return unreachable();
 }
 
 function bigWordAfter(end: i32): bool {
@@ -1425,16 +1427,10 @@ export function walk(until: i32): i32 {
   const secondNonAscii = i8x16.splat(load<i8>(shufti + 129));
   const thirdNonAscii = i8x16.splat(load<i8>(shufti + 130));
   const zero = i8x16.splat(0);
-  const one = i8x16.splat(1);
-  const atOrDigit = i8x16.splat(<i8>(A_AT | A_DIGIT));
-  const digitBit = i8x16.splat(<i8>(A_DIGIT));
-  const wordyBits = i8x16.splat(<i8>(A_DIGIT | A_LETTER_LO | A_LETTER_HI));
-  const leadBit = i8x16.splat(<i8>A_LEAD);
-  const underBit = i8x16.splat(<i8>A_UNDER);
   let p = WALK_AT;
   const stop = until < n ? until : n;
-  // the classes of the sixteen bytes before p and at p, carried from one block to the next; `ready` is the p they
-  // belong to. A: what a byte is. F, S, T: per group of terms (by their first letter), whether a byte may be the
+  // the classes of the sixteen bytes before p and at p, carried from one pair of blocks to the next; `ready` is the p
+  // they belong to. A: what a byte is. F, S, T: per group of terms (by their first letter), whether a byte may be the
   // first, second, third byte of a term's first word
   let ready = -1;
   let prevA = zero;
@@ -1444,7 +1440,7 @@ export function walk(until: i32): i32 {
   let curT = zero;
   let current = zero; // the bytes at p
   while (p < stop) {
-    if (p + 16 > n) {
+    if (p + 32 > n) {
       // the last few bytes: one at a time
       const end = at(p) ? handle(p) : -1;
       p = end < 0 ? p + 1 : step(p, end);
@@ -1460,46 +1456,31 @@ export function walk(until: i32): i32 {
       curS = classes(v, loS, hiS);
       curT = classes(v, loT, hiT);
     }
-    const following = v128.load(t + <usize>(p + 16)); // zero bytes follow the window's end
-    const nextA = classes(following, loA, hiA);
-    const nextF = classes(following, loF, hiF);
-    const nextS = classes(following, loS, hiS);
-    const nextT = classes(following, loT, hiT);
-    // each byte's previous byte, and the two after it
-    const before = i8x16.shuffle(prevA, curA, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
-    // (a non-ASCII byte second or third: for the groups with an accented letter or a mark that early)
-    const raw1 = i8x16.shuffle(current, following, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
-    const raw2 = i8x16.shuffle(current, following, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17);
-    const second = v128.or(
-      i8x16.shuffle(curS, nextS, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16),
-      v128.and(i8x16.lt_s(raw1, zero), secondNonAscii),
-    );
-    const third = v128.or(
-      i8x16.shuffle(curT, nextT, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17),
-      v128.and(i8x16.lt_s(raw2, zero), thirdNonAscii),
-    );
-    // where a digit run starts or an '@' stands (as 0 or 1 per byte)
-    const stops = i8x16.min_u(v128.and(curA, v128.andnot(atOrDigit, v128.and(before, digitBit))), one);
-    // where a word starts with a letter, a second and a third byte that one group of terms may start with
-    const word = v128.andnot(
-      i8x16.min_u(v128.and(curF, v128.and(second, third)), one),
-      i8x16.min_u(v128.and(before, wordyBits), one),
-    );
-    // an accented letter right after '_' (the term regex's \b): rare, tested in full
-    const under = v128.and(i8x16.min_u(v128.and(curA, leadBit), one), i8x16.min_u(v128.and(before, underBit), one));
-    let m = i8x16.bitmask(i8x16.sub(zero, v128.or(stops, v128.or(word, under))));
-    prevA = curA;
-    curA = nextA;
-    curF = nextF;
-    curS = nextS;
-    curT = nextT;
-    current = following;
-    ready = p + 16;
+    // thirty-two bytes at once, as two blocks of sixteen (zero bytes follow the window's end)
+    const mid = v128.load(t + <usize>(p + 16));
+    const midA = classes(mid, loA, hiA);
+    const midF = classes(mid, loF, hiF);
+    const midS = classes(mid, loS, hiS);
+    const midT = classes(mid, loT, hiT);
+    const far = v128.load(t + <usize>(p + 32));
+    const farA = classes(far, loA, hiA);
+    const farS = classes(far, loS, hiS);
+    const farT = classes(far, loT, hiT);
+    let m =
+      hitsOf(prevA, curA, curF, curS, curT, current, midS, midT, mid, secondNonAscii, thirdNonAscii) |
+      (hitsOf(curA, midA, midF, midS, midT, mid, farS, farT, far, secondNonAscii, thirdNonAscii) << 16);
+    prevA = midA;
+    curA = farA;
+    curF = classes(far, loF, hiF);
+    curS = farS;
+    curT = farT;
+    current = far;
+    ready = p + 32;
     if (m == 0) {
-      p += 16;
+      p += 32;
       continue;
     }
-    let next = p + 16;
+    let next = p + 32;
     while (m != 0) {
       const q = p + <i32>ctz(m);
       m &= m - 1;
@@ -1530,6 +1511,54 @@ export function walk(until: i32): i32 {
 }
 
 let DIGIT_TERM: bool = false;
+
+/**
+ * The sixteen-byte test of one block (`a`: its classes, `v`: its bytes), given the classes of the block before (A)
+ * and the block after (S, T, bytes): one bit per byte where a digit run starts, an '@' stands, a word starts that some
+ * group of terms may start with (its first three bytes), or an accented letter follows '_' (the term regex's \b).
+ */
+@inline function hitsOf(
+  prevA: v128,
+  a: v128,
+  f: v128,
+  s: v128,
+  t: v128,
+  v: v128,
+  nextS: v128,
+  nextT: v128,
+  following: v128,
+  secondNonAscii: v128,
+  thirdNonAscii: v128,
+): i32 {
+  const zero = i8x16.splat(0);
+  const one = i8x16.splat(1);
+  // each byte's previous byte, and the two after it
+  const before = i8x16.shuffle(prevA, a, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
+  const raw1 = i8x16.shuffle(v, following, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+  const raw2 = i8x16.shuffle(v, following, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17);
+  // (a non-ASCII byte second or third: for the groups with an accented letter or a mark that early)
+  const second = v128.or(
+    i8x16.shuffle(s, nextS, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16),
+    v128.and(i8x16.lt_s(raw1, zero), secondNonAscii),
+  );
+  const third = v128.or(
+    i8x16.shuffle(t, nextT, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17),
+    v128.and(i8x16.lt_s(raw2, zero), thirdNonAscii),
+  );
+  // where a digit run starts or an '@' stands (as 0 or 1 per byte)
+  const digitBit = i8x16.splat(<i8>A_DIGIT);
+  const stops = i8x16.min_u(v128.and(a, v128.andnot(i8x16.splat(<i8>(A_AT | A_DIGIT)), v128.and(before, digitBit))), one);
+  // where a word starts with a letter, a second and a third byte that one group of terms may start with
+  const word = v128.andnot(
+    i8x16.min_u(v128.and(f, v128.and(second, third)), one),
+    i8x16.min_u(v128.and(before, i8x16.splat(<i8>(A_DIGIT | A_LETTER_LO | A_LETTER_HI))), one),
+  );
+  const under = v128.and(
+    i8x16.min_u(v128.and(a, i8x16.splat(<i8>A_LEAD)), one),
+    i8x16.min_u(v128.and(before, i8x16.splat(<i8>A_UNDER)), one),
+  );
+  return i8x16.bitmask(i8x16.sub(zero, v128.or(stops, v128.or(word, under))));
+}
 
 // Byte classes of the walk's sixteen-byte test, each looked up by a byte's low and high four bits (two swizzles, the
 // tables from the host). A: exact sets. F, S, T (the terms' first, second, third bytes, one bit per group of terms):
