@@ -533,6 +533,24 @@ function separatorLength(j: i32): i32 {
 }
 
 // ---- the CANDIDATE regex of numbers.ts, at a digit whose previous character is no digit ----
+const HIGH_BITS: u64 = 0x8080808080808080;
+
+/** How many of the 8 bytes from `p` are ASCII digits before the first that is not (8: all of them). */
+@inline function digitRun8(p: i32): i32 {
+  const x = load<u64>(T + <usize>p);
+  const y = x & 0x7f7f7f7f7f7f7f7f; // no carry from one byte into the next below
+  const digits = ((y + 0x5050505050505050) & ~(y + 0x4646464646464646) & ~x) & HIGH_BITS; // 0x30 <= byte < 0x3a
+  return <i32>(ctz(~digits & HIGH_BITS) >> 3);
+}
+
+/** How many of the 8 bytes from `p` are ASCII letters before the first that is not (8: all of them). */
+@inline function letterRun8(p: i32): i32 {
+  const x = load<u64>(T + <usize>p);
+  const y = (x | 0x2020202020202020) & 0x7f7f7f7f7f7f7f7f; // lower case; no carry below
+  const letters = ((y + 0x1f1f1f1f1f1f1f1f) & ~(y + 0x0505050505050505) & ~x) & HIGH_BITS; // 0x61 <= byte < 0x7b
+  return <i32>(ctz(~letters & HIGH_BITS) >> 3);
+}
+
 /**
  * `(?:SEP?[0-9]){count}` of CANDIDATE from `q`: true when it can match. SEP is one of `[ -./\u00a0()]`, ' (',
  * ')[ -]' or a line break `[ \t]{0,4}\r?\n[ \t]{0,11}`. A digit must follow each separator, and the character after
@@ -543,11 +561,10 @@ function nineFrom(q0: i32, count0: i32): bool {
   let q = q0;
   let count = count0;
   for (;;) {
-    while (count > 0 && isDigit(b(q))) {
-      q++;
-      count--;
-    }
-    if (count == 0) return true;
+    const run = digitRun8(q); // count is at most 8
+    if (run >= count) return true;
+    q += run;
+    count -= run;
     const c = b(q);
     const c1 = b(q + 1);
     if ((c == 32 || c == 45 || c == 46 || c == 47 || c == 40 || c == 41) && isDigit(c1)) {
@@ -592,8 +609,8 @@ function nineFrom(q0: i32, count0: i32): bool {
  * digits of the run are read once; each alternative then only looks at what follows them.
  */
 @inline function candidateAt(p: i32): bool {
-  let l = 1;
-  while (isDigit(b(p + l))) l++;
+  let l = digitRun8(p);
+  if (l == 8) while (isDigit(b(p + l))) l++;
   if (l >= 9) return true; // '(?:SEP?[0-9]){8}' with no separator
   // '(?<=[A-Za-z]{2}[0-9])[0-9]'
   if (l >= 2 && p >= 2 && isAsciiLetter(b(p - 1)) && isAsciiLetter(b(p - 2))) return true;
@@ -614,8 +631,8 @@ function nineFrom(q0: i32, count0: i32): bool {
     let r = p + l;
     if (x == 32) r++;
     else if (b(r + 1) == 0xa0) r += 2;
-    let k = 0;
-    while (k < 9 && isAsciiLetter(b(r + k))) k++;
+    let k = letterRun8(r);
+    if (k == 8 && isAsciiLetter(b(r + 8))) k = 9;
     // [A-Za-z]{3,9} backtracks, but a gap must follow the letters: only the longest run can be followed by one
     if (k >= 3 && !isAsciiLetter(b(r + k))) {
       let t = r + k;
