@@ -11,6 +11,12 @@ function isLabelChar(c: number): boolean {
   return isDigit(c) || isAsciiLetter(c) || c === 45 || isNonAsciiWordChar(c);
 }
 
+/**
+ * Longest domain (RFC 1035: 255 octets). A longer run of labels is no address, and the search stops there, so an
+ * address always fits in a scan window's margin (src/domain/scan/stream.ts).
+ */
+export const MAX_DOMAIN = 255;
+
 /** The address around the '@' at `at` as [start, end), or undefined when it is not an address. */
 export function matchEmailAt(text: string, at: number): { start: number; end: number } | undefined {
   let s = at;
@@ -26,6 +32,7 @@ export function matchEmailAt(text: string, at: number): { start: number; end: nu
   for (;;) {
     const ls = p;
     while (p < text.length && isLabelChar(text.charCodeAt(p))) p++;
+    if (p - at - 1 > MAX_DOMAIN) return undefined;
     if (p === ls) break;
     labels++;
     tldStart = ls;

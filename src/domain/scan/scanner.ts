@@ -326,6 +326,9 @@ function isBigWord(text: string, i: number, j: number): boolean {
 export function createScanner(options: ScanOptions): Scanner {
   const health = compileHealthTerms(options.healthTerms);
   const reference = options.referenceDate ?? new Date();
+  if (Number.isNaN(reference.getTime())) {
+    throw new RangeError('referenceDate: geen geldige datum / not a valid date (the day birth dates are aged on)');
+  }
   const needsContext = options.birthdateNeedsContext === true;
   const terms = termRegex(health);
   const engine: ScanEngine = {

@@ -83,6 +83,7 @@ describe('e-mail address', () => {
     ['a_b-c@sub-domein.example.com, x@y.org', ['a_b-c@sub-domein.example.com', 'x@y.org']],
     ['123456782@example.nl', ['123456782@example.nl']],
     [`${'a'.repeat(64)}@igj.nl`, [`${'a'.repeat(64)}@igj.nl`]],
+    [`j@${'a'.repeat(252)}.nl`, [`j@${'a'.repeat(252)}.nl`]], // a domain of 255 characters
   ])('%s', (text, expected) => expect(found(text, 'email')).toEqual(expected));
 
   test.each([
@@ -92,6 +93,7 @@ describe('e-mail address', () => {
     ['jan@igj.123', 'numeric top-level domain'],
     ['jan. @igj.nl', 'space before @'],
     [`${'a'.repeat(65)}@igj.nl`, 'local part longer than 64 characters'],
+    [`j@${'a'.repeat(253)}.nl`, 'domain longer than 255 characters (RFC 1035)'],
   ])('%s is not an address (%s)', (text) => expect(found(text, 'email')).toEqual([]));
 
   test('digits inside an address are not also a BSN', () => {
@@ -164,6 +166,12 @@ describe('birth date', () => {
     const options = { ...OPTIONS, birthdateNeedsContext: true };
     expect(found('Jan Jansen, 29-02-2000', 'birthdate', options)).toEqual([]);
     expect(found('geb. 29-02-2000', 'birthdate', options)).toEqual(['29-02-2000']);
+  });
+
+  test('a reference day that is no date is refused, naming the option', () => {
+    expect(() => scanText('geb. 16-06-1905', { healthTerms: [], referenceDate: new Date('morgen') })).toThrow(
+      /referenceDate/,
+    );
   });
 
   test('age is computed against the reference day', () => {

@@ -96,13 +96,17 @@ function accentClassTable(): Uint8Array {
   return table;
 }
 
-/** The canonical form a case-insensitive regex without the `u` flag compares (ECMA-262 Canonicalize). */
+let canon: Uint16Array | undefined;
+
+/** Per BMP code point, the form a case-insensitive regex without the `u` flag compares (ECMA-262 Canonicalize). */
 function canonTable(): Uint16Array {
-  const table = new Uint16Array(LATIN_END);
-  for (let c = 0; c < LATIN_END; c++) {
+  if (canon) return canon;
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
     const up = String.fromCharCode(c).toUpperCase();
     table[c] = up.length === 1 && !(c >= 128 && up.charCodeAt(0) < 128) ? up.charCodeAt(0) : c;
   }
+  canon = table;
   return table;
 }
 
@@ -117,17 +121,20 @@ function wordStream(words: Array<{ word: string; extra?: number }>): number[] {
   return out;
 }
 
+/** A word as the walk's streams hold it: its length in UTF-16 units, then the units. */
+const units = (word: string): number[] => [word.length, ...Array.from({ length: word.length }, (_, k) => word.charCodeAt(k))];
+
 /** The health terms as the walk reads them: per first word, its rests (each a list of words), longest first. */
 function termStream(health: HealthTermIndex): { stream: number[]; offsets: Uint32Array } {
   const out = [health.size];
   const offsets: number[] = [];
   health.forEach((rests, first) => {
     offsets.push(out.length * 2);
-    out.push(first.length, ...Array.from(first, (ch) => ch.charCodeAt(0)));
+    out.push(...units(first));
     out.push(rests.length);
     for (const rest of rests) {
       out.push(rest.length);
-      for (const w of rest) out.push(w.length, ...Array.from(w, (ch) => ch.charCodeAt(0)));
+      for (const w of rest) out.push(...units(w));
     }
   });
   return { stream: out, offsets: Uint32Array.from(offsets) };
@@ -273,8 +280,8 @@ function ibanLengthTable(): Uint8Array {
   return table;
 }
 
-/** Bytes the walk's scratch area takes (a folded word of 256 units, the digit groups, the digits). */
-const SCRATCH_BYTES = 1024;
+/** Bytes the walk's scratch area takes (the digit groups, the digits). */
+const SCRATCH_BYTES = 512;
 /** Findings the walk holds before it hands them over (OUT_MAX of the walk), 12 bytes each. */
 const OUT_BYTES = 4096 * 12;
 
@@ -286,7 +293,7 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
   const decoder = new TextDecoder('utf-8');
   // what the host's functions work on: the instance's memory, where the walk puts findings and folded words, and the
   // collector of the window being scanned
-  const at = { memory: undefined as WebAssembly.Memory | undefined, out: 0, fold: 0, charBase: 0 };
+  const at = { memory: undefined as WebAssembly.Memory | undefined, out: 0, fold: 0, foldCapacity: 0, charBase: 0 };
   let collector: FindingCollector | undefined;
   const host = {
     flush(count: number): void {
@@ -301,8 +308,8 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
     fold(start: number, end: number): number {
       const buffer = (at.memory as WebAssembly.Memory).buffer;
       const word = fold(decoder.decode(new Uint8Array(buffer, start, end - start)));
-      const units = new Uint16Array(buffer, at.fold, 256);
-      for (let k = 0; k < Math.min(word.length, units.length); k++) units[k] = word.charCodeAt(k);
+      const out = new Uint16Array(buffer, at.fold, at.foldCapacity);
+      for (let k = 0; k < Math.min(word.length, out.length); k++) out[k] = word.charCodeAt(k);
       return word.length;
     },
   };
@@ -318,6 +325,9 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
   const starts = termStartTables(options.health);
   const terms = termStream(options.health);
   const u16 = (values: number[]): Uint16Array => Uint16Array.from(values);
+  // a folded word long enough for the longest configured word: a longer one in the text matches none
+  const configured = [...options.health.keys(), ...[...options.health.values()].flat(2), ...options.birthWords, ...options.bigWords];
+  const foldCapacity = Math.max(256, ...configured.map((w) => w.length));
   const parts: Array<Uint8Array | Uint16Array | Uint32Array> = [
     wordBitTable(),
     accentClassTable(),
@@ -332,6 +342,7 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
     u16(wordStream(Object.entries(MONTHS).map(([word, month]) => ({ word, extra: month })))),
     new Uint8Array(SCRATCH_BYTES),
     new Uint8Array(OUT_BYTES),
+    new Uint16Array(foldCapacity),
   ];
   let end = align(exports.heapBase(), 16);
   const addresses = parts.map((part) => {
@@ -340,7 +351,7 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
     return address;
   });
   const table = end;
-  const windowAt = align(table + addresses.length * 4, 16) + 16; // 16 zero bytes before the window
+  const windowAt = align(table + (addresses.length + 1) * 4, 16) + 16; // 16 zero bytes before the window
   const ensure = (n: number): Uint8Array => {
     const need = windowAt + n + 32; // and 32 after it
     const have = exports.memory.buffer.byteLength;
@@ -349,10 +360,11 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
   };
   const heap = ensure(0);
   parts.forEach((part, k) => heap.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), addresses[k]));
-  new Uint32Array(heap.buffer, table, addresses.length).set(addresses);
+  new Uint32Array(heap.buffer, table, addresses.length + 1).set([...addresses, foldCapacity]);
   exports.configure(table);
-  at.fold = addresses[11];
   at.out = addresses[12];
+  at.fold = addresses[13];
+  at.foldCapacity = foldCapacity;
   const ref = options.reference;
   exports.reference(ref.getUTCFullYear(), ref.getUTCMonth() + 1, ref.getUTCDate(), options.needsContext ? 1 : 0);
 

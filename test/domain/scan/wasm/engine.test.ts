@@ -126,6 +126,37 @@ describe('the WebAssembly walk', () => {
   });
 });
 
+describe('the WebAssembly walk on what the random pieces do not make', () => {
+  const same = async (text: string, healthTerms: string[], chunkBytes?: number): Promise<ScanResult> => {
+    const scanner = createScanner({ healthTerms, referenceDate: REFERENCE });
+    const walked = await scanTextSource(bytesSource(utf8(text)), scanner, {}, chunkBytes ? { chunkBytes } : {});
+    expect(shown(walked)).toBe(shown(scanner(text)));
+    return walked;
+  };
+  const terms = (r: ScanResult): number => r.findings.find((f) => f.kind === 'healthTerm')?.count ?? 0;
+
+  test('a configured term with a letter outside the BMP does not shift the terms stored after it', async () => {
+    expect(terms(await same('medisch dossier', ['medisch 𝐀', 'medisch dossier']))).toBe(1);
+  });
+
+  test('term letters match their case partners beyond Latin, as the term regex does (Cyrillic, Greek, Ə)', async () => {
+    expect(terms(await same('code_Диагноз en code_диагноз', ['диагноз']))).toBe(2);
+    expect(terms(await same('XƏSTƏ', ['xəstə']))).toBe(1);
+    expect(terms(await same('aΩ _ΟΔΟΣ', ['aω', 'οδος']))).toBe(2);
+  });
+
+  test('configured words longer than 256 characters', async () => {
+    expect(terms(await same(`${'a'.repeat(300)} x`, ['a'.repeat(300)]))).toBe(1);
+    expect(terms(await same(`zorg ${'a'.repeat(300)}`, [`zorg ${'a'.repeat(300)}`]))).toBe(1);
+  });
+
+  test('a run of labels over 255 characters after an @ is no address, also across a window edge', async () => {
+    const text = `${'tekst '.repeat(400)}j@zorg.${'a'.repeat(3000)}.123456782.nl einde`;
+    const r = await same(text, [], 4096);
+    expect(r.findings.map((f) => f.kind)).toEqual(['bsn']);
+  });
+});
+
 describe('without WebAssembly', () => {
   test('a text file is decoded and scanned in TypeScript, with the same result', async () => {
     const compile = WebAssembly.compile;

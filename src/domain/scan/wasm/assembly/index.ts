@@ -38,7 +38,7 @@ const HEALTH = 6;
 // ---- configuration written by the host ----
 let WORDBITS: usize = 0; // 65536 bits: a BMP code point >= 0x80 is a letter, mark or digit (\p{L}\p{M}\p{N})
 let RXCLASS: usize = 0; // u8[0x250]: the accented letter class ('a','e',…) a code point falls in, for the term regex
-let CANON: usize = 0; // u16[0x250]: the regex's case-insensitive canonical form (non-Unicode mode)
+let CANON: usize = 0; // u16[0x10000]: the regex's case-insensitive canonical form (non-Unicode mode)
 let IBANLEN: usize = 0; // u8[26*26]: IBAN length per country code
 // u16 stream of the health terms: count, then per first word: (length, units…), its rests: count, per rest: words,
 // per word (length, units…)
@@ -51,7 +51,8 @@ let PAIR: usize = 0; // 128*256 bits: a term's first word may start with this AS
 let BIRTHWORDS: usize = 0; // u16 stream: count, then (length, units…)
 let BIGWORDS: usize = 0;
 let MONTHS: usize = 0; // u16 stream: count, then (length, units…, month)
-let FOLD_OUT: usize = 0; // u16[256]: where the host writes a folded word
+let FOLD_OUT: usize = 0; // u16[FOLD_CAP]: a folded word (the host's or the walk's)
+let FOLD_CAP: i32 = 256; // units it holds: at least the longest configured word
 let RING: usize = 0; // 16 slots of 16 bytes: digit groups of the chain being read
 let DIGITS: usize = 0; // u8[16]: digits of a run of groups
 let REF_Y: i32 = 0;
@@ -69,9 +70,10 @@ let curUnit: i32 = 0;
 
 /**
  * Takes the configuration the host wrote (src/domain/scan/wasm/engine.ts): `at` holds the addresses of, in order,
- * the word-character bits, the accent classes, the canonical forms, the IBAN lengths, the term-start tables, the
- * terms' offsets, the fold table, the terms, the birth words, the BIG words, the months, the scratch area (1024
- * bytes) and the findings buffer (OUT_MAX findings).
+ * the word-character bits, the accent classes, the canonical forms (the whole BMP), the IBAN lengths, the term-start
+ * tables, the terms' offsets, the fold table, the terms, the birth words, the BIG words, the months, the scratch area
+ * (512 bytes), the findings buffer (OUT_MAX findings) and the folded-word buffer; then that buffer's capacity in
+ * units.
  */
 export function configure(at: usize): void {
   WORDBITS = load<u32>(at);
@@ -87,9 +89,10 @@ export function configure(at: usize): void {
   MONTHS = load<u32>(at + 40);
   const scratch = <usize>load<u32>(at + 44);
   OUT = load<u32>(at + 48);
-  FOLD_OUT = scratch;
-  RING = scratch + 512;
-  DIGITS = scratch + 768;
+  FOLD_OUT = load<u32>(at + 52);
+  FOLD_CAP = load<u32>(at + 56);
+  RING = scratch;
+  DIGITS = scratch + 256;
   BIRTH_FIRSTS = firstsOf(BIRTHWORDS);
   BIG_FIRSTS = firstsOf(BIGWORDS) | ((<u64>1) << <u64>(98 - 64)); // 'BIG' itself
 }
@@ -159,6 +162,10 @@ function unitsIn(t: usize, n: i32): i32 {
   while (q + 16 <= n) {
     const v = v128.load(t + <usize>q);
     q += 16;
+    if (i8x16.bitmask(v) == 0) {
+      u += 16; // ASCII: a unit each
+      continue;
+    }
     const continuation = i8x16.bitmask(i8x16.lt_s(v, lowest));
     const four = i8x16.bitmask(i8x16.ge_u(v, fourLead));
     u += 16 - <i32>popcnt(continuation) + <i32>popcnt(four);
@@ -280,7 +287,7 @@ function fold(i: i32, j: i32): i32 {
   while (q < j) {
     const c = b(q);
     if (c < 0x80) {
-      if (n >= 256) return hostFold(<i32>(T + <usize>i), <i32>(T + <usize>j));
+      if (n >= FOLD_CAP) return hostFold(<i32>(T + <usize>i), <i32>(T + <usize>j));
       store<u16>(FOLD_OUT + (<usize>n << 1), <u16>(c >= 65 && c <= 90 ? c + 32 : c));
       n++;
       q++;
@@ -288,7 +295,7 @@ function fold(i: i32, j: i32): i32 {
     }
     const cp = cpAt(q);
     const f = cp < 0x370 ? <i32>load<u16>(FOLDS + (<usize>cp << 1)) : 0xffff;
-    if (f == 0xffff || n >= 256) return hostFold(<i32>(T + <usize>i), <i32>(T + <usize>j));
+    if (f == 0xffff || n >= FOLD_CAP) return hostFold(<i32>(T + <usize>i), <i32>(T + <usize>j));
     if (f != 0) {
       store<u16>(FOLD_OUT + (<usize>n << 1), <u16>f);
       n++;
@@ -298,9 +305,12 @@ function fold(i: i32, j: i32): i32 {
   return n;
 }
 
-/** True when the `len` folded units at FOLD_OUT equal the word at `w` (length, units…) of a u16 stream. */
+/**
+ * True when the `len` folded units at FOLD_OUT equal the word at `w` (length, units…) of a u16 stream. A word longer
+ * than FOLD_CAP is longer than any configured word, and only its length was kept.
+ */
 function foldedIs(len: i32, w: usize): bool {
-  if (<i32>load<u16>(w) != len) return false;
+  if (<i32>load<u16>(w) != len || len > FOLD_CAP) return false;
   for (let k = 0; k < len; k++) {
     if (load<u16>(FOLD_OUT + (<usize>k << 1)) != load<u16>(w + 2 + (<usize>k << 1))) return false;
   }
@@ -1211,7 +1221,10 @@ function email(at: i32): i32 {
   let end = p;
   for (;;) {
     const ls = p;
-    while (p < N && isLabelChar(cpAt(p))) p += lenAt(p);
+    while (p < N && isLabelChar(cpAt(p))) {
+      p += lenAt(p);
+      if (p - at > 1024) return at + 1; // over 255 characters (each at most 4 bytes): no domain (email.ts)
+    }
     if (p == ls) break;
     labels++;
     tldStart = ls;
@@ -1219,7 +1232,7 @@ function email(at: i32): i32 {
     if (b(p) == 46 && isLabelChar(cpAt(p + 1))) p++;
     else break;
   }
-  if (labels < 2 || units(tldStart, end) < 2) return at + 1;
+  if (labels < 2 || units(tldStart, end) < 2 || units(at + 1, end) > MAX_DOMAIN) return at + 1;
   for (let k = tldStart; k < end; k += lenAt(k)) {
     const c = cpAt(k);
     if (!isAsciiLetter(c) && !isNonAsciiWordChar(c)) return at + 1;
@@ -1228,6 +1241,9 @@ function email(at: i32): i32 {
   add(EMAIL, s, end);
   return end;
 }
+
+/** email.ts MAX_DOMAIN: the longest domain name (RFC 1035: 255 octets). */
+const MAX_DOMAIN = 255;
 
 function isLocalChar(c: i32): bool {
   if (isAsciiWord(c)) return true;
@@ -1244,12 +1260,15 @@ function isLabelChar(c: i32): bool {
 }
 
 // ---- health terms ----
-/** The term regex's letter test: code point `c` for the term's unit `l`. */
+/**
+ * The term regex's letter test: code point `c` for the term's unit `l`. An accented class ([eè-ë]…) holds Latin-1
+ * letters and ÿ's capital, below U+0250, which no character above it upper-cases to; any other letter matches its
+ * case partners anywhere in the BMP (ECMA-262 Canonicalize without the `u` flag).
+ */
 function rxLetter(l: i32, c: i32): bool {
-  if (c < 0 || c >= 0x250) return c == l;
-  const cls = <i32>load<u8>(RXCLASS + <usize>c);
-  if (l == 97 || l == 101 || l == 105 || l == 111 || l == 117 || l == 121 || l == 110 || l == 99) return cls == l;
-  if (l >= 0x250) return c == l;
+  if (c < 0) return false;
+  if (isAccentKey(l)) return c < 0x250 && <i32>load<u8>(RXCLASS + <usize>c) == l;
+  if (c > 0xffff || l > 0xffff) return c == l;
   return load<u16>(CANON + (<usize>c << 1)) == load<u16>(CANON + (<usize>l << 1));
 }
 
