@@ -163,7 +163,8 @@ export async function scanTextSource(
         source,
         control,
         sniffed.start,
-        (raw, want, last, out, acceptFrom, charBase) => walkWindowBytes(raw, want, last, bytes, out, acceptFrom, charBase),
+        (raw, want, last, out, walkFrom, charBase, resumed) =>
+          walkWindowBytes(raw, want, last, bytes, out, walkFrom, charBase, resumed),
         (capacity) => bytes.buffer(capacity),
       );
     }
@@ -196,6 +197,8 @@ interface WindowStep {
   /** The next window's `acceptFrom` and how many chars its start lies after this one's. */
   acceptFrom: number;
   charStep: number;
+  /** The WebAssembly walk's `resumed` for the next window (local to it). */
+  resumed?: number;
 }
 
 /**
@@ -245,10 +248,15 @@ function boundary(bytes: Uint8Array, k: number): number {
 }
 
 /**
- * One window of a UTF-8 text file scanned as bytes by the WebAssembly walk (src/domain/scan/wasm/engine.ts): the
- * ranges of {@link scanWindowBytes}, measured in bytes, and no window is ever decoded into a string. Referenced beyond
- * the file itself: one window's bytes, in the walk's memory (a streamed file is read straight into it). Throws
- * {@link NotUtf8} when the window is not valid UTF-8, so the caller starts again as Windows-1252.
+ * One window of a UTF-8 text file scanned as bytes by the WebAssembly walk (src/domain/scan/wasm/engine.ts), and no
+ * window is ever decoded into a string. The walk does not start afresh in each window: it goes on where the previous
+ * window's walk handed over, with that walk's state, and hands over itself a margin before the window's end, so each
+ * token is handled once, by one window, with the bytes before it that one walk over the whole text would see (the
+ * window starts an overlap earlier); before a run of digit groups that may go on past the window's end it hands over
+ * too, so the next window reads the run whole. The result is the one walk's; only a run of digit groups longer than a
+ * window is read in parts. Referenced beyond the file itself: one window's bytes, in the
+ * walk's memory (a streamed file is read straight into it). Throws {@link NotUtf8} when the window is not valid
+ * UTF-8, so the caller starts again as Windows-1252.
  */
 function walkWindowBytes(
   raw: Uint8Array,
@@ -256,21 +264,29 @@ function walkWindowBytes(
   last: boolean,
   bytes: ByteScanner,
   out: FindingCollector,
-  acceptFrom: number,
+  walkFrom: number,
   charBase: number,
+  resumed: number,
 ): WindowStep {
   const length = cut(raw, want, 'utf-8', last);
   if (length <= 0 && !last) throw new NotUtf8(); // four continuation bytes in a row: no UTF-8
   const window = raw.subarray(0, length);
   const margin = Math.min(BYTE_MARGIN, Math.floor(length / 4));
-  const overlap = Math.min(BYTE_OVERLAP, Math.floor(margin / 2));
-  const acceptTo = last ? length : Math.max(acceptFrom + 1, boundary(window, length - margin));
-  if (!bytes.scanWindow(window, acceptFrom, acceptTo, charBase, out)) throw new NotUtf8();
-  const chars = charBase + bytes.units(acceptTo);
-  if (last) return { length, chars, advance: length, acceptFrom: 0, charStep: 0 };
-  // the next window starts `overlap` bytes before this one's range ends, at a character, never before this one's start
-  const nextStart = Math.max(1, boundary(window, Math.max(0, acceptTo - overlap)));
-  return { length, chars, advance: nextStart, acceptFrom: acceptTo - nextStart, charStep: bytes.units(nextStart) };
+  const overlap = Math.min(BYTE_OVERLAP, Math.floor(length / 4));
+  const stopAt = last ? length : Math.max(walkFrom + 1, boundary(window, length - margin));
+  const walked = bytes.scanWindow(window, walkFrom, resumed, stopAt, last, charBase, out);
+  if (!walked) throw new NotUtf8();
+  if (last) return { length, chars: charBase + bytes.units(length), advance: length, acceptFrom: 0, charStep: 0, resumed: 0 };
+  // the next window starts `overlap` bytes before the handover, at a character, never before this one's start
+  const nextStart = Math.max(1, boundary(window, Math.max(0, walked.at - overlap)));
+  return {
+    length,
+    chars: charBase + bytes.units(walked.at),
+    advance: nextStart,
+    acceptFrom: walked.at - nextStart,
+    charStep: bytes.units(nextStart),
+    resumed: Math.max(0, walked.resumed - nextStart),
+  };
 }
 
 /** Scans one window: its raw bytes, the bytes it should take, whether it is the last, where the previous left off. */
@@ -281,6 +297,7 @@ type WindowScan = (
   out: FindingCollector,
   acceptFrom: number,
   charBase: number,
+  resumed: number,
 ) => WindowStep;
 
 /**
@@ -300,6 +317,7 @@ async function scanWindows(
   let byteAt = start; // where this window's bytes start
   let charBase = 0; // char offset of this window's first character in the whole text
   let acceptFrom = 0; // local index: what starts before it belongs to the previous window
+  let resumed = 0; // local index: where the previous window's walk last resumed (the WebAssembly walk's handover)
   let chars = 0;
   const windows = source.stream ? streamedWindows(source, start, buffer(chunk + 4)) : directWindows(source);
   for (;;) {
@@ -307,12 +325,13 @@ async function scanWindows(
     const want = Math.min(size, byteAt + chunk);
     const last = want >= size;
     const raw = await windows.next(byteAt, last ? size - byteAt : Math.min(size, want + 4) - byteAt);
-    const step = scanOne(raw, want - byteAt, last, out, acceptFrom, charBase);
+    const step = scanOne(raw, want - byteAt, last, out, acceptFrom, charBase, resumed);
     chars = step.chars;
     control.onProgress?.({ kind: 'bytes', done: last ? size : byteAt + step.length, total: size });
     if (last) return out.result(chars);
     byteAt += step.advance;
     acceptFrom = step.acceptFrom;
+    resumed = step.resumed ?? 0;
     charBase += step.charStep;
   }
 }

@@ -26,10 +26,21 @@ export interface ByteScanner {
    */
   buffer(capacity: number): Uint8Array;
   /**
-   * Scans `bytes` (one window, cut at a character boundary) and records into `out`, at `charBase` plus the UTF-16
-   * offset, what starts in bytes [from, to). False, and nothing recorded, when the bytes are not valid UTF-8.
+   * Scans `bytes` (one window, cut at a character boundary): the walk goes on from byte `walkFrom`, where the walk
+   * over the whole text would stand with its last token ending at `resumed`, and hands over at the first place at or
+   * after `stopAt`, or (unless the window is the `last`) before a run of digit groups that may go on past its end.
+   * Records into `out`, at `charBase` plus the UTF-16 offset, what the tokens it handled found; gives
+   * where it handed over and its `resumed` there. Undefined, and nothing recorded, when the bytes are not valid UTF-8.
    */
-  scanWindow(bytes: Uint8Array, from: number, to: number, charBase: number, out: FindingCollector): boolean;
+  scanWindow(
+    bytes: Uint8Array,
+    walkFrom: number,
+    resumed: number,
+    stopAt: number,
+    last: boolean,
+    charBase: number,
+    out: FindingCollector,
+  ): { at: number; resumed: number } | undefined;
   /** UTF-16 length of the first `n` bytes of the window scanned last. */
   units(n: number): number;
 }
@@ -50,8 +61,10 @@ interface Exports {
   heapBase(): number;
   invalidUtf8(t: number, n: number): number;
   unitsTo(p: number): number;
-  begin(t: number, n: number, from: number, to: number, digitTerm: number): void;
+  begin(t: number, n: number, walkFrom: number, resumed: number, stopAt: number, last: number, digitTerm: number): void;
   walk(until: number): number;
+  resumedAt(): number;
+  stopAt(): number;
 }
 
 let compiled: Promise<WebAssembly.Module | undefined> | undefined;
@@ -374,7 +387,7 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
       lent = ensure(capacity + 32).subarray(windowAt, windowAt + capacity);
       return lent;
     },
-    scanWindow(bytes, from, to, base, out) {
+    scanWindow(bytes, walkFrom, resumed, stopAt, last, base, out) {
       const n = bytes.length;
       const inPlace = lent !== undefined && bytes.buffer === lent.buffer && bytes.byteOffset === windowAt;
       const view = ensure(n);
@@ -384,13 +397,14 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
       const after = view.slice(windowAt + n, windowAt + n + 32);
       view.fill(0, windowAt + n, windowAt + n + 32);
       try {
-        if (exports.invalidUtf8(windowAt, n) >= 0) return false;
+        if (exports.invalidUtf8(windowAt, n) >= 0) return undefined;
         collector = out;
         at.charBase = base;
         out.window(0, Infinity, 0);
-        exports.begin(windowAt, n, from, to, starts.digitTerm ? 1 : 0);
-        for (let p = 0; p < n; ) p = exports.walk(p + WALK_SLICE);
-        return true;
+        exports.begin(windowAt, n, walkFrom, resumed, Math.min(n, stopAt), last ? 1 : 0, starts.digitTerm ? 1 : 0);
+        let p = walkFrom;
+        while (p < exports.stopAt()) p = exports.walk(p + WALK_SLICE);
+        return { at: p, resumed: exports.resumedAt() };
       } finally {
         collector = undefined;
         view.set(after, windowAt + n);

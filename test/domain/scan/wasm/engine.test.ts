@@ -72,6 +72,17 @@ describe('the WebAssembly walk', () => {
     );
   });
 
+  test('a long run of digit groups across a window edge is read whole by the next window, as in one pass', async () => {
+    const scanner = scanners[0];
+    // 107 107 107 passes the elfproef: every three groups of the run are a BSN, counted from the run's start
+    for (const run of [Array(1500).fill('107').join(' '), Array(500).fill('107 107 107').join('\n')]) {
+      const text = `${'tekst '.repeat(1800)}${run} einde`; // the run starts before the first window's handover
+      const windowed = await scanTextSource(bytesSource(utf8(text)), scanner, {}, { chunkBytes: 16384 });
+      expect(shown(windowed)).toBe(shown(scanner(text)));
+      expect(windowed.findings.find((f) => f.kind === 'bsn')?.count).toBe(500);
+    }
+  });
+
   test('a text that is no UTF-8 is scanned as Windows-1252, as without the walk', async () => {
     const scanner = scanners[0];
     // 'café BSN 111222333 geboortedatum 12-03-1985', é as the one byte 0xe9 of Windows-1252, then more text

@@ -684,6 +684,7 @@ let chainTailAttached: bool = false;
 let lastStart: i32 = 0;
 let lastEnd: i32 = 0;
 let lastSepKind: i32 = 0; // separator before the last group
+let chainEnd: i32 = 0; // the byte after its last group
 
 /** Reads the group at `j` into the ring as group `k`; returns where the next group starts, or -1 at the chain's end. */
 function readGroup(j: i32, k: i32): i32 {
@@ -727,6 +728,7 @@ function readChain(i: i32): void {
     j = next;
   }
   chainGroups = groups;
+  chainEnd = j;
   const after = cpAt(j);
   chainTailAttached = isWordChar(after) || (after == 44 && isDigit(b(j + 1)));
   chainRead = groups <= 16 ? groups : 0;
@@ -1099,6 +1101,11 @@ function numberFound(kind: i32, start: i32, end: i32): void {
 // ---- Scan: chains ----
 function chain(i: i32): i32 {
   readChain(i);
+  if (!LAST && chainEnd + 16 >= N && i > WALK_FROM) {
+    // the chain may run on past the window's end: the next window, which starts before it, reads it whole
+    DEFERRED = i;
+    return i;
+  }
   const groups = chainGroups;
   const last = groups - 1;
   // '12 maart 1985': the chain's last group may be the day of a date written with a month name
@@ -1196,6 +1203,7 @@ function chainAt(s: i32, h: i32): i32 {
   let p = s;
   for (;;) {
     const end = digitsAt(p);
+    if (DEFERRED >= 0) return -1;
     if (end > h) return end;
     p = end > p ? end : p + 1;
     while (p < h && !isDigit(b(p))) p++;
@@ -1423,25 +1431,53 @@ export function unitsTo(p: i32): i32 {
 
 // ---- the walk over one window ----
 /**
- * Starts the scan of the window of `n` bytes at `t` (valid UTF-8, a zero byte before and after it); {@link walk}
- * reports what starts in bytes [from, to). As Scan.run: each place a digit identifier, an IBAN or an e-mail address
- * may start, and each place the term regex finds, is handled in text order; the walk resumes after what the handler
- * consumed.
+ * Starts the scan of the window of `n` bytes at `t` (valid UTF-8, zero bytes before and after it): {@link walk}
+ * goes on from byte `walkFrom` with Scan.run's `resumed` at `resumedAt`, as the walk over the whole text stood there,
+ * and hands over at the first place at or after `stopAt`. As Scan.run: each place a digit identifier, an IBAN or an
+ * e-mail address may start, and each place the term regex finds, is handled in text order; the walk resumes after
+ * what the handler consumed. So each token is handled by exactly one window, the one whose walk reaches it, with the
+ * same bytes around it as in one walk over the whole text (the window holds the text before `walkFrom`).
  */
-export function begin(t: usize, n: i32, from: i32, to: i32, digitTerm: bool): void {
+export function begin(t: usize, n: i32, walkFrom: i32, resumedAt: i32, stop: i32, last: bool, digitTerm: bool): void {
   T = t;
   N = n;
-  FROM = from;
-  TO = to;
+  FROM = 0;
+  TO = n;
   curByte = 0;
   curUnit = 0;
-  resumed = 0;
+  resumed = resumedAt;
   DIGIT_TERM = digitTerm;
-  WALK_AT = 0;
+  WALK_AT = walkFrom;
+  WALK_FROM = walkFrom;
+  STOP_AT = stop < n ? stop : n;
+  LAST = last;
+  DEFERRED = -1;
   outCount = 0;
 }
 
 let WALK_AT: i32 = 0; // where the walk goes on
+let STOP_AT: i32 = 0; // where it hands over to the next window
+let WALK_FROM: i32 = 0; // where it started in this window
+let LAST = false; // the window ends where the text ends
+let DEFERRED: i32 = -1; // a chain that may run past the window's end starts here: hand over before it
+
+/** Hands over at the deferred chain's start: the walk stands there as the walk over the whole text would. */
+function handOver(): i32 {
+  const p = DEFERRED;
+  DEFERRED = -1;
+  STOP_AT = p;
+  return p;
+}
+
+/** Where the walk hands over: `stopAt`, or before a chain that may run past the window's end. */
+export function stopAt(): i32 {
+  return STOP_AT;
+}
+
+/** Where the last token the walk handled ended (Scan.run's `resumed`): the next window's walk goes on with it. */
+export function resumedAt(): i32 {
+  return resumed;
+}
 
 /**
  * Walks on from where it stopped until at least byte `until` (a token may take it further); returns where it stands,
@@ -1464,7 +1500,7 @@ export function walk(until: i32): i32 {
   const thirdNonAscii = i8x16.splat(load<i8>(shufti + 130));
   const zero = i8x16.splat(0);
   let p = WALK_AT;
-  const stop = until < n ? until : n;
+  const stop = until < STOP_AT ? until : STOP_AT;
   // the classes of the sixteen bytes before p and at p, carried from one pair of blocks to the next; `ready` is the p
   // they belong to. A: what a byte is. F, S, T: per group of terms (by their first letter), whether a byte may be the
   // first, second, third byte of a term's first word
@@ -1479,6 +1515,10 @@ export function walk(until: i32): i32 {
     if (p + 32 > n) {
       // the last few bytes: one at a time
       const end = at(p) ? handle(p) : -1;
+      if (DEFERRED >= 0) {
+        p = handOver();
+        break;
+      }
       p = end < 0 ? p + 1 : step(p, end);
       continue;
     }
@@ -1533,11 +1573,16 @@ export function walk(until: i32): i32 {
         if (!termHit(q)) continue;
         end = term(q);
       }
+      if (DEFERRED >= 0) break;
       const after = step(q, end);
       if (after > q + 1) {
         next = after; // the token ran on: resume after it
         break;
       }
+    }
+    if (DEFERRED >= 0) {
+      p = handOver();
+      break;
     }
     p = next;
   }
