@@ -109,7 +109,8 @@ it('first render loads no scan code; a PDF loads pdf.js and its worker from the 
     { name: 'groot.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.alloc(30 * 1024 * 1024, 'tekst zonder nummers. '), Buffer.from(' BSN 111222333\n')]) },
   ]);
   await expect(scanLine(page, 'groot.txt')).resolves.toBe('Scan: 1 BSN-nummer gevonden');
-  // the text file's bytes are read by the scanner's WebAssembly walk: Chromium takes its module (SIMD included)
+  // Chromium takes the module of the scanner's WebAssembly walk (SIMD included); which path reads a text file, and that
+  // both find the same, is tested in Node (test/domain/scan/wasm/engine.test.ts)
   expect(
     await page.evaluate((b64) => WebAssembly.validate(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))), SCAN_WASM_BASE64),
   ).toBe(true);

@@ -15,7 +15,7 @@ function isLabelChar(c: number): boolean {
  * Longest domain (RFC 1035: 255 octets). A longer run of labels is no address, and the search stops there, so an
  * address always fits in a scan window's margin (src/domain/scan/stream.ts).
  */
-export const MAX_DOMAIN = 255;
+const MAX_DOMAIN = 255;
 
 /** The address around the '@' at `at` as [start, end), or undefined when it is not an address. */
 export function matchEmailAt(text: string, at: number): { start: number; end: number } | undefined {
@@ -31,7 +31,7 @@ export function matchEmailAt(text: string, at: number): { start: number; end: nu
   let end = p;
   for (;;) {
     const ls = p;
-    while (p < text.length && isLabelChar(text.charCodeAt(p))) p++;
+    while (p < text.length && p - at - 1 <= MAX_DOMAIN && isLabelChar(text.charCodeAt(p))) p++;
     if (p - at - 1 > MAX_DOMAIN) return undefined;
     if (p === ls) break;
     labels++;

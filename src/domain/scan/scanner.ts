@@ -55,8 +55,8 @@ for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
 
 /**
  * Prepared scanner: health terms compiled once, then any number of texts. `bytes` gives the same rules over a text
- * file's UTF-8 bytes in WebAssembly (src/domain/scan/wasm/engine.ts, loaded on first use), undefined where
- * WebAssembly cannot run.
+ * file's UTF-8 bytes in WebAssembly (src/domain/scan/wasm/engine.ts, loaded on first use): a new walk for each file,
+ * undefined where WebAssembly cannot run.
  */
 export type Scanner = ((text: string) => ScanResult) & {
   readonly engine: ScanEngine;
@@ -347,13 +347,14 @@ export function createScanner(options: ScanOptions): Scanner {
     engine.scanWindow(text, 0, Infinity, 0, out);
     return out.result(text.length);
   };
-  let byteScanner: Promise<ByteScanner | undefined> | undefined; // made on first use: most scans read no text file
-  const bytes = (): Promise<ByteScanner | undefined> => {
-    byteScanner ??= import(/* webpackChunkName: 'scan-wasm' */ './wasm/engine').then(({ createByteScanner }) =>
-      createByteScanner({ health, birthWords: BIRTH_WORDS, bigWords: BIG_WORDS, reference, needsContext }),
-    );
-    return byteScanner;
-  };
+  // one walk per text file (its own memory, so two scans never share a window), the module compiled once; a walk that
+  // cannot load (no WebAssembly, a chunk that does not arrive) leaves the file to the TypeScript scanner
+  const bytes = (): Promise<ByteScanner | undefined> =>
+    import(/* webpackChunkName: 'scan-wasm' */ './wasm/engine')
+      .then(({ createByteScanner }) =>
+        createByteScanner({ health, birthWords: BIRTH_WORDS, bigWords: BIG_WORDS, reference, needsContext }),
+      )
+      .catch(() => undefined);
   return Object.assign(scan, { engine, bytes });
 }
 

@@ -247,6 +247,15 @@ function boundary(bytes: Uint8Array, k: number): number {
   return q;
 }
 
+/** A character boundary at or before byte `k`, but after byte 0 (the next character's start when that is nearer). */
+function boundaryAfterStart(bytes: Uint8Array, k: number): number {
+  const q = boundary(bytes, Math.max(0, k));
+  if (q > 0) return q;
+  let r = 1;
+  while (r < bytes.length && (bytes[r] & 0xc0) === 0x80) r++;
+  return r;
+}
+
 /**
  * One window of a UTF-8 text file scanned as bytes by the WebAssembly walk (src/domain/scan/wasm/engine.ts), and no
  * window is ever decoded into a string. The walk does not start afresh in each window: it goes on where the previous
@@ -277,8 +286,8 @@ function walkWindowBytes(
   const walked = bytes.scanWindow(window, walkFrom, resumed, stopAt, last, charBase, out);
   if (!walked) throw new NotUtf8();
   if (last) return { length, chars: charBase + bytes.units(length), advance: length, acceptFrom: 0, charStep: 0, resumed: 0 };
-  // the next window starts `overlap` bytes before the handover, at a character, never before this one's start
-  const nextStart = Math.max(1, boundary(window, Math.max(0, walked.at - overlap)));
+  // the next window starts `overlap` bytes before the handover, at a character, after this one's start
+  const nextStart = boundaryAfterStart(window, walked.at - overlap);
   return {
     length,
     chars: charBase + bytes.units(walked.at),

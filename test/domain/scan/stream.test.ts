@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { bytesSource, createScanner, scanTextSource, scanText, type ScanResult } from '../../../src/domain/scan';
 import { blobSource } from '../../../src/scan/blobSource';
-import { OPTIONS } from './helpers';
+import { OPTIONS, typescriptOnly } from './helpers';
 
 const PIECES = [
   'BSN 111222333. ',
@@ -31,12 +31,10 @@ const positions = (r: ScanResult): string =>
   JSON.stringify(r.findings.map((f) => [f.kind, f.positions.map((p) => [p.start, p.end])]));
 
 const walked = createScanner(OPTIONS);
-/** The TypeScript path: what a text file gets where WebAssembly cannot run (src/domain/scan/wasm/engine.ts). */
-const typescriptOnly = Object.assign((text: string) => walked(text), { engine: walked.engine, bytes: async () => undefined });
 
 describe.each([
   ['the WebAssembly walk over the bytes', walked],
-  ['decoded and scanned in TypeScript', typescriptOnly],
+  ['decoded and scanned in TypeScript', typescriptOnly(walked)],
 ])('chunked scan, %s', (_engine, scanner) => {
   test('finds the same identifiers at the same places as one pass, for any chunk size from 1 KB', async () => {
     await fc.assert(

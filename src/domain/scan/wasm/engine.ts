@@ -2,8 +2,9 @@
  * The host of the scanner's WebAssembly walk (./assembly/index.ts): scans a text file's UTF-8 bytes window by window
  * without decoding them into a JavaScript string, with the same rules and the same result as the TypeScript scanner
  * on the decoded text (src/domain/scan/scanner.ts). It holds the configuration the walk reads (the health terms,
- * context words, month names and IBAN lengths, all from the TypeScript modules, never copied) and Unicode's tables
- * the walk has no copy of: which characters are letters, marks or digits, and how a word folds.
+ * context words, month names and IBAN lengths, taken from the TypeScript modules; the rules' bounds, such as 40
+ * characters of context, are written in both) and Unicode's tables the walk has no copy of: which characters are
+ * letters, marks or digits, case partners, and how a word folds.
  *
  * WebAssembly may be unavailable: a Content-Security-Policy without 'wasm-unsafe-eval', or an engine without SIMD.
  * Then {@link createByteScanner} gives undefined and the caller decodes and scans in TypeScript, slower and otherwise
@@ -22,7 +23,8 @@ import { SCAN_WASM_BASE64 } from './module';
 export interface ByteScanner {
   /**
    * A buffer of `capacity` bytes in the walk's own memory: a window filled into it is scanned where it stands, with no
-   * copy. Valid until the next call; windows passed to {@link ByteScanner.scanWindow} must then fit in it.
+   * copy. Valid until the next call, and while no window larger than `capacity` is scanned (which grows the memory).
+   * One walk serves one file at a time: the scanner's `bytes()` makes a new one per file.
    */
   buffer(capacity: number): Uint8Array;
   /**
@@ -65,6 +67,7 @@ interface Exports {
   walk(until: number): number;
   resumedAt(): number;
   stopAt(): number;
+  layoutMatches(pairBytes: number, tripleBytes: number, outMax: number, scratchBytes: number): number;
 }
 
 let compiled: Promise<WebAssembly.Module | undefined> | undefined;
@@ -123,19 +126,18 @@ function canonTable(): Uint16Array {
   return table;
 }
 
+/** A word as the walk's streams hold it: its length in UTF-16 units, then the units. */
+const units = (word: string): number[] => [word.length, ...Array.from({ length: word.length }, (_, k) => word.charCodeAt(k))];
+
 /** A u16 stream of words: count, then per word its length and UTF-16 units (and `extra` values after each). */
 function wordStream(words: Array<{ word: string; extra?: number }>): number[] {
   const out = [words.length];
   for (const { word, extra } of words) {
-    out.push(word.length);
-    for (let k = 0; k < word.length; k++) out.push(word.charCodeAt(k));
+    out.push(...units(word));
     if (extra !== undefined) out.push(extra);
   }
   return out;
 }
-
-/** A word as the walk's streams hold it: its length in UTF-16 units, then the units. */
-const units = (word: string): number[] => [word.length, ...Array.from({ length: word.length }, (_, k) => word.charCodeAt(k))];
 
 /** The health terms as the walk reads them: per first word, its rests (each a list of words), longest first. */
 function termStream(health: HealthTermIndex): { stream: number[]; offsets: Uint32Array } {
@@ -333,6 +335,8 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
     return undefined;
   }
   at.memory = exports.memory;
+  // the tables' sizes are written in both languages: a walk built against other sizes is not used
+  if (!exports.layoutMatches(PAIR_BYTES, TRIPLE_BYTES, OUT_BYTES / 12, SCRATCH_BYTES)) return undefined;
 
   // the configuration, after the module's static data, in the order `configure` reads its addresses
   const starts = termStartTables(options.health);

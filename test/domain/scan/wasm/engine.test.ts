@@ -12,9 +12,9 @@ import {
   scanTextSource,
   type ScanOptions,
   type ScanResult,
-  type Scanner,
 } from '../../../../src/domain/scan';
-import { REFERENCE } from '../helpers';
+import { blobSource } from '../../../../src/scan/blobSource';
+import { REFERENCE, shown, typescriptOnly } from '../helpers';
 
 interface Pieces {
   configurations: ScanOptions[];
@@ -26,13 +26,6 @@ const fixture = JSON.parse(
 ) as Pieces;
 const scanners = fixture.configurations.map((c) => createScanner({ ...c, referenceDate: REFERENCE }));
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const shown = (r: ScanResult): string =>
-  JSON.stringify({ findings: r.findings.map((f) => [f.kind, f.positions.map((p) => [p.start, p.end])]), chars: r.scannedChars });
-
-/** The same scanner without its WebAssembly walk: the TypeScript path a text file takes where WebAssembly cannot run. */
-function typescriptOnly(scanner: Scanner): Scanner {
-  return Object.assign((text: string) => scanner(text), { engine: scanner.engine, bytes: async () => undefined });
-}
 
 const pieceText = fc
   .array(fc.nat(fixture.pieces.length - 1), { minLength: 1, maxLength: 160 })
@@ -56,21 +49,23 @@ describe('the WebAssembly walk', () => {
     },
   );
 
-  test('finds the same in windows of 4 KB and more as in one pass, tokens across window edges included', async () => {
-    const scanner = scanners[0];
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(pieceText, { minLength: 20, maxLength: 60 }),
-        fc.integer({ min: 4096, max: 12000 }),
-        async (parts, chunkBytes) => {
-          const text = parts.join(' ');
-          const windowed = await scanTextSource(bytesSource(utf8(text)), scanner, {}, { chunkBytes });
-          expect(shown(windowed)).toBe(shown(scanner(text)));
-        },
-      ),
-      { numRuns: 80, seed: 20261203 },
-    );
-  });
+  test.each(scanners.map((s, k) => [k, s] as const))(
+    'finds the same in windows of 4 KB and more as in one pass, tokens across window edges included (configuration %d)',
+    async (_k, scanner) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(pieceText, { minLength: 20, maxLength: 60 }),
+          fc.integer({ min: 4096, max: 12000 }),
+          async (parts, chunkBytes) => {
+            const text = parts.join(' ');
+            const windowed = await scanTextSource(bytesSource(utf8(text)), scanner, {}, { chunkBytes });
+            expect(shown(windowed)).toBe(shown(scanner(text)));
+          },
+        ),
+        { numRuns: 80, seed: 20261203 },
+      );
+    },
+  );
 
   test('a long run of digit groups across a window edge is read whole by the next window, as in one pass', async () => {
     const scanner = scanners[0];
@@ -105,6 +100,32 @@ describe('the WebAssembly walk', () => {
     const plain = await scanTextSource(bytesSource(bytes), typescriptOnly(scanner), {}, { chunkBytes: 1024 });
     expect(shown(walked)).toBe(shown(plain));
     expect(walked.findings.find((f) => f.kind === 'bsn')?.count).toBe(301);
+  });
+
+  test('a file read as a Blob, its windows filled into the walk\'s memory, that turns out no UTF-8: read again as Windows-1252', async () => {
+    const scanner = scanners[0];
+    const good = utf8('BSN 111222333 café\n'.repeat(800));
+    const bytes = Uint8Array.from([...good, 0xff, ...utf8(' BSN 123456782')]);
+    const blob = (): ReturnType<typeof blobSource> => blobSource(new Blob([bytes]));
+    const walked = await scanTextSource(blob(), scanner, {}, { chunkBytes: 4096 });
+    const plain = await scanTextSource(blob(), typescriptOnly(scanner), {}, { chunkBytes: 4096 });
+    expect(shown(walked)).toBe(shown(plain));
+    expect(walked.findings.find((f) => f.kind === 'bsn')?.count).toBe(801);
+  });
+
+  test('the next window starts at a character, also when the first window hands over in its first bytes', async () => {
+    // a run of digit groups right after a two-byte character, longer than a window: handed over before it, at byte 3
+    const text = `é ${Array(3000).fill('12').join(' ')}`;
+    const walked = await scanTextSource(bytesSource(utf8(text)), scanners[0], {}, { chunkBytes: 4096 });
+    expect(walked.scannedChars).toBe(text.length); // read as UTF-8: é is one character, not two of Windows-1252
+  });
+
+  test('two files scanned at once with one scanner: each its own walk', async () => {
+    const scanner = scanners[0];
+    const texts = ['BSN 111222333 café\n'.repeat(2000), 'mail j.jansen@igj.nl, IBAN NL91 ABNA 0417 1643 00\n'.repeat(1500)];
+    const blobs = texts.map((t) => blobSource(new Blob([utf8(t)])));
+    const results = await Promise.all(blobs.map((b) => scanTextSource(b, scanner, {}, { chunkBytes: 4096 })));
+    results.forEach((r, k) => expect(shown(r)).toBe(shown(scanner(texts[k]))));
   });
 
   test('a byte order mark is no part of the text, as without the walk', async () => {

@@ -8,8 +8,9 @@
  * the TypeScript scanner's result on the decoded text. Folding a word that holds a non-ASCII character
  * (NFD, marks dropped, lower case) is asked of JavaScript (`fold`), which has Unicode's tables.
  *
- * Memory: [0, heap) static data; then the configuration (written once by the host) and the window's bytes, with a
- * zero byte before and 16 after, so a look one character beyond either end reads a character that matches nothing.
+ * Memory: [0, heap) static data; then the configuration (written once by the host) and the window's bytes, with 16
+ * zero bytes before and 32 after: the sixteen-byte test reads a block before and two after, and a look beyond either
+ * end reads a character that matches nothing, as the end of a JavaScript string does.
  */
 
 // ---- imports from the host (src/domain/scan/wasm/engine.ts) ----
@@ -63,8 +64,6 @@ let NEEDS_CONTEXT: bool = false;
 // ---- the window ----
 let T: usize = 0; // address of the window's first byte
 let N: i32 = 0; // its length
-let FROM: i32 = 0; // findings starting in [FROM, TO) (bytes) are kept
-let TO: i32 = 0;
 let curByte: i32 = 0; // UTF-16 cursor: byte offset and its unit offset
 let curUnit: i32 = 0;
 
@@ -251,7 +250,6 @@ const OUT_MAX = 4096;
 let outCount = 0;
 
 function add(kind: i32, start: i32, end: i32): void {
-  if (start < FROM || start >= TO) return;
   const s = unitOf(start);
   if (outCount == OUT_MAX) flush();
   const e = OUT + <usize>(outCount * 12);
@@ -271,7 +269,7 @@ function flush(): void {
  * still here, and when all of those went, possibly ones the host already has.
  */
 function retractFrom(start: i32): void {
-  const at = unitOf(start > FROM ? start : FROM);
+  const at = unitOf(start);
   while (outCount > 0 && load<i32>(OUT + <usize>((outCount - 1) * 12 + 4)) >= at) outCount--;
   if (outCount == 0) hostRetract(at);
 }
@@ -685,6 +683,11 @@ let lastStart: i32 = 0;
 let lastEnd: i32 = 0;
 let lastSepKind: i32 = 0; // separator before the last group
 let chainEnd: i32 = 0; // the byte after its last group
+/**
+ * Bytes after a chain the rules may read: a separator (13 characters), a month name and year after a day (21 bytes),
+ * a BIG word within 24 characters after a number (up to 40 characters of up to 3 bytes).
+ */
+const AFTER_CHAIN = 128;
 
 /** Reads the group at `j` into the ring as group `k`; returns where the next group starts, or -1 at the chain's end. */
 function readGroup(j: i32, k: i32): i32 {
@@ -1101,8 +1104,9 @@ function numberFound(kind: i32, start: i32, end: i32): void {
 // ---- Scan: chains ----
 function chain(i: i32): i32 {
   readChain(i);
-  if (!LAST && chainEnd + 16 >= N && i > WALK_FROM) {
-    // the chain may run on past the window's end: the next window, which starts before it, reads it whole
+  if (!LAST && chainEnd + AFTER_CHAIN >= N && i > WALK_FROM) {
+    // the chain may run on past the window's end, or what follows it (a month and year, a BIG word) may: the next
+    // window, which starts before it, reads it whole
     DEFERRED = i;
     return i;
   }
@@ -1441,8 +1445,6 @@ export function unitsTo(p: i32): i32 {
 export function begin(t: usize, n: i32, walkFrom: i32, resumedAt: i32, stop: i32, last: bool, digitTerm: bool): void {
   T = t;
   N = n;
-  FROM = 0;
-  TO = n;
   curByte = 0;
   curUnit = 0;
   resumed = resumedAt;
@@ -1472,6 +1474,11 @@ function handOver(): i32 {
 /** Where the walk hands over: `stopAt`, or before a chain that may run past the window's end. */
 export function stopAt(): i32 {
   return STOP_AT;
+}
+
+/** True when the host's table sizes are the walk's (they are written in both languages). */
+export function layoutMatches(pairBytes: i32, tripleBytes: i32, outMax: i32, scratchBytes: i32): bool {
+  return pairBytes == PAIR_BYTES && tripleBytes == TRIPLE_BYTES && outMax == OUT_MAX && scratchBytes >= 256 + 16;
 }
 
 /** Where the last token the walk handled ended (Scan.run's `resumed`): the next window's walk goes on with it. */
@@ -1560,20 +1567,9 @@ export function walk(until: i32): i32 {
     while (m != 0) {
       const q = p + <i32>ctz(m);
       m &= m - 1;
-      const c = b(q);
-      let end = -1;
-      if (c >= 48 && c <= 57) {
-        if (candidateAt(q)) end = chainAt(chainStart(q, resumed), q);
-        else if (DIGIT_TERM && termHit(q)) end = term(q);
-        else continue;
-      } else if (c == 64) {
-        end = email(q);
-      } else {
-        if (wordRejected(q)) continue;
-        if (!termHit(q)) continue;
-        end = term(q);
-      }
+      const end = handle(q);
       if (DEFERRED >= 0) break;
+      if (end < 0) continue;
       const after = step(q, end);
       if (after > q + 1) {
         next = after; // the token ran on: resume after it
@@ -1661,7 +1657,7 @@ const TRIPLE_BYTES = 4096;
 }
 
 
-/** The byte-at-a-time form of the sixteen-byte test in {@link scan}. */
+/** The byte-at-a-time form of the sixteen-byte test of {@link walk} ({@link hitsOf}). */
 function at(p: i32): bool {
   const c = b(p);
   const before = b(p - 1);
