@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as React from 'react';
 import type { DocumentMetadata, Services, SiteUser } from '../../../src/ports';
 import { AppFrame } from '../../../src/ui/AppFrame';
@@ -17,6 +17,9 @@ class NoResizeObserver {
   public disconnect(): void {}
 }
 Object.assign(window, { ResizeObserver: NoResizeObserver });
+// The first text file a test process scans loads the scan's WebAssembly walk (on a clean clone ts-jest transpiles it
+// first): on a busy test machine that takes longer than the default second.
+configure({ asyncUtilTimeout: 10_000 });
 
 const user: SiteUser = {
   id: 7,
