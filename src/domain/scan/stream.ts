@@ -263,9 +263,9 @@ function boundaryAfterStart(bytes: Uint8Array, k: number): number {
  * token is handled once, by one window, with the bytes before it that one walk over the whole text would see (the
  * window starts an overlap earlier); before a run of digit groups that may go on past the window's end it hands over
  * too, so the next window reads the run whole. The result is the one walk's; only a run of digit groups longer than a
- * window is read in parts. Referenced beyond the file itself: one window's bytes, in the
- * walk's memory (a streamed file is read straight into it). Throws {@link NotUtf8} when the window is not valid
- * UTF-8, so the caller starts again as Windows-1252.
+ * window is read in parts. Referenced beyond the file itself: one window's bytes, in the walk's memory (a streamed
+ * file is read straight into it). Throws {@link NotUtf8} when the window is not valid UTF-8, so the caller starts
+ * again as Windows-1252.
  */
 function walkWindowBytes(
   raw: Uint8Array,
