@@ -349,11 +349,10 @@ export function createScanner(options: ScanOptions): Scanner {
   };
   // one walk per text file (its own memory, so two scans never share a window), the module compiled once; a walk that
   // cannot load (no WebAssembly, a chunk that does not arrive) leaves the file to the TypeScript scanner
+  const byteOptions = { health, birthWords: BIRTH_WORDS, bigWords: BIG_WORDS, reference, needsContext };
   const bytes = (): Promise<ByteScanner | undefined> =>
     import(/* webpackChunkName: 'scan-wasm' */ './wasm/engine')
-      .then(({ createByteScanner }) =>
-        createByteScanner({ health, birthWords: BIRTH_WORDS, bigWords: BIG_WORDS, reference, needsContext }),
-      )
+      .then(({ createByteScanner }) => createByteScanner(byteOptions))
       .catch(() => undefined);
   return Object.assign(scan, { engine, bytes });
 }

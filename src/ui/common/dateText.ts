@@ -5,6 +5,7 @@
  * take a value once every part is filled, so typed entry there can silently not take; a text box keeps what was
  * typed, and the form says how it read it. Pure.
  */
+import { parseIsoDate } from '../../domain/common/dates';
 
 /** Calendar parts of a date; the time in the browser's zone when there is one. */
 interface Parts {
@@ -14,8 +15,6 @@ interface Parts {
   hour?: number;
   minute?: number;
 }
-
-import { parseIsoDate } from '../../domain/common/dates';
 
 const p2 = (n: number): string => String(n).padStart(2, '0');
 

@@ -87,14 +87,10 @@ function wasmModule(): Promise<WebAssembly.Module | undefined> {
   return compiled;
 }
 
-let wordBits: Uint8Array | undefined;
-
 /** One bit per BMP code point: a letter, mark or digit by chars.ts (Unicode's \p{L}\p{M}\p{N} past Latin). */
 function wordBitTable(): Uint8Array {
-  if (wordBits) return wordBits;
   const bits = new Uint8Array(8192);
   for (let c = 0x80; c <= 0xffff; c++) if (isNonAsciiWordChar(c)) bits[c >> 3] |= 1 << (c & 7);
-  wordBits = bits;
   return bits;
 }
 
@@ -112,17 +108,13 @@ function accentClassTable(): Uint8Array {
   return table;
 }
 
-let canon: Uint16Array | undefined;
-
 /** Per BMP code point, the form a case-insensitive regex without the `u` flag compares (ECMA-262 Canonicalize). */
 function canonTable(): Uint16Array {
-  if (canon) return canon;
   const table = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     const up = String.fromCharCode(c).toUpperCase();
     table[c] = up.length === 1 && !(c >= 128 && up.charCodeAt(0) < 128) ? up.charCodeAt(0) : c;
   }
-  canon = table;
   return table;
 }
 
@@ -300,7 +292,63 @@ const SCRATCH_BYTES = 512;
 /** Findings the walk holds before it hands them over (OUT_MAX of the walk), 12 bytes each. */
 const OUT_BYTES = 4096 * 12;
 
-/** Builds a byte scanner for one scanner's options, or undefined where WebAssembly cannot run. */
+/** Tables that are the same for every scanner in this realm: made once, on the first text file. */
+let realmTables: { word: Uint8Array; accent: Uint8Array; canon: Uint16Array; iban: Uint8Array; fold: Uint16Array } | undefined;
+
+interface Configuration {
+  /** The parts `configure` reads, in its order. */
+  parts: Array<Uint8Array | Uint16Array | Uint32Array>;
+  digitTerm: boolean;
+  foldCapacity: number;
+}
+
+/** Each scanner's configuration, made on its first text file and copied into the walk of every later one. */
+const configurations = new WeakMap<ByteScannerOptions, Configuration>();
+
+function configurationOf(options: ByteScannerOptions): Configuration {
+  const known = configurations.get(options);
+  if (known) return known;
+  realmTables ??= {
+    word: wordBitTable(),
+    accent: accentClassTable(),
+    canon: canonTable(),
+    iban: ibanLengthTable(),
+    fold: foldTable(),
+  };
+  const starts = termStartTables(options.health);
+  const terms = termStream(options.health);
+  const u16 = (values: number[]): Uint16Array => Uint16Array.from(values);
+  // a folded word long enough for the longest configured word: a longer one in the text matches none
+  const configured = [...options.health.keys(), ...[...options.health.values()].flat(2), ...options.birthWords, ...options.bigWords];
+  const foldCapacity = Math.max(256, ...configured.map((w) => w.length));
+  const configuration = {
+    parts: [
+      realmTables.word,
+      realmTables.accent,
+      realmTables.canon,
+      realmTables.iban,
+      starts.tables,
+      terms.offsets,
+      realmTables.fold,
+      u16(terms.stream),
+      u16(wordStream(Array.from(options.birthWords, (word) => ({ word })))),
+      u16(wordStream(Array.from(options.bigWords, (word) => ({ word })))),
+      u16(wordStream(Object.entries(MONTHS).map(([word, month]) => ({ word, extra: month })))),
+      new Uint8Array(SCRATCH_BYTES),
+      new Uint8Array(OUT_BYTES),
+      new Uint16Array(foldCapacity),
+    ],
+    digitTerm: starts.digitTerm,
+    foldCapacity,
+  };
+  configurations.set(options, configuration);
+  return configuration;
+}
+
+/**
+ * Builds a byte scanner for one scanner's options (the same object each time, so its tables are made once), or
+ * undefined where WebAssembly cannot run.
+ */
 export async function createByteScanner(options: ByteScannerOptions): Promise<ByteScanner | undefined> {
   const module = await wasmModule();
   if (!module) return undefined;
@@ -339,28 +387,7 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
   if (!exports.layoutMatches(PAIR_BYTES, TRIPLE_BYTES, OUT_BYTES / 12, SCRATCH_BYTES)) return undefined;
 
   // the configuration, after the module's static data, in the order `configure` reads its addresses
-  const starts = termStartTables(options.health);
-  const terms = termStream(options.health);
-  const u16 = (values: number[]): Uint16Array => Uint16Array.from(values);
-  // a folded word long enough for the longest configured word: a longer one in the text matches none
-  const configured = [...options.health.keys(), ...[...options.health.values()].flat(2), ...options.birthWords, ...options.bigWords];
-  const foldCapacity = Math.max(256, ...configured.map((w) => w.length));
-  const parts: Array<Uint8Array | Uint16Array | Uint32Array> = [
-    wordBitTable(),
-    accentClassTable(),
-    canonTable(),
-    ibanLengthTable(),
-    starts.tables,
-    terms.offsets,
-    foldTable(),
-    u16(terms.stream),
-    u16(wordStream(Array.from(options.birthWords, (word) => ({ word })))),
-    u16(wordStream(Array.from(options.bigWords, (word) => ({ word })))),
-    u16(wordStream(Object.entries(MONTHS).map(([word, month]) => ({ word, extra: month })))),
-    new Uint8Array(SCRATCH_BYTES),
-    new Uint8Array(OUT_BYTES),
-    new Uint16Array(foldCapacity),
-  ];
+  const { parts, digitTerm, foldCapacity } = configurationOf(options);
   let end = align(exports.heapBase(), 16);
   const addresses = parts.map((part) => {
     const address = end;
@@ -405,7 +432,7 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
         collector = out;
         at.charBase = base;
         out.window(0, Infinity, 0);
-        exports.begin(windowAt, n, walkFrom, resumed, Math.min(n, stopAt), last ? 1 : 0, starts.digitTerm ? 1 : 0);
+        exports.begin(windowAt, n, walkFrom, resumed, Math.min(n, stopAt), last ? 1 : 0, digitTerm ? 1 : 0);
         let p = walkFrom;
         while (p < exports.stopAt()) p = exports.walk(p + WALK_SLICE);
         return { at: p, resumed: exports.resumedAt() };

@@ -672,7 +672,6 @@ function nineFrom(q0: i32, count0: i32): bool {
   return load<i32>(RING + <usize>((k & 15) * 16 + 8));
 }
 
-let chainFirst: i32 = 0; // first digit
 let chainGroups: i32 = 0; // groups in the chain
 let chainRead: i32 = 0; // groups read into the ring so far
 let chainNext: i32 = 0; // byte where the next unread group starts
@@ -711,7 +710,6 @@ function readChain(i: i32): void {
   const beforeThat = i > 1 ? cpBefore(prevStart(i)) : -1;
   chainHeadAttached = isWordChar(before) || ((before == 44 || before == 46) && isDigit(beforeThat));
   if (chainPlus && isWordChar(beforeThat)) chainHeadAttached = true;
-  chainFirst = i;
   let j = i;
   let groups = 0;
   let kind = SEP_NONE;
