@@ -94,6 +94,7 @@ export function configure(at: usize): void {
   DIGITS = scratch + 256;
   BIRTH_FIRSTS = firstsOf(BIRTHWORDS);
   BIG_FIRSTS = firstsOf(BIGWORDS) | ((<u64>1) << <u64>(98 - 64)); // 'BIG' itself
+  contextTables(scratch + 384);
 }
 
 export function reference(y: i32, m: i32, d: i32, needsContext: bool): void {
@@ -152,26 +153,33 @@ function units(a: i32, z: i32): i32 {
   return unitsIn(T + <usize>a, z - a);
 }
 
-/** UTF-16 units of the `n` bytes at `t`, eight bytes at a time. */
+/**
+ * UTF-16 units of the `n` bytes at `t`: a unit per byte, less one per continuation byte, plus one per 4-byte lead.
+ * Sixteen bytes at a time, the differences summed per lane (at most 127 blocks, so a lane stays within a byte); the
+ * last block reads up to 15 bytes past `t + n`, which the window's zero bytes after its end make readable.
+ */
 function unitsIn(t: usize, n: i32): i32 {
-  let u = 0;
+  let u = n;
   let q = 0;
   const lowest = i8x16.splat(-64); // signed: continuation bytes 0x80..0xbf are -128..-65
   const fourLead = i8x16.splat(<i8>0xf0);
-  while (q + 16 <= n) {
-    const v = v128.load(t + <usize>q);
-    q += 16;
-    if (i8x16.bitmask(v) == 0) {
-      u += 16; // ASCII: a unit each
-      continue;
+  while (n - q >= 16) {
+    const blocks = min((n - q) >> 4, 127);
+    let acc = i8x16.splat(0);
+    for (let k = 0; k < blocks; k++) {
+      const v = v128.load(t + <usize>q);
+      q += 16;
+      acc = i8x16.sub(i8x16.add(acc, i8x16.lt_s(v, lowest)), i8x16.ge_u(v, fourLead)); // lanes of -1 and 0
     }
-    const continuation = i8x16.bitmask(i8x16.lt_s(v, lowest));
-    const four = i8x16.bitmask(i8x16.ge_u(v, fourLead));
-    u += 16 - <i32>popcnt(continuation) + <i32>popcnt(four);
+    const sums = i32x4.extadd_pairwise_i16x8_s(i16x8.extadd_pairwise_i8x16_s(acc));
+    u += i32x4.extract_lane(sums, 0) + i32x4.extract_lane(sums, 1) + i32x4.extract_lane(sums, 2) + i32x4.extract_lane(sums, 3);
   }
-  for (; q < n; q++) {
-    const c = <i32>load<u8>(t + <usize>q);
-    if ((c & 0xc0) != 0x80) u += c >= 0xf0 ? 2 : 1;
+  if (q < n) {
+    // the last bytes, as one block whose lanes from `n` on are left out (the window's zero bytes follow its end)
+    const v = v128.load(t + <usize>q);
+    const within = i8x16.lt_s(i8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), i8x16.splat(<i8>(n - q)));
+    u -= <i32>popcnt(i8x16.bitmask(v128.and(i8x16.lt_s(v, lowest), within)));
+    u += <i32>popcnt(i8x16.bitmask(v128.and(i8x16.ge_u(v, fourLead), within)));
   }
   return u;
 }
@@ -184,8 +192,14 @@ function unitOf(p: i32): i32 {
   return curUnit;
 }
 
-/** The byte `n` UTF-16 units before `p` (not before the window's start). */
+/** The byte `n` (at most 64) UTF-16 units before `p` (not before the window's start). */
 function back(p: i32, n: i32): i32 {
+  if (p >= 64) {
+    // sixty-four ASCII bytes before p: a unit each
+    const t = T + <usize>(p - 64);
+    const any = v128.or(v128.or(v128.load(t), v128.load(t, 16)), v128.or(v128.load(t, 32), v128.load(t, 48)));
+    if (i8x16.bitmask(any) == 0) return p - n;
+  }
   let q = p;
   let u = 0;
   while (q > 0 && u < n) {
@@ -1038,11 +1052,67 @@ function asciiPrefix(q: i32, w: string): bool {
   return true;
 }
 
+// The bytes a context word may start with, as byte classes (low and high four bits, see `classes`): CTX_BIRTH and
+// CTX_BIG, the first letters of the birth and the BIG words in either case; CTX_LEAD, the lead byte of a non-ASCII
+// character (which may fold to any letter).
+const CTX_BIRTH = 1;
+const CTX_BIG = 2;
+const CTX_LEAD = 4;
+let ctxLo = i8x16.splat(0);
+let ctxHi = i8x16.splat(0);
+let asciiWordLo = i8x16.splat(0); // ASCII letters and digits, one bit
+let asciiWordHi = i8x16.splat(0);
+
+/** Makes the context words' byte classes and those of ASCII letters and digits, in the 64 bytes at `t` (scratch). */
+function contextTables(t: usize): void {
+  memory.fill(t, 0, 64);
+  for (let c = 64; c < 128; c++) {
+    const bit = (<u64>1) << <u64>((c | 0x20) - 64);
+    const cls = ((BIRTH_FIRSTS & bit) != 0 ? CTX_BIRTH : 0) | ((BIG_FIRSTS & bit) != 0 ? CTX_BIG : 0);
+    store<u8>(t + <usize>(c & 15), load<u8>(t + <usize>(c & 15)) | <u8>cls);
+    store<u8>(t + 16 + <usize>(c >> 4), load<u8>(t + 16 + <usize>(c >> 4)) | <u8>cls);
+  }
+  for (let k = 0; k < 16; k++) store<u8>(t + <usize>k, load<u8>(t + <usize>k) | CTX_LEAD);
+  for (let h = 12; h < 16; h++) store<u8>(t + 16 + <usize>h, load<u8>(t + 16 + <usize>h) | CTX_LEAD);
+  ctxLo = v128.load(t);
+  ctxHi = v128.load(t + 16);
+  // ASCII letters and digits: 0x41-0x4f and 0x61-0x6f (bit 1), 0x50-0x5a and 0x70-0x7a (bit 2), 0x30-0x39 (bit 4)
+  for (let k = 0; k < 16; k++) store<u8>(t + 32 + <usize>k, <u8>((k >= 1 ? 1 : 0) | (k <= 10 ? 2 : 0) | (k <= 9 ? 4 : 0)));
+  store<u8>(t + 48 + 3, 4);
+  store<u8>(t + 48 + 4, 1);
+  store<u8>(t + 48 + 5, 2);
+  store<u8>(t + 48 + 6, 1);
+  store<u8>(t + 48 + 7, 2);
+  asciiWordLo = v128.load(t + 32);
+  asciiWordHi = v128.load(t + 48);
+}
+
+/**
+ * False when no word that `which` (0 birth, 1 BIG) may accept starts in bytes [from, to): no byte there that such a
+ * word may start with stands after a byte that is no ASCII letter or digit. Sixteen bytes at a time (the window has
+ * zero bytes before its start and after its end).
+ */
+function mayHoldContextWord(from: i32, to: i32, which: i32): bool {
+  const wanted = i8x16.splat(<i8>((which == 0 ? CTX_BIRTH : CTX_BIG) | CTX_LEAD));
+  const zero = i8x16.splat(0);
+  for (let q = from; q < to; q += 16) {
+    const v = v128.load(T + <usize>q);
+    const before = v128.load(T + <usize>(q - 1));
+    const first = v128.and(classes(v, ctxLo, ctxHi), wanted);
+    const inWord = classes(before, asciiWordLo, asciiWordHi);
+    let m = i8x16.bitmask(v128.andnot(i8x16.ne(first, zero), i8x16.ne(inWord, zero)));
+    if (to - q < 16) m &= (1 << (to - q)) - 1;
+    if (m != 0) return true;
+  }
+  return false;
+}
+
 /** Scan.contextBefore: a word passing `which` (0 birth, 1 BIG) ends at most 40 characters before `start`. */
 function contextBefore(start: i32, which: i32): bool {
   // where Scan.contextBefore starts: 56 characters back, then past the word it may have landed in
   let k0 = back(start, CONTEXT_WINDOW + LONGEST_CONTEXT_WORD);
   while (k0 > 0 && k0 < start && isWordChar(cpBefore(k0))) k0 += lenAt(k0);
+  if (!mayHoldContextWord(k0, start, which)) return false;
   const firsts = which == 0 ? BIRTH_FIRSTS : BIG_FIRSTS;
   // its words, from the last one back: each maximal run of word characters that starts with a letter, wholly after k0
   // and ending at most 40 characters before `start`
@@ -1425,6 +1495,7 @@ export function invalidUtf8(t: usize, n: i32): i32 {
   }
   return -1;
 }
+
 
 /** UTF-16 units of the window scanned last up to byte `p` (from the walk's cursor, which stands near its end). */
 export function unitsTo(p: i32): i32 {
