@@ -60,10 +60,10 @@ interface Exports {
   memory: WebAssembly.Memory;
   configure(table: number): void;
   reference(y: number, m: number, d: number, needsContext: number): void;
-  heapBase(): number;
+  windowAt(): number;
   invalidUtf8(t: number, n: number): number;
   unitsTo(p: number): number;
-  begin(t: number, n: number, walkFrom: number, resumed: number, stopAt: number, last: number, digitTerm: number): void;
+  begin(n: number, walkFrom: number, resumed: number, stopAt: number, last: number, digitTerm: number): void;
   walk(until: number): number;
   resumedAt(): number;
   stopAt(): number;
@@ -386,28 +386,36 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
   // the tables' sizes are written in both languages: a walk built against other sizes is not used
   if (!exports.layoutMatches(PAIR_BYTES, TRIPLE_BYTES, OUT_BYTES / 12, SCRATCH_BYTES)) return undefined;
 
-  // the configuration, after the module's static data, in the order `configure` reads its addresses
+  // the window stands at the walk's fixed address (after its static data and 16 zero bytes), then 32 zero bytes, then
+  // the configuration, in the order `configure` reads its addresses; a larger window moves the configuration on
   const { parts, digitTerm, foldCapacity } = configurationOf(options);
-  let end = align(exports.heapBase(), 16);
-  const addresses = parts.map((part) => {
-    const address = end;
-    end = align(end + part.byteLength, 16);
-    return address;
-  });
-  const table = end;
-  const windowAt = align(table + (addresses.length + 1) * 4, 16) + 16; // 16 zero bytes before the window
-  const ensure = (n: number): Uint8Array => {
-    const need = windowAt + n + 32; // and 32 after it
+  const windowAt = exports.windowAt();
+  let room = -1; // bytes the window may take
+  const place = (capacity: number): void => {
+    let end = align(windowAt + capacity + 32, 16);
+    const addresses = parts.map((part) => {
+      const address = end;
+      end = align(end + part.byteLength, 16);
+      return address;
+    });
+    const table = end;
     const have = exports.memory.buffer.byteLength;
+    const need = table + (addresses.length + 1) * 4;
     if (need > have) exports.memory.grow(Math.ceil((need - have) / 65536));
+    const heap = new Uint8Array(exports.memory.buffer);
+    parts.forEach((part, k) => heap.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), addresses[k]));
+    new Uint32Array(heap.buffer, table, addresses.length + 1).set([...addresses, foldCapacity]);
+    exports.configure(table);
+    at.out = addresses[12];
+    at.fold = addresses[13];
+    room = capacity;
+  };
+  /** The walk's memory, with room for a window of `n` bytes (and the 32 zero bytes after it). */
+  const ensure = (n: number): Uint8Array => {
+    if (n > room) place(align(n, 65536));
     return new Uint8Array(exports.memory.buffer);
   };
-  const heap = ensure(0);
-  parts.forEach((part, k) => heap.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), addresses[k]));
-  new Uint32Array(heap.buffer, table, addresses.length + 1).set([...addresses, foldCapacity]);
-  exports.configure(table);
-  at.out = addresses[12];
-  at.fold = addresses[13];
+  ensure(0);
   at.foldCapacity = foldCapacity;
   const ref = options.reference;
   exports.reference(ref.getUTCFullYear(), ref.getUTCMonth() + 1, ref.getUTCDate(), options.needsContext ? 1 : 0);
@@ -432,7 +440,7 @@ export async function createByteScanner(options: ByteScannerOptions): Promise<By
         collector = out;
         at.charBase = base;
         out.window(0, Infinity, 0);
-        exports.begin(windowAt, n, walkFrom, resumed, Math.min(n, stopAt), last ? 1 : 0, digitTerm ? 1 : 0);
+        exports.begin(n, walkFrom, resumed, Math.min(n, stopAt), last ? 1 : 0, digitTerm ? 1 : 0);
         let p = walkFrom;
         while (p < exports.stopAt()) p = exports.walk(p + WALK_SLICE);
         return { at: p, resumed: exports.resumedAt() };

@@ -13,6 +13,7 @@ import {
   type ScanOptions,
   type ScanResult,
 } from '../../../../src/domain/scan';
+import { FindingCollector } from '../../../../src/domain/scan/collector';
 import { blobSource } from '../../../../src/scan/blobSource';
 import { REFERENCE, shown, typescriptOnly } from '../helpers';
 
@@ -126,6 +127,19 @@ describe('the WebAssembly walk', () => {
     const blobs = texts.map((t) => blobSource(new Blob([utf8(t)])));
     const results = await Promise.all(blobs.map((b) => scanTextSource(b, scanner, {}, { chunkBytes: 4096 })));
     results.forEach((r, k) => expect(shown(r)).toBe(shown(scanner(texts[k]))));
+  });
+
+  test('a window larger than any before moves the configuration on, and the walk reads it there', async () => {
+    // the window stands at a fixed address and the configuration after it: a small, a large and a small window again
+    const scanner = scanners[0];
+    const walk = await scanner.bytes();
+    if (!walk) throw new Error('no walk');
+    const line = 'BIG-nummer 19012345601, geboren 12 maart 1985, café, mail a.b@igj.nl, NL91 ABNA 0417 1643 00\n';
+    for (const text of [line.repeat(10), line.repeat(3000), line.repeat(10)]) {
+      const out = new FindingCollector();
+      walk.scanWindow(utf8(text), 0, 0, Infinity, true, 0, out);
+      expect(shown(out.result(text.length))).toBe(shown(scanner(text)));
+    }
   });
 
   test('a byte order mark is no part of the text, as without the walk', async () => {

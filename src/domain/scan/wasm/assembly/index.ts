@@ -62,7 +62,12 @@ let REF_D: i32 = 0;
 let NEEDS_CONTEXT: bool = false;
 
 // ---- the window ----
-let T: usize = 0; // address of the window's first byte
+/**
+ * The window's first byte: a fixed address, so that every read of the window is a constant offset from a position,
+ * not a global read first. The module's static data (about 1 KB) and 16 zero bytes stand before it
+ * ({@link layoutMatches} checks); the host writes the configuration after the window (engine.ts).
+ */
+const T: usize = 8192;
 let N: i32 = 0; // its length
 let curByte: i32 = 0; // UTF-16 cursor: byte offset and its unit offset
 let curUnit: i32 = 0;
@@ -104,8 +109,8 @@ export function reference(y: i32, m: i32, d: i32, needsContext: bool): void {
   NEEDS_CONTEXT = needsContext;
 }
 
-export function heapBase(): usize {
-  return __heap_base;
+export function windowAt(): usize {
+  return T;
 }
 
 // ---- bytes and characters ----
@@ -210,16 +215,32 @@ function back(p: i32, n: i32): i32 {
   return q;
 }
 
+// One unsigned comparison per range: V8 keeps `a && b` of two comparisons as a branch
 @inline function isDigit(c: i32): bool {
-  return c >= 48 && c <= 57;
+  return <u32>(c - 48) < 10;
 }
 
+/** The ASCII characters of a set below 64, as bits: `bits(' ', '-')`. */
+@inline function below64(c: i32): u64 {
+  return (<u64>1) << <u64>c;
+}
+
+/** True when `c` is below 64 and its bit is in `set`: a shift and a test, no branch. */
+@inline function inSet(c: i32, set: u64): bool {
+  return (<i32>(<u32>c < 64) & <i32>((set >> <u64>(c & 63)) & 1)) != 0;
+}
+
+const SET_BLANK_BREAK: u64 = below64(10) | below64(13) | below64(32) | below64(9); // starts a line break separator
+const SET_SEP1: u64 = below64(32) | below64(45) | below64(46) | below64(47); // ' ', '-', '.', '/'
+const SET_SEP_BYTE: u64 = SET_SEP1 | below64(9) | below64(10) | below64(13) | below64(40) | below64(41);
+const SET_DIGIT_SEP: u64 = SET_SEP1 | below64(40) | below64(41); // a separator of one byte before a digit
+
 @inline function isAsciiLetter(c: i32): bool {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return <u32>((c | 0x20) - 97) < 26;
 }
 
 @inline function isAsciiWord(c: i32): bool {
-  return isDigit(c) || isAsciiLetter(c);
+  return (<i32>isDigit(c) | <i32>isAsciiLetter(c)) != 0;
 }
 
 /** chars.ts isNonAsciiWordChar: Latin letters and marks by range, the rest of the BMP by Unicode's table; astral: no. */
@@ -483,7 +504,7 @@ let sepKind: i32 = 0;
 function separatorLength(j: i32): i32 {
   const c = b(j);
   const next = b(j + 1);
-  if (c == 10 || c == 13 || ((c == 32 || c == 9) && (next == 10 || next == 13 || next == 32))) {
+  if (inSet(c, SET_BLANK_BREAK) && (c == 10 || c == 13 || inSet(next, below64(10) | below64(13) | below64(32)))) {
     const brk = lineBreakLength(j);
     if (brk > 0 && isDigit(b(j + brk)) && !breakHasHyphen(j, brk)) {
       sepKind = SEP_BREAK;
@@ -491,7 +512,7 @@ function separatorLength(j: i32): i32 {
     }
     if (c != 32) return 0;
   }
-  if (c == 32 || c == 45 || c == 46 || c == 47) {
+  if (inSet(c, SET_SEP1)) {
     if (isDigit(next)) {
       sepKind = c == 32 ? SEP_SPACE : c == 45 ? SEP_HYPHEN : c == 46 ? SEP_DOT : SEP_SLASH;
       return 1;
@@ -589,7 +610,7 @@ function nineFrom(q0: i32, count0: i32): bool {
     count -= run;
     const c = b(q);
     const c1 = b(q + 1);
-    if ((c == 32 || c == 45 || c == 46 || c == 47 || c == 40 || c == 41) && isDigit(c1)) {
+    if (inSet(c, SET_DIGIT_SEP) && isDigit(c1)) {
       q += 1;
     } else if (c == 0xc2 && c1 == 0xa0 && isDigit(b(q + 2))) {
       q += 2;
@@ -622,8 +643,7 @@ function nineFrom(q0: i32, count0: i32): bool {
 
 /** A byte a separator may hold (numbers.ts separatorLength): blanks, line ends, '-', '.', '/', (), no-break space. */
 @inline function isSepByte(c: i32): bool {
-  if (c == 32 || c == 9 || c == 10 || c == 13 || c == 0xc2 || c == 0xa0) return true;
-  return c == 45 || c == 46 || c == 47 || c == 40 || c == 41;
+  return (<i32>inSet(c, SET_SEP_BYTE) | <i32>(c == 0xc2) | <i32>(c == 0xa0)) != 0; // 0xc2 0xa0: a no-break space
 }
 
 /**
@@ -637,15 +657,15 @@ function nineFrom(q0: i32, count0: i32): bool {
   // '(?<=[A-Za-z]{2}[0-9])[0-9]'
   if (l >= 2 && p >= 2 && isAsciiLetter(b(p - 1)) && isAsciiLetter(b(p - 2))) return true;
   const x = b(p + l);
-  if (x == 45 || x == 47 || x == 46) {
+  if (<u32>(x - 45) < 3) {
     // '[0-9]{0,3}[-/.][0-9]{1,2}[-/.][0-9]'
     const r = p + l + 1;
     if (l <= 4 && isDigit(b(r))) {
       const s2 = b(r + 1);
-      if ((s2 == 45 || s2 == 47 || s2 == 46) && isDigit(b(r + 2))) return true;
+      if (<u32>(s2 - 45) < 3 && isDigit(b(r + 2))) return true;
       if (isDigit(s2)) {
         const s3 = b(r + 2);
-        if ((s3 == 45 || s3 == 47 || s3 == 46) && isDigit(b(r + 3))) return true;
+        if (<u32>(s3 - 45) < 3 && isDigit(b(r + 3))) return true;
       }
     }
   } else if (l <= 2 && (x == 32 || x == 0xc2)) {
@@ -670,7 +690,7 @@ function nineFrom(q0: i32, count0: i32): bool {
   // follows '-', '.', '/' and a space unless a '(' or a line break does
   if (!isSepByte(x)) return false;
   const y = b(p + l + 1);
-  if ((x == 45 || x == 46 || x == 47 || x == 32) && isAsciiLetter(y)) return false;
+  if (inSet(x, SET_SEP1) && isAsciiLetter(y)) return false;
   return nineFrom(p + l, 9 - l);
 }
 
@@ -1504,15 +1524,14 @@ export function unitsTo(p: i32): i32 {
 
 // ---- the walk over one window ----
 /**
- * Starts the scan of the window of `n` bytes at `t` (valid UTF-8, zero bytes before and after it): {@link walk}
+ * Starts the scan of the window of `n` bytes at {@link T} (valid UTF-8, zero bytes before and after it): {@link walk}
  * goes on from byte `walkFrom` with Scan.run's `resumed` at `resumedAt`, as the walk over the whole text stood there,
  * and hands over at the first place at or after `stopAt`. As Scan.run: each place a digit identifier, an IBAN or an
  * e-mail address may start, and each place the term regex finds, is handled in text order; the walk resumes after
  * what the handler consumed. So each token is handled by exactly one window, the one whose walk reaches it, with the
  * same bytes around it as in one walk over the whole text (the window holds the text before `walkFrom`).
  */
-export function begin(t: usize, n: i32, walkFrom: i32, resumedAt: i32, stop: i32, last: bool, digitTerm: bool): void {
-  T = t;
+export function begin(n: i32, walkFrom: i32, resumedAt: i32, stop: i32, last: bool, digitTerm: bool): void {
   N = n;
   curByte = 0;
   curUnit = 0;
@@ -1545,9 +1564,10 @@ export function stopAt(): i32 {
   return STOP_AT;
 }
 
-/** True when the host's table sizes are the walk's (they are written in both languages). */
+/** True when the host's table sizes are the walk's (they are written in both languages) and its window fits at {@link T}. */
 export function layoutMatches(pairBytes: i32, tripleBytes: i32, outMax: i32, scratchBytes: i32): bool {
-  return pairBytes == PAIR_BYTES && tripleBytes == TRIPLE_BYTES && outMax == OUT_MAX && scratchBytes >= 256 + 16;
+  const room = __heap_base + 16 <= T; // the static data and the zero bytes before the window
+  return room && pairBytes == PAIR_BYTES && tripleBytes == TRIPLE_BYTES && outMax == OUT_MAX && scratchBytes >= 448;
 }
 
 /** Where the last token the walk handled ended (Scan.run's `resumed`): the next window's walk goes on with it. */
