@@ -5,9 +5,13 @@
  */
 import { FINDING_KINDS, type FindingKind, type ScanResult, type TextPosition } from './types';
 
+/** Each kind's index in {@link FINDING_KINDS}. */
+const KIND_INDEX = Object.fromEntries(FINDING_KINDS.map((kind, k) => [kind, k])) as Record<FindingKind, number>;
+
 /** Per-kind position lists, each in ascending order of `start` because the scan moves forward. */
 export class FindingCollector {
-  private readonly byKind = new Map<FindingKind, TextPosition[]>(FINDING_KINDS.map((k) => [k, []]));
+  /** In the order of {@link FINDING_KINDS}. */
+  private readonly lists: TextPosition[][] = FINDING_KINDS.map(() => []);
   /** Window being scanned: local positions in [from, to) are kept, shifted by `base`. */
   private from = 0;
   private to = Infinity;
@@ -22,8 +26,13 @@ export class FindingCollector {
 
   /** Records one occurrence (local positions of the current window). */
   public add(kind: FindingKind, start: number, end: number): void {
+    this.addAt(KIND_INDEX[kind], start, end);
+  }
+
+  /** {@link add} by the kind's index in {@link FINDING_KINDS} (the WebAssembly walk's findings). */
+  public addAt(kind: number, start: number, end: number): void {
     if (start < this.from || start >= this.to) return;
-    const list = this.byKind.get(kind) as TextPosition[];
+    const list = this.lists[kind];
     const at = this.base + start;
     // a tabular pass may add a position behind the last one: keep each list sorted
     if (list.length > 0 && list[list.length - 1].start > at) {
@@ -43,15 +52,15 @@ export class FindingCollector {
    */
   public retractFrom(start: number): void {
     const at = this.base + Math.max(start, this.from);
-    this.byKind.forEach((list) => {
+    this.lists.forEach((list) => {
       while (list.length > 0 && list[list.length - 1].start >= at) list.pop();
     });
   }
 
   /** The result: only kinds that occurred, in the order of {@link FINDING_KINDS}. */
   public result(scannedChars: number): ScanResult {
-    const findings = FINDING_KINDS.map((kind) => {
-      const positions = this.byKind.get(kind) as TextPosition[];
+    const findings = FINDING_KINDS.map((kind, k) => {
+      const positions = this.lists[k];
       return { kind, count: positions.length, positions };
     }).filter((f) => f.count > 0);
     return { findings, scannedChars };

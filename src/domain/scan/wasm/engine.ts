@@ -15,7 +15,6 @@ import { fold, isNonAsciiWordChar } from '../chars';
 import type { FindingCollector } from '../collector';
 import { ACCENTS, type HealthTermIndex } from '../healthTerms';
 import { IBAN_LENGTHS } from '../ibanLengths';
-import { FINDING_KINDS } from '../types';
 import { MONTHS } from '../writtenDates';
 import { SCAN_WASM_BASE64 } from './module';
 
@@ -352,17 +351,17 @@ function configurationOf(options: ByteScannerOptions): Configuration {
 export async function createByteScanner(options: ByteScannerOptions): Promise<ByteScanner | undefined> {
   const module = await wasmModule();
   if (!module) return undefined;
-  const kinds = FINDING_KINDS;
   const decoder = new TextDecoder('utf-8');
   // what the host's functions work on: the instance's memory, where the walk puts findings and folded words, and the
   // collector of the window being scanned
   const at = { memory: undefined as WebAssembly.Memory | undefined, out: 0, fold: 0, foldCapacity: 0, charBase: 0 };
   let collector: FindingCollector | undefined;
   const host = {
+    /** Takes `count` findings from the walk: its kind (an index in FINDING_KINDS), start, end. */
     flush(count: number): void {
       const found = new Int32Array((at.memory as WebAssembly.Memory).buffer, at.out, count * 3);
       for (let k = 0; k < found.length; k += 3) {
-        collector?.add(kinds[found[k]], at.charBase + found[k + 1], at.charBase + found[k + 2]);
+        collector?.addAt(found[k], at.charBase + found[k + 1], at.charBase + found[k + 2]);
       }
     },
     retract(start: number): void {
