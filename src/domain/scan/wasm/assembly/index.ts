@@ -668,8 +668,8 @@ function nineFrom(q0: i32, count0: i32): bool {
         if (<u32>(s3 - 45) < 3 && isDigit(b(r + 3))) return true;
       }
     }
-  } else if (l <= 2 && (x == 32 || x == 0xc2)) {
-    // '[0-9]?[ \u00a0][A-Za-z]{3,9}\.?[ \u00a0][0-9]{4}'
+  } else if (l <= 2 && (x == 32 || x == 0xc2) && ((digitBits(v128.load(T + <usize>p)) >> 6) | <i32>isDigit(b(p + 16))) != 0) {
+    // '[0-9]?[ \u00a0][A-Za-z]{3,9}\.?[ \u00a0][0-9]{4}', whose year starts 6 to 16 bytes after p: a digit stands there
     let r = p + l;
     if (x == 32) r++;
     else if (b(r + 1) == 0xa0) r += 2;
@@ -691,7 +691,31 @@ function nineFrom(q0: i32, count0: i32): bool {
   if (!isSepByte(x)) return false;
   const y = b(p + l + 1);
   if (inSet(x, SET_SEP1) && isAsciiLetter(y)) return false;
-  return nineFrom(p + l, 9 - l);
+  return mayHoldNine(p) && nineFrom(p + l, 9 - l);
+}
+
+/** The ASCII digits of sixteen bytes, one bit each. */
+@inline function digitBits(v: v128): i32 {
+  return i8x16.bitmask(i8x16.lt_u(i8x16.sub(v, i8x16.splat(48)), i8x16.splat(10)));
+}
+
+/**
+ * False when '(?:SEP?[0-9]){8}' cannot match after the digit `p`: fewer than nine digits in the 17 bytes from `p`,
+ * and no byte of a separator longer than one byte (a no-break space's 0xc2, ' (', ')-' and ') ', a line break's '\n')
+ * in the 21 bytes from `p`. With separators of one byte the nine digits lie within 17 bytes; the first longer one
+ * starts by byte 15 and shows its mark by byte 20.
+ */
+@inline function mayHoldNine(p: i32): bool {
+  const v0 = v128.load(T + <usize>p);
+  const v1 = v128.load(T + <usize>p, 16);
+  if (<i32>popcnt(digitBits(v0)) + <i32>isDigit(b(p + 16)) >= 9) return true;
+  return (longSepBits(v0) | (longSepBits(v1) & 0x1f)) != 0;
+}
+
+/** The bytes of sixteen that mark a separator longer than one byte (0xc2, '\n', '(', ')'), one bit each. */
+@inline function longSepBits(v: v128): i32 {
+  const nbspOrBreak = v128.or(i8x16.eq(v, i8x16.splat(<i8>0xc2)), i8x16.eq(v, i8x16.splat(10)));
+  return i8x16.bitmask(v128.or(nbspOrBreak, i8x16.eq(i8x16.shr_u(v, 1), i8x16.splat(20)))); // '(' and ')': 40, 41
 }
 
 // ---- numbers.ts: chains, read into a ring of 16 groups ----
