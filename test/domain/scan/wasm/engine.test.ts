@@ -181,6 +181,48 @@ describe('the WebAssembly walk on what the random pieces do not make', () => {
   };
   const terms = (r: ScanResult): number => r.findings.find((f) => f.kind === 'healthTerm')?.count ?? 0;
 
+  test('context words at every distance around the 40 and 24 character bounds, in characters of one to four bytes', async () => {
+    // the walk looks for context words only where its byte classes say one may start: held against the text's rule
+    const filler = fc
+      .array(fc.constantFrom('a', 'é', '€', '😀', ' ', '-', 'b', 'Ü', 'x1', '\u0301'), { maxLength: 70 })
+      .map((parts) => parts.join(''));
+    const word = fc.constantFrom('BIG', 'big-nummer', 'BIG-registratie', 'bignr', 'Geboren', 'géboren', 'dob', 'ébig');
+    const number = fc.constantFrom('19012345601', '12-03-1985', '12 maart 1985');
+    const scanner = createScanner({ healthTerms: [], referenceDate: REFERENCE, birthdateNeedsContext: true });
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(filler, word, filler, number, filler, word, filler), async (parts) => {
+        const text = parts.join(' ').replace(/^ | $/g, '');
+        const walked = await scanTextSource(bytesSource(utf8(text)), scanner, {});
+        expect(shown(walked)).toBe(shown(scanner(text)));
+      }),
+      { numRuns: 3000, seed: 20261204 },
+    );
+  });
+
+  test('a context word exactly at, and one character past, the 40 character bound before and the 24 after', async () => {
+    const scanner = createScanner({ healthTerms: [], referenceDate: REFERENCE, birthdateNeedsContext: true });
+    // `units` UTF-16 units of characters that are no word characters, of one to four bytes each
+    const gap = (units: number, kinds: string[]): string => {
+      let out = '';
+      for (let k = 0; out.length < units; k++) out += out.length + kinds[k % kinds.length].length > units ? '-' : kinds[k % kinds.length];
+      return out;
+    };
+    for (const kinds of [['-'], ['€', ' '], ['😀', '-', '€']]) {
+      for (let d = 36; d <= 44; d++) {
+        const cases = [
+          { text: `BIG${gap(d, kinds)}19012345601`, kind: 'big', found: d <= 40 },
+          { text: `geboren${gap(d, kinds)}12-03-1985`, kind: 'birthdate', found: d <= 40 },
+          { text: `19012345601${gap(d - 16, kinds)}big-nummer`, kind: 'big', found: d - 16 <= 24 },
+        ];
+        for (const { text, kind, found } of cases) {
+          const walked = await scanTextSource(bytesSource(utf8(text)), scanner, {});
+          expect(shown(walked)).toBe(shown(scanner(text)));
+          expect([text, walked.findings.find((f) => f.kind === kind)?.count ?? 0]).toEqual([text, found ? 1 : 0]);
+        }
+      }
+    }
+  });
+
   test('a configured term with a letter outside the BMP does not shift the terms stored after it', async () => {
     expect(terms(await same('medisch dossier', ['medisch 𝐀', 'medisch dossier']))).toBe(1);
   });

@@ -1132,70 +1132,58 @@ function contextTables(t: usize): void {
 }
 
 /**
- * False when no word that `which` (0 birth, 1 BIG) may accept starts in bytes [from, to): no byte there that such a
- * word may start with stands after a byte that is no ASCII letter or digit. Sixteen bytes at a time (the window has
- * zero bytes before its start and after its end).
+ * Where in the sixteen bytes at `q` a word that `which` (0 birth, 1 BIG) may accept can start, one bit each: a byte
+ * such a word may start with, after a byte that is no ASCII letter or digit. A superset: each is checked in full.
+ * (The window has zero bytes before its start and after its end.)
  */
-function mayHoldContextWord(from: i32, to: i32, which: i32): bool {
+@inline function contextStarts(q: i32, which: i32): i32 {
   const wanted = i8x16.splat(<i8>((which == 0 ? CTX_BIRTH : CTX_BIG) | CTX_LEAD));
   const zero = i8x16.splat(0);
-  for (let q = from; q < to; q += 16) {
-    const v = v128.load(T + <usize>q);
-    const before = v128.load(T + <usize>(q - 1));
-    const first = v128.and(classes(v, ctxLo, ctxHi), wanted);
-    const inWord = classes(before, asciiWordLo, asciiWordHi);
-    let m = i8x16.bitmask(v128.andnot(i8x16.ne(first, zero), i8x16.ne(inWord, zero)));
-    if (to - q < 16) m &= (1 << (to - q)) - 1;
-    if (m != 0) return true;
+  const first = v128.and(classes(v128.load(T + <usize>q), ctxLo, ctxHi), wanted);
+  const inWord = classes(v128.load(T + <usize>(q - 1)), asciiWordLo, asciiWordHi);
+  return i8x16.bitmask(v128.andnot(i8x16.ne(first, zero), i8x16.ne(inWord, zero)));
+}
+
+/** The word at `k`, ending at `j`, when it is one `which` (0 birth, 1 BIG) names. */
+@inline function isContextWord(k: i32, j: i32, which: i32): bool {
+  return which == 0 ? isBirthWord(k, j) : isBigWord(k, j);
+}
+
+/**
+ * Scan.contextBefore: a word passing `which` (0 birth, 1 BIG) starts at or after the character 56 characters before
+ * `start` (past the word that one falls in), and ends at most 40 characters before `start`. Only the places
+ * {@link contextStarts} names are looked at.
+ */
+function contextBefore(start: i32, which: i32): bool {
+  let k0 = back(start, CONTEXT_WINDOW + LONGEST_CONTEXT_WORD);
+  while (k0 > 0 && k0 < start && isWordChar(cpBefore(k0))) k0 += lenAt(k0);
+  for (let q = k0; q < start; q += 16) {
+    let m = contextStarts(q, which);
+    if (start - q < 16) m &= (1 << (start - q)) - 1;
+    while (m != 0) {
+      const k = q + <i32>ctz(m);
+      m &= m - 1;
+      if (!isLetterStart(cpAt(k)) || isWordChar(cpBefore(k))) continue; // no word starts here
+      const j = wordEnd(k);
+      if (j <= start && units(j, start) <= CONTEXT_WINDOW && isContextWord(k, j, which)) return true;
+    }
   }
   return false;
 }
 
-/** Scan.contextBefore: a word passing `which` (0 birth, 1 BIG) ends at most 40 characters before `start`. */
-function contextBefore(start: i32, which: i32): bool {
-  // where Scan.contextBefore starts: 56 characters back, then past the word it may have landed in
-  let k0 = back(start, CONTEXT_WINDOW + LONGEST_CONTEXT_WORD);
-  while (k0 > 0 && k0 < start && isWordChar(cpBefore(k0))) k0 += lenAt(k0);
-  if (!mayHoldContextWord(k0, start, which)) return false;
-  const firsts = which == 0 ? BIRTH_FIRSTS : BIG_FIRSTS;
-  // its words, from the last one back: each maximal run of word characters that starts with a letter, wholly after k0
-  // and ending at most 40 characters before `start`
-  let j = start;
-  // a word running on into `start` ends after it: not one of them
-  while (j > 0 && isWordChar(cpBefore(j))) j = prevStart(j);
-  for (;;) {
-    while (j > k0 && !isWordChar(cpBefore(j))) j = prevStart(j);
-    if (j <= k0 || units(j, start) > CONTEXT_WINDOW) return false;
-    let k = j;
-    while (k > 0 && isWordChar(cpBefore(k))) k = prevStart(k);
-    if (k < k0) return false;
-    if (isLetterStart(cpAt(k)) && mayStart(k, firsts) && (which == 0 ? isBirthWord(k, j) : isBigWord(k, j))) return true;
-    j = k;
-  }
-  return unreachable();
-}
-
+/** Scan.bigWordAfter: a BIG word starts at most 24 characters after `end`. */
 function bigWordAfter(end: i32): bool {
-  let u = 0;
-  let wordBefore = isWordChar(cpBefore(end));
-  for (let k = end; u <= CONTEXT_AFTER && k < N; ) {
-    const c = b(k);
-    const cp = c < 0x80 ? c : cpAt(k);
-    if (!wordBefore && isLetterStart(cp)) {
-      const j = wordEnd(k);
-      if (mayStart(k, BIG_FIRSTS) && isBigWord(k, j)) return true;
-      u += units(k, j);
-      k = j;
-      // the loop's own step, one character past the word's end
-      const e = b(k);
-      wordBefore = isWordChar(e < 0x80 ? e : cpAt(k));
-      u += unitsAt(k);
-      k += lenAt(k);
-      continue;
+  const to = min(N, end + 3 * CONTEXT_AFTER + 4); // 24 characters take at most 72 bytes (a letter after them, 4)
+  for (let q = end; q < to; q += 16) {
+    let m = contextStarts(q, 1);
+    if (to - q < 16) m &= (1 << (to - q)) - 1;
+    while (m != 0) {
+      const k = q + <i32>ctz(m);
+      m &= m - 1;
+      if (units(end, k) > CONTEXT_AFTER) return false;
+      if (!isLetterStart(cpAt(k)) || isWordChar(cpBefore(k))) continue;
+      if (isBigWord(k, wordEnd(k))) return true;
     }
-    wordBefore = isWordChar(cp);
-    u += unitsAt(k);
-    k += lenAt(k);
   }
   return false;
 }
