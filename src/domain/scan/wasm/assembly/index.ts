@@ -586,6 +586,17 @@ const HIGH_BITS: u64 = 0x8080808080808080;
   return <i32>(ctz(~digits & HIGH_BITS) >> 3);
 }
 
+/** The first byte at or after `p` that is no ASCII digit (the window's zero byte after its end is none). */
+@inline function digitsEnd(p: i32): i32 {
+  let q = p;
+  for (;;) {
+    const run = digitRun8(q);
+    q += run;
+    if (run < 8) return q;
+  }
+  return unreachable();
+}
+
 /** How many of the 8 bytes from `p` are ASCII letters before the first that is not (8: all of them). */
 @inline function letterRun8(p: i32): i32 {
   const x = load<u64>(T + <usize>p);
@@ -652,7 +663,7 @@ function nineFrom(q0: i32, count0: i32): bool {
  */
 @inline function candidateAt(p: i32): bool {
   let l = digitRun8(p);
-  if (l == 8) while (isDigit(b(p + l))) l++;
+  if (l == 8) l = digitsEnd(p + 8) - p;
   if (l >= 9) return true; // '(?:SEP?[0-9]){8}' with no separator
   // '(?<=[A-Za-z]{2}[0-9])[0-9]'
   if (l >= 2 && p >= 2 && isAsciiLetter(b(p - 1)) && isAsciiLetter(b(p - 2))) return true;
@@ -748,8 +759,7 @@ const AFTER_CHAIN = 128;
 
 /** Reads the group at `j` into the ring as group `k`; returns where the next group starts, or -1 at the chain's end. */
 function readGroup(j: i32, k: i32): i32 {
-  let e = j;
-  while (isDigit(b(e))) e++;
+  const e = digitsEnd(j);
   const slot = RING + <usize>((k & 15) * 16);
   store<i32>(slot, j);
   store<i32>(slot + 4, e);
@@ -1291,7 +1301,7 @@ function digitsAt(p: i32): i32 {
 
 function number(i: i32): i32 {
   let j = i + 1;
-  while (j < N && isDigit(b(j))) j++;
+  j = digitsEnd(j);
   if (j - i < 9 && separatorLength(j) == 0) {
     const d = cpAt(j);
     if (j - i <= 2 && (d == 32 || d == 0xa0)) {
